@@ -1,0 +1,149 @@
+// Package cli is scribe's command line: one file per command, each a thin
+// layer that parses flags, calls the store or a pure package, and prints.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"scribe/incident"
+	"scribe/store"
+)
+
+// App carries what every command needs: streams, environment and clock.
+// Nothing here is global, so tests run commands in-process side by side.
+type App struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+	Now    func() time.Time
+
+	dbFlag string
+}
+
+// NewApp returns an App wired to the process's real streams and environment.
+func NewApp() *App {
+	return &App{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now}
+}
+
+// Run executes the command line args (without the program name) and returns
+// the process exit status: 0 success, 1 failure, 2 usage error.
+func (a *App) Run(ctx context.Context, args []string) int {
+	root := a.rootCmd()
+	root.SetArgs(args)
+	root.SetIn(a.Stdin)
+	root.SetOut(a.Stdout)
+	root.SetErr(a.Stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return 0
+	}
+	fmt.Fprintln(a.Stderr, "scribe: "+incident.ErrorMessage(err))
+	var u usageError
+	if errors.As(err, &u) {
+		return 2
+	}
+	var x exitError
+	if errors.As(err, &x) {
+		return x.code
+	}
+	return 1
+}
+
+// usageError marks a mistake in the command line itself.
+type usageError struct{ error }
+
+func (u usageError) Unwrap() error { return u.error }
+
+// exitError carries a specific exit status with its message.
+type exitError struct {
+	error
+	code int
+}
+
+func (x exitError) Unwrap() error { return x.error }
+
+func (a *App) rootCmd() *cobra.Command {
+	root := &cobra.Command{
+		Use:   "scribe",
+		Short: "Run an incident from the terminal and write it up afterwards",
+		Long: `scribe records an incident as it happens: every line becomes a timestamped
+event in a local SQLite file; roles, status, milestones and action items are
+tracked; afterwards it exports a blameless postmortem and files follow-ups.
+
+Run scribe with no command to open the incident list.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Args:          cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return a.runTUI(cmd.Context(), 0)
+		},
+	}
+	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "database file (env SCRIBE_DB; default $XDG_DATA_HOME/scribe/scribe.db)")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(
+		a.newCmd(), a.listCmd(), a.showCmd(), a.logCmd(), a.roleCmd(), a.statusCmd(),
+		a.milestoneCmd(), a.setCmd(), a.retroCmd(), a.editCmd(), a.actionCmd(),
+		a.openCmd(), a.demoCmd(), a.importCmd(), a.exportCmd(), a.lintCmd(), a.githubCmd(),
+	)
+	return root
+}
+
+// DBPath resolves the database file: --db, then SCRIBE_DB, then the XDG data
+// directory.
+func (a *App) DBPath() (string, error) {
+	if a.dbFlag != "" {
+		return a.dbFlag, nil
+	}
+	if p := a.Getenv("SCRIBE_DB"); p != "" {
+		return p, nil
+	}
+	dir := a.Getenv("XDG_DATA_HOME")
+	if dir == "" {
+		home := a.Getenv("HOME")
+		if home == "" {
+			h, err := os.UserHomeDir()
+			if err != nil {
+				return "", fmt.Errorf("cannot find the default database: neither XDG_DATA_HOME nor HOME is set; use --db PATH")
+			}
+			home = h
+		}
+		dir = filepath.Join(home, ".local", "share")
+	}
+	return filepath.Join(dir, "scribe", "scribe.db"), nil
+}
+
+// openStore opens the database the flags and environment name.
+func (a *App) openStore(ctx context.Context) (*store.Store, error) {
+	path, err := a.DBPath()
+	if err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	st.Now = a.Now
+	return st, nil
+}
+
+// withStore opens the store, runs fn and closes the store, keeping fn's error.
+func (a *App) withStore(ctx context.Context, fn func(*store.Store) error) error {
+	st, err := a.openStore(ctx)
+	if err != nil {
+		return err
+	}
+	err = fn(st)
+	if cerr := st.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("close database: %w", cerr)
+	}
+	return err
+}

@@ -1,0 +1,289 @@
+package incident
+
+import (
+	"encoding/json"
+	"fmt"
+	"sort"
+	"time"
+)
+
+// DocumentSchemaVersion is the version of the JSON document. Bump it when a
+// key changes meaning or disappears; adding keys keeps the version.
+const DocumentSchemaVersion = 1
+
+// Document is the domain's own snapshot of one incident: what
+// `export --format json` and `show --json` write and `import` reads back.
+// Times are RFC3339 in UTC; absent values are null or omitted.
+type Document struct {
+	SchemaVersion int             `json:"schema_version"`
+	Incident      DocIncident     `json:"incident"`
+	Events        []DocEvent      `json:"events"`
+	Roles         []DocRole       `json:"roles"`
+	ActionItems   []DocActionItem `json:"action_items"`
+	Retro         []DocRetroNote  `json:"retro"`
+}
+
+// DocIncident is the incident part of a Document.
+type DocIncident struct {
+	ID         int64         `json:"id"`
+	Title      string        `json:"title"`
+	Severity   int           `json:"severity"`
+	State      string        `json:"state"`
+	Timezone   string        `json:"timezone"`
+	Summary    string        `json:"summary"`
+	Impact     string        `json:"impact"`
+	RootCause  string        `json:"root_cause"`
+	Trigger    string        `json:"trigger"`
+	Resolution string        `json:"resolution"`
+	Services   []string      `json:"services"`
+	Milestones DocMilestones `json:"milestones"`
+	CreatedAt  *time.Time    `json:"created_at,omitempty"`
+}
+
+// DocMilestones holds each milestone's time, null when unset.
+type DocMilestones struct {
+	Started   *time.Time `json:"started"`
+	Detected  *time.Time `json:"detected"`
+	Declared  *time.Time `json:"declared"`
+	Mitigated *time.Time `json:"mitigated"`
+	Resolved  *time.Time `json:"resolved"`
+}
+
+// DocEvent is one timeline event.
+type DocEvent struct {
+	ID        int64      `json:"id"`
+	At        time.Time  `json:"at"`
+	LoggedAt  *time.Time `json:"logged_at,omitempty"`
+	Kind      string     `json:"kind"`
+	Text      string     `json:"text"`
+	Author    string     `json:"author,omitempty"`
+	Pinned    bool       `json:"pinned"`
+	Source    string     `json:"source,omitempty"`
+	Role      string     `json:"role,omitempty"`
+	Person    string     `json:"person,omitempty"`
+	State     string     `json:"state,omitempty"`
+	Milestone string     `json:"milestone,omitempty"`
+	// ActionItem links an action-item event to the item's uuid.
+	ActionItem string `json:"action_item,omitempty"`
+}
+
+// DocRole is one role assignment.
+type DocRole struct {
+	Role   string     `json:"role"`
+	Person string     `json:"person"`
+	From   time.Time  `json:"from"`
+	Until  *time.Time `json:"until"`
+}
+
+// DocActionItem is one action item.
+type DocActionItem struct {
+	ID          int64      `json:"id"`
+	UUID        string     `json:"uuid"`
+	Title       string     `json:"title"`
+	Description string     `json:"description,omitempty"`
+	Owner       string     `json:"owner,omitempty"`
+	Priority    string     `json:"priority,omitempty"`
+	Due         string     `json:"due,omitempty"`
+	State       string     `json:"state"`
+	GitHub      *DocGitHub `json:"github,omitempty"`
+}
+
+// DocGitHub is where an action item was filed.
+type DocGitHub struct {
+	Repo   string `json:"repo"`
+	Number int    `json:"number"`
+	URL    string `json:"url"`
+	State  string `json:"state"`
+}
+
+// DocRetroNote is one retro note.
+type DocRetroNote struct {
+	Section string `json:"section"`
+	Text    string `json:"text"`
+}
+
+// Snapshot is an incident with everything attached to it, as read from the
+// store: the input of export and of NewDocument.
+type Snapshot struct {
+	Incident    Incident
+	Events      []Event // not deleted, ordered by OccurredAt then ID
+	Roles       []RoleAssignment
+	ActionItems []ActionItem
+	Retro       []RetroNote
+}
+
+func utcPtr(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	u := t.UTC()
+	return &u
+}
+
+func fromPtr(t *time.Time) time.Time {
+	if t == nil {
+		return time.Time{}
+	}
+	return t.UTC()
+}
+
+// NewDocument builds the JSON document of a snapshot.
+func NewDocument(s Snapshot) Document {
+	inc := s.Incident
+	ms := func(m Milestone) *time.Time { t, _ := inc.Milestones.Get(m); return utcPtr(t) }
+	services := inc.Services
+	if services == nil {
+		services = []string{}
+	}
+	d := Document{
+		SchemaVersion: DocumentSchemaVersion,
+		Incident: DocIncident{
+			ID: inc.ID, Title: inc.Title, Severity: int(inc.Severity), State: string(inc.State),
+			Timezone: inc.Timezone, Summary: inc.Summary, Impact: inc.Impact, RootCause: inc.RootCause,
+			Trigger: inc.Trigger, Resolution: inc.Resolution, Services: services,
+			Milestones: DocMilestones{
+				Started: ms(MilestoneStarted), Detected: ms(MilestoneDetected), Declared: ms(MilestoneDeclared),
+				Mitigated: ms(MilestoneMitigated), Resolved: ms(MilestoneResolved),
+			},
+			CreatedAt: utcPtr(inc.CreatedAt),
+		},
+		Events:      make([]DocEvent, 0, len(s.Events)),
+		Roles:       make([]DocRole, 0, len(s.Roles)),
+		ActionItems: make([]DocActionItem, 0, len(s.ActionItems)),
+		Retro:       make([]DocRetroNote, 0, len(s.Retro)),
+	}
+	uuidOf := make(map[int64]string, len(s.ActionItems))
+	for _, a := range s.ActionItems {
+		uuidOf[a.ID] = a.UUID
+	}
+	for _, e := range s.Events {
+		d.Events = append(d.Events, DocEvent{
+			ID: e.ID, At: e.OccurredAt.UTC(), LoggedAt: utcPtr(e.LoggedAt), Kind: string(e.Kind), Text: e.Text,
+			Author: e.Author, Pinned: e.Pinned, Source: string(e.Source), Role: e.Role, Person: e.Person,
+			State: string(e.State), Milestone: string(e.Milestone), ActionItem: uuidOf[e.ActionItemID],
+		})
+	}
+	for _, r := range s.Roles {
+		d.Roles = append(d.Roles, DocRole{Role: r.Role, Person: r.Person, From: r.From.UTC(), Until: utcPtr(r.Until)})
+	}
+	for _, a := range s.ActionItems {
+		item := DocActionItem{
+			ID: a.ID, UUID: a.UUID, Title: a.Title, Description: a.Description, Owner: a.Owner,
+			Priority: string(a.Priority), Due: a.Due, State: string(a.State),
+		}
+		if a.GitHub.Filed() {
+			item.GitHub = &DocGitHub{Repo: a.GitHub.Repo, Number: a.GitHub.Number, URL: a.GitHub.URL, State: a.GitHub.State}
+		}
+		d.ActionItems = append(d.ActionItems, item)
+	}
+	for _, n := range s.Retro {
+		d.Retro = append(d.Retro, DocRetroNote{Section: string(n.Section), Text: n.Text})
+	}
+	return d
+}
+
+// ParseDocument decodes and validates a JSON document. Unknown keys are
+// ignored; a newer schema version is refused.
+func ParseDocument(data []byte) (Document, error) {
+	var d Document
+	if err := json.Unmarshal(data, &d); err != nil {
+		return Document{}, Errorf(EINVALID, "not a scribe JSON document: %v", err)
+	}
+	if d.SchemaVersion == 0 {
+		return Document{}, Errorf(EINVALID, "not a scribe JSON document: schema_version is missing")
+	}
+	if d.SchemaVersion > DocumentSchemaVersion {
+		return Document{}, Errorf(EINVALID, "the document has schema_version %d; this scribe reads up to %d: upgrade scribe", d.SchemaVersion, DocumentSchemaVersion)
+	}
+	if _, err := d.Snapshot(); err != nil {
+		return Document{}, err
+	}
+	return d, nil
+}
+
+// Snapshot converts the document back to domain types, validating each
+// part. IDs are the document's; a store assigns its own when importing.
+func (d Document) Snapshot() (Snapshot, error) {
+	di := d.Incident
+	inc := Incident{
+		ID: di.ID, Title: di.Title, Severity: Severity(di.Severity), State: State(di.State), Timezone: di.Timezone,
+		Summary: di.Summary, Impact: di.Impact, RootCause: di.RootCause, Trigger: di.Trigger,
+		Resolution: di.Resolution, Services: di.Services, Milestones: Milestones{}, CreatedAt: fromPtr(di.CreatedAt),
+	}
+	if inc.State == "" {
+		inc.State = Investigating
+	}
+	if inc.Timezone == "" {
+		inc.Timezone = "UTC"
+	}
+	for m, t := range map[Milestone]*time.Time{
+		MilestoneStarted: di.Milestones.Started, MilestoneDetected: di.Milestones.Detected,
+		MilestoneDeclared: di.Milestones.Declared, MilestoneMitigated: di.Milestones.Mitigated,
+		MilestoneResolved: di.Milestones.Resolved,
+	} {
+		if t != nil {
+			inc.Milestones[m] = t.UTC()
+		}
+	}
+	if err := inc.Validate(); err != nil {
+		return Snapshot{}, fmt.Errorf("incident: %w", err)
+	}
+	s := Snapshot{Incident: inc}
+	idOf := map[string]int64{}
+	for i, a := range d.ActionItems {
+		item := ActionItem{
+			ID: a.ID, UUID: a.UUID, Title: a.Title, Description: a.Description, Owner: a.Owner,
+			Priority: Priority(a.Priority), Due: a.Due, State: ItemState(a.State),
+		}
+		if item.State == "" {
+			item.State = ItemOpen
+		}
+		if a.GitHub != nil {
+			item.GitHub = GitHubIssue{Repo: a.GitHub.Repo, Number: a.GitHub.Number, URL: a.GitHub.URL, State: a.GitHub.State}
+		}
+		if err := item.Validate(); err != nil {
+			return Snapshot{}, fmt.Errorf("action item %d: %w", i+1, err)
+		}
+		if item.UUID != "" {
+			idOf[item.UUID] = item.ID
+		}
+		s.ActionItems = append(s.ActionItems, item)
+	}
+	for i, e := range d.Events {
+		ev := Event{
+			ID: e.ID, IncidentID: max(inc.ID, 1), OccurredAt: e.At.UTC(), LoggedAt: fromPtr(e.LoggedAt), Kind: Kind(e.Kind),
+			Text: e.Text, Author: e.Author, Pinned: e.Pinned, Source: Source(e.Source), Role: e.Role,
+			Person: e.Person, State: State(e.State), Milestone: Milestone(e.Milestone), ActionItemID: idOf[e.ActionItem],
+		}
+		if ev.Kind == "" {
+			ev.Kind = KindNote
+		}
+		if err := ev.Validate(); err != nil {
+			return Snapshot{}, fmt.Errorf("event %d: %w", i+1, err)
+		}
+		ev.IncidentID = inc.ID
+		s.Events = append(s.Events, ev)
+	}
+	sort.SliceStable(s.Events, func(i, j int) bool { return s.Events[i].OccurredAt.Before(s.Events[j].OccurredAt) })
+	for i, r := range d.Roles {
+		role, err := CanonicalRole(r.Role)
+		if err != nil {
+			return Snapshot{}, fmt.Errorf("role %d: %w", i+1, err)
+		}
+		if err := ValidatePerson(r.Person); err != nil {
+			return Snapshot{}, fmt.Errorf("role %d: %w", i+1, err)
+		}
+		if r.From.IsZero() {
+			return Snapshot{}, fmt.Errorf("role %d: %w", i+1, Errorf(EINVALID, "role assignment has no \"from\" time"))
+		}
+		s.Roles = append(s.Roles, RoleAssignment{IncidentID: inc.ID, Role: role, Person: r.Person, From: r.From.UTC(), Until: fromPtr(r.Until)})
+	}
+	for i, n := range d.Retro {
+		note := RetroNote{IncidentID: inc.ID, Section: RetroSection(n.Section), Text: n.Text, Order: i + 1}
+		if err := note.Validate(); err != nil {
+			return Snapshot{}, fmt.Errorf("retro note %d: %w", i+1, err)
+		}
+		s.Retro = append(s.Retro, note)
+	}
+	return s, nil
+}

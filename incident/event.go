@@ -1,0 +1,164 @@
+package incident
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// MaxTextLen bounds an event's or note's text, in characters.
+const MaxTextLen = 10000
+
+// Kind is the type of a timeline event.
+type Kind string
+
+// Free-text kinds a user picks, and the structured kinds scribe writes.
+const (
+	KindNote        Kind = "note"
+	KindAction      Kind = "action"
+	KindDecision    Kind = "decision"
+	KindObservation Kind = "observation"
+	KindComms       Kind = "comms"
+	KindStatus      Kind = "status"
+	KindRole        Kind = "role"
+	KindMilestone   Kind = "milestone"
+	KindActionItem  Kind = "action-item"
+)
+
+// Kinds lists every kind, free-text ones first.
+var Kinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComms, KindStatus, KindRole, KindMilestone, KindActionItem}
+
+// FreeKinds are the kinds a user can log with plain text.
+var FreeKinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComms}
+
+var kindAliases = map[string]Kind{
+	"n": KindNote, "note": KindNote,
+	"a": KindAction, "action": KindAction, "act": KindAction, "did": KindAction,
+	"d": KindDecision, "decision": KindDecision, "decide": KindDecision, "dec": KindDecision,
+	"o": KindObservation, "obs": KindObservation, "observation": KindObservation, "observe": KindObservation,
+	"c": KindComms, "comms": KindComms, "comm": KindComms, "communication": KindComms, "update": KindComms,
+}
+
+// ParseKind accepts a free-text kind or one of its short forms (n, a, d, o, c,
+// obs, …). The structured kinds are accepted too when structured is true.
+func ParseKind(in string, structured bool) (Kind, error) {
+	s := strings.ToLower(strings.TrimSpace(in))
+	if k, ok := kindAliases[s]; ok {
+		return k, nil
+	}
+	if structured {
+		for _, k := range Kinds {
+			if Kind(s) == k {
+				return k, nil
+			}
+		}
+	}
+	return "", Errorf(EINVALID, "unknown kind %q: use one of %s", in, joinStrings(FreeKinds))
+}
+
+// Structured reports whether k carries structured fields written by scribe
+// itself (status, role, milestone, action-item).
+func (k Kind) Structured() bool {
+	switch k {
+	case KindStatus, KindRole, KindMilestone, KindActionItem:
+		return true
+	}
+	return false
+}
+
+// Source says where an event was typed.
+type Source string
+
+// Event sources.
+const (
+	SourceTUI    Source = "tui"
+	SourceCLI    Source = "cli"
+	SourceImport Source = "import"
+)
+
+// Event is one line of the timeline.
+type Event struct {
+	ID         int64
+	IncidentID int64
+	OccurredAt time.Time // when it happened; can be backdated or corrected
+	LoggedAt   time.Time // when it was typed; never changes
+	Kind       Kind
+	Text       string
+	Author     string
+	Pinned     bool
+	Source     Source
+
+	// Structured fields, set for the kinds that need them.
+	Role         string    // KindRole: canonical role name
+	Person       string    // KindRole: who now holds it
+	State        State     // KindStatus: the new state
+	Milestone    Milestone // KindMilestone: which one
+	ActionItemID int64     // KindActionItem: the item it created
+
+	DeletedAt time.Time // zero unless soft-deleted
+	UpdatedAt time.Time
+}
+
+// Deleted reports whether the event is soft-deleted.
+func (e *Event) Deleted() bool { return !e.DeletedAt.IsZero() }
+
+// Validate checks an event before it is stored.
+func (e *Event) Validate() error {
+	if e.IncidentID <= 0 {
+		return Errorf(EINVALID, "event has no incident")
+	}
+	if e.OccurredAt.IsZero() {
+		return Errorf(EINVALID, "event has no time")
+	}
+	found := false
+	for _, k := range Kinds {
+		if e.Kind == k {
+			found = true
+		}
+	}
+	if !found {
+		return Errorf(EINVALID, "unknown kind %q: use one of %s", e.Kind, joinStrings(FreeKinds))
+	}
+	if err := ValidateText("event text", e.Text, !e.Kind.Structured()); err != nil {
+		return err
+	}
+	switch e.Kind {
+	case KindRole:
+		if e.Role == "" || strings.TrimSpace(e.Person) == "" {
+			return Errorf(EINVALID, "a role change needs a role and a person")
+		}
+	case KindStatus:
+		if _, err := ParseState(string(e.State)); err != nil {
+			return err
+		}
+	case KindMilestone:
+		if _, err := ParseMilestone(string(e.Milestone)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ValidateText rejects overlong text, and empty text when required.
+func ValidateText(what, text string, required bool) error {
+	if required && strings.TrimSpace(text) == "" {
+		return Errorf(EINVALID, "%s is empty: type what happened", what)
+	}
+	if n := utf8.RuneCountInString(text); n > MaxTextLen {
+		return Errorf(EINVALID, "%s is %d characters long: at most %d are accepted", what, n, MaxTextLen)
+	}
+	if !utf8.ValidString(text) {
+		return Errorf(EINVALID, "%s is not valid UTF-8", what)
+	}
+	return nil
+}
+
+// Revision is an earlier version of an event, kept when it is edited.
+type Revision struct {
+	EventID    int64
+	OccurredAt time.Time
+	Text       string
+	Kind       Kind
+	Pinned     bool
+	RevisedAt  time.Time // when it was replaced
+}

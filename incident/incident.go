@@ -1,0 +1,168 @@
+package incident
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// MaxTitleLen bounds an incident or action item title, in characters.
+const MaxTitleLen = 200
+
+// Severity is 1 (worst) to 5 (least).
+type Severity int
+
+// Severity bounds.
+const (
+	SevWorst Severity = 1
+	SevLeast Severity = 5
+)
+
+// Valid reports whether s is within SEV1..SEV5.
+func (s Severity) Valid() bool { return s >= SevWorst && s <= SevLeast }
+
+// String renders the severity as SEV1..SEV5.
+func (s Severity) String() string { return "SEV" + strconv.Itoa(int(s)) }
+
+// ParseSeverity accepts "2", "sev2", "SEV 2" or "S2".
+func ParseSeverity(in string) (Severity, error) {
+	s := strings.ToLower(strings.TrimSpace(in))
+	s = strings.TrimPrefix(s, "sev")
+	s = strings.TrimPrefix(s, "s")
+	s = strings.TrimSpace(s)
+	n, err := strconv.Atoi(s)
+	if err != nil || !Severity(n).Valid() {
+		return 0, Errorf(EINVALID, "invalid severity %q: use a number from 1 (worst) to 5, e.g. 2 or SEV2", in)
+	}
+	return Severity(n), nil
+}
+
+// State is the incident's status, in status-page vocabulary.
+type State string
+
+// The incident states, in their usual order.
+const (
+	Investigating State = "investigating"
+	Identified    State = "identified"
+	Monitoring    State = "monitoring"
+	Resolved      State = "resolved"
+)
+
+// States lists the valid states in order.
+var States = []State{Investigating, Identified, Monitoring, Resolved}
+
+// ParseState accepts a state name in any case.
+func ParseState(in string) (State, error) {
+	s := State(strings.ToLower(strings.TrimSpace(in)))
+	for _, v := range States {
+		if s == v {
+			return s, nil
+		}
+	}
+	return "", Errorf(EINVALID, "invalid state %q: use one of %s", in, joinStrings(States))
+}
+
+// Incident is one incident: its identity, narrative and milestones.
+type Incident struct {
+	ID         int64
+	Title      string
+	Severity   Severity
+	State      State
+	Timezone   string // IANA name used for display
+	Summary    string
+	Impact     string
+	RootCause  string
+	Trigger    string
+	Resolution string
+	Services   []string
+	Milestones Milestones
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+// Validate checks the fields a user sets.
+func (inc *Incident) Validate() error {
+	if err := ValidateTitle(inc.Title); err != nil {
+		return err
+	}
+	if !inc.Severity.Valid() {
+		return Errorf(EINVALID, "invalid severity %d: use a number from 1 (worst) to 5", inc.Severity)
+	}
+	if _, err := ParseState(string(inc.State)); err != nil {
+		return err
+	}
+	if _, err := LoadZone(inc.Timezone); err != nil {
+		return err
+	}
+	return inc.Milestones.Validate()
+}
+
+// Location returns the incident's display zone, UTC when unset or unknown.
+func (inc *Incident) Location() *time.Location {
+	loc, err := LoadZone(inc.Timezone)
+	if err != nil {
+		return time.UTC
+	}
+	return loc
+}
+
+// ValidateTitle rejects empty, overlong or multi-line titles.
+func ValidateTitle(title string) error {
+	t := strings.TrimSpace(title)
+	switch {
+	case t == "":
+		return Errorf(EINVALID, "title is empty: give a short description, e.g. \"Checkout errors after deploy\"")
+	case utf8.RuneCountInString(t) > MaxTitleLen:
+		return Errorf(EINVALID, "title is %d characters long: at most %d are accepted", utf8.RuneCountInString(t), MaxTitleLen)
+	case strings.ContainsAny(t, "\r\n"):
+		return Errorf(EINVALID, "title spans several lines: a title is one line")
+	}
+	return nil
+}
+
+// LoadZone loads an IANA zone name; "" and "Local" are refused so that an
+// incident always records an explicit zone.
+func LoadZone(name string) (*time.Location, error) {
+	if name == "" {
+		return nil, Errorf(EINVALID, "time zone is empty: use an IANA name such as Europe/Berlin, America/New_York or UTC")
+	}
+	if name == "Local" {
+		return nil, Errorf(EINVALID, "time zone \"Local\" is ambiguous: use an IANA name such as Europe/Berlin or UTC")
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, Errorf(EINVALID, "unknown time zone %q: use an IANA name such as Europe/Berlin, America/New_York or UTC", name)
+	}
+	return loc, nil
+}
+
+func joinStrings[T ~string](vs []T) string {
+	parts := make([]string, len(vs))
+	for i, v := range vs {
+		parts[i] = string(v)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// ParseServices splits a comma-separated list, trimming blanks and dropping
+// empty entries and duplicates.
+func ParseServices(in string) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range strings.Split(in, ",") {
+		p = strings.TrimSpace(p)
+		if p == "" || seen[strings.ToLower(p)] {
+			continue
+		}
+		seen[strings.ToLower(p)] = true
+		out = append(out, p)
+	}
+	return out
+}
+
+// String renders "#7 SEV2 Title".
+func (inc *Incident) String() string {
+	return fmt.Sprintf("#%d %s %s", inc.ID, inc.Severity, inc.Title)
+}

@@ -1,0 +1,74 @@
+package incident
+
+import (
+	"strings"
+	"time"
+)
+
+// RetroSection is where a retro note belongs.
+type RetroSection string
+
+// Retro sections, in the postmortem's order.
+const (
+	RetroWentWell  RetroSection = "went-well"
+	RetroWentWrong RetroSection = "went-wrong"
+	RetroLucky     RetroSection = "lucky"
+	RetroFactor    RetroSection = "factor"
+	RetroLesson    RetroSection = "lesson"
+)
+
+// RetroSections lists the sections in order.
+var RetroSections = []RetroSection{RetroWentWell, RetroWentWrong, RetroLucky, RetroFactor, RetroLesson}
+
+var retroAliases = map[string]RetroSection{
+	"well": RetroWentWell, "good": RetroWentWell, "went-well": RetroWentWell, "wentwell": RetroWentWell,
+	"wrong": RetroWentWrong, "bad": RetroWentWrong, "went-wrong": RetroWentWrong, "wentwrong": RetroWentWrong, "badly": RetroWentWrong,
+	"lucky": RetroLucky, "luck": RetroLucky, "got-lucky": RetroLucky,
+	"factor": RetroFactor, "contributing-factor": RetroFactor, "cause": RetroFactor, "factors": RetroFactor,
+	"lesson": RetroLesson, "lessons": RetroLesson, "learned": RetroLesson,
+}
+
+// ParseRetroSection accepts a section name or an alias.
+func ParseRetroSection(in string) (RetroSection, error) {
+	s := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(in)), " ", "-")
+	if r, ok := retroAliases[s]; ok {
+		return r, nil
+	}
+	return "", Errorf(EINVALID, "unknown retro section %q: use one of %s", in, joinStrings(RetroSections))
+}
+
+// Heading is the section's postmortem heading.
+func (r RetroSection) Heading() string {
+	switch r {
+	case RetroWentWell:
+		return "What went well"
+	case RetroWentWrong:
+		return "What went wrong"
+	case RetroLucky:
+		return "Where we got lucky"
+	case RetroFactor:
+		return "Contributing factors"
+	case RetroLesson:
+		return "Lessons learned"
+	}
+	return string(r)
+}
+
+// RetroNote is one point made in the retrospective.
+type RetroNote struct {
+	ID         int64
+	IncidentID int64
+	Section    RetroSection
+	Text       string
+	Order      int
+	CreatedAt  time.Time
+	DeletedAt  time.Time
+}
+
+// Validate checks a note before it is stored.
+func (n *RetroNote) Validate() error {
+	if _, err := ParseRetroSection(string(n.Section)); err != nil {
+		return err
+	}
+	return ValidateText("retro note", n.Text, true)
+}

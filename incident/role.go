@@ -1,0 +1,138 @@
+package incident
+
+import (
+	"strings"
+	"time"
+)
+
+// The canonical role names.
+const (
+	RoleCommander = "commander"
+	RoleScribe    = "scribe"
+	RoleComms     = "comms"
+	RoleOps       = "ops"
+	RoleLiaison   = "liaison"
+)
+
+// Roles lists the canonical roles in the order the header shows them.
+var Roles = []string{RoleCommander, RoleOps, RoleComms, RoleScribe, RoleLiaison}
+
+var roleAliases = map[string]string{
+	"commander": RoleCommander, "ic": RoleCommander, "lead": RoleCommander,
+	"incident commander": RoleCommander, "incident-commander": RoleCommander, "incident lead": RoleCommander,
+	"scribe": RoleScribe, "recorder": RoleScribe,
+	"comms": RoleComms, "communications": RoleComms, "comms lead": RoleComms, "communications lead": RoleComms, "cl": RoleComms,
+	"ops": RoleOps, "operations": RoleOps, "operations lead": RoleOps, "ops lead": RoleOps,
+	"tech lead": RoleOps, "tech-lead": RoleOps, "tl": RoleOps, "technical lead": RoleOps,
+	"liaison": RoleLiaison, "customer liaison": RoleLiaison,
+}
+
+var roleTitles = map[string]string{
+	RoleCommander: "incident commander",
+	RoleScribe:    "scribe",
+	RoleComms:     "comms lead",
+	RoleOps:       "ops lead",
+	RoleLiaison:   "liaison",
+}
+
+var roleShort = map[string]string{
+	RoleCommander: "IC",
+	RoleScribe:    "Scribe",
+	RoleComms:     "Comms",
+	RoleOps:       "Ops",
+	RoleLiaison:   "Liaison",
+}
+
+// CanonicalRole maps an alias ("ic", "tech lead") to its canonical name and
+// keeps any other role as typed, lower-cased and trimmed. Empty input or a
+// role with control characters is refused.
+func CanonicalRole(in string) (string, error) {
+	s := strings.Join(strings.Fields(strings.ToLower(in)), " ")
+	if s == "" {
+		return "", Errorf(EINVALID, "role is empty: use commander (ic), ops (tech lead), comms, scribe, liaison or a role of your own")
+	}
+	if len(s) > 60 || strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
+		return "", Errorf(EINVALID, "role %q is not a short one-line name", in)
+	}
+	if c, ok := roleAliases[s]; ok {
+		return c, nil
+	}
+	return s, nil
+}
+
+// RoleTitle is how prose names the holder of a role: "incident commander",
+// "ops lead"; a free-text role is used as is.
+func RoleTitle(role string) string {
+	if t, ok := roleTitles[role]; ok {
+		return t
+	}
+	return role
+}
+
+// RoleShort is the header's label for a role: "IC", "Ops"; a free-text role
+// is capitalised.
+func RoleShort(role string) string {
+	if t, ok := roleShort[role]; ok {
+		return t
+	}
+	if role == "" {
+		return ""
+	}
+	return strings.ToUpper(role[:1]) + role[1:]
+}
+
+// RoleAssignment is one stretch of time during which a person held a role.
+// A hand-off closes the previous assignment (Until) and opens the next.
+type RoleAssignment struct {
+	ID         int64
+	IncidentID int64
+	Role       string
+	Person     string
+	From       time.Time
+	Until      time.Time // zero while the person still holds the role
+	EventID    int64     // the timeline event recording the assignment
+	CreatedAt  time.Time
+}
+
+// Active reports whether the assignment is still open.
+func (a *RoleAssignment) Active() bool { return a.Until.IsZero() }
+
+// ValidatePerson rejects an empty or multi-line name.
+func ValidatePerson(name string) error {
+	n := strings.TrimSpace(name)
+	if n == "" {
+		return Errorf(EINVALID, "person is empty: give a name, e.g. \"Rosa M.\"")
+	}
+	if len(n) > 100 || strings.ContainsAny(n, "\r\n\t") {
+		return Errorf(EINVALID, "person %q is not a short one-line name", name)
+	}
+	return nil
+}
+
+// HolderAt returns who held role at t according to the assignments, or "".
+func HolderAt(assignments []RoleAssignment, role string, t time.Time) string {
+	holder := ""
+	for _, a := range assignments {
+		if a.Role != role || a.From.After(t) {
+			continue
+		}
+		if a.Until.IsZero() || a.Until.After(t) {
+			holder = a.Person
+		}
+	}
+	return holder
+}
+
+// RolesOf returns the roles person held at t, canonical order first.
+func RolesOf(assignments []RoleAssignment, person string, t time.Time) []string {
+	var out []string
+	for _, a := range assignments {
+		if !strings.EqualFold(a.Person, person) || a.From.After(t) {
+			continue
+		}
+		if a.Until.IsZero() || a.Until.After(t) {
+			out = append(out, a.Role)
+		}
+	}
+	return out
+}
