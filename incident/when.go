@@ -1,13 +1,415 @@
 package incident
 
-import "time"
+import (
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
 
-// ParseWhen is implemented by a helper; placeholder signature.
+// whenForms is how errors name the accepted time grammar.
+const whenForms = "use now, -5m, 5m ago, 14:05, 2:05pm, 2026-11-21 14:05 or RFC3339, optionally followed by a zone (UTC, PT, Europe/Berlin)"
+
+// clockSlack keeps a clock time typed a few seconds ahead of the machine's
+// clock ("14:05" at 14:04:40) today instead of pushing it to yesterday.
+const clockSlack = time.Minute
+
+// maxRelative bounds "-5m" and "5m ago": further back than this, a date says
+// what is meant, and the bound keeps the arithmetic far from overflow.
+const maxRelative = 366 * 24 * time.Hour
+
+// maxWhenLen bounds the input; no form in the grammar is anywhere near it.
+const maxWhenLen = 100
+
+var (
+	datePrefix  = regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})`)
+	clockPrefix = regexp.MustCompile(`^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?`)
+)
+
+// ParseWhen reads a time typed by a user (the TUI, the CLI's --at,
+// corrections) and returns it in UTC. The grammar:
+//
+//   - now
+//   - relative, back from now: -5m, -1h30m, -90s, 5m ago, 2 hours ago,
+//     1h 30m ago (units: Go's ns…h, plus sec(s), min(s), minute(s), hr(s),
+//     hour(s), d, day(s)); a relative time starts with "-" or ends with "ago"
+//   - a clock: 14:05, 14:05:30, 2:05pm, 2pm, 2:05 PM, 2:05 p.m.; it is the
+//     most recent such moment: today, or yesterday when today's would be more
+//     than a minute in the future
+//   - a date and time: 2026-11-21 14:05, 2026-11-21T14:05, 2026/11/21 02:05PM,
+//     RFC3339 (2022-12-15T17:33:00Z, 2022-12-15T17:33:00.5+02:00)
+//   - after a clock or a date and time, optionally a zone: UTC, Z, GMT, an IANA
+//     name, an offset (+02:00, -0500, UTC+2) or an abbreviation (see
+//     zoneAbbrev for how PST differs from PT, and ZoneNote for IST).
+//
+// Wall times without a zone are read in zone (UTC when nil). A wall time
+// that is skipped by a daylight-saving change is refused; one that happens
+// twice is the earlier instant, except for a bare clock, which takes the
+// most recent one that is not in the future.
+//
+// Bad input returns an EINVALID *Error quoting it; it never becomes now.
 func ParseWhen(input string, now time.Time, zone *time.Location) (time.Time, error) {
-	panic("todo")
+	if zone == nil {
+		zone = time.UTC
+	}
+	s := strings.TrimSpace(input)
+	if s == "" {
+		return time.Time{}, Errorf(EINVALID, "time is empty: %s", whenForms)
+	}
+	if len(s) > maxWhenLen {
+		return time.Time{}, whenError(input)
+	}
+	l := strings.ToLower(s)
+	if l == "now" {
+		return now.UTC(), nil
+	}
+	if strings.HasPrefix(l, "-") {
+		if len(l) < 2 || l[1] < '0' || l[1] > '9' {
+			return time.Time{}, whenError(input)
+		}
+		return relative(input, l[1:], now)
+	}
+	if body, ok := strings.CutSuffix(l, "ago"); ok && (strings.HasSuffix(body, " ") || body == "") {
+		return relative(input, body, now)
+	}
+	return absolute(input, s, now, zone)
 }
 
-// ParseZone is implemented by a helper; placeholder signature.
-func ParseZone(name string) (*time.Location, error) {
-	panic("todo")
+func relative(input, span string, now time.Time) (time.Time, error) {
+	d, ok := parseSpan(span)
+	if !ok {
+		return time.Time{}, whenError(input)
+	}
+	if d > maxRelative {
+		return time.Time{}, Errorf(EINVALID, "cannot read time %q: that is more than a year ago; write the date, e.g. 2026-11-21 14:05", quoteInput(input))
+	}
+	return now.Add(-d).UTC(), nil
+}
+
+// spanUnits maps the unit words of a relative time to their length.
+var spanUnits = map[string]time.Duration{
+	"ns": time.Nanosecond, "us": time.Microsecond, "µs": time.Microsecond, "μs": time.Microsecond, "ms": time.Millisecond,
+	"s": time.Second, "sec": time.Second, "secs": time.Second, "second": time.Second, "seconds": time.Second,
+	"m": time.Minute, "min": time.Minute, "mins": time.Minute, "minute": time.Minute, "minutes": time.Minute,
+	"h": time.Hour, "hr": time.Hour, "hrs": time.Hour, "hour": time.Hour, "hours": time.Hour,
+	"d": 24 * time.Hour, "day": 24 * time.Hour, "days": 24 * time.Hour,
+}
+
+// parseSpan reads "1h30m", "1h 30m", "90 s", "1.5 hours", "an hour" as a
+// duration of at most a little over maxRelative. Every number needs a unit.
+func parseSpan(s string) (time.Duration, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return 0, false
+	}
+	var total float64
+	for s != "" {
+		var num float64
+		i := 0
+		for i < len(s) && (s[i] >= '0' && s[i] <= '9' || s[i] == '.') {
+			i++
+		}
+		switch {
+		case i > 0:
+			n, err := strconv.ParseFloat(s[:i], 64)
+			if err != nil {
+				return 0, false
+			}
+			num, s = n, s[i:]
+		case strings.HasPrefix(s, "an "):
+			num, s = 1, s[3:]
+		case strings.HasPrefix(s, "a "):
+			num, s = 1, s[2:]
+		default:
+			return 0, false
+		}
+		s = strings.TrimLeft(s, " ")
+		j := 0
+		for j < len(s) && s[j] != ' ' && (s[j] < '0' || s[j] > '9') && s[j] != '.' {
+			j++
+		}
+		unit, ok := spanUnits[s[:j]]
+		if !ok {
+			return 0, false
+		}
+		total += num * float64(unit)
+		if total > float64(maxRelative) {
+			// Keep reading for syntax, but never convert a huge float.
+			total = float64(maxRelative) + 1
+		}
+		s = strings.TrimLeft(s[j:], " ")
+	}
+	return time.Duration(total), true
+}
+
+// wall is a date and time on a clock, before a zone makes it an instant.
+type wall struct {
+	year, month, day, hour, min, sec, nsec int
+}
+
+func (w wall) in(loc *time.Location) time.Time {
+	return time.Date(w.year, time.Month(w.month), w.day, w.hour, w.min, w.sec, w.nsec, loc)
+}
+
+// instants lists the instants at which loc's clocks read w: none when a
+// daylight-saving change skips it, two when one repeats it.
+func (w wall) instants(loc *time.Location) []time.Time {
+	naive := w.in(time.UTC)
+	probe := w.in(loc)
+	seen := map[int]bool{}
+	var out []time.Time
+	for _, p := range []time.Time{probe.Add(-26 * time.Hour), probe, probe.Add(26 * time.Hour)} {
+		_, off := p.Zone()
+		if seen[off] {
+			continue
+		}
+		seen[off] = true
+		t := naive.Add(-time.Duration(off) * time.Second).In(loc)
+		if _, o := t.Zone(); o == off {
+			out = append(out, t)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
+	return out
+}
+
+func absolute(input, s string, now time.Time, zone *time.Location) (time.Time, error) {
+	var w wall
+	dated := false
+	if m := datePrefix.FindStringSubmatch(s); m != nil {
+		dated = true
+		w.year, _ = strconv.Atoi(m[1])
+		w.month, _ = strconv.Atoi(m[2])
+		w.day, _ = strconv.Atoi(m[3])
+		s = s[len(m[0]):]
+		switch {
+		case s == "":
+			return time.Time{}, Errorf(EINVALID, "cannot read time %q: a date needs a time of day too, e.g. %s 14:05", quoteInput(input), m[0])
+		case s[0] == 'T' || s[0] == 't':
+			s = s[1:]
+		case s[0] == ' ' || s[0] == ',':
+			s = strings.TrimLeft(s, " ,")
+		default:
+			return time.Time{}, whenError(input)
+		}
+		if w.month < 1 || w.month > 12 || w.day < 1 || w.day > 31 ||
+			time.Date(w.year, time.Month(w.month), w.day, 0, 0, 0, 0, time.UTC).Day() != w.day {
+			return time.Time{}, Errorf(EINVALID, "cannot read time %q: %s is not a date; write YYYY-MM-DD", quoteInput(input), m[0])
+		}
+	}
+	m := clockPrefix.FindStringSubmatch(s)
+	if m == nil {
+		return time.Time{}, whenError(input)
+	}
+	s = s[len(m[0]):]
+	w.hour, _ = strconv.Atoi(m[1])
+	w.min, _ = strconv.Atoi(m[2])
+	w.sec, _ = strconv.Atoi(m[3])
+	if m[4] != "" {
+		frac := m[4] + strings.Repeat("0", 9-len(m[4]))
+		w.nsec, _ = strconv.Atoi(frac)
+	}
+	meridiem, rest := cutMeridiem(s)
+	if m[2] == "" && meridiem == "" {
+		// A bare number is not a time: "3" could be anything.
+		return time.Time{}, whenError(input)
+	}
+	switch {
+	case meridiem != "" && (w.hour < 1 || w.hour > 12):
+		return time.Time{}, Errorf(EINVALID, "cannot read time %q: with am/pm the hour runs from 1 to 12", quoteInput(input))
+	case meridiem == "am" && w.hour == 12:
+		w.hour = 0
+	case meridiem == "pm" && w.hour != 12:
+		w.hour += 12
+	}
+	if w.hour > 23 || w.min > 59 || w.sec > 59 {
+		return time.Time{}, Errorf(EINVALID, "cannot read time %q: hours run 0-23, minutes and seconds 0-59", quoteInput(input))
+	}
+	loc := zone
+	if rest = strings.TrimSpace(rest); rest != "" {
+		z, err := timestampZone(rest)
+		if err != nil {
+			return time.Time{}, Errorf(EINVALID, "cannot read time %q: %s", quoteInput(input), ErrorMessage(err))
+		}
+		loc = z
+	}
+	if dated {
+		c := w.instants(loc)
+		if len(c) == 0 {
+			return time.Time{}, skippedError(input, loc)
+		}
+		return c[0].UTC(), nil
+	}
+	return clockTime(input, w, now, loc)
+}
+
+// clockTime places a bare clock on the most recent day whose clock reads it
+// no later than now (plus clockSlack).
+func clockTime(input string, w wall, now time.Time, loc *time.Location) (time.Time, error) {
+	local := now.In(loc)
+	limit := now.Add(clockSlack)
+	for back := 0; back <= 1; back++ {
+		day := time.Date(local.Year(), local.Month(), local.Day()-back, 12, 0, 0, 0, loc)
+		w.year, w.month, w.day = day.Year(), int(day.Month()), day.Day()
+		c := w.instants(loc)
+		for i := len(c) - 1; i >= 0; i-- {
+			if !c[i].After(limit) {
+				return c[i].UTC(), nil
+			}
+		}
+		if len(c) == 0 && back == 0 {
+			// Skipped today by a daylight-saving change: if it is already
+			// past on the clock, the user meant today and made a mistake.
+			nowWall := time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), local.Minute(), local.Second(), local.Nanosecond(), time.UTC)
+			if !w.in(time.UTC).After(nowWall.Add(clockSlack)) {
+				return time.Time{}, skippedError(input, loc)
+			}
+		}
+	}
+	return time.Time{}, skippedError(input, loc)
+}
+
+// cutMeridiem takes a leading am/pm (also "a.m.", "PM") off s, when it is a
+// word of its own.
+func cutMeridiem(s string) (meridiem, rest string) {
+	t := strings.TrimLeft(s, " ")
+	l := strings.ToLower(t)
+	for _, f := range []string{"a.m.", "p.m.", "a.m", "p.m", "am", "pm"} {
+		if !strings.HasPrefix(l, f) {
+			continue
+		}
+		after := t[len(f):]
+		if after != "" && isLetter(rune(after[0])) {
+			return "", s
+		}
+		return f[:1] + "m", after
+	}
+	return "", s
+}
+
+func skippedError(input string, loc *time.Location) error {
+	return Errorf(EINVALID, "cannot read time %q: that time does not exist in %s, the clocks skipped it for daylight saving", quoteInput(input), loc)
+}
+
+func whenError(input string) error {
+	return Errorf(EINVALID, "cannot read time %q: %s", quoteInput(input), whenForms)
+}
+
+// quoteInput shortens a long input for an error message.
+func quoteInput(input string) string {
+	s := strings.TrimSpace(input)
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}
+
+// SplitLeadingTime takes a time off the front of a typed line, for the TUI:
+// "14:05 paged the DB team" gives 14:05 and "paged the DB team"; so do
+// "-10m rolled back", "2:05pm …", "5m ago …" and "2026-11-21 14:05 UTC …".
+// A separator after the time ("14:05 - paged", "14:05: paged") is dropped;
+// rest may be empty when the line is only a time.
+//
+// It errs towards keeping text: a line that merely starts with a number
+// ("3 pods restarted", "500 errors", "10 mins of errors", "5m users
+// affected") is not split, since relative times must start with "-" or end
+// with "ago"; "now" and a bare hour ("2pm deploy") stay text; and a zone
+// after the time counts only when written as a timestamp writes it: an
+// abbreviation in capitals ("14:05 UTC", "2:05pm PT"), an offset or an IANA
+// name, so "14:05 west region" keeps its "west".
+func SplitLeadingTime(line string, now time.Time, zone *time.Location) (at time.Time, rest string, ok bool) {
+	// The longest form, "2026/11/21 02:05 PM America/New_York", is 4 words;
+	// "1 hour 30 minutes ago" is 5.
+	const maxWords = 6
+	type word struct{ start, end int }
+	var words []word
+	for i := 0; i < len(line) && len(words) < maxWords; {
+		for i < len(line) && isBlank(line[i]) {
+			i++
+		}
+		j := i
+		for j < len(line) && !isBlank(line[j]) {
+			j++
+		}
+		if j > i {
+			words = append(words, word{i, j})
+		}
+		i = j
+	}
+	if len(words) == 0 {
+		return time.Time{}, line, false
+	}
+	first := line[words[0].start:words[0].end]
+	startsLikeTime := first[0] >= '0' && first[0] <= '9' ||
+		first[0] == '-' && len(first) > 1 && first[1] >= '0' && first[1] <= '9' ||
+		strings.EqualFold(first, "a") || strings.EqualFold(first, "an")
+	if !startsLikeTime {
+		return time.Time{}, line, false
+	}
+	for n := len(words); n >= 1; n-- {
+		text := strings.TrimRight(line[words[0].start:words[n-1].end], ",;:")
+		last := strings.TrimRight(line[words[n-1].start:words[n-1].end], ",;:")
+		if !leadingTimeShape(text, last, n) {
+			continue
+		}
+		t, err := ParseWhen(text, now, zone)
+		if err != nil {
+			continue
+		}
+		r := strings.TrimLeft(line[words[n-1].end:], " \t")
+		for _, sep := range []string{"-", "–", "—", ":", "|"} {
+			if after, found := strings.CutPrefix(r, sep); found && (after == "" || isBlank(after[0])) {
+				r = strings.TrimLeft(after, " \t")
+				break
+			}
+		}
+		return t, r, true
+	}
+	return time.Time{}, line, false
+}
+
+func isBlank(c byte) bool { return c == ' ' || c == '\t' }
+
+// leadingTimeShape refuses the first n words of a line when ParseWhen
+// might read them but they are more likely text: see SplitLeadingTime.
+func leadingTimeShape(text, last string, n int) bool {
+	l := strings.ToLower(text)
+	if strings.HasPrefix(l, "-") || strings.HasSuffix(l, " ago") {
+		return true
+	}
+	dated := datePrefix.MatchString(l)
+	if !dated && !strings.Contains(clockPrefix.FindString(l), ":") {
+		return false
+	}
+	if n == 1 || dated && n == 2 {
+		return true
+	}
+	switch strings.ToLower(last) {
+	case "am", "pm", "a.m.", "p.m.", "a.m", "p.m":
+		return true
+	}
+	return zoneWord(last)
+}
+
+// zoneWord reports whether w is written the way a timestamp writes a zone.
+// Legacy IANA links that are also words or initials ("GB", "NZ", "Japan")
+// are left out: after a clock they are far more likely the sentence.
+func zoneWord(w string) bool {
+	w = strings.Trim(w, "()")
+	if strings.Contains(w, "/") {
+		return true
+	}
+	if _, ok := parseOffset(w); ok {
+		return true
+	}
+	if w == "" || w != strings.ToUpper(w) {
+		return false
+	}
+	switch w {
+	case "UTC", "GMT", "Z":
+		return true
+	}
+	_, ok := zoneAbbrevs[strings.ToLower(w)]
+	return ok
 }
