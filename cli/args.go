@@ -1,0 +1,99 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"scribe/incident"
+	"scribe/store"
+)
+
+// incidentArg reads the incident number from args[0], naming what is
+// missing or wrong.
+func incidentArg(args []string, usage string) (int64, error) {
+	if len(args) == 0 || strings.TrimSpace(args[0]) == "" {
+		return 0, usageError{fmt.Errorf("missing incident number: usage: scribe %s", usage)}
+	}
+	return parseID("incident", args[0])
+}
+
+// parseID reads a positive integer id; "#7" is accepted for incidents.
+func parseID(what, s string) (int64, error) {
+	n, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, usageError{fmt.Errorf("invalid %s number %q: use a positive number such as 7", what, s)}
+	}
+	return n, nil
+}
+
+// exactArgs is cobra.ExactArgs with a message that shows the usage.
+func minArgs(n int, usage string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usageError{fmt.Errorf("missing arguments: usage: scribe %s", usage)}
+		}
+		return nil
+	}
+}
+
+func maxArgs(n int, usage string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) > n {
+			return usageError{fmt.Errorf("too many arguments: usage: scribe %s", usage)}
+		}
+		return nil
+	}
+}
+
+func rangeArgs(lo, hi int, usage string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if err := minArgs(lo, usage)(cmd, args); err != nil {
+			return err
+		}
+		return maxArgs(hi, usage)(cmd, args)
+	}
+}
+
+// when parses an --at value in the incident's zone; "" means now.
+func (a *App) when(at string, inc incident.Incident) (time.Time, error) {
+	if strings.TrimSpace(at) == "" {
+		return a.Now().UTC(), nil
+	}
+	t, err := incident.ParseWhen(at, a.Now(), inc.Location())
+	if err != nil {
+		return time.Time{}, fmt.Errorf("--at: %w", err)
+	}
+	return t, nil
+}
+
+// origin builds the store.Origin of a CLI change.
+func (a *App) origin(at time.Time, by string) store.Origin {
+	if by == "" {
+		by = a.Getenv("SCRIBE_AUTHOR")
+	}
+	return store.Origin{At: at, Author: strings.TrimSpace(by), Source: incident.SourceCLI}
+}
+
+// printID prints an id alone on stdout, for scripts.
+func (a *App) printID(id int64) {
+	fmt.Fprintln(a.Stdout, id)
+}
+
+// loadIncident opens the incident N of args[0] with the store.
+func loadIncident(ctx context.Context, st *store.Store, args []string, usage string) (incident.Incident, error) {
+	id, err := incidentArg(args, usage)
+	if err != nil {
+		return incident.Incident{}, err
+	}
+	return st.Incident(ctx, id)
+}
+
+// parseDate reads a YYYY-MM-DD date.
+func parseDate(s string) (time.Time, error) {
+	return time.Parse(incident.DateLayout, strings.TrimSpace(s))
+}

@@ -1,0 +1,175 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"scribe/incident"
+	"scribe/store"
+)
+
+const showUsage = "show N [--json]"
+
+func (a *App) showCmd() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   showUsage,
+		Short: "Print an incident and its timeline (--json: the export document)",
+		Args:  rangeArgs(1, 1, showUsage),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := incidentArg(args, showUsage)
+			if err != nil {
+				return err
+			}
+			return a.withStore(cmd.Context(), func(st *store.Store) error {
+				snap, err := st.Snapshot(cmd.Context(), id)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					return writeDocument(a.Stdout, snap)
+				}
+				printIncident(a.Stdout, snap, a.Now())
+				return nil
+			})
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print the JSON document (as export --format json)")
+	return cmd
+}
+
+// writeDocument writes the incident's JSON document, indented.
+func writeDocument(w io.Writer, snap incident.Snapshot) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(incident.NewDocument(snap)); err != nil {
+		return fmt.Errorf("write JSON: %w", err)
+	}
+	return nil
+}
+
+// printIncident writes a readable view of the incident in its own zone.
+func printIncident(w io.Writer, snap incident.Snapshot, now time.Time) {
+	inc := snap.Incident
+	loc := inc.Location()
+	fmt.Fprintf(w, "#%d %s %s\n", inc.ID, inc.Severity, oneLine(inc.Title))
+	fmt.Fprintf(w, "State: %s · Times in %s\n", strings.ToUpper(string(inc.State)), loc)
+
+	if holders := currentHolders(snap.Roles); holders != "" {
+		fmt.Fprintf(w, "Roles: %s\n", holders)
+	}
+	var ms []string
+	for _, m := range incident.MilestoneOrder {
+		if t, ok := inc.Milestones.Get(m); ok {
+			ms = append(ms, fmt.Sprintf("%s %s", m, t.In(loc).Format("2006-01-02 15:04")))
+		}
+	}
+	if len(ms) > 0 {
+		fmt.Fprintf(w, "Milestones: %s\n", strings.Join(ms, " · "))
+	}
+	if line := metricsLine(inc.Milestones.Metrics()); line != "" {
+		fmt.Fprintf(w, "Metrics: %s\n", line)
+	}
+	for _, pair := range inc.Milestones.OutOfOrder() {
+		fmt.Fprintf(w, "Warning: %s is before %s\n", pair[1], pair[0])
+	}
+	for _, f := range incident.NarrativeFields {
+		if v := inc.Get(f); v != "" {
+			fmt.Fprintf(w, "\n%s:\n  %s\n", f.Label(), strings.ReplaceAll(clean(v), "\n", "\n  "))
+		}
+	}
+	if len(inc.Services) > 0 {
+		fmt.Fprintf(w, "\nServices: %s\n", oneLine(strings.Join(inc.Services, ", ")))
+	}
+
+	fmt.Fprintf(w, "\nTimeline (%d events)\n", len(snap.Events))
+	lastDay := ""
+	for _, e := range snap.Events {
+		t := e.OccurredAt.In(loc)
+		if day := t.Format("Mon 2 Jan 2006"); day != lastDay {
+			fmt.Fprintf(w, "  %s (%s)\n", day, t.Format("MST"))
+			lastDay = day
+		}
+		pin := " "
+		if e.Pinned {
+			pin = "★"
+		}
+		text := oneLine(e.Text)
+		if e.Author != "" {
+			text += "  — " + oneLine(e.Author)
+		}
+		fmt.Fprintf(w, "  %s %s %-12s %s  [%d]\n", t.Format("15:04:05"), pin, e.Kind, text, e.ID)
+	}
+	if len(snap.ActionItems) > 0 {
+		fmt.Fprintf(w, "\nAction items\n")
+		for _, it := range snap.ActionItems {
+			var extra []string
+			if it.Priority != "" {
+				extra = append(extra, string(it.Priority))
+			}
+			if it.Owner != "" {
+				extra = append(extra, "owner "+oneLine(it.Owner))
+			}
+			if it.Due != "" {
+				extra = append(extra, "due "+it.Due)
+			}
+			if it.GitHub.Filed() {
+				extra = append(extra, fmt.Sprintf("%s#%d", it.GitHub.Repo, it.GitHub.Number))
+			}
+			fmt.Fprintf(w, "  [%d] %-8s %s  (%s)\n", it.ID, it.State.Label(), oneLine(it.Title), strings.Join(extra, ", "))
+		}
+	}
+	if len(snap.Retro) > 0 {
+		fmt.Fprintf(w, "\nRetro\n")
+		for _, n := range snap.Retro {
+			fmt.Fprintf(w, "  %-10s %s\n", n.Section, oneLine(n.Text))
+		}
+	}
+}
+
+// currentHolders renders "IC Rosa M. · Ops Ken A." for open assignments.
+func currentHolders(roles []incident.RoleAssignment) string {
+	current := map[string]string{}
+	var order []string
+	for _, r := range roles {
+		if !r.Active() {
+			continue
+		}
+		if _, seen := current[r.Role]; !seen {
+			order = append(order, r.Role)
+		}
+		current[r.Role] = r.Person
+	}
+	var parts []string
+	for _, role := range incident.Roles {
+		if p, ok := current[role]; ok {
+			parts = append(parts, incident.RoleShort(role)+" "+oneLine(p))
+			delete(current, role)
+		}
+	}
+	for _, role := range order {
+		if p, ok := current[role]; ok {
+			parts = append(parts, incident.RoleShort(role)+" "+oneLine(p))
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+func metricsLine(m incident.Metrics) string {
+	var parts []string
+	add := func(label string, d *time.Duration) {
+		if d != nil {
+			parts = append(parts, label+" "+d.Round(time.Second).String())
+		}
+	}
+	add("time to detect", m.TimeToDetect)
+	add("time to mitigate", m.TimeToMitigate)
+	add("time to resolve", m.TimeToResolve)
+	add("impact", m.ImpactDuration)
+	return strings.Join(parts, " · ")
+}
