@@ -1,0 +1,208 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"scribe/incident"
+)
+
+const actionItemColumns = `id, incident_id, uuid, title, description, owner, priority, due, state, event_id,
+	github_repo, github_number, github_url, github_state, github_sync_error, github_synced_at, created_at, updated_at`
+
+// AddActionItem stores a new item (UUID generated, state open by default)
+// and logs an action-item event.
+//
+// The event is logged at o.At and carries the item's ID; item.EventID, when
+// set, names the timeline event the item came from and must belong to the
+// same incident.
+func (s *Store) AddActionItem(ctx context.Context, item *incident.ActionItem, o Origin) error {
+	c := *item
+	c.Title = strings.TrimSpace(c.Title)
+	c.Owner = strings.TrimSpace(c.Owner)
+	c.UUID = uuid.NewString()
+	if c.State == "" {
+		c.State = incident.ItemOpen
+	}
+	if err := c.Validate(); err != nil {
+		return err
+	}
+	at := s.at(o)
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		if err := requireIncident(ctx, tx, c.IncidentID); err != nil {
+			return err
+		}
+		if c.EventID != 0 {
+			e, err := findEvent(ctx, tx, c.EventID)
+			if err != nil {
+				return err
+			}
+			if e.IncidentID != c.IncidentID {
+				return incident.Errorf(incident.EINVALID, "event #%d belongs to incident #%d, not #%d", e.ID, e.IncidentID, c.IncidentID)
+			}
+		}
+		if err := s.insertActionItem(ctx, tx, &c); err != nil {
+			return err
+		}
+		e := incident.Event{
+			IncidentID: c.IncidentID, OccurredAt: at, Kind: incident.KindActionItem,
+			Text: actionItemText(c), Author: o.Author, Source: o.Source, ActionItemID: c.ID,
+		}
+		return s.insertEvent(ctx, tx, &e)
+	})
+	if err != nil {
+		return err
+	}
+	*item = c
+	return nil
+}
+
+// actionItemText is how the timeline reads a new action item.
+func actionItemText(a incident.ActionItem) string {
+	text := "Action item: " + a.Title
+	if a.Owner != "" {
+		text += " (owner: " + a.Owner + ")"
+	}
+	return text
+}
+
+// ActionItem returns one item.
+func (s *Store) ActionItem(ctx context.Context, id int64) (incident.ActionItem, error) {
+	return findActionItem(ctx, s.db, id)
+}
+
+// ActionItems lists an incident's items, oldest first.
+func (s *Store) ActionItems(ctx context.Context, incidentID int64) ([]incident.ActionItem, error) {
+	var out []incident.ActionItem
+	err := s.read(ctx, func(q querier) error {
+		if err := requireIncident(ctx, q, incidentID); err != nil {
+			return err
+		}
+		var err error
+		out, err = listActionItems(ctx, q, incidentID)
+		return err
+	})
+	return out, err
+}
+
+// UpdateActionItem applies fn to the item in one transaction.
+//
+// ID, IncidentID, UUID, EventID and CreatedAt are kept whatever fn does; the
+// GitHub fields are written as fn leaves them (the sync code owns them).
+func (s *Store) UpdateActionItem(ctx context.Context, id int64, fn func(*incident.ActionItem) error) (incident.ActionItem, error) {
+	var out incident.ActionItem
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		old, err := findActionItem(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		c := old
+		if err := fn(&c); err != nil {
+			return err
+		}
+		c.ID, c.IncidentID, c.UUID, c.EventID, c.CreatedAt = old.ID, old.IncidentID, old.UUID, old.EventID, old.CreatedAt
+		c.Title = strings.TrimSpace(c.Title)
+		c.Owner = strings.TrimSpace(c.Owner)
+		if err := c.Validate(); err != nil {
+			return err
+		}
+		c.UpdatedAt = s.now()
+		g := c.GitHub
+		if _, err := tx.ExecContext(ctx, `UPDATE action_items SET title = ?, description = ?, owner = ?, priority = ?,
+			due = ?, state = ?, github_repo = ?, github_number = ?, github_url = ?, github_state = ?,
+			github_sync_error = ?, github_synced_at = ?, updated_at = ? WHERE id = ?`,
+			c.Title, c.Description, c.Owner, string(c.Priority), c.Due, string(c.State), g.Repo, g.Number, g.URL,
+			g.State, g.SyncError, nullTime(g.SyncedAt), formatTime(c.UpdatedAt), id); err != nil {
+			return fmt.Errorf("update action item #%d: %w", id, err)
+		}
+		out = c
+		return nil
+	})
+	return out, err
+}
+
+// insertActionItem writes a validated item, setting ID, CreatedAt and
+// UpdatedAt.
+func (s *Store) insertActionItem(ctx context.Context, tx *sql.Tx, a *incident.ActionItem) error {
+	now := s.now()
+	a.CreatedAt, a.UpdatedAt = now, now
+	var event any
+	if a.EventID != 0 {
+		event = a.EventID
+	}
+	g := a.GitHub
+	res, err := tx.ExecContext(ctx, `INSERT INTO action_items (`+actionItemColumns+`)
+		VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		a.IncidentID, a.UUID, a.Title, a.Description, a.Owner, string(a.Priority), a.Due, string(a.State), event,
+		g.Repo, g.Number, g.URL, g.State, g.SyncError, nullTime(g.SyncedAt), formatTime(now), formatTime(now))
+	if err != nil {
+		return fmt.Errorf("insert action item: %w", err)
+	}
+	if a.ID, err = res.LastInsertId(); err != nil {
+		return fmt.Errorf("insert action item: %w", err)
+	}
+	return nil
+}
+
+func findActionItem(ctx context.Context, q querier, id int64) (incident.ActionItem, error) {
+	a, err := scanActionItem(q.QueryRowContext(ctx, `SELECT `+actionItemColumns+` FROM action_items WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, incident.Errorf(incident.ENOTFOUND, "action item #%d not found", id)
+	}
+	return a, err
+}
+
+func listActionItems(ctx context.Context, q querier, incidentID int64) ([]incident.ActionItem, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+actionItemColumns+` FROM action_items WHERE incident_id = ? ORDER BY id`, incidentID)
+	if err != nil {
+		return nil, fmt.Errorf("list action items of incident #%d: %w", incidentID, err)
+	}
+	defer rows.Close()
+	var out []incident.ActionItem
+	for rows.Next() {
+		a, err := scanActionItem(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list action items of incident #%d: %w", incidentID, err)
+	}
+	return out, nil
+}
+
+func scanActionItem(r scanner) (incident.ActionItem, error) {
+	var (
+		a                incident.ActionItem
+		priority, state  string
+		event            sql.NullInt64
+		synced           sql.NullString
+		created, updated string
+	)
+	g := &a.GitHub
+	err := r.Scan(&a.ID, &a.IncidentID, &a.UUID, &a.Title, &a.Description, &a.Owner, &priority, &a.Due, &state, &event,
+		&g.Repo, &g.Number, &g.URL, &g.State, &g.SyncError, &synced, &created, &updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, err
+	}
+	if err != nil {
+		return a, fmt.Errorf("read action item: %w", err)
+	}
+	a.Priority, a.State, a.EventID = incident.Priority(priority), incident.ItemState(state), event.Int64
+	if g.SyncedAt, err = parseNullTime(synced); err != nil {
+		return a, fmt.Errorf("read action item #%d: %w", a.ID, err)
+	}
+	if a.CreatedAt, err = parseTime(created); err != nil {
+		return a, fmt.Errorf("read action item #%d: %w", a.ID, err)
+	}
+	if a.UpdatedAt, err = parseTime(updated); err != nil {
+		return a, fmt.Errorf("read action item #%d: %w", a.ID, err)
+	}
+	return a, nil
+}

@@ -1,0 +1,109 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migration is one embedded SQL file; its version is the number its name
+// starts with, and PRAGMA user_version holds the last one applied.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations returns the embedded migrations in order, checking that they
+// are numbered 1, 2, 3… without gaps.
+func migrations() ([]migration, error) {
+	names, err := fs.Glob(migrationFiles, "migrations/*.sql")
+	if err != nil {
+		return nil, fmt.Errorf("list migrations: %w", err)
+	}
+	sort.Strings(names)
+	out := make([]migration, 0, len(names))
+	for i, path := range names {
+		name := strings.TrimPrefix(path, "migrations/")
+		num, _, _ := strings.Cut(name, "_")
+		v, err := strconv.Atoi(num)
+		if err != nil || v != i+1 {
+			return nil, fmt.Errorf("migration %s: expected its name to start with %04d_", name, i+1)
+		}
+		body, err := migrationFiles.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("read migration %s: %w", name, err)
+		}
+		out = append(out, migration{version: v, name: name, sql: string(body)})
+	}
+	return out, nil
+}
+
+// migrate brings the schema up to date. When it already is, which is every
+// open but the first, it costs one PRAGMA read.
+func (s *Store) migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	current, err := userVersion(ctx, s.db)
+	if err != nil {
+		return fmt.Errorf("read schema version of %s: %w", s.path, err)
+	}
+	latest := len(ms)
+	if current > latest {
+		return newerSchema(s.path, current, latest)
+	}
+	for _, m := range ms[current:] {
+		if err := s.applyMigration(ctx, m, latest); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// applyMigration runs one migration in its own transaction, unless another
+// process applied it meanwhile.
+func (s *Store) applyMigration(ctx context.Context, m migration, latest int) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		v, err := userVersion(ctx, tx)
+		if err != nil {
+			return fmt.Errorf("read schema version of %s: %w", s.path, err)
+		}
+		if v > latest {
+			return newerSchema(s.path, v, latest)
+		}
+		if v >= m.version {
+			return nil
+		}
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			return fmt.Errorf("migrate %s: %s: %w", s.path, m.name, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name, created_at) VALUES (?, ?)`, m.name, formatTime(s.now())); err != nil {
+			return fmt.Errorf("migrate %s: record %s: %w", s.path, m.name, err)
+		}
+		// PRAGMA takes no bound parameters; the version is our own integer.
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.version)); err != nil {
+			return fmt.Errorf("migrate %s: set schema version %d: %w", s.path, m.version, err)
+		}
+		return nil
+	})
+}
+
+func userVersion(ctx context.Context, q querier) (int, error) {
+	var v int
+	err := q.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
+}
+
+func newerSchema(path string, have, know int) error {
+	return fmt.Errorf("database %s was written by a newer scribe (schema %d; this scribe knows up to %d): upgrade scribe", path, have, know)
+}

@@ -1,0 +1,153 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"scribe/incident"
+)
+
+// AssignRole gives role (any alias; canonicalised) to person at o.At,
+// closing the current holder's assignment, and logs a role event.
+//
+// Giving a role to the person who already holds it is an ECONFLICT error;
+// so is a hand-off dated before the current holder took the role.
+func (s *Store) AssignRole(ctx context.Context, id int64, role, person string, o Origin) (incident.Event, error) {
+	role, err := incident.CanonicalRole(role)
+	if err != nil {
+		return incident.Event{}, err
+	}
+	if err := incident.ValidatePerson(person); err != nil {
+		return incident.Event{}, err
+	}
+	person = strings.TrimSpace(person)
+	at := s.at(o)
+	var e incident.Event
+	err = s.write(ctx, func(tx *sql.Tx) error {
+		if err := requireIncident(ctx, tx, id); err != nil {
+			return err
+		}
+		cur, found, err := currentHolder(ctx, tx, id, role)
+		if err != nil {
+			return err
+		}
+		text := fmt.Sprintf("%s is %s", person, incident.RoleTitle(role))
+		if found {
+			if strings.EqualFold(cur.Person, person) {
+				return incident.Errorf(incident.ECONFLICT, "%s is already %s of incident #%d", cur.Person, incident.RoleTitle(role), id)
+			}
+			if at.Before(cur.From) {
+				return incident.Errorf(incident.ECONFLICT, "%s cannot take over as %s at %s: %s only took the role at %s",
+					person, incident.RoleTitle(role), at.Format(time.RFC3339), cur.Person, cur.From.Format(time.RFC3339))
+			}
+			text = fmt.Sprintf("%s took over as %s from %s", person, incident.RoleTitle(role), cur.Person)
+			if _, err := tx.ExecContext(ctx, `UPDATE role_assignments SET until_at = ? WHERE id = ?`, formatTime(at), cur.ID); err != nil {
+				return fmt.Errorf("close %s assignment of incident #%d: %w", role, id, err)
+			}
+		}
+		e = incident.Event{
+			IncidentID: id, OccurredAt: at, Kind: incident.KindRole, Text: text,
+			Author: o.Author, Source: o.Source, Role: role, Person: person,
+		}
+		if err := s.insertEvent(ctx, tx, &e); err != nil {
+			return err
+		}
+		a := incident.RoleAssignment{IncidentID: id, Role: role, Person: person, From: at, EventID: e.ID}
+		return s.insertRole(ctx, tx, &a)
+	})
+	return e, err
+}
+
+// Roles lists the incident's role assignments, oldest first.
+func (s *Store) Roles(ctx context.Context, id int64) ([]incident.RoleAssignment, error) {
+	var out []incident.RoleAssignment
+	err := s.read(ctx, func(q querier) error {
+		if err := requireIncident(ctx, q, id); err != nil {
+			return err
+		}
+		var err error
+		out, err = listRoles(ctx, q, id)
+		return err
+	})
+	return out, err
+}
+
+const roleColumns = `id, incident_id, role, person, from_at, until_at, event_id, created_at`
+
+// currentHolder returns the open assignment of role, if any.
+func currentHolder(ctx context.Context, q querier, incidentID int64, role string) (incident.RoleAssignment, bool, error) {
+	a, err := scanRole(q.QueryRowContext(ctx, `SELECT `+roleColumns+` FROM role_assignments
+		WHERE incident_id = ? AND role = ? AND until_at IS NULL ORDER BY from_at DESC, id DESC LIMIT 1`, incidentID, role))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, false, nil
+	}
+	return a, err == nil, err
+}
+
+func (s *Store) insertRole(ctx context.Context, tx *sql.Tx, a *incident.RoleAssignment) error {
+	var event any
+	if a.EventID != 0 {
+		event = a.EventID
+	}
+	a.CreatedAt = s.now()
+	res, err := tx.ExecContext(ctx, `INSERT INTO role_assignments (incident_id, role, person, from_at, until_at, event_id, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, a.IncidentID, a.Role, a.Person, formatTime(a.From), nullTime(a.Until), event, formatTime(a.CreatedAt))
+	if err != nil {
+		return fmt.Errorf("insert %s assignment: %w", a.Role, err)
+	}
+	if a.ID, err = res.LastInsertId(); err != nil {
+		return fmt.Errorf("insert %s assignment: %w", a.Role, err)
+	}
+	return nil
+}
+
+func listRoles(ctx context.Context, q querier, incidentID int64) ([]incident.RoleAssignment, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+roleColumns+` FROM role_assignments WHERE incident_id = ? ORDER BY from_at, id`, incidentID)
+	if err != nil {
+		return nil, fmt.Errorf("list roles of incident #%d: %w", incidentID, err)
+	}
+	defer rows.Close()
+	var out []incident.RoleAssignment
+	for rows.Next() {
+		a, err := scanRole(rows)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list roles of incident #%d: %w", incidentID, err)
+	}
+	return out, nil
+}
+
+func scanRole(r scanner) (incident.RoleAssignment, error) {
+	var (
+		a             incident.RoleAssignment
+		from, created string
+		until         sql.NullString
+		event         sql.NullInt64
+	)
+	err := r.Scan(&a.ID, &a.IncidentID, &a.Role, &a.Person, &from, &until, &event, &created)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, err
+	}
+	if err != nil {
+		return a, fmt.Errorf("read role assignment: %w", err)
+	}
+	a.EventID = event.Int64
+	if a.From, err = parseTime(from); err != nil {
+		return a, fmt.Errorf("read role assignment #%d: %w", a.ID, err)
+	}
+	if a.Until, err = parseNullTime(until); err != nil {
+		return a, fmt.Errorf("read role assignment #%d: %w", a.ID, err)
+	}
+	if a.CreatedAt, err = parseTime(created); err != nil {
+		return a, fmt.Errorf("read role assignment #%d: %w", a.ID, err)
+	}
+	return a, nil
+}

@@ -1,0 +1,226 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"scribe/incident"
+)
+
+// Snapshot reads an incident with everything attached, in one read
+// transaction.
+func (s *Store) Snapshot(ctx context.Context, id int64) (incident.Snapshot, error) {
+	var snap incident.Snapshot
+	err := s.read(ctx, func(q querier) error {
+		var err error
+		if snap.Incident, err = findIncident(ctx, q, id); err != nil {
+			return err
+		}
+		if snap.Events, err = listEvents(ctx, q, id); err != nil {
+			return err
+		}
+		if snap.Roles, err = listRoles(ctx, q, id); err != nil {
+			return err
+		}
+		if snap.ActionItems, err = listActionItems(ctx, q, id); err != nil {
+			return err
+		}
+		snap.Retro, err = listRetroNotes(ctx, q, id)
+		return err
+	})
+	return snap, err
+}
+
+// ImportSnapshot writes a snapshot in one transaction. With into == 0 it
+// creates a new incident from snap.Incident (milestones, narrative and all);
+// otherwise it appends snap's events, roles, action items and retro notes to
+// incident into. IDs in snap are ignored; events keep their times, authors,
+// pins and LoggedAt (now when zero); Source is kept, import when empty.
+// Returns the incident's id.
+//
+// The snapshot's IDs still serve to link its parts: an event's ActionItemID
+// and an item's or role's EventID are mapped to the new rows. An item keeps
+// its UUID unless the database already has it (importing the same document
+// twice), in which case it gets a new one so that both copies can be filed.
+func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into int64) (int64, error) {
+	var id int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if id, err = s.importIncident(ctx, tx, snap.Incident, into); err != nil {
+			return err
+		}
+		items, err := s.importActionItems(ctx, tx, id, snap.ActionItems)
+		if err != nil {
+			return err
+		}
+		events, err := s.importEvents(ctx, tx, id, snap.Events, items)
+		if err != nil {
+			return err
+		}
+		for i, a := range snap.ActionItems {
+			if ev := events[a.EventID]; a.EventID != 0 && ev != 0 {
+				if _, err := tx.ExecContext(ctx, `UPDATE action_items SET event_id = ? WHERE id = ?`, ev, items[a.ID]); err != nil {
+					return fmt.Errorf("import action item %d: link its event: %w", i+1, err)
+				}
+			}
+		}
+		for i, r := range snap.Roles {
+			c := r
+			c.ID, c.IncidentID, c.EventID = 0, id, events[r.EventID]
+			c.From, c.Until = c.From.UTC(), c.Until.UTC()
+			if c.Role, err = incident.CanonicalRole(c.Role); err != nil {
+				return fmt.Errorf("role %d: %w", i+1, err)
+			}
+			if err := incident.ValidatePerson(c.Person); err != nil {
+				return fmt.Errorf("role %d: %w", i+1, err)
+			}
+			if c.From.IsZero() {
+				return fmt.Errorf("role %d: %w", i+1, incident.Errorf(incident.EINVALID, "role assignment has no start time"))
+			}
+			if err := s.insertRole(ctx, tx, &c); err != nil {
+				return err
+			}
+		}
+		for i, n := range snap.Retro {
+			c := n
+			c.ID, c.IncidentID = 0, id
+			c.Text = strings.TrimSpace(c.Text)
+			if err := c.Validate(); err != nil {
+				return fmt.Errorf("retro note %d: %w", i+1, err)
+			}
+			c.Section, _ = incident.ParseRetroSection(string(c.Section))
+			if err := s.insertRetroNote(ctx, tx, &c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, err
+	}
+	return id, nil
+}
+
+// importIncident creates the snapshot's incident, or checks that into exists.
+func (s *Store) importIncident(ctx context.Context, tx *sql.Tx, inc incident.Incident, into int64) (int64, error) {
+	if into != 0 {
+		return into, requireIncident(ctx, tx, into)
+	}
+	c := cloneIncident(inc)
+	c.ID = 0
+	c.Title = strings.TrimSpace(c.Title)
+	if c.State == "" {
+		c.State = incident.Investigating
+	}
+	if c.Severity == 0 {
+		c.Severity = defaultSeverity
+	}
+	if c.Timezone == "" {
+		c.Timezone = "UTC"
+	}
+	if c.Milestones == nil {
+		c.Milestones = incident.Milestones{}
+	}
+	if err := c.Validate(); err != nil {
+		return 0, fmt.Errorf("incident: %w", err)
+	}
+	now := s.now()
+	if c.CreatedAt.IsZero() {
+		c.CreatedAt = now
+	}
+	c.UpdatedAt = now
+	if err := s.insertIncident(ctx, tx, &c); err != nil {
+		return 0, err
+	}
+	return c.ID, nil
+}
+
+// importActionItems inserts the items and maps their snapshot IDs to new ones.
+func (s *Store) importActionItems(ctx context.Context, tx *sql.Tx, id int64, items []incident.ActionItem) (map[int64]int64, error) {
+	ids := make(map[int64]int64, len(items))
+	for i, a := range items {
+		c := a
+		c.IncidentID, c.EventID = id, 0
+		c.Title, c.Owner = strings.TrimSpace(c.Title), strings.TrimSpace(c.Owner)
+		if c.State == "" {
+			c.State = incident.ItemOpen
+		}
+		if err := c.Validate(); err != nil {
+			return nil, fmt.Errorf("action item %d: %w", i+1, err)
+		}
+		taken, err := uuidTaken(ctx, tx, c.UUID)
+		if err != nil {
+			return nil, err
+		}
+		if c.UUID == "" || taken {
+			c.UUID = uuid.NewString()
+		}
+		if err := s.insertActionItem(ctx, tx, &c); err != nil {
+			return nil, fmt.Errorf("action item %d: %w", i+1, err)
+		}
+		if a.ID != 0 {
+			ids[a.ID] = c.ID
+		}
+	}
+	return ids, nil
+}
+
+func uuidTaken(ctx context.Context, q querier, id string) (bool, error) {
+	if id == "" {
+		return false, nil
+	}
+	var one int
+	err := q.QueryRowContext(ctx, `SELECT 1 FROM action_items WHERE uuid = ?`, id).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("look up action item %s: %w", id, err)
+	}
+	return true, nil
+}
+
+// importEvents inserts the events through one prepared statement (imports
+// run to 100,000 events) and maps their snapshot IDs to new ones.
+func (s *Store) importEvents(ctx context.Context, tx *sql.Tx, id int64, events []incident.Event, items map[int64]int64) (map[int64]int64, error) {
+	stmt, err := tx.PrepareContext(ctx, `INSERT INTO events (incident_id, occurred_at, logged_at, kind, text, author, pinned,
+		source, role, person, state, milestone, action_item_id, deleted_at, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return nil, fmt.Errorf("import events: %w", err)
+	}
+	defer stmt.Close()
+	now := s.now()
+	ids := make(map[int64]int64, len(events))
+	for i, e := range events {
+		c := e
+		c.IncidentID = id
+		c.ActionItemID = items[e.ActionItemID]
+		if c.Source == "" {
+			c.Source = incident.SourceImport
+		}
+		if c.LoggedAt.IsZero() {
+			c.LoggedAt = now
+		}
+		c.OccurredAt, c.LoggedAt = c.OccurredAt.UTC(), c.LoggedAt.UTC()
+		c.DeletedAt, c.UpdatedAt = c.DeletedAt.UTC(), now
+		if err := c.Validate(); err != nil {
+			return nil, fmt.Errorf("event %d: %w", i+1, err)
+		}
+		res, err := stmt.ExecContext(ctx, eventArgs(&c, now)...)
+		if err != nil {
+			return nil, fmt.Errorf("import event %d: %w", i+1, err)
+		}
+		if e.ID != 0 {
+			if ids[e.ID], err = res.LastInsertId(); err != nil {
+				return nil, fmt.Errorf("import event %d: %w", i+1, err)
+			}
+		}
+	}
+	return ids, nil
+}
