@@ -1,0 +1,264 @@
+package e2e
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// doc is the part of the JSON document the CLI tests read back.
+type doc struct {
+	SchemaVersion int `json:"schema_version"`
+	Incident      struct {
+		ID         int64             `json:"id"`
+		Title      string            `json:"title"`
+		Severity   int               `json:"severity"`
+		State      string            `json:"state"`
+		Timezone   string            `json:"timezone"`
+		Summary    string            `json:"summary"`
+		Services   []string          `json:"services"`
+		Milestones map[string]*string `json:"milestones"`
+	} `json:"incident"`
+	Events []struct {
+		ID        int64  `json:"id"`
+		At        string `json:"at"`
+		Kind      string `json:"kind"`
+		Text      string `json:"text"`
+		Author    string `json:"author"`
+		Pinned    bool   `json:"pinned"`
+		Role      string `json:"role"`
+		Person    string `json:"person"`
+		State     string `json:"state"`
+		Milestone string `json:"milestone"`
+	} `json:"events"`
+	Roles []struct {
+		Role   string  `json:"role"`
+		Person string  `json:"person"`
+		From   string  `json:"from"`
+		Until  *string `json:"until"`
+	} `json:"roles"`
+	ActionItems []struct {
+		ID       int64  `json:"id"`
+		UUID     string `json:"uuid"`
+		Title    string `json:"title"`
+		Owner    string `json:"owner"`
+		Priority string `json:"priority"`
+		Due      string `json:"due"`
+		State    string `json:"state"`
+	} `json:"action_items"`
+	Retro []struct {
+		Section string `json:"section"`
+		Text    string `json:"text"`
+	} `json:"retro"`
+}
+
+func showJSON(t *testing.T, db, id string) doc {
+	t.Helper()
+	out := mustScribe(t, db, "show", id, "--json")
+	var d doc
+	if err := json.Unmarshal([]byte(out), &d); err != nil {
+		t.Fatalf("show --json is not the JSON document: %v\n%s", err, out)
+	}
+	return d
+}
+
+// TestIncidentRecordedWithCLI records a whole incident with the command line
+// alone, with times in every written form, and reads it back from show --json.
+func TestIncidentRecordedWithCLI(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	id := mustScribe(t, db, "new", "Checkout errors after the payments deploy", "--sev", "2",
+		"--at", "2022-12-15 12:20 ET", "--tz", "America/New_York")
+	if id != "1" {
+		t.Fatalf("first incident's number = %q, want 1", id)
+	}
+	steps := [][]string{
+		{"milestone", id, "started", "--at", "2022-12-15 12:05 ET"},
+		{"milestone", id, "detected", "--at", "2022/12/15 09:14AM PST"},
+		{"role", id, "ic", "Rosa", "Martinez", "--at", "2022-12-15 12:23 ET"},
+		{"log", id, "5xx", "rate", "on", "/checkout", "above", "4%", "--kind", "observation", "--at", "2022/12/15 09:24AM PST"},
+		{"status", id, "identified", "Bad config in the payments deploy", "--at", "2022-12-15 17:33 UTC"},
+		{"log", id, "Rolled back payments to the previous release", "--kind", "action", "--pin", "--by", "Ken", "--at", "2022-12-15T17:40:00Z"},
+		{"role", id, "commander", "Ken Adams", "--at", "2022-12-15T13:00:00-05:00"},
+		{"milestone", id, "mitigated", "--at", "2022-12-15T18:05:30Z"},
+		{"status", id, "resolved", "Error rate normal for 30 minutes", "--at", "2022-12-15 13:45 ET"},
+		{"action", "add", id, "Add a canary stage for config pushes", "--owner", "Ken Adams", "--priority", "P1", "--due", "2022-12-22"},
+		{"action", "add", id, "Alert on checkout 5xx per pod", "--owner", "@rosam", "--priority", "p2", "--due", "2023-01-10"},
+		{"log", id, "Wrote up the first draft", "--at", "-5m"},
+	}
+	for _, s := range steps {
+		mustScribe(t, db, s...)
+	}
+
+	d := showJSON(t, db, id)
+	if d.SchemaVersion < 1 || d.Incident.Severity != 2 || d.Incident.State != "resolved" || d.Incident.Timezone != "America/New_York" {
+		t.Fatalf("incident = %+v (schema %d)", d.Incident, d.SchemaVersion)
+	}
+	wantMilestones := map[string]string{
+		"started":   "2022-12-15T17:05:00Z",
+		"detected":  "2022-12-15T17:14:00Z",
+		"declared":  "2022-12-15T17:20:00Z",
+		"mitigated": "2022-12-15T18:05:30Z",
+		"resolved":  "2022-12-15T18:45:00Z",
+	}
+	for m, want := range wantMilestones {
+		got := d.Incident.Milestones[m]
+		if got == nil || *got != want {
+			t.Errorf("milestone %s = %v, want %s", m, got, want)
+		}
+	}
+	atOf := map[string]string{}
+	kinds := map[string]int{}
+	for _, e := range d.Events {
+		atOf[e.Text] = e.At
+		kinds[e.Kind]++
+		if e.Kind == "action" && !e.Pinned {
+			t.Errorf("pinned event came back unpinned: %+v", e)
+		}
+	}
+	if got := atOf["5xx rate on /checkout above 4%"]; got != "2022-12-15T17:24:00Z" {
+		t.Errorf("observation at %s, want 2022-12-15T17:24:00Z (09:24AM PST)", got)
+	}
+	if got := atOf["Rolled back payments to the previous release"]; got != "2022-12-15T17:40:00Z" {
+		t.Errorf("action at %s, want 17:40Z", got)
+	}
+	recent, err := time.Parse(time.RFC3339, atOf["Wrote up the first draft"])
+	if err != nil || time.Since(recent) < 4*time.Minute || time.Since(recent) > 10*time.Minute {
+		t.Errorf("-5m event at %v (%v), want about five minutes ago", recent, err)
+	}
+	for _, k := range []string{"status", "role", "milestone", "action-item", "observation", "action", "note"} {
+		if kinds[k] == 0 {
+			t.Errorf("no %s event in the timeline; kinds = %v", k, kinds)
+		}
+	}
+	if len(d.Roles) != 2 {
+		t.Fatalf("roles = %+v, want two commander assignments", d.Roles)
+	}
+	first, second := d.Roles[0], d.Roles[1]
+	if first.Person != "Rosa Martinez" || first.Role != "commander" || first.Until == nil || *first.Until != "2022-12-15T18:00:00Z" {
+		t.Errorf("first commander = %+v, want Rosa Martinez closed at 18:00Z", first)
+	}
+	if second.Person != "Ken Adams" || second.From != "2022-12-15T18:00:00Z" || second.Until != nil {
+		t.Errorf("second commander = %+v, want Ken Adams open from 18:00Z", second)
+	}
+	if len(d.ActionItems) != 2 {
+		t.Fatalf("action items = %+v", d.ActionItems)
+	}
+	a := d.ActionItems[0]
+	if a.Owner != "Ken Adams" || a.Priority != "P1" || a.Due != "2022-12-22" || a.State != "open" || a.UUID == "" {
+		t.Errorf("action item = %+v", a)
+	}
+	if d.ActionItems[1].Priority != "P2" {
+		t.Errorf("priority p2 stored as %q", d.ActionItems[1].Priority)
+	}
+
+	mustScribe(t, db, "action", "done", "1")
+	mustScribe(t, db, "set", id, "summary", "For 45 minutes some checkouts failed.")
+	mustScribe(t, db, "set", id, "services", "checkout, payments-api")
+	mustScribe(t, db, "retro", id, "went-well", "The rollback took two minutes")
+	d = showJSON(t, db, id)
+	if d.ActionItems[0].State != "done" || d.Incident.Summary != "For 45 minutes some checkouts failed." ||
+		strings.Join(d.Incident.Services, "|") != "checkout|payments-api" || len(d.Retro) != 1 {
+		t.Errorf("after done/set/retro: items %+v summary %q services %v retro %+v", d.ActionItems, d.Incident.Summary, d.Incident.Services, d.Retro)
+	}
+
+	human := mustScribe(t, db, "show", id)
+	for _, want := range []string{"Checkout errors after the payments deploy", "Thu 15 Dec 2022", "12:24:00", "IC Ken Adams", "time to detect 9m0s"} {
+		if !strings.Contains(human, want) {
+			t.Errorf("show lacks %q:\n%s", want, human)
+		}
+	}
+	list := mustScribe(t, db, "list", "--json")
+	if !strings.Contains(list, `"title": "Checkout errors after the payments deploy"`) {
+		t.Errorf("list --json = %s", list)
+	}
+}
+
+// TestBadInputChangesNothing: every mistake gets one clear line on stderr, a
+// non-zero exit, no panic, and the database stays as it was.
+func TestBadInputChangesNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "scribe.db")
+	id := mustScribe(t, db, "new", "Replica lag", "--tz", "UTC")
+	mustScribe(t, db, "log", id, "first")
+	before := mustScribe(t, db, "show", id, "--json")
+
+	notSQLite := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(notSQLite, []byte("these are my notes, not a database\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		db   string
+		args []string
+		want string // in stderr, case-insensitive
+	}{
+		{"unreadable time", db, []string{"log", id, "x", "--at", "yesterday-ish"}, "yesterday-ish"},
+		{"unknown kind", db, []string{"log", id, "x", "--kind", "gossip"}, "gossip"},
+		{"unknown state", db, []string{"status", id, "exploded"}, "investigating"},
+		{"empty title", db, []string{"new", "  "}, "title"},
+		{"missing incident number", db, []string{"log"}, "incident number"},
+		{"incident that does not exist", db, []string{"log", "99", "hello"}, "#99"},
+		{"bad incident number", db, []string{"log", "seven", "hello"}, "seven"},
+		{"bad severity", db, []string{"set", id, "severity", "9"}, "severity"},
+		{"unknown field", db, []string{"set", id, "colour", "red"}, "colour"},
+		{"unknown milestone", db, []string{"milestone", id, "exploded"}, "started"},
+		{"bad priority", db, []string{"action", "add", id, "x", "--priority", "urgent"}, "P0"},
+		{"bad due date", db, []string{"action", "add", id, "x", "--due", "someday"}, "YYYY-MM-DD"},
+		{"unknown zone", db, []string{"new", "x", "--tz", "Mars/Olympus"}, "Mars/Olympus"},
+		{"not a SQLite file", notSQLite, []string{"list"}, "not a scribe database"},
+		{"impossible path", "/proc/scribe/cannot/be.db", []string{"list"}, "/proc/scribe/cannot/be.db"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := scribe(t, c.db, "", nil, c.args...)
+			if r.code == 0 {
+				t.Fatalf("exit 0, want failure; stdout %q", r.stdout)
+			}
+			if strings.Contains(r.stderr, "panic") || strings.Contains(r.stderr, "goroutine") {
+				t.Fatalf("panicked:\n%s", r.stderr)
+			}
+			if !strings.Contains(strings.ToLower(r.stderr), strings.ToLower(c.want)) {
+				t.Errorf("stderr %q does not mention %q", r.stderr, c.want)
+			}
+			if strings.Count(strings.TrimSpace(r.stderr), "\n") > 2 {
+				t.Errorf("stderr is not one clear line:\n%s", r.stderr)
+			}
+			if r.stdout != "" {
+				t.Errorf("stdout %q, want nothing", r.stdout)
+			}
+		})
+	}
+	if after := mustScribe(t, db, "show", id, "--json"); after != before {
+		t.Errorf("bad input changed the incident:\nbefore %s\nafter %s", before, after)
+	}
+	if got, _ := os.ReadFile(notSQLite); string(got) != "these are my notes, not a database\n" {
+		t.Errorf("the non-SQLite file was changed: %q", got)
+	}
+	if _, err := os.Stat(notSQLite + "-wal"); err == nil {
+		t.Errorf("a -wal file appeared beside the non-SQLite file")
+	}
+}
+
+// TestDefaultDatabase: with no --db and no SCRIBE_DB the database is created
+// in the XDG data directory; SCRIBE_DB overrides it.
+func TestDefaultDatabase(t *testing.T) {
+	data := t.TempDir()
+	r := scribe(t, "", "", []string{"XDG_DATA_HOME=" + data}, "new", "Default place")
+	if r.code != 0 {
+		t.Fatalf("new: %d %s", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(data, "scribe", "scribe.db")); err != nil {
+		t.Fatalf("default database not created: %v", err)
+	}
+	other := filepath.Join(t.TempDir(), "other.db")
+	r = scribe(t, "", "", []string{"XDG_DATA_HOME=" + data, "SCRIBE_DB=" + other}, "new", "Env place")
+	if r.code != 0 || strings.TrimSpace(r.stdout) != "1" {
+		t.Fatalf("SCRIBE_DB: exit %d, stdout %q, stderr %s", r.code, r.stdout, r.stderr)
+	}
+	if _, err := os.Stat(other); err != nil {
+		t.Fatalf("SCRIBE_DB database not created: %v", err)
+	}
+}
