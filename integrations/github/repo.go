@@ -1,0 +1,40 @@
+package github
+
+import (
+	"regexp"
+	"strings"
+
+	"scribe/incident"
+)
+
+// Repo is a repository named OWNER/NAME.
+type Repo struct {
+	Owner, Name string
+}
+
+var repoPattern = regexp.MustCompile(`^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]{1,100})$`)
+
+// ParseRepo accepts OWNER/NAME.
+func ParseRepo(s string) (Repo, error) {
+	m := repoPattern.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil || m[2] == "." || m[2] == ".." {
+		return Repo{}, incident.Errorf(incident.EINVALID, "invalid repository %q: use OWNER/NAME, e.g. acme/payments", s)
+	}
+	return Repo{Owner: m[1], Name: strings.TrimSuffix(m[2], ".git")}, nil
+}
+
+func (r Repo) String() string { return r.Owner + "/" + r.Name }
+
+// repoFromAPIURL reads OWNER/NAME from an issue's repository_url
+// (…/repos/OWNER/NAME), "" when it has another shape.
+func repoFromAPIURL(u string) string {
+	_, rest, ok := strings.Cut(u, "/repos/")
+	if !ok {
+		return ""
+	}
+	parts := strings.Split(strings.Trim(rest, "/"), "/")
+	if len(parts) < 2 {
+		return ""
+	}
+	return parts[0] + "/" + parts[1]
+}
