@@ -136,7 +136,7 @@ func parseSpan(s string) (time.Duration, bool) {
 		total += num * float64(unit)
 		if total > float64(maxRelative) {
 			// Keep reading for syntax, but never convert a huge float.
-			total = float64(maxRelative) + 1
+			total = 2 * float64(maxRelative)
 		}
 		s = strings.TrimLeft(s[j:], " ")
 	}

@@ -105,7 +105,10 @@ func ParseZone(name string) (*time.Location, error) {
 		if secs == 0 {
 			return time.UTC, nil
 		}
-		if secs%hour != 0 || secs < -12*hour || secs > 14*hour {
+		if secs < -12*hour || secs > 14*hour {
+			return nil, Errorf(EINVALID, "time zone %q is out of range: offsets run from -12:00 to +14:00", name)
+		}
+		if secs%hour != 0 {
 			return nil, Errorf(EINVALID, "time zone %q is not a whole-hour offset, which a display zone needs: use the place's IANA name instead, e.g. Asia/Kolkata or Australia/Adelaide", name)
 		}
 		// Etc/GMT names count hours west of Greenwich, so the sign flips.
