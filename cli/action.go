@@ -34,7 +34,7 @@ func (a *App) actionCmd() *cobra.Command {
 func (a *App) actionAddCmd() *cobra.Command {
 	var owner, due, priority, description, by string
 	cmd := &cobra.Command{
-		Use:   actionAddUsage,
+		Use:   strings.TrimPrefix(actionAddUsage, "action "),
 		Short: "Add an action item; prints its id",
 		Long: `Add an action item. The title is the rest of the command line. --due takes
 YYYY-MM-DD or any time the --at grammar accepts (its date in the incident's zone).
@@ -101,7 +101,7 @@ func (a *App) dueDate(in string, inc incident.Incident) (string, error) {
 func (a *App) actionDoneCmd() *cobra.Command {
 	var wontdo, reopen bool
 	cmd := &cobra.Command{
-		Use:   actionDoneUsage,
+		Use:   strings.TrimPrefix(actionDoneUsage, "action "),
 		Short: "Mark an action item done (or won't do)",
 		Args:  rangeArgs(1, 1, actionDoneUsage),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -146,7 +146,7 @@ type actionJSON struct {
 func (a *App) actionListCmd() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   actionListUsage,
+		Use:   strings.TrimPrefix(actionListUsage, "action "),
 		Short: "List an incident's action items",
 		Args:  rangeArgs(1, 1, actionListUsage),
 		RunE: func(cmd *cobra.Command, args []string) error {

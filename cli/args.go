@@ -31,9 +31,13 @@ func parseID(what, s string) (int64, error) {
 	return n, nil
 }
 
-// exactArgs is cobra.ExactArgs with a message that shows the usage.
+// minArgs is cobra.MinimumNArgs with a message that names what is missing
+// and shows the usage.
 func minArgs(n int, usage string) cobra.PositionalArgs {
 	return func(_ *cobra.Command, args []string) error {
+		if len(args) == 0 && strings.Contains(usage, " N ") || strings.HasSuffix(usage, " N") && len(args) == 0 {
+			return usageError{fmt.Errorf("missing incident number: usage: scribe %s", usage)}
+		}
 		if len(args) < n {
 			return usageError{fmt.Errorf("missing arguments: usage: scribe %s", usage)}
 		}
