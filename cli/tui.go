@@ -1,24 +1,93 @@
 package cli
 
-// Owned by the TUI work: `scribe` (no command), `scribe open N`, `scribe demo`.
+// The TUI commands: `scribe` (no command), `scribe open N`, `scribe demo`.
 
 import (
 	"context"
-	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 
+	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
+
+	"scribe/demo"
+	"scribe/store"
+	"scribe/tui"
 )
 
+// runTUI opens the database and runs the TUI on it: the incident list, or
+// incident incidentID when it is not 0.
 func (a *App) runTUI(ctx context.Context, incidentID int64) error {
-	return errors.New("the TUI is not built yet")
+	return a.withStore(ctx, func(st *store.Store) error {
+		if incidentID != 0 {
+			// Fail before taking over the terminal when the number is wrong.
+			if _, err := st.Incident(ctx, incidentID); err != nil {
+				return err
+			}
+		}
+		return a.runProgram(ctx, st, incidentID)
+	})
+}
+
+func (a *App) runProgram(ctx context.Context, st *store.Store, incidentID int64) error {
+	opts := tui.Options{
+		IncidentID: incidentID,
+		Author:     a.Getenv("SCRIBE_AUTHOR"),
+		Now:        a.Now,
+		Zone:       localZoneName(a.Getenv),
+	}
+	p := tea.NewProgram(tui.New(ctx, st, opts), tea.WithContext(ctx), tea.WithInput(a.Stdin), tea.WithOutput(a.Stdout))
+	if _, err := p.Run(); err != nil {
+		return fmt.Errorf("run the terminal interface: %w", err)
+	}
+	return nil
 }
 
 func (a *App) openCmd() *cobra.Command {
-	return &cobra.Command{Use: "open N", Short: "Open the TUI on incident N", Hidden: true,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runTUI(cmd.Context(), 0) }}
+	const usage = "open N"
+	return &cobra.Command{
+		Use:   usage,
+		Short: "Open the TUI on incident N",
+		Args:  minArgs(1, usage),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := incidentArg(args, usage)
+			if err != nil {
+				return err
+			}
+			return a.runTUI(cmd.Context(), id)
+		},
+	}
 }
 
 func (a *App) demoCmd() *cobra.Command {
-	return &cobra.Command{Use: "demo", Short: "Open the TUI on a sample incident", Hidden: true,
-		RunE: func(cmd *cobra.Command, args []string) error { return errors.New("demo is not built yet") }}
+	return &cobra.Command{
+		Use:   "demo",
+		Short: "Open the TUI on a sample incident in a temporary database",
+		Long: `Open the TUI on a sample incident, seeded into a temporary database that is
+removed on exit. Nothing touches your own database.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			dir, err := os.MkdirTemp("", "scribe-demo-")
+			if err != nil {
+				return fmt.Errorf("create the demo directory: %w", err)
+			}
+			defer func() {
+				os.RemoveAll(dir)
+				fmt.Fprintf(a.Stderr, "scribe: the demo database was %s (removed)\n", filepath.Join(dir, "demo.db"))
+			}()
+			st, err := store.Open(ctx, filepath.Join(dir, "demo.db"))
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			st.Now = a.Now
+			id, err := demo.Seed(ctx, st, a.Now())
+			if err != nil {
+				return fmt.Errorf("seed the demo incident: %w", err)
+			}
+			return a.runProgram(ctx, st, id)
+		},
+	}
 }

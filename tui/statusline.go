@@ -1,0 +1,57 @@
+package tui
+
+import (
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"scribe/incident"
+)
+
+// statusLine is the footer's message: information clears itself after a few
+// seconds, an error stays until the next key (gh-dash's footer).
+type statusLine struct {
+	text  string
+	isErr bool
+	seq   int
+}
+
+const statusTTL = 4 * time.Second
+
+// Info shows a message and returns the command that clears it.
+func (s *statusLine) Info(text string) tea.Cmd {
+	s.seq++
+	s.text, s.isErr = text, false
+	seq := s.seq
+	return tea.Tick(statusTTL, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
+}
+
+// Error shows an error until the next key.
+func (s *statusLine) Error(err error) {
+	s.seq++
+	s.text, s.isErr = incident.ErrorMessage(err), true
+}
+
+// Expire clears the line if msg is about the message still shown.
+func (s *statusLine) Expire(msg statusExpiredMsg) {
+	if msg.seq == s.seq && !s.isErr {
+		s.text = ""
+	}
+}
+
+// KeyPressed clears an error: the user has seen it.
+func (s *statusLine) KeyPressed() {
+	if s.isErr {
+		s.text, s.isErr = "", false
+	}
+}
+
+func (s *statusLine) View(st Styles) string {
+	switch {
+	case s.text == "":
+		return ""
+	case s.isErr:
+		return st.Error.Render("✗ " + Sanitize(s.text))
+	}
+	return st.Info.Render("✓ " + Sanitize(s.text))
+}

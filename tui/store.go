@@ -1,0 +1,34 @@
+package tui
+
+import (
+	"context"
+
+	"scribe/incident"
+	"scribe/store"
+)
+
+// Store is the part of the store the TUI uses. *store.Store implements it;
+// every call happens inside a tea.Cmd, never in Update or View.
+type Store interface {
+	DataVersion(ctx context.Context) (int64, error)
+	Incidents(ctx context.Context) ([]incident.Incident, error)
+	CreateIncident(ctx context.Context, inc *incident.Incident, o store.Origin) error
+	Snapshot(ctx context.Context, id int64) (incident.Snapshot, error)
+	UpdateIncident(ctx context.Context, id int64, fn func(*incident.Incident) error) (incident.Incident, error)
+
+	LogEvent(ctx context.Context, e *incident.Event) error
+	EditEvent(ctx context.Context, id int64, fn func(*incident.Event) error) (incident.Event, error)
+	DeleteEvent(ctx context.Context, id int64) error
+	RestoreEvent(ctx context.Context, id int64) error
+
+	SetSeverity(ctx context.Context, id int64, sev incident.Severity, o store.Origin) (incident.Event, error)
+	SetStatus(ctx context.Context, id int64, st incident.State, message string, o store.Origin) (incident.Event, error)
+	SetMilestone(ctx context.Context, id int64, m incident.Milestone, o store.Origin) (incident.Event, error)
+	AssignRole(ctx context.Context, id int64, role, person string, o store.Origin) (incident.Event, error)
+
+	AddActionItem(ctx context.Context, item *incident.ActionItem, o store.Origin) error
+	UpdateActionItem(ctx context.Context, id int64, fn func(*incident.ActionItem) error) (incident.ActionItem, error)
+	AddRetroNote(ctx context.Context, n *incident.RetroNote) error
+}
+
+var _ Store = (*store.Store)(nil)

@@ -1,0 +1,332 @@
+package tui
+
+import (
+	"sort"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+
+	"scribe/incident"
+)
+
+// timeline is the Timeline pane: the incident's events, newest at the
+// bottom. It keeps the events in a slice and draws only the rows that fit,
+// walking from a top index, so a keystroke costs the same in a 100-event
+// incident as in a 100,000-event one (bubbles' list paginates over every
+// item on each frame, which is why it is not used here).
+type timeline struct {
+	c      *common
+	events []incident.Event // live events ordered by OccurredAt, then ID
+	zone   *time.Location
+	sel    int // selected index; -1 means none, and the newest rows are shown
+	top    int // index of the first visible event
+	width  int
+	height int
+}
+
+func newTimeline(c *common) *timeline {
+	return &timeline{c: c, sel: -1, zone: time.UTC}
+}
+
+func (t *timeline) SetSize(w, h int) {
+	t.width, t.height = w, h
+	t.ensureVisible()
+}
+
+// SetEvents replaces the events (a reload), keeping the selected event and
+// the scroll position by event identity, so that a refresh caused by another
+// process moves nothing under the user's eyes.
+func (t *timeline) SetEvents(evs []incident.Event, zone *time.Location) {
+	var selID, topID int64
+	if t.sel >= 0 && t.sel < len(t.events) {
+		selID = t.events[t.sel].ID
+	}
+	if t.top < len(t.events) {
+		topID = t.events[t.top].ID
+	}
+	oldSel := t.sel
+	t.events, t.zone = evs, zone
+	if oldSel >= 0 {
+		t.sel = t.indexOf(selID, oldSel)
+		if topID != 0 {
+			t.top = t.indexOf(topID, t.top)
+		}
+	}
+	t.ensureVisible()
+}
+
+// indexOf finds an event by id, falling back to the nearest valid index to
+// fallback when it is gone.
+func (t *timeline) indexOf(id int64, fallback int) int {
+	for i := range t.events {
+		if t.events[i].ID == id {
+			return i
+		}
+	}
+	if len(t.events) == 0 {
+		return -1
+	}
+	return min(max(fallback, 0), len(t.events)-1)
+}
+
+// Upsert puts one event in its place (after a write returned), replacing
+// the copy with the same id if a reload already brought it.
+func (t *timeline) Upsert(ev incident.Event) {
+	for i := range t.events {
+		if t.events[i].ID == ev.ID {
+			t.removeAt(i)
+			break
+		}
+	}
+	if ev.Deleted() {
+		t.ensureVisible()
+		return
+	}
+	i := sort.Search(len(t.events), func(i int) bool {
+		e := t.events[i]
+		return e.OccurredAt.After(ev.OccurredAt) || e.OccurredAt.Equal(ev.OccurredAt) && e.ID > ev.ID
+	})
+	t.events = append(t.events, incident.Event{})
+	copy(t.events[i+1:], t.events[i:])
+	t.events[i] = ev
+	if t.sel >= i {
+		t.sel++
+	}
+	if t.top > i {
+		t.top++
+	}
+	t.ensureVisible()
+}
+
+// Remove drops an event (after a delete returned).
+func (t *timeline) Remove(id int64) {
+	for i := range t.events {
+		if t.events[i].ID == id {
+			t.removeAt(i)
+			break
+		}
+	}
+	t.ensureVisible()
+}
+
+func (t *timeline) removeAt(i int) {
+	t.events = append(t.events[:i], t.events[i+1:]...)
+	if t.sel > i || t.sel == len(t.events) {
+		t.sel--
+	}
+	if t.top > i {
+		t.top--
+	}
+}
+
+// Selected returns the selected event.
+func (t *timeline) Selected() (incident.Event, bool) {
+	if t.sel < 0 || t.sel >= len(t.events) {
+		return incident.Event{}, false
+	}
+	return t.events[t.sel], true
+}
+
+// Select selects the event with id, if present.
+func (t *timeline) Select(id int64) {
+	for i := len(t.events) - 1; i >= 0; i-- {
+		if t.events[i].ID == id {
+			t.sel = i
+			t.ensureVisible()
+			return
+		}
+	}
+}
+
+func (t *timeline) Move(delta int) {
+	if len(t.events) == 0 {
+		return
+	}
+	if t.sel < 0 {
+		// The first ↑ selects the newest event.
+		t.sel = len(t.events)
+		if delta > 0 {
+			return
+		}
+	}
+	t.sel = min(max(t.sel+delta, 0), len(t.events)-1)
+	t.ensureVisible()
+}
+
+func (t *timeline) PageSize() int { return max(t.height-2, 1) }
+
+func (t *timeline) Home() {
+	if len(t.events) > 0 {
+		t.sel = 0
+		t.ensureVisible()
+	}
+}
+
+func (t *timeline) End() {
+	if len(t.events) > 0 {
+		t.sel = len(t.events) - 1
+		t.ensureVisible()
+	}
+}
+
+// Clear drops the selection and returns to following the newest events.
+func (t *timeline) Clear() bool {
+	had := t.sel >= 0
+	t.sel = -1
+	t.ensureVisible()
+	return had
+}
+
+func (t *timeline) HelpKeys(k KeyMap) []key.Binding {
+	if t.sel >= 0 {
+		return []key.Binding{k.Edit, k.Pin, k.Delete, k.Undo, k.Escape}
+	}
+	return []key.Binding{k.Submit, k.Up, k.NextPane, k.Help}
+}
+
+// dayStarts reports whether event i begins a new day in the display zone.
+func (t *timeline) dayStarts(i int) bool {
+	if i == 0 {
+		return true
+	}
+	y1, m1, d1 := t.events[i-1].OccurredAt.In(t.zone).Date()
+	y2, m2, d2 := t.events[i].OccurredAt.In(t.zone).Date()
+	return y1 != y2 || m1 != m2 || d1 != d2
+}
+
+// rowsFrom is how many rows events top..last take, the first always
+// preceded by a date line.
+func (t *timeline) fitsFrom(top, last int) bool {
+	rows := 0
+	for i := top; i <= last; i++ {
+		rows++
+		if i == top || t.dayStarts(i) {
+			rows++
+		}
+		if rows > t.height {
+			return false
+		}
+	}
+	return true
+}
+
+// fitTop is the smallest top index that shows event last on the bottom
+// row; it walks back at most one screen of events.
+func (t *timeline) fitTop(last int) int {
+	if last < 0 {
+		return 0
+	}
+	rows := 0 // rows taken by events after the candidate top
+	top := last
+	for i := last; i >= 0; i-- {
+		// As the top, event i needs its own row and a date line.
+		if rows+2 > t.height && i != last {
+			break
+		}
+		top = i
+		rows++
+		if t.dayStarts(i) {
+			rows++
+		}
+	}
+	return top
+}
+
+func (t *timeline) ensureVisible() {
+	n := len(t.events)
+	if t.sel >= n {
+		t.sel = n - 1
+	}
+	if n == 0 || t.height <= 0 {
+		t.top = 0
+		return
+	}
+	if t.sel < 0 {
+		t.top = t.fitTop(n - 1)
+		return
+	}
+	if t.top > t.sel || t.top >= n {
+		t.top = t.sel
+	}
+	if !t.fitsFrom(t.top, t.sel) {
+		t.top = t.fitTop(t.sel)
+	}
+}
+
+func (t *timeline) View() string {
+	if len(t.events) == 0 {
+		return t.c.styles.Muted.Render("No events yet: type what happened and press Enter. /help lists the commands.")
+	}
+	lines := make([]string, 0, t.height)
+	for i := t.top; i < len(t.events) && len(lines) < t.height; i++ {
+		if i == t.top || t.dayStarts(i) {
+			lines = append(lines, t.dateLine(t.events[i].OccurredAt))
+			if len(lines) >= t.height {
+				break
+			}
+		}
+		lines = append(lines, t.row(t.events[i], i == t.sel))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (t *timeline) dateLine(at time.Time) string {
+	return t.c.styles.DateLine.Render(at.In(t.zone).Format("Mon 2 Jan 2006 (MST)"))
+}
+
+// row renders "time  marker kind  text", truncated to the pane's width.
+func (t *timeline) row(ev incident.Event, selected bool) string {
+	st := t.c.styles
+	clock := ev.OccurredAt.In(t.zone).Format("15:04")
+	mark, label := marker(ev.Kind)
+	if ev.Pinned {
+		mark = "★"
+	}
+	narrow := t.width < 60
+	text := eventText(ev)
+	if selected {
+		var b strings.Builder
+		b.WriteString(clock + "  " + mark + " ")
+		if !narrow {
+			b.WriteString(padRight(label, 9) + " ")
+		}
+		b.WriteString(text)
+		return st.Selected.Render(padRight(fit(b.String(), t.width), t.width))
+	}
+	markStyle := st.Kind(ev.Kind)
+	if ev.Pinned {
+		markStyle = st.Pinned
+	}
+	prefix := st.Time.Render(clock) + "  " + markStyle.Render(mark) + " "
+	width := 5 + 2 + 2
+	if !narrow {
+		prefix += st.Kind(ev.Kind).Render(padRight(label, 9)) + " "
+		width += 10
+	}
+	body := fit(text, t.width-width)
+	if ev.Kind.Structured() {
+		body = st.Kind(ev.Kind).Render(body)
+	} else if ev.Pinned {
+		body = st.Bold.Render(body)
+	}
+	return prefix + body
+}
+
+// eventText is how a timeline row reads an event, sanitized.
+func eventText(ev incident.Event) string {
+	text := Sanitize(ev.Text)
+	switch ev.Kind {
+	case incident.KindStatus:
+		state := strings.ToUpper(Sanitize(string(ev.State)))
+		if strings.TrimSpace(text) == "" {
+			return state
+		}
+		return state + " — " + text
+	case incident.KindRole:
+		if strings.TrimSpace(text) == "" {
+			return Sanitize(ev.Person) + " is " + Sanitize(incident.RoleTitle(ev.Role))
+		}
+	}
+	return text
+}
