@@ -1,0 +1,394 @@
+package export
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"scribe/incident"
+)
+
+// people knows who took part in an incident (role holders, event authors,
+// action item owners) and the spellings text may use for them, so that the
+// postmortem can name the role someone held instead of the person.
+type people struct {
+	names   [][]string // per person, every name they were recorded under
+	display []string   // per person, the name shown when names are kept
+	aliases []alias
+	roles   []incident.RoleAssignment
+}
+
+// alias is one spelling of a person's name to look for in text.
+type alias struct {
+	lower  string // ASCII-lowered, what is searched for
+	exact  string // when set, the text must match this case exactly
+	person int
+}
+
+// mention is where a person is named in a text, as byte offsets.
+type mention struct {
+	start, end, person int
+}
+
+// commonWords are first names that are also ordinary English words; they are
+// only recognised capitalised ("Will", not "will"), so "we will" survives.
+var commonWords = map[string]bool{
+	"will": true, "mark": true, "bill": true, "pat": true, "may": true, "june": true, "april": true,
+	"rob": true, "jack": true, "frank": true, "grace": true, "hope": true, "faith": true, "joy": true,
+	"rich": true, "sky": true, "max": true, "art": true, "drew": true, "chase": true, "dean": true,
+	"sue": true, "gene": true, "ray": true, "rose": true, "page": true, "lane": true, "summer": true,
+	"sunny": true, "guy": true, "don": true, "amber": true, "dawn": true, "wade": true, "miles": true,
+	"august": true, "penny": true, "ruby": true, "jean": true, "nick": true, "van": true, "al": true,
+}
+
+// newPeople gathers everyone the snapshot names.
+func newPeople(snap incident.Snapshot) *people {
+	p := &people{roles: snap.Roles}
+	index := map[string]int{}
+	add := func(name string) {
+		name = strings.TrimSpace(sanitize(name))
+		key := personKey(name)
+		if key == "" {
+			return
+		}
+		if _, ok := index[key]; ok {
+			return
+		}
+		index[key] = len(p.names)
+		p.names = append(p.names, []string{name})
+		p.display = append(p.display, name)
+	}
+	for _, r := range snap.Roles {
+		add(r.Person)
+	}
+	for _, e := range snap.Events {
+		if e.Kind == incident.KindRole {
+			add(e.Person)
+		}
+		add(e.Author)
+	}
+	for _, a := range snap.ActionItems {
+		add(a.Owner)
+	}
+	p.mergeShortNames()
+	p.buildAliases()
+	return p
+}
+
+// personKey identifies a name regardless of case, spacing and a leading @.
+func personKey(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(strings.TrimPrefix(strings.TrimSpace(name), "@")), " "))
+}
+
+// firstName is the first word of a multi-word name, "" for one-word names.
+func firstName(name string) string {
+	f := strings.Fields(strings.TrimPrefix(name, "@"))
+	if len(f) < 2 {
+		return ""
+	}
+	return strings.TrimRight(f[0], ".,")
+}
+
+// mergeShortNames folds a one-word name ("rosa", an author's login) into
+// the only multi-word person whose first name it is ("Rosa Martinez").
+func (p *people) mergeShortNames() {
+	byFirst := map[string][]int{}
+	for i, ns := range p.names {
+		if f := strings.ToLower(firstName(ns[0])); f != "" {
+			byFirst[f] = append(byFirst[f], i)
+		}
+	}
+	keep := make([]bool, len(p.names))
+	for i, ns := range p.names {
+		keep[i] = true
+		if firstName(ns[0]) != "" {
+			continue
+		}
+		if owners := byFirst[personKey(ns[0])]; len(owners) == 1 {
+			p.names[owners[0]] = append(p.names[owners[0]], ns[0])
+			keep[i] = false
+		}
+	}
+	var names [][]string
+	var display []string
+	for i := range p.names {
+		if keep[i] {
+			names = append(names, p.names[i])
+			display = append(display, p.display[i])
+		}
+	}
+	p.names, p.display = names, display
+}
+
+// buildAliases lists every spelling to look for, longest first so that
+// "Rosa Martinez" wins over "Rosa".
+func (p *people) buildAliases() {
+	type cand struct {
+		text   string
+		person int
+		first  bool
+	}
+	var cands []cand
+	for i, ns := range p.names {
+		for _, n := range ns {
+			bare := strings.Join(strings.Fields(strings.TrimPrefix(n, "@")), " ")
+			cands = append(cands, cand{bare, i, false}, cand{"@" + strings.ReplaceAll(bare, " ", ""), i, false})
+			if strings.HasSuffix(bare, ".") {
+				cands = append(cands, cand{strings.TrimSuffix(bare, "."), i, false})
+			}
+			if f := firstName(n); f != "" {
+				cands = append(cands, cand{f, i, true}, cand{"@" + f, i, true})
+			}
+		}
+	}
+	// A first name shared by two people names neither.
+	owner := map[string]int{}
+	for _, c := range cands {
+		k := asciiLower(c.text)
+		if prev, ok := owner[k]; ok && prev != c.person {
+			owner[k] = -1
+			continue
+		}
+		if _, ok := owner[k]; !ok {
+			owner[k] = c.person
+		}
+	}
+	seen := map[string]bool{}
+	for _, c := range cands {
+		k := asciiLower(c.text)
+		if utf8.RuneCountInString(strings.TrimPrefix(c.text, "@")) < 2 || seen[k] || owner[k] != c.person {
+			continue
+		}
+		seen[k] = true
+		a := alias{lower: k, person: c.person}
+		if commonWords[strings.TrimPrefix(k, "@")] && !strings.HasPrefix(k, "@") {
+			a.exact = capitalize(strings.TrimPrefix(c.text, "@"))
+		}
+		p.aliases = append(p.aliases, a)
+	}
+	sort.SliceStable(p.aliases, func(i, j int) bool { return len(p.aliases[i].lower) > len(p.aliases[j].lower) })
+}
+
+// find returns the non-overlapping mentions of people in text, leftmost
+// first, the longest spelling winning at a given position.
+func (p *people) find(text string) []mention {
+	if len(p.aliases) == 0 || text == "" {
+		return nil
+	}
+	lower := asciiLower(text)
+	var found []mention
+	for _, a := range p.aliases {
+		from := 0
+		for {
+			i := strings.Index(lower[from:], a.lower)
+			if i < 0 {
+				break
+			}
+			start := from + i
+			end := start + len(a.lower)
+			from = start + 1
+			if !boundaryBefore(text, start, a.lower[0] == '@') || !boundaryAfter(text, end) {
+				continue
+			}
+			if a.exact != "" && text[start:end] != a.exact {
+				continue
+			}
+			found = append(found, mention{start, end, a.person})
+		}
+	}
+	if len(found) == 0 {
+		return nil
+	}
+	sort.Slice(found, func(i, j int) bool {
+		if found[i].start != found[j].start {
+			return found[i].start < found[j].start
+		}
+		return found[i].end > found[j].end
+	})
+	out := found[:0]
+	last := -1
+	for _, m := range found {
+		if m.start >= last {
+			out = append(out, m)
+			last = m.end
+		}
+	}
+	return out
+}
+
+// rewrite replaces each person named in text with the role they held at t
+// ("the incident commander"); a zero t stands for the whole incident, where
+// the most senior role they ever held is used.
+func (p *people) rewrite(text string, at time.Time) string {
+	ms := p.find(text)
+	if len(ms) == 0 {
+		return text
+	}
+	var b strings.Builder
+	prev := 0
+	for _, m := range ms {
+		b.WriteString(text[prev:m.start])
+		r := p.roleName(m.person, at)
+		if sentenceStart(text, m.start) {
+			r = capitalize(r)
+		}
+		b.WriteString(r)
+		prev = m.end
+	}
+	b.WriteString(text[prev:])
+	return b.String()
+}
+
+// roleName is how blameless prose refers to a person. At a time t: the
+// role they held then ("the incident commander"), else the one they had
+// handed over ("the former incident commander"), else "a responder". For
+// the whole incident (zero t): their most senior role, with an ordinal when
+// several people held it ("the second incident commander").
+func (p *people) roleName(person int, at time.Time) string {
+	var now, before, ever string
+	senior := func(cur, r string) string {
+		if cur == "" || roleRank(r) < roleRank(cur) {
+			return r
+		}
+		return cur
+	}
+	for _, n := range p.names[person] {
+		for _, a := range p.roles {
+			if !strings.EqualFold(a.Person, n) {
+				continue
+			}
+			ever = senior(ever, a.Role)
+			if at.IsZero() || a.From.After(at) {
+				continue
+			}
+			if a.Until.IsZero() || a.Until.After(at) {
+				now = senior(now, a.Role)
+			} else {
+				before = senior(before, a.Role)
+			}
+		}
+	}
+	switch {
+	case !at.IsZero() && now != "":
+		return "the " + incident.RoleTitle(now)
+	case !at.IsZero() && before != "":
+		return "the former " + incident.RoleTitle(before)
+	case at.IsZero() && ever != "":
+		return "the " + p.ordinal(person, ever) + incident.RoleTitle(ever)
+	}
+	return "a responder"
+}
+
+// ordinal is "second " when person was the second of several people to hold
+// role, "" when they were its only holder.
+func (p *people) ordinal(person int, role string) string {
+	var holders []string
+	for _, a := range p.roles {
+		if a.Role != role {
+			continue
+		}
+		k := personKey(a.Person)
+		if !slices.Contains(holders, k) {
+			holders = append(holders, k)
+		}
+	}
+	if len(holders) < 2 {
+		return ""
+	}
+	for i, h := range holders {
+		for _, n := range p.names[person] {
+			if personKey(n) == h {
+				if i < len(ordinals) {
+					return ordinals[i] + " "
+				}
+				return fmt.Sprintf("%dth ", i+1)
+			}
+		}
+	}
+	return ""
+}
+
+var ordinals = []string{"first", "second", "third", "fourth", "fifth"}
+
+// roleRank orders roles by seniority: the canonical roles in the header's
+// order, then any free-text role.
+func roleRank(role string) int {
+	for i, r := range incident.Roles {
+		if r == role {
+			return i
+		}
+	}
+	return len(incident.Roles)
+}
+
+// asciiLower lowers ASCII letters only, so byte offsets in the result are
+// offsets in the original.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func isWordRune(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func boundaryBefore(s string, i int, atForm bool) bool {
+	if i == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	if isWordRune(r) {
+		return false
+	}
+	return atForm || (r != '@' && r != '/')
+}
+
+func boundaryAfter(s string, i int) bool {
+	if i >= len(s) {
+		return true
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if isWordRune(r) || r == '@' {
+		return false
+	}
+	if r == '.' && i+size < len(s) {
+		// "rosa.martinez" or a host name: part of a longer token.
+		next, _ := utf8.DecodeRuneInString(s[i+size:])
+		return !isWordRune(next)
+	}
+	return true
+}
+
+// sentenceStart reports whether position i begins a sentence, a line or a
+// list item, where a replacement should be capitalised.
+func sentenceStart(s string, i int) bool {
+	t := strings.TrimRight(s[:i], " ")
+	if t == "" {
+		return true
+	}
+	switch t[len(t)-1] {
+	case '.', '!', '?', '\n', '-', '*', '>', '|':
+		return true
+	}
+	return false
+}
+
+func capitalize(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}

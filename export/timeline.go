@@ -1,0 +1,86 @@
+package export
+
+import (
+	"strings"
+	"time"
+
+	"scribe/incident"
+)
+
+// kindLabels are the kinds as a reader says them.
+var kindLabels = map[incident.Kind]string{
+	incident.KindNote:        "note",
+	incident.KindAction:      "action",
+	incident.KindDecision:    "decision",
+	incident.KindObservation: "observation",
+	incident.KindComms:       "comms update",
+	incident.KindStatus:      "status",
+	incident.KindRole:        "role",
+	incident.KindMilestone:   "milestone",
+	incident.KindActionItem:  "action item",
+}
+
+// timeline renders the events in order, with a date on the first event of
+// each day in loc. Without names, people in the text become the role they
+// held at the event's time.
+func timeline(snap incident.Snapshot, names *people, loc *time.Location, keepNames bool) []TimelineRow {
+	rows := make([]TimelineRow, 0, len(snap.Events))
+	var lastDay string
+	for i := range snap.Events {
+		e := &snap.Events[i]
+		at := e.OccurredAt.In(loc)
+		row := TimelineRow{
+			Time:   at.Format(clockLayout),
+			Kind:   string(e.Kind),
+			Label:  kindLabels[e.Kind],
+			Pinned: e.Pinned,
+		}
+		if row.Label == "" {
+			row.Label = cell(string(e.Kind))
+		}
+		if day := at.Format(dayLayout); day != lastDay {
+			row.Date, lastDay = day, day
+		}
+		text := eventText(snap, e, keepNames)
+		if !keepNames {
+			text = names.rewrite(text, e.OccurredAt)
+		}
+		row.Text = cell(text)
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// eventText is what the timeline says about an event, before escaping.
+// Structured kinds are worded from their fields, so a role change reads
+// the same whoever typed it and names no one unless names are kept.
+func eventText(snap incident.Snapshot, e *incident.Event, keepNames bool) string {
+	text := sanitize(e.Text)
+	switch e.Kind {
+	case incident.KindStatus:
+		s := "Status set to " + capitalize(string(e.State))
+		if msg := strings.TrimSpace(text); msg != "" {
+			s += " — " + msg
+		}
+		return s
+	case incident.KindRole:
+		title := incident.RoleTitle(e.Role)
+		before := incident.HolderAt(snap.Roles, e.Role, e.OccurredAt.Add(-time.Nanosecond))
+		handOff := before != "" && !strings.EqualFold(before, e.Person)
+		switch {
+		case keepNames && handOff:
+			return sanitize(e.Person) + " took over as " + title + " from " + sanitize(before)
+		case keepNames:
+			return sanitize(e.Person) + " is " + title
+		case handOff:
+			return capitalize(title) + " handed over to another responder"
+		default:
+			return capitalize(title) + " assigned"
+		}
+	case incident.KindMilestone:
+		if strings.TrimSpace(text) == "" {
+			return e.Milestone.Label()
+		}
+	}
+	return text
+}
