@@ -1,0 +1,684 @@
+// Package githubtest is a stand-in for the GitHub REST API on loopback: an
+// in-memory set of repositories with issues and labels, served with the
+// headers GitHub sends (rate limits, Link pagination), where a test can
+// inject each fault scribe must survive. Any request the stand-in does not
+// know fails the test, so a stray call cannot go unnoticed.
+package githubtest
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// Op names a kind of request, for counting and fault injection.
+type Op string
+
+// The requests the stand-in serves.
+const (
+	ListIssues  Op = "list-issues"
+	CreateIssue Op = "create-issue"
+	GetIssue    Op = "get-issue"
+	ListLabels  Op = "list-labels"
+	CreateLabel Op = "create-label"
+)
+
+// Fault is a failure to answer one request with.
+type Fault int
+
+// Faults that can be injected.
+const (
+	// BadGateway answers 502 and does nothing.
+	BadGateway Fault = iota + 1
+	// SecondaryLimit answers 403 with GitHub's secondary-rate-limit body
+	// and Retry-After, and does nothing.
+	SecondaryLimit
+	// TooManyRequests answers 429 with Retry-After and does nothing.
+	TooManyRequests
+	// DropResponse does the work (a create makes the issue) and then closes
+	// the connection without answering.
+	DropResponse
+	// PrimaryLimit answers 403 with X-RateLimit-Remaining: 0.
+	PrimaryLimit
+)
+
+// Issue is an issue as the stand-in holds it.
+type Issue struct {
+	Number      int
+	Title       string
+	Body        string
+	State       string // open or closed
+	StateReason string // completed, not_planned, reopened or ""
+	Labels      []string
+	Assignees   []string
+	Created     time.Time
+	Updated     time.Time
+	PullRequest bool
+
+	gone      bool   // deleted: 410
+	movedTo   string // transferred: repository full name
+	movedToNo int
+}
+
+type repo struct {
+	id              int
+	name            string
+	issues          []*Issue
+	labels          []string
+	labelsForbidden bool
+	assignable      []string // nil: anyone
+}
+
+// Server is the stand-in API.
+type Server struct {
+	// URL is the API root to give scribe as GITHUB_API_URL.
+	URL string
+	// RetryAfter is the Retry-After sent with secondary limits (default 1).
+	RetryAfter int
+
+	t      testing.TB
+	token  string
+	prefix string
+	srv    *httptest.Server
+	now    func() time.Time
+
+	mu          sync.Mutex
+	repos       map[string]*repo
+	calls       map[Op]int
+	faults      map[Op]map[int]Fault
+	primaryTill time.Time
+	quiet       bool
+	log         []string
+	remaining   int
+}
+
+// Option changes how a Server is set up.
+type Option func(*Server)
+
+// WithPrefix serves the API under a path, as GitHub Enterprise does under
+// /api/v3.
+func WithPrefix(p string) Option { return func(s *Server) { s.prefix = "/" + strings.Trim(p, "/") } }
+
+// New starts a stand-in that accepts token and stops it when the test ends.
+func New(t testing.TB, token string, opts ...Option) *Server {
+	s := &Server{
+		t: t, token: token, now: time.Now, RetryAfter: 1,
+		repos: map[string]*repo{}, calls: map[Op]int{}, faults: map[Op]map[int]Fault{}, remaining: 5000,
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	if s.prefix == "/" {
+		s.prefix = ""
+	}
+	s.srv = httptest.NewServer(http.HandlerFunc(s.serve))
+	s.URL = s.srv.URL + s.prefix
+	t.Cleanup(s.srv.Close)
+	return s
+}
+
+// AddRepo creates an empty repository named OWNER/NAME.
+func (s *Server) AddRepo(full string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.repos[strings.ToLower(full)] = &repo{id: 1000 + len(s.repos), name: full}
+}
+
+// AddLabel creates a label in a repository.
+func (s *Server) AddLabel(full, name string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	r := s.repo(full)
+	r.labels = append(r.labels, name)
+}
+
+// ForbidLabelCreation makes label creation answer 403, as for a token
+// without push access.
+func (s *Server) ForbidLabelCreation(full string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.repo(full).labelsForbidden = true
+}
+
+// SetAssignable limits who can be assigned; others get a 422.
+func (s *Server) SetAssignable(full string, logins ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.repo(full).assignable = append([]string{}, logins...)
+}
+
+// AddIssue files an issue as a person would, returning its number.
+func (s *Server) AddIssue(full, title, body string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.addIssue(s.repo(full), title, body, nil, nil).Number
+}
+
+// AddPullRequest adds a pull request, which the issues listing includes.
+func (s *Server) AddPullRequest(full, title, body string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.addIssue(s.repo(full), title, body, nil, nil).PullRequest = true
+}
+
+// SetState closes (reason completed or not_planned) or reopens an issue.
+func (s *Server) SetState(full string, number int, state, reason string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	iss := s.issue(full, number)
+	iss.State, iss.StateReason, iss.Updated = state, reason, s.now().UTC()
+}
+
+// RemoveLabel takes a label off an issue, as a person might.
+func (s *Server) RemoveLabel(full string, number int, label string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	iss := s.issue(full, number)
+	iss.Labels = slices.DeleteFunc(iss.Labels, func(l string) bool { return strings.EqualFold(l, label) })
+}
+
+// Delete makes an issue answer 410 Gone.
+func (s *Server) Delete(full string, number int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.issue(full, number).gone = true
+}
+
+// Transfer moves an issue to another repository, where it gets a new
+// number; the old address redirects. It returns the new number.
+func (s *Server) Transfer(full string, number int, to string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old := s.issue(full, number)
+	moved := s.addIssue(s.repo(to), old.Title, old.Body, old.Labels, old.Assignees)
+	moved.State, moved.StateReason = old.State, old.StateReason
+	old.movedTo, old.movedToNo = to, moved.Number
+	return moved.Number
+}
+
+// Inject makes the nth request (counting from 1) of op fail with f.
+func (s *Server) Inject(op Op, nth int, f Fault) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.faults[op] == nil {
+		s.faults[op] = map[int]Fault{}
+	}
+	s.faults[op][nth] = f
+}
+
+// RateLimitUntil answers every request with the primary rate limit until
+// reset.
+func (s *Server) RateLimitUntil(reset time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.primaryTill = reset
+}
+
+// ExpectNoRequests fails the test on any request from now on.
+func (s *Server) ExpectNoRequests() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.quiet = true
+}
+
+// Calls counts the requests of op served so far, faults included.
+func (s *Server) Calls(op Op) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.calls[op]
+}
+
+// Log lists the requests served so far as "METHOD path?query".
+func (s *Server) Log() []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return append([]string(nil), s.log...)
+}
+
+// Issues returns copies of a repository's issues (pull requests left out),
+// by number.
+func (s *Server) Issues(full string) []Issue {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []Issue
+	for _, iss := range s.repo(full).issues {
+		if !iss.PullRequest {
+			c := *iss
+			c.Labels = slices.Clone(iss.Labels)
+			c.Assignees = slices.Clone(iss.Assignees)
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// Labels lists a repository's labels.
+func (s *Server) Labels(full string) []string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.repo(full).labels)
+}
+
+func (s *Server) repo(full string) *repo {
+	r := s.repos[strings.ToLower(full)]
+	if r == nil {
+		s.t.Fatalf("githubtest: no repository %s (call AddRepo)", full)
+	}
+	return r
+}
+
+func (s *Server) issue(full string, number int) *Issue {
+	r := s.repo(full)
+	for _, iss := range r.issues {
+		if iss.Number == number {
+			return iss
+		}
+	}
+	s.t.Fatalf("githubtest: no issue %s#%d", full, number)
+	return nil
+}
+
+func (s *Server) addIssue(r *repo, title, body string, labels, assignees []string) *Issue {
+	now := s.now().UTC().Truncate(time.Second)
+	iss := &Issue{
+		Number: len(r.issues) + 1, Title: title, Body: body, State: "open",
+		Labels: slices.Clone(labels), Assignees: slices.Clone(assignees), Created: now, Updated: now,
+	}
+	r.issues = append(r.issues, iss)
+	return iss
+}
+
+// serve routes a request, after authentication, rate limits and faults.
+func (s *Server) serve(w http.ResponseWriter, req *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.log = append(s.log, req.Method+" "+req.URL.RequestURI())
+	if s.quiet {
+		s.t.Errorf("githubtest: unexpected request %s %s (none expected)", req.Method, req.URL.RequestURI())
+		http.Error(w, "unexpected", http.StatusTeapot)
+		return
+	}
+	if s.token != "" && strings.Contains(req.URL.RawQuery, s.token) {
+		s.t.Errorf("githubtest: the token was sent in a URL: %s", req.URL.Path)
+	}
+	path, ok := strings.CutPrefix(req.URL.Path, s.prefix)
+	if !ok {
+		s.unexpected(w, req)
+		return
+	}
+	op, handler := s.route(req.Method, strings.Split(strings.Trim(path, "/"), "/"))
+	if handler == nil {
+		s.unexpected(w, req)
+		return
+	}
+	s.calls[op]++
+	if !s.authorized(req) {
+		writeJSON(w, http.StatusUnauthorized, map[string]string{"message": "Bad credentials", "documentation_url": "https://docs.github.com/rest"})
+		return
+	}
+	now := s.now()
+	if now.Before(s.primaryTill) {
+		s.rateHeaders(w, 0, s.primaryTill)
+		writeJSON(w, http.StatusForbidden, map[string]string{
+			"message":           "API rate limit exceeded for user ID 1.",
+			"documentation_url": "https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting",
+		})
+		return
+	}
+	fault := s.faults[op][s.calls[op]]
+	if fault != DropResponse && fault != 0 {
+		s.fail(w, fault)
+		return
+	}
+	s.remaining--
+	s.rateHeaders(w, s.remaining, now.Add(time.Hour))
+	if fault == DropResponse {
+		handler(httptest.NewRecorder(), req)
+		drop(w)
+		return
+	}
+	handler(w, req)
+}
+
+func (s *Server) unexpected(w http.ResponseWriter, req *http.Request) {
+	s.t.Errorf("githubtest: unexpected request %s %s", req.Method, req.URL.RequestURI())
+	writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not Found"})
+}
+
+func (s *Server) authorized(req *http.Request) bool {
+	h := req.Header.Get("Authorization")
+	return h == "Bearer "+s.token || h == "token "+s.token
+}
+
+func (s *Server) rateHeaders(w http.ResponseWriter, remaining int, reset time.Time) {
+	h := w.Header()
+	h.Set("X-RateLimit-Limit", "5000")
+	h.Set("X-RateLimit-Remaining", strconv.Itoa(max(remaining, 0)))
+	h.Set("X-RateLimit-Used", strconv.Itoa(5000-max(remaining, 0)))
+	h.Set("X-RateLimit-Reset", strconv.FormatInt(reset.Unix(), 10))
+	h.Set("X-RateLimit-Resource", "core")
+}
+
+func (s *Server) fail(w http.ResponseWriter, f Fault) {
+	switch f {
+	case BadGateway:
+		writeJSON(w, http.StatusBadGateway, map[string]string{"message": "Server Error"})
+	case SecondaryLimit:
+		s.rateHeaders(w, s.remaining, s.now().Add(time.Hour))
+		w.Header().Set("Retry-After", strconv.Itoa(s.RetryAfter))
+		writeJSON(w, http.StatusForbidden, map[string]string{
+			"message":           "You have exceeded a secondary rate limit. Please wait a few minutes before you try again.",
+			"documentation_url": "https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits",
+		})
+	case TooManyRequests:
+		s.rateHeaders(w, s.remaining, s.now().Add(time.Hour))
+		w.Header().Set("Retry-After", strconv.Itoa(s.RetryAfter))
+		writeJSON(w, http.StatusTooManyRequests, map[string]string{"message": "Too Many Requests"})
+	case PrimaryLimit:
+		reset := s.now().Add(time.Hour)
+		s.rateHeaders(w, 0, reset)
+		writeJSON(w, http.StatusForbidden, map[string]string{"message": "API rate limit exceeded for user ID 1."})
+	default:
+		s.t.Errorf("githubtest: unknown fault %d", f)
+		w.WriteHeader(http.StatusInternalServerError)
+	}
+}
+
+// drop closes the connection without a response, as a network failure
+// after the server acted would.
+func drop(w http.ResponseWriter) {
+	hj, ok := w.(http.Hijacker)
+	if !ok {
+		panic("githubtest: response writer cannot be hijacked")
+	}
+	conn, _, err := hj.Hijack()
+	if err == nil {
+		conn.Close()
+	}
+}
+
+func (s *Server) route(method string, parts []string) (Op, http.HandlerFunc) {
+	switch {
+	case len(parts) == 4 && parts[0] == "repos" && parts[3] == "issues" && method == http.MethodGet:
+		return ListIssues, s.withRepo(parts, s.listIssues)
+	case len(parts) == 4 && parts[0] == "repos" && parts[3] == "issues" && method == http.MethodPost:
+		return CreateIssue, s.withRepo(parts, s.createIssue)
+	case len(parts) == 5 && parts[0] == "repos" && parts[3] == "issues" && method == http.MethodGet:
+		return GetIssue, s.withRepo(parts, func(w http.ResponseWriter, req *http.Request, r *repo) { s.getIssue(w, req, r, parts[4]) })
+	case len(parts) == 4 && parts[0] == "repositories" && parts[2] == "issues" && method == http.MethodGet:
+		return GetIssue, func(w http.ResponseWriter, req *http.Request) { s.getByRepoID(w, req, parts[1], parts[3]) }
+	case len(parts) == 4 && parts[0] == "repos" && parts[3] == "labels" && method == http.MethodGet:
+		return ListLabels, s.withRepo(parts, s.listLabels)
+	case len(parts) == 4 && parts[0] == "repos" && parts[3] == "labels" && method == http.MethodPost:
+		return CreateLabel, s.withRepo(parts, s.createLabel)
+	}
+	return "", nil
+}
+
+func (s *Server) withRepo(parts []string, h func(http.ResponseWriter, *http.Request, *repo)) http.HandlerFunc {
+	return func(w http.ResponseWriter, req *http.Request) {
+		r := s.repos[strings.ToLower(parts[1]+"/"+parts[2])]
+		if r == nil {
+			writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not Found", "documentation_url": "https://docs.github.com/rest"})
+			return
+		}
+		h(w, req, r)
+	}
+}
+
+func (s *Server) listIssues(w http.ResponseWriter, req *http.Request, r *repo) {
+	q := req.URL.Query()
+	state := q.Get("state")
+	if state == "" {
+		state = "open"
+	}
+	var since time.Time
+	if v := q.Get("since"); v != "" {
+		t, err := time.Parse(time.RFC3339, v)
+		if err != nil {
+			writeJSON(w, http.StatusUnprocessableEntity, map[string]string{"message": "Validation Failed: since"})
+			return
+		}
+		since = t
+	}
+	var wantLabels []string
+	if v := q.Get("labels"); v != "" {
+		wantLabels = strings.Split(v, ",")
+	}
+	var items []*Issue
+	for _, iss := range r.issues {
+		if iss.gone || iss.movedTo != "" || (state != "all" && iss.State != state) || iss.Updated.Before(since) {
+			continue
+		}
+		if !hasAll(iss.Labels, wantLabels) {
+			continue
+		}
+		items = append(items, iss)
+	}
+	asc := q.Get("direction") == "asc"
+	sort.SliceStable(items, func(i, j int) bool {
+		if asc {
+			return items[i].Number < items[j].Number
+		}
+		return items[i].Number > items[j].Number
+	})
+	perPage := atoiDefault(q.Get("per_page"), 30)
+	perPage = min(max(perPage, 1), 100)
+	page := max(atoiDefault(q.Get("page"), 1), 1)
+	last := max((len(items)+perPage-1)/perPage, 1)
+	from := min((page-1)*perPage, len(items))
+	to := min(from+perPage, len(items))
+	setLink(w, req, page, last)
+	out := make([]map[string]any, 0, to-from)
+	for _, iss := range items[from:to] {
+		out = append(out, s.issueJSON(req, r, iss))
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+// setLink writes the Link header GitHub sends: absolute URLs that differ
+// from the request only in page.
+func setLink(w http.ResponseWriter, req *http.Request, page, last int) {
+	link := func(p int, rel string) string {
+		u := url.URL{Scheme: "http", Host: req.Host, Path: req.URL.Path}
+		q := req.URL.Query()
+		q.Set("page", strconv.Itoa(p))
+		u.RawQuery = q.Encode()
+		return fmt.Sprintf("<%s>; rel=%q", u.String(), rel)
+	}
+	var parts []string
+	if page < last {
+		parts = append(parts, link(page+1, "next"), link(last, "last"))
+	}
+	if page > 1 {
+		parts = append(parts, link(1, "first"), link(page-1, "prev"))
+	}
+	if len(parts) > 0 {
+		w.Header().Set("Link", strings.Join(parts, ", "))
+	}
+}
+
+func (s *Server) createIssue(w http.ResponseWriter, req *http.Request, r *repo) {
+	var in struct {
+		Title     string   `json:"title"`
+		Body      string   `json:"body"`
+		Labels    []string `json:"labels"`
+		Assignee  string   `json:"assignee"`
+		Assignees []string `json:"assignees"`
+	}
+	if err := json.NewDecoder(req.Body).Decode(&in); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "Problems parsing JSON"})
+		return
+	}
+	if strings.TrimSpace(in.Title) == "" {
+		validationFailed(w, "title", "missing_field", "")
+		return
+	}
+	assignees := in.Assignees
+	if in.Assignee != "" {
+		assignees = append(assignees, in.Assignee)
+	}
+	for _, a := range assignees {
+		if r.assignable != nil && !containsFold(r.assignable, a) {
+			validationFailed(w, "assignees", "invalid", a)
+			return
+		}
+	}
+	// GitHub drops labels the caller may not create; the stand-in keeps
+	// only labels that exist, so a test sees whether scribe made them.
+	var labels []string
+	for _, l := range in.Labels {
+		if name, ok := findFold(r.labels, l); ok {
+			labels = append(labels, name)
+		}
+	}
+	iss := s.addIssue(r, in.Title, in.Body, labels, assignees)
+	writeJSON(w, http.StatusCreated, s.issueJSON(req, r, iss))
+}
+
+func (s *Server) getIssue(w http.ResponseWriter, req *http.Request, r *repo, num string) {
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 1 || n > len(r.issues) {
+		writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not Found"})
+		return
+	}
+	iss := r.issues[n-1]
+	switch {
+	case iss.gone:
+		writeJSON(w, http.StatusGone, map[string]string{"message": "This issue was deleted"})
+	case iss.movedTo != "":
+		to := s.repos[strings.ToLower(iss.movedTo)]
+		loc := fmt.Sprintf("http://%s%s/repositories/%d/issues/%d", req.Host, s.prefix, to.id, iss.movedToNo)
+		w.Header().Set("Location", loc)
+		writeJSON(w, http.StatusMovedPermanently, map[string]string{"message": "Moved Permanently", "url": loc})
+	default:
+		writeJSON(w, http.StatusOK, s.issueJSON(req, r, iss))
+	}
+}
+
+func (s *Server) getByRepoID(w http.ResponseWriter, req *http.Request, id, num string) {
+	for _, r := range s.repos {
+		if strconv.Itoa(r.id) == id {
+			s.getIssue(w, req, r, num)
+			return
+		}
+	}
+	writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not Found"})
+}
+
+func (s *Server) listLabels(w http.ResponseWriter, req *http.Request, r *repo) {
+	q := req.URL.Query()
+	perPage := min(max(atoiDefault(q.Get("per_page"), 30), 1), 100)
+	page := max(atoiDefault(q.Get("page"), 1), 1)
+	last := max((len(r.labels)+perPage-1)/perPage, 1)
+	from := min((page-1)*perPage, len(r.labels))
+	to := min(from+perPage, len(r.labels))
+	setLink(w, req, page, last)
+	out := make([]map[string]any, 0, to-from)
+	for _, l := range r.labels[from:to] {
+		out = append(out, map[string]any{"name": l, "color": "ededed"})
+	}
+	writeJSON(w, http.StatusOK, out)
+}
+
+func (s *Server) createLabel(w http.ResponseWriter, req *http.Request, r *repo) {
+	if r.labelsForbidden {
+		writeJSON(w, http.StatusForbidden, map[string]string{"message": "Must have push access to repository"})
+		return
+	}
+	var in struct {
+		Name  string `json:"name"`
+		Color string `json:"color"`
+	}
+	if err := json.NewDecoder(req.Body).Decode(&in); err != nil || strings.TrimSpace(in.Name) == "" {
+		validationFailed(w, "name", "missing_field", "")
+		return
+	}
+	if _, ok := findFold(r.labels, in.Name); ok {
+		validationFailed(w, "name", "already_exists", in.Name)
+		return
+	}
+	r.labels = append(r.labels, in.Name)
+	writeJSON(w, http.StatusCreated, map[string]any{"name": in.Name, "color": in.Color})
+}
+
+func (s *Server) issueJSON(req *http.Request, r *repo, iss *Issue) map[string]any {
+	api := "http://" + req.Host + s.prefix
+	labels := make([]map[string]string, 0, len(iss.Labels))
+	for _, l := range iss.Labels {
+		labels = append(labels, map[string]string{"name": l})
+	}
+	assignees := make([]map[string]string, 0, len(iss.Assignees))
+	for _, a := range iss.Assignees {
+		assignees = append(assignees, map[string]string{"login": a})
+	}
+	out := map[string]any{
+		"id": r.id*100000 + iss.Number, "number": iss.Number, "title": iss.Title, "body": iss.Body,
+		"state": iss.State, "labels": labels, "assignees": assignees,
+		"url":            fmt.Sprintf("%s/repos/%s/issues/%d", api, r.name, iss.Number),
+		"repository_url": fmt.Sprintf("%s/repos/%s", api, r.name),
+		"html_url":       fmt.Sprintf("http://%s/%s/issues/%d", req.Host, r.name, iss.Number),
+		"created_at":     iss.Created.Format(time.RFC3339),
+		"updated_at":     iss.Updated.Format(time.RFC3339),
+	}
+	if iss.StateReason != "" {
+		out["state_reason"] = iss.StateReason
+	}
+	if iss.PullRequest {
+		out["pull_request"] = map[string]string{"url": fmt.Sprintf("%s/repos/%s/pulls/%d", api, r.name, iss.Number)}
+	}
+	return out
+}
+
+func validationFailed(w http.ResponseWriter, field, code, value string) {
+	writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
+		"message": "Validation Failed",
+		"errors":  []map[string]string{{"resource": "Issue", "field": field, "code": code, "value": value}},
+	})
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func atoiDefault(v string, def int) int {
+	n, err := strconv.Atoi(v)
+	if err != nil {
+		return def
+	}
+	return n
+}
+
+func hasAll(have, want []string) bool {
+	for _, w := range want {
+		if !containsFold(have, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func containsFold(list []string, v string) bool {
+	_, ok := findFold(list, v)
+	return ok
+}
+
+func findFold(list []string, v string) (string, bool) {
+	for _, l := range list {
+		if strings.EqualFold(l, v) {
+			return l, true
+		}
+	}
+	return "", false
+}
