@@ -1,0 +1,100 @@
+package ingest
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"scribe/incident"
+)
+
+// MaxInput bounds what Parse reads: far more than any timeline, and small
+// enough that a mistaken `import big.iso` fails at once.
+const MaxInput = 64 << 20
+
+// Options are the fallbacks for what a document does not say.
+type Options struct {
+	// Zone reads wall times when the text states no zone; nil means UTC.
+	Zone *time.Location
+	// Year completes dates written without one ("Jan 14, 10:18 AM") when
+	// the document's title and first lines give none.
+	Year int
+	// Reference is the incident's date: time-only entries with no date in
+	// the text fall on it, and its year completes dates when Year is 0.
+	Reference time.Time
+}
+
+// Entry is one timeline entry read from the text.
+type Entry struct {
+	At    time.Time // UTC
+	Text  string
+	Kind  incident.Kind  // KindStatus for status-page updates and status words, else KindNote
+	State incident.State // set for KindStatus
+	Line  int            // 1-based line of the timestamp
+
+	prose bool // read from a sentence rather than a timeline line
+}
+
+// Problem is a line that looked like an entry but could not be read.
+type Problem struct {
+	Line   int
+	Text   string
+	Reason string
+}
+
+func (p Problem) String() string { return fmt.Sprintf("line %d: %s: %s", p.Line, p.Reason, p.Text) }
+
+// Result is what a document holds.
+type Result struct {
+	Entries  []Entry // sorted by time, ties in document order
+	Problems []Problem
+	Title    string         // the document's title, "" when it has none
+	Zone     *time.Location // the display zone the document states, nil when none
+	// Document is set, and the rest left empty, when the input is a scribe
+	// JSON document (export --format json), which imports whole.
+	Document *incident.Document
+}
+
+// Parse reads a timeline from r: a scribe JSON document, or text in any of
+// the layouts described in the package documentation.
+func Parse(r io.Reader, opts Options) (Result, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxInput+1))
+	if err != nil {
+		return Result{}, fmt.Errorf("read timeline: %w", err)
+	}
+	if len(data) > MaxInput {
+		return Result{}, incident.Errorf(incident.EINVALID, "the input is larger than %d MiB: import a timeline, not an archive", MaxInput>>20)
+	}
+	if IsDocument(data) {
+		doc, err := incident.ParseDocument(data)
+		if err != nil {
+			return Result{}, err
+		}
+		return Result{Document: &doc, Title: doc.Incident.Title}, nil
+	}
+	return ParseText(string(data), opts), nil
+}
+
+// IsDocument reports whether data is JSON (a scribe document, or an attempt
+// at one that should fail as JSON rather than be read as notes).
+func IsDocument(data []byte) bool {
+	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
+	t = bytes.TrimPrefix(t, []byte("\ufeff"))
+	return len(t) > 0 && t[0] == '{'
+}
+
+// ParseText reads a timeline from text. It never fails: what it cannot read
+// is reported in Problems.
+func ParseText(text string, opts Options) Result {
+	p := newParser(text, opts)
+	p.survey()
+	p.walk()
+	return p.result()
+}
+
+// sortEntries orders entries by time, keeping document order for ties.
+func sortEntries(es []Entry) {
+	sort.SliceStable(es, func(i, j int) bool { return es[i].At.Before(es[j].At) })
+}

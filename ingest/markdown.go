@@ -1,0 +1,116 @@
+package ingest
+
+import (
+	"html"
+	"strings"
+)
+
+// fenceOf returns the fence a line opens or closes (``` or ~~~), or "".
+func fenceOf(lead string) string {
+	switch {
+	case strings.HasPrefix(lead, "```"):
+		return "```"
+	case strings.HasPrefix(lead, "~~~"):
+		return "~~~"
+	}
+	return ""
+}
+
+// headingOf returns an ATX heading's level and text, or level 0.
+func headingOf(lead string) (int, string) {
+	n := 0
+	for n < len(lead) && lead[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 || n < len(lead) && lead[n] != ' ' && lead[n] != '\t' {
+		return 0, ""
+	}
+	text := strings.TrimSpace(lead[n:])
+	text = strings.TrimSpace(strings.TrimRight(text, "#"))
+	return n, text
+}
+
+// bullets are the list markers documents use, including the ones that
+// survive copying from a rendered page.
+var bullets = []string{"- ", "* ", "+ ", "• ", "– ", "— ", "◦ ", "▪ ", "· "}
+
+// listItem strips a list marker (bullet, "1.", "1)", a task box) and
+// reports whether there was one.
+func listItem(lead string) (string, bool) {
+	s := lead
+	found := false
+	for _, b := range bullets {
+		if strings.HasPrefix(s, b) {
+			s, found = strings.TrimLeft(s[len(b):], " \t"), true
+			break
+		}
+	}
+	if !found {
+		n := 0
+		for n < len(s) && n < 4 && isDigit(s[n]) {
+			n++
+		}
+		// "1. " is a list item; "14.43 …" and "1.26.0 …" are not.
+		if n > 0 && n < len(s)-1 && (s[n] == '.' || s[n] == ')') && (s[n+1] == ' ' || s[n+1] == '\t') {
+			s, found = strings.TrimLeft(s[n+1:], " \t"), true
+		}
+	}
+	for _, box := range []string{"[ ] ", "[x] ", "[X] "} {
+		if strings.HasPrefix(s, box) {
+			s = strings.TrimLeft(s[len(box):], " \t")
+		}
+	}
+	return s, found
+}
+
+// cleanInline removes bold markers, which wrap timestamps and whole entries
+// alike, so that "**16:58 UTC** - Writer …" reads as a time and a text.
+func cleanInline(s string) string {
+	if strings.Contains(s, "**") {
+		s = strings.ReplaceAll(s, "**", "")
+	}
+	return strings.TrimSpace(s)
+}
+
+// entryText tidies the text after a timestamp: separators in front,
+// emphasis markers and Markdown hard breaks at the ends, HTML entities.
+func entryText(s string) string {
+	s = strings.TrimLeft(s, " \t-–—:|,*_.")
+	s = strings.TrimRight(s, " \t*_\\")
+	if strings.Contains(s, "&") {
+		s = html.UnescapeString(s)
+	}
+	return s
+}
+
+// tableCells splits a Markdown table row into trimmed cells.
+func tableCells(lead string) []string {
+	s := strings.TrimSpace(lead)
+	s = strings.TrimPrefix(s, "|")
+	if strings.HasSuffix(s, "|") && !strings.HasSuffix(s, `\|`) {
+		s = s[:len(s)-1]
+	}
+	var cells []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' {
+			i++
+			continue
+		}
+		if s[i] == '|' {
+			cells = append(cells, strings.TrimSpace(s[start:i]))
+			start = i + 1
+		}
+	}
+	return append(cells, strings.TrimSpace(s[start:]))
+}
+
+// separatorRow reports whether cells are a table's |---|:---:| line.
+func separatorRow(cells []string) bool {
+	for _, c := range cells {
+		if strings.Trim(c, ":- ") != "" || !strings.Contains(c, "-") {
+			return false
+		}
+	}
+	return len(cells) > 0
+}

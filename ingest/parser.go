@@ -1,0 +1,587 @@
+package ingest
+
+import (
+	"strings"
+	"time"
+
+	"scribe/incident"
+)
+
+// parser reads one document. survey looks at the whole text once for what
+// holds document-wide (title, date, day/month order, 12-hour clocks); walk
+// then reads it line by line, carrying the date and zone in force.
+type parser struct {
+	lines []string
+	opts  Options
+	r     stampReader
+	zones zoneCache
+
+	// From the survey.
+	title        string
+	titleIdx     int    // 0-based line of the heading that is the title, -1
+	fmDate       string // the front matter's date
+	skip         [2]int // front matter lines [from, to), 0-based
+	docY         int    // the document's year, 0 when unknown
+	docM, docD   int    // the document's date, 0 when unknown
+	twelveHour   bool   // the document writes am/pm somewhere
+	fallbackZone string // the first zone statement anywhere
+
+	// The walk's context.
+	fence   string
+	zone    string // zone word in force
+	stated  string // the first zone the document states, for Result.Zone
+	curY    int
+	curM    int
+	curD    int
+	hasCur  bool
+	prevMin int // minute of day of the last entry on the current date, -1 for none
+
+	para     []textLine   // the paragraph being read
+	paras    [][]textLine // paragraphs since the last entry, for "Posted …" lines
+	open     int          // index of the entry whose text continues on the next line, -1
+	awaiting *awaited     // a timestamp line whose text is on the following lines
+	pending  *statusBlock // a status-page label whose timestamp is still to come
+	table    *tableCols
+
+	entries  []Entry
+	problems []Problem
+}
+
+type textLine struct {
+	text string
+	line int
+}
+
+type awaited struct {
+	st   stamp
+	line int
+	raw  string
+	zone string
+}
+
+type statusBlock struct {
+	state incident.State
+	label string
+	text  []string
+	line  int
+}
+
+func newParser(text string, opts Options) *parser {
+	text = strings.TrimPrefix(text, "\ufeff")
+	return &parser{
+		lines: strings.Split(text, "\n"),
+		opts:  opts,
+		zones: zoneCache{},
+		open:  -1,
+	}
+}
+
+func (p *parser) problem(line int, raw, reason string) {
+	raw = strings.TrimSpace(raw)
+	if r := []rune(raw); len(r) > 120 {
+		raw = string(r[:120]) + "…"
+	}
+	p.problems = append(p.problems, Problem{Line: line, Text: raw, Reason: reason})
+}
+
+func (p *parser) walk() {
+	p.prevMin = -1
+	if p.docM > 0 && p.docD > 0 {
+		p.curY, p.curM, p.curD, p.hasCur = p.docY, p.docM, p.docD, true
+	}
+	for i, raw := range p.lines {
+		n := i + 1
+		if i >= p.skip[0] && i < p.skip[1] {
+			continue
+		}
+		line := strings.TrimRight(raw, " \t\r")
+		lead := strings.TrimLeft(line, " \t")
+		if f := fenceOf(lead); f != "" && (p.fence == "" || p.fence == f) {
+			if p.fence == "" {
+				p.fence = f
+				p.endParagraph()
+				p.open = -1
+			} else {
+				p.fence = ""
+			}
+			continue
+		}
+		if p.fence != "" {
+			continue
+		}
+		switch {
+		case lead == "":
+			p.endParagraph()
+			p.open = -1
+		case lead[0] == '>':
+			// Quoted chat and logs are evidence, not entries.
+			p.endParagraph()
+			p.open = -1
+		case lead[0] == '|':
+			p.endParagraph()
+			p.tableRow(lead, n)
+		default:
+			p.table = nil
+			if level, text := headingOf(lead); level > 0 {
+				p.endParagraph()
+				p.heading(text, n)
+				continue
+			}
+			p.textLine(lead, n)
+		}
+	}
+	p.endParagraph()
+	p.flushAwaiting()
+	p.pending = nil
+}
+
+// leadStamp reads a timestamp at the start of a cleaned line, allowing
+// "[14:02]" and "(14:02)", and returns the text after it.
+func (p *parser) leadStamp(s string) (stamp, string, bool) {
+	closer := byte(0)
+	switch byteAt(s, 0) {
+	case '[':
+		closer, s = ']', s[1:]
+	case '(':
+		closer, s = ')', s[1:]
+	}
+	s = strings.TrimLeft(s, "*_")
+	st, end, ok := p.r.stampAt(s, 0)
+	if !ok {
+		return stamp{}, "", false
+	}
+	if closer != 0 {
+		if byteAt(s, end) != closer {
+			return stamp{}, "", false
+		}
+		end++
+	}
+	return st, s[end:], true
+}
+
+func (p *parser) heading(text string, n int) {
+	p.flushAwaiting()
+	p.open, p.pending, p.paras = -1, nil, nil
+	if n-1 == p.titleLine() {
+		return
+	}
+	clean := cleanInline(text)
+	if st, rest, ok := p.leadStamp(clean); ok {
+		if st.hasTime || st.unknown {
+			if t := entryText(rest); t != "" {
+				p.addEntry(st, t, n, text, false)
+			} else {
+				p.awaiting = &awaited{st: st, line: n, raw: text}
+			}
+			return
+		}
+		p.setDate(st)
+	} else if y, m, d, ok := p.r.dateAnywhere(clean); ok && d > 0 {
+		p.setDate(stamp{year: y, month: m, day: d})
+	}
+	if z := statedZone(clean); z != "" {
+		p.setZone(z)
+	}
+}
+
+func (p *parser) textLine(lead string, n int) {
+	content, isList := listItem(lead)
+	clean := cleanInline(content)
+	if clean == "" {
+		return
+	}
+	if st, rest, ok := p.leadStamp(clean); ok {
+		text := entryText(rest)
+		switch {
+		case st.hasTime || st.unknown:
+			p.endParagraph()
+			p.flushAwaiting()
+			if text == "" {
+				if p.pending != nil {
+					p.emitPending(st, n, lead)
+					return
+				}
+				p.awaiting = &awaited{st: st, line: n, raw: lead}
+				return
+			}
+			p.pending = nil
+			if p.addEntry(st, text, n, lead, false) {
+				p.open = len(p.entries) - 1
+			}
+			return
+		case text == "":
+			p.endParagraph()
+			p.setDate(st)
+			return
+		case isList || startsWithSeparator(rest):
+			p.endParagraph()
+			p.problem(n, lead, "no time of day")
+			p.setDate(st)
+			return
+		}
+	}
+	if p.awaiting != nil {
+		a := p.awaiting
+		p.awaiting = nil
+		if p.addEntryIn(a.st, entryText(clean), a.line, a.raw, false, a.zone) && !isList {
+			p.open = len(p.entries) - 1
+		}
+		return
+	}
+	if p.open >= 0 && !isList {
+		e := &p.entries[p.open]
+		if len(e.Text)+len(clean) < incident.MaxTextLen-1 {
+			e.Text += " " + entryText(clean)
+		}
+		return
+	}
+	p.open = -1
+	if isList && p.labelStamp(clean, n, lead) {
+		return
+	}
+	if len(clean) > 6 && strings.EqualFold(clean[:6], "posted") && p.posted(clean, n, lead) {
+		return
+	}
+	if state, msg, ok := statusLine(clean); ok {
+		p.endParagraph()
+		p.paras = nil
+		label := strings.Trim(strings.Fields(clean)[0], "*_:")
+		p.pending = &statusBlock{state: state, label: label, line: n}
+		if msg != "" {
+			p.pending.text = append(p.pending.text, msg)
+		}
+		return
+	}
+	if z := statedZone(clean); z != "" {
+		p.setZone(z)
+	}
+	if p.pending != nil {
+		if len(p.pending.text) < 50 {
+			p.pending.text = append(p.pending.text, entryText(clean))
+		}
+		return
+	}
+	if isList {
+		p.endParagraph()
+		p.para = append(p.para, textLine{clean, n})
+		p.endParagraph()
+		return
+	}
+	p.para = append(p.para, textLine{clean, n})
+}
+
+func startsWithSeparator(rest string) bool {
+	r := strings.TrimLeft(rest, " \t*_")
+	return r != "" && strings.ContainsAny(r[:1], ":-|") || strings.HasPrefix(r, "–") || strings.HasPrefix(r, "—")
+}
+
+// labelStamp reads a list item that names an event and then gives its time:
+// "First detected: 2024-04-15 12:32", "Resolved 2024-04-18 16:13".
+func (p *parser) labelStamp(s string, n int, raw string) bool {
+	words := 0
+	for i := 1; i < len(s) && words < 6; i++ {
+		if s[i-1] != ' ' || s[i] == ' ' {
+			continue
+		}
+		words++
+		st, end, ok := p.r.stampAt(s, i)
+		if !ok || !st.hasTime && !st.unknown {
+			continue
+		}
+		if strings.TrimRight(s[end:], " \t.*_)") != "" {
+			return false
+		}
+		label := strings.TrimRight(strings.TrimSpace(s[:i]), ":-–—*_ ")
+		label = strings.TrimLeft(label, "*_ ")
+		if label == "" || len(label) > 60 {
+			return false
+		}
+		p.addEntry(st, label, n, raw, false)
+		return true
+	}
+	return false
+}
+
+// posted reads a status page's "Posted Jun 03, 2021 - 09:12 PDT" line; its
+// message is the status block before it, or the paragraphs since the
+// previous entry.
+func (p *parser) posted(s string, n int, raw string) bool {
+	for i := 6; i < len(s); i++ {
+		if s[i-1] != ' ' || s[i] == ' ' {
+			continue
+		}
+		st, _, ok := p.r.stampAt(s, i)
+		if !ok || !st.hasTime && !st.unknown {
+			continue
+		}
+		p.endParagraph()
+		if p.pending != nil {
+			p.emitPending(st, n, raw)
+			return true
+		}
+		paras := p.paras
+		if len(paras) > 3 {
+			paras = paras[len(paras)-1:]
+		}
+		var parts []string
+		for _, para := range paras {
+			for _, l := range para {
+				parts = append(parts, l.text)
+			}
+		}
+		p.paras = nil
+		text := entryText(strings.Join(parts, " "))
+		if text == "" {
+			p.problem(n, raw, "no message before the time")
+			return true
+		}
+		p.addEntry(st, text, n, raw, false)
+		return true
+	}
+	return false
+}
+
+func (p *parser) emitPending(st stamp, n int, raw string) {
+	b := p.pending
+	p.pending, p.paras = nil, nil
+	text := entryText(strings.Join(b.text, " "))
+	if text == "" {
+		text = b.label
+	}
+	if b.state != "" {
+		if at, ok := p.place(st, n, raw, ""); ok {
+			p.entries = append(p.entries, Entry{At: at, Text: text, Kind: incident.KindStatus, State: b.state, Line: n})
+		}
+		return
+	}
+	p.addEntry(st, text, n, raw, false)
+}
+
+func (p *parser) flushAwaiting() {
+	if a := p.awaiting; a != nil {
+		p.awaiting = nil
+		p.problem(a.line, a.raw, "no text after the time")
+	}
+}
+
+func (p *parser) endParagraph() {
+	if len(p.para) == 0 {
+		return
+	}
+	para := p.para
+	p.para = nil
+	if len(p.paras) < 64 {
+		p.paras = append(p.paras, para)
+	} else {
+		p.paras = append(p.paras[1:], para)
+	}
+	p.prose(para)
+}
+
+func (p *parser) setZone(z string) {
+	p.zone = z
+	if p.stated == "" {
+		p.stated = z
+	}
+}
+
+// addEntry places st and appends the entry, reporting the line when the
+// time cannot be placed; it reports whether an entry was added.
+func (p *parser) addEntry(st stamp, text string, n int, raw string, prose bool) bool {
+	return p.addEntryIn(st, text, n, raw, prose, "")
+}
+
+func (p *parser) addEntryIn(st stamp, text string, n int, raw string, prose bool, _ string) bool {
+	if text == "" {
+		p.problem(n, raw, "no text after the time")
+		return false
+	}
+	at, ok := p.place(st, n, raw, "")
+	if !ok {
+		return false
+	}
+	e := Entry{At: at, Text: text, Kind: incident.KindNote, Line: n, prose: prose}
+	if state, msg := statusOf(text); state != "" {
+		e.Kind, e.State = incident.KindStatus, state
+		if msg != "" {
+			e.Text = msg
+		}
+	}
+	if len(e.Text) > incident.MaxTextLen {
+		e.Text = truncateRunes(e.Text, incident.MaxTextLen)
+	}
+	p.entries = append(p.entries, e)
+	return true
+}
+
+func truncateRunes(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// setDate makes st's date the one in force for the entries that follow.
+func (p *parser) setDate(st stamp) {
+	if !st.hasDate() {
+		return
+	}
+	y := st.year
+	if y == 0 {
+		y = p.yearFor()
+	}
+	p.curY, p.curM, p.curD, p.hasCur = y, st.month, st.day, true
+	p.prevMin = -1
+}
+
+// yearFor is the year for a date written without one: the date in force,
+// the document's, --year, then the incident's.
+func (p *parser) yearFor() int {
+	switch {
+	case p.hasCur && p.curY > 0:
+		return p.curY
+	case p.docY > 0:
+		return p.docY
+	case p.opts.Year > 0:
+		return p.opts.Year
+	case !p.opts.Reference.IsZero():
+		return p.opts.Reference.Year()
+	}
+	return 0
+}
+
+// location is the zone a stamp is read in: its own suffix, the zone the
+// document states, --tz, UTC.
+func (p *parser) location(st stamp) *time.Location {
+	for _, w := range []string{st.zone, p.zone, p.fallbackZone} {
+		if w == "" {
+			continue
+		}
+		if loc := p.zones.stampZone(w); loc != nil {
+			return loc
+		}
+	}
+	if p.opts.Zone != nil {
+		return p.opts.Zone
+	}
+	return time.UTC
+}
+
+// place puts a stamp on the calendar, reporting the line when it cannot.
+func (p *parser) place(st stamp, n int, raw, _ string) (time.Time, bool) {
+	if st.unknown {
+		p.problem(n, raw, "the time is not given (--:--)")
+		return time.Time{}, false
+	}
+	if !st.hasTime {
+		p.problem(n, raw, "no time of day")
+		return time.Time{}, false
+	}
+	loc := p.location(st)
+	hour := st.hour
+	switch {
+	case st.meridiem == 'a' && hour == 12:
+		hour = 0
+	case st.meridiem == 'p' && hour < 12:
+		hour += 12
+	}
+	minute := hour*60 + st.minute
+	if st.hasDate() {
+		y := st.year
+		if y == 0 {
+			y = p.yearFor()
+		}
+		if y == 0 {
+			p.problem(n, raw, "the date has no year: pass --year")
+			return time.Time{}, false
+		}
+		p.curY, p.curM, p.curD, p.hasCur = y, st.month, st.day, true
+		p.prevMin = minute
+	} else {
+		if !p.hasCur {
+			if p.opts.Reference.IsZero() {
+				p.problem(n, raw, "no date for this time: the text gives none; import into an incident or pass a dated title")
+				return time.Time{}, false
+			}
+			ref := p.opts.Reference.In(loc)
+			p.curY, p.curM, p.curD, p.hasCur = ref.Year(), int(ref.Month()), ref.Day(), true
+		}
+		if p.curY == 0 {
+			p.curY = p.yearFor()
+			if p.curY == 0 {
+				p.problem(n, raw, "the date has no year: pass --year")
+				return time.Time{}, false
+			}
+		}
+		minute = p.sequence(st, minute)
+	}
+	day := time.Date(p.curY, time.Month(p.curM), p.curD, 0, 0, 0, 0, time.UTC)
+	if day.Day() != p.curD || int(day.Month()) != p.curM {
+		p.problem(n, raw, "no such date")
+		p.hasCur = false
+		return time.Time{}, false
+	}
+	return time.Date(p.curY, time.Month(p.curM), p.curD, minute/60, minute%60, 0, 0, loc).UTC(), true
+}
+
+// backstep is how far a time-only entry may go back before it is read as
+// the next day: lists are sometimes slightly out of order, and nights are
+// long.
+const backstep = 4 * 60
+
+// sequence places a time-only entry after the previous one on the date in
+// force: a clock that goes back by more than backstep has crossed midnight,
+// and in a document written with am/pm an unmarked 1:05 after 11:24 AM is
+// the afternoon.
+func (p *parser) sequence(st stamp, minute int) int {
+	cands := []int{minute}
+	if st.meridiem == 0 && p.twelveHour && st.hour >= 1 && st.hour < 12 {
+		cands = append(cands, minute+12*60)
+	}
+	pick := -1
+	if p.prevMin < 0 {
+		pick = cands[0]
+	} else {
+		for _, c := range cands {
+			if c >= p.prevMin {
+				pick = c
+				break
+			}
+		}
+		if pick < 0 {
+			pick = cands[0]
+			if pick < p.prevMin-backstep {
+				next := time.Date(p.curY, time.Month(p.curM), p.curD+1, 0, 0, 0, 0, time.UTC)
+				p.curY, p.curM, p.curD = next.Year(), int(next.Month()), next.Day()
+			}
+		}
+	}
+	p.prevMin = pick
+	return pick
+}
+
+func (p *parser) result() Result {
+	res := Result{Title: p.title, Problems: p.problems}
+	structured := map[int64]bool{}
+	for _, e := range p.entries {
+		if !e.prose {
+			structured[e.At.Unix()/60] = true
+		}
+	}
+	for _, e := range p.entries {
+		// A sentence that repeats a timeline line ("On 2020-02-20 at 21:28
+		// UTC we received a report") is the same event told twice.
+		if e.prose && structured[e.At.Unix()/60] {
+			continue
+		}
+		res.Entries = append(res.Entries, e)
+	}
+	sortEntries(res.Entries)
+	if p.stated != "" {
+		if loc, err := incident.ParseZone(p.stated); err == nil {
+			res.Zone = loc
+		}
+	}
+	return res
+}

@@ -1,0 +1,132 @@
+package ingest
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// proseFiller may stand between "On <date>" and its time: "On 2024-08-12
+// starting at 20:10 UTC".
+var proseFiller = map[string]bool{
+	"starting": true, "beginning": true, "from": true, "just": true, "shortly": true, "after": true,
+	"around": true, "approximately": true, "about": true, "at": true, "roughly": true, "before": true,
+}
+
+// prose finds sentences that open with a time ("At 07:40 UTC we …", "On
+// June 3 at 09:12 PT the pager …") in a paragraph, keeping the rest of the
+// sentence as the entry's text.
+func (p *parser) prose(para []textLine) {
+	var b strings.Builder
+	starts := make([]int, len(para))
+	for i, l := range para {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		starts[i] = b.Len()
+		b.WriteString(l.text)
+	}
+	s := b.String()
+	if !strings.ContainsAny(s, ":") && !strings.Contains(strings.ToLower(s), "m") {
+		return
+	}
+	for i := 0; i < len(s); i++ {
+		if i > 0 && !(i >= 2 && s[i-1] == ' ' && strings.IndexByte(".!?", s[i-2]) >= 0) {
+			continue
+		}
+		if s[i] < 'A' || s[i] > 'Z' {
+			continue
+		}
+		st, start, ok := p.proseStamp(s, i)
+		if !ok {
+			continue
+		}
+		end := sentenceEnd(s, start)
+		text := capitalise(entryText(s[start:end]))
+		line := 0
+		for k, off := range starts {
+			if off <= i {
+				line = k
+			}
+		}
+		if text != "" {
+			p.addEntry(st, text, para[line].line, para[line].text, true)
+		}
+		i = end - 1
+	}
+}
+
+// proseStamp reads the time a sentence opens with, returning where the
+// rest of the sentence starts.
+func (p *parser) proseStamp(s string, i int) (stamp, int, bool) {
+	w := strings.ToLower(letters(s, i))
+	j := i + len(w)
+	if byteAt(s, j) != ' ' {
+		return stamp{}, 0, false
+	}
+	j++
+	switch w {
+	case "at", "around", "approximately", "by", "about", "shortly", "just":
+		if w == "shortly" || w == "just" {
+			nw := strings.ToLower(letters(s, j))
+			if nw != "after" && nw != "before" {
+				return stamp{}, 0, false
+			}
+			j = skipSpaces(s, j+len(nw))
+		}
+		j = skipApprox(s, j)
+		st, e, ok := p.r.stampAt(s, j)
+		if !ok || !st.hasTime {
+			return stamp{}, 0, false
+		}
+		return st, e, true
+	case "on":
+		if st, e, ok := p.r.stampAt(s, j); ok && st.hasTime && st.hasDate() {
+			return st, e, true
+		}
+		y, m, d, e, ok := p.r.date(s, j)
+		if !ok || d == 0 {
+			return stamp{}, 0, false
+		}
+		k := skipSpaces(s, e)
+		if byteAt(s, k) == ',' {
+			k = skipSpaces(s, k+1)
+		}
+		for range 3 {
+			fw := strings.ToLower(letters(s, k))
+			if !proseFiller[fw] {
+				break
+			}
+			k = skipSpaces(s, k+len(fw))
+			if fw == "at" {
+				break
+			}
+		}
+		st, e2, ok := p.r.stampAt(s, k)
+		if !ok || !st.hasTime || st.hasDate() {
+			return stamp{}, 0, false
+		}
+		st.year, st.month, st.day = y, m, d
+		return st, e2, true
+	}
+	return stamp{}, 0, false
+}
+
+// sentenceEnd is the end of the sentence running from i: after a full stop,
+// "!" or "?" followed by a space and a capital, or the paragraph's end.
+func sentenceEnd(s string, i int) int {
+	for k := i; k+2 < len(s); k++ {
+		if strings.IndexByte(".!?", s[k]) >= 0 && s[k+1] == ' ' && s[k+2] >= 'A' && s[k+2] <= 'Z' {
+			return k + 1
+		}
+	}
+	return len(s)
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsLower(r) {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}

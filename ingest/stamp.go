@@ -1,0 +1,604 @@
+package ingest
+
+import "strings"
+
+// stamp is a date and/or a time of day as written in the text, before it is
+// placed on the calendar: any part may be missing and is filled in from the
+// document's context.
+type stamp struct {
+	year, month, day int // 0 when not written
+	hour, minute     int
+	hasTime          bool
+	unknown          bool // the time was written as "--:--": reported, never guessed
+	meridiem         byte // 'a' or 'p' when written with am/pm
+	zone             string
+}
+
+func (s stamp) hasDate() bool { return s.month > 0 && s.day > 0 }
+
+// stampReader reads timestamps. dayFirst settles numeric dates such as
+// 06/11/2023 whose parts are both 12 or less (see survey).
+type stampReader struct {
+	dayFirst bool
+}
+
+// The scanners below work on bytes and never back-track more than a token,
+// so reading a line is linear in its length.
+
+func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// number reads up to max digits at i; it fails when more digits follow.
+func number(s string, i, max int) (val, n int) {
+	for i+n < len(s) && isDigit(s[i+n]) {
+		if n == max {
+			return 0, 0
+		}
+		val = val*10 + int(s[i+n]-'0')
+		n++
+	}
+	return val, n
+}
+
+func letters(s string, i int) string {
+	j := i
+	for j < len(s) && isLetter(s[j]) {
+		j++
+	}
+	return s[i:j]
+}
+
+func skipSpaces(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// dashAt reports the length of a hyphen, en dash or em dash at i, or 0.
+func dashAt(s string, i int) int {
+	switch {
+	case i < len(s) && s[i] == '-':
+		return 1
+	case strings.HasPrefix(s[i:], "–"), strings.HasPrefix(s[i:], "—"):
+		return len("–")
+	}
+	return 0
+}
+
+var monthNames = map[string]int{
+	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+	"sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+	"dec": 12, "december": 12,
+}
+
+var weekdayNames = map[string]bool{
+	"mon": true, "monday": true, "tue": true, "tues": true, "tuesday": true, "wed": true, "wednesday": true,
+	"thu": true, "thur": true, "thurs": true, "thursday": true, "fri": true, "friday": true,
+	"sat": true, "saturday": true, "sun": true, "sunday": true,
+}
+
+// lower folds an ASCII word of at most 9 letters without allocating, so the
+// survey can look at every word of a large log cheaply.
+func lower(word string, buf *[9]byte) []byte {
+	if len(word) > len(buf) {
+		return nil
+	}
+	for i := 0; i < len(word); i++ {
+		buf[i] = word[i] | 0x20
+	}
+	return buf[:len(word)]
+}
+
+func monthOf(word string) int {
+	if len(word) < 3 || len(word) > 9 {
+		return 0
+	}
+	var buf [9]byte
+	return monthNames[string(lower(word, &buf))]
+}
+
+func isWeekday(word string) bool {
+	if len(word) < 3 || len(word) > 9 {
+		return false
+	}
+	var buf [9]byte
+	return weekdayNames[string(lower(word, &buf))]
+}
+
+// wordEnd reports whether position i ends a token: end of text or a
+// character that cannot continue a word or number.
+func wordEnd(s string, i int) bool {
+	return i >= len(s) || !isLetter(s[i]) && !isDigit(s[i])
+}
+
+func skipOrdinal(s string, i int) int {
+	if i+2 <= len(s) {
+		switch strings.ToLower(s[i : i+2]) {
+		case "st", "nd", "rd", "th":
+			if wordEnd(s, i+2) {
+				return i + 2
+			}
+		}
+	}
+	return i
+}
+
+// skipDayRange skips the second day of "14-19" or "7–13th".
+func skipDayRange(s string, i int) int {
+	if n := dashAt(s, i); n > 0 {
+		if _, d := number(s, i+n, 2); d > 0 {
+			return skipOrdinal(s, i+n+d)
+		}
+	}
+	return i
+}
+
+// yearAt reads a four-digit year at i, after an optional comma and spaces.
+func yearAt(s string, i int) (year, end int) {
+	j := i
+	if j < len(s) && s[j] == ',' {
+		j++
+	}
+	j = skipSpaces(s, j)
+	if j == i && j < len(s) {
+		return 0, i
+	}
+	y, n := number(s, j, 4)
+	if n != 4 || y < 1970 || y > 2199 || j+4 < len(s) && (s[j+4] == ':' || s[j+4] == '.' && j+5 < len(s) && isDigit(s[j+5])) {
+		return 0, i
+	}
+	return y, j + 4
+}
+
+// date reads a calendar date at i: 2023-11-06, 2022/02/16, 06-11-2023,
+// 6th Nov 2023, 14 January, Jan 14, 2024, January 14-19, 2026, with an
+// optional weekday in front. A month and year alone ("October 2025") give
+// day 0, which only the survey uses.
+func (r stampReader) date(s string, i int) (year, month, day, end int, ok bool) {
+	j := i
+	if w := letters(s, j); isWeekday(w) {
+		k := j + len(w)
+		if k < len(s) && s[k] == '.' {
+			k++
+		}
+		if k < len(s) && s[k] == ',' {
+			k++
+		}
+		if k2 := skipSpaces(s, k); k2 > k {
+			j = k2
+		}
+	}
+	if w := letters(s, j); w != "" {
+		m := monthOf(w)
+		if m == 0 {
+			return 0, 0, 0, i, false
+		}
+		k := j + len(w)
+		if k < len(s) && s[k] == '.' {
+			k++
+		}
+		k2 := skipSpaces(s, k)
+		if k2 == k {
+			return 0, 0, 0, i, false
+		}
+		d, n := number(s, k2, 2)
+		if n == 0 {
+			if y, e := yearAt(s, k); y > 0 {
+				return y, m, 0, e, true
+			}
+			return 0, 0, 0, i, false
+		}
+		if d < 1 || d > 31 || k2+n < len(s) && s[k2+n] == ':' {
+			return 0, 0, 0, i, false
+		}
+		e := skipDayRange(s, skipOrdinal(s, k2+n))
+		if !wordEnd(s, e) {
+			return 0, 0, 0, i, false
+		}
+		y, e := yearAt(s, e)
+		return y, m, d, e, true
+	}
+	a, n := number(s, j, 4)
+	switch {
+	case n == 4:
+		sep := byteAt(s, j+4)
+		if sep != '-' && sep != '/' && sep != '.' {
+			return 0, 0, 0, i, false
+		}
+		m, n2 := number(s, j+5, 2)
+		if n2 == 0 || byteAt(s, j+5+n2) != sep {
+			return 0, 0, 0, i, false
+		}
+		d, n3 := number(s, j+6+n2, 2)
+		e := j + 6 + n2 + n3
+		if n3 == 0 || a < 1970 || a > 2199 || m < 1 || m > 12 || d < 1 || d > 31 || !wordEnd(s, e) && byteAt(s, e) != 'T' {
+			return 0, 0, 0, i, false
+		}
+		return a, m, d, e, true
+	case n == 1 || n == 2:
+		if sep := byteAt(s, j+n); sep == '-' || sep == '/' || sep == '.' {
+			b, n2 := number(s, j+n+1, 2)
+			if n2 > 0 && byteAt(s, j+n+1+n2) == sep {
+				y, n3 := number(s, j+n+2+n2, 4)
+				e := j + n + 2 + n2 + n3
+				if n3 == 4 && wordEnd(s, e) {
+					d, m := a, b
+					if a <= 12 && (b > 12 || !r.dayFirst) {
+						d, m = b, a
+					}
+					if m < 1 || m > 12 || d < 1 || d > 31 || y < 1970 || y > 2199 {
+						return 0, 0, 0, i, false
+					}
+					return y, m, d, e, true
+				}
+				return 0, 0, 0, i, false
+			}
+		}
+		if a < 1 || a > 31 {
+			return 0, 0, 0, i, false
+		}
+		k := skipDayRange(s, skipOrdinal(s, j+n))
+		if k < len(s) && s[k] == '-' {
+			k++
+		}
+		k2 := skipSpaces(s, k)
+		if w := strings.ToLower(letters(s, k2)); w == "of" {
+			k2 = skipSpaces(s, k2+2)
+		}
+		w := letters(s, k2)
+		m := monthOf(w)
+		if m == 0 || (k2 == k && byteAt(s, k-1) != '-') {
+			return 0, 0, 0, i, false
+		}
+		e := k2 + len(w)
+		if e < len(s) && s[e] == '.' {
+			e++
+		}
+		y, e := yearAt(s, e)
+		return y, m, a, e, true
+	}
+	return 0, 0, 0, i, false
+}
+
+func byteAt(s string, i int) byte {
+	if i < 0 || i >= len(s) {
+		return 0
+	}
+	return s[i]
+}
+
+// approxWords may precede a time: "around 14:05", "approx. 14:05".
+var approxWords = []string{"approximately ", "approx. ", "approx ", "around ", "about ", "circa ", "ca. ", "c. ", "roughly "}
+
+func skipApprox(s string, i int) int {
+	if i < len(s) && s[i] == '~' {
+		return i + 1
+	}
+	if strings.HasPrefix(s[i:], "≈") {
+		return i + len("≈")
+	}
+	for _, w := range approxWords {
+		if len(s)-i >= len(w) && strings.EqualFold(s[i:i+len(w)], w) {
+			return skipSpaces(s, i+len(w))
+		}
+	}
+	return i
+}
+
+// unknownTimes are written where the time was not recorded.
+var unknownTimes = []string{"--:--", "??:??", "xx:xx", "XX:XX", "–:–", "—:—"}
+
+func unknownAt(s string, i int) bool {
+	for _, u := range unknownTimes {
+		if strings.HasPrefix(s[i:], u) {
+			return true
+		}
+	}
+	return false
+}
+
+// clock reads a time of day at i: 14:02, 14:02:11.5, 9:05, 7am, 03:01PM,
+// 5:10 a.m., 14h05, and, when dotOK, 14.43.
+func clock(s string, i int, dotOK bool) (hour, minute int, meridiem byte, unknown bool, end int, ok bool) {
+	for _, u := range unknownTimes {
+		if strings.HasPrefix(s[i:], u) {
+			return 0, 0, 0, true, i + len(u), true
+		}
+	}
+	h, n := number(s, i, 2)
+	if n == 0 || h > 24 {
+		return 0, 0, 0, false, i, false
+	}
+	k := i + n
+	m := 0
+	switch c := byteAt(s, k); {
+	case c == ':' || c == 'h' || c == 'H':
+		mm, n2 := number(s, k+1, 2)
+		if n2 != 2 || mm > 59 {
+			return 0, 0, 0, false, i, false
+		}
+		m, k = mm, k+3
+		if byteAt(s, k) == ':' {
+			if _, n3 := number(s, k+1, 2); n3 == 2 {
+				k += 3
+				if byteAt(s, k) == '.' {
+					j := k + 1
+					for j < len(s) && isDigit(s[j]) {
+						j++
+					}
+					if j > k+1 {
+						k = j
+					}
+				}
+			}
+		}
+	case c == '.' && dotOK:
+		mm, n2 := number(s, k+1, 2)
+		if n2 != 2 || mm > 59 || byteAt(s, k+3) == '.' && isDigit(byteAt(s, k+4)) {
+			return 0, 0, 0, false, i, false
+		}
+		m, k = mm, k+3
+	}
+	mer, e := meridiemAt(s, k)
+	if mer == 0 && k == i+n {
+		return 0, 0, 0, false, i, false
+	}
+	if mer != 0 {
+		if h < 1 || h > 12 {
+			return 0, 0, 0, false, i, false
+		}
+		k = e
+	} else if h == 24 && m != 0 {
+		return 0, 0, 0, false, i, false
+	}
+	if !wordEnd(s, k) && !(byteAt(s, k) == 'Z' && wordEnd(s, k+1)) && !strings.HasPrefix(s[k:], "UTC") && !strings.HasPrefix(s[k:], "ish") {
+		return 0, 0, 0, false, i, false
+	}
+	return h, m, mer, false, k, true
+}
+
+// meridiemAt reads am/pm (a.m., PM, …) at i, after at most one space.
+func meridiemAt(s string, i int) (byte, int) {
+	j := i
+	if byteAt(s, j) == ' ' {
+		j++
+	}
+	c := byteAt(s, j) | 0x20
+	if c != 'a' && c != 'p' {
+		return 0, i
+	}
+	k := j + 1
+	if byteAt(s, k) == '.' {
+		k++
+	}
+	if byteAt(s, k)|0x20 != 'm' {
+		return 0, i
+	}
+	k++
+	if byteAt(s, k) == '.' {
+		k++
+	}
+	if isLetter(byteAt(s, k)) {
+		return 0, i
+	}
+	return c, k
+}
+
+// zoneAt reads a zone written after a time: " UTC", "UTC", "Z", " (PDT)",
+// " +01:00", " UTC+2", " Europe/London".
+func zoneAt(s string, i int) (zone string, end int) {
+	j := i
+	if byteAt(s, j) == ' ' {
+		j++
+	}
+	paren := byteAt(s, j) == '('
+	if paren {
+		j++
+	}
+	k := j
+	for k < len(s) && (isLetter(s[k]) || isDigit(s[k]) || s[k] == '+' || s[k] == '-' || s[k] == ':' || s[k] == '/' || s[k] == '_') {
+		k++
+	}
+	// A trailing hyphen or colon belongs to the separator ("UTC: paged").
+	for k > j && (s[k-1] == '-' || s[k-1] == ':') {
+		k--
+	}
+	word := s[j:k]
+	if word == "" || len(word) > 32 {
+		return "", i
+	}
+	if word[0] == '+' || word[0] == '-' {
+		if !strings.Contains(word, ":") && len(word) != 5 && len(word) != 3 {
+			return "", i
+		}
+	}
+	if paren {
+		if byteAt(s, k) != ')' {
+			return "", i
+		}
+		k++
+	}
+	if !wordEnd(s, k) || !zoneWord(word) {
+		return "", i
+	}
+	return word, k
+}
+
+// stampAt reads a timestamp starting at i in any of the orders documents
+// use: date then time ("2023-11-06 14:02", "Jan 14, 10:18 AM",
+// "14 January 2024 at 10:18", "24-10-2024 - 08:15"), time then date
+// ("11:10 6th Nov 2023", "22:30 UTC (Oct 29)"), a time alone, or a date
+// alone. A zone, a range end ("14:05–14:20": the start is kept) and "-ish"
+// may follow the time.
+func (r stampReader) stampAt(s string, i int) (st stamp, end int, ok bool) {
+	j := skipApprox(s, i)
+	y, m, d, k, dok := r.date(s, j)
+	if dok && d > 0 {
+		st.year, st.month, st.day = y, m, d
+		end = k
+		if t, ok := r.timeAfterDate(s, k); ok {
+			st.hour, st.minute, st.meridiem, st.unknown, end = t.hour, t.minute, t.meridiem, t.unknown, t.end
+			st.hasTime = !t.unknown
+			st.zone, end = r.suffixes(s, end, &st)
+		}
+		return st, end, true
+	}
+	h, mi, mer, unk, k, tok := clock(s, j, false)
+	if !tok {
+		// "14.43" stands for a time only with am/pm or a zone after it.
+		h, mi, mer, unk, k, tok = clock(s, j, true)
+		if !tok || mer == 0 {
+			if z, _ := zoneAt(s, k); !tok || z == "" {
+				return stamp{}, i, false
+			}
+		}
+	}
+	st.hour, st.minute, st.meridiem, st.unknown, st.hasTime = h, mi, mer, unk, !unk
+	st.zone, end = r.suffixes(s, k, &st)
+	return st, end, true
+}
+
+type clockRead struct {
+	hour, minute int
+	meridiem     byte
+	unknown      bool
+	end          int
+}
+
+// timeAfterDate reads the time that may follow a date, across the
+// separators documents put between them.
+func (r stampReader) timeAfterDate(s string, i int) (clockRead, bool) {
+	j := i
+	switch {
+	case byteAt(s, j) == 'T':
+		j++
+	default:
+		j = skipSpaces(s, j)
+		if byteAt(s, j) == ',' {
+			j = skipSpaces(s, j+1)
+		}
+		if n := dashAt(s, j); n > 0 && j > i && !unknownAt(s, j) {
+			j = skipSpaces(s, j+n)
+		} else if byteAt(s, j) == '@' || byteAt(s, j) == '|' {
+			j = skipSpaces(s, j+1)
+		} else if len(s)-j > 3 && strings.EqualFold(s[j:j+3], "at ") {
+			j = skipSpaces(s, j+3)
+		}
+		j = skipApprox(s, j)
+		if j == i && i < len(s) {
+			return clockRead{}, false
+		}
+	}
+	h, m, mer, unk, e, ok := clock(s, j, true)
+	if !ok {
+		return clockRead{}, false
+	}
+	return clockRead{hour: h, minute: m, meridiem: mer, unknown: unk, end: e}, true
+}
+
+// suffixes reads what may follow a time: zone, "-ish", a range end and, when
+// the date has not been written yet, a date ("on 6th Nov", "(Oct 29)").
+func (r stampReader) suffixes(s string, i int, st *stamp) (zone string, end int) {
+	end = i
+	for range 4 {
+		if strings.HasPrefix(s[end:], "-ish") {
+			end += 4
+			continue
+		}
+		if strings.HasPrefix(s[end:], "ish") {
+			end += 3
+			continue
+		}
+		// "02:00-04:30" is a range; "14:02:11-05:00" an ISO offset.
+		if c := byteAt(s, end); (c == '-' || c == '+') && strings.Count(s[i-min(i, 8):end], ":") < 2 {
+			if e, ok := rangeEnd(s, end); ok {
+				end = e
+				continue
+			}
+		}
+		if zone == "" {
+			if z, e := zoneAt(s, end); z != "" {
+				zone, end = z, e
+				continue
+			}
+		}
+		if e, ok := rangeEnd(s, end); ok {
+			end = e
+			continue
+		}
+		if !st.hasDate() {
+			if e, ok := r.dateAfterTime(s, end, st); ok {
+				end = e
+				continue
+			}
+		}
+		break
+	}
+	return zone, end
+}
+
+// rangeEnd skips the end of a range such as "14:05–14:20" or "02:00 to 04:30".
+func rangeEnd(s string, i int) (int, bool) {
+	j := skipSpaces(s, i)
+	if n := dashAt(s, j); n > 0 {
+		j += n
+	} else if len(s)-j > 3 && strings.EqualFold(s[j:j+3], "to ") {
+		j += 2
+	} else {
+		return i, false
+	}
+	j = skipSpaces(s, j)
+	_, _, _, _, e, ok := clock(s, j, false)
+	if !ok || !strings.Contains(s[j:e], ":") && !strings.ContainsAny(s[j:e], "aApP") {
+		return i, false
+	}
+	return e, true
+}
+
+func (r stampReader) dateAfterTime(s string, i int, st *stamp) (int, bool) {
+	j := skipSpaces(s, i)
+	if byteAt(s, j) == ',' {
+		j = skipSpaces(s, j+1)
+	}
+	if len(s)-j > 3 && strings.EqualFold(s[j:j+3], "on ") {
+		j = skipSpaces(s, j+3)
+	}
+	paren := byteAt(s, j) == '('
+	if paren {
+		j++
+	}
+	if j == i {
+		return i, false
+	}
+	y, m, d, e, ok := r.date(s, j)
+	if !ok || d == 0 {
+		return i, false
+	}
+	if paren {
+		if byteAt(s, e) != ')' {
+			return i, false
+		}
+		e++
+	}
+	st.year, st.month, st.day = y, m, d
+	return e, true
+}
+
+// dateAnywhere finds the first date in a line of prose or a title; it
+// looks only at word starts, so it is linear too.
+func (r stampReader) dateAnywhere(s string) (year, month, day int, ok bool) {
+	for i := 0; i < len(s); i++ {
+		if i > 0 && (isLetter(s[i-1]) || isDigit(s[i-1])) {
+			continue
+		}
+		if !isLetter(s[i]) && !isDigit(s[i]) {
+			continue
+		}
+		if y, m, d, _, ok := r.date(s, i); ok {
+			return y, m, d, true
+		}
+	}
+	return 0, 0, 0, false
+}

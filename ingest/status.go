@@ -1,0 +1,62 @@
+package ingest
+
+import (
+	"strings"
+
+	"scribe/incident"
+)
+
+// statusWords are the update labels of status pages. The four incident
+// states become status events; the others (Update, Postmortem, …) label
+// an update that is kept as a note.
+var statusWords = map[string]incident.State{
+	"investigating": incident.Investigating,
+	"identified":    incident.Identified,
+	"monitoring":    incident.Monitoring,
+	"resolved":      incident.Resolved,
+	"update":        "",
+	"updated":       "",
+	"postmortem":    "",
+	"post-mortem":   "",
+	"scheduled":     "",
+	"in progress":   "",
+	"verifying":     "",
+	"completed":     "",
+}
+
+// statusLine reads a status-page update label: a line that is only the word
+// ("Resolved") or the word, a separator and the message ("Investigating -
+// We are looking into …").
+func statusLine(s string) (state incident.State, msg string, ok bool) {
+	word, rest := s, ""
+	if i := strings.IndexAny(s, " \t:-–—"); i >= 0 {
+		word, rest = s[:i], s[i:]
+	}
+	lw := strings.ToLower(strings.Trim(word, "*_"))
+	if lw == "in" && len(rest) > 9 && strings.EqualFold(rest[:9], " progress") {
+		lw, rest = "in progress", rest[9:]
+	}
+	st, known := statusWords[lw]
+	if !known {
+		return "", "", false
+	}
+	r := strings.TrimLeft(rest, " \t*_")
+	switch {
+	case r == "" || r == ":":
+		return st, "", true
+	case strings.HasPrefix(r, ":"), strings.HasPrefix(r, "-"), strings.HasPrefix(r, "–"), strings.HasPrefix(r, "—"):
+		return st, entryText(r), true
+	}
+	return "", "", false
+}
+
+// statusOf is the state an entry's text announces when it starts with a
+// state word on its own ("Resolved", "Monitoring - fix deployed"); the
+// returned text drops the word.
+func statusOf(text string) (incident.State, string) {
+	st, msg, ok := statusLine(text)
+	if !ok || st == "" {
+		return "", text
+	}
+	return st, msg
+}

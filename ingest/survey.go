@@ -1,0 +1,223 @@
+package ingest
+
+import "strings"
+
+// survey reads what holds for the whole document before the walk: front
+// matter, the title, the order of numeric dates, whether clocks are
+// written with am/pm, the first zone statement, and the document's date.
+func (p *parser) survey() {
+	p.frontMatter()
+	var dmy, mdy, dmyNamed, mdyNamed int
+	var firstSep byte
+	fence := ""
+	for i, raw := range p.lines {
+		if i >= p.skip[0] && i < p.skip[1] {
+			continue
+		}
+		lead := strings.TrimSpace(raw)
+		if f := fenceOf(lead); f != "" && (fence == "" || fence == f) {
+			if fence == "" {
+				fence = f
+			} else {
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" || lead == "" || lead[0] == '>' {
+			continue
+		}
+		if p.title == "" {
+			if level, text := headingOf(lead); level > 0 {
+				p.title, p.titleIdx = cleanInline(text), i
+			}
+		}
+		if p.fallbackZone == "" {
+			p.fallbackZone = statedZone(lead)
+		}
+		for k := 0; k < len(lead); k++ {
+			if k > 0 && (isLetter(lead[k-1]) || isDigit(lead[k-1])) {
+				continue
+			}
+			c := lead[k]
+			switch {
+			case isDigit(c):
+				a, n := number(lead, k, 2)
+				sep := byteAt(lead, k+n)
+				if n > 0 && (sep == '-' || sep == '/' || sep == '.') {
+					b, n2 := number(lead, k+n+1, 2)
+					if _, n3 := number(lead, k+n+2+n2, 4); n2 > 0 && byteAt(lead, k+n+1+n2) == sep && n3 == 4 {
+						switch {
+						case a > 12 && b <= 12:
+							dmy++
+						case b > 12 && a <= 12:
+							mdy++
+						case firstSep == 0:
+							firstSep = sep
+						}
+					}
+				}
+				if !p.twelveHour {
+					if _, _, mer, _, _, ok := clock(lead, k, false); ok && mer != 0 {
+						p.twelveHour = true
+					}
+				}
+				if n > 0 {
+					e := skipSpaces(lead, skipOrdinal(lead, k+n))
+					if e > k+n && monthOf(letters(lead, e)) > 0 {
+						dmyNamed++
+					}
+				}
+			case isLetter(c):
+				w := letters(lead, k)
+				if monthOf(w) > 0 {
+					e := skipSpaces(lead, k+len(w))
+					if _, n := number(lead, e, 2); n > 0 && e > k+len(w) {
+						mdyNamed++
+					}
+				}
+				k += len(w) - 1
+			}
+		}
+	}
+	switch {
+	case dmy != mdy:
+		p.r.dayFirst = dmy > mdy
+	case dmyNamed != mdyNamed:
+		p.r.dayFirst = dmyNamed > mdyNamed
+	default:
+		// With no evidence, 06/11/2023 is read the American way and
+		// 06-11-2023 or 06.11.2023 the European way, as each is usually
+		// written.
+		p.r.dayFirst = firstSep != '/'
+	}
+	if p.title == "" {
+		p.plainTitle()
+	}
+	p.documentDate()
+}
+
+// titleLine is the 0-based line of a heading used as the title, -1 when the
+// title came from elsewhere.
+func (p *parser) titleLine() int { return p.titleIdx }
+
+// frontMatter reads a YAML block ("---" … "---") near the top, as blog
+// posts carry, for its title and date.
+func (p *parser) frontMatter() {
+	p.titleIdx = -1
+	start := -1
+	for i := 0; i < len(p.lines) && i < 3; i++ {
+		if strings.TrimSpace(p.lines[i]) == "---" {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return
+	}
+	for i := start + 1; i < len(p.lines) && i < start+60; i++ {
+		l := strings.TrimSpace(p.lines[i])
+		if l == "---" {
+			p.skip = [2]int{start, i + 1}
+			return
+		}
+		key, val, ok := strings.Cut(l, ":")
+		if !ok {
+			continue
+		}
+		val = strings.Trim(strings.TrimSpace(val), `"'`)
+		switch strings.ToLower(strings.TrimSpace(key)) {
+		case "title":
+			p.title = val
+		case "date":
+			p.fmDate = val
+		}
+	}
+	p.title, p.fmDate = "", ""
+}
+
+// plainTitle takes the first short line when the document has no heading
+// ("Increased API Latency" above a status page's report).
+func (p *parser) plainTitle() {
+	for i, raw := range p.lines {
+		if i >= p.skip[0] && i < p.skip[1] {
+			continue
+		}
+		l := strings.TrimSpace(raw)
+		if l == "" || strings.Contains(l, "://") || fenceOf(l) != "" {
+			continue
+		}
+		if len(l) <= 150 {
+			if _, _, ok := p.leadStamp(cleanInline(l)); !ok {
+				p.title = cleanInline(l)
+			}
+		}
+		return
+	}
+}
+
+// documentDate is the date time-only entries fall on when no heading gives
+// one: the title's, the front matter's, or the first date in the text.
+func (p *parser) documentDate() {
+	candidates := []string{p.title, p.fmDate}
+	fence := ""
+	for i, raw := range p.lines {
+		if p.docD > 0 && p.docY > 0 {
+			break
+		}
+		if i >= p.skip[0] && i < p.skip[1] {
+			continue
+		}
+		lead := strings.TrimSpace(raw)
+		if f := fenceOf(lead); f != "" {
+			if fence == "" {
+				fence = f
+			} else if fence == f {
+				fence = ""
+			}
+			continue
+		}
+		if fence != "" || strings.HasPrefix(lead, ">") {
+			continue
+		}
+		if len(candidates) > 0 {
+			for _, c := range candidates {
+				p.noteDate(c)
+			}
+			candidates = nil
+		}
+		p.noteDate(lead)
+	}
+	for _, c := range candidates {
+		p.noteDate(c)
+	}
+}
+
+func (p *parser) noteDate(s string) {
+	for i := 0; i < len(s); i++ {
+		if p.docD > 0 && p.docY > 0 {
+			return
+		}
+		if i > 0 && (isLetter(s[i-1]) || isDigit(s[i-1])) {
+			continue
+		}
+		if !isLetter(s[i]) && !isDigit(s[i]) {
+			continue
+		}
+		y, m, d, e, ok := p.r.date(s, i)
+		if !ok {
+			continue
+		}
+		if d > 0 && p.docD == 0 {
+			p.docM, p.docD = m, d
+			if y > 0 && p.docY == 0 {
+				p.docY = y
+			}
+		}
+		if y > 0 && p.docY == 0 {
+			p.docY = y
+		}
+		if e > i {
+			i = e - 1
+		}
+	}
+}

@@ -1,0 +1,103 @@
+package ingest
+
+import "strings"
+
+// tableCols is what a Markdown table's header says: which columns hold the
+// date and time (read together), the rest being the entry's text.
+type tableCols struct {
+	header []string
+	when   []int // date/time columns, in order; empty: try the first cell
+	body   bool  // the separator row has been seen
+}
+
+// whenHeaders name a time column: "Time (UTC)", "Date and Time in CET",
+// "Timestamp", "When".
+var whenHeaders = []string{"time", "date", "when", "timestamp", "utc"}
+
+func (p *parser) tableRow(lead string, n int) {
+	p.flushAwaiting()
+	p.open, p.pending = -1, nil
+	cells := tableCells(lead)
+	if p.table == nil {
+		p.table = &tableCols{header: cells}
+		if _, _, ok := p.rowStamp(cells, []int{0}); !ok {
+			for i, c := range cells {
+				l := strings.ToLower(c)
+				for _, h := range whenHeaders {
+					if strings.Contains(l, h) && len(p.table.when) < 2 {
+						p.table.when = append(p.table.when, i)
+						break
+					}
+				}
+			}
+			if z := statedZone(strings.Join(cells, " ")); z != "" {
+				p.setZone(z)
+			}
+			return
+		}
+		// A table without a header: its first row is already an entry.
+		p.table.body = true
+	}
+	if !p.table.body && separatorRow(cells) {
+		p.table.body = true
+		return
+	}
+	when := p.table.when
+	if len(when) == 0 {
+		when = []int{0}
+	}
+	st, text, ok := p.rowStamp(cells, when)
+	if !ok {
+		if c := cellAt(cells, when[0]); strings.ContainsAny(c, "0123456789") && text != "" {
+			p.problem(n, lead, "unreadable time")
+		}
+		return
+	}
+	switch {
+	case st.hasTime || st.unknown:
+		if text == "" {
+			p.problem(n, lead, "no text after the time")
+			return
+		}
+		p.addEntry(st, text, n, lead, false)
+	case text != "":
+		p.problem(n, lead, "no time of day")
+		p.setDate(st)
+	default:
+		p.setDate(st)
+	}
+}
+
+func cellAt(cells []string, i int) string {
+	if i < 0 || i >= len(cells) {
+		return ""
+	}
+	return cells[i]
+}
+
+// rowStamp reads the date/time columns of a row together and joins the
+// other non-empty cells as the entry's text.
+func (p *parser) rowStamp(cells []string, when []int) (stamp, string, bool) {
+	var parts, texts []string
+	isWhen := map[int]bool{}
+	for _, i := range when {
+		if c := cellAt(cells, i); c != "" {
+			parts = append(parts, cleanInline(c))
+		}
+		isWhen[i] = true
+	}
+	for i, c := range cells {
+		if !isWhen[i] && c != "" {
+			texts = append(texts, c)
+		}
+	}
+	text := entryText(cleanInline(strings.Join(texts, " — ")))
+	if len(parts) == 0 {
+		return stamp{}, text, false
+	}
+	st, _, ok := p.leadStamp(strings.Join(parts, " "))
+	if !ok {
+		return stamp{}, text, false
+	}
+	return st, text, true
+}

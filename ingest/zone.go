@@ -1,0 +1,98 @@
+package ingest
+
+import (
+	"strings"
+	"time"
+
+	"scribe/incident"
+)
+
+func zoneWord(w string) bool { return incident.IsZoneWord(w) }
+
+// zoneCache resolves each zone word once per document: loading a location
+// reads the zoneinfo database on every call, and a 100,000-line log names
+// the same zone on every line.
+type zoneCache map[string]*time.Location
+
+// stampZone is the zone a timestamp's suffix means (PDT is UTC-07:00), nil
+// when the word is not a zone.
+func (c zoneCache) stampZone(word string) *time.Location {
+	if loc, ok := c[word]; ok {
+		return loc
+	}
+	loc, err := incident.TimestampZone(word)
+	if err != nil {
+		loc = nil
+	}
+	c[word] = loc
+	return loc
+}
+
+// statementKeys introduce a zone statement: "All times in UTC",
+// "Time (UTC)", "Timeline (times in BST)", "Date and Time in CET".
+var statementKeys = map[string]bool{
+	"time": true, "times": true, "timeline": true, "timestamp": true, "timestamps": true,
+	"timezone": true, "zone": true, "tz": true,
+}
+
+// statementFiller may stand between the key and the zone.
+var statementFiller = map[string]bool{
+	"are": true, "is": true, "in": true, "all": true, "the": true, "shown": true, "given": true,
+	"listed": true, "expressed": true, "below": true, "above": true, "and": true, "of": true,
+	"at": true, "as": true, "written": true, "reported": true, "here": true, "us": true,
+}
+
+// regionWords are spelled-out zones: "All times are Pacific Time".
+var regionWords = map[string]string{"pacific": "PT", "eastern": "ET", "central": "CT", "mountain": "MT"}
+
+// statedZone returns the zone word a line declares for the times around it,
+// or "".
+func statedZone(line string) string {
+	words := zoneTokens(line)
+	for k, w := range words {
+		if !statementKeys[strings.ToLower(w)] {
+			continue
+		}
+		for _, next := range words[k+1 : min(len(words), k+6)] {
+			l := strings.ToLower(next)
+			switch {
+			case l == "utc" || l == "gmt":
+				return "UTC"
+			case zoneWord(next):
+				return next
+			case regionWords[l] != "":
+				return regionWords[l]
+			case statementFiller[l]:
+				continue
+			}
+			break
+		}
+	}
+	return ""
+}
+
+// zoneTokens splits a line into words as zones are written, dropping
+// Markdown emphasis around them; it keeps at most 64 words, which is more
+// than any zone statement needs.
+func zoneTokens(line string) []string {
+	var out []string
+	i := 0
+	for i < len(line) && len(out) < 64 {
+		for i < len(line) && !zoneChar(line[i]) {
+			i++
+		}
+		j := i
+		for j < len(line) && zoneChar(line[j]) {
+			j++
+		}
+		if w := strings.Trim(line[i:j], "_-:"); w != "" {
+			out = append(out, w)
+		}
+		i = j
+	}
+	return out
+}
+
+func zoneChar(c byte) bool {
+	return isLetter(c) || isDigit(c) || c == '+' || c == '-' || c == ':' || c == '/' || c == '_'
+}
