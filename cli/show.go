@@ -100,10 +100,13 @@ func printIncident(w io.Writer, snap incident.Snapshot, now time.Time) {
 			pin = "★"
 		}
 		text := oneLine(e.Text)
+		if e.Kind == incident.KindStatus {
+			text = strings.TrimSuffix(strings.ToUpper(string(e.State))+" — "+text, " — ")
+		}
 		if e.Author != "" {
 			text += "  — " + oneLine(e.Author)
 		}
-		fmt.Fprintf(w, "  %s %s %-12s %s  [%d]\n", t.Format("15:04:05"), pin, e.Kind, text, e.ID)
+		fmt.Fprintf(w, "  %s %s %-12s %s  [%d]\n", t.Format("15:04"), pin, e.Kind, text, e.ID)
 	}
 	if len(snap.ActionItems) > 0 {
 		fmt.Fprintf(w, "\nAction items\n")
@@ -164,7 +167,7 @@ func metricsLine(m incident.Metrics) string {
 	var parts []string
 	add := func(label string, d *time.Duration) {
 		if d != nil {
-			parts = append(parts, label+" "+d.Round(time.Second).String())
+			parts = append(parts, label+" "+incident.FormatDuration(*d))
 		}
 	}
 	add("time to detect", m.TimeToDetect)
