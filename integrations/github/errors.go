@@ -168,6 +168,12 @@ type secretError struct {
 func (e *secretError) Error() string { return e.msg }
 func (e *secretError) Unwrap() error { return e.err }
 
+// annotate says what was being done, then what GitHub answered, keeping
+// err underneath for errors.As.
+func (c *Client) annotate(err error, format string, args ...any) error {
+	return &secretError{msg: scrubString(fmt.Sprintf(format, args...)+": "+describe(err), c.token), err: err}
+}
+
 func scrub(err error, tok Token) error {
 	if err == nil {
 		return nil
@@ -212,5 +218,5 @@ func (c *Client) repoError(repo Repo, op string, err error) error {
 	if _, ok := asRateLimit(err); ok {
 		return err
 	}
-	return scrub(fmt.Errorf("%s in %s: %s: %w", op, repo, describe(err), err), c.token)
+	return c.annotate(err, "%s in %s", op, repo)
 }

@@ -145,7 +145,7 @@ func (f *Filer) create(ctx context.Context, repo Repo, p Planned, since time.Tim
 		}
 		wait, again := f.c.retry.backoff(attempt, err)
 		if !again {
-			return nil, false, scrub(fmt.Errorf("create issue in %s: %s", repo, describe(err)), f.c.token)
+			return nil, false, f.c.annotate(err, "create issue in %s", repo)
 		}
 		note(fmt.Sprintf("%q: %s", p.Title, retryMessage(f.c, err, wait, attempt)))
 		if serr := f.c.retry.sleep(ctx, wait); serr != nil {

@@ -89,7 +89,7 @@ func (s *Syncer) syncOne(ctx context.Context, it incident.ActionItem, note func(
 	case st == http.StatusUnauthorized:
 		return s.fail(ctx, it, &BadCredentialsError{source: s.c.token.Source()}, res)
 	default:
-		return s.fail(ctx, it, scrub(fmt.Errorf("get issue %s#%d: %s: %w", repo, it.GitHub.Number, describe(err), err), s.c.token), res)
+		return s.fail(ctx, it, s.c.annotate(err, "get issue %s#%d", repo, it.GitHub.Number), res)
 	}
 
 	newRepo := repoFromAPIURL(iss.GetRepositoryURL())
