@@ -40,8 +40,15 @@ var (
 //   - a date and time: 2026-11-21 14:05, 2026-11-21T14:05, 2026/11/21 02:05PM,
 //     RFC3339 (2022-12-15T17:33:00Z, 2022-12-15T17:33:00.5+02:00)
 //   - after a clock or a date and time, optionally a zone: UTC, Z, GMT, an IANA
-//     name, an offset (+02:00, -0500, UTC+2) or an abbreviation (see
-//     zoneAbbrev for how PST differs from PT, and ZoneNote for IST).
+//     name, an offset (+02:00, -0500, UTC+2) or an abbreviation.
+//
+// Abbreviations: the generic ET, CT, MT, PT and AET follow their region's
+// daylight saving; a standard or daylight abbreviation (EST, PDT, CEST, …) is
+// the fixed offset it names whatever the season, as in RFC 5322 and log
+// formats. So "2022/12/15 09:24AM PST" is 17:24Z, "2022-12-15 12:23 ET" is
+// 17:23Z, and "2026-07-01 12:00 EST" is 17:00Z, an hour off New York's summer
+// clock (write ET for that). IST is India Standard Time, CST US Central, BST
+// British Summer Time; ZoneNote tells the user so.
 //
 // Wall times without a zone are read in zone (UTC when nil). A wall time
 // that is skipped by a daylight-saving change is refused; one that happens
