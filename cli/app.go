@@ -13,7 +13,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"scribe/incident"
 	"scribe/store"
 )
 
@@ -46,7 +45,7 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(a.Stderr, "scribe: "+incident.ErrorMessage(err))
+	fmt.Fprintln(a.Stderr, "scribe: "+err.Error())
 	var u usageError
 	if errors.As(err, &u) {
 		return 2
