@@ -3,12 +3,250 @@ package cli
 // Owned by the ingest work: `scribe import`.
 
 import (
-	"errors"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
+
+	"scribe/incident"
+	"scribe/ingest"
+	"scribe/store"
 )
 
+const importUsage = "import (N|--new) FILE|- [--tz ZONE] [--year YYYY] [--dry-run] [--json]"
+
 func (a *App) importCmd() *cobra.Command {
-	return &cobra.Command{Use: "import (N|--new) FILE|-", Short: "Import a timeline", Hidden: true,
-		RunE: func(cmd *cobra.Command, args []string) error { return errors.New("import is not built yet") }}
+	var isNew, dryRun, asJSON bool
+	var tz string
+	var year int
+	cmd := &cobra.Command{
+		Use:   importUsage,
+		Short: "Import a timeline: notes, a postmortem, a status-page log or a JSON export",
+		Long: `Import an existing timeline as events of incident N, or of a new incident
+with --new. FILE "-" reads stdin.
+
+Text is read line by line: bullets, numbered lists, Markdown table rows,
+headings and bare lines that start with a time or a date and time, sentences
+that open with one ("At 07:40 UTC we …", "On June 3 at 09:12 PT …"), and
+status-page updates (Investigating/Identified/Monitoring/Resolved with a
+"Posted Jun 03, 2021 - 09:12 PDT" line). The zone is the one the text states
+("Time (UTC)", "All times PT", a suffix), else --tz, else the incident's (UTC
+for --new). Dates without a year take the document's, else --year, else the
+incident's. Lines that look like entries but cannot be read are listed on
+stderr as "line N: reason: text"; nothing is dropped silently.
+
+A scribe JSON document (export --format json) imports whole: with --new it
+recreates the incident (narrative, milestones, roles, action items, retro
+notes, events with authors and pins); into N it appends.
+
+--dry-run writes nothing and prints what would be imported; with --json as
+[{"at": RFC3339 UTC, "text", "kind", "status"}] ("status" only on status
+events). The new incident's number is printed on stdout.`,
+		Example: `  scribe import --new postmortem.md --year 2024
+  pbpaste | scribe import 7 - --tz Europe/Berlin
+  scribe import --new notes.txt --dry-run --json
+  scribe export 7 --format json | scribe import --new -`,
+		Args: maxArgs(2, importUsage),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return a.runImport(cmd.Context(), args, importFlags{isNew: isNew, dryRun: dryRun, asJSON: asJSON, tz: tz, year: year})
+		},
+	}
+	cmd.Flags().BoolVar(&isNew, "new", false, "create a new incident from the document")
+	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print what would be imported and write nothing")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "with --dry-run: print the entries as JSON")
+	cmd.Flags().StringVar(&tz, "tz", "", "zone for times the text gives without one (IANA name or abbreviation)")
+	cmd.Flags().IntVar(&year, "year", 0, "year for dates the text gives without one")
+	return cmd
+}
+
+type importFlags struct {
+	isNew, dryRun, asJSON bool
+	tz                    string
+	year                  int
+}
+
+func (a *App) runImport(ctx context.Context, args []string, f importFlags) error {
+	var id int64
+	var file string
+	switch {
+	case f.isNew && len(args) == 1:
+		file = args[0]
+	case f.isNew:
+		return usageError{fmt.Errorf("--new takes one FILE (or - for stdin) and no incident number: usage: scribe %s", importUsage)}
+	case len(args) == 2:
+		n, err := parseID("incident", args[0])
+		if err != nil {
+			return err
+		}
+		id, file = n, args[1]
+	case len(args) == 1:
+		return usageError{fmt.Errorf("missing FILE or incident number: give N FILE, or --new FILE: usage: scribe %s", importUsage)}
+	default:
+		return usageError{fmt.Errorf("missing incident number and FILE: usage: scribe %s", importUsage)}
+	}
+	if f.asJSON && !f.dryRun {
+		return usageError{fmt.Errorf("--json goes with --dry-run: an import prints the incident number")}
+	}
+	if f.year != 0 && (f.year < 1970 || f.year > 2199) {
+		return usageError{fmt.Errorf("invalid --year %d: give a four-digit year such as 2024", f.year)}
+	}
+	var zone *time.Location
+	if f.tz != "" {
+		loc, err := incident.ParseZone(f.tz)
+		if err != nil {
+			return usageError{fmt.Errorf("--tz: %s", incident.ErrorMessage(err))}
+		}
+		zone = loc
+	}
+	data, err := a.readImport(file)
+	if err != nil {
+		return err
+	}
+	opts := ingest.Options{Zone: zone, Year: f.year, Reference: a.Now()}
+	if f.isNew {
+		if zone == nil {
+			opts.Zone = time.UTC
+		}
+		return a.importInto(ctx, nil, 0, data, file, opts, f)
+	}
+	return a.withStore(ctx, func(st *store.Store) error {
+		inc, err := st.Incident(ctx, id)
+		if err != nil {
+			return err
+		}
+		if zone == nil {
+			opts.Zone = inc.Location()
+		}
+		if t, ok := inc.Milestones.Get(incident.MilestoneDeclared); ok {
+			opts.Reference = t
+		} else if !inc.CreatedAt.IsZero() {
+			opts.Reference = inc.CreatedAt
+		}
+		return a.importInto(ctx, st, id, data, file, opts, f)
+	})
+}
+
+func (a *App) readImport(file string) ([]byte, error) {
+	if file == "-" {
+		data, err := io.ReadAll(io.LimitReader(a.Stdin, ingest.MaxInput+1))
+		if err != nil {
+			return nil, fmt.Errorf("read stdin: %w", err)
+		}
+		return data, nil
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", file, err)
+	}
+	return data, nil
+}
+
+// importInto parses the document and writes it (st nil: open the store
+// only when something is to be written, so that --new --dry-run needs no
+// database).
+func (a *App) importInto(ctx context.Context, st *store.Store, id int64, data []byte, file string, opts ingest.Options, f importFlags) error {
+	res, err := ingest.Parse(bytes.NewReader(data), opts)
+	if err != nil {
+		return fmt.Errorf("import %s: %w", displayName(file), err)
+	}
+	for _, p := range res.Problems {
+		fmt.Fprintln(a.Stderr, p.String())
+	}
+	snap, err := a.importSnapshot(res, id, file, opts)
+	if err != nil {
+		return err
+	}
+	if f.dryRun {
+		return a.printPreview(snap, res, f.asJSON, opts.Zone)
+	}
+	if len(snap.Events) == 0 && res.Document == nil {
+		return fmt.Errorf("no timeline entries found in %s: nothing imported (lines that start with a time or a date and time are read; see scribe import --help)", displayName(file))
+	}
+	write := func(st *store.Store) error {
+		into, err := st.ImportSnapshot(ctx, snap, id)
+		if err != nil {
+			return fmt.Errorf("import %s: %w", displayName(file), err)
+		}
+		a.printID(into)
+		what := "imported"
+		if res.Document != nil && id == 0 {
+			what = "recreated the incident with"
+		}
+		fmt.Fprintf(a.Stderr, "%s %d events into incident #%d", what, len(snap.Events), into)
+		if n := len(res.Problems); n > 0 {
+			fmt.Fprintf(a.Stderr, "; %d lines could not be read (listed above)", n)
+		}
+		fmt.Fprintln(a.Stderr)
+		return nil
+	}
+	if st != nil {
+		return write(st)
+	}
+	return a.withStore(ctx, write)
+}
+
+// importSnapshot is what will be written: the JSON document as it is, or
+// the text's entries as import events of a new or existing incident.
+func (a *App) importSnapshot(res ingest.Result, id int64, file string, opts ingest.Options) (incident.Snapshot, error) {
+	if res.Document != nil {
+		snap, err := res.Document.Snapshot()
+		if err != nil {
+			return incident.Snapshot{}, fmt.Errorf("import %s: %w", displayName(file), err)
+		}
+		return snap, nil
+	}
+	zone := "UTC"
+	if opts.Zone != nil {
+		if _, err := incident.LoadZone(opts.Zone.String()); err == nil {
+			zone = opts.Zone.String()
+		}
+	}
+	snap := incident.Snapshot{Incident: res.NewIncident(fmt.Sprintf("Imported timeline (%s)", displayName(file)), zone)}
+	snap.Events = res.Events(max(id, 1), strings.TrimSpace(a.Getenv("SCRIBE_AUTHOR")))
+	return snap, nil
+}
+
+func displayName(file string) string {
+	if file == "-" {
+		return "stdin"
+	}
+	return filepath.Base(file)
+}
+
+// printPreview shows what an import would write: JSON for scripts, or one
+// line per event in the zone the times were read in.
+func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON bool, zone *time.Location) error {
+	if asJSON {
+		enc := json.NewEncoder(a.Stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(ingest.Previews(snap.Events))
+	}
+	loc := zone
+	if res.Zone != nil {
+		loc = res.Zone
+	}
+	if res.Document != nil {
+		loc = snap.Incident.Location()
+	}
+	if loc == nil {
+		loc = time.UTC
+	}
+	fmt.Fprintf(a.Stdout, "%s — %d events (times in %s)\n", snap.Incident.Title, len(snap.Events), loc)
+	for _, e := range snap.Events {
+		label := string(e.Kind)
+		if e.Kind == incident.KindStatus {
+			label = "status:" + string(e.State)
+		}
+		fmt.Fprintf(a.Stdout, "%s  %-20s %s\n", e.OccurredAt.In(loc).Format("2006-01-02 15:04 MST"), label, e.Text)
+	}
+	fmt.Fprintln(a.Stderr, "dry run: nothing written")
+	return nil
 }

@@ -75,8 +75,8 @@ func cleanInline(s string) string {
 // entryText tidies the text after a timestamp: separators in front,
 // emphasis markers and Markdown hard breaks at the ends, HTML entities.
 func entryText(s string) string {
-	s = strings.TrimLeft(s, " \t-–—:|,*_.")
-	s = strings.TrimRight(s, " \t*_\\")
+	s = strings.TrimLeft(s, " \t-–—:|,.")
+	s = trimEmphasis(strings.TrimRight(s, " \t\\"))
 	if strings.Contains(s, "&") {
 		s = html.UnescapeString(s)
 	}
@@ -113,4 +113,23 @@ func separatorRow(cells []string) bool {
 		}
 	}
 	return len(cells) > 0
+}
+
+// trimEmphasis drops "*" and "_" left over at either end by a timestamp's
+// emphasis ("*14:02* - paged" leaves "* - paged"), keeping balanced pairs
+// such as "*unable to scale*".
+func trimEmphasis(s string) string {
+	for _, c := range []string{"*", "_"} {
+		for strings.Count(s, c)%2 == 1 {
+			switch {
+			case strings.HasPrefix(s, c):
+				s = strings.TrimLeft(s[1:], " \t-–—:|,.")
+			case strings.HasSuffix(s, c):
+				s = strings.TrimRight(s[:len(s)-1], " \t")
+			default:
+				return s
+			}
+		}
+	}
+	return s
 }

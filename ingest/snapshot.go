@@ -1,0 +1,79 @@
+package ingest
+
+import (
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"scribe/incident"
+)
+
+// Preview is one entry as `scribe import --dry-run --json` prints it. Status
+// is omitted unless the entry is a status event.
+type Preview struct {
+	At     string `json:"at"`
+	Text   string `json:"text"`
+	Kind   string `json:"kind"`
+	Status string `json:"status,omitempty"`
+}
+
+// Previews lists the events a snapshot would import.
+func Previews(events []incident.Event) []Preview {
+	out := make([]Preview, 0, len(events))
+	for _, e := range events {
+		out = append(out, Preview{
+			At: e.OccurredAt.UTC().Format(time.RFC3339), Text: e.Text, Kind: string(e.Kind), Status: string(e.State),
+		})
+	}
+	return out
+}
+
+// Events turns entries into import events for incident id (any positive
+// number when the incident does not exist yet), by author.
+func (r Result) Events(id int64, author string) []incident.Event {
+	out := make([]incident.Event, 0, len(r.Entries))
+	for _, e := range r.Entries {
+		out = append(out, incident.Event{
+			IncidentID: id, OccurredAt: e.At, Kind: e.Kind, Text: e.Text, State: e.State,
+			Author: author, Source: incident.SourceImport,
+		})
+	}
+	return out
+}
+
+// NewIncident is the incident a text import creates: the document's title
+// (else fallbackTitle), zone (else zone), and the state of its last status
+// update, with the resolved milestone when it says so. Nothing else is
+// guessed: milestones the text does not state stay unset.
+func (r Result) NewIncident(fallbackTitle, zone string) incident.Incident {
+	title := oneLine(r.Title)
+	if title == "" {
+		title = oneLine(fallbackTitle)
+	}
+	if utf8.RuneCountInString(title) > incident.MaxTitleLen {
+		title = string([]rune(title)[:incident.MaxTitleLen-1]) + "…"
+	}
+	if r.Zone != nil {
+		if _, err := incident.LoadZone(r.Zone.String()); err == nil {
+			zone = r.Zone.String()
+		}
+	}
+	inc := incident.Incident{
+		Title: title, Severity: 3, State: incident.Investigating, Timezone: zone, Milestones: incident.Milestones{},
+	}
+	for _, e := range r.Entries {
+		if e.Kind == incident.KindStatus {
+			inc.State = e.State
+			if e.State == incident.Resolved {
+				inc.Milestones[incident.MilestoneResolved] = e.At
+			} else {
+				delete(inc.Milestones, incident.MilestoneResolved)
+			}
+		}
+	}
+	return inc
+}
+
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
