@@ -232,7 +232,7 @@ func (d Document) Snapshot() (Snapshot, error) {
 	idOf := map[string]int64{}
 	for i, a := range d.ActionItems {
 		item := ActionItem{
-			ID: a.ID, UUID: a.UUID, Title: a.Title, Description: a.Description, Owner: a.Owner,
+			ID: a.ID, IncidentID: inc.ID, UUID: a.UUID, Title: a.Title, Description: a.Description, Owner: a.Owner,
 			Priority: Priority(a.Priority), Due: a.Due, State: ItemState(a.State),
 		}
 		if item.State == "" {

@@ -1,8 +1,11 @@
 package incident
 
 import (
+	"slices"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // The canonical role names.
@@ -75,10 +78,11 @@ func RoleShort(role string) string {
 	if t, ok := roleShort[role]; ok {
 		return t
 	}
-	if role == "" {
+	r, size := utf8.DecodeRuneInString(role)
+	if size == 0 {
 		return ""
 	}
-	return strings.ToUpper(role[:1]) + role[1:]
+	return string(unicode.ToUpper(r)) + role[size:]
 }
 
 // RoleAssignment is one stretch of time during which a person held a role.
@@ -123,7 +127,8 @@ func HolderAt(assignments []RoleAssignment, role string, t time.Time) string {
 	return holder
 }
 
-// RolesOf returns the roles person held at t, canonical order first.
+// RolesOf returns the roles person held at t, canonical roles first in the
+// header's order, then free-text roles in assignment order.
 func RolesOf(assignments []RoleAssignment, person string, t time.Time) []string {
 	var out []string
 	for _, a := range assignments {
@@ -134,5 +139,12 @@ func RolesOf(assignments []RoleAssignment, person string, t time.Time) []string 
 			out = append(out, a.Role)
 		}
 	}
+	rank := func(role string) int {
+		if i := slices.Index(Roles, role); i >= 0 {
+			return i
+		}
+		return len(Roles)
+	}
+	slices.SortStableFunc(out, func(a, b string) int { return rank(a) - rank(b) })
 	return out
 }
