@@ -1,0 +1,174 @@
+package github
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	gh "github.com/google/go-github/v60/github"
+
+	"scribe/incident"
+)
+
+func TestParseAPIURL(t *testing.T) {
+	cases := []struct{ in, want string }{
+		{"", "https://api.github.com/"},
+		{"https://api.github.com", "https://api.github.com/"},
+		{"https://ghe.example.com/api/v3", "https://ghe.example.com/api/v3/"},
+		{"http://127.0.0.1:8080", "http://127.0.0.1:8080/"},
+	}
+	for _, c := range cases {
+		u, err := ParseAPIURL(c.in)
+		if err != nil || u.String() != c.want {
+			t.Errorf("ParseAPIURL(%q) = %v, %v; want %s", c.in, u, err, c.want)
+		}
+	}
+	for _, bad := range []string{"ftp://x", "api.github.com", "https://user:s3cret@ghe.example.com/api/v3", "https://x/?a=b"} {
+		_, err := ParseAPIURL(bad)
+		if err == nil || !strings.Contains(err.Error(), "GITHUB_API_URL") {
+			t.Errorf("ParseAPIURL(%q) = %v, want an error naming GITHUB_API_URL", bad, err)
+		}
+		if err != nil && strings.Contains(err.Error(), "s3cret") {
+			t.Errorf("the error repeats a credential: %v", err)
+		}
+	}
+	for in, want := range map[string]string{"https://api.github.com/": "github.com", "https://ghe.example.com/api/v3/": "ghe.example.com"} {
+		u, _ := url.Parse(in)
+		if got := WebHost(u); got != want {
+			t.Errorf("WebHost(%s) = %s, want %s", in, got, want)
+		}
+	}
+}
+
+func response(status int, h map[string]string) *http.Response {
+	r := &http.Response{StatusCode: status, Header: http.Header{}, Request: &http.Request{Method: "POST", URL: &url.URL{Path: "/repos/a/b/issues"}}}
+	for k, v := range h {
+		r.Header.Set(k, v)
+	}
+	return r
+}
+
+func TestClassifyLimit(t *testing.T) {
+	reset := time.Now().Add(10 * time.Minute).Unix()
+	cases := []struct {
+		name   string
+		status int
+		h      map[string]string
+		body   string
+		want   string // primary, secondary:DURATION or none
+	}{
+		{"primary 403", 403, map[string]string{"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": itoa(int(reset))}, `{"message":"API rate limit exceeded"}`, "primary"},
+		{"primary 429", 429, map[string]string{"X-RateLimit-Remaining": "0"}, ``, "primary"},
+		{"secondary with Retry-After", 403, map[string]string{"Retry-After": "30", "X-RateLimit-Remaining": "4000"}, `{}`, "secondary:30s"},
+		{"secondary by body", 403, nil, `{"message":"You have exceeded a secondary rate limit"}`, "secondary:1m0s"},
+		{"429 bare", 429, nil, ``, "secondary:1m0s"},
+		{"plain forbidden", 403, map[string]string{"X-RateLimit-Remaining": "4000"}, `{"message":"Resource not accessible by integration"}`, "none"},
+	}
+	for _, c := range cases {
+		err := classifyLimit(response(c.status, c.h).Request, response(c.status, c.h), []byte(c.body))
+		var got string
+		var rl *RateLimitError
+		var sl *SecondaryLimitError
+		switch {
+		case errors.As(err, &rl):
+			got = "primary"
+		case errors.As(err, &sl):
+			got = "secondary:" + sl.RetryAfter.String()
+		case err == nil:
+			got = "none"
+		}
+		if got != c.want {
+			t.Errorf("%s: got %s (%v), want %s", c.name, got, err, c.want)
+		}
+	}
+}
+
+func TestBackoffIsBoundedAndOnlyForTransientFaults(t *testing.T) {
+	p := retryPolicy{attempts: 5, base: time.Second, maxWait: 4 * time.Second}
+	s502 := &gh.ErrorResponse{Response: &http.Response{StatusCode: 502}}
+	var waits []time.Duration
+	for attempt := 1; ; attempt++ {
+		d, ok := p.backoff(attempt, s502)
+		if !ok {
+			break
+		}
+		waits = append(waits, d)
+	}
+	if want := []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 4 * time.Second}; !equalDurations(waits, want) {
+		t.Errorf("waits %v, want %v", waits, want)
+	}
+	for _, err := range []error{
+		&gh.ErrorResponse{Response: &http.Response{StatusCode: 422}},
+		&RateLimitError{},
+		&SecondaryLimitError{RetryAfter: time.Hour},
+	} {
+		if _, ok := p.backoff(1, err); ok {
+			t.Errorf("%T is retried", err)
+		}
+	}
+}
+
+func equalDurations(a, b []time.Duration) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestLoginOf(t *testing.T) {
+	for in, want := range map[string]string{
+		"@dana": "dana", " @ken-a ": "ken-a", "dana": "", "@": "", "@-x": "", "@a--b": "", "@x-": "",
+		"@dana (SRE)": "", "@" + strings.Repeat("a", 39): strings.Repeat("a", 39), "@" + strings.Repeat("a", 40): "",
+	} {
+		if got := loginOf(in); got != want {
+			t.Errorf("loginOf(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestPlanValidatesAndDedupesLabels(t *testing.T) {
+	snap := incident.Snapshot{
+		Incident:    incident.Incident{ID: 3, Title: "Queue backlog", Severity: 2, Timezone: "UTC"},
+		ActionItems: []incident.ActionItem{{ID: 1, UUID: "0b6e0cde-8a66-4c43-9a5a-4c1e2b0d7f11", Title: "Alert", State: incident.ItemOpen}},
+	}
+	plans, err := Plan(snap, FileOptions{Labels: []string{"SEV2", "Incident-Followup", "team"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(plans[0].Labels, ","); got != "incident-followup,sev2,team" {
+		t.Errorf("labels %s", got)
+	}
+	if markerIn(plans[0].Body) != snap.ActionItems[0].UUID {
+		t.Errorf("body carries no readable marker:\n%s", plans[0].Body)
+	}
+	for _, opts := range []FileOptions{{Labels: []string{""}}, {Labels: []string{"a,b"}}, {Labels: []string{strings.Repeat("x", 51)}}, {PostmortemURL: "wiki/pm"}} {
+		if _, err := Plan(snap, opts); incident.ErrorCode(err) != incident.EINVALID {
+			t.Errorf("Plan(%+v) = %v, want an invalid-input error", opts, err)
+		}
+	}
+}
+
+func TestParseRepo(t *testing.T) {
+	for in, want := range map[string]string{"acme/payments": "acme/payments", "a-b/c.d_e": "a-b/c.d_e", "acme/x.git": "acme/x"} {
+		r, err := ParseRepo(in)
+		if err != nil || r.String() != want {
+			t.Errorf("ParseRepo(%q) = %v, %v", in, r, err)
+		}
+	}
+	for _, bad := range []string{"", "acme", "acme/", "/x", "a/b/c", "https://github.com/a/b", "acme/.."} {
+		if _, err := ParseRepo(bad); err == nil {
+			t.Errorf("ParseRepo(%q) accepted", bad)
+		}
+	}
+	if got := repoFromAPIURL("https://ghe.example.com/api/v3/repos/acme/platform"); got != "acme/platform" {
+		t.Errorf("repoFromAPIURL = %q", got)
+	}
+}
