@@ -3,6 +3,8 @@ package tui
 import (
 	"context"
 	"time"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 // Options configure the TUI.
@@ -34,6 +36,18 @@ type common struct {
 	opts   Options
 	width  int
 	height int
+
+	// timer makes the delayed commands (polls, the clock, status expiry);
+	// nil means tea.Tick. Tests replace it to deliver ticks on demand.
+	timer func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd
+}
+
+// after returns a command that sends fn's message after d.
+func (c *common) after(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+	if c.timer != nil {
+		return c.timer(d, fn)
+	}
+	return tea.Tick(d, fn)
 }
 
 func (c *common) now() time.Time {

@@ -165,12 +165,15 @@ func (s *incidentScreen) load() tea.Cmd {
 
 func (s *incidentScreen) pollTick() tea.Cmd {
 	id, gen := s.id, s.gen
-	return tea.Tick(s.c.pollInterval(), func(time.Time) tea.Msg { return pollMsg{id: id, gen: gen} })
+	return s.c.after(s.c.pollInterval(), func(time.Time) tea.Msg { return pollMsg{id: id, gen: gen} })
 }
 
 func (s *incidentScreen) clockTick() tea.Cmd {
 	id, gen := s.id, s.gen
-	return tea.Every(time.Second, func(t time.Time) tea.Msg { return clockMsg{id: id, gen: gen, at: t} })
+	// Wake on the next whole second so the clock ticks with the wall clock.
+	now := s.c.now()
+	d := now.Truncate(time.Second).Add(time.Second).Sub(now)
+	return s.c.after(d, func(time.Time) tea.Msg { return clockMsg{id: id, gen: gen} })
 }
 
 func (s *incidentScreen) checkVersion() tea.Cmd {
@@ -234,7 +237,7 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 		if !s.mine(msg.id, msg.gen) {
 			return nil
 		}
-		s.now = msg.at
+		s.now = s.c.now()
 		return s.clockTick()
 	case writtenMsg:
 		if !s.mine(msg.id, msg.gen) {
@@ -315,7 +318,7 @@ func (s *incidentScreen) written(msg writtenMsg) tea.Cmd {
 	}
 	// The header (state, roles, counts) and the other panes follow from a
 	// reload; the event itself is already in place.
-	return tea.Batch(s.status.Info(msg.what), s.load())
+	return tea.Batch(s.status.Info(s.c, msg.what), s.load())
 }
 
 func (s *incidentScreen) key(msg tea.KeyPressMsg) tea.Cmd {
@@ -410,7 +413,7 @@ func (s *incidentScreen) escape() tea.Cmd {
 		s.editing = nil
 		s.input.Prompt = "› "
 		s.input.Reset()
-		return s.status.Info("edit cancelled")
+		return s.status.Info(s.c, "edit cancelled")
 	case s.showHelp:
 		s.showHelp = false
 	case s.pane(s.active).Clear():
@@ -456,7 +459,7 @@ func (s *incidentScreen) startEdit(ev incident.Event) {
 
 func (s *incidentScreen) undoLast() tea.Cmd {
 	if len(s.undo) == 0 {
-		return s.status.Info("nothing to undo in this session")
+		return s.status.Info(s.c, "nothing to undo in this session")
 	}
 	op := s.undo[len(s.undo)-1]
 	s.undo = s.undo[:len(s.undo)-1]

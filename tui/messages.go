@@ -1,10 +1,6 @@
 package tui
 
-import (
-	"time"
-
-	"scribe/incident"
-)
+import "scribe/incident"
 
 // The messages commands send back to Update. Those of the incident screen
 // carry the incident id and the screen's generation, so that answers meant
@@ -38,7 +34,6 @@ type versionMsg struct {
 type clockMsg struct {
 	id  int64
 	gen int
-	at  time.Time
 }
 
 // writtenMsg is the result of a write: what changed, how to undo it, and on

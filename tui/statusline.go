@@ -19,11 +19,11 @@ type statusLine struct {
 const statusTTL = 4 * time.Second
 
 // Info shows a message and returns the command that clears it.
-func (s *statusLine) Info(text string) tea.Cmd {
+func (s *statusLine) Info(c *common, text string) tea.Cmd {
 	s.seq++
 	s.text, s.isErr = text, false
 	seq := s.seq
-	return tea.Tick(statusTTL, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
+	return c.after(statusTTL, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
 }
 
 // Error shows an error until the next key.

@@ -38,22 +38,7 @@ func (t *timeline) SetSize(w, h int) {
 // the scroll position by event identity, so that a refresh caused by another
 // process moves nothing under the user's eyes.
 func (t *timeline) SetEvents(evs []incident.Event, zone *time.Location) {
-	var selID, topID int64
-	if t.sel >= 0 && t.sel < len(t.events) {
-		selID = t.events[t.sel].ID
-	}
-	if t.top < len(t.events) {
-		topID = t.events[t.top].ID
-	}
-	oldSel := t.sel
-	t.events, t.zone = evs, zone
-	if oldSel >= 0 {
-		t.sel = t.indexOf(selID, oldSel)
-		if topID != 0 {
-			t.top = t.indexOf(topID, t.top)
-		}
-	}
-	t.ensureVisible()
+	t.keepPlace(func() { t.events, t.zone = evs, zone })
 }
 
 // indexOf finds an event by id, falling back to the nearest valid index to
@@ -71,53 +56,60 @@ func (t *timeline) indexOf(id int64, fallback int) int {
 }
 
 // Upsert puts one event in its place (after a write returned), replacing
-// the copy with the same id if a reload already brought it.
+// the copy with the same id if a reload already brought it. The selection
+// and the top row stay on the same events.
 func (t *timeline) Upsert(ev incident.Event) {
-	for i := range t.events {
-		if t.events[i].ID == ev.ID {
-			t.removeAt(i)
-			break
+	t.keepPlace(func() {
+		for i := range t.events {
+			if t.events[i].ID == ev.ID {
+				t.events = append(t.events[:i], t.events[i+1:]...)
+				break
+			}
 		}
-	}
-	if ev.Deleted() {
-		t.ensureVisible()
-		return
-	}
-	i := sort.Search(len(t.events), func(i int) bool {
-		e := t.events[i]
-		return e.OccurredAt.After(ev.OccurredAt) || e.OccurredAt.Equal(ev.OccurredAt) && e.ID > ev.ID
+		if ev.Deleted() {
+			return
+		}
+		i := sort.Search(len(t.events), func(i int) bool {
+			e := t.events[i]
+			return e.OccurredAt.After(ev.OccurredAt) || e.OccurredAt.Equal(ev.OccurredAt) && e.ID > ev.ID
+		})
+		t.events = append(t.events, incident.Event{})
+		copy(t.events[i+1:], t.events[i:])
+		t.events[i] = ev
 	})
-	t.events = append(t.events, incident.Event{})
-	copy(t.events[i+1:], t.events[i:])
-	t.events[i] = ev
-	if t.sel >= i {
-		t.sel++
-	}
-	if t.top > i {
-		t.top++
-	}
-	t.ensureVisible()
 }
 
 // Remove drops an event (after a delete returned).
 func (t *timeline) Remove(id int64) {
-	for i := range t.events {
-		if t.events[i].ID == id {
-			t.removeAt(i)
-			break
+	t.keepPlace(func() {
+		for i := range t.events {
+			if t.events[i].ID == id {
+				t.events = append(t.events[:i], t.events[i+1:]...)
+				return
+			}
 		}
-	}
-	t.ensureVisible()
+	})
 }
 
-func (t *timeline) removeAt(i int) {
-	t.events = append(t.events[:i], t.events[i+1:]...)
-	if t.sel > i || t.sel == len(t.events) {
-		t.sel--
+// keepPlace runs change on the events and then finds the selected and top
+// events again by id; a selected event that is gone leaves the selection on
+// its neighbour.
+func (t *timeline) keepPlace(change func()) {
+	var selID, topID int64
+	if t.sel >= 0 && t.sel < len(t.events) {
+		selID = t.events[t.sel].ID
 	}
-	if t.top > i {
-		t.top--
+	if t.top < len(t.events) {
+		topID = t.events[t.top].ID
 	}
+	change()
+	if t.sel >= 0 {
+		t.sel = t.indexOf(selID, t.sel)
+	}
+	if topID != 0 {
+		t.top = t.indexOf(topID, t.top)
+	}
+	t.ensureVisible()
 }
 
 // Selected returns the selected event.

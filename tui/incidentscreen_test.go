@@ -1,0 +1,370 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
+	"scribe/incident"
+)
+
+func TestLogNoteFullOfKeyLetters(t *testing.T) {
+	h := newHarness(t, true)
+	line := "quick q: does e p d u x j k ? quit anything? no."
+	h.enter(line)
+	if h.quit {
+		t.Fatal("typing quit the program")
+	}
+	ev := h.lastEvent()
+	if ev.Kind != incident.KindNote || ev.Text != line {
+		t.Fatalf("logged %s %q, want note %q", ev.Kind, ev.Text, line)
+	}
+	if !ev.OccurredAt.Equal(h.now) || ev.Source != incident.SourceTUI || ev.Author != "tester" {
+		t.Errorf("event at %v source %q author %q", ev.OccurredAt, ev.Source, ev.Author)
+	}
+	if h.input() != "" {
+		t.Errorf("input not cleared after logging: %q", h.input())
+	}
+	if h.m.inc.active != paneTimeline || h.m.inc.showHelp {
+		t.Errorf("typing switched pane (%d) or opened help (%v)", h.m.inc.active, h.m.inc.showHelp)
+	}
+	h.mustSee("15:30  · note      " + line)
+}
+
+func TestSlashCommandsReachTheDatabase(t *testing.T) {
+	h := newHarness(t, true)
+	h.enter("/ic Rosa M.")
+	h.enter("/role ops Ken A.")
+	h.enter("/status identified bad config in the payments deploy")
+	h.enter("/action Add a canary stage @ken due:2026-12-01 p1")
+	h.enter("14:05 paged the DB team")
+	h.enter("/d roll back release 2211")
+	h.enter("/sev 1")
+	h.enter("/milestone mitigated")
+
+	snap, err := h.st.Snapshot(h.ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inc := snap.Incident
+	if inc.State != incident.Identified || inc.Severity != 1 {
+		t.Errorf("incident state %s severity %d, want identified SEV1", inc.State, inc.Severity)
+	}
+	if got := incident.HolderAt(snap.Roles, incident.RoleCommander, h.now); got != "Rosa M." {
+		t.Errorf("commander = %q", got)
+	}
+	if got := incident.HolderAt(snap.Roles, incident.RoleOps, h.now); got != "Ken A." {
+		t.Errorf("ops = %q", got)
+	}
+	if len(snap.ActionItems) != 1 {
+		t.Fatalf("%d action items, want 1", len(snap.ActionItems))
+	}
+	it := snap.ActionItems[0]
+	if it.Title != "Add a canary stage" || it.Owner != "ken" || it.Due != "2026-12-01" || it.Priority != incident.P1 {
+		t.Errorf("action item %+v", it)
+	}
+	var paged, decision *incident.Event
+	for i, e := range snap.Events {
+		switch e.Text {
+		case "paged the DB team":
+			paged = &snap.Events[i]
+		case "roll back release 2211":
+			decision = &snap.Events[i]
+		}
+	}
+	if paged == nil || !paged.OccurredAt.Equal(time.Date(2026, 11, 21, 14, 5, 0, 0, time.UTC)) {
+		t.Errorf("backdated note: %+v", paged)
+	}
+	if decision == nil || decision.Kind != incident.KindDecision {
+		t.Errorf("decision: %+v", decision)
+	}
+	if _, ok := inc.Milestones.Get(incident.MilestoneMitigated); !ok {
+		t.Error("mitigated milestone not set")
+	}
+	h.mustSee("IDENTIFIED")
+	h.mustSee("IC Rosa M. · Ops Ken A.")
+	h.mustSee("1 open action")
+	h.mustSee("14:05  · note      paged the DB team")
+	h.mustSee("SEV1")
+}
+
+func TestBadCommandKeepsTheText(t *testing.T) {
+	h := newHarness(t, true)
+	before := len(h.events())
+	h.enter("/frobnicate the cache")
+	if h.input() != "/frobnicate the cache" {
+		t.Errorf("input = %q, want the typed text kept", h.input())
+	}
+	h.mustSee("unknown command /frobnicate")
+	if n := len(h.events()); n != before {
+		t.Errorf("%d events, want %d: nothing should be logged", n, before)
+	}
+	h.typeText("x")
+	if strings.Contains(h.view(), "unknown command") {
+		t.Error("the error should clear on the next key")
+	}
+}
+
+func TestFailedWriteKeepsTheText(t *testing.T) {
+	h := newHarness(t, true)
+	h.st.Close()
+	h.enter("rolled back the deploy")
+	if h.input() != "rolled back the deploy" {
+		t.Errorf("input = %q after a failed write, want the line back", h.input())
+	}
+	if !strings.Contains(h.view(), "✗") {
+		t.Errorf("no error shown:\n%s", h.view())
+	}
+	if strings.Contains(h.view(), "· note      rolled back the deploy") {
+		t.Error("an event that was not committed is shown as logged")
+	}
+}
+
+func TestCorrectionsEditPinDeleteUndo(t *testing.T) {
+	h := newHarness(t, true)
+	h.enter("restarted the pods")
+	id := h.lastEvent().ID
+
+	h.press(tea.KeyUp) // selects the newest event
+	if ev, ok := h.m.inc.timeline.Selected(); !ok || ev.ID != id {
+		t.Fatalf("selected %+v, want event %d", ev, id)
+	}
+	h.typeText("p")
+	if ev, _ := h.st.Event(h.ctx, id); !ev.Pinned {
+		t.Fatal("p did not pin the selected event")
+	}
+	h.mustSee("★ note")
+
+	h.typeText("e")
+	if got := h.input(); got != "15:30 restarted the pods" {
+		t.Fatalf("editor prefilled %q", got)
+	}
+	for range len("restarted the pods") {
+		h.press(tea.KeyBackspace)
+	}
+	h.press(tea.KeyBackspace) // the space
+	for range len("15:30") {
+		h.press(tea.KeyBackspace)
+	}
+	h.enter("15:12 restarted the payment pods")
+	ev, _ := h.st.Event(h.ctx, id)
+	if ev.Text != "restarted the payment pods" || !ev.OccurredAt.Equal(time.Date(2026, 11, 21, 15, 12, 0, 0, time.UTC)) {
+		t.Fatalf("after edit: %q at %v", ev.Text, ev.OccurredAt)
+	}
+
+	h.typeText("d")
+	if ev, _ := h.st.Event(h.ctx, id); !ev.Deleted() {
+		t.Fatal("d did not delete the selected event")
+	}
+	if strings.Contains(h.view(), "note      restarted the payment pods") {
+		t.Error("deleted event still shown")
+	}
+	h.enter("/undo")
+	if ev, _ := h.st.Event(h.ctx, id); ev.Deleted() {
+		t.Fatal("/undo did not restore the deleted event")
+	}
+	h.mustSee("restarted the payment pods")
+
+	h.enter("/undo") // reverts the edit
+	if ev, _ := h.st.Event(h.ctx, id); ev.Text != "restarted the pods" {
+		t.Fatalf("undo of the edit left %q", ev.Text)
+	}
+}
+
+func TestUndoRemovesTheLastLoggedEvent(t *testing.T) {
+	h := newHarness(t, true)
+	h.enter("first")
+	h.enter("second")
+	h.enter("/undo")
+	evs := h.events()
+	for _, e := range evs {
+		if e.Text == "second" {
+			t.Fatal("/undo left the last event live")
+		}
+	}
+	if evs[len(evs)-1].Text != "first" {
+		t.Errorf("the earlier event should stay: %+v", evs[len(evs)-1])
+	}
+	ev, err := h.st.Event(h.ctx, h.lastIDIncludingDeleted())
+	if err != nil || !ev.Deleted() {
+		t.Errorf("undo must be a soft delete: %+v %v", ev, err)
+	}
+}
+
+func (h *harness) lastIDIncludingDeleted() int64 {
+	var id int64
+	for i := int64(1); i < 100; i++ {
+		if _, err := h.st.Event(h.ctx, i); err == nil {
+			id = i
+		}
+	}
+	return id
+}
+
+func TestLetterKeysAreTextWhileTyping(t *testing.T) {
+	h := newHarness(t, true)
+	h.enter("one")
+	h.press(tea.KeyUp)
+	h.typeText("x")     // not a timeline key: starts the text
+	h.typeText("dpe?u") // now letters are text
+	if h.input() != "xdpe?u" {
+		t.Fatalf("input = %q", h.input())
+	}
+	ev := h.lastEvent()
+	if ev.Pinned || ev.Deleted() || h.m.inc.editing != nil || h.m.inc.showHelp {
+		t.Fatal("a letter typed into text acted as a key")
+	}
+}
+
+func TestLiveRefreshFromAnotherProcess(t *testing.T) {
+	h := newHarness(t, true)
+	for i := range 40 {
+		h.enter(fmt.Sprintf("event %02d", i))
+	}
+	h.press(tea.KeyUp)
+	h.press(tea.KeyPgUp)
+	sel, _ := h.m.inc.timeline.Selected()
+	topID := h.m.inc.timeline.events[h.m.inc.timeline.top].ID
+	h.typeText("half typed")
+
+	other := openStore(t, h.st.Path())
+	other.Now = h.clock
+	ev := incident.Event{IncidentID: 1, Kind: incident.KindNote, Text: "logged from another terminal"}
+	if err := other.LogEvent(h.ctx, &ev); err != nil {
+		t.Fatal(err)
+	}
+	h.tick(time.Second)
+	if h.input() != "half typed" {
+		t.Errorf("input = %q after refresh", h.input())
+	}
+	got, _ := h.m.inc.timeline.Selected()
+	tl := h.m.inc.timeline
+	if got.ID != sel.ID || tl.events[tl.top].ID != topID {
+		t.Errorf("refresh moved the selection (%d→%d) or the scroll (%d→%d)", sel.ID, got.ID, topID, tl.events[tl.top].ID)
+	}
+	h.press(tea.KeyEscape) // back to the newest
+	h.mustSee("logged from another terminal")
+}
+
+func TestHostileTextRendersHarmlessly(t *testing.T) {
+	h := newHarness(t, true)
+	ev := incident.Event{IncidentID: 1, Kind: incident.KindNote, Text: "title\x1b]0;pwned\x07 clear\x1b[2J\x1b[H bidi\u202eevil"}
+	if err := h.st.LogEvent(h.ctx, &ev); err != nil {
+		t.Fatal(err)
+	}
+	h.tick(time.Second)
+	raw := h.m.View().Content
+	for _, bad := range []string{"\x1b]", "\x1b[2J", "\x1b[H", "\u202e", "\a"} {
+		if strings.Contains(raw, bad) {
+			t.Errorf("the frame carries %q", bad)
+		}
+	}
+	h.mustSee("title clear bidievil")
+}
+
+func TestResizeDownAndBack(t *testing.T) {
+	h := newHarness(t, true)
+	h.enter("/ic Rosa M.")
+	for i := range 30 {
+		h.enter(fmt.Sprintf("a long line of text number %02d that will not fit in a narrow terminal at all", i))
+	}
+	for _, size := range [][2]int{{50, 15}, {100, 30}, {80, 24}} {
+		h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		v := h.view()
+		lines := strings.Split(v, "\n")
+		if len(lines) != size[1] {
+			t.Errorf("%dx%d: %d lines", size[0], size[1], len(lines))
+		}
+		for i, l := range lines {
+			if w := ansi.StringWidth(l); w > size[0] {
+				t.Errorf("%dx%d: line %d is %d wide: %q", size[0], size[1], i, w, l)
+			}
+		}
+		if !strings.Contains(v, "number 29") || !strings.Contains(v, "›") || !strings.Contains(v, "SEV2") {
+			t.Errorf("%dx%d: timeline, input or header missing:\n%s", size[0], size[1], v)
+		}
+	}
+	h.send(tea.WindowSizeMsg{Width: 50, Height: 15})
+	h.enter("still alive")
+	h.mustSee("still alive")
+}
+
+func TestTimelineDateLinesAndSelection(t *testing.T) {
+	h := newHarness(t, true)
+	h.enter("2026-11-20 23:50 late evening")
+	h.enter("first today")
+	v := h.view()
+	if !strings.Contains(v, "Fri 20 Nov 2026 (UTC)") || !strings.Contains(v, "Sat 21 Nov 2026 (UTC)") {
+		t.Fatalf("date lines missing:\n%s", v)
+	}
+	if strings.Index(v, "late evening") > strings.Index(v, "Sat 21 Nov") {
+		t.Error("events out of order: newest must be at the bottom")
+	}
+}
+
+func TestPanesAndHelp(t *testing.T) {
+	h := newHarness(t, true)
+	h.enter("/action Add a canary stage @ken")
+	h.enter("/ic Rosa M.")
+	h.enter("/retro well the rollback took five minutes")
+	h.press(tea.KeyTab)
+	h.mustSee("Add a canary stage")
+	h.press(tea.KeyDown)
+	h.typeText("x")
+	items, _ := h.st.ActionItems(h.ctx, 1)
+	if items[0].State != incident.ItemDone {
+		t.Fatalf("x did not mark the item done: %s", items[0].State)
+	}
+	h.press(tea.KeyTab)
+	h.mustSee("incident commander")
+	h.press(tea.KeyTab)
+	h.mustSee("the rollback took five minutes")
+	h.press(tea.KeyTab)
+	h.mustSee("Preview")
+	h.press(tea.KeyTab)
+	if h.m.inc.active != paneTimeline {
+		t.Fatalf("tab did not cycle back to the timeline")
+	}
+	h.typeText("?")
+	h.mustSee("/status STATE [message]")
+	h.press(tea.KeyEscape)
+	h.enter("/help")
+	h.mustSee("/action TITLE")
+}
+
+func TestClockTicks(t *testing.T) {
+	h := newHarness(t, true)
+	h.mustSee("01:00:00")
+	h.tick(time.Second)
+	h.mustSee("01:00:01")
+	h.enter("/c status page updated")
+	h.tick(5 * time.Minute)
+	h.mustSee("last update 5m ago")
+}
+
+func TestListDeclareAndOpen(t *testing.T) {
+	h := newHarness(t, false)
+	h.mustSee("No incidents yet")
+	h.typeText("n")
+	h.enter("Replica lag on orders-db")
+	h.enter("2")
+	if h.m.inc == nil {
+		t.Fatalf("the new incident was not opened:\n%s", h.view())
+	}
+	h.mustSee("SEV2")
+	h.mustSee("Replica lag on orders-db")
+	h.enter("first note")
+	h.press(tea.KeyEscape)
+	if h.m.inc != nil {
+		t.Fatal("esc with nothing selected should return to the list")
+	}
+	h.mustSee("#1    SEV2")
+	h.typeText("q")
+	if !h.quit {
+		t.Error("q on the list should quit")
+	}
+}
