@@ -72,6 +72,7 @@ func (a *App) when(at string, inc incident.Incident) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, fmt.Errorf("--at: %w", err)
 	}
+	a.zoneNote(at)
 	return t, nil
 }
 
@@ -100,4 +101,12 @@ func loadIncident(ctx context.Context, st *store.Store, args []string, usage str
 // parseDate reads a YYYY-MM-DD date.
 func parseDate(s string) (time.Time, error) {
 	return time.Parse(incident.DateLayout, strings.TrimSpace(s))
+}
+
+// zoneNote tells the user, on stderr, which meaning an ambiguous zone
+// abbreviation (IST, CST, BST, MST) was given.
+func (a *App) zoneNote(input string) {
+	if note := incident.ZoneNote(input); note != "" {
+		fmt.Fprintln(a.Stderr, "note: "+note)
+	}
 }

@@ -39,6 +39,7 @@ in (default the machine's zone).`,
 			if err != nil {
 				return err
 			}
+			a.zoneNote(zone)
 			inc := incident.Incident{Title: strings.TrimSpace(title), Severity: severity, State: incident.Investigating, Timezone: loc.String()}
 			declared, err := a.when(at, inc)
 			if err != nil {
