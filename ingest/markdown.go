@@ -98,11 +98,11 @@ func tableCells(lead string) []string {
 			continue
 		}
 		if s[i] == '|' {
-			cells = append(cells, strings.TrimSpace(s[start:i]))
+			cells = append(cells, strings.ReplaceAll(strings.TrimSpace(s[start:i]), `\|`, "|"))
 			start = i + 1
 		}
 	}
-	return append(cells, strings.TrimSpace(s[start:]))
+	return append(cells, strings.ReplaceAll(strings.TrimSpace(s[start:]), `\|`, "|"))
 }
 
 // separatorRow reports whether cells are a table's |---|:---:| line.

@@ -30,6 +30,9 @@ type parser struct {
 	fence   string
 	zone    string // zone word in force
 	stated  string // the first zone the document states, for Result.Zone
+	// suffixZone is the first zone written on an entry, the document's
+	// zone when it states none.
+	suffixZone string
 	curY    int
 	curM    int
 	curD    int
@@ -190,7 +193,7 @@ func (p *parser) textLine(lead string, n int) {
 	if clean == "" {
 		return
 	}
-	if st, rest, ok := p.leadStamp(clean); ok {
+	if st, rest, ok := p.leadStamp(clean); ok && (isList || !p.wrapped()) {
 		text := entryText(rest)
 		switch {
 		case st.hasTime || st.unknown:
@@ -268,6 +271,26 @@ func (p *parser) textLine(lead string, n int) {
 		return
 	}
 	p.para = append(p.para, textLine{clean, n})
+}
+
+// continuationWords end a line whose sentence goes on with a time on the
+// next line ("… at around\n08:15 UTC the team …").
+var continuationWords = map[string]bool{
+	"at": true, "around": true, "about": true, "by": true, "until": true, "since": true, "from": true,
+	"to": true, "after": true, "before": true, "approximately": true, "circa": true, "and": true,
+	"or": true, "of": true, "the": true, "on": true, "between": true, "till": true, "roughly": true,
+}
+
+// wrapped reports whether the paragraph being read ends mid-sentence, so
+// that a line starting with a time continues it rather than opening an
+// entry.
+func (p *parser) wrapped() bool {
+	if len(p.para) == 0 {
+		return false
+	}
+	last := p.para[len(p.para)-1].text
+	i := strings.LastIndexAny(last, " \t")
+	return continuationWords[strings.ToLower(last[i+1:])]
 }
 
 func startsWithSeparator(rest string) bool {
@@ -479,6 +502,14 @@ func (p *parser) place(st stamp, n int, raw, _ string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	loc := p.location(st)
+	if st.zone != "" && p.zones.stampZone(st.zone) != nil {
+		// A zone written on one entry holds for the entries after it
+		// that give none.
+		p.zone = st.zone
+		if p.suffixZone == "" {
+			p.suffixZone = st.zone
+		}
+	}
 	hour := st.hour
 	switch {
 	case st.meridiem == 'a' && hour == 12:
@@ -578,6 +609,9 @@ func (p *parser) result() Result {
 		res.Entries = append(res.Entries, e)
 	}
 	sortEntries(res.Entries)
+	if p.stated == "" {
+		p.stated = p.suffixZone
+	}
 	if p.stated != "" {
 		if loc, err := incident.ParseZone(p.stated); err == nil {
 			res.Zone = loc
