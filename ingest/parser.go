@@ -27,17 +27,17 @@ type parser struct {
 	fallbackZone string // the first zone statement anywhere
 
 	// The walk's context.
-	fence   string
-	zone    string // zone word in force
-	stated  string // the first zone the document states, for Result.Zone
+	fence  string
+	zone   string // zone word in force
+	stated string // the first zone the document states, for Result.Zone
 	// suffixZone is the first zone written on an entry, the document's
 	// zone when it states none.
 	suffixZone string
-	curY    int
-	curM    int
-	curD    int
-	hasCur  bool
-	prevMin int // minute of day of the last entry on the current date, -1 for none
+	curY       int
+	curM       int
+	curD       int
+	hasCur     bool
+	prevMin    int // minute of day of the last entry on the current date, -1 for none
 
 	para     []textLine   // the paragraph being read
 	paras    [][]textLine // paragraphs since the last entry, for "Posted …" lines
