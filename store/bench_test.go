@@ -1,0 +1,100 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"scribe/incident"
+)
+
+// bigSnapshot builds an incident of n events, a few of them structured, as
+// an import of a long incident would bring them.
+func bigSnapshot(n int) incident.Snapshot {
+	start := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	snap := incident.Snapshot{Incident: incident.Incident{
+		Title: "Long-running replication lag", Severity: 2, State: incident.Monitoring, Timezone: "UTC",
+		Milestones: incident.Milestones{incident.MilestoneDeclared: start},
+	}}
+	snap.Events = make([]incident.Event, n)
+	for i := range snap.Events {
+		e := incident.Event{
+			ID: int64(i + 1), OccurredAt: start.Add(time.Duration(i) * time.Second), Kind: incident.KindNote,
+			Text: fmt.Sprintf("replica lag at %d seconds, still climbing on shard %d", i%900, i%16), Author: "rosa",
+		}
+		if i%1000 == 0 {
+			e.Kind, e.State, e.Text = incident.KindStatus, incident.Monitoring, "Still monitoring the replicas"
+		}
+		snap.Events[i] = e
+	}
+	return snap
+}
+
+func BenchmarkLogEvent(b *testing.B) {
+	ctx := context.Background()
+	s := openTest(b)
+	s.Now = time.Now
+	inc := newIncident(b, s)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e := incident.Event{IncidentID: inc.ID, Kind: incident.KindNote, Text: "rolled back the canary", Author: "ken", Source: incident.SourceCLI}
+		if err := s.LogEvent(ctx, &e); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkOpenLogClose is what one `scribe log` process does to the store.
+func BenchmarkOpenLogClose(b *testing.B) {
+	ctx := context.Background()
+	path := filepath.Join(b.TempDir(), "scribe.db")
+	s := openAt(b, path)
+	inc := newIncident(b, s)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		st, err := Open(ctx, path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		e := incident.Event{IncidentID: inc.ID, Kind: incident.KindNote, Text: "paged the database team"}
+		if err := st.LogEvent(ctx, &e); err != nil {
+			b.Fatal(err)
+		}
+		if err := st.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkEvents100k(b *testing.B) {
+	ctx := context.Background()
+	s := openTest(b)
+	id, err := s.ImportSnapshot(ctx, bigSnapshot(100_000), 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		evs, err := s.Events(ctx, id)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(evs) != 100_000 {
+			b.Fatalf("%d events", len(evs))
+		}
+	}
+}
+
+func BenchmarkImportSnapshot100k(b *testing.B) {
+	ctx := context.Background()
+	s := openTest(b)
+	snap := bigSnapshot(100_000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.ImportSnapshot(ctx, snap, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
