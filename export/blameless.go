@@ -19,6 +19,7 @@ type people struct {
 	names   [][]string // per person, every name they were recorded under
 	display []string   // per person, the name shown when names are kept
 	aliases []alias
+	byWord  *wordIndex // aliases by their first word
 	roles   []incident.RoleAssignment
 }
 
@@ -171,6 +172,10 @@ func (p *people) buildAliases() {
 		p.aliases = append(p.aliases, a)
 	}
 	sort.SliceStable(p.aliases, func(i, j int) bool { return len(p.aliases[i].lower) > len(p.aliases[j].lower) })
+	p.byWord = newWordIndex()
+	for i, a := range p.aliases {
+		p.byWord.add(a.lower, i)
+	}
 }
 
 // find returns the non-overlapping mentions of people in text, leftmost
@@ -181,43 +186,29 @@ func (p *people) find(text string) []mention {
 	}
 	lower := asciiLower(text)
 	var found []mention
-	for _, a := range p.aliases {
-		from := 0
-		for {
-			i := strings.Index(lower[from:], a.lower)
-			if i < 0 {
-				break
+	eachWord(lower, func(ws, we int) int {
+		for _, ai := range p.byWord.lookup(lower[ws:we]) {
+			a := p.aliases[ai]
+			start := ws
+			if a.lower[0] == '@' {
+				if ws == 0 || lower[ws-1] != '@' {
+					continue
+				}
+				start = ws - 1
 			}
-			start := from + i
 			end := start + len(a.lower)
-			from = start + 1
-			if !boundaryBefore(text, start, a.lower[0] == '@') || !boundaryAfter(text, end) {
+			if !strings.HasPrefix(lower[start:], a.lower) || !boundaryBefore(text, start, a.lower[0] == '@') || !boundaryAfter(text, end) {
 				continue
 			}
 			if a.exact != "" && text[start:end] != a.exact {
 				continue
 			}
 			found = append(found, mention{start, end, a.person})
+			return end
 		}
-	}
-	if len(found) == 0 {
-		return nil
-	}
-	sort.Slice(found, func(i, j int) bool {
-		if found[i].start != found[j].start {
-			return found[i].start < found[j].start
-		}
-		return found[i].end > found[j].end
+		return we
 	})
-	out := found[:0]
-	last := -1
-	for _, m := range found {
-		if m.start >= last {
-			out = append(out, m)
-			last = m.end
-		}
-	}
-	return out
+	return found
 }
 
 // rewrite replaces each person named in text with the role they held at t
@@ -342,7 +333,13 @@ func asciiLower(s string) string {
 	return s
 }
 
-func isWordRune(r rune) bool { return r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		c := byte(r) | 0x20
+		return (c >= 'a' && c <= 'z') || (r >= '0' && r <= '9') || r == '_'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
 
 func boundaryBefore(s string, i int, atForm bool) bool {
 	if i == 0 {

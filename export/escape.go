@@ -129,7 +129,12 @@ func opensTag(c byte) bool {
 // pipe that would split the cell, no newline that would end the row (line
 // breaks become <br>, the only HTML scribe itself writes).
 func cell(s string) string {
-	s = strings.TrimSpace(sanitize(s))
+	return cellSanitized(sanitize(s))
+}
+
+// cellSanitized is cell for text that sanitize already cleaned.
+func cellSanitized(s string) string {
+	s = strings.TrimSpace(s)
 	if s == "" {
 		return ""
 	}

@@ -35,6 +35,9 @@ func TestMarkdownGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkGolden(t, c.name+".md.golden", buf.Bytes())
+			for _, m := range mermaidBlocks.FindAllStringSubmatch(buf.String(), -1) {
+				checkGanttSyntax(t, m[1])
+			}
 		})
 	}
 }

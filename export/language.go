@@ -1,7 +1,7 @@
 package export
 
 import (
-	"sort"
+	"slices"
 	"strings"
 )
 
@@ -27,17 +27,17 @@ const (
 )
 
 // blamingPhrases is what lint flags, matched case-insensitively on word
-// boundaries.
+// boundaries; where phrases overlap the longer comes first and wins.
 var blamingPhrases = []blamingPhrase{
 	{phrase: "human error", advice: adviceCondition},
 	{phrase: "operator error", advice: adviceCondition},
 	{phrase: "user error", advice: adviceCondition},
 	{phrase: "pilot error", advice: adviceCondition},
+	{phrase: "should have known", advice: adviceHindsight},
 	{phrase: "should have", advice: adviceHindsight},
 	{phrase: "should've", advice: adviceHindsight},
 	{phrase: "shouldn't have", advice: adviceHindsight},
 	{phrase: "should not have", advice: adviceHindsight},
-	{phrase: "should have known", advice: adviceHindsight},
 	{phrase: "should know better", advice: adviceHindsight},
 	{phrase: "why didn't", advice: adviceHindsight},
 	{phrase: "why did nobody", advice: adviceHindsight},
@@ -60,9 +60,9 @@ var blamingPhrases = []blamingPhrase{
 	{phrase: "screwed up", advice: adviceCharacter},
 	{phrase: "messed up", advice: adviceCharacter},
 	{phrase: "didn't bother", advice: adviceCharacter},
+	{phrase: "to blame", advice: adviceFault},
 	{phrase: "blame", advice: adviceFault},
 	{phrase: "blamed", advice: adviceFault},
-	{phrase: "to blame", advice: adviceFault},
 	{phrase: "at fault", advice: adviceFault},
 	{phrase: "fault", advice: adviceFault,
 		notBefore: []string{"at", "page", "segmentation", "hardware", "disk", "network", "power", "ground", "transient", "no"},
@@ -90,23 +90,48 @@ type blamingMatch struct {
 }
 
 // findBlaming lists the blaming phrases in text in the order they appear,
-// each phrase once, overlapping ones ("to blame", "blame") once. mentions are the people named in text, so that
-// "Ken failed to" counts as personal.
-func findBlaming(text string, mentions []mention) []blamingMatch {
+// each phrase once; where phrases overlap ("to blame", "blame") the one
+// listed first in blamingPhrases wins. mentions are the people named in
+// text, so that "Ken failed to" counts as personal.
+func findBlaming(ix *wordIndex, text string, mentions []mention) []blamingMatch {
 	lower := asciiLower(text)
 	var out []blamingMatch
-	covered := make([][2]int, 0, 2)
-	for _, ph := range blamingPhrases {
-		for _, spelling := range spellings(ph.phrase) {
-			if m, ok := findPhrase(text, lower, spelling, ph, mentions, covered); ok {
-				covered = append(covered, [2]int{m.start, m.end})
-				out = append(out, blamingMatch{phrase: ph, text: text[m.start:m.end], start: m.start})
-				break
+	var seen []int
+	eachWord(lower, func(ws, we int) int {
+		for _, pi := range ix.lookup(lower[ws:we]) {
+			ph := blamingPhrases[pi]
+			if slices.Contains(seen, pi) {
+				continue
+			}
+			for _, spelling := range spellings(ph.phrase) {
+				end := ws + len(spelling)
+				if !strings.HasPrefix(lower[ws:], spelling) || !boundaryBefore(lower, ws, true) || !boundaryAfter(lower, end) {
+					continue
+				}
+				prev, next := wordBefore(lower, ws), wordAfter(lower, end)
+				if containsWord(ph.notBefore, prev) || containsWord(ph.notAfter, next) {
+					continue
+				}
+				if ph.personal && !pronouns[prev] && !mentionEndsAt(text, mentions, ws) {
+					continue
+				}
+				seen = append(seen, pi)
+				out = append(out, blamingMatch{phrase: ph, text: text[ws:end], start: ws})
+				return end
 			}
 		}
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].start < out[j].start })
+		return we
+	})
 	return out
+}
+
+// blamingIndex files blamingPhrases by first word; build it once per lint.
+func blamingIndex() *wordIndex {
+	ix := newWordIndex()
+	for i, ph := range blamingPhrases {
+		ix.add(ph.phrase, i)
+	}
+	return ix
 }
 
 // spellings are the phrase as typed with a straight or a curly apostrophe.
@@ -115,31 +140,6 @@ func spellings(phrase string) []string {
 		return []string{phrase}
 	}
 	return []string{phrase, strings.ReplaceAll(phrase, "'", "\u2019")}
-}
-
-// findPhrase finds the first blaming use of spelling in text.
-func findPhrase(text, lower, spelling string, ph blamingPhrase, mentions []mention, covered [][2]int) (mention, bool) {
-	from := 0
-	for {
-		i := strings.Index(lower[from:], spelling)
-		if i < 0 {
-			return mention{}, false
-		}
-		start := from + i
-		end := start + len(spelling)
-		from = start + 1
-		if !boundaryBefore(lower, start, true) || !boundaryAfter(lower, end) || inside(covered, start, end) {
-			continue
-		}
-		prev, next := wordBefore(lower, start), wordAfter(lower, end)
-		if containsWord(ph.notBefore, prev) || containsWord(ph.notAfter, next) {
-			continue
-		}
-		if ph.personal && !pronouns[prev] && !mentionEndsAt(text, mentions, start) {
-			continue
-		}
-		return mention{start: start, end: end}, true
-	}
 }
 
 func inside(spans [][2]int, start, end int) bool {

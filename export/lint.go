@@ -51,7 +51,7 @@ func (w Warning) String() string {
 func Lint(snap incident.Snapshot, opts Options) []Warning {
 	inc := snap.Incident
 	loc := opts.zone(inc)
-	l := linter{people: newPeople(snap), n: inc.ID}
+	l := linter{people: newPeople(snap), phrases: blamingIndex(), n: inc.ID}
 	for _, f := range []struct {
 		section, field, value string
 	}{
@@ -84,9 +84,10 @@ func Lint(snap incident.Snapshot, opts Options) []Warning {
 
 // linter accumulates warnings for one snapshot.
 type linter struct {
-	people *people
-	n      int64
-	out    []Warning
+	people  *people
+	phrases *wordIndex
+	n       int64
+	out     []Warning
 }
 
 func (l *linter) add(w Warning) { l.out = append(l.out, w) }
@@ -95,7 +96,7 @@ func (l *linter) add(w Warning) { l.out = append(l.out, w) }
 func (l *linter) text(section, where, text string) {
 	text = sanitize(text)
 	ms := l.people.find(text)
-	for _, b := range findBlaming(text, ms) {
+	for _, b := range findBlaming(l.phrases, text, ms) {
 		l.add(Warning{Code: WarnBlaming, Section: section, Where: where, Text: b.text, Message: b.phrase.advice})
 	}
 	seen := map[int]bool{}
@@ -156,7 +157,7 @@ func (l *linter) timeline(events []incident.Event, loc *time.Location) {
 		text := sanitize(e.Text)
 		ms := l.people.find(text)
 		where := "event at " + e.OccurredAt.In(loc).Format(stampLayout)
-		for _, b := range findBlaming(text, ms) {
+		for _, b := range findBlaming(l.phrases, text, ms) {
 			l.add(Warning{Code: WarnBlaming, Section: "Timeline", Where: where, Text: b.text, Message: b.phrase.advice})
 		}
 		for _, m := range ms {

@@ -1,0 +1,165 @@
+package export
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"scribe/incident"
+)
+
+// codes counts warnings by code.
+func codes(ws []Warning) map[string]int {
+	out := map[string]int{}
+	for _, w := range ws {
+		out[w.Code]++
+	}
+	return out
+}
+
+func TestBlamingLanguage(t *testing.T) {
+	people := newPeople(handOff())
+	cases := []struct {
+		text string
+		want []string // phrases found, in order
+	}{
+		{"Cy should have load-tested it; human error", []string{"should have", "human error"}},
+		{"We forgot to renew the certificate", []string{"forgot"}},
+		{"It was careless and negligent", []string{"careless", "negligent"}},
+		{"whose fault was it? Who is to blame", []string{"fault", "to blame"}},
+		{"Why didn’t anyone page the DB team", []string{"Why didn’t"}},
+		{"She SHOULDN'T HAVE merged it", []string{"SHOULDN'T HAVE"}},
+		{"Ana failed to check the dashboard", []string{"failed to"}},
+		{"he failed to notice", []string{"failed to"}},
+		{"a mistake by the on-call", []string{"mistake by"}},
+		// Technical or neutral wording is not blame.
+		{"The pod failed to start and the job failed to retry", nil},
+		{"fault tolerance and fault-tolerant queues; a page fault", nil},
+		{"an unforgotten lesson; forgottenness", nil},
+		{"Blameless review; shoulder the load; careful rollout", nil},
+		{"the default was not set", nil},
+	}
+	for _, tc := range cases {
+		var got []string
+		for _, m := range findBlaming(blamingIndex(), tc.text, people.find(tc.text)) {
+			got = append(got, m.text)
+		}
+		if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+			t.Errorf("findBlaming(%q) = %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
+
+func TestLintFlagsTheFixture(t *testing.T) {
+	ws := Lint(searchOutage(), Options{})
+	got := codes(ws)
+	want := map[string]int{
+		WarnBlaming:     2, // "should have", "human error" in the retro note
+		WarnNamedPerson: 7, // summary 2, timeline 3, went well 1, went wrong 1
+		WarnNoOwner:     1, // item 33
+		WarnNoDue:       1, // item 33 (item 32 is done)
+	}
+	for code, n := range want {
+		if got[code] != n {
+			t.Errorf("%d %s warnings, want %d\n%s", got[code], code, n, dump(ws))
+		}
+	}
+	if got[WarnEmptySection] != 0 || got[WarnMilestoneOrder] != 0 || got[WarnMilestoneMissing] != 0 {
+		t.Errorf("unexpected warnings:\n%s", dump(ws))
+	}
+	var blame Warning
+	for _, w := range ws {
+		if w.Code == WarnBlaming {
+			blame = w
+			break
+		}
+	}
+	if blame.Section != "What went wrong" || blame.Where != "note 2" || blame.Text != "should have" {
+		t.Errorf("first blaming warning = %+v, want What went wrong / note 2 / should have", blame)
+	}
+	if s := blame.String(); !strings.HasPrefix(s, `What went wrong (note 2): "should have": `) {
+		t.Errorf("String() = %q", s)
+	}
+}
+
+func TestLintEmptyIncident(t *testing.T) {
+	ws := Lint(emptyIncident(), Options{})
+	sections := map[string]bool{}
+	for _, w := range ws {
+		if w.Code == WarnEmptySection {
+			sections[w.Section+"/"+w.Where] = true
+		}
+	}
+	for _, s := range []string{"Summary/", "Impact/", "Impact/affected services", "Timeline/", "Root cause/",
+		"Contributing factors/", "Trigger/", "Resolution and recovery/", "What went well/", "What went wrong/",
+		"Where we got lucky/", "Action items/", "Responders/"} {
+		if !sections[s] {
+			t.Errorf("no empty-section warning for %s\n%s", s, dump(ws))
+		}
+	}
+	if sections["Lessons learned/"] {
+		t.Error("lessons learned is optional but was reported empty")
+	}
+	if codes(ws)[WarnMilestoneMissing] != 1 {
+		t.Errorf("want one milestone-missing warning (only declared is set)\n%s", dump(ws))
+	}
+	for _, w := range ws {
+		if !strings.Contains(w.Message, "scribe ") {
+			t.Errorf("warning does not say which command fixes it: %s", w)
+		}
+	}
+}
+
+func TestLintMilestones(t *testing.T) {
+	snap := searchOutage()
+	ms := snap.Incident.Milestones
+	ms[incident.MilestoneDetected] = ms[incident.MilestoneStarted].Add(-10 * time.Minute)
+	ws := Lint(snap, Options{})
+	var order []Warning
+	for _, w := range ws {
+		if w.Code == WarnMilestoneOrder {
+			order = append(order, w)
+		}
+	}
+	if len(order) != 1 || !strings.Contains(order[0].Message, "detected (Tue 14 Oct 09:31) is before started (Tue 14 Oct 09:41)") {
+		t.Errorf("milestone-order warnings = %s", dump(order))
+	}
+	delete(ms, incident.MilestoneStarted)
+	ws = Lint(snap, Options{Zone: time.UTC})
+	if n := codes(ws)[WarnMilestoneMissing]; n != 1 {
+		t.Errorf("%d milestone-missing warnings without started, want 1\n%s", n, dump(ws))
+	}
+}
+
+func TestLintActionItems(t *testing.T) {
+	snap := emptyIncident()
+	snap.ActionItems = []incident.ActionItem{
+		{ID: 1, Title: "Add an alert", State: incident.ItemOpen},
+		{ID: 2, Title: "Write the runbook", Owner: "Ann", Due: "2025-02-01", State: incident.ItemOpen},
+		{ID: 3, Title: "Old idea", State: incident.ItemWontDo},
+		{ID: 4, Title: "Stop being careless with deploys", Owner: "Ann", Due: "2025-02-01", State: incident.ItemOpen},
+	}
+	ws := Lint(snap, Options{})
+	var where []string
+	for _, w := range ws {
+		if w.Section == "Action items" {
+			where = append(where, w.Code+" "+w.Where)
+		}
+	}
+	want := []string{
+		`action-item-owner action item #1 "Add an alert"`,
+		`action-item-due action item #1 "Add an alert"`,
+		`blaming-language action item #4`,
+	}
+	if strings.Join(where, "\n") != strings.Join(want, "\n") {
+		t.Errorf("action item warnings:\n%s\nwant:\n%s", strings.Join(where, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func dump(ws []Warning) string {
+	var b strings.Builder
+	for _, w := range ws {
+		b.WriteString("  " + w.Code + ": " + w.String() + "\n")
+	}
+	return b.String()
+}

@@ -1,0 +1,173 @@
+package export
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+
+	"scribe/incident"
+)
+
+func render(t *testing.T, snap incident.Snapshot, opts Options) string {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Markdown(&buf, snap, opts); err != nil {
+		t.Fatal(err)
+	}
+	return buf.String()
+}
+
+// section returns the text under "## heading" up to the next "## ".
+func section(doc, heading string) string {
+	i := strings.Index(doc, "\n## "+heading+"\n")
+	if i < 0 {
+		return ""
+	}
+	rest := doc[i+len(heading)+5:]
+	if j := strings.Index(rest, "\n## "); j >= 0 {
+		rest = rest[:j]
+	}
+	return rest
+}
+
+var responderNames = []string{"Priya", "Raman", "Tomás", "Ortega", "Helen", "Park", "Dmitri", "Volkov", "hpark"}
+
+func TestBlamelessByDefault(t *testing.T) {
+	doc := render(t, searchOutage(), Options{})
+	items := section(doc, "Action items")
+	outside := strings.Replace(doc, items, "", 1)
+	for _, n := range responderNames {
+		if strings.Contains(outside, n) {
+			t.Errorf("%q appears outside the action items table", n)
+		}
+	}
+	for _, want := range []string{"| Tomás Ortega |", "| @hpark |"} {
+		if !strings.Contains(items, want) {
+			t.Errorf("action items table lacks the owner %q:\n%s", want, items)
+		}
+	}
+	for _, want := range []string{
+		"| 10:09 | observation | The ops lead: new index has 0 documents \\| old index still has 1.2M |",
+		"| 10:22 | note | The former incident commander handed over to go to the customer call; the comms lead keeps comms |",
+		"| 10:20 | role | Incident commander handed over to another responder |",
+		"- The second incident commander should have load-tested the rebuild; human error",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("missing %q", want)
+		}
+	}
+}
+
+func TestNamesKeepsNames(t *testing.T) {
+	doc := render(t, searchOutage(), Options{Names: true})
+	for _, want := range []string{
+		"Priya noticed the drop",
+		"| 10:20 | role | Dmitri Volkov took over as incident commander from Priya Raman |",
+		"| 10:09 | observation | Tomás: new index",
+		"| Incident commander | Priya Raman | Tue 14 Oct 10:02 | Tue 14 Oct 10:20 (handed over) |",
+		"- Dmitri should have load-tested the rebuild; human error",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("missing %q", want)
+		}
+	}
+}
+
+func TestSectionsInDesignOrder(t *testing.T) {
+	doc := render(t, searchOutage(), Options{})
+	order := []string{"# SEV2 #12: ", "**SEV2** · Resolved · Tue 14 Oct 2025 09:41 – 10:33 · lasted 52m · All times in America/Chicago (CDT)",
+		"## Summary", "## Impact", "**Affected services:** search-api, storefront", "## Key moments", "```mermaid",
+		"## Timeline", "## Root cause and contributing factors", "### Contributing factors", "## Trigger",
+		"## Resolution and recovery", "## What went well", "## What went wrong", "## Where we got lucky",
+		"## Action items", "## Responders"}
+	last := -1
+	for _, h := range order {
+		i := strings.Index(doc, h)
+		if i < 0 || i < last {
+			t.Fatalf("%q missing or out of order", h)
+		}
+		last = i
+	}
+	if !strings.Contains(doc, "- **Time to detect:** 17m") {
+		t.Error("time to detect missing")
+	}
+	if !strings.Contains(doc, "| 33 | Move the nightly rebuild out of business hours \\| or make it resumable | _unassigned_ | P3 | — | open | — |") {
+		t.Errorf("unowned action item row missing:\n%s", section(doc, "Action items"))
+	}
+	if !strings.Contains(doc, "[shopco/search#418](https://github.com/shopco/search/issues/418)") {
+		t.Error("tracking link missing")
+	}
+}
+
+func TestZoneOption(t *testing.T) {
+	doc := render(t, searchOutage(), Options{Zone: time.UTC})
+	if !strings.Contains(doc, "All times in UTC") || !strings.Contains(doc, "| 14:41 | milestone | Impact started |") {
+		t.Errorf("times not in UTC:\n%s", section(doc, "Timeline"))
+	}
+	tokyo, _ := time.LoadLocation("Asia/Tokyo")
+	doc = render(t, searchOutage(), Options{Zone: tokyo})
+	if !strings.Contains(doc, "| **Wed 15 Oct 2025** | | |") || !strings.Contains(doc, "(JST)") {
+		t.Errorf("Tokyo times should fall on the next day:\n%s", doc)
+	}
+}
+
+func TestDateRowsWhenTheDayChanges(t *testing.T) {
+	doc := render(t, overnightMigration(), Options{})
+	tl := section(doc, "Timeline")
+	for _, d := range []string{"Sat 29 Mar 2025", "Sun 30 Mar 2025", "Mon 31 Mar 2025"} {
+		if strings.Count(tl, "| **"+d+"** | | |") != 1 {
+			t.Errorf("date row %s missing or repeated:\n%s", d, tl)
+		}
+	}
+	if !strings.Contains(doc, "Sat 29 Mar 2025 23:20 – ongoing") {
+		t.Errorf("an unresolved incident should read as ongoing:\n%s", doc[:300])
+	}
+}
+
+func TestEmptySectionsShowPlaceholders(t *testing.T) {
+	doc := render(t, emptyIncident(), Options{})
+	for _, s := range []string{"summary", "impact", "services", "root-cause", "factors", "trigger", "resolution",
+		"went-well", "went-wrong", "lucky", "timeline", "diagram", "action-items", "responders"} {
+		if p := (Postmortem{Number: 1}).Placeholder(s); !strings.Contains(doc, p) {
+			t.Errorf("placeholder for %s (%s) missing", s, p)
+		}
+	}
+	if strings.Contains(doc, "Lessons learned") {
+		t.Error("an empty optional section was rendered")
+	}
+}
+
+func TestCustomTemplate(t *testing.T) {
+	tmpl, err := ParseTemplate("team.tmpl", `{{.Title}} | {{len .Timeline}} events | {{join .Services "+"}} | {{cell "a|b"}} | {{upper .Severity}}
+{{range .ActionItems}}{{.Owner}};{{end}}`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := render(t, searchOutage(), Options{Template: tmpl})
+	want := "Search returned empty results after the index rebuild | 22 events | search-api+storefront | a\\|b | SEV2\nTomás Ortega;@hpark;;"
+	if got != want {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+func TestTemplateErrorsNameTheProblem(t *testing.T) {
+	if _, err := ParseTemplate("bad.tmpl", "{{.Title"); err == nil || !strings.Contains(err.Error(), "bad.tmpl") {
+		t.Errorf("parse error = %v, want one naming bad.tmpl", err)
+	}
+	tmpl, err := ParseTemplate("typo.tmpl", "{{.Titel}}")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	err = Markdown(&buf, searchOutage(), Options{Template: tmpl})
+	if err == nil || !strings.Contains(err.Error(), "Titel") || !strings.Contains(err.Error(), "#12") {
+		t.Errorf("execute error = %v, want one naming the field and the incident", err)
+	}
+}
+
+func TestDefaultTemplateIsExposed(t *testing.T) {
+	if _, err := ParseTemplate("default", DefaultTemplateSource()); err != nil {
+		t.Fatal(err)
+	}
+}
