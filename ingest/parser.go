@@ -70,9 +70,11 @@ type statusBlock struct {
 }
 
 func newParser(text string, opts Options) *parser {
-	text = strings.TrimPrefix(text, "\ufeff")
+	text = strings.ToValidUTF8(strings.TrimPrefix(text, "\ufeff"), "\ufffd")
+	lines := strings.Split(text, "\n")
 	return &parser{
-		lines: strings.Split(text, "\n"),
+		lines:   lines,
+		entries: make([]Entry, 0, min(len(lines), 1<<20)/2),
 		opts:  opts,
 		zones: zoneCache{},
 		open:  -1,
@@ -593,11 +595,19 @@ func (p *parser) sequence(st stamp, minute int) int {
 }
 
 func (p *parser) result() Result {
-	res := Result{Title: p.title, Problems: p.problems}
-	structured := map[int64]bool{}
+	res := Result{Title: p.title, Problems: p.problems, Entries: make([]Entry, 0, len(p.entries))}
+	var structured map[int64]bool // minutes of timeline lines, built only when sentences gave entries too
 	for _, e := range p.entries {
-		if !e.prose {
-			structured[e.At.Unix()/60] = true
+		if e.prose {
+			structured = map[int64]bool{}
+			break
+		}
+	}
+	if structured != nil {
+		for _, e := range p.entries {
+			if !e.prose {
+				structured[e.At.Unix()/60] = true
+			}
 		}
 	}
 	for _, e := range p.entries {

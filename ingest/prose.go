@@ -30,6 +30,7 @@ func (p *parser) prose(para []textLine) {
 	if !strings.ContainsAny(s, ":") && !strings.Contains(strings.ToLower(s), "m") {
 		return
 	}
+	line := 0 // the paragraph line holding position i; i only moves forward
 	for i := 0; i < len(s); i++ {
 		if i > 0 && !(i >= 2 && s[i-1] == ' ' && strings.IndexByte(".!?", s[i-2]) >= 0) {
 			continue
@@ -43,11 +44,8 @@ func (p *parser) prose(para []textLine) {
 		}
 		end := sentenceEnd(s, start)
 		text := capitalise(entryText(s[start:end]))
-		line := 0
-		for k, off := range starts {
-			if off <= i {
-				line = k
-			}
+		for line+1 < len(starts) && starts[line+1] <= i {
+			line++
 		}
 		if text != "" {
 			p.addEntry(st, text, para[line].line, para[line].text, true)

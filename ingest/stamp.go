@@ -92,7 +92,7 @@ func lower(word string, buf *[9]byte) []byte {
 }
 
 func monthOf(word string) int {
-	if len(word) < 3 || len(word) > 9 {
+	if len(word) < 3 || len(word) > 9 || strings.IndexByte("jfmasondJFMASOND", word[0]) < 0 {
 		return 0
 	}
 	var buf [9]byte
@@ -100,7 +100,7 @@ func monthOf(word string) int {
 }
 
 func isWeekday(word string) bool {
-	if len(word) < 3 || len(word) > 9 {
+	if len(word) < 3 || len(word) > 9 || strings.IndexByte("mtwfsMTWFS", word[0]) < 0 {
 		return false
 	}
 	var buf [9]byte
@@ -114,12 +114,10 @@ func wordEnd(s string, i int) bool {
 }
 
 func skipOrdinal(s string, i int) int {
-	if i+2 <= len(s) {
-		switch strings.ToLower(s[i : i+2]) {
+	if i+2 <= len(s) && wordEnd(s, i+2) {
+		switch string([]byte{s[i] | 0x20, s[i+1] | 0x20}) {
 		case "st", "nd", "rd", "th":
-			if wordEnd(s, i+2) {
-				return i + 2
-			}
+			return i + 2
 		}
 	}
 	return i

@@ -32,7 +32,14 @@ func statusLine(s string) (state incident.State, msg string, ok bool) {
 	if i := strings.IndexAny(s, " \t:-–—"); i >= 0 {
 		word, rest = s[:i], s[i:]
 	}
-	lw := strings.ToLower(strings.Trim(word, "*_"))
+	word = strings.Trim(word, "*_")
+	if len(word) < 6 || len(word) > 13 {
+		return "", "", false
+	}
+	if strings.IndexByte("imruspvcIMRUSPVC", word[0]) < 0 {
+		return "", "", false
+	}
+	lw := strings.ToLower(word)
 	if lw == "in" && len(rest) > 9 && strings.EqualFold(rest[:9], " progress") {
 		lw, rest = "in progress", rest[9:]
 	}
