@@ -75,9 +75,9 @@ func newParser(text string, opts Options) *parser {
 	return &parser{
 		lines:   lines,
 		entries: make([]Entry, 0, min(len(lines), 1<<20)/2),
-		opts:  opts,
-		zones: zoneCache{},
-		open:  -1,
+		opts:    opts,
+		zones:   zoneCache{},
+		open:    -1,
 	}
 }
 
