@@ -79,6 +79,11 @@ func asRateLimit(err error) (*RateLimitError, bool) {
 	return nil, false
 }
 
+func isRateLimit(err error) bool {
+	_, ok := asRateLimit(err)
+	return ok
+}
+
 // asSecondary finds a secondary rate limit in err, including go-github's
 // AbuseRateLimitError.
 func asSecondary(err error) (*SecondaryLimitError, bool) {
@@ -134,6 +139,13 @@ func transient(err error) bool {
 // messages carry the request URL; the token is never in a URL, but every
 // message is scrubbed of it anyway before it leaves the package.
 func describe(err error) string {
+	if rl, ok := asRateLimit(err); ok {
+		return rl.Error()
+	}
+	var sl *SecondaryLimitError
+	if errors.As(err, &sl) {
+		return fmt.Sprintf("GitHub secondary rate limit (HTTP %d), asked to wait %s", sl.Status, sl.RetryAfter)
+	}
 	var er *gh.ErrorResponse
 	if errors.As(err, &er) && er.Response != nil {
 		msg := fmt.Sprintf("HTTP %d", er.Response.StatusCode)
@@ -215,8 +227,8 @@ func (c *Client) repoError(repo Repo, op string, err error) error {
 	case http.StatusGone:
 		return scrub(fmt.Errorf("repository %s has issues turned off (HTTP 410)", repo), c.token)
 	}
-	if _, ok := asRateLimit(err); ok {
-		return err
+	if rl, ok := asRateLimit(err); ok {
+		return rl
 	}
 	return c.annotate(err, "%s in %s", op, repo)
 }

@@ -86,6 +86,9 @@ func (s *Syncer) syncOne(ctx context.Context, it incident.ActionItem, note func(
 			return s.fail(ctx, it, uerr, res)
 		}
 		return Progress{Kind: ProgressMissing, Item: item, Message: msg}, nil
+	case isRateLimit(err):
+		rl, _ := asRateLimit(err)
+		return s.fail(ctx, it, rl, res)
 	case st == http.StatusUnauthorized:
 		return s.fail(ctx, it, &BadCredentialsError{source: s.c.token.Source()}, res)
 	default:
