@@ -148,15 +148,7 @@ line per item; the exit status is 1 when an issue could not be read.`,
 
 // githubClient finds the API root and the token from the environment.
 func (a *App) githubClient(ctx context.Context) (*ghub.Client, error) {
-	api, err := ghub.ParseAPIURL(a.Getenv("GITHUB_API_URL"))
-	if err != nil {
-		return nil, err
-	}
-	tok, err := ghub.FindToken(ctx, a.Getenv, ghub.WebHost(api))
-	if err != nil {
-		return nil, err
-	}
-	return ghub.NewClient(ghub.Config{APIURL: api.String(), Token: tok, Now: a.Now})
+	return ghub.FromEnv(ctx, a.Getenv, a.Now)
 }
 
 // printProgress puts results on stdout and news and failures on stderr.

@@ -172,3 +172,21 @@ func TestParseRepo(t *testing.T) {
 		t.Errorf("repoFromAPIURL = %q", got)
 	}
 }
+
+func TestPlanOnlyTheSelectedItems(t *testing.T) {
+	snap := incident.Snapshot{
+		Incident: incident.Incident{ID: 3, Title: "Queue backlog", Severity: 3, Timezone: "UTC"},
+		ActionItems: []incident.ActionItem{
+			{ID: 1, UUID: "u1", Title: "One", State: incident.ItemOpen},
+			{ID: 2, UUID: "u2", Title: "Two", State: incident.ItemOpen},
+			{ID: 3, UUID: "u3", Title: "Three", State: incident.ItemOpen, GitHub: incident.GitHubIssue{Number: 4}},
+		},
+	}
+	plans, err := Plan(snap, FileOptions{Only: []int64{2, 3}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plans) != 1 || plans[0].Item.ID != 2 {
+		t.Errorf("planned %+v, want only item 2 (3 is already filed)", plans)
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -25,6 +26,9 @@ type FileOptions struct {
 	Labels []string
 	// PostmortemURL, when set, is linked from every issue.
 	PostmortemURL string
+	// Only, when not empty, limits filing to these action item IDs (the
+	// TUI's selection); other items are left alone.
+	Only []int64
 }
 
 // Planned is one issue scribe would create for an action item.
@@ -52,7 +56,7 @@ func Plan(snap incident.Snapshot, opts FileOptions) ([]Planned, error) {
 	}
 	var out []Planned
 	for _, it := range snap.ActionItems {
-		if it.State != incident.ItemOpen || it.GitHub.Filed() {
+		if it.State != incident.ItemOpen || it.GitHub.Filed() || (len(opts.Only) > 0 && !slices.Contains(opts.Only, it.ID)) {
 			continue
 		}
 		out = append(out, Planned{

@@ -9,6 +9,7 @@ import (
 
 	"scribe/incident"
 	ghub "scribe/integrations/github"
+	"scribe/integrations/github/githubtest"
 )
 
 func (e *env) sync() (ghub.SyncResult, error) {
@@ -103,5 +104,28 @@ func TestSyncStopsOnPrimaryRateLimit(t *testing.T) {
 	}
 	if len(e.sleeps) != 0 {
 		t.Errorf("slept %v under a primary rate limit", e.sleeps)
+	}
+}
+
+// GitHub Enterprise serves the API under /api/v3; filing, the Link pages
+// and a transfer's redirect must all stay under it.
+func TestFileAndSyncUnderAnEnterprisePath(t *testing.T) {
+	e := newEnv(t, "One", "Two", "Three")
+	e.gh = githubtest.New(t, testToken, githubtest.WithPrefix("/api/v3"))
+	e.gh.AddRepo(testRepo)
+	e.gh.AddRepo("acme/platform")
+	if !strings.HasSuffix(e.gh.URL, "/api/v3") {
+		t.Fatalf("stand-in URL %s", e.gh.URL)
+	}
+	if _, err := e.file(ghub.Config{PageSize: 1}, ghub.FileOptions{}); err != nil {
+		t.Fatalf("file: %v", err)
+	}
+	e.assertExactlyOnce()
+	moved := e.gh.Transfer(testRepo, e.byTitle("Two").GitHub.Number, "acme/platform")
+	if _, err := e.sync(); err != nil {
+		t.Fatalf("sync: %v", err)
+	}
+	if it := e.byTitle("Two"); it.GitHub.Repo != "acme/platform" || it.GitHub.Number != moved {
+		t.Errorf("moved item records %+v", it.GitHub)
 	}
 }
