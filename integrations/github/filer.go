@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -59,9 +60,9 @@ func (f *Filer) File(ctx context.Context, incidentID int64, opts FileOptions, pr
 	done := 0
 	note := func(msg string) { progress(Progress{Kind: ProgressNote, Message: msg, Done: done, Total: res.Total}) }
 
-	labels, warnings, err := f.c.ensureLabels(ctx, opts.Repo, plans[0].Labels, note)
+	labels, refused, warnings, err := f.c.ensureLabels(ctx, opts.Repo, plans[0].Labels, note)
 	if err != nil {
-		return f.failRest(ctx, &res, plans, err, progress)
+		return f.failRest(ctx, &res, plans, f.c.repoError(opts.Repo, "list labels", err), progress)
 	}
 	res.Warnings = warnings
 	for _, w := range warnings {
@@ -78,7 +79,7 @@ func (f *Filer) File(ctx context.Context, incidentID int64, opts FileOptions, pr
 		iss, found := idx[p.Item.UUID]
 		var ferr error
 		if !found {
-			iss, found, ferr = f.create(ctx, opts.Repo, p, since, idx, note)
+			iss, found, ferr = f.create(ctx, opts.Repo, p, refused, since, idx, note)
 		}
 		if ferr != nil {
 			item := f.recordError(ctx, p.Item, ferr)
@@ -124,7 +125,7 @@ func (r FileResult) err() error {
 // connection, timeout) may still have made the issue, so before trying
 // again the repository is listed afresh and a marker found there is taken
 // as the answer. found reports that the issue came from the listing.
-func (f *Filer) create(ctx context.Context, repo Repo, p Planned, since time.Time, idx markerIndex, note func(string)) (iss *gh.Issue, found bool, err error) {
+func (f *Filer) create(ctx context.Context, repo Repo, p Planned, refused []string, since time.Time, idx markerIndex, note func(string)) (iss *gh.Issue, found bool, err error) {
 	req := &gh.IssueRequest{Title: gh.String(p.Title), Body: gh.String(p.Body), Labels: &p.Labels}
 	if p.Assignee != "" {
 		req.Assignees = &[]string{p.Assignee}
@@ -137,6 +138,13 @@ func (f *Filer) create(ctx context.Context, repo Repo, p Planned, since time.Tim
 		if req.Assignees != nil && assigneeRefused(err) {
 			note(fmt.Sprintf("%q: GitHub cannot assign @%s (%s); filing unassigned", p.Title, p.Assignee, describe(err)))
 			req.Assignees = nil
+			attempt--
+			continue
+		}
+		if len(refused) > 0 && labelsRefused(err) {
+			note(fmt.Sprintf("%q: GitHub will not apply %s (%s); filing without", p.Title, strings.Join(refused, ", "), describe(err)))
+			kept := slices.DeleteFunc(slices.Clone(*req.Labels), func(l string) bool { return slices.Contains(refused, l) })
+			req.Labels, refused = &kept, nil
 			attempt--
 			continue
 		}
@@ -180,6 +188,20 @@ func assigneeRefused(err error) bool {
 		}
 	}
 	return strings.Contains(strings.ToLower(er.Message), "assignee")
+}
+
+// labelsRefused is a 422 about labels.
+func labelsRefused(err error) bool {
+	var er *gh.ErrorResponse
+	if statusOf(err) != http.StatusUnprocessableEntity || !asErrorResponse(err, &er) {
+		return false
+	}
+	for _, e := range er.Errors {
+		if strings.HasPrefix(e.Field, "label") || strings.Contains(strings.ToLower(e.Message), "label") {
+			return true
+		}
+	}
+	return strings.Contains(strings.ToLower(er.Message), "label")
 }
 
 // record stores the issue on the item. It runs even when ctx was cancelled

@@ -344,3 +344,21 @@ func TestFileUnknownRepositoryRecordsAnErrorOnEveryItem(t *testing.T) {
 		}
 	}
 }
+
+func TestFileRetriesWithoutARefusedLabelWhenTheCreateRejectsIt(t *testing.T) {
+	e := newEnv(t, "Alert on checkout error rate", "Canary stage for config pushes")
+	e.gh.AddLabel(testRepo, "incident-followup")
+	e.gh.AddLabel(testRepo, "sev2")
+	e.gh.ForbidLabelCreation(testRepo)
+	e.gh.RejectUnknownLabels(testRepo)
+	res, err := e.file(ghub.Config{}, ghub.FileOptions{Labels: []string{"team-payments"}})
+	if err != nil || len(res.Filed) != 2 {
+		t.Fatalf("filed %d, err %v; want both filed without the refused label", len(res.Filed), err)
+	}
+	for _, iss := range e.gh.Issues(testRepo) {
+		if strings.Join(iss.Labels, ",") != "incident-followup,sev2" {
+			t.Errorf("issue #%d labels %v", iss.Number, iss.Labels)
+		}
+	}
+	e.assertExactlyOnce()
+}

@@ -76,16 +76,17 @@ func (t *limitTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	return resp, nil
 }
 
-// classifyLimit follows GitHub's rules: Retry-After means wait that long;
-// X-RateLimit-Remaining 0 means the primary quota is spent until
-// X-RateLimit-Reset; a 403 naming the secondary limit or any 429 otherwise
-// means wait at least a minute.
+// classifyLimit follows GitHub's rules: X-RateLimit-Remaining 0 means the
+// primary quota is spent until X-RateLimit-Reset (checked first, as
+// go-github does, so a spent quota never turns into minutes of retries);
+// Retry-After means wait that long; a 403 naming the secondary limit or any
+// 429 otherwise means wait at least a minute.
 func classifyLimit(req *http.Request, resp *http.Response, body []byte) error {
 	h := resp.Header
 	retryAfter, hasRetryAfter := parseRetryAfter(h.Get("Retry-After"), time.Now())
 	remaining := strings.TrimSpace(h.Get("X-RateLimit-Remaining"))
 	switch {
-	case remaining == "0" && !hasRetryAfter:
+	case remaining == "0":
 		return &RateLimitError{Reset: parseReset(h.Get("X-RateLimit-Reset")), Limit: atoi(h.Get("X-RateLimit-Limit")), op: opName(req)}
 	case hasRetryAfter:
 		return &SecondaryLimitError{RetryAfter: retryAfter, Status: resp.StatusCode, op: opName(req)}

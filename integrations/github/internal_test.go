@@ -63,6 +63,7 @@ func TestClassifyLimit(t *testing.T) {
 		{"primary 403", 403, map[string]string{"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": itoa(int(reset))}, `{"message":"API rate limit exceeded"}`, "primary"},
 		{"primary 429", 429, map[string]string{"X-RateLimit-Remaining": "0"}, ``, "primary"},
 		{"secondary with Retry-After", 403, map[string]string{"Retry-After": "30", "X-RateLimit-Remaining": "4000"}, `{}`, "secondary:30s"},
+		{"a spent quota wins over Retry-After", 403, map[string]string{"Retry-After": "30", "X-RateLimit-Remaining": "0"}, `{}`, "primary"},
 		{"secondary by body", 403, nil, `{"message":"You have exceeded a secondary rate limit"}`, "secondary:1m0s"},
 		{"429 bare", 429, nil, ``, "secondary:1m0s"},
 		{"plain forbidden", 403, map[string]string{"X-RateLimit-Remaining": "4000"}, `{"message":"Resource not accessible by integration"}`, "none"},

@@ -21,15 +21,21 @@ var labelColors = map[string]string{
 }
 
 // ensureLabels makes sure each wanted label exists in repo, creating the
-// missing ones. It returns the names to put on issues, spelled as the
-// repository spells them. A label GitHub refuses to create is left out and
-// named in a warning: filing goes on without it. Only a failure that would
-// stop every later request (rate limit, bad credentials, no such
-// repository) is returned as an error.
-func (c *Client) ensureLabels(ctx context.Context, repo Repo, want []string, notify func(string)) (use []string, warnings []string, err error) {
+// missing ones, and returns the names to put on issues, spelled as the
+// repository spells them. A label GitHub refuses to create is still asked
+// for (GitHub applies it when it can and silently drops it otherwise) and
+// is returned in refused, so a create rejected because of it can be retried
+// without it; a warning names it. Only a failure that would stop every
+// later request (rate limit, bad credentials) is returned as an error.
+func (c *Client) ensureLabels(ctx context.Context, repo Repo, want []string, notify func(string)) (use, refused, warnings []string, err error) {
 	have, err := c.labels(ctx, repo, notify)
 	if err != nil {
-		return nil, nil, err
+		if stopsRun(err) {
+			return nil, nil, nil, err
+		}
+		warnings = append(warnings, fmt.Sprintf("could not list the labels of %s (%s): asking for %s as given",
+			repo, scrubString(describe(err), c.token), strings.Join(want, ", ")))
+		return want, nil, warnings, nil
 	}
 	for _, name := range want {
 		if existing, ok := have[strings.ToLower(name)]; ok {
@@ -46,18 +52,18 @@ func (c *Client) ensureLabels(ctx context.Context, repo Repo, want []string, not
 		})
 		switch {
 		case cerr == nil:
-			use = append(use, name)
 			have[strings.ToLower(name)] = name
 		case alreadyExists(cerr):
-			use = append(use, name)
 		case stopsRun(cerr):
-			return nil, nil, cerr
+			return nil, nil, nil, cerr
 		default:
-			warnings = append(warnings, fmt.Sprintf("label %q could not be created in %s (%s): filing without it",
+			refused = append(refused, name)
+			warnings = append(warnings, fmt.Sprintf("label %q could not be created in %s (%s): filing without it where GitHub will not apply it",
 				name, repo, scrubString(describe(cerr), c.token)))
 		}
+		use = append(use, name)
 	}
-	return use, warnings, nil
+	return use, refused, warnings, nil
 }
 
 // labels lists the repository's labels by lower-case name.
@@ -69,7 +75,7 @@ func (c *Client) labels(ctx context.Context, repo Repo, notify func(string)) (ma
 			return c.gh.Issues.ListLabels(ctx, repo.Owner, repo.Name, opt)
 		})
 		if err != nil {
-			return nil, c.repoError(repo, "list labels", err)
+			return nil, err
 		}
 		for _, l := range page {
 			out[strings.ToLower(l.GetName())] = l.GetName()

@@ -75,6 +75,7 @@ type repo struct {
 	issues          []*Issue
 	labels          []string
 	labelsForbidden bool
+	strictLabels    bool
 	assignable      []string // nil: anyone
 }
 
@@ -147,6 +148,14 @@ func (s *Server) ForbidLabelCreation(full string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.repo(full).labelsForbidden = true
+}
+
+// RejectUnknownLabels makes a create that names a missing label answer 422
+// instead of dropping the label.
+func (s *Server) RejectUnknownLabels(full string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.repo(full).strictLabels = true
 }
 
 // SetAssignable limits who can be assigned; others get a 422.
@@ -534,10 +543,16 @@ func (s *Server) createIssue(w http.ResponseWriter, req *http.Request, r *repo) 
 		}
 	}
 	// GitHub drops labels the caller may not create; the stand-in keeps
-	// only labels that exist, so a test sees whether scribe made them.
+	// only labels that exist, so a test sees whether scribe made them, or
+	// refuses the create when told to be strict.
 	var labels []string
 	for _, l := range in.Labels {
-		if name, ok := findFold(r.labels, l); ok {
+		name, ok := findFold(r.labels, l)
+		if !ok && r.strictLabels {
+			validationFailed(w, "labels", "invalid", l)
+			return
+		}
+		if ok {
 			labels = append(labels, name)
 		}
 	}
