@@ -26,10 +26,10 @@ func recordIncident(t *testing.T, s *Store) int64 {
 			t.Fatal(err)
 		}
 	}
-	must(s.SetMilestone(ctx, inc.ID, incident.MilestoneStarted, cli(t0.Add(-15 * time.Minute))))
+	must(s.SetMilestone(ctx, inc.ID, incident.MilestoneStarted, cli(t0.Add(-15*time.Minute))))
 	must(s.AssignRole(ctx, inc.ID, "ic", "Rosa M.", cli(t0)))
-	must(s.AssignRole(ctx, inc.ID, "ic", "Ken A.", cli(t0.Add(20 * time.Minute))))
-	must(s.SetStatus(ctx, inc.ID, incident.Identified, "Bad config push", cli(t0.Add(10 * time.Minute))))
+	must(s.AssignRole(ctx, inc.ID, "ic", "Ken A.", cli(t0.Add(20*time.Minute))))
+	must(s.SetStatus(ctx, inc.ID, incident.Identified, "Bad config push", cli(t0.Add(10*time.Minute))))
 	pinned := incident.Event{IncidentID: inc.ID, OccurredAt: t0.Add(12 * time.Minute), Kind: incident.KindAction, Text: "Reverted config", Pinned: true, Author: "ken", Source: incident.SourceTUI}
 	if err := s.LogEvent(ctx, &pinned); err != nil {
 		t.Fatal(err)
@@ -42,10 +42,10 @@ func recordIncident(t *testing.T, s *Store) int64 {
 		t.Fatal(err)
 	}
 	item := incident.ActionItem{IncidentID: inc.ID, Title: "Validate config before push", Owner: "Sam", Priority: incident.P0, Due: "2026-12-05", EventID: pinned.ID}
-	if err := s.AddActionItem(ctx, &item, cli(t0.Add(13 * time.Minute))); err != nil {
+	if err := s.AddActionItem(ctx, &item, cli(t0.Add(13*time.Minute))); err != nil {
 		t.Fatal(err)
 	}
-	must(s.SetStatus(ctx, inc.ID, incident.Resolved, "", cli(t0.Add(45 * time.Minute))))
+	must(s.SetStatus(ctx, inc.ID, incident.Resolved, "", cli(t0.Add(45*time.Minute))))
 	for _, n := range []incident.RetroNote{{Section: "well", Text: "Fast revert"}, {Section: "lesson", Text: "Config needs a canary"}} {
 		n.IncidentID = inc.ID
 		if err := s.AddRetroNote(ctx, &n); err != nil {
