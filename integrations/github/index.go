@@ -16,7 +16,7 @@ type markerIndex map[string]*gh.Issue
 const sinceSlack = 48 * time.Hour
 
 // indexMarkers lists every issue and pull request of repo updated since
-// since (state=all, following the Link header page by page) and indexes the
+// since (state=all, following the Link headers page by page) and indexes the
 // markers in their bodies. An issue made for an item cannot have been
 // updated before the item existed, so since, derived from the items'
 // creation, narrows the listing without missing one. The label is not used
@@ -27,13 +27,9 @@ func (c *Client) indexMarkers(ctx context.Context, repo Repo, since time.Time, n
 		State: "all", Sort: "created", Direction: "asc", Since: since,
 		ListOptions: gh.ListOptions{PerPage: c.pageSize},
 	}
-	for {
-		page, resp, err := retried(ctx, c, notify, func() ([]*gh.Issue, *gh.Response, error) {
-			return c.gh.Issues.ListByRepo(ctx, repo.Owner, repo.Name, opt)
-		})
-		if err != nil {
-			return nil, c.repoError(repo, "list issues", err)
-		}
+	err := eachPage(ctx, c, notify, func() ([]*gh.Issue, *gh.Response, error) {
+		return c.gh.Issues.ListByRepo(ctx, repo.Owner, repo.Name, opt)
+	}, func(page []*gh.Issue) {
 		for _, iss := range page {
 			if iss.IsPullRequest() {
 				continue
@@ -46,9 +42,9 @@ func (c *Client) indexMarkers(ctx context.Context, repo Repo, since time.Time, n
 				idx[uuid] = iss
 			}
 		}
-		if resp == nil || resp.NextPage == 0 {
-			return idx, nil
-		}
-		opt.Page = resp.NextPage
+	})
+	if err != nil {
+		return nil, c.repoError(repo, "list issues", err)
 	}
+	return idx, nil
 }

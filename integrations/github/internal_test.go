@@ -191,3 +191,22 @@ func TestPlanOnlyTheSelectedItems(t *testing.T) {
 		t.Errorf("planned %+v, want only item 2 (3 is already filed)", plans)
 	}
 }
+
+func TestNextLinkFollowsWhateverTheServerLinks(t *testing.T) {
+	cases := map[string][]string{
+		"":                     nil,
+		"http://h/x?page=2":    {`<http://h/x?page=2>; rel="next", <http://h/x?page=9>; rel="last"`},
+		"http://h/x?after=abc": {`<http://h/x?page=1>; rel="prev"`, `<http://h/x?after=abc>; rel="next"`},
+		"http://h/x?cursor=Y2": {`<http://h/x?page=1>; rel="first",<http://h/x?cursor=Y2>; rel=next`},
+	}
+	for want, headers := range cases {
+		h := http.Header{}
+		for _, v := range headers {
+			h.Add("Link", v)
+		}
+		got := nextLink(&gh.Response{Response: &http.Response{Header: h}})
+		if got != want {
+			t.Errorf("nextLink(%q) = %q, want %q", headers, got, want)
+		}
+	}
+}

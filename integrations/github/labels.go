@@ -70,21 +70,14 @@ func (c *Client) ensureLabels(ctx context.Context, repo Repo, want []string, not
 func (c *Client) labels(ctx context.Context, repo Repo, notify func(string)) (map[string]string, error) {
 	out := map[string]string{}
 	opt := &gh.ListOptions{PerPage: c.pageSize}
-	for {
-		page, resp, err := retried(ctx, c, notify, func() ([]*gh.Label, *gh.Response, error) {
-			return c.gh.Issues.ListLabels(ctx, repo.Owner, repo.Name, opt)
-		})
-		if err != nil {
-			return nil, err
-		}
+	err := eachPage(ctx, c, notify, func() ([]*gh.Label, *gh.Response, error) {
+		return c.gh.Issues.ListLabels(ctx, repo.Owner, repo.Name, opt)
+	}, func(page []*gh.Label) {
 		for _, l := range page {
 			out[strings.ToLower(l.GetName())] = l.GetName()
 		}
-		if resp == nil || resp.NextPage == 0 {
-			return out, nil
-		}
-		opt.Page = resp.NextPage
-	}
+	})
+	return out, err
 }
 
 // alreadyExists is a 422 saying the label exists: another run, or a case
