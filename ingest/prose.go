@@ -64,10 +64,11 @@ func (p *parser) proseStamp(s string, i int) (stamp, int, bool) {
 	}
 	j++
 	switch w {
-	case "at", "around", "approximately", "by", "about", "shortly", "just":
-		if w == "shortly" || w == "just" {
+	case "at", "around", "approximately", "by", "about", "shortly", "just", "starting", "beginning", "from", "between":
+		switch w {
+		case "shortly", "just", "starting", "beginning":
 			nw := strings.ToLower(letters(s, j))
-			if nw != "after" && nw != "before" {
+			if nw != "after" && nw != "before" && nw != "at" && nw != "around" {
 				return stamp{}, 0, false
 			}
 			j = skipSpaces(s, j+len(nw))

@@ -542,8 +542,8 @@ func rangeEnd(s string, i int) (int, bool) {
 	j := skipSpaces(s, i)
 	if n := dashAt(s, j); n > 0 {
 		j += n
-	} else if len(s)-j > 3 && strings.EqualFold(s[j:j+3], "to ") {
-		j += 2
+	} else if w := strings.ToLower(letters(s, j)); (w == "to" || w == "until" || w == "till" || w == "and") && byteAt(s, j+len(w)) == ' ' {
+		j += len(w)
 	} else {
 		return i, false
 	}

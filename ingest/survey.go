@@ -203,6 +203,12 @@ func (p *parser) noteDate(s string) {
 		if !isLetter(s[i]) && !isDigit(s[i]) {
 			continue
 		}
+		if skip := urlEnd(s, i); skip > i {
+			// A date in a link is when a page was published, not when
+			// the incident happened.
+			i = skip
+			continue
+		}
 		y, m, d, e, ok := p.r.date(s, i)
 		if !ok {
 			continue
@@ -220,4 +226,16 @@ func (p *parser) noteDate(s string) {
 			i = e - 1
 		}
 	}
+}
+
+// urlEnd returns the end of a URL starting at i, or i.
+func urlEnd(s string, i int) int {
+	if !strings.HasPrefix(s[i:], "http://") && !strings.HasPrefix(s[i:], "https://") {
+		return i
+	}
+	j := i
+	for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != ')' && s[j] != '>' {
+		j++
+	}
+	return j
 }

@@ -10,8 +10,8 @@ type tableCols struct {
 	body   bool  // the separator row has been seen
 }
 
-// whenHeaders name a time column: "Time (UTC)", "Date and Time in CET",
-// "Timestamp", "When".
+// whenHeaders start the name of a time column: "Time (UTC)", "Date and
+// Time in CET", "Timestamp", "When" (but not "Due date").
 var whenHeaders = []string{"time", "date", "when", "timestamp", "utc"}
 
 func (p *parser) tableRow(lead string, n int) {
@@ -22,9 +22,9 @@ func (p *parser) tableRow(lead string, n int) {
 		p.table = &tableCols{header: cells}
 		if _, _, ok := p.rowStamp(cells, []int{0}); !ok {
 			for i, c := range cells {
-				l := strings.ToLower(c)
+				l := strings.ToLower(strings.Trim(c, "*_ "))
 				for _, h := range whenHeaders {
-					if strings.Contains(l, h) && len(p.table.when) < 2 {
+					if strings.HasPrefix(l, h) && len(p.table.when) < 2 {
 						p.table.when = append(p.table.when, i)
 						break
 					}
@@ -48,7 +48,8 @@ func (p *parser) tableRow(lead string, n int) {
 	}
 	st, text, ok := p.rowStamp(cells, when)
 	if !ok {
-		if c := cellAt(cells, when[0]); strings.ContainsAny(c, "0123456789") && text != "" {
+		// Only a column the header calls a time is expected to hold one.
+		if c := cellAt(cells, when[0]); len(p.table.when) > 0 && strings.ContainsAny(c, "0123456789") && text != "" {
 			p.problem(n, lead, "unreadable time")
 		}
 		return
