@@ -239,6 +239,8 @@ func (f *Filer) failRest(ctx context.Context, res *FileResult, rest []Planned, e
 	for _, p := range rest {
 		item := f.recordError(ctx, p.Item, err)
 		res.Failed = append(res.Failed, item)
+		progress(Progress{Kind: ProgressFailed, Item: item, Message: "not attempted: " + item.GitHub.SyncError, Err: err,
+			Done: len(res.Filed) + len(res.Linked) + len(res.Failed), Total: res.Total})
 	}
 	var rl *RateLimitError
 	if errors.As(err, &rl) || res.Unfiled() > 0 {
