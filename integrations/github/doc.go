@@ -9,6 +9,17 @@
 // between "created" and "recorded" costs at most one listing on the next run,
 // never a duplicate.
 //
-// All network and store I/O lives here, behind NewClient, Filer.File and
-// Syncer.Sync, so the CLI prints and the TUI can wrap a call in a command.
+// All network and store I/O lives here, so the CLI only prints and the TUI
+// can run a whole filing inside one command:
+//
+//	client, err := github.FromEnv(ctx, os.Getenv, time.Now)
+//	// …
+//	res, err := github.NewFiler(client, st).File(ctx, incidentID,
+//		github.FileOptions{Repo: repo, Only: selectedIDs}, func(p github.Progress) {
+//			// called on File's goroutine, in order; forward to the UI
+//		})
+//	res, err := github.NewSyncer(client, st).Sync(ctx, incidentID, progress)
+//
+// Each item's issue link, state and last error are on its GitHubIssue after
+// a run (and in every Progress), so a UI can show them from the store alone.
 package github
