@@ -171,3 +171,20 @@ func TestDefaultTemplateIsExposed(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestMetricsSayWhyTheyAreUnknown(t *testing.T) {
+	snap := searchOutage()
+	ms := snap.Incident.Milestones
+	ms[incident.MilestoneDetected] = ms[incident.MilestoneStarted].Add(-time.Minute)
+	delete(ms, incident.MilestoneResolved)
+	doc := render(t, snap, Options{})
+	for _, want := range []string{
+		"- **Time to detect:** unknown _(needs milestones in order)_",
+		"- **Time to resolve:** unknown _(needs the started and resolved milestones)_",
+		"- **Time to mitigate:** 33m",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("missing %q:\n%s", want, section(doc, "Key moments"))
+		}
+	}
+}

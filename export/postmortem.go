@@ -59,7 +59,7 @@ type MilestoneRow struct {
 type MetricRow struct {
 	Name  string // "Time to detect"
 	Value string // "7m", "" when it cannot be computed
-	Needs string // what is missing when Value is "": "started and detected"
+	Needs string // why Value is "": "the started and detected milestones", "milestones in order"
 }
 
 // TimelineRow is one event, or a date heading when the day changes.
@@ -244,21 +244,27 @@ func (p *Postmortem) keyMoments(ms incident.Milestones, loc *time.Location) {
 	met := ms.Metrics()
 	start := "started"
 	if _, ok := ms.Get(incident.MilestoneStarted); !ok {
-		start = "started or detected"
+		start = "started (or detected)"
 	}
 	for _, r := range []struct {
 		name  string
 		d     *time.Duration
-		needs string
+		needs []incident.Milestone
+		what  string
 	}{
-		{"Time to detect", met.TimeToDetect, "started and detected"},
-		{"Time to mitigate", met.TimeToMitigate, start + " and mitigated"},
-		{"Time to resolve", met.TimeToResolve, start + " and resolved"},
-		{"Duration of impact", met.ImpactDuration, "started and mitigated or resolved"},
+		{"Time to detect", met.TimeToDetect, []incident.Milestone{incident.MilestoneStarted, incident.MilestoneDetected}, "started and detected"},
+		{"Time to mitigate", met.TimeToMitigate, []incident.Milestone{incident.MilestoneMitigated}, start + " and mitigated"},
+		{"Time to resolve", met.TimeToResolve, []incident.Milestone{incident.MilestoneResolved}, start + " and resolved"},
+		{"Duration of impact", met.ImpactDuration, []incident.Milestone{incident.MilestoneStarted, incident.MilestoneMitigated}, "started and mitigated (or resolved)"},
 	} {
-		row := MetricRow{Name: r.name, Needs: r.needs}
-		if r.d != nil {
-			row.Value, row.Needs = humanDuration(*r.d), ""
+		row := MetricRow{Name: r.name}
+		switch {
+		case r.d != nil:
+			row.Value = humanDuration(*r.d)
+		case allSet(ms, r.needs) && outOfOrder(ms, r.needs):
+			row.Needs = "milestones in order"
+		default:
+			row.Needs = "the " + r.what + " milestones"
 		}
 		p.Metrics = append(p.Metrics, row)
 	}
@@ -341,4 +347,26 @@ func responders(roles []incident.RoleAssignment, loc *time.Location, names bool)
 		}
 	}
 	return out
+}
+
+func allSet(ms incident.Milestones, need []incident.Milestone) bool {
+	for _, m := range need {
+		if _, ok := ms.Get(m); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// outOfOrder reports whether any of the milestones in need is part of a
+// pair that contradicts the expected order.
+func outOfOrder(ms incident.Milestones, need []incident.Milestone) bool {
+	for _, pair := range ms.OutOfOrder() {
+		for _, m := range need {
+			if pair[0] == m || pair[1] == m {
+				return true
+			}
+		}
+	}
+	return false
 }
