@@ -454,10 +454,28 @@ func (p *parser) setDate(st stamp) {
 	}
 	y := st.year
 	if y == 0 {
-		y = p.yearFor()
+		y = p.nearestYear(st.month, st.day)
 	}
 	p.curY, p.curM, p.curD, p.hasCur = y, st.month, st.day, true
 	p.prevMin = -1
+}
+
+// nearestYear is the year of a date written without one: the year that
+// puts it nearest the date in force, so that a log running from Dec 31 to
+// Jan 1 (in either order) stays continuous; else yearFor.
+func (p *parser) nearestYear(month, day int) int {
+	if !p.hasCur || p.curY == 0 {
+		return p.yearFor()
+	}
+	cur := time.Date(p.curY, time.Month(p.curM), p.curD, 0, 0, 0, 0, time.UTC)
+	best, bestGap := p.curY, time.Duration(-1)
+	for _, y := range []int{p.curY - 1, p.curY, p.curY + 1} {
+		gap := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC).Sub(cur).Abs()
+		if bestGap < 0 || gap < bestGap {
+			best, bestGap = y, gap
+		}
+	}
+	return best
 }
 
 // yearFor is the year for a date written without one: the date in force,
@@ -523,7 +541,7 @@ func (p *parser) place(st stamp, n int, raw, _ string) (time.Time, bool) {
 	if st.hasDate() {
 		y := st.year
 		if y == 0 {
-			y = p.yearFor()
+			y = p.nearestYear(st.month, st.day)
 		}
 		if y == 0 {
 			p.problem(n, raw, "the date has no year: pass --year")

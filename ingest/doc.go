@@ -1,0 +1,76 @@
+// Package ingest turns existing timelines into events: pasted notes,
+// postmortem documents, status-page update logs, and scribe's own JSON
+// documents (which import whole, see Parse).
+//
+// # What is read
+//
+// A line is an entry when, after its Markdown (bullet, number, task box,
+// bold, "[…]" or "(…)"), it starts with a time or a date and time:
+//
+//   - bullets and numbered lists: "- 2023-11-06 14:02 - …", "* 11:10 6th Nov
+//     2023 - …", "1. Jan 14, 10:18 AM: …", "• 2022/02/16 03:01PM ET - …";
+//   - Markdown table rows, the time from the column whose header starts with
+//     Time, Date, When or Timestamp (a Date and a Time column are read
+//     together), the other cells joined as the text;
+//   - headings: "### 14:02 UTC — …", "#### 2023-11-06 14:02", or "### 08:52
+//     PM" with the text in the paragraph below;
+//   - bare lines: "20:10 Expensive query …", or "1:03" alone with the text on
+//     the following lines;
+//   - list items that name an event and then give its time ("First
+//     detected: 2024-04-15 12:32", "Resolved 2024-04-18 16:13");
+//   - sentences that open with a time: "At 07:40 UTC we …", "On June 3 at
+//     09:12 PT the pager …", "At 2019/05/06 7am UTC, …", "Between 14:00 and
+//     15:00 UTC, …". A sentence that repeats a timeline line's minute is
+//     dropped as the same event told twice;
+//   - status-page logs, newest first, in both layouts: a status word line,
+//     the message, then "Posted Jun 03, 2021 - 09:12 PDT"; or "Investigating
+//     - message" then "Jul 02, 16:45 CDT". Investigating, Identified,
+//     Monitoring and Resolved become status events; Update, Postmortem and
+//     the like become notes. A "Posted" line with no status word takes the
+//     paragraphs before it as its message (the last one only when there are
+//     more than three).
+//
+// Times: 14:02, 14:02:11, 9:05, 7am, 03:01PM, 5:10 a.m., 14h05, 14.43 (after
+// a date, or with am/pm or a zone), "~14:05", "14:05-ish", "around 14:05";
+// a range keeps its start ("14:05–14:20", "02:00 to 04:30"); "--:--" is
+// reported, never guessed. Dates: 2023-11-06, 2022/02/16, DD-MM-YYYY,
+// DD/MM/YYYY, 6th Nov 2023, 14 January 2024, Jan 14, 2024, January 14-19,
+// 2026 (the first day), with or without a weekday, before or after the time
+// ("22:30 UTC (Oct 29)").
+//
+// Not entries: fenced code blocks, ">" quotes, lines that only continue a
+// sentence ("… at around\n08:15 UTC the team …" is prose), and the title.
+//
+// # Day or month first
+//
+// In a numeric date a part above 12 is the day. When both are 12 or less,
+// the document decides: its unambiguous numeric dates first, then how it
+// writes month names ("6th Nov" is day first, "Nov 6" month first); with no
+// evidence, "/" dates are read month first (06/11/2023 is June 11) and "-"
+// or "." dates day first (06-11-2023 is 6 November).
+//
+// # Zone, date and year
+//
+// The zone of an entry is its own suffix; else the last zone the text
+// stated before it ("All times in UTC", a "Time (PDT)" header, a heading
+// "Timeline (times in BST)", or a zone written on an earlier entry); else
+// the first zone stated anywhere; else Options.Zone (--tz, or the
+// incident's); else UTC. Literal abbreviations are the offset they name
+// (PDT is UTC-07:00, CET UTC+01:00); generic ones follow daylight saving
+// (PT, ET).
+//
+// The date of a time-only entry is the one in force: from the entry before
+// it, a date heading ("## May 12") or a date line, else the document's date
+// (its title, front matter, or the first date in the text), else
+// Options.Reference. A time more than four hours earlier than the previous
+// entry on the same date has crossed midnight and moves to the next day;
+// smaller steps back are kept as written (lists are sometimes out of
+// order). In a document that writes am/pm, an unmarked 1:05 after 11:24 AM
+// is read as 13:05. A date without a year takes the year nearest the date in
+// force, else the document's, else Options.Year (--year), else the
+// reference's.
+//
+// Entries come out sorted by time, ties in document order. Every line that
+// looked like an entry but could not be placed (no time of day, "--:--", no
+// such date, no year, no text) is a Problem with its line number.
+package ingest
