@@ -24,7 +24,7 @@
 //     dropped as the same event told twice;
 //   - status-page logs, newest first, in both layouts: a status word line,
 //     the message, then "Posted Jun 03, 2021 - 09:12 PDT"; or "Investigating
-//     - message" then "Jul 02, 16:45 CDT". Investigating, Identified,
+//   - message" then "Jul 02, 16:45 CDT". Investigating, Identified,
 //     Monitoring and Resolved become status events; Update, Postmortem and
 //     the like become notes. A "Posted" line with no status word takes the
 //     paragraphs before it as its message (the last one only when there are
