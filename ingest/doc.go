@@ -23,8 +23,9 @@
 //     15:00 UTC, …". A sentence that repeats a timeline line's minute is
 //     dropped as the same event told twice;
 //   - status-page logs, newest first, in both layouts: a status word line,
-//     the message, then "Posted Jun 03, 2021 - 09:12 PDT"; or "Investigating
-//   - message" then "Jul 02, 16:45 CDT". Investigating, Identified,
+//     the message, then "Posted Jun 03, 2021 - 09:12 PDT"; or the status
+//     word, a dash and the message on one line, then "Jul 02, 16:45 CDT".
+//     Investigating, Identified,
 //     Monitoring and Resolved become status events; Update, Postmortem and
 //     the like become notes. A "Posted" line with no status word takes the
 //     paragraphs before it as its message (the last one only when there are
