@@ -46,6 +46,16 @@ var commonWords = map[string]bool{
 	"august": true, "penny": true, "ruby": true, "jean": true, "nick": true, "van": true, "al": true,
 }
 
+// machineNames are authors that name a process or a team rather than a
+// person (a login such as root, a bot); they are only recognised as
+// "@root", so that "root cause" or "the ops channel" survive.
+var machineNames = map[string]bool{
+	"root": true, "admin": true, "ops": true, "system": true, "bot": true, "scribe": true, "alert": true,
+	"alerts": true, "pager": true, "pagerduty": true, "oncall": true, "team": true, "ci": true, "user": true,
+	"deploy": true, "deployer": true, "automation": true, "monitor": true, "monitoring": true, "import": true,
+	"cli": true, "tui": true, "unknown": true, "nobody": true, "someone": true, "support": true, "sre": true,
+}
+
 // newPeople gathers everyone the snapshot names.
 func newPeople(snap incident.Snapshot) *people {
 	p := &people{roles: snap.Roles}
@@ -161,7 +171,8 @@ func (p *people) buildAliases() {
 	seen := map[string]bool{}
 	for _, c := range cands {
 		k := asciiLower(c.text)
-		if utf8.RuneCountInString(strings.TrimPrefix(c.text, "@")) < 2 || seen[k] || owner[k] != c.person {
+		if utf8.RuneCountInString(strings.TrimPrefix(c.text, "@")) < 2 || seen[k] || owner[k] != c.person ||
+			(machineNames[k] && !strings.HasPrefix(k, "@")) {
 			continue
 		}
 		seen[k] = true

@@ -24,7 +24,7 @@ func handOff() incident.Snapshot {
 			{ID: 1, IncidentID: 5, OccurredAt: c("09:00"), Kind: incident.KindNote, Text: "x", Author: "dee"},
 			{ID: 2, IncidentID: 5, OccurredAt: c("09:05"), Kind: incident.KindNote, Text: "x", Author: "ana"},
 		},
-		ActionItems: []incident.ActionItem{{ID: 1, Title: "t", Owner: "Alex Roy"}, {ID: 2, Title: "u", Owner: "@zed"}},
+		ActionItems: []incident.ActionItem{{ID: 1, Title: "t", Owner: "Alex Roy"}, {ID: 2, Title: "u", Owner: "@zed"}, {ID: 3, Title: "v", Owner: "root"}},
 	}
 }
 
@@ -58,6 +58,8 @@ func TestRewriteUsesTheRoleHeldAtTheTime(t *testing.T) {
 		// A first name that is also a word only matches capitalised.
 		{"we will roll back; Will agrees", c("11:30"), "we will roll back; the comms lead agrees"},
 		{"Will Stone agrees", c("11:30"), "The comms lead agrees"},
+		// A login that is also a word is only recognised as @login.
+		{"Root cause: disk full; @root paged", c("09:10"), "Root cause: disk full; a responder paged"},
 		// Sentence starts are capitalised, the middle is not.
 		{"ok. ana: go", c("09:10"), "ok. The incident commander: go"},
 	}

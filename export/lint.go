@@ -52,6 +52,7 @@ func Lint(snap incident.Snapshot, opts Options) []Warning {
 	inc := snap.Incident
 	loc := opts.zone(inc)
 	l := linter{people: newPeople(snap), phrases: blamingIndex(), n: inc.ID}
+	l.text("Title", "", inc.Title)
 	for _, f := range []struct {
 		section, field, value string
 	}{

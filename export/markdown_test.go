@@ -188,3 +188,21 @@ func TestMetricsSayWhyTheyAreUnknown(t *testing.T) {
 		}
 	}
 }
+
+func TestTitleIsBlamelessToo(t *testing.T) {
+	snap := searchOutage()
+	snap.Incident.Title = "Tomás's rebuild emptied search"
+	if doc := render(t, snap, Options{}); !strings.HasPrefix(doc, "# SEV2 #12: The ops lead's rebuild emptied search\n") {
+		t.Errorf("title not rewritten: %q", doc[:60])
+	}
+	if doc := render(t, snap, Options{Names: true}); !strings.HasPrefix(doc, "# SEV2 #12: Tomás's rebuild") {
+		t.Errorf("--names title: %q", doc[:60])
+	}
+	found := false
+	for _, w := range Lint(snap, Options{}) {
+		found = found || (w.Section == "Title" && w.Code == WarnNamedPerson)
+	}
+	if !found {
+		t.Error("lint does not report the name in the title")
+	}
+}

@@ -137,9 +137,13 @@ func Build(snap incident.Snapshot, opts Options) Postmortem {
 		}
 		return block(s)
 	}
+	title := sanitize(inc.Title)
+	if !opts.Names {
+		title = names.rewrite(title, time.Time{})
+	}
 	p := Postmortem{
 		Number:     inc.ID,
-		Title:      cell(inc.Title),
+		Title:      cell(title),
 		Severity:   inc.Severity.String(),
 		State:      capitalize(string(inc.State)),
 		Names:      opts.Names,
