@@ -84,6 +84,7 @@ func TestFileSurvivesFaultsWithoutDuplicates(t *testing.T) {
 		"secondary limit (403) on create": {{githubtest.CreateIssue, 1, githubtest.SecondaryLimit}},
 		"429 on create":                   {{githubtest.CreateIssue, 3, githubtest.TooManyRequests}},
 		"response dropped after create":   {{githubtest.CreateIssue, 2, githubtest.DropResponse}},
+		"502 after the issue was made":    {{githubtest.CreateIssue, 1, githubtest.BadGatewayAfterWork}},
 		"502 on the listing":              {{githubtest.ListIssues, 1, githubtest.BadGateway}},
 		"secondary limit on labels":       {{githubtest.ListLabels, 1, githubtest.SecondaryLimit}},
 		"all of them": {
@@ -93,6 +94,7 @@ func TestFileSurvivesFaultsWithoutDuplicates(t *testing.T) {
 			{githubtest.CreateIssue, 5, githubtest.TooManyRequests},
 			{githubtest.CreateIssue, 6, githubtest.DropResponse},
 			{githubtest.ListIssues, 2, githubtest.BadGateway},
+			{githubtest.CreateIssue, 7, githubtest.BadGatewayAfterWork},
 		},
 	}
 	for name, faults := range cases {

@@ -49,6 +49,9 @@ const (
 	DropResponse
 	// PrimaryLimit answers 403 with X-RateLimit-Remaining: 0.
 	PrimaryLimit
+	// BadGatewayAfterWork does the work (a create makes the issue) and then
+	// answers 502, as GitHub's edge does when the backend was slow.
+	BadGatewayAfterWork
 )
 
 // Issue is an issue as the stand-in holds it.
@@ -344,18 +347,22 @@ func (s *Server) serve(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	fault := s.faults[op][s.calls[op]]
-	if fault != DropResponse && fault != 0 {
+	if fault != DropResponse && fault != BadGatewayAfterWork && fault != 0 {
 		s.fail(w, fault)
 		return
 	}
 	s.remaining--
 	s.rateHeaders(w, s.remaining, now.Add(time.Hour))
-	if fault == DropResponse {
+	switch fault {
+	case DropResponse:
 		handler(httptest.NewRecorder(), req)
 		drop(w)
-		return
+	case BadGatewayAfterWork:
+		handler(httptest.NewRecorder(), req)
+		writeJSON(w, http.StatusBadGateway, map[string]string{"message": "Server Error"})
+	default:
+		handler(w, req)
 	}
-	handler(w, req)
 }
 
 func (s *Server) unexpected(w http.ResponseWriter, req *http.Request) {
