@@ -75,6 +75,7 @@ data it receives is documented in export/TEMPLATE.md.`,
 			if opts.Zone, err = exportZone(tz); err != nil {
 				return err
 			}
+			a.zoneNote(tz)
 			if tmplPath != "" {
 				if opts.Template, err = readTemplate(tmplPath); err != nil {
 					return err
@@ -140,6 +141,7 @@ code, section, where, text and message.`,
 			if err != nil {
 				return err
 			}
+			a.zoneNote(tz)
 			return a.withStore(cmd.Context(), func(st *store.Store) error {
 				snap, err := st.Snapshot(cmd.Context(), id)
 				if err != nil {
