@@ -74,12 +74,12 @@ func (f *Filer) File(ctx context.Context, incidentID int64, opts FileOptions, pr
 		return f.failRest(ctx, &res, plans, err, progress)
 	}
 
+	lbl := &labelPlan{use: labels, refused: refused}
 	for i, p := range plans {
-		p.Labels = labels
 		iss, found := idx[p.Item.UUID]
 		var ferr error
 		if !found {
-			iss, found, ferr = f.create(ctx, opts.Repo, p, refused, since, idx, note)
+			iss, found, ferr = f.create(ctx, opts.Repo, p, lbl, since, idx, note)
 		}
 		if ferr != nil {
 			item := f.recordError(ctx, p.Item, ferr)
@@ -125,8 +125,9 @@ func (r FileResult) err() error {
 // connection, timeout) may still have made the issue, so before trying
 // again the repository is listed afresh and a marker found there is taken
 // as the answer. found reports that the issue came from the listing.
-func (f *Filer) create(ctx context.Context, repo Repo, p Planned, refused []string, since time.Time, idx markerIndex, note func(string)) (iss *gh.Issue, found bool, err error) {
-	req := &gh.IssueRequest{Title: gh.String(p.Title), Body: gh.String(p.Body), Labels: &p.Labels}
+func (f *Filer) create(ctx context.Context, repo Repo, p Planned, lbl *labelPlan, since time.Time, idx markerIndex, note func(string)) (iss *gh.Issue, found bool, err error) {
+	labels := slices.Clone(lbl.use)
+	req := &gh.IssueRequest{Title: gh.String(p.Title), Body: gh.String(p.Body), Labels: &labels}
 	if p.Assignee != "" {
 		req.Assignees = &[]string{p.Assignee}
 	}
@@ -141,10 +142,10 @@ func (f *Filer) create(ctx context.Context, repo Repo, p Planned, refused []stri
 			attempt--
 			continue
 		}
-		if len(refused) > 0 && labelsRefused(err) {
-			note(fmt.Sprintf("%q: GitHub will not apply %s (%s); filing without", p.Title, strings.Join(refused, ", "), describe(err)))
-			kept := slices.DeleteFunc(slices.Clone(*req.Labels), func(l string) bool { return slices.Contains(refused, l) })
-			req.Labels, refused = &kept, nil
+		if len(lbl.refused) > 0 && labelsRefused(err) {
+			note(fmt.Sprintf("%q: GitHub will not apply %s (%s); filing without", p.Title, strings.Join(lbl.refused, ", "), describe(err)))
+			lbl.dropRefused()
+			labels = slices.Clone(lbl.use)
 			attempt--
 			continue
 		}
@@ -188,6 +189,18 @@ func assigneeRefused(err error) bool {
 		}
 	}
 	return strings.Contains(strings.ToLower(er.Message), "assignee")
+}
+
+// labelPlan is the labels every issue of a run asks for, and those among
+// them GitHub refused to create; once a create rejects those, later items go
+// without them.
+type labelPlan struct {
+	use, refused []string
+}
+
+func (l *labelPlan) dropRefused() {
+	l.use = slices.DeleteFunc(l.use, func(name string) bool { return slices.Contains(l.refused, name) })
+	l.refused = nil
 }
 
 // labelsRefused is a 422 about labels.

@@ -362,5 +362,8 @@ func TestFileRetriesWithoutARefusedLabelWhenTheCreateRejectsIt(t *testing.T) {
 			t.Errorf("issue #%d labels %v", iss.Number, iss.Labels)
 		}
 	}
+	if got := e.gh.Calls(githubtest.CreateIssue); got != 3 {
+		t.Errorf("%d creates, want 3: one rejected, then the label left off for every item", got)
+	}
 	e.assertExactlyOnce()
 }
