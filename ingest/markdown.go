@@ -77,11 +77,17 @@ func cleanInline(s string) string {
 func entryText(s string) string {
 	s = strings.TrimLeft(s, " \t-–—:|,.")
 	s = trimEmphasis(strings.TrimRight(s, " \t\\"))
+	if strings.Contains(s, "<br") {
+		s = strings.TrimSpace(breaks.Replace(s))
+	}
 	if strings.Contains(s, "&") {
 		s = html.UnescapeString(s)
 	}
 	return s
 }
+
+// breaks are the line breaks table cells carry.
+var breaks = strings.NewReplacer("<br>", " ", "<br/>", " ", "<br />", " ", "<BR>", " ")
 
 // tableCells splits a Markdown table row into trimmed cells.
 func tableCells(lead string) []string {

@@ -46,6 +46,13 @@ type parser struct {
 	pending  *statusBlock // a status-page label whose timestamp is still to come
 	table    *tableCols
 
+	// For indented code blocks: a line indented four columns past the
+	// list it is in, after a blank line, is code, as are the lines after
+	// it that stay indented.
+	blank      bool
+	listIndent int
+	inCode     bool
+
 	entries  []Entry
 	problems []Problem
 }
@@ -81,6 +88,36 @@ func newParser(text string, opts Options) *parser {
 	}
 }
 
+func indentWidth(line string) int {
+	w := 0
+	for _, c := range []byte(line) {
+		switch c {
+		case ' ':
+			w++
+		case '\t':
+			w += 4 - w%4
+		default:
+			return w
+		}
+	}
+	return w
+}
+
+// indentedCode reports whether a non-blank line with this indent belongs
+// to an indented code block (logs pasted into Markdown that way are not
+// entries).
+func (p *parser) indentedCode(indent int) bool {
+	if p.inCode && indent >= p.listIndent+4 {
+		return true
+	}
+	p.inCode = p.blank && indent >= p.listIndent+4 && p.fence == ""
+	if p.inCode {
+		p.endParagraph()
+		p.open = -1
+	}
+	return p.inCode
+}
+
 func (p *parser) problem(line int, raw, reason string) {
 	raw = strings.TrimSpace(raw)
 	if r := []rune(raw); len(r) > 120 {
@@ -114,10 +151,18 @@ func (p *parser) walk() {
 		if p.fence != "" {
 			continue
 		}
+		indent := indentWidth(line)
+		if lead != "" && p.indentedCode(indent) {
+			continue
+		}
+		if lead != "" {
+			p.blank = false
+		}
 		switch {
 		case lead == "":
 			p.endParagraph()
 			p.open = -1
+			p.blank = true
 		case lead[0] == '>':
 			// Quoted chat and logs are evidence, not entries.
 			p.endParagraph()
@@ -133,6 +178,11 @@ func (p *parser) walk() {
 				continue
 			}
 			p.textLine(lead, n)
+			if _, isList := listItem(lead); isList {
+				p.listIndent = indent + 2
+			} else if indent < p.listIndent {
+				p.listIndent = 0
+			}
 		}
 	}
 	p.endParagraph()
@@ -151,9 +201,16 @@ func (p *parser) leadStamp(s string) (stamp, string, bool) {
 		closer, s = ')', s[1:]
 	}
 	s = strings.TrimLeft(s, "*_")
+	code := strings.HasPrefix(s, "`")
+	if code {
+		s = s[1:]
+	}
 	st, end, ok := p.r.stampAt(s, 0)
 	if !ok {
 		return stamp{}, "", false
+	}
+	if code && byteAt(s, end) == '`' {
+		end++
 	}
 	if closer != 0 {
 		if byteAt(s, end) != closer {

@@ -357,6 +357,27 @@ func clock(s string, i int, dotOK bool) (hour, minute int, meridiem byte, unknow
 	return h, m, mer, false, k, true
 }
 
+// militaryClock reads "1405Z", "1405 UTC" and "1405 hrs": four digits
+// count as a time only with such a mark, so that years and counts do not.
+func militaryClock(s string, i int) (hour, minute, end int, ok bool) {
+	v, n := number(s, i, 4)
+	if n != 4 || v/100 > 23 || v%100 > 59 {
+		return 0, 0, i, false
+	}
+	k := i + 4
+	switch {
+	case byteAt(s, k) == 'Z' && wordEnd(s, k+1):
+		return v / 100, v % 100, k, true // the Z is read as the zone
+	case strings.HasPrefix(s[k:], " UTC") && wordEnd(s, k+4), strings.HasPrefix(s[k:], " GMT") && wordEnd(s, k+4):
+		return v / 100, v % 100, k, true
+	case strings.HasPrefix(s[k:], " hrs") && wordEnd(s, k+4):
+		return v / 100, v % 100, k + 4, true
+	case strings.HasPrefix(s[k:], "hrs") && wordEnd(s, k+3):
+		return v / 100, v % 100, k + 3, true
+	}
+	return 0, 0, i, false
+}
+
 // meridiemAt reads am/pm (a.m., PM, …) at i, after at most one space.
 func meridiemAt(s string, i int) (byte, int) {
 	j := i
@@ -445,6 +466,11 @@ func (r stampReader) stampAt(s string, i int) (st stamp, end int, ok bool) {
 	}
 	h, mi, mer, unk, k, tok := clock(s, j, false)
 	if !tok {
+		if h, mi, k, ok := militaryClock(s, j); ok {
+			st.hour, st.minute, st.hasTime = h, mi, true
+			st.zone, end = r.suffixes(s, k, &st)
+			return st, end, true
+		}
 		// "14.43" stands for a time only with am/pm or a zone after it.
 		h, mi, mer, unk, k, tok = clock(s, j, true)
 		if !tok || mer == 0 {
