@@ -16,8 +16,7 @@ import (
 // action item owners) and the spellings text may use for them, so that the
 // postmortem can name the role someone held instead of the person.
 type people struct {
-	names   [][]string // per person, every name they were recorded under
-	display []string   // per person, the name shown when names are kept
+	names   [][]string // per person, every name they were recorded under, first the fullest
 	aliases []alias
 	byWord  *wordIndex // aliases by their first word
 	roles   []incident.RoleAssignment
@@ -71,7 +70,6 @@ func newPeople(snap incident.Snapshot) *people {
 		}
 		index[key] = len(p.names)
 		p.names = append(p.names, []string{name})
-		p.display = append(p.display, name)
 	}
 	for _, r := range snap.Roles {
 		add(r.Person)
@@ -125,14 +123,12 @@ func (p *people) mergeShortNames() {
 		}
 	}
 	var names [][]string
-	var display []string
 	for i := range p.names {
 		if keep[i] {
 			names = append(names, p.names[i])
-			display = append(display, p.display[i])
 		}
 	}
-	p.names, p.display = names, display
+	p.names = names
 }
 
 // buildAliases lists every spelling to look for, longest first so that

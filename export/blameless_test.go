@@ -92,7 +92,7 @@ func TestPeopleMergesALoginIntoTheFullName(t *testing.T) {
 	if len(ms) != 2 || ms[0].person != ms[1].person {
 		t.Fatalf("mentions = %+v, want two mentions of one person", ms)
 	}
-	if got := p.display[ms[0].person]; got != "Ana Lima" {
-		t.Errorf("display = %q, want Ana Lima", got)
+	if got := p.names[ms[0].person]; len(got) != 2 || got[0] != "Ana Lima" || got[1] != "ana" {
+		t.Errorf("names = %q, want [Ana Lima ana]", got)
 	}
 }
