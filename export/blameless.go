@@ -102,6 +102,20 @@ func firstName(name string) string {
 	return strings.TrimRight(f[0], ".,")
 }
 
+// lastName is the last word of a multi-word name when it is a surname
+// rather than an initial ("Martinez", not "M."), else "".
+func lastName(name string) string {
+	f := strings.Fields(strings.TrimPrefix(name, "@"))
+	if len(f) < 2 {
+		return ""
+	}
+	l := f[len(f)-1]
+	if strings.HasSuffix(l, ".") || utf8.RuneCountInString(l) < 3 {
+		return ""
+	}
+	return l
+}
+
 // mergeShortNames folds a one-word name ("rosa", an author's login) into
 // the only multi-word person whose first name it is ("Rosa Martinez").
 func (p *people) mergeShortNames() {
@@ -137,7 +151,7 @@ func (p *people) buildAliases() {
 	type cand struct {
 		text   string
 		person int
-		first  bool
+		exact  bool // only capitalised: a surname alone may be a word (Fox, Park)
 	}
 	var cands []cand
 	for i, ns := range p.names {
@@ -148,7 +162,10 @@ func (p *people) buildAliases() {
 				cands = append(cands, cand{strings.TrimSuffix(bare, "."), i, false})
 			}
 			if f := firstName(n); f != "" {
-				cands = append(cands, cand{f, i, true}, cand{"@" + f, i, true})
+				cands = append(cands, cand{f, i, false}, cand{"@" + f, i, false})
+			}
+			if l := lastName(n); l != "" {
+				cands = append(cands, cand{l, i, true})
 			}
 		}
 	}
@@ -173,7 +190,7 @@ func (p *people) buildAliases() {
 		}
 		seen[k] = true
 		a := alias{lower: k, person: c.person}
-		if commonWords[strings.TrimPrefix(k, "@")] && !strings.HasPrefix(k, "@") {
+		if c.exact || (commonWords[strings.TrimPrefix(k, "@")] && !strings.HasPrefix(k, "@")) {
 			a.exact = capitalize(strings.TrimPrefix(c.text, "@"))
 		}
 		p.aliases = append(p.aliases, a)

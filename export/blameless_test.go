@@ -60,6 +60,9 @@ func TestRewriteUsesTheRoleHeldAtTheTime(t *testing.T) {
 		{"Will Stone agrees", c("11:30"), "The comms lead agrees"},
 		// A login that is also a word is only recognised as @login.
 		{"Root cause: disk full; @root paged", c("09:10"), "Root cause: disk full; a responder paged"},
+		// A surname alone, only capitalised: it may also be a word.
+		{"Ortiz rolled back; ortiz-lab untouched", c("09:45"), "The ops lead rolled back; ortiz-lab untouched"},
+		{"Stone agrees to move the stone", c("11:30"), "The comms lead agrees to move the stone"},
 		// Sentence starts are capitalised, the middle is not.
 		{"ok. ana: go", c("09:10"), "ok. The incident commander: go"},
 	}
