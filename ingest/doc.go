@@ -20,8 +20,9 @@
 //     detected: 2024-04-15 12:32", "Resolved 2024-04-18 16:13");
 //   - sentences that open with a time: "At 07:40 UTC we …", "On June 3 at
 //     09:12 PT the pager …", "At 2019/05/06 7am UTC, …", "Between 14:00 and
-//     15:00 UTC, …". A sentence that repeats a timeline line's minute is
-//     dropped as the same event told twice;
+//     15:00 UTC, …", when the document has no timeline of at least three
+//     lines of its own (its sentences then only summarise it); a sentence
+//     at the minute of one of its lines is that line told again;
 //   - status-page logs, newest first, in both layouts: a status word line,
 //     the message, then "Posted Jun 03, 2021 - 09:12 PDT"; or the status
 //     word, a dash and the message on one line, then "Jul 02, 16:45 CDT".

@@ -375,11 +375,26 @@ func (p *parser) labelStamp(s string, n int, raw string) bool {
 		}
 		label := strings.TrimRight(strings.TrimSpace(s[:i]), ":-–—*_ ")
 		label = strings.TrimLeft(label, "*_ ")
-		if label == "" || len(label) > 60 {
+		if label == "" || len(label) > 60 || st.ranged || notEventLabel(label) {
 			return false
 		}
 		p.addEntry(st, label, n, raw, false)
 		return true
+	}
+	return false
+}
+
+// notEventLabels name periods and document metadata, whose times are not
+// timeline entries ("Duration: 14:02 - 15:10", "Last updated: …").
+var notEventLabels = []string{"duration", "time to", "window", "period", "length", "total", "updated",
+	"published", "date", "created", "modified", "author", "generated"}
+
+func notEventLabel(label string) bool {
+	l := strings.ToLower(label)
+	for _, w := range notEventLabels {
+		if strings.Contains(l, w) {
+			return true
+		}
 	}
 	return false
 }
@@ -669,26 +684,31 @@ func (p *parser) sequence(st stamp, minute int) int {
 	return pick
 }
 
+// minTimeline is how many timeline lines make a document's timeline, so
+// that its prose is not read for more.
+const minTimeline = 3
+
 func (p *parser) result() Result {
 	res := Result{Title: p.title, Problems: p.problems, Entries: make([]Entry, 0, len(p.entries))}
-	var structured map[int64]bool // minutes of timeline lines, built only when sentences gave entries too
+	// A document with a timeline of its own tells its story there: the
+	// sentences with times around it ("On 2020-02-20 at 21:28 UTC we
+	// received a report") summarise it. Sentences are the timeline only of
+	// a document that has (almost) no other.
+	// With fewer lines, a sentence at a line's minute is that line again.
+	told := map[int64]bool{}
+	for _, e := range p.entries {
+		if !e.prose && len(told) < minTimeline {
+			told[e.At.Unix()/60] = true
+		}
+	}
+	lines := len(p.entries)
 	for _, e := range p.entries {
 		if e.prose {
-			structured = map[int64]bool{}
-			break
-		}
-	}
-	if structured != nil {
-		for _, e := range p.entries {
-			if !e.prose {
-				structured[e.At.Unix()/60] = true
-			}
+			lines--
 		}
 	}
 	for _, e := range p.entries {
-		// A sentence that repeats a timeline line ("On 2020-02-20 at 21:28
-		// UTC we received a report") is the same event told twice.
-		if e.prose && structured[e.At.Unix()/60] {
+		if e.prose && (lines >= minTimeline || told[e.At.Unix()/60]) {
 			continue
 		}
 		res.Entries = append(res.Entries, e)

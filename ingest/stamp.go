@@ -12,6 +12,7 @@ type stamp struct {
 	unknown          bool // the time was written as "--:--": reported, never guessed
 	meridiem         byte // 'a' or 'p' when written with am/pm
 	zone             string
+	ranged           bool // the time was the start of a range
 }
 
 func (s stamp) hasDate() bool { return s.month > 0 && s.day > 0 }
@@ -538,7 +539,7 @@ func (r stampReader) suffixes(s string, i int, st *stamp) (zone string, end int)
 		// "02:00-04:30" is a range; "14:02:11-05:00" an ISO offset.
 		if c := byteAt(s, end); (c == '-' || c == '+') && strings.Count(s[i-min(i, 8):end], ":") < 2 {
 			if e, ok := rangeEnd(s, end); ok {
-				end = e
+				end, st.ranged = e, true
 				continue
 			}
 		}
@@ -549,7 +550,7 @@ func (r stampReader) suffixes(s string, i int, st *stamp) (zone string, end int)
 			}
 		}
 		if e, ok := rangeEnd(s, end); ok {
-			end = e
+			end, st.ranged = e, true
 			continue
 		}
 		if !st.hasDate() {
