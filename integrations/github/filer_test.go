@@ -180,8 +180,8 @@ func TestFileRelistsBeforeRetryingAnAmbiguousCreate(t *testing.T) {
 	if got := e.gh.Calls(githubtest.CreateIssue); got != 1 {
 		t.Errorf("%d create requests, want 1: the retry must look before it creates", got)
 	}
-	if got := e.gh.Calls(githubtest.ListIssues); got != 2 {
-		t.Errorf("%d listings, want 2 (before filing, and after the lost answer)", got)
+	if got := e.gh.Calls(githubtest.ListIssues); got != 4 {
+		t.Errorf("%d listing requests, want 4 (two listings before filing, two after the lost answer)", got)
 	}
 	e.assertExactlyOnce()
 }
@@ -366,4 +366,33 @@ func TestFileRetriesWithoutARefusedLabelWhenTheCreateRejectsIt(t *testing.T) {
 		t.Errorf("%d creates, want 3: one rejected, then the label left off for every item", got)
 	}
 	e.assertExactlyOnce()
+}
+
+// The two listings each catch a case the other misses: a marked issue whose
+// label a person removed (found by recency), and one whose updated_at is
+// older than the item (found by label).
+func TestFileFindsLostIssuesByLabelOrByRecency(t *testing.T) {
+	for _, c := range []struct {
+		name  string
+		alter func(e *env, number int)
+	}{
+		{"label removed", func(e *env, n int) { e.gh.RemoveLabel(testRepo, n, ghub.FollowupLabel) }},
+		{"updated_at in the past", func(e *env, n int) { e.gh.Backdate(testRepo, n, time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)) }},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t, "Alert on checkout error rate")
+			e.gh.Inject(githubtest.CreateIssue, 1, githubtest.DropResponse)
+			if _, err := e.file(ghub.Config{Attempts: 1}, ghub.FileOptions{}); err == nil {
+				t.Fatal("the dropped create did not fail the first run")
+			}
+			c.alter(e, 1)
+			res, err := e.file(ghub.Config{}, ghub.FileOptions{})
+			if err != nil || len(res.Linked) != 1 {
+				t.Fatalf("linked %d, err %v; want the lost issue found", len(res.Linked), err)
+			}
+			if n := len(e.gh.Issues(testRepo)); n != 1 {
+				t.Errorf("%d issues, want 1", n)
+			}
+		})
+	}
 }

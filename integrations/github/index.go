@@ -15,36 +15,44 @@ type markerIndex map[string]*gh.Issue
 // and GitHub, and for items whose creation time was rewritten (imports).
 const sinceSlack = 48 * time.Hour
 
-// indexMarkers lists every issue and pull request of repo updated since
-// since (state=all, following the Link headers page by page) and indexes the
-// markers in their bodies. An issue made for an item cannot have been
-// updated before the item existed, so since, derived from the items'
-// creation, narrows the listing without missing one. The label is not used
-// as a filter: a person may have removed it.
+// indexMarkers lists the repository's issues (state=all, following the Link
+// headers page by page) and indexes the markers in their bodies. Two
+// listings are merged: the issues labelled incident-followup, whatever
+// their age, and every issue updated since since. An issue made for an item
+// cannot have been updated before the item existed, so the second listing,
+// narrowed by the items' creation, finds even an issue whose label a person
+// removed; the first still finds labelled issues should a server (or a
+// clock) get updated_at wrong. The search API is not used: its index lags.
 func (c *Client) indexMarkers(ctx context.Context, repo Repo, since time.Time, notify func(string)) (markerIndex, error) {
 	idx := markerIndex{}
-	opt := &gh.IssueListByRepoOptions{
-		State: "all", Sort: "created", Direction: "asc", Since: since,
-		ListOptions: gh.ListOptions{PerPage: c.pageSize},
-	}
-	err := eachPage(ctx, c, notify, func() ([]*gh.Issue, *gh.Response, error) {
-		return c.gh.Issues.ListByRepo(ctx, repo.Owner, repo.Name, opt)
-	}, func(page []*gh.Issue) {
-		for _, iss := range page {
-			if iss.IsPullRequest() {
-				continue
-			}
-			uuid := markerIn(iss.GetBody())
-			if uuid == "" {
-				continue
-			}
-			if prev, ok := idx[uuid]; !ok || iss.GetNumber() < prev.GetNumber() {
-				idx[uuid] = iss
-			}
+	for _, opt := range []*gh.IssueListByRepoOptions{
+		{State: "all", Labels: []string{FollowupLabel}, Sort: "created", Direction: "asc", ListOptions: gh.ListOptions{PerPage: c.pageSize}},
+		{State: "all", Since: since, Sort: "created", Direction: "asc", ListOptions: gh.ListOptions{PerPage: c.pageSize}},
+	} {
+		err := eachPage(ctx, c, notify, func() ([]*gh.Issue, *gh.Response, error) {
+			return c.gh.Issues.ListByRepo(ctx, repo.Owner, repo.Name, opt)
+		}, idx.add)
+		if err != nil {
+			return nil, c.repoError(repo, "list issues", err)
 		}
-	})
-	if err != nil {
-		return nil, c.repoError(repo, "list issues", err)
 	}
 	return idx, nil
+}
+
+// add indexes the markers of a page of issues, keeping the oldest issue per
+// marker; pull requests are skipped, since a marker quoted in one does not
+// file anything.
+func (idx markerIndex) add(page []*gh.Issue) {
+	for _, iss := range page {
+		if iss.IsPullRequest() {
+			continue
+		}
+		uuid := markerIn(iss.GetBody())
+		if uuid == "" {
+			continue
+		}
+		if prev, ok := idx[uuid]; !ok || iss.GetNumber() < prev.GetNumber() {
+			idx[uuid] = iss
+		}
+	}
 }

@@ -198,6 +198,15 @@ func (s *Server) RemoveLabel(full string, number int, label string) {
 	iss.Labels = slices.DeleteFunc(iss.Labels, func(l string) bool { return strings.EqualFold(l, label) })
 }
 
+// Backdate sets when an issue was created and last updated, as for an old
+// issue or a server whose clock is wrong.
+func (s *Server) Backdate(full string, number int, at time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	iss := s.issue(full, number)
+	iss.Created, iss.Updated = at.UTC(), at.UTC()
+}
+
 // Delete makes an issue answer 410 Gone.
 func (s *Server) Delete(full string, number int) {
 	s.mu.Lock()
