@@ -62,13 +62,14 @@ type textLine struct {
 	line int
 }
 
+// awaited is a timestamp line whose text is on the lines below it.
 type awaited struct {
 	st   stamp
 	line int
 	raw  string
-	zone string
 }
 
+// statusBlock is a status-page update read up to its timestamp line.
 type statusBlock struct {
 	state incident.State
 	label string
@@ -285,7 +286,7 @@ func (p *parser) textLine(lead string, n int) {
 	if p.awaiting != nil {
 		a := p.awaiting
 		p.awaiting = nil
-		if p.addEntryIn(a.st, entryText(clean), a.line, a.raw, false, a.zone) && !isList {
+		if p.addEntry(a.st, entryText(clean), a.line, a.raw, false) && !isList {
 			p.open = len(p.entries) - 1
 		}
 		return
@@ -446,7 +447,7 @@ func (p *parser) emitPending(st stamp, n int, raw string) {
 		text = b.label
 	}
 	if b.state != "" {
-		if at, ok := p.place(st, n, raw, ""); ok {
+		if at, ok := p.place(st, n, raw); ok {
 			p.entries = append(p.entries, Entry{At: at, Text: text, Kind: incident.KindStatus, State: b.state, Line: n})
 		}
 		return
@@ -485,15 +486,11 @@ func (p *parser) setZone(z string) {
 // addEntry places st and appends the entry, reporting the line when the
 // time cannot be placed; it reports whether an entry was added.
 func (p *parser) addEntry(st stamp, text string, n int, raw string, prose bool) bool {
-	return p.addEntryIn(st, text, n, raw, prose, "")
-}
-
-func (p *parser) addEntryIn(st stamp, text string, n int, raw string, prose bool, _ string) bool {
 	if text == "" {
 		p.problem(n, raw, "no text after the time")
 		return false
 	}
-	at, ok := p.place(st, n, raw, "")
+	at, ok := p.place(st, n, raw)
 	if !ok {
 		return false
 	}
@@ -584,7 +581,7 @@ func (p *parser) location(st stamp) *time.Location {
 }
 
 // place puts a stamp on the calendar, reporting the line when it cannot.
-func (p *parser) place(st stamp, n int, raw, _ string) (time.Time, bool) {
+func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 	if st.unknown {
 		p.problem(n, raw, "the time is not given (--:--)")
 		return time.Time{}, false
