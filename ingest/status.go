@@ -67,3 +67,58 @@ func statusOf(text string) (incident.State, string) {
 	}
 	return st, msg
 }
+
+// posted reads a status page's "Posted Jun 03, 2021 - 09:12 PDT" line; its
+// message is the status block before it, or the paragraphs since the
+// previous entry.
+func (p *parser) posted(s string, n int, raw string) bool {
+	for i := 6; i < len(s); i++ {
+		if s[i-1] != ' ' || s[i] == ' ' {
+			continue
+		}
+		st, _, ok := p.r.stampAt(s, i)
+		if !ok || !st.hasTime && !st.unknown {
+			continue
+		}
+		p.endParagraph()
+		if p.pending != nil {
+			p.emitPending(st, n, raw)
+			return true
+		}
+		paras := p.paras
+		if len(paras) > 3 {
+			paras = paras[len(paras)-1:]
+		}
+		var parts []string
+		for _, para := range paras {
+			for _, l := range para {
+				parts = append(parts, l.text)
+			}
+		}
+		p.paras = nil
+		text := entryText(strings.Join(parts, " "))
+		if text == "" {
+			p.problem(n, raw, "no message before the time")
+			return true
+		}
+		p.addEntry(st, text, n, raw, false)
+		return true
+	}
+	return false
+}
+
+func (p *parser) emitPending(st stamp, n int, raw string) {
+	b := p.pending
+	p.pending, p.paras = nil, nil
+	text := entryText(strings.Join(b.text, " "))
+	if text == "" {
+		text = b.label
+	}
+	if b.state != "" {
+		if at, ok := p.place(st, n, raw); ok {
+			p.entries = append(p.entries, Entry{At: at, Text: text, Kind: incident.KindStatus, State: b.state, Line: n})
+		}
+		return
+	}
+	p.addEntry(st, text, n, raw, false)
+}

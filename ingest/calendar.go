@@ -1,0 +1,168 @@
+package ingest
+
+import "time"
+
+// setDate makes st's date the one in force for the entries that follow.
+func (p *parser) setDate(st stamp) {
+	if !st.hasDate() {
+		return
+	}
+	y := st.year
+	if y == 0 {
+		y = p.nearestYear(st.month, st.day)
+	}
+	p.curY, p.curM, p.curD, p.hasCur = y, st.month, st.day, true
+	p.prevMin = -1
+}
+
+// nearestYear is the year of a date written without one: the year that
+// puts it nearest the date in force, so that a log running from Dec 31 to
+// Jan 1 (in either order) stays continuous; else yearFor.
+func (p *parser) nearestYear(month, day int) int {
+	if !p.hasCur || p.curY == 0 {
+		return p.yearFor()
+	}
+	cur := time.Date(p.curY, time.Month(p.curM), p.curD, 0, 0, 0, 0, time.UTC)
+	best, bestGap := p.curY, time.Duration(-1)
+	for _, y := range []int{p.curY - 1, p.curY, p.curY + 1} {
+		gap := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC).Sub(cur).Abs()
+		if bestGap < 0 || gap < bestGap {
+			best, bestGap = y, gap
+		}
+	}
+	return best
+}
+
+// yearFor is the year for a date written without one: the date in force,
+// the document's, --year, then the incident's.
+func (p *parser) yearFor() int {
+	switch {
+	case p.hasCur && p.curY > 0:
+		return p.curY
+	case p.docY > 0:
+		return p.docY
+	case p.opts.Year > 0:
+		return p.opts.Year
+	case !p.opts.Reference.IsZero():
+		return p.opts.Reference.Year()
+	}
+	return 0
+}
+
+// location is the zone a stamp is read in: its own suffix, the zone the
+// document states, --tz, UTC.
+func (p *parser) location(st stamp) *time.Location {
+	for _, w := range []string{st.zone, p.zone, p.fallbackZone} {
+		if w == "" {
+			continue
+		}
+		if loc := p.zones.stampZone(w); loc != nil {
+			return loc
+		}
+	}
+	if p.opts.Zone != nil {
+		return p.opts.Zone
+	}
+	return time.UTC
+}
+
+// place puts a stamp on the calendar, reporting the line when it cannot.
+func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
+	if st.unknown {
+		p.problem(n, raw, "the time is not given (--:--)")
+		return time.Time{}, false
+	}
+	if !st.hasTime {
+		p.problem(n, raw, "no time of day")
+		return time.Time{}, false
+	}
+	loc := p.location(st)
+	if st.zone != "" && p.zones.stampZone(st.zone) != nil {
+		// A zone written on one entry holds for the entries after it
+		// that give none.
+		p.zone = st.zone
+		if p.suffixZone == "" {
+			p.suffixZone = st.zone
+		}
+	}
+	hour := st.hour
+	switch {
+	case st.meridiem == 'a' && hour == 12:
+		hour = 0
+	case st.meridiem == 'p' && hour < 12:
+		hour += 12
+	}
+	minute := hour*60 + st.minute
+	if st.hasDate() {
+		y := st.year
+		if y == 0 {
+			y = p.nearestYear(st.month, st.day)
+		}
+		if y == 0 {
+			p.problem(n, raw, "the date has no year: pass --year")
+			return time.Time{}, false
+		}
+		p.curY, p.curM, p.curD, p.hasCur = y, st.month, st.day, true
+		p.prevMin = minute
+	} else {
+		if !p.hasCur {
+			if p.opts.Reference.IsZero() {
+				p.problem(n, raw, "no date for this time: the text gives none; import into an incident or pass a dated title")
+				return time.Time{}, false
+			}
+			ref := p.opts.Reference.In(loc)
+			p.curY, p.curM, p.curD, p.hasCur = ref.Year(), int(ref.Month()), ref.Day(), true
+		}
+		if p.curY == 0 {
+			p.curY = p.yearFor()
+			if p.curY == 0 {
+				p.problem(n, raw, "the date has no year: pass --year")
+				return time.Time{}, false
+			}
+		}
+		minute = p.sequence(st, minute)
+	}
+	day := time.Date(p.curY, time.Month(p.curM), p.curD, 0, 0, 0, 0, time.UTC)
+	if day.Day() != p.curD || int(day.Month()) != p.curM {
+		p.problem(n, raw, "no such date")
+		p.hasCur = false
+		return time.Time{}, false
+	}
+	return time.Date(p.curY, time.Month(p.curM), p.curD, minute/60, minute%60, 0, 0, loc).UTC(), true
+}
+
+// backstep is how far a time-only entry may go back before it is read as
+// the next day: lists are sometimes slightly out of order, and nights are
+// long.
+const backstep = 4 * 60
+
+// sequence places a time-only entry after the previous one on the date in
+// force: a clock that goes back by more than backstep has crossed midnight,
+// and in a document written with am/pm an unmarked 1:05 after 11:24 AM is
+// the afternoon.
+func (p *parser) sequence(st stamp, minute int) int {
+	cands := []int{minute}
+	if st.meridiem == 0 && p.twelveHour && st.hour >= 1 && st.hour < 12 {
+		cands = append(cands, minute+12*60)
+	}
+	pick := -1
+	if p.prevMin < 0 {
+		pick = cands[0]
+	} else {
+		for _, c := range cands {
+			if c >= p.prevMin {
+				pick = c
+				break
+			}
+		}
+		if pick < 0 {
+			pick = cands[0]
+			if pick < p.prevMin-backstep {
+				next := time.Date(p.curY, time.Month(p.curM), p.curD+1, 0, 0, 0, 0, time.UTC)
+				p.curY, p.curM, p.curD = next.Year(), int(next.Month()), next.Day()
+			}
+		}
+	}
+	p.prevMin = pick
+	return pick
+}

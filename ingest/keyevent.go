@@ -1,0 +1,45 @@
+package ingest
+
+import "strings"
+
+// labelStamp reads a list item that names an event and then gives its time:
+// "First detected: 2024-04-15 12:32", "Resolved 2024-04-18 16:13".
+func (p *parser) labelStamp(s string, n int, raw string) bool {
+	words := 0
+	for i := 1; i < len(s) && words < 6; i++ {
+		if s[i-1] != ' ' || s[i] == ' ' {
+			continue
+		}
+		words++
+		st, end, ok := p.r.stampAt(s, i)
+		if !ok || !st.hasTime && !st.unknown {
+			continue
+		}
+		if strings.TrimRight(s[end:], " \t.*_)") != "" {
+			return false
+		}
+		label := strings.TrimRight(strings.TrimSpace(s[:i]), ":-–—*_ ")
+		label = strings.TrimLeft(label, "*_ ")
+		if label == "" || len(label) > 60 || st.ranged || notEventLabel(label) {
+			return false
+		}
+		p.addEntry(st, label, n, raw, false)
+		return true
+	}
+	return false
+}
+
+// notEventLabels name periods and document metadata, whose times are not
+// timeline entries ("Duration: 14:02 - 15:10", "Last updated: …").
+var notEventLabels = []string{"duration", "time to", "window", "period", "length", "total", "updated",
+	"published", "date", "created", "modified", "author", "generated"}
+
+func notEventLabel(label string) bool {
+	l := strings.ToLower(label)
+	for _, w := range notEventLabels {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
