@@ -68,3 +68,17 @@ func FuzzParseTime(f *testing.F) {
 		}
 	})
 }
+
+func FuzzFormatTime(f *testing.F) {
+	f.Add(int64(0), int64(0))
+	f.Add(int64(1795000000), int64(123456789))
+	f.Fuzz(func(t *testing.T, sec, nsec int64) {
+		tm := time.Unix(sec%253402300799, nsec%1e9) // within years 0000–9999
+		if tm.Year() < 0 {
+			return
+		}
+		if got, want := formatTime(tm), tm.UTC().Format(timeLayout); got != want {
+			t.Fatalf("formatTime(%v) = %q, want %q", tm, got, want)
+		}
+	})
+}
