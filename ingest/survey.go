@@ -10,6 +10,7 @@ func (p *parser) survey() {
 	var dmy, mdy, dmyNamed, mdyNamed int
 	var firstSep byte
 	fence := ""
+	h1 := -1
 	for i, raw := range p.lines {
 		if i >= p.skip[0] && i < p.skip[1] {
 			continue
@@ -26,9 +27,9 @@ func (p *parser) survey() {
 		if fence != "" || lead == "" || lead[0] == '>' {
 			continue
 		}
-		if p.title == "" {
-			if level, text := headingOf(lead); level > 0 {
-				p.title, p.titleIdx = cleanInline(text), i
+		if h1 < 0 {
+			if level, _ := headingOf(lead); level == 1 {
+				h1 = i
 			}
 		}
 		if p.fallbackZone == "" {
@@ -90,6 +91,10 @@ func (p *parser) survey() {
 		// written.
 		p.r.dayFirst = firstSep != '/'
 	}
+	if p.title == "" && h1 >= 0 {
+		_, text := headingOf(strings.TrimSpace(p.lines[h1]))
+		p.title, p.titleIdx = cleanInline(text), h1
+	}
 	if p.title == "" {
 		p.plainTitle()
 	}
@@ -135,9 +140,11 @@ func (p *parser) frontMatter() {
 	p.title, p.fmDate = "", ""
 }
 
-// plainTitle takes the first short line when the document has no heading
-// ("Increased API Latency" above a status page's report).
+// plainTitle takes, when the document has no level-1 heading, its first
+// short line ("Increased API Latency" above a status page's report) or
+// heading, passing over links and notes too long to be a title.
 func (p *parser) plainTitle() {
+	tried := 0
 	for i, raw := range p.lines {
 		if i >= p.skip[0] && i < p.skip[1] {
 			continue
@@ -146,10 +153,18 @@ func (p *parser) plainTitle() {
 		if l == "" || strings.Contains(l, "://") || fenceOf(l) != "" {
 			continue
 		}
-		if len(l) <= 150 {
-			if _, _, ok := p.leadStamp(cleanInline(l)); !ok {
-				p.title = cleanInline(l)
-			}
+		if tried++; tried > 3 {
+			return
+		}
+		if len(l) > 150 {
+			continue
+		}
+		if level, text := headingOf(l); level > 0 {
+			p.title, p.titleIdx = cleanInline(text), i
+			return
+		}
+		if _, _, ok := p.leadStamp(cleanInline(l)); !ok {
+			p.title = cleanInline(l)
 		}
 		return
 	}
