@@ -78,6 +78,9 @@ func (p *parser) proseStamp(s string, i int) (stamp, int, bool) {
 		if !ok || !st.hasTime {
 			return stamp{}, 0, false
 		}
+		if w == "from" || w == "between" {
+			e = p.skipPeriodEnd(s, e)
+		}
 		return st, e, true
 	case "on":
 		if st, e, ok := p.r.stampAt(s, j); ok && st.hasTime && st.hasDate() {
@@ -128,4 +131,19 @@ func capitalise(s string) string {
 		return s
 	}
 	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// skipPeriodEnd skips the end of a period whose start was just read ("From
+// November 11, 4:02 PM UTC to November 14, 3:02 PM UTC the …"), so that the
+// text starts with what happened.
+func (p *parser) skipPeriodEnd(s string, i int) int {
+	j := skipSpaces(s, i)
+	w := strings.ToLower(letters(s, j))
+	if w != "to" && w != "until" && w != "till" && w != "and" && w != "through" {
+		return i
+	}
+	if _, e, ok := p.r.stampAt(s, skipSpaces(s, j+len(w))); ok {
+		return e
+	}
+	return i
 }
