@@ -2,9 +2,9 @@ package github
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"time"
 
 	gh "github.com/google/go-github/v60/github"
@@ -120,10 +120,5 @@ func retried[T any](ctx context.Context, c *Client, notify func(string), call fu
 }
 
 func retryMessage(c *Client, err error, wait time.Duration, attempt int) string {
-	return scrubString(describe(err), c.token) + "; retrying in " + wait.String() +
-		" (try " + itoa(attempt+1) + " of " + itoa(c.retry.attempts) + ")"
-}
-
-func itoa(n int) string {
-	return strconv.Itoa(n)
+	return fmt.Sprintf("%s; retrying in %s (try %d of %d)", scrubString(describe(err), c.token), wait, attempt+1, c.retry.attempts)
 }

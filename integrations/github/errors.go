@@ -18,7 +18,6 @@ import (
 type RateLimitError struct {
 	Reset time.Time // zero when GitHub did not say
 	Limit int
-	op    string
 }
 
 func (e *RateLimitError) Error() string {

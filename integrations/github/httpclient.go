@@ -87,7 +87,7 @@ func classifyLimit(req *http.Request, resp *http.Response, body []byte) error {
 	remaining := strings.TrimSpace(h.Get("X-RateLimit-Remaining"))
 	switch {
 	case remaining == "0":
-		return &RateLimitError{Reset: parseReset(h.Get("X-RateLimit-Reset")), Limit: atoi(h.Get("X-RateLimit-Limit")), op: opName(req)}
+		return &RateLimitError{Reset: parseReset(h.Get("X-RateLimit-Reset")), Limit: atoi(h.Get("X-RateLimit-Limit"))}
 	case hasRetryAfter:
 		return &SecondaryLimitError{RetryAfter: retryAfter, Status: resp.StatusCode, op: opName(req)}
 	case resp.StatusCode == http.StatusTooManyRequests || mentionsSecondaryLimit(body):

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -60,7 +61,7 @@ func TestClassifyLimit(t *testing.T) {
 		body   string
 		want   string // primary, secondary:DURATION or none
 	}{
-		{"primary 403", 403, map[string]string{"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": itoa(int(reset))}, `{"message":"API rate limit exceeded"}`, "primary"},
+		{"primary 403", 403, map[string]string{"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": strconv.FormatInt(reset, 10)}, `{"message":"API rate limit exceeded"}`, "primary"},
 		{"primary 429", 429, map[string]string{"X-RateLimit-Remaining": "0"}, ``, "primary"},
 		{"secondary with Retry-After", 403, map[string]string{"Retry-After": "30", "X-RateLimit-Remaining": "4000"}, `{}`, "secondary:30s"},
 		{"a spent quota wins over Retry-After", 403, map[string]string{"Retry-After": "30", "X-RateLimit-Remaining": "0"}, `{}`, "primary"},
