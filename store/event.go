@@ -19,7 +19,7 @@ const eventColumns = `id, incident_id, occurred_at, logged_at, kind, text, autho
 // comms), setting ID and LoggedAt; a zero OccurredAt means now.
 func (s *Store) LogEvent(ctx context.Context, e *incident.Event) error {
 	if e.Kind.Structured() {
-		return incident.Errorf(incident.EINVALID, "kind %q is written by scribe itself: log one of %s, or use the %s command", e.Kind, freeKinds(), e.Kind)
+		return incident.Errorf(incident.EINVALID, "kind %q is written by scribe itself when a status, role, milestone or action item changes: log one of %s", e.Kind, freeKinds())
 	}
 	c := *e
 	now := s.now()

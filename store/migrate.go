@@ -62,10 +62,20 @@ func (s *Store) migrate(ctx context.Context) error {
 	if current > latest {
 		return newerSchema(s.path, current, latest)
 	}
+	if current == latest {
+		return nil
+	}
 	for _, m := range ms[current:] {
 		if err := s.applyMigration(ctx, m, latest); err != nil {
 			return err
 		}
+	}
+	// Copy the new header (application_id, user_version) from the WAL into
+	// the file itself, so that the next Open can recognise the file from its
+	// first 100 bytes instead of asking SQLite through a second connection.
+	// Passive: it never waits, and a reader in the way only postpones it.
+	if _, err := s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(PASSIVE)"); err != nil {
+		return fmt.Errorf("checkpoint %s after migrating: %w", s.path, err)
 	}
 	return nil
 }

@@ -256,24 +256,58 @@ func TestOpenRefusesOtherWALDatabase(t *testing.T) {
 	}
 }
 
-// While one store has the database open, the newest header (with scribe's
-// application_id) may still be in the -wal file only; a second Open must
-// look through SQLite rather than refuse.
-func TestOpenAcceptsScribeDatabaseWhoseHeaderIsInWAL(t *testing.T) {
+// A fresh database's header reaches the file itself at once, so that the
+// next Open recognises it from its first bytes.
+func TestOpenWritesHeaderThrough(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "scribe.db")
+	a := openAt(t, path) // stays open: no checkpoint on close helps
+	newIncident(t, a)
+	header, err := readHeader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(header) < 100 || binary.BigEndian.Uint32(header[68:72]) != applicationID {
+		t.Fatalf("on-disk header lacks scribe's application_id: % x", header)
+	}
+}
+
+// When a reader holds back the checkpoint, the newest header (with scribe's
+// application_id) is only in the -wal file; a second Open must look through
+// SQLite rather than refuse.
+func TestOpenAcceptsScribeDatabaseWhoseHeaderIsInWAL(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "scribe.db")
+	raw, err := sql.Open("sqlite3", dsn(path, "_journal_mode=WAL"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	reader, err := raw.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer reader.Close()
+	// An empty WAL-mode database whose header is on disk (schema cookie
+	// non-zero, no tables), then a read transaction that pins that state.
+	for _, q := range []string{"CREATE TABLE tmp (x)", "DROP TABLE tmp", "PRAGMA wal_checkpoint(TRUNCATE)", "BEGIN", "SELECT count(*) FROM sqlite_master"} {
+		if _, err := reader.ExecContext(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
 	a := openAt(t, path)
 	newIncident(t, a)
 	header, err := readHeader(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(header) == 100 && binary.BigEndian.Uint32(header[68:72]) == applicationID {
+	if binary.BigEndian.Uint32(header[68:72]) == applicationID {
 		t.Fatal("precondition: expected the on-disk header to lack the application_id while the WAL holds it")
 	}
 	b := openAt(t, path)
-	if list, err := b.Incidents(context.Background()); err != nil || len(list) != 1 {
+	if list, err := b.Incidents(ctx); err != nil || len(list) != 1 {
 		t.Fatalf("second store sees %v, %v", list, err)
 	}
+	reader.ExecContext(ctx, "ROLLBACK")
 }
 
 func TestOpenRefusesNewerSchema(t *testing.T) {
