@@ -20,6 +20,7 @@ type people struct {
 	aliases []alias
 	byWord  *wordIndex // aliases by their first word
 	roles   []incident.RoleAssignment
+	holder  []int // per assignment in roles, the person who held it
 }
 
 // alias is one spelling of a person's name to look for in text.
@@ -85,6 +86,15 @@ func newPeople(snap incident.Snapshot) *people {
 	}
 	p.mergeShortNames()
 	p.buildAliases()
+	person := map[string]int{}
+	for i, ns := range p.names {
+		for _, n := range ns {
+			person[personKey(n)] = i
+		}
+	}
+	for _, a := range p.roles {
+		p.holder = append(p.holder, person[personKey(a.Person)])
+	}
 	return p
 }
 
@@ -271,20 +281,18 @@ func (p *people) roleName(person int, at time.Time) string {
 		}
 		return cur
 	}
-	for _, n := range p.names[person] {
-		for _, a := range p.roles {
-			if !strings.EqualFold(a.Person, n) {
-				continue
-			}
-			ever = senior(ever, a.Role)
-			if at.IsZero() || a.From.After(at) {
-				continue
-			}
-			if a.Until.IsZero() || a.Until.After(at) {
-				now = senior(now, a.Role)
-			} else {
-				before = senior(before, a.Role)
-			}
+	for i, a := range p.roles {
+		if p.holder[i] != person {
+			continue
+		}
+		ever = senior(ever, a.Role)
+		if at.IsZero() || a.From.After(at) {
+			continue
+		}
+		if a.Until.IsZero() || a.Until.After(at) {
+			now = senior(now, a.Role)
+		} else {
+			before = senior(before, a.Role)
 		}
 	}
 	switch {
@@ -301,30 +309,20 @@ func (p *people) roleName(person int, at time.Time) string {
 // ordinal is "second " when person was the second of several people to hold
 // role, "" when they were its only holder.
 func (p *people) ordinal(person int, role string) string {
-	var holders []string
-	for _, a := range p.roles {
-		if a.Role != role {
-			continue
-		}
-		k := personKey(a.Person)
-		if !slices.Contains(holders, k) {
-			holders = append(holders, k)
+	var holders []int
+	for i, a := range p.roles {
+		if a.Role == role && !slices.Contains(holders, p.holder[i]) {
+			holders = append(holders, p.holder[i])
 		}
 	}
 	if len(holders) < 2 {
 		return ""
 	}
-	for i, h := range holders {
-		for _, n := range p.names[person] {
-			if personKey(n) == h {
-				if i < len(ordinals) {
-					return ordinals[i] + " "
-				}
-				return fmt.Sprintf("%dth ", i+1)
-			}
-		}
+	i := slices.Index(holders, person)
+	if i < len(ordinals) {
+		return ordinals[i] + " "
 	}
-	return ""
+	return fmt.Sprintf("%dth ", i+1)
 }
 
 var ordinals = []string{"first", "second", "third", "fourth", "fifth"}
