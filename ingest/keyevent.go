@@ -12,7 +12,15 @@ func (p *parser) labelStamp(s string, n int, raw string) bool {
 		}
 		words++
 		st, end, ok := p.r.stampAt(s, i)
-		if !ok || !st.hasTime && !st.unknown {
+		if !ok {
+			continue
+		}
+		if !st.hasTime && !st.unknown {
+			// "First detected 2023-01-04 (Time TBC)"
+			if rest := strings.TrimSpace(s[end:]); st.hasDate() && (rest == "" || rest[0] == '(') && !notEventLabel(s[:i]) {
+				p.problem(n, raw, "no time of day")
+				return true
+			}
 			continue
 		}
 		if strings.TrimRight(s[end:], " \t.*_)") != "" {

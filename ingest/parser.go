@@ -76,8 +76,14 @@ type statusBlock struct {
 	line  int
 }
 
+var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\r\n", "\n", "\r", "\n")
+
 func newParser(text string, opts Options) *parser {
 	text = strings.ToValidUTF8(strings.TrimPrefix(text, "\ufeff"), "\ufffd")
+	if strings.ContainsAny(text, "\u00a0\u202f\r") {
+		// Pages copied from a browser carry no-break spaces ("10:18\u202fAM").
+		text = spaces.Replace(text)
+	}
 	lines := strings.Split(text, "\n")
 	return &parser{
 		lines:   lines,

@@ -157,6 +157,10 @@ func yearAt(s string, i int) (year, end int) {
 // day 0, which only the survey uses.
 func (r stampReader) date(s string, i int) (year, month, day, end int, ok bool) {
 	j := i
+	// "the 1st of November"
+	if len(s)-j > 4 && (s[j] == 't' || s[j] == 'T') && strings.EqualFold(s[j:j+4], "the ") && isDigit(byteAt(s, skipSpaces(s, j+4))) {
+		j = skipSpaces(s, j+4)
+	}
 	if w := letters(s, j); isWeekday(w) {
 		k := j + len(w)
 		if k < len(s) && s[k] == '.' {
