@@ -142,8 +142,12 @@ const backstep = 4 * 60
 // the afternoon.
 func (p *parser) sequence(st stamp, minute int) int {
 	cands := []int{minute}
-	if st.meridiem == 0 && p.twelveHour && st.hour >= 1 && st.hour < 12 {
+	switch {
+	case st.meridiem != 0 || !p.twelveHour:
+	case st.hour >= 1 && st.hour < 12:
 		cands = append(cands, minute+12*60)
+	case st.hour == 12:
+		cands = append(cands, minute-12*60) // 12:10 after 11:45 PM is 00:10
 	}
 	pick := -1
 	if p.prevMin < 0 {
@@ -158,6 +162,7 @@ func (p *parser) sequence(st stamp, minute int) int {
 		if pick < 0 {
 			pick = cands[0]
 			if pick < p.prevMin-backstep {
+				pick = min(cands[0], cands[len(cands)-1])
 				next := time.Date(p.curY, time.Month(p.curM), p.curD+1, 0, 0, 0, 0, time.UTC)
 				p.curY, p.curM, p.curD = next.Year(), int(next.Month()), next.Day()
 			}
