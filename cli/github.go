@@ -158,6 +158,8 @@ func (a *App) printProgress(p ghub.Progress) {
 		fmt.Fprintln(a.Stdout, p.Message)
 	case ghub.ProgressMissing:
 		fmt.Fprintf(a.Stdout, "#%d missing  %s: %s\n", p.Item.GitHub.Number, p.Item.Title, p.Message)
+	case ghub.ProgressWarning:
+		fmt.Fprintf(a.Stderr, "warning: %s\n", p.Message)
 	case ghub.ProgressFailed:
 		fmt.Fprintf(a.Stderr, "error: %s: %s\n", p.Item.Title, p.Message)
 	default:

@@ -225,3 +225,21 @@ func TestGitHubPrimaryRateLimitStopsAtOnce(t *testing.T) {
 	}
 	noToken(t, db, r)
 }
+
+func TestGitHubRefusedLabelWarnsAndFilesAnyway(t *testing.T) {
+	gh := githubtest.New(t, ghToken)
+	gh.AddRepo(ghRepo)
+	gh.ForbidLabelCreation(ghRepo)
+	db := githubIncident(t)
+	r := scribe(t, db, "", ghEnv(gh), "github", "file", "1", "--repo", ghRepo, "--label", "team-payments")
+	if r.code != 0 {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, `warning: label "team-payments" could not be created`) {
+		t.Errorf("no warning names the refused label:\n%s", r.stderr)
+	}
+	if n := len(gh.Issues(ghRepo)); n != 3 {
+		t.Errorf("%d issues, want 3", n)
+	}
+	noToken(t, db, r)
+}

@@ -66,7 +66,7 @@ func (f *Filer) File(ctx context.Context, incidentID int64, opts FileOptions, pr
 	}
 	res.Warnings = warnings
 	for _, w := range warnings {
-		note(w)
+		progress(Progress{Kind: ProgressWarning, Message: w, Total: res.Total})
 	}
 	since := listingSince(plans)
 	idx, err := f.c.indexMarkers(ctx, opts.Repo, since, note)

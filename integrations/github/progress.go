@@ -7,8 +7,11 @@ type ProgressKind int
 
 // Kinds of progress reports.
 const (
-	// ProgressNote is general news: a label could not be created, a retry.
+	// ProgressNote is news along the way: a retry, an assignee left off.
 	ProgressNote ProgressKind = iota
+	// ProgressWarning is something the user should act on although the run
+	// goes on: a label that could not be created.
+	ProgressWarning
 	// ProgressFiled: an issue was created and recorded.
 	ProgressFiled
 	// ProgressLinked: an issue carrying the item's marker already existed
