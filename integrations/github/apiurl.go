@@ -28,6 +28,11 @@ func ParseAPIURL(raw string) (*url.URL, error) {
 		return nil, incident.Errorf(incident.EINVALID,
 			"invalid GITHUB_API_URL %q: give only scheme, host and path (no credentials, query or fragment)", redactUserinfo(raw))
 	}
+	if h := strings.ToLower(u.Host); (h == "github.com" || h == "www.github.com") && strings.Trim(u.Path, "/") == "" {
+		// The web address, given where the API is meant: there is only one
+		// API it can mean.
+		u, _ = url.Parse(DefaultAPIURL)
+	}
 	if !strings.HasSuffix(u.Path, "/") {
 		u.Path += "/"
 	}

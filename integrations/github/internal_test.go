@@ -20,6 +20,7 @@ func TestParseAPIURL(t *testing.T) {
 		{"https://api.github.com", "https://api.github.com/"},
 		{"https://ghe.example.com/api/v3", "https://ghe.example.com/api/v3/"},
 		{"http://127.0.0.1:8080", "http://127.0.0.1:8080/"},
+		{"https://github.com", "https://api.github.com/"},
 	}
 	for _, c := range cases {
 		u, err := ParseAPIURL(c.in)
