@@ -206,3 +206,18 @@ func TestTitleIsBlamelessToo(t *testing.T) {
 		t.Error("lint does not report the name in the title")
 	}
 }
+
+func TestActionItemsAddedAfterResolutionStayOffTheTimeline(t *testing.T) {
+	snap := searchOutage()
+	late := snap.Events[18]
+	late.ID, late.Text = 99, "Write the rebuild runbook"
+	late.OccurredAt = late.OccurredAt.Add(72 * time.Hour)
+	snap.Events = append(snap.Events, late)
+	tl := section(render(t, snap, Options{}), "Timeline")
+	if !strings.Contains(tl, "| 10:25 | action item | Gate the alias swap on document counts |") {
+		t.Errorf("an action item raised during the incident is missing:\n%s", tl)
+	}
+	if strings.Contains(tl, "rebuild runbook") || strings.Contains(tl, "Fri 17 Oct") {
+		t.Errorf("an action item added in the retro is on the timeline:\n%s", tl)
+	}
+}

@@ -22,13 +22,19 @@ var kindLabels = map[incident.Kind]string{
 
 // timeline renders the events in order, with a date on the first event of
 // each day in loc. Without names, people in the text become the role they
-// held at the event's time.
+// held at the event's time. Action items recorded after the incident was
+// resolved (in the retro, say) are left to the action items table: on the
+// timeline they would read as part of the incident.
 func timeline(snap incident.Snapshot, names *people, loc *time.Location, keepNames bool) []TimelineRow {
 	rows := make([]TimelineRow, 0, len(snap.Events))
 	var lastY, lastD int
 	var lastM time.Month
+	resolved, isResolved := snap.Incident.Milestones.Get(incident.MilestoneResolved)
 	for i := range snap.Events {
 		e := &snap.Events[i]
+		if e.Kind == incident.KindActionItem && isResolved && e.OccurredAt.After(resolved) {
+			continue
+		}
 		at := e.OccurredAt.In(loc)
 		row := TimelineRow{
 			Time:   clock(at),
@@ -39,7 +45,7 @@ func timeline(snap incident.Snapshot, names *people, loc *time.Location, keepNam
 		if row.Label == "" {
 			row.Label = cell(string(e.Kind))
 		}
-		if y, m, d := at.Date(); i == 0 || y != lastY || m != lastM || d != lastD {
+		if y, m, d := at.Date(); len(rows) == 0 || y != lastY || m != lastM || d != lastD {
 			row.Date, lastY, lastM, lastD = at.Format(dayLayout), y, m, d
 		}
 		text := eventText(snap, e, keepNames)
