@@ -76,11 +76,11 @@ type statusBlock struct {
 	line  int
 }
 
-var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ", "\r\n", "\n", "\r", "\n")
+var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
 
 func newParser(text string, opts Options) *parser {
 	text = strings.ToValidUTF8(strings.TrimPrefix(text, "\ufeff"), "\ufffd")
-	if strings.ContainsAny(text, "\u00a0\u202f\r") {
+	if strings.ContainsAny(text, "\u00a0\u202f") {
 		// Pages copied from a browser carry no-break spaces ("10:18\u202fAM").
 		text = spaces.Replace(text)
 	}
