@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -58,7 +59,15 @@ func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into
 		if err != nil {
 			return err
 		}
-		events, err := s.importEvents(ctx, tx, id, snap.Events, items)
+		// Only the events something links to need their new ids kept.
+		wanted := map[int64]bool{}
+		for _, a := range snap.ActionItems {
+			wanted[a.EventID] = a.EventID != 0
+		}
+		for _, r := range snap.Roles {
+			wanted[r.EventID] = r.EventID != 0
+		}
+		events, roleEvents, err := s.importEvents(ctx, tx, id, snap.Events, items, wanted)
 		if err != nil {
 			return err
 		}
@@ -81,6 +90,11 @@ func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into
 			}
 			if c.From.IsZero() {
 				return fmt.Errorf("role %d: %w", i+1, incident.Errorf(incident.EINVALID, "role assignment has no start time"))
+			}
+			if c.EventID == 0 {
+				// A JSON document does not link roles to events; the role
+				// event logged with the assignment is found by what it says.
+				c.EventID = roleEvents[roleKeyOf(c.Role, c.Person, c.From)]
 			}
 			if err := s.insertRole(ctx, tx, &c); err != nil {
 				return err
@@ -185,22 +199,37 @@ func uuidTaken(ctx context.Context, q querier, id string) (bool, error) {
 	return true, nil
 }
 
+// roleKey identifies the role event that records an assignment.
+type roleKey struct {
+	role, person string
+	at           time.Time
+}
+
+func roleKeyOf(role, person string, at time.Time) roleKey {
+	return roleKey{role, strings.ToLower(strings.TrimSpace(person)), at.UTC()}
+}
+
 // importEvents inserts the events through one prepared statement (imports
-// run to 100,000 events) and maps their snapshot IDs to new ones.
-func (s *Store) importEvents(ctx context.Context, tx *sql.Tx, id int64, events []incident.Event, items map[int64]int64) (map[int64]int64, error) {
+// run to 100,000 events). It returns the new ids of the wanted snapshot ids
+// and of the role events, by what they record.
+func (s *Store) importEvents(ctx context.Context, tx *sql.Tx, id int64, events []incident.Event, items map[int64]int64,
+	wanted map[int64]bool) (map[int64]int64, map[roleKey]int64, error) {
 	stmt, err := tx.PrepareContext(ctx, `INSERT INTO events (incident_id, occurred_at, logged_at, kind, text, author, pinned,
 		source, role, person, state, milestone, action_item_id, deleted_at, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
-		return nil, fmt.Errorf("import events: %w", err)
+		return nil, nil, fmt.Errorf("import events: %w", err)
 	}
 	defer stmt.Close()
 	now := s.now()
-	ids := make(map[int64]int64, len(events))
+	ids := map[int64]int64{}
+	roles := map[roleKey]int64{}
 	for i, e := range events {
 		c := e
 		c.IncidentID = id
-		c.ActionItemID = items[e.ActionItemID]
+		if c.ActionItemID != 0 {
+			c.ActionItemID = items[e.ActionItemID]
+		}
 		if c.Source == "" {
 			c.Source = incident.SourceImport
 		}
@@ -210,17 +239,23 @@ func (s *Store) importEvents(ctx context.Context, tx *sql.Tx, id int64, events [
 		c.OccurredAt, c.LoggedAt = c.OccurredAt.UTC(), c.LoggedAt.UTC()
 		c.DeletedAt, c.UpdatedAt = c.DeletedAt.UTC(), now
 		if err := c.Validate(); err != nil {
-			return nil, fmt.Errorf("event %d: %w", i+1, err)
+			return nil, nil, fmt.Errorf("event %d: %w", i+1, err)
 		}
 		res, err := stmt.ExecContext(ctx, eventArgs(&c, now)...)
 		if err != nil {
-			return nil, fmt.Errorf("import event %d: %w", i+1, err)
+			return nil, nil, fmt.Errorf("import event %d: %w", i+1, err)
 		}
-		if e.ID != 0 {
-			if ids[e.ID], err = res.LastInsertId(); err != nil {
-				return nil, fmt.Errorf("import event %d: %w", i+1, err)
+		if wanted[e.ID] || c.Kind == incident.KindRole {
+			if c.ID, err = res.LastInsertId(); err != nil {
+				return nil, nil, fmt.Errorf("import event %d: %w", i+1, err)
+			}
+			if wanted[e.ID] {
+				ids[e.ID] = c.ID
+			}
+			if role, err := incident.CanonicalRole(c.Role); err == nil && c.Kind == incident.KindRole {
+				roles[roleKeyOf(role, c.Person, c.OccurredAt)] = c.ID
 			}
 		}
 	}
-	return ids, nil
+	return ids, roles, nil
 }

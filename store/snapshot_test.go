@@ -134,6 +134,12 @@ func TestImportSnapshotRoundTrip(t *testing.T) {
 	if !linked {
 		t.Fatal("the action-item event lost its item")
 	}
+	for _, r := range back.Roles {
+		e, err := dst.Event(ctx, r.EventID)
+		if err != nil || e.Kind != incident.KindRole || e.Person != r.Person || !e.OccurredAt.Equal(r.From) {
+			t.Fatalf("role %+v is linked to event %+v (%v), want its role event", r, e, err)
+		}
+	}
 	if item.UUID != snap.ActionItems[0].UUID {
 		t.Fatalf("UUID %s not kept (was %s)", item.UUID, snap.ActionItems[0].UUID)
 	}
