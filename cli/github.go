@@ -78,6 +78,9 @@ were never recorded (a real run would record those instead of filing them).`,
 				return usageError{err}
 			}
 			opts := ghub.FileOptions{Repo: r, Labels: labels, PostmortemURL: strings.TrimSpace(postmortem)}
+			if err := opts.Validate(); err != nil {
+				return usageError{err}
+			}
 			if dryRun {
 				return a.withStore(cmd.Context(), func(st *store.Store) error { return a.githubDryRun(cmd.Context(), st, id, opts) })
 			}
@@ -88,7 +91,7 @@ were never recorded (a real run would record those instead of filing them).`,
 			return a.withStore(cmd.Context(), func(st *store.Store) error {
 				res, err := ghub.NewFiler(client, st).File(cmd.Context(), id, opts, a.printProgress)
 				if res.Total == 0 && err == nil {
-					fmt.Fprintf(a.Stdout, "nothing to file: every open action item of incident #%d already has an issue\n", id)
+					fmt.Fprintf(a.Stdout, "nothing to file: incident #%d has no open action item without an issue\n", id)
 					return nil
 				}
 				if res.Total > 0 {
@@ -178,7 +181,7 @@ func (a *App) githubDryRun(ctx context.Context, st *store.Store, id int64, opts 
 		return err
 	}
 	if len(plans) == 0 {
-		fmt.Fprintf(a.Stdout, "dry run: nothing to file: every open action item of incident #%d already has an issue\n", id)
+		fmt.Fprintf(a.Stdout, "dry run: nothing to file: incident #%d has no open action item without an issue\n", id)
 		return nil
 	}
 	fmt.Fprintf(a.Stdout, "dry run: would file %d issue(s) in %s (nothing was sent or changed)\n", len(plans), opts.Repo)

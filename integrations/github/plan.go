@@ -44,11 +44,8 @@ type Planned struct {
 // item without an issue, in the store's order. It makes no request, which is
 // what --dry-run shows.
 func Plan(snap incident.Snapshot, opts FileOptions) ([]Planned, error) {
-	if opts.PostmortemURL != "" {
-		u, err := url.Parse(opts.PostmortemURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return nil, incident.Errorf(incident.EINVALID, "invalid --postmortem-url %q: use an http or https URL", opts.PostmortemURL)
-		}
+	if err := opts.Validate(); err != nil {
+		return nil, err
 	}
 	labels, err := labelSet(snap.Incident.Severity, opts.Labels)
 	if err != nil {
@@ -68,6 +65,18 @@ func Plan(snap incident.Snapshot, opts FileOptions) ([]Planned, error) {
 		})
 	}
 	return out, nil
+}
+
+// Validate checks what a user typed: the postmortem link and the labels.
+func (o FileOptions) Validate() error {
+	if o.PostmortemURL != "" {
+		u, err := url.Parse(o.PostmortemURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return incident.Errorf(incident.EINVALID, "invalid --postmortem-url %q: use an http or https URL", o.PostmortemURL)
+		}
+	}
+	_, err := labelSet(0, o.Labels)
+	return err
 }
 
 // labelSet is incident-followup, the severity and the extra labels, without
