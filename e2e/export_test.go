@@ -51,8 +51,8 @@ func postmortemIncident(t *testing.T, db string) string {
 	return id
 }
 
-// people are every name the incident above knows.
-var people = []string{"Rosa", "Martinez", "Ken", "Adams", "Ida", "Fox", "Omar", "Haddad"}
+// postmortemPeople are every name the incident above knows.
+var postmortemPeople = []string{"Rosa", "Martinez", "Ken", "Adams", "Ida", "Fox", "Omar", "Haddad"}
 
 // outsideActionItems is the postmortem without its action items table.
 func outsideActionItems(t *testing.T, md string) string {
@@ -99,7 +99,7 @@ func TestExportPostmortem(t *testing.T) {
 		}
 	}
 	rest := outsideActionItems(t, md)
-	for _, name := range people {
+	for _, name := range postmortemPeople {
 		if regexp.MustCompile(`\b` + name + `\b`).MatchString(rest) {
 			t.Errorf("%q appears outside the action items table by default", name)
 		}
