@@ -97,9 +97,9 @@ func (p *actionsPane) View() string {
 			open++
 		}
 	}
-	head := st.Muted.Render(fmt.Sprintf("%d open of %d · add: /action TITLE @owner due:YYYY-MM-DD p1 · select and x: done", open, len(p.items)))
+	head := st.Muted.Render(fit(fmt.Sprintf("%d open of %d · add: /action TITLE @owner due:YYYY-MM-DD p1 · select and x: done", open, len(p.items)), p.width))
 	if len(p.items) == 0 {
-		return head + "\n" + st.Muted.Render("No action items yet.")
+		return head + "\n" + st.Muted.Render(fit("No action items yet.", p.width))
 	}
 	lines := []string{head}
 	for i := p.top; i < len(p.items) && len(lines) < p.height; i++ {

@@ -42,6 +42,15 @@ func fit(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
+	// A cell never takes less than a byte, so short strings fit as they
+	// are; plain ASCII is cut by bytes. Grapheme-aware measuring is the
+	// slow path, and the timeline calls fit on every row of every frame.
+	if len(s) <= width {
+		return s
+	}
+	if isPlainASCII(s) {
+		return s[:width-1] + "…"
+	}
 	if ansi.StringWidth(s) <= width {
 		return s
 	}
@@ -50,7 +59,11 @@ func fit(s string, width int) string {
 
 // padRight pads s (which may be styled) with spaces to width cells.
 func padRight(s string, width int) string {
-	if w := ansi.StringWidth(s); w < width {
+	w := len(s)
+	if !isPlainASCII(s) {
+		w = ansi.StringWidth(s)
+	}
+	if w < width {
 		return s + strings.Repeat(" ", width-w)
 	}
 	return s
@@ -59,6 +72,12 @@ func padRight(s string, width int) string {
 // fitLines makes text exactly height lines, each at most width cells, so a
 // pane can never push the input line off the screen.
 func fitLines(text string, width, height int) string {
+	return padLines(text, width, height, true)
+}
+
+// padLines makes text exactly height lines; with clip, lines wider than
+// width are cut (panes whose rows are already fitted pass false).
+func padLines(text string, width, height int, clip bool) string {
 	if height <= 0 {
 		return ""
 	}
@@ -66,8 +85,10 @@ func fitLines(text string, width, height int) string {
 	if len(lines) > height {
 		lines = lines[:height]
 	}
-	for i, l := range lines {
-		lines[i] = fit(l, width)
+	if clip {
+		for i, l := range lines {
+			lines[i] = fit(l, width)
+		}
 	}
 	for len(lines) < height {
 		lines = append(lines, "")

@@ -72,6 +72,7 @@ type incidentScreen struct {
 
 	showHelp bool
 	help     help.Model
+	frames   map[string]string // drawn fragments by their inputs; see remember
 	status   statusLine
 	undo     []undoOp
 }

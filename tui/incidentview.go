@@ -31,11 +31,12 @@ func (s *incidentScreen) View() string {
 	b.WriteString(s.tabBar(w))
 	b.WriteByte('\n')
 	ph := max(h-s.chromeHeight(), 1)
-	body := s.pane(s.active).View()
 	if s.showHelp {
-		body = s.fullHelp()
+		b.WriteString(fitLines(s.fullHelp(), w, ph))
+	} else {
+		// Panes fit their own rows to the width.
+		b.WriteString(padLines(s.pane(s.active).View(), w, ph, false))
 	}
-	b.WriteString(fitLines(body, w, ph))
 	b.WriteByte('\n')
 	if !s.compact() {
 		b.WriteString(st.Rule.Render(strings.Repeat("─", w)))
@@ -117,6 +118,25 @@ func spread(left, right string, w int) string {
 }
 
 func (s *incidentScreen) tabBar(w int) string {
+	k := fmt.Sprint("tabs", s.active, s.openItems, w)
+	if v, ok := s.frames[k]; ok {
+		return v
+	}
+	v := s.drawTabBar(w)
+	s.remember(k, v)
+	return v
+}
+
+// remember keeps a drawn fragment that depends only on the key's inputs
+// (tab bar, help line): lipgloss rendering is the costliest part of a frame.
+func (s *incidentScreen) remember(k, v string) {
+	if s.frames == nil || len(s.frames) > 64 {
+		s.frames = map[string]string{}
+	}
+	s.frames[k] = v
+}
+
+func (s *incidentScreen) drawTabBar(w int) string {
 	st := s.c.styles
 	var parts []string
 	for id := paneTimeline; id < paneCount; id++ {
@@ -155,7 +175,17 @@ func (s *incidentScreen) footer() string {
 	if s.pending > 0 {
 		keys = append([]key.Binding{key.NewBinding(key.WithKeys("x"), key.WithHelp("…", "saving"))}, keys...)
 	}
-	return s.help.ShortHelpView(keys)
+	var id strings.Builder
+	for _, b := range keys {
+		id.WriteString(b.Help().Key + "\x00")
+	}
+	k := fmt.Sprint("help", id.String(), s.c.width)
+	if v, ok := s.frames[k]; ok {
+		return v
+	}
+	v := s.help.ShortHelpView(keys)
+	s.remember(k, v)
+	return v
 }
 
 func (s *incidentScreen) fullHelp() string {

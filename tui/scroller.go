@@ -50,5 +50,9 @@ func (s *scroller) View() string {
 	if s.offset >= end {
 		return ""
 	}
-	return strings.Join(s.lines[s.offset:end], "\n")
+	out := make([]string, 0, end-s.offset)
+	for _, l := range s.lines[s.offset:end] {
+		out = append(out, fit(l, s.width))
+	}
+	return strings.Join(out, "\n")
 }

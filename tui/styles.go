@@ -2,6 +2,7 @@ package tui
 
 import (
 	"image/color"
+	"strings"
 
 	"charm.land/lipgloss/v2"
 
@@ -32,6 +33,38 @@ type Styles struct {
 	severity [6]lipgloss.Style // indexed by severity 1..5
 	state    map[incident.State]lipgloss.Style
 	kind     map[incident.Kind]lipgloss.Style
+
+	row rowPaints
+}
+
+// rowPaints are the timeline's styles reduced to paints: the timeline draws
+// a hundred fragments a frame, and Style.Render costs microseconds each.
+type rowPaints struct {
+	time, selected, pinned, bold, date paint
+	kind                               map[incident.Kind]paint
+}
+
+// paint is a style reduced to its opening and closing sequences, applied by
+// concatenation. Only for styles that colour or emphasise a single line
+// (no width, padding or borders).
+type paint struct{ open, close string }
+
+func newPaint(st lipgloss.Style) paint {
+	const probe = "\uE000" // a private-use character no style changes
+	r := st.Render(probe)
+	i := strings.Index(r, probe)
+	if i < 0 {
+		return paint{}
+	}
+	return paint{open: r[:i], close: r[i+len(probe):]}
+}
+
+// Render wraps s in the paint.
+func (p paint) Render(s string) string {
+	if p.open == "" {
+		return s
+	}
+	return p.open + s + p.close
 }
 
 // NewStyles builds the style set.
@@ -78,6 +111,14 @@ func NewStyles() Styles {
 		incident.KindRole:        lipgloss.NewStyle().Foreground(c("5")),
 		incident.KindMilestone:   lipgloss.NewStyle().Foreground(c("3")).Bold(true),
 		incident.KindActionItem:  lipgloss.NewStyle().Foreground(c("4")),
+	}
+	s.row = rowPaints{
+		time: newPaint(s.Time), selected: newPaint(s.Selected), pinned: newPaint(s.Pinned),
+		bold: newPaint(s.Bold), date: newPaint(s.DateLine),
+		kind: map[incident.Kind]paint{},
+	}
+	for k, st := range s.kind {
+		s.row.kind[k] = newPaint(st)
 	}
 	return s
 }

@@ -248,7 +248,7 @@ func (t *timeline) ensureVisible() {
 
 func (t *timeline) View() string {
 	if len(t.events) == 0 {
-		return t.c.styles.Muted.Render("No events yet: type what happened and press Enter. /help lists the commands.")
+		return t.c.styles.Muted.Render(fit("No events yet: type what happened and press Enter. /help lists the commands.", t.width))
 	}
 	lines := make([]string, 0, t.height)
 	for i := t.top; i < len(t.events) && len(lines) < t.height; i++ {
@@ -264,12 +264,12 @@ func (t *timeline) View() string {
 }
 
 func (t *timeline) dateLine(at time.Time) string {
-	return t.c.styles.DateLine.Render(at.In(t.zone).Format("Mon 2 Jan 2006 (MST)"))
+	return t.c.styles.row.date.Render(fit(at.In(t.zone).Format("Mon 2 Jan 2006 (MST)"), t.width))
 }
 
 // row renders "time  marker kind  text", truncated to the pane's width.
 func (t *timeline) row(ev incident.Event, selected bool) string {
-	st := t.c.styles
+	p := &t.c.styles.row
 	clock := ev.OccurredAt.In(t.zone).Format("15:04")
 	mark, label := marker(ev.Kind)
 	if ev.Pinned {
@@ -278,29 +278,28 @@ func (t *timeline) row(ev incident.Event, selected bool) string {
 	narrow := t.width < 60
 	text := eventText(ev)
 	if selected {
-		var b strings.Builder
-		b.WriteString(clock + "  " + mark + " ")
+		line := clock + "  " + mark + " "
 		if !narrow {
-			b.WriteString(padRight(label, 9) + " ")
+			line += padRight(label, 9) + " "
 		}
-		b.WriteString(text)
-		return st.Selected.Render(padRight(fit(b.String(), t.width), t.width))
+		return p.selected.Render(padRight(fit(line+text, t.width), t.width))
 	}
-	markStyle := st.Kind(ev.Kind)
+	kind := p.kind[ev.Kind]
+	markPaint := kind
 	if ev.Pinned {
-		markStyle = st.Pinned
+		markPaint = p.pinned
 	}
-	prefix := st.Time.Render(clock) + "  " + markStyle.Render(mark) + " "
+	prefix := p.time.Render(clock) + "  " + markPaint.Render(mark) + " "
 	width := 5 + 2 + 2
 	if !narrow {
-		prefix += st.Kind(ev.Kind).Render(padRight(label, 9)) + " "
+		prefix += kind.Render(padRight(label, 9)) + " "
 		width += 10
 	}
 	body := fit(text, t.width-width)
 	if ev.Kind.Structured() {
-		body = st.Kind(ev.Kind).Render(body)
+		body = kind.Render(body)
 	} else if ev.Pinned {
-		body = st.Bold.Render(body)
+		body = p.bold.Render(body)
 	}
 	return prefix + body
 }
