@@ -18,6 +18,7 @@ type parser struct {
 	// From the survey.
 	title        string
 	titleIdx     int    // 0-based line of the heading that is the title, -1
+	firstLine    int    // 1-based number of the first non-blank line
 	fmDate       string // the front matter's date
 	skip         [2]int // front matter lines [from, to), 0-based
 	docY         int    // the document's year, 0 when unknown

@@ -85,7 +85,15 @@ func (p *parser) posted(s string, n int, raw string) bool {
 			p.emitPending(st, n, raw)
 			return true
 		}
-		paras := p.paras
+		// The message is the paragraphs since the previous entry, but not
+		// the page's title block; when there are many (a postmortem posted
+		// as the last update), the one above the line.
+		var paras [][]textLine
+		for _, para := range p.paras {
+			if !p.titleBlock(para) {
+				paras = append(paras, para)
+			}
+		}
 		if len(paras) > 3 {
 			paras = paras[len(paras)-1:]
 		}
@@ -121,4 +129,15 @@ func (p *parser) emitPending(st stamp, n int, raw string) {
 		return
 	}
 	p.addEntry(st, text, n, raw, false)
+}
+
+// titleBlock reports whether a paragraph is the page's heading: it holds
+// the document's first line or a status page's "Incident Report for …".
+func (p *parser) titleBlock(para []textLine) bool {
+	for _, l := range para {
+		if l.line == p.firstLine || strings.HasPrefix(strings.ToLower(l.text), "incident report for ") {
+			return true
+		}
+	}
+	return false
 }

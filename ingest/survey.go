@@ -27,6 +27,9 @@ func (p *parser) survey() {
 		if fence != "" || lead == "" || lead[0] == '>' {
 			continue
 		}
+		if p.firstLine == 0 {
+			p.firstLine = i + 1
+		}
 		if h1 < 0 {
 			if level, _ := headingOf(lead); level == 1 {
 				h1 = i
