@@ -98,11 +98,12 @@ func ghAuthToken(ctx context.Context, gh, host string, getenv func(string) strin
 	return tok, nil
 }
 
-// ghEnv hands gh the variables it needs to find its configuration, taken
-// from getenv so that tests control them.
+// ghEnv is the process environment (gh may need a keyring's D-Bus session
+// and more) with the variables that locate gh's configuration taken from
+// getenv, so that a test's environment is the one that counts.
 func ghEnv(getenv func(string) string) []string {
-	var env []string
-	for _, k := range []string{"PATH", "HOME", "XDG_CONFIG_HOME", "GH_CONFIG_DIR", "GH_HOST", "APPDATA", "USERPROFILE"} {
+	env := os.Environ()
+	for _, k := range []string{"PATH", "HOME", "XDG_CONFIG_HOME", "GH_CONFIG_DIR", "GH_HOST"} {
 		if v := getenv(k); v != "" {
 			env = append(env, k+"="+v)
 		}
