@@ -1,0 +1,235 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"scribe/incident"
+	"scribe/store"
+)
+
+// tmuxPane is the real binary running in a detached tmux session on a
+// private server (tmux -L), so tests never touch the user's tmux.
+type tmuxPane struct {
+	t      *testing.T
+	socket string
+}
+
+// startTUI runs scribe with args (and sh redirections in shellTail) in a
+// width×height tmux window.
+func startTUI(t *testing.T, width, height int, shellTail string, args ...string) *tmuxPane {
+	t.Helper()
+	if _, err := exec.LookPath("tmux"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tmux is required for the TUI end-to-end tests in CI: install tmux")
+		}
+		t.Skip("tmux is not installed: the TUI end-to-end tests need it")
+	}
+	p := &tmuxPane{t: t, socket: fmt.Sprintf("scribe-e2e-%d-%s", os.Getpid(), regexp.MustCompile(`\W+`).ReplaceAllString(t.Name(), "-"))}
+	var cmd strings.Builder
+	cmd.WriteString("exec env -i")
+	for _, kv := range baseEnv(t) {
+		cmd.WriteString(" " + shellQuote(kv))
+	}
+	cmd.WriteString(" " + shellQuote(binary))
+	for _, a := range args {
+		cmd.WriteString(" " + shellQuote(a))
+	}
+	cmd.WriteString(" " + shellTail)
+	p.tmux("-f", "/dev/null", "new-session", "-d", "-s", "tui", "-x", fmt.Sprint(width), "-y", fmt.Sprint(height), cmd.String())
+	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
+	p.tmux("set-option", "-t", "tui", "remain-on-exit", "on")
+	return p
+}
+
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
+
+func (p *tmuxPane) tmux(args ...string) string {
+	p.t.Helper()
+	out, err := exec.Command("tmux", append([]string{"-L", p.socket}, args...)...).CombinedOutput()
+	if err != nil {
+		p.t.Fatalf("tmux %s: %v\n%s", strings.Join(args, " "), err, out)
+	}
+	return string(out)
+}
+
+func (p *tmuxPane) screen() string { return p.tmux("capture-pane", "-p", "-t", "tui") }
+
+// waitFor polls the screen until it shows want, failing after timeout.
+func (p *tmuxPane) waitFor(want string, timeout time.Duration) string {
+	p.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		s := p.screen()
+		if strings.Contains(s, want) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			p.t.Fatalf("after %v the screen does not show %q:\n%s", timeout, want, s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// typeLine types text literally (never as key names) and presses Enter.
+func (p *tmuxPane) typeLine(text string) {
+	p.t.Helper()
+	p.tmux("send-keys", "-t", "tui", "-l", "--", text)
+	p.tmux("send-keys", "-t", "tui", "Enter")
+}
+
+func (p *tmuxPane) alive() bool {
+	return strings.TrimSpace(p.tmux("display-message", "-p", "-t", "tui", "#{pane_dead}")) == "0"
+}
+
+// TestTUILiveIncident runs an incident from the keyboard as a commander
+// would, checking each line in the database through the CLI.
+func TestTUILiveIncident(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	id := mustScribe(t, db, "new", "Checkout errors after the payments deploy", "--sev", "2")
+	p := startTUI(t, 120, 40, "", "--db", db, "open", id)
+	p.waitFor("Checkout errors after the payments deploy", 5*time.Second)
+
+	lines := []string{
+		"error rate on /checkout above 4%",
+		"/ic Rosa M.",
+		"/status identified bad config in the payments deploy",
+		"/action Add a canary stage @ken",
+		"14:05 paged the DB team",
+		"quick question: q quits? no. e p d j k x ? all text",
+	}
+	for _, l := range lines {
+		p.typeLine(l)
+	}
+	p.waitFor("all text", 5*time.Second)
+	if !p.alive() {
+		t.Fatal("the TUI exited while typing")
+	}
+
+	d := showJSON(t, db, id)
+	find := func(text string) (string, string, bool) {
+		for _, e := range d.Events {
+			if e.Text == text {
+				return e.Kind, e.At, true
+			}
+		}
+		return "", "", false
+	}
+	if k, _, ok := find("error rate on /checkout above 4%"); !ok || k != "note" {
+		t.Errorf("note: kind %q found %v", k, ok)
+	}
+	if k, _, ok := find("quick question: q quits? no. e p d j k x ? all text"); !ok || k != "note" {
+		t.Errorf("sentence of key letters: kind %q found %v", k, ok)
+	}
+	if k, at, ok := find("paged the DB team"); !ok || k != "note" || !strings.Contains(at, "T14:05:00") {
+		t.Errorf("backdated note: kind %q at %q found %v (want 14:05, text without the time)", k, at, ok)
+	}
+	if d.Incident.State != "identified" {
+		t.Errorf("state = %q, want identified", d.Incident.State)
+	}
+	if k, _, ok := find("bad config in the payments deploy"); !ok || k != "status" {
+		t.Errorf("status message: kind %q found %v", k, ok)
+	}
+	var ic string
+	for _, r := range d.Roles {
+		if r.Role == "commander" && r.Until == nil {
+			ic = r.Person
+		}
+	}
+	if ic != "Rosa M." {
+		t.Errorf("commander = %q, want Rosa M.", ic)
+	}
+	if len(d.ActionItems) != 1 || d.ActionItems[0].Title != "Add a canary stage" || d.ActionItems[0].Owner != "ken" {
+		t.Errorf("action items = %+v", d.ActionItems)
+	}
+	p.waitFor("IC Rosa M.", 2*time.Second)
+	p.waitFor("IDENTIFIED", 2*time.Second)
+
+	// Another process writes; the screen shows it within 2 seconds.
+	mustScribe(t, db, "log", id, "logged from a second terminal")
+	p.waitFor("logged from a second terminal", 2*time.Second)
+
+	// Hostile text, written straight into the database as a script could.
+	hostileText(t, db, "osc title\x1b]0;pwned-title\x07 and clear\x1b[2J\x1b[H screen")
+	s := p.waitFor("osc title and clear screen", 2*time.Second)
+	if title := strings.TrimSpace(p.tmux("display-message", "-p", "-t", "tui", "#{pane_title}")); strings.Contains(title, "pwned") {
+		t.Errorf("the pane title changed to %q", title)
+	}
+	if !strings.Contains(s, "Checkout errors after the payments deploy") || !strings.Contains(s, "logged from a second terminal") {
+		t.Errorf("the screen was cleared:\n%s", s)
+	}
+
+	// Shrink to 50×15 and back: still running, timeline visible.
+	p.tmux("resize-window", "-t", "tui", "-x", "50", "-y", "15")
+	s = p.waitFor("osc title and", 2*time.Second)
+	if n := len(strings.Split(strings.TrimRight(s, "\n"), "\n")); n > 15 {
+		t.Errorf("50x15 capture has %d lines", n)
+	}
+	p.tmux("resize-window", "-t", "tui", "-x", "120", "-y", "40")
+	p.waitFor("osc title and clear screen", 2*time.Second)
+	p.typeLine("still here after the resize")
+	p.waitFor("still here after the resize", 2*time.Second)
+	if !p.alive() {
+		t.Fatal("the TUI died during the resize")
+	}
+
+	p.tmux("send-keys", "-t", "tui", "C-c")
+	deadline := time.Now().Add(3 * time.Second)
+	for p.alive() {
+		if time.Now().After(deadline) {
+			t.Fatal("ctrl+c did not quit")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// hostileText logs an event whose text carries escape sequences, through
+// the store, as an import or a script could.
+func hostileText(t *testing.T, db, text string) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	ev := incident.Event{IncidentID: 1, Kind: incident.KindNote, Text: text, Source: incident.SourceCLI}
+	if err := st.LogEvent(ctx, &ev); err != nil {
+		t.Fatalf("log hostile text: %v", err)
+	}
+}
+
+// TestTUIDemo opens scribe demo and finds a timestamped timeline.
+func TestTUIDemo(t *testing.T) {
+	errFile := filepath.Join(t.TempDir(), "stderr")
+	p := startTUI(t, 120, 40, "2>"+shellQuote(errFile), "demo")
+	s := p.waitFor("Timeline", 5*time.Second)
+	rows := regexp.MustCompile(`(?m)^\d\d:\d\d  \S `).FindAllString(s, -1)
+	if len(rows) < 15 {
+		t.Errorf("demo shows %d timestamped rows, want a screenful:\n%s", len(rows), s)
+	}
+	if !regexp.MustCompile(`(?m)^(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ \w+ \d{4}`).MatchString(s) {
+		t.Errorf("no date line:\n%s", s)
+	}
+	p.tmux("send-keys", "-t", "tui", "C-c")
+	var msg []byte
+	for deadline := time.Now().Add(3 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if msg, _ = os.ReadFile(errFile); strings.Contains(string(msg), "removed") {
+			break
+		}
+	}
+	m := regexp.MustCompile(`demo database was (\S+) \(removed\)`).FindSubmatch(msg)
+	if m == nil {
+		t.Fatalf("demo did not say where its database was: %q", msg)
+	}
+	if _, err := os.Stat(string(m[1])); !os.IsNotExist(err) {
+		t.Errorf("the demo database %s was not removed (%v)", m[1], err)
+	}
+}
