@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"scribe/export"
 	"scribe/incident"
 	"scribe/store"
 )
@@ -32,7 +32,7 @@ func (a *App) showCmd() *cobra.Command {
 					return err
 				}
 				if asJSON {
-					return writeDocument(a.Stdout, snap)
+					return export.JSON(a.Stdout, snap)
 				}
 				printIncident(a.Stdout, snap, a.Now())
 				return nil
@@ -41,16 +41,6 @@ func (a *App) showCmd() *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the JSON document (as export --format json)")
 	return cmd
-}
-
-// writeDocument writes the incident's JSON document, indented.
-func writeDocument(w io.Writer, snap incident.Snapshot) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(incident.NewDocument(snap)); err != nil {
-		return fmt.Errorf("write JSON: %w", err)
-	}
-	return nil
 }
 
 // printIncident writes a readable view of the incident in its own zone.
