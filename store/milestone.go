@@ -11,17 +11,15 @@ import (
 //
 // The time is o.At (now when zero). A later call overwrites an earlier one;
 // milestones out of their usual order are kept and left for
-// Milestones.OutOfOrder to flag.
+// Milestones.OutOfOrder to flag. Verb forms ("detect") are accepted.
 func (s *Store) SetMilestone(ctx context.Context, id int64, m incident.Milestone, o Origin) (incident.Event, error) {
-	if incident.ParseMilestoneExact(m) == "" {
-		if _, err := incident.ParseMilestone(string(m)); err != nil {
-			return incident.Event{}, err
-		}
-		m, _ = incident.ParseMilestone(string(m))
+	m, err := incident.ParseMilestone(string(m))
+	if err != nil {
+		return incident.Event{}, err
 	}
 	at := s.at(o)
 	var e incident.Event
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err = s.write(ctx, func(tx *sql.Tx) error {
 		inc, err := findIncident(ctx, tx, id)
 		if err != nil {
 			return err
