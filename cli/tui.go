@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
 
 	"scribe/demo"
+	"scribe/export"
+	"scribe/incident"
 	"scribe/store"
 	"scribe/tui"
 )
@@ -36,12 +39,27 @@ func (a *App) runProgram(ctx context.Context, st *store.Store, incidentID int64)
 		Author:     a.Getenv("SCRIBE_AUTHOR"),
 		Now:        a.Now,
 		Zone:       localZoneName(a.Getenv),
+		Preview:    previewPostmortem,
 	}
 	p := tea.NewProgram(tui.New(ctx, st, opts), tea.WithContext(ctx), tea.WithInput(a.Stdin), tea.WithOutput(a.Stdout))
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("run the terminal interface: %w", err)
 	}
 	return nil
+}
+
+// previewPostmortem is the TUI's Preview pane: the postmortem as `scribe
+// export` would write it, with its lint warnings.
+func previewPostmortem(snap incident.Snapshot) (string, []string, error) {
+	var b strings.Builder
+	if err := export.Markdown(&b, snap, export.Options{}); err != nil {
+		return "", nil, fmt.Errorf("render the postmortem: %w", err)
+	}
+	var warnings []string
+	for _, w := range export.Lint(snap, export.Options{}) {
+		warnings = append(warnings, w.String())
+	}
+	return b.String(), warnings, nil
 }
 
 func (a *App) openCmd() *cobra.Command {
