@@ -122,6 +122,13 @@ func TestOpenImpossiblePathNamesIt(t *testing.T) {
 	}
 	_, err = Open(context.Background(), "")
 	wantCode(t, err, incident.EINVALID)
+	_, err = Open(context.Background(), os.DevNull)
+	if want := os.DevNull + " is not a scribe database (not a regular file)"; incident.ErrorMessage(err) != want {
+		t.Fatalf("Open(%s) error = %v, want %q", os.DevNull, err, want)
+	}
+	if _, err := os.Stat(os.DevNull + "-wal"); err == nil {
+		t.Fatalf("Open left %s-wal behind", os.DevNull)
+	}
 }
 
 // fileState is what must not change when Open refuses a file.

@@ -135,6 +135,10 @@ func prepareFile(ctx context.Context, path string) error {
 		return fmt.Errorf("cannot use database %s: %w", path, err)
 	case fi.IsDir():
 		return incident.Errorf(incident.EINVALID, "%s is a directory, not a scribe database: give a file path", path)
+	case !fi.Mode().IsRegular():
+		// A device such as /dev/null reads as an empty file, and SQLite would
+		// then create its -wal and -shm files beside it.
+		return notScribe(path, "not a regular file")
 	case fi.Size() == 0:
 		return nil
 	}
