@@ -87,6 +87,7 @@ func TestEditEventRefuses(t *testing.T) {
 		"missing event":     {404, func(*incident.Event) error { return nil }, incident.ENOTFOUND},
 		"fn error is kept":  {note.ID, func(e *incident.Event) error { e.Text = "x"; return boom }, incident.EINTERNAL},
 		"incident switched": {note.ID, func(e *incident.Event) error { e.IncidentID++; return nil }, incident.EINVALID},
+		"note gets a role":  {note.ID, func(e *incident.Event) error { e.Role = "ops"; return nil }, incident.EINVALID},
 	}
 	for name, c := range cases {
 		_, err := s.EditEvent(ctx, c.id, c.fn)

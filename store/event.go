@@ -138,13 +138,17 @@ func (s *Store) followMilestone(ctx context.Context, tx *sql.Tx, old incident.Ev
 // checkEdit refuses changes to what an edit may not touch.
 func checkEdit(old, e incident.Event) error {
 	if e.ID != old.ID || e.IncidentID != old.IncidentID || !e.LoggedAt.Equal(old.LoggedAt) ||
-		e.Author != old.Author || e.Source != old.Source || !e.DeletedAt.Equal(old.DeletedAt) {
+		e.Author != old.Author || e.Source != old.Source || !e.DeletedAt.Equal(old.DeletedAt) ||
+		e.Role != old.Role || e.Person != old.Person || e.State != old.State ||
+		e.Milestone != old.Milestone || e.ActionItemID != old.ActionItemID {
 		return incident.Errorf(incident.EINVALID, "event #%d: only its time, text, kind and pin can be edited", old.ID)
 	}
-	if old.Kind.Structured() || e.Kind.Structured() {
-		if e.Kind != old.Kind || e.Role != old.Role || e.Person != old.Person || e.State != old.State ||
-			e.Milestone != old.Milestone || e.ActionItemID != old.ActionItemID {
-			return incident.Errorf(incident.EINVALID, "event #%d is a %s event: only its time, text and pin can be edited", old.ID, old.Kind)
+	if e.Kind != old.Kind {
+		if old.Kind.Structured() {
+			return incident.Errorf(incident.EINVALID, "event #%d records a %s change: its kind cannot be edited", old.ID, old.Kind)
+		}
+		if e.Kind.Structured() {
+			return incident.Errorf(incident.EINVALID, "kind %q is written by scribe itself: use one of %s", e.Kind, freeKinds())
 		}
 	}
 	if e.OccurredAt.IsZero() {
