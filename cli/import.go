@@ -224,10 +224,7 @@ func displayName(file string) string {
 // line per event in the zone the times were read in.
 func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON bool, zone *time.Location) error {
 	if asJSON {
-		enc := json.NewEncoder(a.Stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		return enc.Encode(ingest.Previews(snap.Events))
+		return writePreviewJSON(a.Stdout, ingest.Previews(snap.Events))
 	}
 	loc := zone
 	if res.Zone != nil {
@@ -248,5 +245,32 @@ func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON boo
 		fmt.Fprintf(a.Stdout, "%s  %-20s %s\n", e.OccurredAt.In(loc).Format("2006-01-02 15:04 MST"), label, e.Text)
 	}
 	fmt.Fprintln(a.Stderr, "dry run: nothing written")
+	return nil
+}
+
+// writePreviewJSON writes the entries as a JSON array, one entry a line:
+// readable, and quick for a 100,000-line timeline.
+func writePreviewJSON(w io.Writer, entries []ingest.Preview) error {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	b.WriteString("[")
+	for i, e := range entries {
+		if i > 0 {
+			b.WriteString(",")
+		}
+		b.WriteString("\n  ")
+		if err := enc.Encode(e); err != nil {
+			return fmt.Errorf("encode entry %d: %w", i+1, err)
+		}
+		b.Truncate(b.Len() - 1) // Encode's newline
+	}
+	if len(entries) > 0 {
+		b.WriteString("\n")
+	}
+	b.WriteString("]\n")
+	if _, err := w.Write(b.Bytes()); err != nil {
+		return fmt.Errorf("write the preview: %w", err)
+	}
 	return nil
 }

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"scribe/incident"
 )
@@ -80,8 +81,11 @@ type statusBlock struct {
 var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
 
 func newParser(text string, opts Options) *parser {
-	text = strings.ToValidUTF8(strings.TrimPrefix(text, "\ufeff"), "\ufffd")
-	if strings.ContainsAny(text, "\u00a0\u202f") {
+	text = strings.TrimPrefix(text, "\ufeff")
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\ufffd")
+	}
+	if strings.Contains(text, "\u00a0") || strings.Contains(text, "\u202f") {
 		// Pages copied from a browser carry no-break spaces ("10:18\u202fAM").
 		text = spaces.Replace(text)
 	}

@@ -282,6 +282,9 @@ func skipApprox(s string, i int) int {
 	if strings.HasPrefix(s[i:], "≈") {
 		return i + len("≈")
 	}
+	if c := byteAt(s, i) | 0x20; c != 'a' && c != 'c' && c != 'r' {
+		return i
+	}
 	for _, w := range approxWords {
 		if len(s)-i >= len(w) && strings.EqualFold(s[i:i+len(w)], w) {
 			return skipSpaces(s, i+len(w))

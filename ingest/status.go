@@ -28,10 +28,11 @@ var statusWords = map[string]incident.State{
 // ("Resolved") or the word, a separator and the message ("Investigating -
 // We are looking into …").
 func statusLine(s string) (state incident.State, msg string, ok bool) {
-	word, rest := s, ""
-	if i := strings.IndexAny(s, " \t:-–—"); i >= 0 {
-		word, rest = s[:i], s[i:]
+	i := 0
+	for i < len(s) && (isLetter(s[i]) || s[i] == '*' || s[i] == '_' || s[i] == '-' && i+1 < len(s) && isLetter(s[i+1])) {
+		i++
 	}
+	word, rest := s[:i], s[i:]
 	word = strings.Trim(word, "*_")
 	if len(word) < 6 || len(word) > 13 {
 		return "", "", false
