@@ -1,0 +1,114 @@
+package ingest
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestStampAt(t *testing.T) {
+	r := stampReader{dayFirst: true}
+	for _, c := range []struct {
+		in   string
+		want string // y-m-d h:m zone | rest, or "" when no stamp
+	}{
+		{"2023-11-06 14:02 deploy", "2023-11-06 14:02  | deploy"},
+		{"2023-11-06T14:02:11Z level=error", "2023-11-06 14:02 Z | level=error"},
+		{"2022/02/16 03:01PM ET - rollout", "2022-02-16 15:01 ET | - rollout"},
+		{"24-10-2024 - 08:15 - notified", "2024-10-24 08:15  | - notified"},
+		{"06/11/2023 02:10 x", "2023-11-06 02:10  | x"},
+		{"11/13/2023 02:10 x", "2023-11-13 02:10  | x"},
+		{"6th Nov 2023 14:02 x", "2023-11-06 14:02  | x"},
+		{"11:10 6th Nov 2023 - commit", "2023-11-06 11:10  | - commit"},
+		{"Jan 14, 10:18 AM", "0-01-14 10:18  | "},
+		{"14 January 2024 at 10:18 UTC: x", "2024-01-14 10:18 UTC | : x"},
+		{"Monday, June 10, 2021 9:05 pm PDT x", "2021-06-10 21:05 PDT | x"},
+		{"22:30 UTC (Oct 29) - x", "0-10-29 22:30 UTC | - x"},
+		{"Feb 22, 2022 - 21:21 UTC", "2022-02-22 21:21 UTC | "},
+		{"2024-04-15 14.43", "2024-04-15 14:43  | "},
+		{"~14:05 x", "0-00-00 14:05  | x"},
+		{"14:05-ish x", "0-00-00 14:05  | x"},
+		{"14:05–14:20 UTC x", "0-00-00 14:05 UTC | x"},
+		{"02:00-04:30 - x", "0-00-00 02:00  | - x"},
+		{"around 7am x", "0-00-00 07:00  | x"},
+		{"12:30 AM x", "0-00-00 00:30  | x"},
+		{"14:02:11-05:00 x", "0-00-00 14:02 -05:00 | x"},
+		{"1405Z x", "0-00-00 14:05 Z | x"},
+		{"Sat, 12 Aug 2023 14:02:11 +0000", "2023-08-12 14:02 +0000 | "},
+		{"January 14-19, 2026", "2026-01-14 --  | "},
+		{"the 1st of November 14:49 x", "0-11-01 14:49  | x"},
+		{"20:10UTC x", "0-00-00 20:10 UTC | x"},
+		{"--:-- x", "unknown"},
+		{"2019-12-03 --:-- x", "unknown"},
+		// Not timestamps.
+		{"3 pods restarted", ""},
+		{"1.26.0 released", ""},
+		{"24/7 support", ""},
+		{"2023 was a year", ""},
+		{"10.50 USD", ""},
+		{"500 errors", ""},
+		{"May be later", ""},
+		{"12:1 ratio", ""},
+		{"10.0.0.1 down", ""},
+	} {
+		st, end, ok := r.stampAt(c.in, 0)
+		got := ""
+		switch {
+		case ok && st.unknown:
+			got = "unknown"
+		case ok:
+			clock := "--"
+			if st.hasTime {
+				h := st.hour
+				if st.meridiem == 'p' && h < 12 {
+					h += 12
+				} else if st.meridiem == 'a' && h == 12 {
+					h = 0
+				}
+				clock = fmt.Sprintf("%02d:%02d", h, st.minute)
+			}
+			got = fmt.Sprintf("%d-%02d-%02d %s %s | %s", st.year, st.month, st.day, clock, st.zone, c.in[end:])
+		}
+		if c.want != "" && got != "" && c.want != "unknown" {
+			// Normalise the expected rest's leading space away.
+			got = trimRestSpace(got)
+		}
+		if got != c.want {
+			t.Errorf("stampAt(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+// trimRestSpace drops the spaces between the stamp and its rest, which
+// belong to neither.
+func trimRestSpace(s string) string {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i:i+2] == "| " {
+			j := i + 2
+			for j < len(s) && s[j] == ' ' {
+				j++
+			}
+			return s[:i+2] + s[j:]
+		}
+	}
+	return s
+}
+
+func TestStatedZone(t *testing.T) {
+	for in, want := range map[string]string{
+		"All times in UTC.":                 "UTC",
+		"_All times in EEST_":               "EEST",
+		"| Date and Time in CET | Event |":   "CET",
+		"Time (UTC) Event":                  "UTC",
+		"## Timeline (times in BST)":        "BST",
+		"All times are Pacific Time.":       "PT",
+		"Times below are in US/Eastern":     "US/Eastern",
+		"All times in UTC+1":                "UTC+1",
+		"Time to detection: N/A":            "",
+		"It took a long time to notice":     "",
+		"Availability zone eu-west-1 is up": "",
+	} {
+		if got := statedZone(in); got != want {
+			t.Errorf("statedZone(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
