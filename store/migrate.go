@@ -4,11 +4,15 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
 	"strconv"
 	"strings"
+	"time"
+
+	"github.com/mattn/go-sqlite3"
 )
 
 //go:embed migrations/*.sql
@@ -54,7 +58,12 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	current, err := userVersion(ctx, s.db)
+	var current int
+	err = retryBusy(ctx, func() error {
+		var err error
+		current, err = userVersion(ctx, s.db)
+		return err
+	})
 	if err != nil {
 		return fmt.Errorf("read schema version of %s: %w", s.path, err)
 	}
@@ -66,7 +75,7 @@ func (s *Store) migrate(ctx context.Context) error {
 		return nil
 	}
 	for _, m := range ms[current:] {
-		if err := s.applyMigration(ctx, m, latest); err != nil {
+		if err := retryBusy(ctx, func() error { return s.applyMigration(ctx, m, latest) }); err != nil {
 			return err
 		}
 	}
@@ -106,6 +115,29 @@ func (s *Store) applyMigration(ctx context.Context, m migration, latest int) err
 		}
 		return nil
 	})
+}
+
+// retryBusy runs fn again while it fails with SQLITE_BUSY or SQLITE_LOCKED,
+// for up to busyTimeout. The busy timeout covers ordinary lock waits, but
+// not all of them: when several processes open a brand-new file at once,
+// switching it to WAL mode (done as each connection opens) can fail at
+// once with "database is locked", and it succeeds when simply tried again.
+func retryBusy(ctx context.Context, fn func() error) error {
+	deadline := time.Now().Add(busyTimeout)
+	pause := 5 * time.Millisecond
+	for {
+		err := fn()
+		var se sqlite3.Error
+		if !errors.As(err, &se) || (se.Code != sqlite3.ErrBusy && se.Code != sqlite3.ErrLocked) || time.Now().After(deadline) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(pause):
+		}
+		pause = min(2*pause, 100*time.Millisecond)
+	}
 }
 
 func userVersion(ctx context.Context, q querier) (int, error) {
