@@ -40,12 +40,23 @@ func (a *App) runProgram(ctx context.Context, st *store.Store, incidentID int64)
 		Now:        a.Now,
 		Zone:       localZoneName(a.Getenv),
 		Preview:    previewPostmortem,
+		Editor:     a.editorCommand(),
 	}
 	p := tea.NewProgram(tui.New(ctx, st, opts), tea.WithContext(ctx), tea.WithInput(a.Stdin), tea.WithOutput(a.Stdout))
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("run the terminal interface: %w", err)
 	}
 	return nil
+}
+
+// editorCommand is $VISUAL, else $EDITOR, else vi, as for `scribe edit`.
+func (a *App) editorCommand() string {
+	for _, v := range []string{"VISUAL", "EDITOR"} {
+		if e := a.Getenv(v); e != "" {
+			return e
+		}
+	}
+	return "vi"
 }
 
 // previewPostmortem is the TUI's Preview pane: the postmortem as `scribe

@@ -23,8 +23,8 @@ type tmuxPane struct {
 }
 
 // startTUI runs scribe with args (and sh redirections in shellTail) in a
-// width×height tmux window.
-func startTUI(t *testing.T, width, height int, shellTail string, args ...string) *tmuxPane {
+// width×height tmux window, with env added to the clean environment.
+func startTUI(t *testing.T, width, height int, env []string, shellTail string, args ...string) *tmuxPane {
 	t.Helper()
 	if _, err := exec.LookPath("tmux"); err != nil {
 		if os.Getenv("CI") != "" {
@@ -35,7 +35,7 @@ func startTUI(t *testing.T, width, height int, shellTail string, args ...string)
 	p := &tmuxPane{t: t, socket: fmt.Sprintf("scribe-e2e-%d-%s", os.Getpid(), regexp.MustCompile(`\W+`).ReplaceAllString(t.Name(), "-"))}
 	var cmd strings.Builder
 	cmd.WriteString("exec env -i")
-	for _, kv := range baseEnv(t) {
+	for _, kv := range append(baseEnv(t), env...) {
 		cmd.WriteString(" " + shellQuote(kv))
 	}
 	cmd.WriteString(" " + shellQuote(binary))
@@ -94,7 +94,11 @@ func (p *tmuxPane) alive() bool {
 func TestTUILiveIncident(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "scribe.db")
 	id := mustScribe(t, db, "new", "Checkout errors after the payments deploy", "--sev", "2")
-	p := startTUI(t, 120, 40, "", "--db", db, "open", id)
+	editor := filepath.Join(t.TempDir(), "editor.sh")
+	if err := os.WriteFile(editor, []byte("#!/bin/sh\nprintf 'Bookings failed for two hours.' > \"$1\"\n"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	p := startTUI(t, 120, 40, []string{"EDITOR=" + editor}, "", "--db", db, "open", id)
 	p.waitFor("Checkout errors after the payments deploy", 5*time.Second)
 
 	lines := []string{
@@ -180,6 +184,13 @@ func TestTUILiveIncident(t *testing.T) {
 		t.Fatal("the TUI died during the resize")
 	}
 
+	// Long text goes through $EDITOR.
+	p.typeLine("/edit summary")
+	p.waitFor("Summary saved", 3*time.Second)
+	if got := showJSON(t, db, id).Incident.Summary; got != "Bookings failed for two hours." {
+		t.Errorf("summary after /edit = %q", got)
+	}
+
 	p.tmux("send-keys", "-t", "tui", "C-c")
 	deadline := time.Now().Add(3 * time.Second)
 	for p.alive() {
@@ -209,7 +220,7 @@ func hostileText(t *testing.T, db, text string) {
 // TestTUIDemo opens scribe demo and finds a timestamped timeline.
 func TestTUIDemo(t *testing.T) {
 	errFile := filepath.Join(t.TempDir(), "stderr")
-	p := startTUI(t, 120, 40, "2>"+shellQuote(errFile), "demo")
+	p := startTUI(t, 120, 40, nil, "2>"+shellQuote(errFile), "demo")
 	s := p.waitFor("Timeline", 5*time.Second)
 	rows := regexp.MustCompile(`(?m)^\d\d:\d\d  \S `).FindAllString(s, -1)
 	if len(rows) < 15 {

@@ -23,7 +23,8 @@ func New(ctx context.Context, st Store, opts Options) *Model {
 	c := &common{ctx: ctx, st: st, styles: NewStyles(), keys: DefaultKeyMap(), opts: opts, width: 80, height: 24}
 	m := &Model{c: c, list: newListScreen(c)}
 	if opts.IncidentID != 0 {
-		m.open(opts.IncidentID, false)
+		m.gen++
+		m.inc = newIncidentScreen(c, opts.IncidentID, m.gen, false)
 	}
 	return m
 }

@@ -21,6 +21,7 @@ const (
 	OpRetro                // add a retro note Text to Section
 	OpSet                  // set the incident's Field to Text
 	OpDone                 // mark action item ItemID done
+	OpEdit                 // write Field in $EDITOR
 	OpUndo                 // undo the last change made in this session
 	OpHelp                 // list the commands
 )
@@ -58,6 +59,7 @@ var CommandHelp = []string{
 	"/milestone NAME [WHEN]     started|detected|declared|mitigated|resolved",
 	"/retro SECTION text        went-well|went-wrong|lucky|factor|lesson",
 	"/set FIELD text            summary|impact|root-cause|trigger|resolution|title",
+	"/edit FIELD                write summary, impact, root-cause, trigger or resolution in $EDITOR",
 	"/undo                      undo your last change (log, edit, pin, delete)",
 	"//text                     log text that starts with /",
 }
@@ -74,6 +76,7 @@ var commandUsage = map[string]string{
 	"retro":     "/retro SECTION text",
 	"set":       "/set FIELD text",
 	"done":      "/done N",
+	"edit":      "/edit summary|impact|root-cause|trigger|resolution",
 }
 
 // ParseCommand reads one typed line. A leading time ("14:05 …", "-10m …",
@@ -211,6 +214,15 @@ func parseSlash(name, args string, now time.Time, zone *time.Location) (Command,
 			return Command{}, err
 		}
 		return Command{Op: OpRetro, Section: sec, Text: strings.TrimSpace(text)}, nil
+	case "edit":
+		if args == "" {
+			return Command{}, usage("edit")
+		}
+		f, err := incident.ParseField(args)
+		if err != nil {
+			return Command{}, err
+		}
+		return Command{Op: OpEdit, Field: f}, nil
 	case "set":
 		word, text, _ := strings.Cut(args, " ")
 		if word == "" || strings.TrimSpace(text) == "" {

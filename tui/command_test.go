@@ -47,6 +47,7 @@ func TestParseCommand(t *testing.T) {
 		{"/done 3", Command{Op: OpDone, ItemID: 3}},
 		{"/done #4", Command{Op: OpDone, ItemID: 4}},
 		{"/undo", Command{Op: OpUndo}},
+		{"/edit root-cause", Command{Op: OpEdit, Field: incident.FieldRootCause}},
 		{"/help", Command{Op: OpHelp}},
 	}
 	for _, tt := range tests {
@@ -91,6 +92,8 @@ func TestParseCommandErrors(t *testing.T) {
 		{"/done x", "invalid action item number"},
 		{"/retro somewhere text", "unknown retro section"},
 		{"/set colour blue", "unknown field"},
+		{"/edit", "usage: /edit"},
+		{"/edit colour", "unknown field"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

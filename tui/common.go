@@ -21,6 +21,9 @@ type Options struct {
 	// Preview renders the postmortem for the Preview pane; nil shows a
 	// placeholder.
 	Preview PreviewFunc
+	// Editor is the command for long text (/edit FIELD), run through sh
+	// with the file as its argument; empty disables /edit.
+	Editor string
 	// PollInterval is how often the database is checked for changes made by
 	// other processes; zero means 500ms.
 	PollInterval time.Duration

@@ -54,6 +54,8 @@ type incidentScreen struct {
 	version    int64
 	loadSeq    int
 	appliedSeq int
+	loading    bool // a load is in flight
+	reloadDue  bool // something changed while it was: load again after it
 	now        time.Time
 	lastComms  time.Time
 	openItems  int
@@ -151,7 +153,15 @@ func (s *incidentScreen) SetSize(w, h int) {
 
 // load reads the incident with everything attached, and the data version
 // it corresponds to.
+//
+// At most one load runs at a time: a 100,000-event incident takes most of a
+// second to read, and a burst of writes must not start a burst of reads.
 func (s *incidentScreen) load() tea.Cmd {
+	if s.loading {
+		s.reloadDue = true
+		return nil
+	}
+	s.loading = true
 	s.loadSeq++
 	st, ctx, id, gen, seq := s.c.st, s.c.ctx, s.id, s.gen, s.loadSeq
 	return func() tea.Msg {
@@ -201,20 +211,26 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		s.appliedSeq = msg.seq
+		s.loading = false
+		var again tea.Cmd
+		if s.reloadDue {
+			s.reloadDue = false
+			again = s.load()
+		}
 		if msg.err != nil {
 			if !s.loaded {
 				s.loadErr = msg.err
-				return nil
+				return again
 			}
 			s.status.Error(msg.err)
-			return nil
+			return again
 		}
 		s.version = msg.version
 		s.setSnapshot(msg.snap)
 		if s.active == panePreview {
-			return s.renderPreview()
+			return tea.Batch(again, s.renderPreview())
 		}
-		return nil
+		return again
 	case pollMsg:
 		if !s.mine(msg.id, msg.gen) {
 			return nil
@@ -255,6 +271,15 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		s.preview.SetLines(msg.lines)
 		return nil
+	case editorReadyMsg:
+		if s.mine(msg.id, msg.gen) {
+			return s.runEditor(msg)
+		}
+	case editorDoneMsg:
+		if s.mine(msg.id, msg.gen) {
+			s.pending++
+			return s.saveEdited(msg)
+		}
 	case statusExpiredMsg:
 		s.status.Expire(msg)
 	}
@@ -503,6 +528,9 @@ func (s *incidentScreen) submit() tea.Cmd {
 	case OpUndo:
 		s.input.Reset()
 		return s.undoLast()
+	case OpEdit:
+		s.input.Reset()
+		return s.openEditor(c.Field)
 	}
 	s.input.Reset()
 	s.timeline.Clear()

@@ -368,3 +368,22 @@ func TestListDeclareAndOpen(t *testing.T) {
 		t.Error("q on the list should quit")
 	}
 }
+
+func TestReloadsDoNotPileUp(t *testing.T) {
+	h := newHarness(t, true)
+	s := h.m.inc
+	first := s.load()
+	if first == nil {
+		t.Fatal("an idle screen should load")
+	}
+	if s.load() != nil || s.load() != nil {
+		t.Fatal("a second load started while one was in flight")
+	}
+	if !s.reloadDue {
+		t.Fatal("the change seen during the load was forgotten")
+	}
+	msg := first()
+	if cmd := s.Update(msg); cmd == nil {
+		t.Fatal("no reload after the in-flight load returned, though a change was pending")
+	}
+}

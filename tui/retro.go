@@ -42,7 +42,7 @@ func (p *retroPane) render() {
 	}
 	inc := &p.snap.Incident
 	for _, f := range incident.NarrativeFields {
-		lines = append(lines, st.Bold.Render(f.Label())+st.Muted.Render("  /set "+string(f)+" …"))
+		lines = append(lines, st.Bold.Render(f.Label())+st.Muted.Render("  /set "+string(f)+" text · /edit "+string(f)))
 		if v := strings.TrimSpace(inc.Get(f)); v != "" {
 			add(SanitizeBlock(v))
 		} else {

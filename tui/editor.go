@@ -1,0 +1,106 @@
+package tui
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+
+	tea "charm.land/bubbletea/v2"
+
+	"scribe/incident"
+)
+
+// Long narrative text is written in the user's editor: /edit FIELD writes
+// the field to a temporary file, hands the terminal to $EDITOR
+// (tea.ExecProcess), and saves the file back when the editor exits.
+
+// editorReadyMsg says the temporary file holds the field's current text.
+type editorReadyMsg struct {
+	id    int64
+	gen   int
+	field incident.Field
+	path  string
+	err   error
+}
+
+// editorDoneMsg says the editor exited.
+type editorDoneMsg struct {
+	id    int64
+	gen   int
+	field incident.Field
+	path  string
+	err   error
+}
+
+func (s *incidentScreen) openEditor(f incident.Field) tea.Cmd {
+	if s.c.opts.Editor == "" {
+		s.status.Error(incident.Errorf(incident.EINVALID, "no editor: set $EDITOR, or use /set %s text", f))
+		return nil
+	}
+	id, gen, value := s.id, s.gen, s.snap.Incident.Get(f)
+	return func() tea.Msg {
+		msg := editorReadyMsg{id: id, gen: gen, field: f}
+		file, err := os.CreateTemp("", "scribe-"+string(f)+"-*.md")
+		if err != nil {
+			msg.err = fmt.Errorf("create a file for the editor: %w", err)
+			return msg
+		}
+		msg.path = file.Name()
+		_, err = file.WriteString(value)
+		if cerr := file.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			os.Remove(msg.path)
+			msg.err = fmt.Errorf("write %s: %w", msg.path, err)
+		}
+		return msg
+	}
+}
+
+// runEditor hands the terminal to the editor; the editor command may carry
+// arguments ("code -w"), so it runs through sh as in `scribe edit`.
+func (s *incidentScreen) runEditor(msg editorReadyMsg) tea.Cmd {
+	if msg.err != nil {
+		s.status.Error(msg.err)
+		return nil
+	}
+	cmd := exec.Command("sh", "-c", s.c.opts.Editor+` "$1"`, "scribe-editor", msg.path)
+	done := editorDoneMsg{id: msg.id, gen: msg.gen, field: msg.field, path: msg.path}
+	return tea.ExecProcess(cmd, func(err error) tea.Msg {
+		done.err = err
+		return done
+	})
+}
+
+// saveEdited reads the edited file back into the field and removes it.
+func (s *incidentScreen) saveEdited(msg editorDoneMsg) tea.Cmd {
+	st, ctx, id := s.c.st, s.c.ctx, s.id
+	before := s.snap.Incident.Get(msg.field)
+	base := writtenMsg{id: s.id, gen: s.gen}
+	return func() tea.Msg {
+		out := base
+		defer os.Remove(msg.path)
+		if msg.err != nil {
+			out.err = fmt.Errorf("the editor failed, nothing saved (the text is in %s until you leave): %w", msg.path, msg.err)
+			return out
+		}
+		data, err := os.ReadFile(msg.path)
+		if err != nil {
+			out.err = fmt.Errorf("read %s: %w", msg.path, err)
+			return out
+		}
+		text := strings.TrimSpace(string(data))
+		if text == strings.TrimSpace(before) {
+			out.what = msg.field.Label() + " unchanged"
+			return out
+		}
+		if _, err := st.UpdateIncident(ctx, id, func(inc *incident.Incident) error { return inc.Set(msg.field, text) }); err != nil {
+			out.err = err
+			return out
+		}
+		out.what = msg.field.Label() + " saved"
+		return out
+	}
+}
