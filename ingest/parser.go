@@ -315,7 +315,7 @@ func (p *parser) textLine(lead string, n int) {
 	if len(clean) > 6 && strings.EqualFold(clean[:6], "posted") && p.posted(clean, n, lead) {
 		return
 	}
-	if state, msg, ok := statusLine(clean); ok {
+	if state, msg, ok := statusLine(clean, false); ok {
 		p.endParagraph()
 		p.paras = nil
 		label := strings.Trim(strings.Fields(clean)[0], "*_:")

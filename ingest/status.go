@@ -25,9 +25,11 @@ var statusWords = map[string]incident.State{
 }
 
 // statusLine reads a status-page update label: a line that is only the word
-// ("Resolved") or the word, a separator and the message ("Investigating -
-// We are looking into …").
-func statusLine(s string) (state incident.State, msg string, ok bool) {
+// ("Resolved") or the word, a dash and the message ("Investigating - We are
+// looking into …"). With colonOK, "Resolved: message" counts too; a line
+// of its own written so is a document's field ("Identified: a bad config")
+// rather than an update.
+func statusLine(s string, colonOK bool) (state incident.State, msg string, ok bool) {
 	i := 0
 	for i < len(s) && (isLetter(s[i]) || s[i] == '*' || s[i] == '_' || s[i] == '-' && i+1 < len(s) && isLetter(s[i+1])) {
 		i++
@@ -52,7 +54,7 @@ func statusLine(s string) (state incident.State, msg string, ok bool) {
 	switch {
 	case r == "" || r == ":":
 		return st, "", true
-	case strings.HasPrefix(r, ":"), strings.HasPrefix(r, "-"), strings.HasPrefix(r, "–"), strings.HasPrefix(r, "—"):
+	case colonOK && strings.HasPrefix(r, ":"), strings.HasPrefix(r, "-"), strings.HasPrefix(r, "–"), strings.HasPrefix(r, "—"):
 		return st, entryText(r), true
 	}
 	return "", "", false
@@ -62,7 +64,7 @@ func statusLine(s string) (state incident.State, msg string, ok bool) {
 // state word on its own ("Resolved", "Monitoring - fix deployed"); the
 // returned text drops the word.
 func statusOf(text string) (incident.State, string) {
-	st, msg, ok := statusLine(text)
+	st, msg, ok := statusLine(text, true)
 	if !ok || st == "" {
 		return "", text
 	}
