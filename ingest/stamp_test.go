@@ -97,7 +97,7 @@ func TestStatedZone(t *testing.T) {
 	for in, want := range map[string]string{
 		"All times in UTC.":                 "UTC",
 		"_All times in EEST_":               "EEST",
-		"| Date and Time in CET | Event |":   "CET",
+		"| Date and Time in CET | Event |":  "CET",
 		"Time (UTC) Event":                  "UTC",
 		"## Timeline (times in BST)":        "BST",
 		"All times are Pacific Time.":       "PT",
