@@ -19,6 +19,7 @@ const (
 	helperDBEnv      = "SCRIBE_STORE_HELPER_DB"
 	helperTitleEnv   = "SCRIBE_STORE_HELPER_TITLE"
 	helperEventsEnv  = "SCRIBE_STORE_HELPER_EVENTS"
+	helperReopenEnv  = "SCRIBE_STORE_HELPER_REOPEN"
 	helperProcessRun = "^TestHelperProcessLogs$"
 )
 
@@ -77,13 +78,32 @@ func TestConcurrentStoresLoseNothing(t *testing.T) {
 // Separate processes, starting together on a file that does not exist yet:
 // all of them create it, migrate it and write to it without an error.
 func TestConcurrentProcessesOnNewFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "new", "scribe.db")
+	runWriterProcesses(t, filepath.Join(t.TempDir(), "new", "scribe.db"), false)
+}
+
+// Like `scribe log` run in four terminals at once: every write opens the
+// store, logs one event and closes it again, so that connections (and the
+// checkpoint the last one to close runs) come and go all the time.
+func TestConcurrentProcessesReopening(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "scribe.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	runWriterProcesses(t, path, true)
+}
+
+// runWriterProcesses runs the writer processes on path and checks that
+// every one of their events is there.
+func runWriterProcesses(t *testing.T, path string, reopen bool) {
+	t.Helper()
 	var cmds []*exec.Cmd
 	outs := make([]*os.File, writers)
 	for w := range writers {
 		cmd := exec.Command(os.Args[0], "-test.run="+helperProcessRun, "-test.count=1")
 		cmd.Env = append(os.Environ(), helperDBEnv+"="+path, helperTitleEnv+"=Writer "+strconv.Itoa(w),
-			helperEventsEnv+"="+strconv.Itoa(eventsPerWriter))
+			helperEventsEnv+"="+strconv.Itoa(eventsPerWriter), helperReopenEnv+"="+strconv.FormatBool(reopen))
 		f, err := os.CreateTemp(t.TempDir(), "out")
 		if err != nil {
 			t.Fatal(err)
@@ -141,12 +161,21 @@ func TestHelperProcessLogs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	defer func() { s.Close() }()
 	inc := incident.Incident{Title: os.Getenv(helperTitleEnv), Timezone: "UTC"}
 	if err := s.CreateIncident(ctx, &inc, Origin{}); err != nil {
 		t.Fatal(err)
 	}
+	reopen := os.Getenv(helperReopenEnv) == "true"
 	for i := range n {
+		if reopen {
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+			if s, err = Open(ctx, path); err != nil {
+				t.Fatal(err)
+			}
+		}
 		e := incident.Event{IncidentID: inc.ID, Kind: incident.KindNote, Text: fmt.Sprintf("line %d", i)}
 		if err := s.LogEvent(ctx, &e); err != nil {
 			t.Fatal(err)
