@@ -4,7 +4,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"database/sql"
 	"database/sql/driver"
@@ -40,7 +39,7 @@ const busyTimeout = 10 * time.Second
 const maxOpenConns = 4
 
 // sqliteMagic opens every SQLite database file.
-var sqliteMagic = []byte("SQLite format 3\x00")
+const sqliteMagic = "SQLite format 3\x00"
 
 // Store is scribe's SQLite database.
 type Store struct {
@@ -146,7 +145,7 @@ func prepareFile(ctx context.Context, path string) error {
 	if err != nil {
 		return err
 	}
-	if len(header) < 100 || !bytes.Equal(header[:16], sqliteMagic) {
+	if len(header) < 100 || string(header[:16]) != sqliteMagic {
 		return notScribe(path, "not an SQLite file")
 	}
 	appID := binary.BigEndian.Uint32(header[68:72])
