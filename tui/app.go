@@ -48,6 +48,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.c.width, m.c.height = max(msg.Width, 1), max(msg.Height, 1)
+		m.list.SetSize(m.c.width, m.c.height)
 		if m.inc != nil {
 			m.inc.SetSize(m.c.width, m.c.height)
 		}

@@ -39,6 +39,11 @@ func newListScreen(c *common) *listScreen {
 	return &listScreen{c: c, input: in, help: help.New()}
 }
 
+// SetSize fits the declaration prompt to the terminal.
+func (l *listScreen) SetSize(w, _ int) {
+	l.input.SetWidth(max(w-lipWidth(l.input.Prompt)-2, 4))
+}
+
 func (l *listScreen) load() tea.Cmd {
 	st, ctx := l.c.st, l.c.ctx
 	return func() tea.Msg {
@@ -91,6 +96,7 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 			l.input.Prompt = "Title › "
 			l.input.Placeholder = "what is broken, e.g. Checkout errors after the payments deploy"
 			l.input.Reset()
+			l.SetSize(l.c.width, l.c.height)
 			return l.input.Focus()
 		case msg.String() == "q":
 			return tea.Quit
@@ -118,6 +124,7 @@ func (l *listScreen) ask(msg tea.KeyPressMsg) tea.Cmd {
 			l.input.Prompt = "Severity 1-5 (enter = 3) › "
 			l.input.Placeholder = "1 is the worst"
 			l.input.Reset()
+			l.SetSize(l.c.width, l.c.height)
 			return nil
 		}
 		sev := incident.Severity(3)

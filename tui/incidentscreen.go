@@ -73,6 +73,7 @@ type incidentScreen struct {
 	previewW int // width of the rendered preview; 0 = needs rendering
 
 	showHelp bool
+	helpView scroller // the full help, scrollable on small screens
 	help     help.Model
 	frames   map[string]string // drawn fragments by their inputs; see remember
 	status   statusLine
@@ -146,6 +147,10 @@ func (s *incidentScreen) SetSize(w, h int) {
 	}
 	s.input.SetWidth(max(w-lipWidth(s.input.Prompt)-2, 4))
 	s.help.SetWidth(w)
+	s.helpView.SetSize(w, ph)
+	if s.showHelp {
+		s.helpView.SetLines(strings.Split(s.fullHelp(), "\n"))
+	}
 	if s.previewW != 0 && s.previewW != w {
 		s.previewW = 0
 	}
@@ -351,7 +356,10 @@ func (s *incidentScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.c.keys
 	s.status.KeyPressed()
 	empty := s.input.Value() == ""
-	p := s.pane(s.active)
+	var p pane = s.pane(s.active)
+	if s.showHelp {
+		p = &s.helpView
+	}
 	switch {
 	case key.Matches(msg, k.Submit):
 		return s.submit()
@@ -384,7 +392,7 @@ func (s *incidentScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Escape):
 		return s.escape()
 	case empty && s.editing == nil && key.Matches(msg, k.Help):
-		s.showHelp = !s.showHelp
+		s.toggleHelp(!s.showHelp)
 		return nil
 	case empty && s.editing == nil:
 		if cmd, ok := s.selectionKey(msg); ok {
@@ -447,6 +455,15 @@ func (s *incidentScreen) escape() tea.Cmd {
 		return func() tea.Msg { return backToListMsg{} }
 	}
 	return nil
+}
+
+// toggleHelp shows or hides the full help in place of the pane.
+func (s *incidentScreen) toggleHelp(on bool) {
+	s.showHelp = on
+	if on {
+		s.helpView.offset = 0
+		s.helpView.SetLines(strings.Split(s.fullHelp(), "\n"))
+	}
 }
 
 func (s *incidentScreen) switchPane(to paneID) tea.Cmd {
@@ -523,7 +540,7 @@ func (s *incidentScreen) submit() tea.Cmd {
 	switch c.Op {
 	case OpHelp:
 		s.input.Reset()
-		s.showHelp = true
+		s.toggleHelp(true)
 		return nil
 	case OpUndo:
 		s.input.Reset()

@@ -350,7 +350,9 @@ func TestListDeclareAndOpen(t *testing.T) {
 	h := newHarness(t, false)
 	h.mustSee("No incidents yet")
 	h.typeText("n")
-	h.enter("Replica lag on orders-db")
+	h.typeText("Replica lag on orders-db")
+	h.mustSee("Title › Replica lag on orders-db")
+	h.press(tea.KeyEnter)
 	h.enter("2")
 	if h.m.inc == nil {
 		t.Fatalf("the new incident was not opened:\n%s", h.view())

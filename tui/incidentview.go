@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
 
 	"scribe/incident"
 )
@@ -32,7 +33,7 @@ func (s *incidentScreen) View() string {
 	b.WriteByte('\n')
 	ph := max(h-s.chromeHeight(), 1)
 	if s.showHelp {
-		b.WriteString(fitLines(s.fullHelp(), w, ph))
+		b.WriteString(fitLines(s.helpView.View(), w, ph))
 	} else {
 		// Panes fit their own rows to the width.
 		b.WriteString(padLines(s.pane(s.active).View(), w, ph, false))
@@ -190,17 +191,24 @@ func (s *incidentScreen) footer() string {
 
 func (s *incidentScreen) fullHelp() string {
 	k := s.c.keys
+	var b strings.Builder
+	b.WriteString(s.c.styles.Bold.Render("Type what happened and press enter. Commands:"))
+	b.WriteByte('\n')
+	for _, l := range CommandHelp {
+		b.WriteString(l)
+		b.WriteByte('\n')
+	}
+	b.WriteByte('\n')
+	b.WriteString(s.c.styles.Bold.Render("Keys"))
+	b.WriteByte('\n')
 	groups := [][]key.Binding{
 		{k.Submit, k.NextPane, k.PrevPane, k.Escape, k.Quit},
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Edit, k.Pin, k.Delete, k.Undo, k.Done, k.Help},
 	}
-	var b strings.Builder
 	b.WriteString(s.help.FullHelpView(groups))
-	b.WriteString("\n\nLetters act on the selected row only while the input is empty; otherwise they are text.\n\n")
-	for _, l := range CommandHelp {
-		b.WriteString(l)
-		b.WriteByte('\n')
-	}
+	b.WriteString("\n\n")
+	b.WriteString(ansi.Wordwrap("Letters (e, p, d, u, x, ?) act on the selected row only while the input is empty; "+
+		"otherwise they are text. ↑ selects, esc returns to the newest events. ↑↓ scroll this help; esc closes it.", max(s.c.width-1, 20), " "))
 	return b.String()
 }
