@@ -232,6 +232,8 @@ func (p *parser) leadStamp(s string) (stamp, string, bool) {
 	return st, s[end:], true
 }
 
+// heading reads a heading: the title (skipped), an entry ("### 14:02 UTC
+// — …"), a date in force for what follows ("## May 12"), or a zone.
 func (p *parser) heading(text string, n int) {
 	p.flushAwaiting()
 	p.open, p.pending, p.paras = -1, nil, nil
@@ -257,6 +259,10 @@ func (p *parser) heading(text string, n int) {
 	}
 }
 
+// textLine reads a line that is not a heading, table row, quote or code:
+// an entry, the text an entry awaits or continues, a key event, part of a
+// status-page update, or prose. The order of the checks is the order of
+// precedence.
 func (p *parser) textLine(lead string, n int) {
 	content, isList := listItem(lead)
 	clean := cleanInline(content)
