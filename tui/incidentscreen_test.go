@@ -350,6 +350,7 @@ func TestListDeclareAndOpen(t *testing.T) {
 	h := newHarness(t, false)
 	h.mustSee("No incidents yet")
 	h.typeText("n")
+	h.mustSee("Title › what is broken")
 	h.typeText("Replica lag on orders-db")
 	h.mustSee("Title › Replica lag on orders-db")
 	h.press(tea.KeyEnter)
