@@ -14,8 +14,10 @@ import (
 // AssignRole gives role (any alias; canonicalised) to person at o.At,
 // closing the current holder's assignment, and logs a role event.
 //
-// Giving a role to the person who already holds it is an ECONFLICT error;
-// so is a hand-off dated before the current holder took the role.
+// "Current" means at o.At, so that a timeline can be filled in after the
+// fact in any order: an assignment dated before a later one ends where the
+// later one begins. Giving a role to the person who holds it at that time
+// is an ECONFLICT error.
 func (s *Store) AssignRole(ctx context.Context, id int64, role, person string, o Origin) (incident.Event, error) {
 	role, err := incident.CanonicalRole(role)
 	if err != nil {
@@ -31,21 +33,21 @@ func (s *Store) AssignRole(ctx context.Context, id int64, role, person string, o
 		if err := requireIncident(ctx, tx, id); err != nil {
 			return err
 		}
-		cur, found, err := currentHolder(ctx, tx, id, role)
+		prev, hasPrev, err := assignmentAround(ctx, tx, id, role, at, false)
+		if err != nil {
+			return err
+		}
+		next, hasNext, err := assignmentAround(ctx, tx, id, role, at, true)
 		if err != nil {
 			return err
 		}
 		text := fmt.Sprintf("%s is %s", person, incident.RoleTitle(role))
-		if found {
-			if strings.EqualFold(cur.Person, person) {
-				return incident.Errorf(incident.ECONFLICT, "%s is already %s of incident #%d", cur.Person, incident.RoleTitle(role), id)
+		if hasPrev && (prev.Active() || prev.Until.After(at)) {
+			if strings.EqualFold(prev.Person, person) {
+				return incident.Errorf(incident.ECONFLICT, "%s is already %s of incident #%d", prev.Person, incident.RoleTitle(role), id)
 			}
-			if at.Before(cur.From) {
-				return incident.Errorf(incident.ECONFLICT, "%s cannot take over as %s at %s: %s only took the role at %s",
-					person, incident.RoleTitle(role), at.Format(time.RFC3339), cur.Person, cur.From.Format(time.RFC3339))
-			}
-			text = fmt.Sprintf("%s took over as %s from %s", person, incident.RoleTitle(role), cur.Person)
-			if _, err := tx.ExecContext(ctx, `UPDATE role_assignments SET until_at = ? WHERE id = ?`, formatTime(at), cur.ID); err != nil {
+			text = fmt.Sprintf("%s took over as %s from %s", person, incident.RoleTitle(role), prev.Person)
+			if _, err := tx.ExecContext(ctx, `UPDATE role_assignments SET until_at = ? WHERE id = ?`, formatTime(at), prev.ID); err != nil {
 				return fmt.Errorf("close %s assignment of incident #%d: %w", role, id, err)
 			}
 		}
@@ -57,6 +59,9 @@ func (s *Store) AssignRole(ctx context.Context, id int64, role, person string, o
 			return err
 		}
 		a := incident.RoleAssignment{IncidentID: id, Role: role, Person: person, From: at, EventID: e.ID}
+		if hasNext {
+			a.Until = next.From
+		}
 		return s.insertRole(ctx, tx, &a)
 	})
 	return e, err
@@ -78,10 +83,16 @@ func (s *Store) Roles(ctx context.Context, id int64) ([]incident.RoleAssignment,
 
 const roleColumns = `id, incident_id, role, person, from_at, until_at, event_id, created_at`
 
-// currentHolder returns the open assignment of role, if any.
-func currentHolder(ctx context.Context, q querier, incidentID int64, role string) (incident.RoleAssignment, bool, error) {
-	a, err := scanRole(q.QueryRowContext(ctx, `SELECT `+roleColumns+` FROM role_assignments
-		WHERE incident_id = ? AND role = ? AND until_at IS NULL ORDER BY from_at DESC, id DESC LIMIT 1`, incidentID, role))
+// assignmentAround returns the role's assignment that began last at or
+// before t, or with after set the first one that begins after t.
+func assignmentAround(ctx context.Context, q querier, incidentID int64, role string, t time.Time, after bool) (incident.RoleAssignment, bool, error) {
+	query := `SELECT ` + roleColumns + ` FROM role_assignments
+		WHERE incident_id = ? AND role = ? AND from_at <= ? ORDER BY from_at DESC, id DESC LIMIT 1`
+	if after {
+		query = `SELECT ` + roleColumns + ` FROM role_assignments
+		WHERE incident_id = ? AND role = ? AND from_at > ? ORDER BY from_at, id LIMIT 1`
+	}
+	a, err := scanRole(q.QueryRowContext(ctx, query, incidentID, role, formatTime(t)))
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, false, nil
 	}

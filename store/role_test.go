@@ -51,13 +51,10 @@ func TestAssignRoleHandOff(t *testing.T) {
 		t.Fatalf("holder before hand-off = %q", h)
 	}
 	// The current holder again: a conflict, nothing written.
-	_, err = s.AssignRole(ctx, inc.ID, "commander", "ken a.", Origin{})
-	wantCode(t, err, incident.ECONFLICT)
-	// A hand-off dated before the holder took over cannot close the assignment.
-	_, err = s.AssignRole(ctx, inc.ID, "ic", "Lee", Origin{At: handoff.Add(-time.Hour)})
+	_, err = s.AssignRole(ctx, inc.ID, "commander", "ken a.", Origin{At: handoff.Add(time.Minute)})
 	wantCode(t, err, incident.ECONFLICT)
 	if again, _ := s.Roles(ctx, inc.ID); len(again) != 3 {
-		t.Fatalf("refused assignments were written: %+v", again)
+		t.Fatalf("refused assignment was written: %+v", again)
 	}
 	for _, c := range []struct{ role, person string }{{"", "Ken"}, {"ic", ""}, {"ic", "two\nlines"}} {
 		_, err := s.AssignRole(ctx, inc.ID, c.role, c.person, Origin{})
@@ -67,4 +64,58 @@ func TestAssignRoleHandOff(t *testing.T) {
 	wantCode(t, err, incident.ENOTFOUND)
 	_, err = s.Roles(ctx, 404)
 	wantCode(t, err, incident.ENOTFOUND)
+}
+
+// Filling in the timeline afterwards, out of order: each assignment ends
+// where the next one begins.
+func TestAssignRoleBackfill(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	inc := newIncident(t, s)
+	at := func(min int) Origin { return Origin{At: t0.Add(time.Duration(min) * time.Minute)} }
+	if _, err := s.AssignRole(ctx, inc.ID, "ic", "Ken A.", at(30)); err != nil {
+		t.Fatal(err)
+	}
+	e, err := s.AssignRole(ctx, inc.ID, "ic", "Rosa M.", at(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e.Text != "Rosa M. is incident commander" {
+		t.Fatalf("backfilled text = %q", e.Text)
+	}
+	// Between the two: Lee took over from Rosa at 10, and Ken from Lee at 30.
+	if e, err = s.AssignRole(ctx, inc.ID, "ic", "Lee", at(10)); err != nil {
+		t.Fatal(err)
+	}
+	if e.Text != "Lee took over as incident commander from Rosa M." {
+		t.Fatalf("text = %q", e.Text)
+	}
+	_, err = s.AssignRole(ctx, inc.ID, "ic", "lee", at(20))
+	wantCode(t, err, incident.ECONFLICT)
+	roles, err := s.Roles(ctx, inc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []struct {
+		person      string
+		from, until int // minutes after t0; -1 = open
+	}{{"Rosa M.", 0, 10}, {"Lee", 10, 30}, {"Ken A.", 30, -1}}
+	if len(roles) != len(want) {
+		t.Fatalf("roles = %+v", roles)
+	}
+	for i, w := range want {
+		r := roles[i]
+		until := t0.Add(time.Duration(w.until) * time.Minute)
+		if w.until < 0 {
+			until = time.Time{}
+		}
+		if r.Person != w.person || !r.From.Equal(t0.Add(time.Duration(w.from)*time.Minute)) || !r.Until.Equal(until) {
+			t.Errorf("assignment %d = %s %v–%v, want %s %d–%d min", i, r.Person, r.From, r.Until, w.person, w.from, w.until)
+		}
+	}
+	for m, who := range map[int]string{5: "Rosa M.", 15: "Lee", 45: "Ken A."} {
+		if h := incident.HolderAt(roles, incident.RoleCommander, t0.Add(time.Duration(m)*time.Minute)); h != who {
+			t.Errorf("holder at +%dm = %q, want %q", m, h, who)
+		}
+	}
 }
