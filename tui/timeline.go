@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -37,8 +38,12 @@ func (t *timeline) SetSize(w, h int) {
 // SetEvents replaces the events (a reload), keeping the selected event and
 // the scroll position by event identity, so that a refresh caused by another
 // process moves nothing under the user's eyes.
+//
+// The timeline keeps its own copy: Upsert and Remove change it in place,
+// while the snapshot it came from may be read by a running command (the
+// preview).
 func (t *timeline) SetEvents(evs []incident.Event, zone *time.Location) {
-	t.keepPlace(func() { t.events, t.zone = evs, zone })
+	t.keepPlace(func() { t.events, t.zone = slices.Clone(evs), zone })
 }
 
 // indexOf finds an event by id, falling back to the nearest valid index to

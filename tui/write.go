@@ -14,7 +14,8 @@ import (
 // apply turns a parsed command into the store write that carries it out.
 // Every write runs in its command; Update only sees the writtenMsg.
 func (s *incidentScreen) apply(c Command, line string) tea.Cmd {
-	st, ctx, id := s.c.st, s.c.ctx, s.id
+	// Commands run on their own goroutine: they capture values, never s.
+	st, ctx, id, zone := s.c.st, s.c.ctx, s.id, s.zone
 	o := store.Origin{At: c.At, Author: s.c.opts.Author, Source: incident.SourceTUI}
 	base := writtenMsg{id: id, gen: s.gen, line: line}
 	logged := func(msg writtenMsg, ev incident.Event, err error, what string) tea.Msg {
@@ -32,7 +33,7 @@ func (s *incidentScreen) apply(c Command, line string) tea.Cmd {
 		return func() tea.Msg {
 			ev := incident.Event{IncidentID: id, OccurredAt: c.At, Kind: c.Kind, Text: c.Text, Author: o.Author, Source: o.Source}
 			err := st.LogEvent(ctx, &ev)
-			return logged(base, ev, err, fmt.Sprintf("logged %s at %s", c.Kind, ev.OccurredAt.In(s.zone).Format("15:04")))
+			return logged(base, ev, err, fmt.Sprintf("logged %s at %s", c.Kind, ev.OccurredAt.In(zone).Format("15:04")))
 		}
 	case OpRole:
 		return func() tea.Msg {
@@ -52,7 +53,7 @@ func (s *incidentScreen) apply(c Command, line string) tea.Cmd {
 	case OpMilestone:
 		return func() tea.Msg {
 			ev, err := st.SetMilestone(ctx, id, c.Milestone, o)
-			return logged(base, ev, err, fmt.Sprintf("milestone %s at %s", c.Milestone, ev.OccurredAt.In(s.zone).Format("15:04")))
+			return logged(base, ev, err, fmt.Sprintf("milestone %s at %s", c.Milestone, ev.OccurredAt.In(zone).Format("15:04")))
 		}
 	case OpActionItem:
 		return func() tea.Msg {
