@@ -1,6 +1,9 @@
 package ingest
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // setDate makes st's date the one in force for the entries that follow.
 func (p *parser) setDate(st stamp) {
@@ -13,6 +16,21 @@ func (p *parser) setDate(st stamp) {
 	}
 	p.curY, p.curM, p.curD, p.hasCur = y, st.month, st.day, true
 	p.prevMin = -1
+	p.pinned = false
+}
+
+// defaultDate reads a sentence that gives the day the timeline's times are
+// on, "Unless otherwise noted all events happened on 2019-10-21", and pins
+// that date for the time-only entries after it.
+func (p *parser) defaultDate(line string) {
+	l := strings.ToLower(line)
+	if !strings.Contains(l, "unless") && !strings.Contains(l, "all events") && !strings.Contains(l, "all times are on") {
+		return
+	}
+	if y, m, d, ok := p.r.dateAnywhere(line); ok && d > 0 {
+		p.setDate(stamp{year: y, month: m, day: d})
+		p.pinned = true
+	}
 }
 
 // nearestYear is the year of a date written without one: the year that
@@ -102,6 +120,9 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 			p.problem(n, raw, "the date has no year: pass --year")
 			return time.Time{}, false
 		}
+		if p.pinned {
+			return p.instant(y, st.month, st.day, minute, loc, n, raw)
+		}
 		p.curY, p.curM, p.curD, p.hasCur = y, st.month, st.day, true
 		p.prevMin = minute
 	} else {
@@ -122,13 +143,22 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 		}
 		minute = p.sequence(st, minute)
 	}
-	day := time.Date(p.curY, time.Month(p.curM), p.curD, 0, 0, 0, 0, time.UTC)
-	if day.Day() != p.curD || int(day.Month()) != p.curM {
-		p.problem(n, raw, "no such date")
+	at, ok := p.instant(p.curY, p.curM, p.curD, minute, loc, n, raw)
+	if !ok {
 		p.hasCur = false
+	}
+	return at, ok
+}
+
+// instant is minute of the day y-m-d in loc, in UTC; a day that does not
+// exist (Feb 30) is reported.
+func (p *parser) instant(y, m, d, minute int, loc *time.Location, n int, raw string) (time.Time, bool) {
+	day := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
+	if day.Day() != d || int(day.Month()) != m {
+		p.problem(n, raw, "no such date")
 		return time.Time{}, false
 	}
-	return time.Date(p.curY, time.Month(p.curM), p.curD, minute/60, minute%60, 0, 0, loc).UTC(), true
+	return time.Date(y, time.Month(m), d, minute/60, minute%60, 0, 0, loc).UTC(), true
 }
 
 // backstep is how far a time-only entry may go back before it is read as

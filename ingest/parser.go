@@ -38,7 +38,11 @@ type parser struct {
 	curM       int
 	curD       int
 	hasCur     bool
-	prevMin    int // minute of day of the last entry on the current date, -1 for none
+	// pinned is set when the text said which day its times are on
+	// ("Unless otherwise noted all events happened on 2019-10-21"): an
+	// entry with a date of its own then does not move the others.
+	pinned  bool
+	prevMin int // minute of day of the last entry on the current date, -1 for none
 
 	para     []textLine   // the paragraph being read
 	paras    [][]textLine // paragraphs since the last entry, for "Posted …" lines
@@ -334,6 +338,7 @@ func (p *parser) textLine(lead string, n int) {
 	if z := statedZone(clean); z != "" {
 		p.setZone(z)
 	}
+	p.defaultDate(clean)
 	if p.pending != nil {
 		if len(p.pending.text) < 50 {
 			p.pending.text = append(p.pending.text, entryText(clean))

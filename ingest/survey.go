@@ -108,27 +108,31 @@ func (p *parser) survey() {
 // title came from elsewhere.
 func (p *parser) titleLine() int { return p.titleIdx }
 
-// frontMatter reads a YAML block ("---" … "---") near the top, as blog
-// posts carry, for its title and date.
+// frontMatter reads a YAML ("---" … "---") or TOML ("+++" … "+++") block
+// near the top, as blog posts carry, for its title and date.
 func (p *parser) frontMatter() {
 	p.titleIdx = -1
-	start := -1
+	start, fence := -1, ""
 	for i := 0; i < len(p.lines) && i < 3; i++ {
-		if strings.TrimSpace(p.lines[i]) == "---" {
-			start = i
+		if l := strings.TrimSpace(p.lines[i]); l == "---" || l == "+++" {
+			start, fence = i, l
 			break
 		}
 	}
 	if start < 0 {
 		return
 	}
+	sep := ":" // YAML between ---, TOML between +++
+	if fence == "+++" {
+		sep = "="
+	}
 	for i := start + 1; i < len(p.lines) && i < start+60; i++ {
 		l := strings.TrimSpace(p.lines[i])
-		if l == "---" {
+		if l == fence {
 			p.skip = [2]int{start, i + 1}
 			return
 		}
-		key, val, ok := strings.Cut(l, ":")
+		key, val, ok := strings.Cut(l, sep)
 		if !ok {
 			continue
 		}
