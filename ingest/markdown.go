@@ -16,8 +16,12 @@ func fenceOf(lead string) string {
 	return ""
 }
 
-// headingOf returns an ATX heading's level and text, or level 0.
+// headingOf returns a heading's level and text, or level 0: ATX ("## …")
+// or, as Confluence and Jira pages are exported, wiki markup ("h2. …").
 func headingOf(lead string) (int, string) {
+	if len(lead) > 4 && lead[0] == 'h' && lead[1] >= '1' && lead[1] <= '6' && lead[2] == '.' && lead[3] == ' ' {
+		return int(lead[1] - '0'), strings.TrimSpace(lead[4:])
+	}
 	n := 0
 	for n < len(lead) && lead[n] == '#' {
 		n++
@@ -89,9 +93,14 @@ func entryText(s string) string {
 // breaks are the line breaks table cells carry.
 var breaks = strings.NewReplacer("<br>", " ", "<br/>", " ", "<br />", " ", "<BR>", " ")
 
-// tableCells splits a Markdown table row into trimmed cells.
+// tableCells splits a Markdown table row into trimmed cells. A wiki
+// table's header ("||Date||Time||Event||", Confluence and Jira) has the
+// same cells as its "|…|" rows.
 func tableCells(lead string) []string {
 	s := strings.TrimSpace(lead)
+	if strings.HasPrefix(s, "||") {
+		s = strings.ReplaceAll(s, "||", "|")
+	}
 	s = strings.TrimPrefix(s, "|")
 	if strings.HasSuffix(s, "|") && !strings.HasSuffix(s, `\|`) {
 		s = s[:len(s)-1]

@@ -41,8 +41,13 @@ type parser struct {
 	// pinned is set when the text said which day its times are on
 	// ("Unless otherwise noted all events happened on 2019-10-21"): an
 	// entry with a date of its own then does not move the others.
-	pinned  bool
-	prevMin int // minute of day of the last entry on the current date, -1 for none
+	pinned bool
+	// entrySection is set under a heading that is an entry ("### August
+	// 12 16:04 UTC"): the times its sentences open with are the entries
+	// that follow it, not a summary of a timeline told elsewhere.
+	entrySection bool
+	speaker      string // the author of the chat message being read (see speakerLine)
+	prevMin      int    // minute of day of the last entry on the current date, -1 for none
 
 	para     []textLine   // the paragraph being read
 	paras    [][]textLine // paragraphs since the last entry, for "Posted …" lines
@@ -69,9 +74,10 @@ type textLine struct {
 
 // awaited is a timestamp line whose text is on the lines below it.
 type awaited struct {
-	st   stamp
-	line int
-	raw  string
+	st      stamp
+	line    int
+	raw     string
+	speaker string // the chat message's author, "" when not a chat
 }
 
 // statusBlock is a status-page update read up to its timestamp line.
@@ -222,7 +228,9 @@ func (p *parser) leadStamp(s string) (stamp, string, bool) {
 	}
 	st, end, ok := p.r.stampAt(s, 0)
 	if !ok {
-		return stamp{}, "", false
+		if st, end, ok = dottedLead(s); !ok {
+			return stamp{}, "", false
+		}
 	}
 	if code && byteAt(s, end) == '`' {
 		end++
@@ -236,6 +244,34 @@ func (p *parser) leadStamp(s string) (stamp, string, bool) {
 	return st, s[end:], true
 }
 
+// aside reports whether a heading's text after its time is only a remark
+// in parentheses ("### August 12 16:04 UTC (lasting 52 minutes)"): what
+// happened is then told in the paragraph below.
+func aside(t string) bool {
+	return t[0] == '(' && strings.IndexByte(t, ')') == len(t)-1
+}
+
+// dottedLead reads the British "23.52 — incident declared" at the start of
+// an entry: two digits for the hour and a dash after it tell it from a
+// version or a number ("2.14 release", "99.95% of requests").
+func dottedLead(s string) (stamp, int, bool) {
+	if !isDigit(byteAt(s, 0)) || !isDigit(byteAt(s, 1)) || byteAt(s, 2) != '.' {
+		return stamp{}, 0, false
+	}
+	h, m, _, _, end, ok := clock(s, 0, true)
+	if !ok || h > 23 || end != 5 {
+		return stamp{}, 0, false
+	}
+	st := stamp{hour: h, minute: m, hasTime: true}
+	if strings.HasPrefix(s[end:], "-ish") {
+		return st, end + 4, true
+	}
+	if j := skipSpaces(s, end); j > end && dashAt(s, j) > 0 && byteAt(s, j+dashAt(s, j)) == ' ' {
+		return st, end, true
+	}
+	return stamp{}, 0, false
+}
+
 // heading reads a heading: the title (skipped), an entry ("### 14:02 UTC
 // — …"), a date in force for what follows ("## May 12"), or a zone.
 func (p *parser) heading(text string, n int) {
@@ -244,10 +280,12 @@ func (p *parser) heading(text string, n int) {
 	if n-1 == p.titleLine() {
 		return
 	}
+	p.entrySection, p.speaker = false, ""
 	clean := cleanInline(text)
 	if st, rest, ok := p.leadStamp(clean); ok {
 		if st.hasTime || st.unknown {
-			if t := entryText(rest); t != "" {
+			p.entrySection = true
+			if t := entryText(rest); t != "" && !aside(t) {
 				p.addEntry(st, t, n, text, false)
 			} else {
 				p.awaiting = &awaited{st: st, line: n, raw: text}
@@ -284,10 +322,12 @@ func (p *parser) textLine(lead string, n int) {
 					p.emitPending(st, n, lead)
 					return
 				}
-				p.awaiting = &awaited{st: st, line: n, raw: lead}
+				// A chat client shows a bare time for an author's next
+				// message.
+				p.awaiting = &awaited{st: st, line: n, raw: lead, speaker: p.speaker}
 				return
 			}
-			p.pending = nil
+			p.pending, p.speaker = nil, ""
 			if p.addEntry(st, text, n, lead, false) {
 				p.open = len(p.entries) - 1
 			}
@@ -303,10 +343,23 @@ func (p *parser) textLine(lead string, n int) {
 			return
 		}
 	}
+	if !isList {
+		if name, st, ok := p.speakerLine(clean); ok {
+			p.endParagraph()
+			p.flushAwaiting()
+			p.pending, p.open, p.speaker = nil, -1, name
+			p.awaiting = &awaited{st: st, line: n, raw: lead, speaker: name}
+			return
+		}
+	}
 	if p.awaiting != nil {
 		a := p.awaiting
 		p.awaiting = nil
-		if p.addEntry(a.st, entryText(clean), a.line, a.raw, false) && !isList {
+		text := entryText(clean)
+		if a.speaker != "" && text != "" {
+			text = a.speaker + ": " + text
+		}
+		if p.addEntry(a.st, text, a.line, a.raw, false) && !isList {
 			p.open = len(p.entries) - 1
 		}
 		return

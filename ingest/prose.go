@@ -48,7 +48,7 @@ func (p *parser) prose(para []textLine) {
 			line++
 		}
 		if text != "" {
-			p.addEntry(st, text, para[line].line, para[line].text, true)
+			p.addEntry(st, text, para[line].line, para[line].text, !p.entrySection)
 		}
 		i = end - 1
 	}

@@ -243,8 +243,12 @@ func (r stampReader) date(s string, i int) (year, month, day, end int, ok bool) 
 			return 0, 0, 0, i, false
 		}
 		k := skipDayRange(s, skipOrdinal(s, j+n))
-		if k < len(s) && s[k] == '-' {
+		// "14-Mar-2024", and Jira's "14/Mar/24".
+		sep := byteAt(s, k)
+		if sep == '-' || sep == '/' {
 			k++
+		} else {
+			sep = 0
 		}
 		k2 := skipSpaces(s, k)
 		if w := strings.ToLower(letters(s, k2)); w == "of" {
@@ -252,10 +256,20 @@ func (r stampReader) date(s string, i int) (year, month, day, end int, ok bool) 
 		}
 		w := letters(s, k2)
 		m := monthOf(w)
-		if m == 0 || (k2 == k && byteAt(s, k-1) != '-') {
+		if m == 0 || (k2 == k && sep == 0) {
 			return 0, 0, 0, i, false
 		}
 		e := k2 + len(w)
+		if sep != 0 && byteAt(s, e) == sep {
+			y, n := number(s, e+1, 4)
+			switch {
+			case n == 4 && y >= 1970 && y <= 2199 && wordEnd(s, e+5):
+				return y, m, a, e + 5, true
+			case n == 2 && wordEnd(s, e+3):
+				return 2000 + y, m, a, e + 3, true
+			}
+			return 0, 0, 0, i, false
+		}
 		if e < len(s) && s[e] == '.' {
 			e++
 		}
