@@ -78,6 +78,7 @@ type awaited struct {
 	line    int
 	raw     string
 	speaker string // the chat message's author, "" when not a chat
+	label   string // the status word the line gave before its time ("Resolved · Mar 14 at 11:52am")
 }
 
 // statusBlock is a status-page update read up to its timestamp line.
@@ -336,7 +337,7 @@ func (p *parser) textLine(lead string, n int) {
 			p.endParagraph()
 			p.setDate(st)
 			return
-		case isList || startsWithSeparator(rest):
+		case isList || startsWithSeparator(rest) || clockSoon(rest):
 			p.endParagraph()
 			p.problem(n, lead, "no time of day")
 			p.setDate(st)
@@ -356,8 +357,12 @@ func (p *parser) textLine(lead string, n int) {
 		a := p.awaiting
 		p.awaiting = nil
 		text := entryText(clean)
-		if a.speaker != "" && text != "" {
+		switch {
+		case text == "":
+		case a.speaker != "":
 			text = a.speaker + ": " + text
+		case a.label != "":
+			text = a.label + " - " + text
 		}
 		if p.addEntry(a.st, text, a.line, a.raw, false) && !isList {
 			p.open = len(p.entries) - 1
@@ -382,6 +387,17 @@ func (p *parser) textLine(lead string, n int) {
 		p.endParagraph()
 		p.paras = nil
 		label := strings.Trim(strings.Fields(clean)[0], "*_:")
+		if st, end, ok := p.r.stampAt(msg, 0); ok && (st.hasTime || st.unknown) && strings.TrimSpace(msg[end:]) == "" {
+			// "Resolved · Mar 14 at 11:52am PDT": the label and its time
+			// come first, the message on the lines below.
+			p.flushAwaiting()
+			p.pending = nil
+			p.awaiting = &awaited{st: st, line: n, raw: lead}
+			if state != "" {
+				p.awaiting.label = label
+			}
+			return
+		}
 		p.pending = &statusBlock{state: state, label: label, line: n}
 		if msg != "" {
 			p.pending.text = append(p.pending.text, msg)
@@ -425,6 +441,22 @@ func (p *parser) wrapped() bool {
 	last := p.para[len(p.para)-1].text
 	i := strings.LastIndexAny(last, " \t")
 	return continuationWords[strings.ToLower(last[i+1:])]
+}
+
+// clockSoon reports whether a time follows a date closely enough
+// ("14 Mar 2024 ~> 11:52") that the line was meant as an entry whose time
+// could not be read.
+func clockSoon(rest string) bool {
+	r := strings.TrimLeft(rest, " \t")
+	if r == "" || isLetter(r[0]) {
+		return false
+	}
+	for i := 0; i+2 < len(r) && i < 12; i++ {
+		if isDigit(r[i]) && r[i+1] == ':' && isDigit(r[i+2]) {
+			return true
+		}
+	}
+	return false
 }
 
 func startsWithSeparator(rest string) bool {

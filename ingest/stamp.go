@@ -529,6 +529,8 @@ func (r stampReader) timeAfterDate(s string, i int) (clockRead, bool) {
 			j = skipSpaces(s, j+n)
 		} else if byteAt(s, j) == '@' || byteAt(s, j) == '|' {
 			j = skipSpaces(s, j+1)
+		} else if n := middleDotAt(s, j); n > 0 {
+			j = skipSpaces(s, j+n) // "Thu 14 Mar 2024 · 11:52 GMT"
 		} else if len(s)-j > 3 && strings.EqualFold(s[j:j+3], "at ") {
 			j = skipSpaces(s, j+3)
 		}
@@ -572,6 +574,18 @@ func (r stampReader) suffixes(s string, i int, st *stamp) (zone string, end int)
 		}
 		if e, ok := rangeEnd(s, end); ok {
 			end, st.ranged = e, true
+			// The end's own zone and date ("07:50 UTC on 25 January
+			// 2023 and 16:00 UTC on 25 January 2023") go with it.
+			if z, e := zoneAt(s, end); z != "" {
+				end = e
+				if zone == "" {
+					zone = z // "14:05–14:20 UTC"
+				}
+			}
+			var until stamp
+			if e, ok := r.dateAfterTime(s, end, &until); ok {
+				end = e
+			}
 			continue
 		}
 		if !st.hasDate() {
@@ -583,6 +597,18 @@ func (r stampReader) suffixes(s string, i int, st *stamp) (zone string, end int)
 		break
 	}
 	return zone, end
+}
+
+// middleDotAt reports the length of a "·" or "•" at i, which status
+// pages put between a date and a time, or 0.
+func middleDotAt(s string, i int) int {
+	switch {
+	case strings.HasPrefix(s[i:], "·"):
+		return len("·")
+	case strings.HasPrefix(s[i:], "•"):
+		return len("•")
+	}
+	return 0
 }
 
 // rangeEnd skips the end of a range such as "14:05–14:20" or "02:00 to 04:30".

@@ -56,6 +56,8 @@ func statusLine(s string, colonOK bool) (state incident.State, msg string, ok bo
 		return st, "", true
 	case colonOK && strings.HasPrefix(r, ":"), strings.HasPrefix(r, "-"), strings.HasPrefix(r, "–"), strings.HasPrefix(r, "—"):
 		return st, entryText(r), true
+	case middleDotAt(r, 0) > 0:
+		return st, entryText(r[middleDotAt(r, 0):]), true
 	}
 	return "", "", false
 }
