@@ -141,9 +141,40 @@ func prepareFile(ctx context.Context, path string) error {
 	case fi.Size() == 0:
 		return nil
 	}
+	// A refusal stands only if the header says the same a few times over:
+	// while another process writes a brand-new database's first pages (its
+	// first checkpoint extends the file, then copies page 1 in), a read can
+	// catch zeros or a half-copied header. Accepting needs no such care,
+	// since SQLite itself then reads the file under its locks.
+	for attempt := 1; ; attempt++ {
+		err := checkHeader(ctx, path)
+		if err == nil || incident.ErrorCode(err) != incident.EINVALID || attempt == headerChecks {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(headerRecheck):
+		}
+	}
+}
+
+// How often, and how far apart, a header that looks foreign is read before
+// the file is refused.
+const (
+	headerChecks  = 4
+	headerRecheck = 25 * time.Millisecond
+)
+
+// checkHeader decides from the file's first 100 bytes (and, in one case,
+// a read-only look through SQLite) whether it is scribe's or still empty.
+func checkHeader(ctx context.Context, path string) error {
 	header, err := readHeader(path)
 	if err != nil {
 		return err
+	}
+	if len(header) == 0 {
+		return nil
 	}
 	if len(header) < 100 || string(header[:16]) != sqliteMagic {
 		return notScribe(path, "not an SQLite file")
