@@ -26,6 +26,7 @@ type stampReader struct {
 // The scanners below work on bytes and never back-track more than a token,
 // so reading a line is linear in its length.
 
+func isUpper(c byte) bool  { return c >= 'A' && c <= 'Z' }
 func isDigit(c byte) bool  { return c >= '0' && c <= '9' }
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
@@ -449,6 +450,17 @@ func zoneAt(s string, i int) (zone string, end int) {
 	word := s[j:k]
 	if word == "" || len(word) > 32 {
 		return "", i
+	}
+	if z := regionWords[strings.ToLower(word)]; z != "" && !paren && isUpper(word[0]) {
+		// "10:22 AM Pacific", "3:00 PM Eastern Time"
+		if strings.HasPrefix(s[k:], " Time") && wordEnd(s, k+5) {
+			k += 5
+		}
+		// A word after it is the text's ("11:05 Central banks notified").
+		if r := skipSpaces(s, k); r < len(s) && !strings.ContainsRune(":,;)", rune(s[r])) && dashAt(s, r) == 0 {
+			return "", i
+		}
+		return z, k
 	}
 	if word[0] == '+' || word[0] == '-' {
 		if !strings.Contains(word, ":") && len(word) != 5 && len(word) != 3 {

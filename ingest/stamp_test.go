@@ -37,6 +37,14 @@ func TestStampAt(t *testing.T) {
 		{"January 14-19, 2026", "2026-01-14 --  | "},
 		{"the 1st of November 14:49 x", "0-11-01 14:49  | x"},
 		{"20:10UTC x", "0-00-00 20:10 UTC | x"},
+		{"14/Mar/24 9:12 AM x", "2024-03-14 09:12  | x"},
+		{"14-Mar-2024 09:12 x", "2024-03-14 09:12  | x"},
+		{"Thu 14 Mar 2024 · 11:52 GMT", "2024-03-14 11:52 GMT | "},
+		{"10:22 AM Pacific: alert", "0-00-00 10:22 PT | : alert"},
+		{"3:00 PM Eastern Time - x", "0-00-00 15:00 ET | - x"},
+		{"11:05 Central banks notified", "0-00-00 11:05  | Central banks notified"},
+		{"12:00 UTC+5:30 - x", "0-00-00 12:00 UTC+5:30 | - x"},
+		{"07:50 UTC on 25 January 2023 and 16:00 UTC on 25 January 2023, x", "2023-01-25 07:50 UTC | , x"},
 		{"--:-- x", "unknown"},
 		{"2019-12-03 --:-- x", "unknown"},
 		// Not timestamps.
@@ -49,6 +57,7 @@ func TestStampAt(t *testing.T) {
 		{"May be later", ""},
 		{"12:1 ratio", ""},
 		{"10.0.0.1 down", ""},
+		{"14/Mar/2 x", ""},
 	} {
 		st, end, ok := r.stampAt(c.in, 0)
 		got := ""
