@@ -318,20 +318,39 @@ func TestOpenAcceptsScribeDatabaseWhoseHeaderIsInWAL(t *testing.T) {
 }
 
 func TestOpenRefusesNewerSchema(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "scribe.db")
-	s := openAt(t, path)
-	if _, err := s.db.Exec("PRAGMA user_version = 99"); err != nil {
-		t.Fatal(err)
-	}
 	ms, _ := migrations()
-	want := fmt.Sprintf("database %s was written by a newer scribe (schema 99; this scribe knows up to %d): upgrade scribe", path, len(ms))
-	_, err := Open(context.Background(), path)
-	if err == nil || err.Error() != want {
-		t.Fatalf("Open error = %v, want %q", err, want)
-	}
-	var v int
-	if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != 99 {
-		t.Fatalf("user_version after refusal = %d, %v; want 99 untouched", v, err)
+	// While a store has it open, the new version may be in the WAL only;
+	// once closed, it is in the header on disk. Both are refused.
+	for _, stillOpen := range []bool{true, false} {
+		path := filepath.Join(t.TempDir(), "scribe.db")
+		s, err := Open(context.Background(), path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.db.Exec("PRAGMA user_version = 99"); err != nil {
+			t.Fatal(err)
+		}
+		if !stillOpen {
+			if err := s.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		want := fmt.Sprintf("database %s was written by a newer scribe (schema 99; this scribe knows up to %d): upgrade scribe", path, len(ms))
+		_, err = Open(context.Background(), path)
+		if err == nil || err.Error() != want {
+			t.Fatalf("still open %v: Open error = %v, want %q", stillOpen, err, want)
+		}
+		if stillOpen {
+			var v int
+			if err := s.db.QueryRow("PRAGMA user_version").Scan(&v); err != nil || v != 99 {
+				t.Fatalf("user_version after refusal = %d, %v; want 99 untouched", v, err)
+			}
+			s.Close()
+		} else {
+			if _, err := os.Stat(path + "-wal"); err == nil {
+				t.Fatal("refusing a newer database left a -wal file")
+			}
+		}
 	}
 }
 

@@ -181,6 +181,16 @@ func checkHeader(ctx context.Context, path string) error {
 	}
 	appID := binary.BigEndian.Uint32(header[68:72])
 	if appID == applicationID {
+		// A newer scribe's file is refused before SQLite opens it at all.
+		// (The on-disk version can only lag behind the real one, so migrate
+		// checks again.)
+		ms, err := migrations()
+		if err != nil {
+			return err
+		}
+		if v := int(binary.BigEndian.Uint32(header[60:64])); v > len(ms) {
+			return newerSchema(path, v, len(ms))
+		}
 		return nil
 	}
 	if appID != 0 {
