@@ -244,7 +244,15 @@ func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON boo
 		}
 		fmt.Fprintf(a.Stdout, "%s  %-20s %s\n", e.OccurredAt.In(loc).Format("2006-01-02 15:04 MST"), label, e.Text)
 	}
-	fmt.Fprintln(a.Stderr, "dry run: nothing written")
+	fmt.Fprint(a.Stderr, "dry run: nothing written")
+	if n := len(res.Problems); n > 0 {
+		what := "lines"
+		if n == 1 {
+			what = "line"
+		}
+		fmt.Fprintf(a.Stderr, "; %d %s could not be read (listed above)", n, what)
+	}
+	fmt.Fprintln(a.Stderr)
 	return nil
 }
 

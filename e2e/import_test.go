@@ -4,8 +4,13 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
+
+	"scribe/incident"
+	"scribe/ingest"
 )
 
 // importedIncident records an incident with every part a JSON document
@@ -241,5 +246,63 @@ func TestImportBadInput(t *testing.T) {
 	}
 	if r := scribe(t, db, "", nil, "list"); r.code != 0 || !strings.Contains(r.stdout+r.stderr, "no incidents yet") {
 		t.Errorf("bad imports created an incident:\n%s%s", r.stdout, r.stderr)
+	}
+}
+
+// TestImportEvaluationDocuments runs the binary over ingest's evaluation
+// documents the way import is judged (--new FILE --dry-run --json, with the
+// document's --year/--tz) and checks it prints what ingest.ParseText reads,
+// so that TestEvaluation's recall and precision are the command's.
+func TestImportEvaluationDocuments(t *testing.T) {
+	wants, err := filepath.Glob("../ingest/testdata/eval/*.want")
+	if err != nil || len(wants) < 10 {
+		t.Fatalf("evaluation documents: %d found, %v", len(wants), err)
+	}
+	for _, want := range wants {
+		base := strings.TrimSuffix(want, ".want")
+		doc := base + ".md"
+		if _, err := os.Stat(doc); err != nil {
+			doc = base + ".txt"
+		}
+		spec, err := os.ReadFile(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		args := []string{"import", "--new", doc, "--dry-run", "--json"}
+		opts := ingest.Options{Zone: time.UTC, Reference: time.Now()}
+		for _, line := range strings.Split(string(spec), "\n") {
+			flags, ok := strings.CutPrefix(line, "# options:")
+			if !ok {
+				continue
+			}
+			f := strings.Fields(flags)
+			args = append(args, f...)
+			for i := 0; i+1 < len(f); i += 2 {
+				switch f[i] {
+				case "--year":
+					opts.Year, _ = strconv.Atoi(f[i+1])
+				case "--tz":
+					if opts.Zone, err = incident.ParseZone(f[i+1]); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+		}
+		r := scribe(t, "", "", nil, args...)
+		if r.code != 0 {
+			t.Fatalf("%s: exit %d: %s", doc, r.code, r.stderr)
+		}
+		var got []ingest.Preview
+		if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+			t.Fatalf("%s: not a JSON array: %v", doc, err)
+		}
+		text, err := os.ReadFile(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lib := ingest.Previews(ingest.ParseText(string(text), opts).Events(1, ""))
+		if a, b := mustJSON(t, got), mustJSON(t, lib); a != b {
+			t.Errorf("%s: the binary printed\n%s\ningest.ParseText reads\n%s", doc, a, b)
+		}
 	}
 }

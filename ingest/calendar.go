@@ -123,26 +123,31 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 		if p.pinned {
 			return p.instant(y, st.month, st.day, minute, loc, n, raw)
 		}
+		at, ok := p.instant(y, st.month, st.day, minute, loc, n, raw)
+		if !ok {
+			// A date that does not exist leaves the one in force.
+			return at, false
+		}
 		p.curY, p.curM, p.curD, p.hasCur = y, st.month, st.day, true
 		p.prevMin = minute
-	} else {
-		if !p.hasCur {
-			if p.opts.Reference.IsZero() {
-				p.problem(n, raw, "no date for this time: the text gives none; import into an incident or pass a dated title")
-				return time.Time{}, false
-			}
-			ref := p.opts.Reference.In(loc)
-			p.curY, p.curM, p.curD, p.hasCur = ref.Year(), int(ref.Month()), ref.Day(), true
-		}
-		if p.curY == 0 {
-			p.curY = p.yearFor()
-			if p.curY == 0 {
-				p.problem(n, raw, "the date has no year: pass --year")
-				return time.Time{}, false
-			}
-		}
-		minute = p.sequence(st, minute)
+		return at, true
 	}
+	if !p.hasCur {
+		if p.opts.Reference.IsZero() {
+			p.problem(n, raw, "no date for this time: the text gives none; import into an incident or pass a dated title")
+			return time.Time{}, false
+		}
+		ref := p.opts.Reference.In(loc)
+		p.curY, p.curM, p.curD, p.hasCur = ref.Year(), int(ref.Month()), ref.Day(), true
+	}
+	if p.curY == 0 {
+		p.curY = p.yearFor()
+		if p.curY == 0 {
+			p.problem(n, raw, "the date has no year: pass --year")
+			return time.Time{}, false
+		}
+	}
+	minute = p.sequence(st, minute)
 	at, ok := p.instant(p.curY, p.curM, p.curD, minute, loc, n, raw)
 	if !ok {
 		p.hasCur = false

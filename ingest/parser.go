@@ -344,6 +344,12 @@ func (p *parser) textLine(lead string, n int) {
 			return
 		}
 	}
+	if (isList || !p.wrapped()) && badClock(clean, isList) {
+		p.endParagraph()
+		p.open = -1
+		p.problem(n, lead, "unreadable time (write HH:MM, 24-hour or with am/pm)")
+		return
+	}
 	if !isList {
 		if name, st, ok := p.speakerLine(clean); ok {
 			p.endParagraph()
@@ -364,7 +370,8 @@ func (p *parser) textLine(lead string, n int) {
 		case a.label != "":
 			text = a.label + " - " + text
 		}
-		if p.addEntry(a.st, text, a.line, a.raw, false) && !isList {
+		// A problem with the entry names its text too.
+		if p.addEntry(a.st, text, a.line, a.raw+" "+clean, false) && !isList {
 			p.open = len(p.entries) - 1
 		}
 		return
@@ -441,6 +448,20 @@ func (p *parser) wrapped() bool {
 	last := p.para[len(p.para)-1].text
 	i := strings.LastIndexAny(last, " \t")
 	return continuationWords[strings.ToLower(last[i+1:])]
+}
+
+// badClock reports whether a line that no timestamp was read from opens
+// with what was meant as one ("25:61 …", "- 14:7 …", "[9:5]"); out of a
+// list, a one-digit minute is more likely a ratio ("1:1 meetings").
+func badClock(s string, isList bool) bool {
+	marked := strings.IndexByte("[(*_~`", byteAt(s, 0)) >= 0
+	s = strings.TrimLeft(s, "[(*_~`")
+	_, n := number(s, 0, 2)
+	if n == 0 || byteAt(s, n) != ':' {
+		return false
+	}
+	_, n2 := number(s, n+1, 2)
+	return (n2 == 2 || n2 == 1 && (isList || marked)) && wordEnd(s, n+1+n2)
 }
 
 // clockSoon reports whether a time follows a date closely enough

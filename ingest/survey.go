@@ -99,6 +99,9 @@ func (p *parser) survey() {
 		p.title, p.titleIdx = cleanInline(text), h1
 	}
 	if p.title == "" {
+		p.statusPageTitle()
+	}
+	if p.title == "" {
 		p.plainTitle()
 	}
 	p.documentDate()
@@ -145,6 +148,24 @@ func (p *parser) frontMatter() {
 		}
 	}
 	p.title, p.fmDate = "", ""
+}
+
+// statusPageTitle takes the incident's name on a status page, the line
+// above "Incident Report for Acme" (the first line is the page's own name).
+func (p *parser) statusPageTitle() {
+	prev := ""
+	for i := 0; i < len(p.lines) && i < 12; i++ {
+		l := cleanInline(strings.TrimSpace(p.lines[i]))
+		if len(l) > 20 && strings.EqualFold(l[:20], "incident report for ") {
+			if prev != "" {
+				p.title = prev
+			}
+			return
+		}
+		if l != "" {
+			prev = l
+		}
+	}
 }
 
 // plainTitle takes, when the document has no level-1 heading, its first
