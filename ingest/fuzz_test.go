@@ -17,7 +17,8 @@ import (
 // (the parser being linear) must not hang.
 func FuzzParse(f *testing.F) {
 	inputs, _ := filepath.Glob("testdata/*.[mt][dx]*")
-	for _, in := range inputs {
+	evals, _ := filepath.Glob("testdata/eval/*.[mt][dx]*")
+	for _, in := range append(inputs, evals...) {
 		if data, err := os.ReadFile(in); err == nil {
 			f.Add(string(data))
 		}

@@ -308,6 +308,9 @@ func (p *parser) heading(text string, n int) {
 // precedence.
 func (p *parser) textLine(lead string, n int) {
 	content, isList := listItem(lead)
+	if content != "" && content[0] == '"' {
+		content = p.csvRow(content)
+	}
 	clean := cleanInline(content)
 	if clean == "" {
 		return

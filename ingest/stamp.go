@@ -227,6 +227,11 @@ func (r stampReader) date(s string, i int) (year, month, day, end int, ok bool) 
 			if n2 > 0 && byteAt(s, j+n+1+n2) == sep {
 				y, n3 := number(s, j+n+2+n2, 4)
 				e := j + n + 2 + n2 + n3
+				if n3 == 2 && sep == '/' && wordEnd(s, e) {
+					// "03/14/24", as spreadsheets and US tools write it;
+					// with dots or dashes such triples are versions.
+					y, n3 = 2000+y, 4
+				}
 				if n3 == 4 && wordEnd(s, e) {
 					d, m := a, b
 					if a <= 12 && (b > 12 || !r.dayFirst) {

@@ -45,6 +45,7 @@ func TestStampAt(t *testing.T) {
 		{"11:05 Central banks notified", "0-00-00 11:05  | Central banks notified"},
 		{"12:00 UTC+5:30 - x", "0-00-00 12:00 UTC+5:30 | - x"},
 		{"07:50 UTC on 25 January 2023 and 16:00 UTC on 25 January 2023, x", "2023-01-25 07:50 UTC | , x"},
+		{"03/14/24 09:12 - x", "2024-03-14 09:12  | - x"},
 		{"--:-- x", "unknown"},
 		{"2019-12-03 --:-- x", "unknown"},
 		// Not timestamps.
@@ -58,6 +59,7 @@ func TestStampAt(t *testing.T) {
 		{"12:1 ratio", ""},
 		{"10.0.0.1 down", ""},
 		{"14/Mar/2 x", ""},
+		{"1.26.10 released", ""},
 	} {
 		st, end, ok := r.stampAt(c.in, 0)
 		got := ""

@@ -49,7 +49,7 @@ func (p *parser) survey() {
 				sep := byteAt(lead, k+n)
 				if n > 0 && (sep == '-' || sep == '/' || sep == '.') {
 					b, n2 := number(lead, k+n+1, 2)
-					if _, n3 := number(lead, k+n+2+n2, 4); n2 > 0 && byteAt(lead, k+n+1+n2) == sep && n3 == 4 {
+					if _, n3 := number(lead, k+n+2+n2, 4); n2 > 0 && byteAt(lead, k+n+1+n2) == sep && (n3 == 4 || n3 == 2 && sep == '/') {
 						switch {
 						case a > 12 && b <= 12:
 							dmy++
