@@ -72,12 +72,13 @@ type incidentScreen struct {
 	preview  *previewPane
 	previewW int // width of the rendered preview; 0 = needs rendering
 
-	showHelp bool
-	helpView scroller // the full help, scrollable on small screens
-	help     help.Model
-	frames   map[string]string // drawn fragments by their inputs; see remember
-	status   statusLine
-	undo     []undoOp
+	showHelp  bool
+	helpView  scroller // the full help, scrollable on small screens
+	helpByKey bool     // the help was opened by typing "?" into an empty input
+	help      help.Model
+	frames    map[string]string // drawn fragments by their inputs; see remember
+	status    statusLine
+	undo      []undoOp
 }
 
 func newIncidentScreen(c *common, id int64, gen int, fromList bool) *incidentScreen {
@@ -353,9 +354,33 @@ func (s *incidentScreen) written(msg writtenMsg) tea.Cmd {
 }
 
 func (s *incidentScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	cmd := s.handleKey(msg)
+	s.syncPlaceholder()
+	return cmd
+}
+
+// syncPlaceholder makes the selection mode visible where the user looks:
+// while a row is selected, the empty input says which letters act on it.
+func (s *incidentScreen) syncPlaceholder() {
+	ph := "type what happened, enter logs it · /help for commands"
+	if _, ok := s.timeline.Selected(); ok && s.active == paneTimeline && s.editing == nil {
+		ph = "row selected: e edit · p pin · d delete · u undo · esc back to typing"
+	}
+	s.input.Placeholder = ph
+}
+
+func (s *incidentScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.c.keys
 	s.status.KeyPressed()
 	empty := s.input.Value() == ""
+	if s.helpByKey && s.showHelp && empty && msg.Text != "" && !key.Matches(msg, k.Help) {
+		// "?" opened the help, but the user went on typing: it was the
+		// first character of a line, so it becomes text after all.
+		s.toggleHelp(false)
+		s.input.SetValue("?")
+		s.input.CursorEnd()
+		empty = false
+	}
 	var p pane = s.pane(s.active)
 	if s.showHelp {
 		p = &s.helpView
@@ -393,6 +418,7 @@ func (s *incidentScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		return s.escape()
 	case empty && s.editing == nil && key.Matches(msg, k.Help):
 		s.toggleHelp(!s.showHelp)
+		s.helpByKey = s.showHelp && msg.Text == "?"
 		return nil
 	case empty && s.editing == nil:
 		if cmd, ok := s.selectionKey(msg); ok {
@@ -459,7 +485,7 @@ func (s *incidentScreen) escape() tea.Cmd {
 
 // toggleHelp shows or hides the full help in place of the pane.
 func (s *incidentScreen) toggleHelp(on bool) {
-	s.showHelp = on
+	s.showHelp, s.helpByKey = on, false
 	if on {
 		s.helpView.offset = 0
 		s.helpView.SetLines(strings.Split(s.fullHelp(), "\n"))

@@ -390,3 +390,32 @@ func TestReloadsDoNotPileUp(t *testing.T) {
 		t.Fatal("no reload after the in-flight load returned, though a change was pending")
 	}
 }
+
+func TestQuestionMarkStartsALine(t *testing.T) {
+	h := newHarness(t, true)
+	h.typeText("?")
+	if !h.m.inc.showHelp {
+		t.Fatal("? on an empty input should show the help")
+	}
+	h.typeText("?")
+	if h.m.inc.showHelp || h.input() != "" {
+		t.Fatalf("a second ? should close the help (input %q)", h.input())
+	}
+	h.typeText("?")
+	h.enter(" is the DB involved")
+	if h.m.inc.showHelp {
+		t.Error("typing on should close the help")
+	}
+	if got := h.lastEvent().Text; got != "? is the DB involved" {
+		t.Errorf("logged %q, want the question mark kept", got)
+	}
+}
+
+func TestSelectionModeIsVisible(t *testing.T) {
+	h := newHarness(t, true)
+	h.mustSee("type what happened")
+	h.press(tea.KeyUp)
+	h.mustSee("row selected: e edit · p pin · d delete")
+	h.press(tea.KeyEscape)
+	h.mustSee("type what happened")
+}
