@@ -51,6 +51,9 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.list.SetSize(m.c.width, m.c.height)
 		if m.inc != nil {
 			m.inc.SetSize(m.c.width, m.c.height)
+			if m.inc.active == panePreview && m.inc.loaded && m.inc.previewW == 0 {
+				return m, m.inc.renderPreview()
+			}
 		}
 		return m, nil
 	case tea.KeyPressMsg:

@@ -419,3 +419,30 @@ func TestSelectionModeIsVisible(t *testing.T) {
 	h.press(tea.KeyEscape)
 	h.mustSee("type what happened")
 }
+
+func TestPreviewRendersTheExportAndWarnings(t *testing.T) {
+	h := newHarness(t, true)
+	calls := 0
+	h.m.c.opts.Preview = func(snap incident.Snapshot) (string, []string, error) {
+		calls++
+		return fmt.Sprintf("# %s\n\nThe summary with **%d events**.\n", snap.Incident.Title, len(snap.Events)),
+			[]string{"Timeline: \"Rosa\" is named\x1b]0;x\x07"}, nil
+	}
+	h.enter("one more event")
+	for range 4 {
+		h.press(tea.KeyTab)
+	}
+	if h.m.inc.active != panePreview {
+		t.Fatal("four tabs should reach the Preview")
+	}
+	h.mustSee("⚠ Timeline: \"Rosa\" is named")
+	h.mustSee("The summary with 2 events.")
+	if strings.Contains(h.m.View().Content, "\x1b]0;") {
+		t.Error("a warning's escape sequence reached the frame")
+	}
+	before := calls
+	h.send(tea.WindowSizeMsg{Width: 70, Height: 24})
+	if calls != before+1 {
+		t.Errorf("a resize on the Preview should render it again at the new width (%d renders)", calls-before)
+	}
+}
