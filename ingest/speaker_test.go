@@ -11,6 +11,9 @@ func TestSpeakerLine(t *testing.T) {
 		{"Tom Becker 3:02 PM", "Tom Becker"},
 		{"@sam.k  14:03", "@sam.k"},
 		{"priya.raman  2:03 PM", "priya.raman"},
+		{"Priya Raman — Today at 2:03 PM", "Priya Raman"},
+		{"Priya — 03/14/2024 2:03 PM", "Priya"},
+		{"Tom — 14:03", "Tom"},
 		// Notes, labels and sentences that end with a time.
 		{"deploy finished 2:03 PM", ""},
 		{"Tom Becker 14:03", ""},
