@@ -199,9 +199,10 @@ func (p *parser) plainTitle() {
 }
 
 // documentDate is the date time-only entries fall on when no heading gives
-// one: the title's, the front matter's, or the first date in the text.
+// one: the title's, the first date in the text, or the front matter's (a
+// blog post's date is when it was published, often days later).
 func (p *parser) documentDate() {
-	candidates := []string{p.title, p.fmDate}
+	candidates := []string{p.title}
 	fence := ""
 	for i, raw := range p.lines {
 		if p.docD > 0 && p.docY > 0 {
@@ -233,6 +234,7 @@ func (p *parser) documentDate() {
 	for _, c := range candidates {
 		p.noteDate(c)
 	}
+	p.noteDate(p.fmDate)
 }
 
 func (p *parser) noteDate(s string) {
