@@ -15,6 +15,7 @@ import (
 	"scribe/demo"
 	"scribe/export"
 	"scribe/incident"
+	ghub "scribe/integrations/github"
 	"scribe/store"
 	"scribe/tui"
 )
@@ -41,6 +42,7 @@ func (a *App) runProgram(ctx context.Context, st *store.Store, incidentID int64)
 		Zone:       localZoneName(a.Getenv),
 		Preview:    previewPostmortem,
 		Editor:     a.editorCommand(),
+		File:       a.fileFromTUI(st),
 	}
 	p := tea.NewProgram(tui.New(ctx, st, opts), tea.WithContext(ctx), tea.WithInput(a.Stdin), tea.WithOutput(a.Stdout))
 	if _, err := p.Run(); err != nil {
@@ -57,6 +59,36 @@ func (a *App) editorCommand() string {
 		}
 	}
 	return "vi"
+}
+
+// fileFromTUI files action items from the TUI's Actions pane, with the
+// token and API root `scribe github file` uses.
+func (a *App) fileFromTUI(st *store.Store) tui.FileFunc {
+	return func(ctx context.Context, id int64, repo string, only []int64, progress func(string)) (string, error) {
+		r, err := ghub.ParseRepo(repo)
+		if err != nil {
+			return "", err
+		}
+		opts := ghub.FileOptions{Repo: r, Only: only}
+		if err := opts.Validate(); err != nil {
+			return "", err
+		}
+		client, err := a.githubClient(ctx)
+		if err != nil {
+			return "", err
+		}
+		res, err := ghub.NewFiler(client, st).File(ctx, id, opts, func(p ghub.Progress) {
+			msg := p.Message
+			if p.Total > 0 {
+				msg = fmt.Sprintf("%d/%d %s", p.Done, p.Total, msg)
+			}
+			progress(msg)
+		})
+		if res.Total == 0 && err == nil {
+			return "nothing to file: no open action item without an issue", nil
+		}
+		return fmt.Sprintf("%d filed, %d already on GitHub, %d not filed (of %d)", len(res.Filed), len(res.Linked), res.Unfiled(), res.Total), err
+	}
 }
 
 // previewPostmortem is the TUI's Preview pane: the postmortem as `scribe

@@ -84,7 +84,7 @@ func (p *actionsPane) ensureVisible() {
 
 func (p *actionsPane) HelpKeys(k KeyMap) []key.Binding {
 	if p.sel >= 0 {
-		return []key.Binding{k.Done, k.Up, k.Escape}
+		return []key.Binding{k.Done, k.File, k.Up, k.Escape}
 	}
 	return []key.Binding{k.Up, k.NextPane}
 }
@@ -97,7 +97,7 @@ func (p *actionsPane) View() string {
 			open++
 		}
 	}
-	head := st.Muted.Render(fit(fmt.Sprintf("%d open of %d · add: /action TITLE @owner due:YYYY-MM-DD p1 · select and x: done", open, len(p.items)), p.width))
+	head := st.Muted.Render(fit(fmt.Sprintf("%d open of %d · /action TITLE @owner due:YYYY-MM-DD p1 · /file OWNER/NAME · select: x done, f file", open, len(p.items)), p.width))
 	if len(p.items) == 0 {
 		return head + "\n" + st.Muted.Render(fit("No action items yet.", p.width))
 	}

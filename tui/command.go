@@ -22,6 +22,7 @@ const (
 	OpSet                  // set the incident's Field to Text
 	OpDone                 // mark action item ItemID done
 	OpEdit                 // write Field in $EDITOR
+	OpFile                 // file action items as GitHub issues in Repo
 	OpUndo                 // undo the last change made in this session
 	OpHelp                 // list the commands
 )
@@ -41,6 +42,7 @@ type Command struct {
 	Section   incident.RetroSection
 	Field     incident.Field
 	ItemID    int64
+	Repo      string
 }
 
 // CommandHelp lists the slash commands, one per line, for /help and the
@@ -60,6 +62,7 @@ var CommandHelp = []string{
 	"/retro SECTION text        went-well|went-wrong|lucky|factor|lesson",
 	"/set FIELD text            summary|impact|root-cause|trigger|resolution|title",
 	"/edit FIELD                write summary, impact, root-cause, trigger or resolution in $EDITOR",
+	"/file OWNER/NAME           file open action items as GitHub issues (in Actions: the selected one)",
 	"/undo                      undo your last change (log, edit, pin, delete)",
 	"//text                     log text that starts with /",
 }
@@ -77,6 +80,7 @@ var commandUsage = map[string]string{
 	"set":       "/set FIELD text",
 	"done":      "/done N",
 	"edit":      "/edit summary|impact|root-cause|trigger|resolution",
+	"file":      "/file OWNER/NAME",
 }
 
 // ParseCommand reads one typed line. A leading time ("14:05 …", "-10m …",
@@ -223,6 +227,15 @@ func parseSlash(name, args string, now time.Time, zone *time.Location) (Command,
 			return Command{}, err
 		}
 		return Command{Op: OpEdit, Field: f}, nil
+	case "file", "github", "gh":
+		owner, name, ok := strings.Cut(args, "/")
+		if args == "" || strings.ContainsAny(args, " \t") {
+			return Command{}, usage("file")
+		}
+		if !ok || owner == "" || name == "" || strings.Contains(name, "/") {
+			return Command{}, incident.Errorf(incident.EINVALID, "invalid repository %q: use OWNER/NAME, e.g. /file acme/payments", args)
+		}
+		return Command{Op: OpFile, Repo: args}, nil
 	case "set":
 		word, text, _ := strings.Cut(args, " ")
 		if word == "" || strings.TrimSpace(text) == "" {

@@ -47,6 +47,7 @@ func TestParseCommand(t *testing.T) {
 		{"/done 3", Command{Op: OpDone, ItemID: 3}},
 		{"/done #4", Command{Op: OpDone, ItemID: 4}},
 		{"/undo", Command{Op: OpUndo}},
+		{"/file acme/payments", Command{Op: OpFile, Repo: "acme/payments"}},
 		{"/edit root-cause", Command{Op: OpEdit, Field: incident.FieldRootCause}},
 		{"/help", Command{Op: OpHelp}},
 	}
@@ -93,6 +94,9 @@ func TestParseCommandErrors(t *testing.T) {
 		{"/retro somewhere text", "unknown retro section"},
 		{"/set colour blue", "unknown field"},
 		{"/edit", "usage: /edit"},
+		{"/file", "usage: /file"},
+		{"/file acme", "invalid repository \"acme\""},
+		{"/file a/b/c", "invalid repository"},
 		{"/edit colour", "unknown field"},
 	}
 	for _, tt := range tests {

@@ -21,6 +21,8 @@ type Options struct {
 	// Preview renders the postmortem for the Preview pane; nil shows a
 	// placeholder.
 	Preview PreviewFunc
+	// File files action items on GitHub; nil disables /file.
+	File FileFunc
 	// Editor is the command for long text (/edit FIELD), run through sh
 	// with the file as its argument; empty disables /edit.
 	Editor string

@@ -72,6 +72,9 @@ type incidentScreen struct {
 	preview  *previewPane
 	previewW int // width of the rendered preview; 0 = needs rendering
 
+	filing   bool   // a GitHub filing run is under way
+	lastRepo string // where /file last filed, for f
+
 	showHelp  bool
 	helpView  scroller // the full help, scrollable on small screens
 	helpByKey bool     // the help was opened by typing "?" into an empty input
@@ -277,6 +280,21 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		s.preview.SetLines(msg.lines)
 		return nil
+	case fileProgressMsg:
+		if !s.mine(msg.id, msg.gen) {
+			return nil
+		}
+		return tea.Batch(s.status.Info(s.c, "GitHub: "+msg.text), listen(msg.ch))
+	case fileDoneMsg:
+		if !s.mine(msg.id, msg.gen) {
+			return nil
+		}
+		s.filing = false
+		if msg.err != nil {
+			s.status.Error(msg.err)
+			return s.load()
+		}
+		return tea.Batch(s.status.Info(s.c, "GitHub: "+msg.summary), s.load())
 	case editorReadyMsg:
 		if s.mine(msg.id, msg.gen) {
 			return s.runEditor(msg)
@@ -455,6 +473,9 @@ func (s *incidentScreen) selectionKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		}
 	case paneActions:
 		it, ok := s.actions.Selected()
+		if ok && key.Matches(msg, k.File) {
+			return s.fileSelected(), true
+		}
 		if ok && key.Matches(msg, k.Done) {
 			state := incident.ItemDone
 			if it.State != incident.ItemOpen {
@@ -574,6 +595,14 @@ func (s *incidentScreen) submit() tea.Cmd {
 	case OpEdit:
 		s.input.Reset()
 		return s.openEditor(c.Field)
+	case OpFile:
+		s.input.Reset()
+		s.lastRepo = c.Repo
+		var only []int64
+		if it, ok := s.actions.Selected(); ok && s.active == paneActions {
+			only = []int64{it.ID}
+		}
+		return s.startFiling(c.Repo, only)
 	}
 	s.input.Reset()
 	s.timeline.Clear()

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -444,5 +445,49 @@ func TestPreviewRendersTheExportAndWarnings(t *testing.T) {
 	h.send(tea.WindowSizeMsg{Width: 70, Height: 24})
 	if calls != before+1 {
 		t.Errorf("a resize on the Preview should render it again at the new width (%d renders)", calls-before)
+	}
+}
+
+func TestFileActionItemsOnGitHub(t *testing.T) {
+	h := newHarness(t, true)
+	var gotRepo string
+	var gotOnly []int64
+	h.m.c.opts.File = func(ctx context.Context, id int64, repo string, only []int64, progress func(string)) (string, error) {
+		gotRepo, gotOnly = repo, only
+		items, err := h.st.ActionItems(ctx, id)
+		if err != nil {
+			return "", err
+		}
+		for i, it := range items {
+			progress(fmt.Sprintf("filing %q", it.Title))
+			if _, err := h.st.UpdateActionItem(ctx, it.ID, func(a *incident.ActionItem) error {
+				a.GitHub = incident.GitHubIssue{Repo: repo, Number: 40 + i, State: "open"}
+				return nil
+			}); err != nil {
+				return "", err
+			}
+		}
+		return fmt.Sprintf("%d filed", len(items)), nil
+	}
+	h.enter("/action Add a canary stage @ken")
+	h.enter("/action Alert on pool wait @rosa")
+	h.press(tea.KeyTab)
+	h.press(tea.KeyDown)
+	h.typeText("f")
+	h.mustSee("type /file OWNER/NAME once")
+	if h.input() != "" {
+		t.Fatalf("f on a selected item typed %q", h.input())
+	}
+	h.enter("/file acme/payments")
+	if gotRepo != "acme/payments" || len(gotOnly) != 1 || gotOnly[0] != 1 {
+		t.Errorf("filed in %q only %v, want acme/payments only the selected item 1", gotRepo, gotOnly)
+	}
+	h.mustSee("GitHub: 2 filed")
+	h.mustSee("GH acme/payments#40 open")
+	h.mustSee("GH acme/payments#41 open")
+	h.press(tea.KeyEscape)
+	h.enter("/file acme/payments")
+	if gotOnly != nil {
+		t.Errorf("without a selection every item is filed, got only %v", gotOnly)
 	}
 }

@@ -25,6 +25,7 @@ type KeyMap struct {
 	Delete key.Binding
 	Undo   key.Binding
 	Done   key.Binding
+	File   key.Binding
 
 	New  key.Binding
 	Open key.Binding
@@ -54,7 +55,8 @@ func DefaultKeyMap() KeyMap {
 		Pin:    b([]string{"p"}, "p", "pin/unpin selected"),
 		Delete: b([]string{"d"}, "d", "delete selected"),
 		Undo:   b([]string{"u"}, "u", "undo last change"),
-		Done:   b([]string{"x", "space"}, "x", "done/reopen item"),
+		Done:   b([]string{"x"}, "x", "done/reopen item"),
+		File:   b([]string{"f"}, "f", "file item on GitHub"),
 
 		New:  b([]string{"n"}, "n", "declare incident"),
 		Open: b([]string{"enter"}, "enter", "open"),
