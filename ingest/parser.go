@@ -464,7 +464,7 @@ func badClock(s string, isList bool) bool {
 		return false
 	}
 	_, n2 := number(s, n+1, 2)
-	return (n2 == 2 || n2 == 1 && (isList || marked)) && wordEnd(s, n+1+n2)
+	return n2 == 2 || n2 == 1 && (isList || marked) && wordEnd(s, n+1+n2)
 }
 
 // clockSoon reports whether a time follows a date closely enough

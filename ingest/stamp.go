@@ -379,6 +379,15 @@ func clock(s string, i int, dotOK bool) (hour, minute int, meridiem byte, unknow
 	} else if h == 24 && m != 0 {
 		return 0, 0, 0, false, i, false
 	}
+	if mer == 0 && k > i+n {
+		// "14:00hrs", "14:00h"
+		for _, u := range []string{"hrs", "hr", "h"} {
+			if strings.HasPrefix(s[k:], u) && wordEnd(s, k+len(u)) {
+				k += len(u)
+				break
+			}
+		}
+	}
 	if !wordEnd(s, k) && !(byteAt(s, k) == 'Z' && wordEnd(s, k+1)) && !strings.HasPrefix(s[k:], "UTC") && !strings.HasPrefix(s[k:], "ish") {
 		return 0, 0, 0, false, i, false
 	}

@@ -46,6 +46,7 @@ func TestStampAt(t *testing.T) {
 		{"12:00 UTC+5:30 - x", "0-00-00 12:00 UTC+5:30 | - x"},
 		{"07:50 UTC on 25 January 2023 and 16:00 UTC on 25 January 2023, x", "2023-01-25 07:50 UTC | , x"},
 		{"03/14/24 09:12 - x", "2024-03-14 09:12  | - x"},
+		{"14:00hrs - y", "0-00-00 14:00  | - y"},
 		{"--:-- x", "unknown"},
 		{"2019-12-03 --:-- x", "unknown"},
 		// Not timestamps.

@@ -191,7 +191,8 @@ func (p *parser) plainTitle() {
 			p.title, p.titleIdx = cleanInline(text), i
 			return
 		}
-		if _, _, ok := p.leadStamp(cleanInline(l)); !ok {
+		_, _, stamped := p.leadStamp(cleanInline(l))
+		if _, _, status := statusLine(cleanInline(l), false); !stamped && !status {
 			p.title = cleanInline(l)
 		}
 		return
