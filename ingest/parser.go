@@ -414,6 +414,11 @@ func (p *parser) textLine(lead string, n int) {
 		}
 		return
 	}
+	// Key events written as fields rather than bullets ("**Start time**:
+	// 2024-03-14 09:12 UTC").
+	if !isList && p.pending == nil && len(clean) <= 80 && p.labelStamp(clean, n, lead) {
+		return
+	}
 	if z := statedZone(clean); z != "" {
 		p.setZone(z)
 	}
