@@ -39,8 +39,15 @@ func (p *parser) prose(para []textLine) {
 			continue
 		}
 		st, start, ok := p.proseStamp(s, i)
+		summary := !p.entrySection
 		if !ok {
-			continue
+			// "Our alarms paged the team at 14:09 CEST.": the sentence is
+			// the entry, and, like all sentences, only where the document
+			// has no timeline of its own.
+			if st, ok = p.midSentenceStamp(s[:sentenceEnd(s, i)], i); !ok {
+				continue
+			}
+			start, summary = i, true
 		}
 		end := sentenceEnd(s, start)
 		text := capitalise(entryText(s[start:end]))
@@ -48,10 +55,38 @@ func (p *parser) prose(para []textLine) {
 			line++
 		}
 		if text != "" {
-			p.addEntry(st, text, para[line].line, para[line].text, !p.entrySection)
+			p.addEntry(st, text, para[line].line, para[line].text, summary)
 		}
 		i = end - 1
 	}
+}
+
+// midSentenceWords introduce a time inside a sentence that says when
+// something happened (not "until", "before" or "by", which bound it).
+var midSentenceWords = map[string]bool{"at": true, "around": true, "approximately": true}
+
+// midSentenceStamp finds the first "at 14:09 CEST" in the sentence s[i:]:
+// a clock with a colon, am/pm or a zone, so that "at 5 minutes" and "at
+// 99.9%" are not times.
+func (p *parser) midSentenceStamp(s string, i int) (stamp, bool) {
+	for j := i; j < len(s); j++ {
+		if s[j] != ' ' {
+			continue
+		}
+		w := letters(s, j+1)
+		if !midSentenceWords[strings.ToLower(w)] || byteAt(s, j+1+len(w)) != ' ' {
+			continue
+		}
+		k := skipApprox(s, j+2+len(w))
+		if !isDigit(byteAt(s, k)) {
+			continue
+		}
+		st, e, ok := p.r.stampAt(s, k)
+		if ok && st.hasTime && (st.zone != "" || st.meridiem != 0 || strings.IndexByte(s[k:e], ':') >= 0) {
+			return st, true
+		}
+	}
+	return stamp{}, false
 }
 
 // proseStamp reads the time a sentence opens with, returning where the
