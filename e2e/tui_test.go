@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"scribe/incident"
+	"scribe/integrations/github/githubtest"
 	"scribe/store"
 )
 
@@ -243,4 +244,38 @@ func TestTUIDemo(t *testing.T) {
 	if _, err := os.Stat(string(m[1])); !os.IsNotExist(err) {
 		t.Errorf("the demo database %s was not removed (%v)", m[1], err)
 	}
+}
+
+// TestTUIFilesOnGitHub files the selected action item from the Actions pane,
+// then the rest, against a fake GitHub.
+func TestTUIFilesOnGitHub(t *testing.T) {
+	gh := githubtest.New(t, ghToken)
+	gh.AddRepo(ghRepo)
+	db := githubIncident(t)
+	p := startTUI(t, 120, 40, ghEnv(gh), "", "--db", db, "open", "1")
+	p.waitFor("Checkout errors after the payments deploy", 5*time.Second)
+	p.tmux("send-keys", "-t", "tui", "Tab", "Down")
+	p.typeLine("/file " + ghRepo)
+	p.waitFor("1 filed, 0 already on GitHub, 0 not filed (of 1)", 10*time.Second)
+	got := items(t, db)
+	if got[0].GitHub == nil || got[0].GitHub.Number == 0 || got[1].GitHub != nil && got[1].GitHub.Number != 0 {
+		t.Fatalf("only the selected item should be filed: %+v", got)
+	}
+	p.waitFor(fmt.Sprintf("GH %s#%d", ghRepo, got[0].GitHub.Number), 2*time.Second)
+
+	p.tmux("send-keys", "-t", "tui", "Escape")
+	// A lone ESC followed at once by more bytes reads as alt+key, as in any
+	// terminal program: pause as a person would.
+	time.Sleep(300 * time.Millisecond)
+	p.typeLine("/file " + ghRepo)
+	p.waitFor("2 filed, 0 already on GitHub, 0 not filed (of 2)", 10*time.Second)
+	for _, it := range items(t, db) {
+		if it.GitHub == nil || it.GitHub.Number == 0 {
+			t.Errorf("%q not filed", it.Title)
+		}
+	}
+	if s := p.screen(); strings.Contains(s, ghToken) {
+		t.Errorf("the token is on screen:\n%s", s)
+	}
+	noToken(t, db)
 }

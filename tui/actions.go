@@ -118,7 +118,7 @@ func (p *actionsPane) row(it incident.ActionItem, selected bool) string {
 	}
 	parts := []string{fmt.Sprintf("%s #%-3d %s", box, it.ID, Sanitize(it.Title))}
 	if it.Owner != "" {
-		parts = append(parts, "@"+Sanitize(it.Owner))
+		parts = append(parts, "@"+strings.TrimPrefix(Sanitize(it.Owner), "@"))
 	} else {
 		parts = append(parts, "(no owner)")
 	}
