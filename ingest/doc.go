@@ -11,34 +11,49 @@
 //     2023 - …", "1. Jan 14, 10:18 AM: …", "• 2022/02/16 03:01PM ET - …";
 //   - Markdown table rows, the time from the column whose header starts with
 //     Time, Date, When or Timestamp (a Date and a Time column are read
-//     together), the other cells joined as the text;
-//   - headings: "### 14:02 UTC — …", "#### 2023-11-06 14:02", or "### 08:52
-//     PM" with the text in the paragraph below;
+//     together), the other cells joined as the text; Confluence and Jira
+//     wiki tables ("||Date||Time||Event||") alike, and quoted CSV rows that
+//     start with a timestamp ("01/09/24 11:42 PM","Triggered",…);
+//   - headings, ATX or wiki ("h2. …"): "### 14:02 UTC — …", "#### 2023-11-06
+//     14:02", or "### 08:52 PM" (or "### August 12 16:04 UTC (lasting 52
+//     minutes)") with the text in the paragraph below; the sentences under
+//     such a heading that open with a time are entries too;
 //   - bare lines: "20:10 Expensive query …", or "1:03" alone with the text on
 //     the following lines;
-//   - list items that name an event and then give its time ("First
-//     detected: 2024-04-15 12:32", "Resolved 2024-04-18 16:13");
+//   - chat copied from Slack, Teams or Discord: "Priya Raman  2:03 PM" or
+//     "Priya — 03/14/2024 2:03 PM" with the message below (the entry is
+//     "Priya Raman: message"), and a bare "2:07" for the author's next one;
+//   - list items, and short lines, that name an event and then give its
+//     time ("First detected: 2024-04-15 12:32", "Resolved 2024-04-18
+//     16:13", "**Start time**: 2024-03-14 09:12 UTC");
 //   - sentences that open with a time: "At 07:40 UTC we …", "On June 3 at
 //     09:12 PT the pager …", "At 2019/05/06 7am UTC, …", "Between 14:00 and
 //     15:00 UTC, …", when the document has no timeline of at least three
 //     lines of its own (its sentences then only summarise it); a sentence
-//     at the minute of one of its lines is that line told again;
+//     at the minute of one of its lines is that line told again. In such a
+//     document a sentence that says when something happened mid-way ("…
+//     paged the team at 14:09 CEST.") is an entry too, unless it tells a
+//     plan ("we will post an update at 15:00");
 //   - status-page logs, newest first, in both layouts: a status word line,
 //     the message, then "Posted Jun 03, 2021 - 09:12 PDT"; or the status
-//     word, a dash and the message on one line, then "Jul 02, 16:45 CDT".
+//     word, a dash and the message on one line, then "Jul 02, 16:45 CDT";
+//     or the word and its time first ("Resolved · Mar 14 at 11:52am PDT")
+//     with the message below.
 //     Investigating, Identified,
 //     Monitoring and Resolved become status events; Update, Postmortem and
 //     the like become notes. A "Posted" line with no status word takes the
 //     paragraphs before it as its message (the last one only when there are
 //     more than three).
 //
-// Times: 14:02, 14:02:11, 9:05, 7am, 03:01PM, 5:10 a.m., 14h05, 14.43 (after
-// a date, or with am/pm or a zone), "~14:05", "14:05-ish", "around 14:05";
+// Times: 14:02, 14:02:11, 9:05, 7am, 03:01PM, 5:10 a.m., 14h05, 14:00hrs,
+// 14.43 (after a date, with am/pm or a zone, or opening an entry before a
+// dash: "23.52 — declared"), "~14:05", "14:05-ish", "around 14:05";
 // a range keeps its start ("14:05–14:20", "02:00 to 04:30"); "--:--" is
 // reported, never guessed. Dates: 2023-11-06, 2022/02/16, DD-MM-YYYY,
-// DD/MM/YYYY, 6th Nov 2023, 14 January 2024, Jan 14, 2024, January 14-19,
-// 2026 (the first day), with or without a weekday, before or after the time
-// ("22:30 UTC (Oct 29)").
+// DD/MM/YYYY, 03/14/24, 14/Mar/24 (Jira), 14-Mar-2024, 6th Nov 2023, 14
+// January 2024, Jan 14, 2024, January 14-19, 2026 (the first day), with or
+// without a weekday, before or after the time ("22:30 UTC (Oct 29)", "Thu
+// 14 Mar 2024 · 11:52 GMT").
 //
 // Not entries: fenced code blocks, ">" quotes, lines that only continue a
 // sentence ("… at around\n08:15 UTC the team …" is prose), and the title.
@@ -58,12 +73,14 @@
 // "Timeline (times in BST)", or a zone written on an earlier entry); else
 // the first zone stated anywhere; else Options.Zone (--tz, or the
 // incident's); else UTC. Literal abbreviations are the offset they name
-// (PDT is UTC-07:00, CET UTC+01:00); generic ones follow daylight saving
-// (PT, ET).
+// (PDT is UTC-07:00, CET UTC+01:00, SAST UTC+02:00); generic ones follow
+// daylight saving (PT, ET, and "10:22 AM Pacific"); offsets may be
+// written "UTC+5:30".
 //
 // The date of a time-only entry is the one in force: from the entry before
 // it, a date heading ("## May 12") or a date line, else the document's date
-// (its title, front matter, or the first date in the text), else
+// (its title, the first date in the text, or front matter's, which is
+// usually when a post was published), else
 // Options.Reference. A time more than four hours earlier than the previous
 // entry on the same date has crossed midnight and moves to the next day;
 // smaller steps back are kept as written (lists are sometimes out of
@@ -74,5 +91,7 @@
 //
 // Entries come out sorted by time, ties in document order. Every line that
 // looked like an entry but could not be placed (no time of day, "--:--", no
-// such date, no year, no text) is a Problem with its line number.
+// such date, no year, no text, a clock that cannot be read such as "25:61"
+// or "14:7") is a Problem with its line number; a date that does not exist
+// leaves the date in force as it was.
 package ingest

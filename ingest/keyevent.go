@@ -4,7 +4,10 @@ import "strings"
 
 // labelStamp reads a list item that names an event and then gives its time:
 // "First detected: 2024-04-15 12:32", "Resolved 2024-04-18 16:13".
-func (p *parser) labelStamp(s string, n int, raw string) bool {
+//
+// Out of a list (listed false), a label with a date and no time is left
+// to the other readers: it is more often a title or a date line.
+func (p *parser) labelStamp(s string, n int, raw string, listed bool) bool {
 	words := 0
 	for i := 1; i < len(s) && words < 6; i++ {
 		if s[i-1] != ' ' || s[i] == ' ' {
@@ -17,7 +20,7 @@ func (p *parser) labelStamp(s string, n int, raw string) bool {
 		}
 		if !st.hasTime && !st.unknown {
 			// "First detected 2023-01-04 (Time TBC)"
-			if rest := strings.TrimSpace(s[end:]); st.hasDate() && (rest == "" || rest[0] == '(') && !notEventLabel(s[:i]) {
+			if rest := strings.TrimSpace(s[end:]); listed && st.hasDate() && (rest == "" || rest[0] == '(') && !notEventLabel(s[:i]) {
 				p.problem(n, raw, "no time of day")
 				return true
 			}

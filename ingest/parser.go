@@ -387,7 +387,7 @@ func (p *parser) textLine(lead string, n int) {
 		return
 	}
 	p.open = -1
-	if isList && p.labelStamp(clean, n, lead) {
+	if isList && p.labelStamp(clean, n, lead, true) {
 		return
 	}
 	if len(clean) > 6 && strings.EqualFold(clean[:6], "posted") && p.posted(clean, n, lead) {
@@ -416,7 +416,7 @@ func (p *parser) textLine(lead string, n int) {
 	}
 	// Key events written as fields rather than bullets ("**Start time**:
 	// 2024-03-14 09:12 UTC").
-	if !isList && p.pending == nil && len(clean) <= 80 && p.labelStamp(clean, n, lead) {
+	if !isList && p.pending == nil && len(clean) <= 80 && p.labelStamp(clean, n, lead, false) {
 		return
 	}
 	if z := statedZone(clean); z != "" {

@@ -69,6 +69,9 @@ var midSentenceWords = map[string]bool{"at": true, "around": true, "approximatel
 // a clock with a colon, am/pm or a zone, so that "at 5 minutes" and "at
 // 99.9%" are not times.
 func (p *parser) midSentenceStamp(s string, i int) (stamp, bool) {
+	if plan(s[i:]) {
+		return stamp{}, false
+	}
 	for j := i; j < len(s); j++ {
 		if s[j] != ' ' {
 			continue
@@ -181,4 +184,18 @@ func (p *parser) skipPeriodEnd(s string, i int) int {
 		return e
 	}
 	return i
+}
+
+// planWords mark a sentence about what is still to happen ("We will post
+// an update at 15:00 UTC"), whose time is not an event.
+var planWords = []string{" will ", " next update", " expect", " scheduled", " plan to ", " going to "}
+
+func plan(sentence string) bool {
+	l := strings.ToLower(sentence)
+	for _, w := range planWords {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
