@@ -3,6 +3,8 @@ package ingest
 import (
 	"html"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // fenceOf returns the fence a line opens or closes (``` or ~~~), or "".
@@ -58,6 +60,11 @@ func listItem(lead string) (string, bool) {
 		if n > 0 && n < len(s)-1 && (s[n] == '.' || s[n] == ')') && (s[n+1] == ' ' || s[n+1] == '\t') {
 			s, found = strings.TrimLeft(s[n+1:], " \t"), true
 		}
+	}
+	if e := emojiMarker(s); e > 0 {
+		// "🔴 14:02 - alert fired": a symbol in front marks the line as a
+		// bullet does.
+		s, found = strings.TrimLeft(s[e:], " \t"), true
 	}
 	for _, box := range []string{"[ ] ", "[x] ", "[X] "} {
 		if strings.HasPrefix(s, box) {
@@ -147,4 +154,28 @@ func trimEmphasis(s string) string {
 		}
 	}
 	return s
+}
+
+// emojiMarker returns the length of a leading symbol ("🔴", "✅", "⚠️")
+// and the space after it, or 0.
+func emojiMarker(s string) int {
+	if s == "" || s[0] < utf8.RuneSelf {
+		return 0
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.Is(unicode.So, r) {
+		return 0
+	}
+	for {
+		// Variation selectors and joiners that follow the symbol.
+		r2, m := utf8.DecodeRuneInString(s[n:])
+		if r2 != '\ufe0f' && r2 != '\u200d' && !(unicode.Is(unicode.So, r2) || unicode.Is(unicode.Sk, r2)) || m == 0 {
+			break
+		}
+		n += m
+	}
+	if byteAt(s, n) != ' ' && byteAt(s, n) != '\t' {
+		return 0
+	}
+	return n
 }

@@ -512,6 +512,17 @@ func (r stampReader) stampAt(s string, i int) (st stamp, end int, ok bool) {
 		}
 		return st, end, true
 	}
+	if w := letters(s, j); w != "" && isWeekday(w) {
+		// "Tue 14:40 — …": the day of the week alone adds nothing to
+		// the date in force.
+		k := j + len(w)
+		if byteAt(s, k) == '.' || byteAt(s, k) == ',' {
+			k++
+		}
+		if k2 := skipSpaces(s, k); k2 > k && isDigit(byteAt(s, k2)) {
+			j = k2
+		}
+	}
 	h, mi, mer, unk, k, tok := clock(s, j, false)
 	if !tok {
 		if h, mi, k, ok := militaryClock(s, j); ok {

@@ -47,6 +47,8 @@ func TestStampAt(t *testing.T) {
 		{"07:50 UTC on 25 January 2023 and 16:00 UTC on 25 January 2023, x", "2023-01-25 07:50 UTC | , x"},
 		{"03/14/24 09:12 - x", "2024-03-14 09:12  | - x"},
 		{"14:00hrs - y", "0-00-00 14:00  | - y"},
+		{"Tue 14:40 — x", "0-00-00 14:40  | — x"},
+		{"Thu, 2:40 PM PT - x", "0-00-00 14:40 PT | - x"},
 		{"--:-- x", "unknown"},
 		{"2019-12-03 --:-- x", "unknown"},
 		// Not timestamps.
