@@ -491,3 +491,20 @@ func TestFileActionItemsOnGitHub(t *testing.T) {
 		t.Errorf("without a selection every item is filed, got only %v", gotOnly)
 	}
 }
+
+func TestSelectingALongEventShowsAllOfIt(t *testing.T) {
+	h := newHarness(t, true)
+	long := strings.Repeat("the replica fell behind again ", 8) + "END-OF-LINE"
+	h.enter(long)
+	h.enter("a later short line")
+	if strings.Contains(h.view(), "END-OF-LINE") {
+		t.Fatal("an unselected long row should be cut to one line")
+	}
+	h.press(tea.KeyUp)
+	h.press(tea.KeyUp)
+	h.mustSee("END-OF-LINE")
+	h.mustSee("a later short line")
+	if lines := strings.Split(h.view(), "\n"); len(lines) != 30 {
+		t.Errorf("the frame has %d lines, want 30", len(lines))
+	}
+}

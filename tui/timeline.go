@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/ansi"
 
 	"scribe/incident"
 )
@@ -24,6 +25,17 @@ type timeline struct {
 	top    int // index of the first visible event
 	width  int
 	height int
+
+	wrapCache wrapCache
+}
+
+// wrapCache holds the selected event's wrapped text.
+type wrapCache struct {
+	id     int64
+	width  int
+	height int
+	text   string
+	lines  []string
 }
 
 func newTimeline(c *common) *timeline {
@@ -197,7 +209,7 @@ func (t *timeline) dayStarts(i int) bool {
 func (t *timeline) fitsFrom(top, last int) bool {
 	rows := 0
 	for i := top; i <= last; i++ {
-		rows++
+		rows += t.rowLines(i)
 		if i == top || t.dayStarts(i) {
 			rows++
 		}
@@ -217,12 +229,12 @@ func (t *timeline) fitTop(last int) int {
 	rows := 0 // rows taken by events after the candidate top
 	top := last
 	for i := last; i >= 0; i-- {
-		// As the top, event i needs its own row and a date line.
-		if rows+2 > t.height && i != last {
+		// As the top, event i needs its own rows and a date line.
+		if rows+t.rowLines(i)+1 > t.height && i != last {
 			break
 		}
 		top = i
-		rows++
+		rows += t.rowLines(i)
 		if t.dayStarts(i) {
 			rows++
 		}
@@ -263,9 +275,78 @@ func (t *timeline) View() string {
 				break
 			}
 		}
-		lines = append(lines, t.row(t.events[i], i == t.sel))
+		if i == t.sel {
+			lines = append(lines, t.selectedRows()...)
+			continue
+		}
+		lines = append(lines, t.row(t.events[i]))
+	}
+	if len(lines) > t.height {
+		lines = lines[:t.height]
 	}
 	return strings.Join(lines, "\n")
+}
+
+// rowLines is how many screen rows event i takes: one, or for the selected
+// event its whole text wrapped.
+func (t *timeline) rowLines(i int) int {
+	if i != t.sel {
+		return 1
+	}
+	return len(t.selectedWrap())
+}
+
+// selectedWrap wraps the selected event's text to the text column, so that
+// selecting a long line shows all of it (up to a third of the pane). It is
+// cached: ensureVisible asks for it on every move.
+func (t *timeline) selectedWrap() []string {
+	ev := t.events[t.sel]
+	text := eventText(ev)
+	w := t.textWidth()
+	c := &t.wrapCache
+	if c.id == ev.ID && c.width == w && c.text == text && c.height == t.height {
+		return c.lines
+	}
+	lines := strings.Split(ansi.Wrap(text, w, " "), "\n")
+	if limit := max(t.height/3, 1); len(lines) > limit {
+		lines = lines[:limit]
+		lines[limit-1] = fit(lines[limit-1]+" …", w)
+	}
+	*c = wrapCache{id: ev.ID, width: w, height: t.height, text: text, lines: lines}
+	return lines
+}
+
+// textWidth is the width of the text column.
+func (t *timeline) textWidth() int {
+	if t.width < 60 {
+		return max(t.width-9, 1)
+	}
+	return max(t.width-19, 1)
+}
+
+// selectedRows draws the selected event, reversed, over as many rows as its
+// text needs.
+func (t *timeline) selectedRows() []string {
+	ev := t.events[t.sel]
+	p := &t.c.styles.row
+	mark, label := marker(ev.Kind)
+	if ev.Pinned {
+		mark = "★"
+	}
+	prefix := ev.OccurredAt.In(t.zone).Format("15:04") + "  " + mark + " "
+	if t.width >= 60 {
+		prefix += padRight(label, 9) + " "
+	}
+	indent := strings.Repeat(" ", t.width-t.textWidth())
+	var out []string
+	for k, l := range t.selectedWrap() {
+		lead := indent
+		if k == 0 {
+			lead = prefix
+		}
+		out = append(out, p.selected.Render(padRight(fit(lead+l, t.width), t.width)))
+	}
+	return out
 }
 
 func (t *timeline) dateLine(at time.Time) string {
@@ -273,7 +354,7 @@ func (t *timeline) dateLine(at time.Time) string {
 }
 
 // row renders "time  marker kind  text", truncated to the pane's width.
-func (t *timeline) row(ev incident.Event, selected bool) string {
+func (t *timeline) row(ev incident.Event) string {
 	p := &t.c.styles.row
 	clock := ev.OccurredAt.In(t.zone).Format("15:04")
 	mark, label := marker(ev.Kind)
@@ -282,13 +363,6 @@ func (t *timeline) row(ev incident.Event, selected bool) string {
 	}
 	narrow := t.width < 60
 	text := eventText(ev)
-	if selected {
-		line := clock + "  " + mark + " "
-		if !narrow {
-			line += padRight(label, 9) + " "
-		}
-		return p.selected.Render(padRight(fit(line+text, t.width), t.width))
-	}
 	kind := p.kind[ev.Kind]
 	markPaint := kind
 	if ev.Pinned {
