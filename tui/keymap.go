@@ -29,7 +29,6 @@ type KeyMap struct {
 
 	New  key.Binding
 	Open key.Binding
-	Back key.Binding
 }
 
 // DefaultKeyMap returns the standard bindings.
@@ -60,6 +59,5 @@ func DefaultKeyMap() KeyMap {
 
 		New:  b([]string{"n"}, "n", "declare incident"),
 		Open: b([]string{"enter"}, "enter", "open"),
-		Back: b([]string{"esc"}, "esc", "back to list"),
 	}
 }

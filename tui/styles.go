@@ -16,7 +16,6 @@ import (
 type Styles struct {
 	Title      lipgloss.Style
 	Muted      lipgloss.Style
-	Faint      lipgloss.Style
 	Bold       lipgloss.Style
 	Selected   lipgloss.Style
 	TabActive  lipgloss.Style
@@ -73,7 +72,6 @@ func NewStyles() Styles {
 	s := Styles{
 		Title:      lipgloss.NewStyle().Bold(true),
 		Muted:      lipgloss.NewStyle().Foreground(c("8")),
-		Faint:      lipgloss.NewStyle().Faint(true),
 		Bold:       lipgloss.NewStyle().Bold(true),
 		Selected:   lipgloss.NewStyle().Reverse(true),
 		TabActive:  lipgloss.NewStyle().Bold(true).Reverse(true),
