@@ -109,17 +109,23 @@ func trimRestSpace(s string) string {
 
 func TestStatedZone(t *testing.T) {
 	for in, want := range map[string]string{
-		"All times in UTC.":                 "UTC",
-		"_All times in EEST_":               "EEST",
-		"| Date and Time in CET | Event |":  "CET",
-		"Time (UTC) Event":                  "UTC",
-		"## Timeline (times in BST)":        "BST",
-		"All times are Pacific Time.":       "PT",
-		"Times below are in US/Eastern":     "US/Eastern",
-		"All times in UTC+1":                "UTC+1",
-		"Time to detection: N/A":            "",
-		"It took a long time to notice":     "",
-		"Availability zone eu-west-1 is up": "",
+		"All times in UTC.":                       "UTC",
+		"_All times in EEST_":                     "EEST",
+		"| Date and Time in CET | Event |":        "CET",
+		"Time (UTC) Event":                        "UTC",
+		"## Timeline (times in BST)":              "BST",
+		"All times are Pacific Time.":             "PT",
+		"Times below are in US/Eastern":           "US/Eastern",
+		"All times in UTC+1":                      "UTC+1",
+		"Time to detection: N/A":                  "",
+		"It took a long time to notice":           "",
+		"Availability zone eu-west-1 is up":       "",
+		"Timestamps in Central European Time.":    "Europe/Berlin",
+		"All times are in Pacific Daylight Time.": "PDT",
+		"All times are British Summer Time":       "BST",
+		"All times are Central Time":              "CT",
+		"All times in SAST":                       "SAST",
+		"The time the Western team woke up":       "",
 	} {
 		if got := statedZone(in); got != want {
 			t.Errorf("statedZone(%q) = %q, want %q", in, got, want)

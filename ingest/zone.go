@@ -81,6 +81,28 @@ var statementFiller = map[string]bool{
 // regionWords are spelled-out zones: "All times are Pacific Time".
 var regionWords = map[string]string{"pacific": "PT", "eastern": "ET", "central": "CT", "mountain": "MT"}
 
+// regionZone reads a zone spelled out at the start of words: "Pacific",
+// "Pacific Daylight Time", "Central European Time", "British Summer Time".
+func regionZone(words []string) string {
+	first := strings.ToLower(words[0])
+	second := ""
+	if len(words) > 1 {
+		second = strings.ToLower(words[1])
+	}
+	switch {
+	case second == "european":
+		return map[string]string{"central": "Europe/Berlin", "eastern": "Europe/Athens", "western": "Europe/Lisbon"}[first]
+	case first == "british" && second == "summer":
+		return "BST"
+	case regionWords[first] == "":
+		return ""
+	case second == "standard" || second == "daylight":
+		// PT → PST or PDT, as written.
+		return regionWords[first][:1] + strings.ToUpper(second[:1]) + "T"
+	}
+	return regionWords[first]
+}
+
 // statedZone returns the zone word a line declares for the times around it,
 // or "".
 func statedZone(line string) string {
@@ -89,15 +111,18 @@ func statedZone(line string) string {
 		if !statementKeys[strings.ToLower(w)] {
 			continue
 		}
-		for _, next := range words[k+1 : min(len(words), k+6)] {
+		for j := k + 1; j < min(len(words), k+6); j++ {
+			next := words[j]
 			l := strings.ToLower(next)
 			switch {
 			case l == "utc" || l == "gmt":
 				return "UTC"
 			case zoneWord(next):
 				return next
-			case regionWords[l] != "":
-				return regionWords[l]
+			case regionWords[l] != "" || strings.EqualFold(next, "british") || strings.EqualFold(next, "western"):
+				if z := regionZone(words[j:]); z != "" {
+					return z
+				}
 			case statementFiller[l]:
 				continue
 			}
