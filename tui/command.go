@@ -23,6 +23,7 @@ const (
 	OpDone                 // mark action item ItemID done
 	OpEdit                 // write Field in $EDITOR
 	OpFile                 // file action items as GitHub issues in Repo
+	OpFilter               // show only the events matching Text ("" = all)
 	OpUndo                 // undo the last change made in this session
 	OpHelp                 // list the commands
 )
@@ -63,6 +64,7 @@ var CommandHelp = []string{
 	"/set FIELD text            summary|impact|root-cause|trigger|resolution|title",
 	"/edit FIELD                write summary, impact, root-cause, trigger or resolution in $EDITOR",
 	"/file OWNER/NAME           file open action items as GitHub issues (in Actions: the selected one)",
+	"/filter [text]             show only matching events; /filter alone shows all",
 	"/undo                      undo your last change (log, edit, pin, delete)",
 	"//text                     log text that starts with /",
 }
@@ -236,6 +238,8 @@ func parseSlash(name, args string, now time.Time, zone *time.Location) (Command,
 			return Command{}, incident.Errorf(incident.EINVALID, "invalid repository %q: use OWNER/NAME, e.g. /file acme/payments", args)
 		}
 		return Command{Op: OpFile, Repo: args}, nil
+	case "filter", "find":
+		return Command{Op: OpFilter, Text: args}, nil
 	case "set":
 		word, text, _ := strings.Cut(args, " ")
 		if word == "" || strings.TrimSpace(text) == "" {

@@ -47,6 +47,8 @@ func TestParseCommand(t *testing.T) {
 		{"/done 3", Command{Op: OpDone, ItemID: 3}},
 		{"/done #4", Command{Op: OpDone, ItemID: 4}},
 		{"/undo", Command{Op: OpUndo}},
+		{"/filter replica lag", Command{Op: OpFilter, Text: "replica lag"}},
+		{"/filter", Command{Op: OpFilter}},
 		{"/file acme/payments", Command{Op: OpFile, Repo: "acme/payments"}},
 		{"/edit root-cause", Command{Op: OpEdit, Field: incident.FieldRootCause}},
 		{"/help", Command{Op: OpHelp}},

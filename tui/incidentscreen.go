@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -595,6 +596,14 @@ func (s *incidentScreen) submit() tea.Cmd {
 	case OpEdit:
 		s.input.Reset()
 		return s.openEditor(c.Field)
+	case OpFilter:
+		s.input.Reset()
+		s.active = paneTimeline
+		s.timeline.Filter(c.Text)
+		if c.Text == "" {
+			return s.status.Info(s.c, "showing every event")
+		}
+		return s.status.Info(s.c, fmt.Sprintf("%d events match %q · /filter alone shows all", len(s.timeline.events), c.Text))
 	case OpFile:
 		s.input.Reset()
 		s.lastRepo = c.Repo

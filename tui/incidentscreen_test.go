@@ -508,3 +508,27 @@ func TestSelectingALongEventShowsAllOfIt(t *testing.T) {
 		t.Errorf("the frame has %d lines, want 30", len(lines))
 	}
 }
+
+func TestFilterTheTimeline(t *testing.T) {
+	h := newHarness(t, true)
+	h.enter("replica lag on orders-db")
+	h.enter("checkout errors steady")
+	h.enter("/ic Rosa M.")
+	h.enter("/filter REPLICA")
+	v := h.view()
+	if !strings.Contains(v, "replica lag on orders-db") || strings.Contains(v, "checkout errors steady") {
+		t.Fatalf("filter shows the wrong events:\n%s", v)
+	}
+	h.mustSee("Timeline (replica)")
+	h.enter("replica caught up")
+	h.mustSee("replica caught up")
+	h.enter("unrelated line")
+	if strings.Contains(h.view(), "note      unrelated line") {
+		t.Error("a new event that does not match should stay hidden while filtering")
+	}
+	h.enter("/filter rosa")
+	h.mustSee("Rosa M. is incident commander")
+	h.enter("/filter")
+	h.mustSee("checkout errors steady")
+	h.mustSee("unrelated line")
+}

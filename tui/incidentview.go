@@ -119,7 +119,7 @@ func spread(left, right string, w int) string {
 }
 
 func (s *incidentScreen) tabBar(w int) string {
-	k := fmt.Sprint("tabs", s.active, s.openItems, w)
+	k := fmt.Sprint("tabs", s.active, s.openItems, w, s.timeline.query)
 	if v, ok := s.frames[k]; ok {
 		return v
 	}
@@ -144,6 +144,9 @@ func (s *incidentScreen) drawTabBar(w int) string {
 		name := paneNames[id]
 		if id == paneActions && s.openItems > 0 {
 			name = fmt.Sprintf("%s %d", name, s.openItems)
+		}
+		if id == paneTimeline && s.timeline.query != "" {
+			name += " (" + clip(s.timeline.query) + ")"
 		}
 		if w < 60 {
 			name = name[:min(len(name), 4)]

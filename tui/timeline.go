@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -19,7 +20,9 @@ import (
 // item on each frame, which is why it is not used here).
 type timeline struct {
 	c      *common
-	events []incident.Event // live events ordered by OccurredAt, then ID
+	all    []incident.Event // live events ordered by OccurredAt, then ID
+	events []incident.Event // all, or the ones matching query
+	query  string           // lower-cased filter text; "" shows everything
 	zone   *time.Location
 	sel    int // selected index; -1 means none, and the newest rows are shown
 	top    int // index of the first visible event
@@ -55,7 +58,10 @@ func (t *timeline) SetSize(w, h int) {
 // while the snapshot it came from may be read by a running command (the
 // preview).
 func (t *timeline) SetEvents(evs []incident.Event, zone *time.Location) {
-	t.keepPlace(func() { t.events, t.zone = slices.Clone(evs), zone })
+	t.keepPlace(func() {
+		t.all, t.zone = slices.Clone(evs), zone
+		t.refilter()
+	})
 }
 
 // indexOf finds an event by id, falling back to the nearest valid index to
@@ -77,35 +83,64 @@ func (t *timeline) indexOf(id int64, fallback int) int {
 // and the top row stay on the same events.
 func (t *timeline) Upsert(ev incident.Event) {
 	t.keepPlace(func() {
-		for i := range t.events {
-			if t.events[i].ID == ev.ID {
-				t.events = append(t.events[:i], t.events[i+1:]...)
-				break
-			}
+		t.all = withoutEvent(t.all, ev.ID)
+		if !ev.Deleted() {
+			i := sort.Search(len(t.all), func(i int) bool {
+				e := t.all[i]
+				return e.OccurredAt.After(ev.OccurredAt) || e.OccurredAt.Equal(ev.OccurredAt) && e.ID > ev.ID
+			})
+			t.all = slices.Insert(t.all, i, ev)
 		}
-		if ev.Deleted() {
-			return
-		}
-		i := sort.Search(len(t.events), func(i int) bool {
-			e := t.events[i]
-			return e.OccurredAt.After(ev.OccurredAt) || e.OccurredAt.Equal(ev.OccurredAt) && e.ID > ev.ID
-		})
-		t.events = append(t.events, incident.Event{})
-		copy(t.events[i+1:], t.events[i:])
-		t.events[i] = ev
+		t.refilter()
 	})
 }
 
 // Remove drops an event (after a delete returned).
 func (t *timeline) Remove(id int64) {
 	t.keepPlace(func() {
-		for i := range t.events {
-			if t.events[i].ID == id {
-				t.events = append(t.events[:i], t.events[i+1:]...)
-				return
-			}
-		}
+		t.all = withoutEvent(t.all, id)
+		t.refilter()
 	})
+}
+
+func withoutEvent(evs []incident.Event, id int64) []incident.Event {
+	for i := range evs {
+		if evs[i].ID == id {
+			return slices.Delete(evs, i, i+1)
+		}
+	}
+	return evs
+}
+
+// Filter shows only the events whose text, kind or people contain q (any
+// case); "" shows them all again. It costs one pass over the timeline, once.
+func (t *timeline) Filter(q string) {
+	t.keepPlace(func() {
+		t.query = strings.ToLower(strings.TrimSpace(q))
+		t.refilter()
+	})
+}
+
+func (t *timeline) refilter() {
+	if t.query == "" {
+		t.events = t.all
+		return
+	}
+	t.events = nil
+	for _, e := range t.all {
+		if t.matches(e) {
+			t.events = append(t.events, e)
+		}
+	}
+}
+
+func (t *timeline) matches(e incident.Event) bool {
+	for _, s := range []string{e.Text, string(e.Kind), e.Person, e.Author, string(e.State), string(e.Milestone)} {
+		if strings.Contains(strings.ToLower(s), t.query) {
+			return true
+		}
+	}
+	return false
 }
 
 // keepPlace runs change on the events and then finds the selected and top
@@ -264,6 +299,9 @@ func (t *timeline) ensureVisible() {
 }
 
 func (t *timeline) View() string {
+	if len(t.events) == 0 && t.query != "" {
+		return t.c.styles.Muted.Render(fit(fmt.Sprintf("No event matches %q: /filter alone shows them all.", t.query), t.width))
+	}
 	if len(t.events) == 0 {
 		return t.c.styles.Muted.Render(fit("No events yet: type what happened and press Enter. /help lists the commands.", t.width))
 	}
