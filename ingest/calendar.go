@@ -15,7 +15,7 @@ func (p *parser) setDate(st stamp) {
 		y = p.nearestYear(st.month, st.day)
 	}
 	p.curY, p.curM, p.curD, p.hasCur = y, st.month, st.day, true
-	p.prevMin = -1
+	p.prevMin, p.backs, p.fwds = -1, 0, 0
 	p.pinned = false
 }
 
@@ -196,12 +196,21 @@ func (p *parser) sequence(st stamp, minute int) int {
 		}
 		if pick < 0 {
 			pick = cands[0]
-			if pick < p.prevMin-backstep {
+			// In a list written newest first, going back is the order,
+			// not a new day.
+			if pick < p.prevMin-backstep && p.backs <= p.fwds {
 				pick = min(cands[0], cands[len(cands)-1])
 				next := time.Date(p.curY, time.Month(p.curM), p.curD+1, 0, 0, 0, 0, time.UTC)
 				p.curY, p.curM, p.curD = next.Year(), int(next.Month()), next.Day()
 			}
 		}
+	}
+	switch {
+	case p.prevMin < 0:
+	case pick < p.prevMin:
+		p.backs++
+	case pick > p.prevMin:
+		p.fwds++
 	}
 	p.prevMin = pick
 	return pick

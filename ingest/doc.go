@@ -84,7 +84,8 @@
 // Options.Reference. A time more than four hours earlier than the previous
 // entry on the same date has crossed midnight and moves to the next day;
 // smaller steps back are kept as written (lists are sometimes out of
-// order). In a document that writes am/pm, an unmarked 1:05 after 11:24 AM
+// order), and so are all steps back in a list that mostly goes back (one
+// written newest first). In a document that writes am/pm, an unmarked 1:05 after 11:24 AM
 // is read as 13:05. A date without a year takes the year nearest the date in
 // force, else the document's, else Options.Year (--year), else the
 // reference's.

@@ -48,6 +48,10 @@ type parser struct {
 	entrySection bool
 	speaker      string // the author of the chat message being read (see speakerLine)
 	prevMin      int    // minute of day of the last entry on the current date, -1 for none
+	// backs and fwds count the steps back and forward between time-only
+	// entries on the current date: more steps back is a list written
+	// newest first.
+	backs, fwds int
 
 	para     []textLine   // the paragraph being read
 	paras    [][]textLine // paragraphs since the last entry, for "Posted …" lines
