@@ -24,6 +24,7 @@ const (
 	OpEdit                 // write Field in $EDITOR
 	OpFile                 // file action items as GitHub issues in Repo
 	OpFilter               // show only the events matching Text ("" = all)
+	OpUTC                  // toggle showing and reading times in UTC
 	OpUndo                 // undo the last change made in this session
 	OpHelp                 // list the commands
 )
@@ -65,6 +66,7 @@ var CommandHelp = []string{
 	"/edit FIELD                write summary, impact, root-cause, trigger or resolution in $EDITOR",
 	"/file OWNER/NAME           file open action items as GitHub issues (in Actions: the selected one)",
 	"/filter [text]             show only matching events; /filter alone shows all",
+	"/utc                       show and type times in UTC (again: the incident's zone)",
 	"/undo                      undo your last change (log, edit, pin, delete)",
 	"//text                     log text that starts with /",
 }
@@ -238,6 +240,8 @@ func parseSlash(name, args string, now time.Time, zone *time.Location) (Command,
 			return Command{}, incident.Errorf(incident.EINVALID, "invalid repository %q: use OWNER/NAME, e.g. /file acme/payments", args)
 		}
 		return Command{Op: OpFile, Repo: args}, nil
+	case "utc":
+		return Command{Op: OpUTC}, nil
 	case "filter", "find":
 		return Command{Op: OpFilter, Text: args}, nil
 	case "set":

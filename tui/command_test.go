@@ -49,6 +49,7 @@ func TestParseCommand(t *testing.T) {
 		{"/undo", Command{Op: OpUndo}},
 		{"/filter replica lag", Command{Op: OpFilter, Text: "replica lag"}},
 		{"/filter", Command{Op: OpFilter}},
+		{"/utc", Command{Op: OpUTC}},
 		{"/file acme/payments", Command{Op: OpFile, Repo: "acme/payments"}},
 		{"/edit root-cause", Command{Op: OpEdit, Field: incident.FieldRootCause}},
 		{"/help", Command{Op: OpHelp}},

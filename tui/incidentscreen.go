@@ -73,6 +73,7 @@ type incidentScreen struct {
 	preview  *previewPane
 	previewW int // width of the rendered preview; 0 = needs rendering
 
+	utc      bool   // /utc: show and read times in UTC
 	filing   bool   // a GitHub filing run is under way
 	lastRepo string // where /file last filed, for f
 
@@ -311,12 +312,21 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 	return nil
 }
 
+// displayZone is the incident's zone, or UTC while /utc is on; typed
+// times are read in the same zone as shown.
+func (s *incidentScreen) displayZone() *time.Location {
+	if s.utc {
+		return time.UTC
+	}
+	return s.snap.Incident.Location()
+}
+
 // setSnapshot shows a (re)loaded incident without touching the input, the
 // selection or the scroll position.
 func (s *incidentScreen) setSnapshot(snap incident.Snapshot) {
 	s.loaded, s.loadErr = true, nil
 	s.snap = snap
-	s.zone = snap.Incident.Location()
+	s.zone = s.displayZone()
 	s.timeline.SetEvents(snap.Events, s.zone)
 	s.actions.SetSnapshot(&s.snap)
 	s.roles.SetSnapshot(&s.snap)
@@ -596,6 +606,12 @@ func (s *incidentScreen) submit() tea.Cmd {
 	case OpEdit:
 		s.input.Reset()
 		return s.openEditor(c.Field)
+	case OpUTC:
+		s.input.Reset()
+		s.utc = !s.utc
+		s.zone = s.displayZone()
+		s.timeline.SetZone(s.zone)
+		return s.status.Info(s.c, "times shown and typed in "+s.zone.String())
 	case OpFilter:
 		s.input.Reset()
 		s.active = paneTimeline

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"scribe/incident"
+	"scribe/store"
 )
 
 func TestLogNoteFullOfKeyLetters(t *testing.T) {
@@ -531,4 +532,24 @@ func TestFilterTheTimeline(t *testing.T) {
 	h.enter("/filter")
 	h.mustSee("checkout errors steady")
 	h.mustSee("unrelated line")
+}
+
+func TestUTCToggle(t *testing.T) {
+	h := newHarness(t, false)
+	inc := incident.Incident{Title: "Berlin outage", Severity: 3, Timezone: "Europe/Berlin"}
+	if err := h.st.CreateIncident(h.ctx, &inc, store.Origin{At: h.now.Add(-time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	h.send(openIncidentMsg{id: inc.ID})
+	h.enter("16:00 local time note")
+	h.mustSee("16:00  · note      local time note")
+	h.mustSee("(CET)")
+	h.enter("/utc")
+	h.mustSee("15:00  · note      local time note")
+	h.mustSee("(UTC)")
+	h.enter("15:10 typed in utc")
+	ev := h.lastEvent()
+	if want := time.Date(2026, 11, 21, 15, 10, 0, 0, time.UTC); !ev.OccurredAt.Equal(want) {
+		t.Errorf("typed 15:10 under /utc gave %v, want %v", ev.OccurredAt, want)
+	}
 }

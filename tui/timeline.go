@@ -64,6 +64,11 @@ func (t *timeline) SetEvents(evs []incident.Event, zone *time.Location) {
 	})
 }
 
+// SetZone changes the zone times and dates are shown in.
+func (t *timeline) SetZone(zone *time.Location) {
+	t.keepPlace(func() { t.zone = zone })
+}
+
 // indexOf finds an event by id, falling back to the nearest valid index to
 // fallback when it is gone.
 func (t *timeline) indexOf(id int64, fallback int) int {
