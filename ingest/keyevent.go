@@ -1,6 +1,9 @@
 package ingest
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // labelStamp reads a list item that names an event and then gives its time:
 // "First detected: 2024-04-15 12:32", "Resolved 2024-04-18 16:13".
@@ -30,8 +33,8 @@ func (p *parser) labelStamp(s string, n int, raw string, listed bool) bool {
 			return false
 		}
 		label := strings.TrimRight(strings.TrimSpace(s[:i]), ":-–—*_ ")
-		label = strings.TrimLeft(label, "*_ ")
-		if label == "" || len(label) > 60 || st.ranged || notEventLabel(label) {
+		label = strings.TrimSpace(strings.TrimLeft(label, "*_ "))
+		if !strings.ContainsFunc(label, unicode.IsLetter) || len(label) > 60 || st.ranged || notEventLabel(label) {
 			return false
 		}
 		p.addEntry(st, label, n, raw, false)

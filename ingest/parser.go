@@ -528,6 +528,7 @@ func (p *parser) setZone(z string) {
 // addEntry places st and appends the entry, reporting the line when the
 // time cannot be placed; it reports whether an entry was added.
 func (p *parser) addEntry(st stamp, text string, n int, raw string, prose bool) bool {
+	text = strings.TrimSpace(text)
 	if text == "" {
 		p.problem(n, raw, "no text after the time")
 		return false
