@@ -263,10 +263,8 @@ func TestTUIFilesOnGitHub(t *testing.T) {
 	}
 	p.waitFor(fmt.Sprintf("GH %s#%d", ghRepo, got[0].GitHub.Number), 2*time.Second)
 
+	// Esc and typing at once: the terminal may deliver them as alt+/.
 	p.tmux("send-keys", "-t", "tui", "Escape")
-	// A lone ESC followed at once by more bytes reads as alt+key, as in any
-	// terminal program: pause as a person would.
-	time.Sleep(300 * time.Millisecond)
 	p.typeLine("/file " + ghRepo)
 	p.waitFor("2 filed, 0 already on GitHub, 0 not filed (of 2)", 10*time.Second)
 	for _, it := range items(t, db) {

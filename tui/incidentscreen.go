@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
@@ -383,9 +384,26 @@ func (s *incidentScreen) written(msg writtenMsg) tea.Cmd {
 }
 
 func (s *incidentScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	var esc tea.Cmd
+	if s.escThenKey(msg) {
+		// Esc and the next key arrived together and were read as alt+key
+		// (any terminal does that when typing follows Esc at once): do the
+		// Esc, then type the key.
+		esc = s.escape(false)
+		msg = tea.KeyPressMsg{Code: msg.Code, Text: string(msg.Code)}
+	}
 	cmd := s.handleKey(msg)
 	s.syncPlaceholder()
-	return cmd
+	return tea.Batch(esc, cmd)
+}
+
+// escThenKey reports an alt+character that the input line has no use for.
+func (s *incidentScreen) escThenKey(msg tea.KeyPressMsg) bool {
+	if msg.Mod != tea.ModAlt || msg.Text != "" || msg.Code < 0x20 || !unicode.IsPrint(msg.Code) {
+		return false
+	}
+	km := s.input.KeyMap
+	return !key.Matches(msg, km.WordForward, km.WordBackward, km.DeleteWordForward, km.DeleteWordBackward)
 }
 
 // syncPlaceholder makes the selection mode visible where the user looks:
@@ -444,7 +462,7 @@ func (s *incidentScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 		p.End()
 		return nil
 	case key.Matches(msg, k.Escape):
-		return s.escape()
+		return s.escape(true)
 	case empty && s.editing == nil && key.Matches(msg, k.Help):
 		s.toggleHelp(!s.showHelp)
 		s.helpByKey = s.showHelp && msg.Text == "?"
@@ -499,7 +517,9 @@ func (s *incidentScreen) selectionKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, false
 }
 
-func (s *incidentScreen) escape() tea.Cmd {
+// escape cancels a correction, closes the help or clears the selection;
+// with nothing of that left, it goes back to the list when allowed.
+func (s *incidentScreen) escape(allowBack bool) tea.Cmd {
 	switch {
 	case s.editing != nil:
 		s.editing = nil
@@ -509,7 +529,7 @@ func (s *incidentScreen) escape() tea.Cmd {
 	case s.showHelp:
 		s.showHelp = false
 	case s.pane(s.active).Clear():
-	case s.input.Value() == "" && s.fromList:
+	case allowBack && s.input.Value() == "" && s.fromList:
 		return func() tea.Msg { return backToListMsg{} }
 	}
 	return nil

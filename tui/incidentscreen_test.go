@@ -553,3 +553,22 @@ func TestUTCToggle(t *testing.T) {
 		t.Errorf("typed 15:10 under /utc gave %v, want %v", ev.OccurredAt, want)
 	}
 }
+
+func TestEscFollowedAtOnceByTyping(t *testing.T) {
+	h := newHarness(t, true)
+	h.enter("first")
+	h.press(tea.KeyUp)
+	h.send(tea.KeyPressMsg{Code: '/', Mod: tea.ModAlt}) // ESC and "/" in one read
+	if _, ok := h.m.inc.timeline.Selected(); ok {
+		t.Error("the Esc half did not clear the selection")
+	}
+	h.enter("n typed right after esc")
+	if got := h.lastEvent().Text; got != "typed right after esc" {
+		t.Errorf("logged %q", got)
+	}
+	h.typeText("word")
+	h.send(tea.KeyPressMsg{Code: 'b', Mod: tea.ModAlt}) // word back stays an editing key
+	if h.input() != "word" {
+		t.Errorf("alt+b changed the text to %q", h.input())
+	}
+}
