@@ -319,7 +319,9 @@ func (p *parser) textLine(lead string, n int) {
 	if clean == "" {
 		return
 	}
-	if st, rest, ok := p.leadStamp(clean); ok && (isList || !p.wrapped()) {
+	st, rest, stamped := p.leadStamp(clean)
+	logged := stamped && logLine(clean, rest)
+	if stamped && (isList || !p.wrapped()) && !logged {
 		text := entryText(rest)
 		switch {
 		case st.hasTime || st.unknown:
@@ -351,7 +353,7 @@ func (p *parser) textLine(lead string, n int) {
 			return
 		}
 	}
-	if (isList || !p.wrapped()) && badClock(clean, isList) {
+	if !logged && (isList || !p.wrapped()) && badClock(clean, isList) {
 		p.endParagraph()
 		p.open = -1
 		p.problem(n, lead, "unreadable time (write HH:MM, 24-hour or with am/pm)")
@@ -474,6 +476,31 @@ func badClock(s string, isList bool) bool {
 	}
 	_, n2 := number(s, n+1, 2)
 	return n2 == 2 || n2 == 1 && (isList || marked) && wordEnd(s, n+1+n2)
+}
+
+// logLevels open the message of a log line.
+var logLevels = []string{"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR", "CRIT", "CRITICAL", "FATAL", "PANIC"}
+
+// logLine reports whether a line that starts with a timestamp is a log
+// pasted without a code block ("2024-02-06T14:31:07Z WARN consumer lag"):
+// a time to the second, then a level or key=value fields. Logs are
+// evidence, not entries.
+func logLine(line, rest string) bool {
+	stamp := line[:len(line)-len(rest)]
+	if strings.Count(stamp, ":") < 2 {
+		return false
+	}
+	r := strings.TrimLeft(rest, " \t[(")
+	if strings.HasPrefix(r, "level=") || strings.HasPrefix(r, "lvl=") {
+		return true
+	}
+	w := letters(r, 0)
+	for _, l := range logLevels {
+		if w == l && wordEnd(r, len(w)) {
+			return true
+		}
+	}
+	return false
 }
 
 // clockSoon reports whether a time follows a date closely enough
