@@ -294,6 +294,9 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 		s.filing = false
 		if msg.err != nil {
+			if msg.summary != "" {
+				msg.err = fmt.Errorf("%s: %w", msg.summary, msg.err)
+			}
 			s.status.Error(msg.err)
 			return s.load()
 		}
