@@ -572,3 +572,24 @@ func TestEscFollowedAtOnceByTyping(t *testing.T) {
 		t.Errorf("alt+b changed the text to %q", h.input())
 	}
 }
+
+func TestTinyTerminalsDoNotPanic(t *testing.T) {
+	h := newHarness(t, true)
+	h.enter("/ic Rosa M.")
+	h.enter("a note")
+	for _, size := range [][2]int{{1, 1}, {10, 3}, {20, 5}, {0, 0}, {30, 8}} {
+		h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		for id := paneTimeline; id < paneCount; id++ {
+			h.m.inc.active = id
+			_ = h.view()
+		}
+		h.m.inc.active = paneTimeline
+		h.press(tea.KeyUp)
+		h.typeText("?")
+		_ = h.view()
+		h.press(tea.KeyEscape)
+		h.press(tea.KeyEscape)
+	}
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.mustSee("a note")
+}
