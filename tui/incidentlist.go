@@ -70,6 +70,7 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 	case statusExpiredMsg:
 		l.status.Expire(msg)
 	case tea.PasteMsg:
+		msg.Content = Sanitize(msg.Content)
 		if l.asking != "" {
 			var cmd tea.Cmd
 			l.input, cmd = l.input.Update(msg)

@@ -215,6 +215,9 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return s.key(msg)
 	case tea.PasteMsg:
+		// A paste is one line: escape sequences (from a copied terminal
+		// log, say) go whole, line breaks become spaces.
+		msg.Content = Sanitize(msg.Content)
 		var cmd tea.Cmd
 		s.input, cmd = s.input.Update(msg)
 		return cmd

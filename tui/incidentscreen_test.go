@@ -593,3 +593,16 @@ func TestTinyTerminalsDoNotPanic(t *testing.T) {
 	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
 	h.mustSee("a note")
 }
+
+func TestPastedEscapesNeverReachTheScreen(t *testing.T) {
+	h := newHarness(t, true)
+	h.send(tea.PasteMsg{Content: "pasted\x1b]0;pwned\x07 line\nwith a break\x1b[2J"})
+	if raw := h.m.View().Content; strings.Contains(raw, "\x1b]0;") || strings.Contains(raw, "\x1b[2J") || strings.Contains(raw, "\a") {
+		t.Fatalf("pasted escapes reached the frame: %q", raw)
+	}
+	h.press(tea.KeyEnter)
+	got := h.lastEvent().Text
+	if got != "pasted line with a break" {
+		t.Errorf("logged %q, want the paste without its escape sequences", got)
+	}
+}
