@@ -213,7 +213,7 @@ func (p *parser) walk() {
 	}
 	p.endParagraph()
 	p.flushAwaiting()
-	p.pending = nil
+	p.dropPending()
 }
 
 // leadStamp reads a timestamp at the start of a cleaned line, allowing
@@ -281,7 +281,8 @@ func dottedLead(s string) (stamp, int, bool) {
 // — …"), a date in force for what follows ("## May 12"), or a zone.
 func (p *parser) heading(text string, n int) {
 	p.flushAwaiting()
-	p.open, p.pending, p.paras = -1, nil, nil
+	p.dropPending()
+	p.open, p.paras = -1, nil
 	if n-1 == p.titleLine() {
 		return
 	}
@@ -337,7 +338,8 @@ func (p *parser) textLine(lead string, n int) {
 				p.awaiting = &awaited{st: st, line: n, raw: lead, speaker: p.speaker}
 				return
 			}
-			p.pending, p.speaker = nil, ""
+			p.dropPending()
+			p.speaker = ""
 			if p.addEntry(st, text, n, lead, false) {
 				p.open = len(p.entries) - 1
 			}
@@ -363,7 +365,8 @@ func (p *parser) textLine(lead string, n int) {
 		if name, st, ok := p.speakerLine(clean); ok {
 			p.endParagraph()
 			p.flushAwaiting()
-			p.pending, p.open, p.speaker = nil, -1, name
+			p.dropPending()
+			p.open, p.speaker = -1, name
 			p.awaiting = &awaited{st: st, line: n, raw: lead, speaker: name}
 			return
 		}
@@ -407,13 +410,14 @@ func (p *parser) textLine(lead string, n int) {
 			// "Resolved · Mar 14 at 11:52am PDT": the label and its time
 			// come first, the message on the lines below.
 			p.flushAwaiting()
-			p.pending = nil
+			p.dropPending()
 			p.awaiting = &awaited{st: st, line: n, raw: lead}
 			if state != "" {
 				p.awaiting.label = label
 			}
 			return
 		}
+		p.dropPending()
 		p.pending = &statusBlock{state: state, label: label, line: n}
 		if msg != "" {
 			p.pending.text = append(p.pending.text, msg)
@@ -522,6 +526,14 @@ func clockSoon(rest string) bool {
 func startsWithSeparator(rest string) bool {
 	r := strings.TrimLeft(rest, " \t*_")
 	return r != "" && strings.ContainsAny(r[:1], ":-|") || strings.HasPrefix(r, "–") || strings.HasPrefix(r, "—")
+}
+
+// dropPending reports a status-page update whose time never came.
+func (p *parser) dropPending() {
+	if b := p.pending; b != nil {
+		p.pending = nil
+		p.problem(b.line, strings.TrimSpace(b.label+" - "+strings.Join(b.text, " ")), "no time for this status update")
+	}
 }
 
 func (p *parser) flushAwaiting() {

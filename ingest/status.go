@@ -117,6 +117,12 @@ func (p *parser) posted(s string, n int, raw string) bool {
 		p.addEntry(st, text, n, raw, false)
 		return true
 	}
+	if p.pending != nil && strings.ContainsAny(s, "0123456789") {
+		// "Posted Jun 03, 2021 - 25:99 PDT" under an update.
+		p.pending = nil
+		p.problem(n, raw, "unreadable time")
+		return true
+	}
 	return false
 }
 

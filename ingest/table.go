@@ -16,7 +16,8 @@ var whenHeaders = []string{"time", "date", "when", "timestamp", "utc"}
 
 func (p *parser) tableRow(lead string, n int) {
 	p.flushAwaiting()
-	p.open, p.pending = -1, nil
+	p.dropPending()
+	p.open = -1
 	cells := tableCells(lead)
 	if p.table == nil {
 		p.table = &tableCols{header: cells}
