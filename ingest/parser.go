@@ -299,6 +299,9 @@ func (p *parser) heading(text string, n int) {
 			return
 		}
 		p.setDate(st)
+	} else if badClock(clean, true) {
+		p.problem(n, text, "unreadable time (write HH:MM, 24-hour or with am/pm)")
+		return
 	} else if y, m, d, ok := p.r.dateAnywhere(clean); ok && d > 0 {
 		p.setDate(stamp{year: y, month: m, day: d})
 	}
