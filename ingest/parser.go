@@ -343,6 +343,13 @@ func (p *parser) textLine(lead string, n int) {
 			}
 			p.dropPending()
 			p.speaker = ""
+			if !isList && aside(text) {
+				// "**March 5 09:12 UTC (lasting 47 minutes)**" heads a
+				// section as a heading would.
+				p.entrySection = true
+				p.awaiting = &awaited{st: st, line: n, raw: lead}
+				return
+			}
 			if p.addEntry(st, text, n, lead, false) {
 				p.open = len(p.entries) - 1
 			}
