@@ -444,6 +444,9 @@ func (p *parser) textLine(lead string, n int) {
 	}
 	p.defaultDate(clean)
 	if p.pending != nil {
+		if strings.EqualFold(strings.TrimRight(clean, ":"), "posted") {
+			return // "Posted" on a line of its own, its time on the next
+		}
 		if len(p.pending.text) < 50 {
 			p.pending.text = append(p.pending.text, entryText(clean))
 		}
