@@ -336,7 +336,7 @@ func (s *incidentScreen) setSnapshot(snap incident.Snapshot) {
 	s.zone = s.displayZone()
 	s.timeline.SetEvents(snap.Events, s.zone)
 	s.actions.SetSnapshot(&s.snap)
-	s.roles.SetSnapshot(&s.snap)
+	s.roles.SetSnapshot(&s.snap, s.zone)
 	s.retro.SetSnapshot(&s.snap)
 	s.previewW = 0
 	s.lastComms = time.Time{}
@@ -637,6 +637,7 @@ func (s *incidentScreen) submit() tea.Cmd {
 		s.utc = !s.utc
 		s.zone = s.displayZone()
 		s.timeline.SetZone(s.zone)
+		s.roles.SetSnapshot(&s.snap, s.zone)
 		return s.status.Info(s.c, "times shown and typed in "+s.zone.String())
 	case OpFilter:
 		s.input.Reset()

@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"time"
 
 	"scribe/incident"
 )
@@ -14,9 +15,8 @@ type rolesPane struct {
 
 func newRolesPane(c *common) *rolesPane { return &rolesPane{c: c} }
 
-func (p *rolesPane) SetSnapshot(snap *incident.Snapshot) {
+func (p *rolesPane) SetSnapshot(snap *incident.Snapshot, zone *time.Location) {
 	st := p.c.styles
-	zone := snap.Incident.Location()
 	var lines []string
 	lines = append(lines, st.Bold.Render("Now"))
 	any := false
