@@ -6,13 +6,21 @@ import "strings"
 // date and time (read together), the rest being the entry's text.
 type tableCols struct {
 	header []string
-	when   []int // date/time columns, in order; empty: try the first cell
-	body   bool  // the separator row has been seen
+	when   []int        // date/time columns, in order; empty: try the first cell
+	skip   map[int]bool // numbering columns ("#", "Step"), not part of the text
+	body   bool         // the separator row has been seen
 }
 
 // whenHeaders start the name of a time column: "Time (UTC)", "Date and
 // Time in CET", "Timestamp", "When" (but not "Due date").
 var whenHeaders = []string{"time", "date", "when", "timestamp", "utc"}
+
+// numberingHeaders name a column that numbers the rows.
+var numberingHeaders = map[string]bool{"#": true, "no": true, "no.": true, "nr": true, "step": true, "id": true, "n": true, "n°": true}
+
+// whenWords are whole first words of a time column's header: "At (UTC)",
+// "Start", "Occurred".
+var whenWords = map[string]bool{"at": true, "start": true, "started": true, "datetime": true, "occurred": true, "hour": true}
 
 func (p *parser) tableRow(lead string, n int) {
 	p.flushAwaiting()
@@ -21,11 +29,19 @@ func (p *parser) tableRow(lead string, n int) {
 	cells := tableCells(lead)
 	if p.table == nil {
 		p.table = &tableCols{header: cells}
-		if _, _, ok := p.rowStamp(cells, []int{0}); !ok {
+		if _, _, ok := p.rowStamp(cells, []int{0}, nil); !ok {
 			for i, c := range cells {
 				l := strings.ToLower(strings.Trim(c, "*_ "))
+				if numberingHeaders[l] {
+					if p.table.skip == nil {
+						p.table.skip = map[int]bool{}
+					}
+					p.table.skip[i] = true
+					continue
+				}
+				first := strings.ToLower(letters(l, 0))
 				for _, h := range whenHeaders {
-					if strings.HasPrefix(l, h) && len(p.table.when) < 2 {
+					if (strings.HasPrefix(l, h) || whenWords[first]) && len(p.table.when) < 2 {
 						p.table.when = append(p.table.when, i)
 						break
 					}
@@ -47,7 +63,7 @@ func (p *parser) tableRow(lead string, n int) {
 	if len(when) == 0 {
 		when = []int{0}
 	}
-	st, text, ok := p.rowStamp(cells, when)
+	st, text, ok := p.rowStamp(cells, when, p.table.skip)
 	if !ok {
 		// Only a column the header calls a time is expected to hold one.
 		if c := cellAt(cells, when[0]); len(p.table.when) > 0 && strings.ContainsAny(c, "0123456789") && text != "" {
@@ -79,7 +95,7 @@ func cellAt(cells []string, i int) string {
 
 // rowStamp reads the date/time columns of a row together and joins the
 // other non-empty cells as the entry's text.
-func (p *parser) rowStamp(cells []string, when []int) (stamp, string, bool) {
+func (p *parser) rowStamp(cells []string, when []int, skip map[int]bool) (stamp, string, bool) {
 	var parts, texts []string
 	isWhen := map[int]bool{}
 	for _, i := range when {
@@ -89,7 +105,7 @@ func (p *parser) rowStamp(cells []string, when []int) (stamp, string, bool) {
 		isWhen[i] = true
 	}
 	for i, c := range cells {
-		if !isWhen[i] && c != "" {
+		if !isWhen[i] && !skip[i] && c != "" {
 			texts = append(texts, c)
 		}
 	}
