@@ -5,19 +5,22 @@
 // # What is read
 //
 // A line is an entry when, after its Markdown (bullet, number, task box,
-// bold, "[…]" or "(…)"), it starts with a time or a date and time:
+// bold, "[…]" or "(…)", or an emoji in front: "🔴 14:02 — …"), it starts
+// with a time or a date and time:
 //
 //   - bullets and numbered lists: "- 2023-11-06 14:02 - …", "* 11:10 6th Nov
 //     2023 - …", "1. Jan 14, 10:18 AM: …", "• 2022/02/16 03:01PM ET - …";
 //   - Markdown table rows, the time from the column whose header starts with
-//     Time, Date, When or Timestamp (a Date and a Time column are read
-//     together), the other cells joined as the text; Confluence and Jira
+//     Time, Date, When or Timestamp, or is At, Start or Occurred (a Date
+//     and a Time column are read together), the other cells joined as the
+//     text, leaving out a numbering column ("#", "Step"); Confluence and Jira
 //     wiki tables ("||Date||Time||Event||") alike, and quoted CSV rows that
 //     start with a timestamp ("01/09/24 11:42 PM","Triggered",…);
 //   - headings, ATX or wiki ("h2. …"): "### 14:02 UTC — …", "#### 2023-11-06
 //     14:02", or "### 08:52 PM" (or "### August 12 16:04 UTC (lasting 52
-//     minutes)") with the text in the paragraph below; the sentences under
-//     such a heading that open with a time are entries too;
+//     minutes)", also as a bold line) with the text in the paragraph below;
+//     the sentences under such a heading that open with a time are entries
+//     too;
 //   - bare lines: "20:10 Expensive query …", or "1:03" alone with the text on
 //     the following lines;
 //   - chat copied from Slack, Teams or Discord: "Priya Raman  2:03 PM" or
@@ -47,7 +50,8 @@
 //
 // Times: 14:02, 14:02:11, 9:05, 7am, 03:01PM, 5:10 a.m., 14h05, 14:00hrs,
 // 14.43 (after a date, with am/pm or a zone, or opening an entry before a
-// dash: "23.52 — declared"), "~14:05", "14:05-ish", "around 14:05";
+// dash: "23.52 — declared"), "~14:05", "14:05-ish", "around 14:05", "Tue
+// 14:40";
 // a range keeps its start ("14:05–14:20", "02:00 to 04:30"); "--:--" is
 // reported, never guessed. Dates: 2023-11-06, 2022/02/16, DD-MM-YYYY,
 // DD/MM/YYYY, 03/14/24, 14/Mar/24 (Jira), 14-Mar-2024, 6th Nov 2023, 14
@@ -55,8 +59,10 @@
 // without a weekday, before or after the time ("22:30 UTC (Oct 29)", "Thu
 // 14 Mar 2024 · 11:52 GMT").
 //
-// Not entries: fenced code blocks, ">" quotes, lines that only continue a
-// sentence ("… at around\n08:15 UTC the team …" is prose), and the title.
+// Not entries: fenced code blocks, ">" quotes, log lines pasted without a
+// code block (a time to the second, then a level or key=value:
+// "2024-02-06T14:31:07Z WARN …"), lines that only continue a sentence ("…
+// at around\n08:15 UTC the team …" is prose), and the title.
 //
 // # Day or month first
 //
@@ -93,6 +99,7 @@
 // Entries come out sorted by time, ties in document order. Every line that
 // looked like an entry but could not be placed (no time of day, "--:--", no
 // such date, no year, no text, a clock that cannot be read such as "25:61"
-// or "14:7") is a Problem with its line number; a date that does not exist
-// leaves the date in force as it was.
+// or "14:7", a status update whose time never comes) is a Problem with its
+// line number; a date that does not exist leaves the date in force as it
+// was.
 package ingest
