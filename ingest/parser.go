@@ -83,6 +83,7 @@ type awaited struct {
 	raw     string
 	speaker string // the chat message's author, "" when not a chat
 	label   string // the status word the line gave before its time ("Resolved · Mar 14 at 11:52am")
+	alone   string // the entry's text when no message follows ("[9:21 AM] Deployed Fix")
 }
 
 // statusBlock is a status-page update read up to its timestamp line.
@@ -343,6 +344,12 @@ func (p *parser) textLine(lead string, n int) {
 			}
 			p.dropPending()
 			p.speaker = ""
+			if !isList && clean[0] == '[' && len(strings.Fields(text)) > 1 && personName(text) {
+				// Teams: "[9:12 AM] Ana Ruiz", the message below.
+				p.speaker = text
+				p.awaiting = &awaited{st: st, line: n, raw: lead, speaker: text, alone: text}
+				return
+			}
 			if !isList && aside(text) {
 				// "**March 5 09:12 UTC (lasting 47 minutes)**" heads a
 				// section as a heading would.
@@ -552,6 +559,10 @@ func (p *parser) dropPending() {
 func (p *parser) flushAwaiting() {
 	if a := p.awaiting; a != nil {
 		p.awaiting = nil
+		if a.alone != "" {
+			p.addEntry(a.st, a.alone, a.line, a.raw, false)
+			return
+		}
 		p.problem(a.line, a.raw, "no text after the time")
 	}
 }
