@@ -187,8 +187,10 @@ func (p *parser) skipPeriodEnd(s string, i int) int {
 }
 
 // planWords mark a sentence about what is still to happen ("We will post
-// an update at 15:00 UTC"), whose time is not an event.
-var planWords = []string{" will ", " next update", " expect", " scheduled", " plan to ", " going to "}
+// an update at 15:00 UTC") or what happens routinely ("The backup runs
+// every night at 02:00"), whose time is not an event.
+var planWords = []string{" will ", " next update", " expect", " scheduled", " plan to ", " going to ",
+	" every ", " normally ", " usually ", " daily", " nightly", " each day"}
 
 func plan(sentence string) bool {
 	l := strings.ToLower(sentence)
