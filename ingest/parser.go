@@ -379,7 +379,7 @@ func (p *parser) textLine(lead string, n int) {
 		return
 	}
 	if !isList {
-		if name, st, ok := p.speakerLine(clean); ok {
+		if name, st, ok := p.speakerLine(clean); ok && p.messageBelow(n) {
 			p.endParagraph()
 			p.flushAwaiting()
 			p.dropPending()
@@ -424,9 +424,15 @@ func (p *parser) textLine(lead string, n int) {
 		p.paras = nil
 		label := strings.Trim(strings.Fields(clean)[0], "*_:")
 		if st, end, ok := p.r.stampAt(msg, 0); ok && (st.hasTime || st.unknown) && strings.TrimSpace(msg[end:]) == "" {
+			p.flushAwaiting()
+			if !p.messageBelow(n) {
+				// "**Resolved** — 2024-02-02 06:40 UTC": a key event.
+				p.dropPending()
+				p.addEntry(st, label, n, lead, false)
+				return
+			}
 			// "Resolved · Mar 14 at 11:52am PDT": the label and its time
 			// come first, the message on the lines below.
-			p.flushAwaiting()
 			p.dropPending()
 			p.awaiting = &awaited{st: st, line: n, raw: lead}
 			if state != "" {
@@ -546,6 +552,30 @@ func clockSoon(rest string) bool {
 func startsWithSeparator(rest string) bool {
 	r := strings.TrimLeft(rest, " \t*_")
 	return r != "" && strings.ContainsAny(r[:1], ":-|") || strings.HasPrefix(r, "–") || strings.HasPrefix(r, "—")
+}
+
+// messageBelow reports whether the line after line n (1-based) can be the
+// message of a header that ends with its time ("Priya Raman  2:03 PM",
+// "Resolved · Mar 14 at 11:52am PDT"): it is there, and it does not end
+// with a time itself, as the next of a block of fields would
+// ("**Mitigated** — 2024-02-02 04:02 UTC").
+func (p *parser) messageBelow(n int) bool {
+	if n >= len(p.lines) {
+		return false
+	}
+	next, _ := listItem(strings.TrimSpace(p.lines[n]))
+	next = cleanInline(next)
+	if next == "" {
+		return false
+	}
+	for i := len(next) - 1; i > 0; i-- {
+		if next[i-1] == ' ' && isDigit(next[i]) {
+			if st, end, ok := p.r.stampAt(next, i); ok && st.hasTime && end == len(next) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // dropPending reports a status-page update whose time never came.
