@@ -12,7 +12,7 @@ import (
 // to the other readers: it is more often a title or a date line.
 func (p *parser) labelStamp(s string, n int, raw string, listed bool) bool {
 	words := 0
-	for i := 1; i < len(s) && words < 6; i++ {
+	for i := 1; i < len(s) && words < 10; i++ {
 		if s[i-1] != ' ' || s[i] == ' ' {
 			continue
 		}
@@ -34,13 +34,30 @@ func (p *parser) labelStamp(s string, n int, raw string, listed bool) bool {
 		}
 		label := strings.TrimRight(strings.TrimSpace(s[:i]), ":-–—*_ ")
 		label = strings.TrimSpace(strings.TrimLeft(label, "*_ "))
-		if !strings.ContainsFunc(label, unicode.IsLetter) || len(label) > 60 || st.ranged || notEventLabel(label) {
+		for _, w := range []string{" at", " around", " approximately", " about", " on"} {
+			// "… noticed the alert at 14:10" reads "… noticed the alert".
+			if len(label) > len(w) && strings.EqualFold(label[len(label)-len(w):], w) {
+				label = strings.TrimRight(label[:len(label)-len(w)], " ,")
+				break
+			}
+		}
+		if !strings.ContainsFunc(label, unicode.IsLetter) || len(label) > 80 || st.ranged || notEventLabel(label) || boundWord(label) {
 			return false
 		}
 		p.addEntry(st, label, n, raw, false)
 		return true
 	}
 	return false
+}
+
+// boundWords end a text whose time bounds or plans something rather than
+// dating it ("we waited until 14:00").
+var boundWords = map[string]bool{"until": true, "till": true, "before": true, "after": true, "by": true,
+	"from": true, "to": true, "since": true, "every": true, "for": true}
+
+func boundWord(label string) bool {
+	i := strings.LastIndexByte(label, ' ')
+	return boundWords[strings.ToLower(label[i+1:])]
 }
 
 // notEventLabels name periods and document metadata, whose times are not
