@@ -146,7 +146,7 @@ func (p *parser) indentedCode(indent int) bool {
 }
 
 func (p *parser) problem(line int, raw, reason string) {
-	raw = strings.TrimSpace(raw)
+	raw = strings.Join(strings.Fields(raw), " ") // table padding and tabs
 	if r := []rune(raw); len(r) > 120 {
 		raw = string(r[:120]) + "…"
 	}
