@@ -372,6 +372,16 @@ func (p *parser) textLine(lead string, n int) {
 			return
 		}
 	}
+	if st, text, ok := p.statusStamp(clean); ok && (isList || !p.wrapped()) {
+		p.endParagraph()
+		p.flushAwaiting()
+		p.dropPending()
+		p.speaker = ""
+		if p.addEntry(st, text, n, lead, false) {
+			p.open = len(p.entries) - 1
+		}
+		return
+	}
 	if !logged && (isList || !p.wrapped()) && badClock(clean, isList) {
 		p.endParagraph()
 		p.open = -1

@@ -62,6 +62,40 @@ func statusLine(s string, colonOK bool) (state incident.State, msg string, ok bo
 	return "", "", false
 }
 
+// statusStamp reads an update that gives its label, then its time, then
+// its message: "UPDATE 09:40 UTC: moving traffic", "Resolved at 10:31 -
+// all clear". The text keeps a state word in front, for statusOf.
+func (p *parser) statusStamp(s string) (stamp, string, bool) {
+	w := letters(s, 0)
+	if len(w) < 6 || len(w) > 13 {
+		return stamp{}, "", false
+	}
+	lw := strings.ToLower(w)
+	state, known := statusWords[lw]
+	if !known {
+		return stamp{}, "", false
+	}
+	k := skipSpaces(s, len(w))
+	if k == len(w) {
+		return stamp{}, "", false
+	}
+	if len(s)-k > 3 && strings.EqualFold(s[k:k+3], "at ") {
+		k = skipSpaces(s, k+3)
+	}
+	st, end, ok := p.r.stampAt(s, k)
+	if !ok || !st.hasTime && !st.unknown {
+		return stamp{}, "", false
+	}
+	text := entryText(s[end:])
+	if text == "" {
+		return stamp{}, "", false
+	}
+	if state != "" {
+		text = w + " - " + text
+	}
+	return st, text, true
+}
+
 // statusOf is the state an entry's text announces when it starts with a
 // state word on its own ("Resolved", "Monitoring - fix deployed"); the
 // returned text drops the word.
