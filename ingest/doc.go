@@ -41,7 +41,7 @@
 //     the message, then "Posted Jun 03, 2021 - 09:12 PDT"; or the status
 //     word, a dash and the message on one line, then "Jul 02, 16:45 CDT";
 //     or the word and its time first ("Resolved · Mar 14 at 11:52am PDT")
-//     with the message below.
+//     with the message below, or on the same line ("UPDATE 09:40 UTC: …").
 //     Investigating, Identified,
 //     Monitoring and Resolved become status events; Update, Postmortem and
 //     the like become notes. A "Posted" line with no status word takes the
