@@ -227,19 +227,23 @@ func (p *parser) leadStamp(s string) (stamp, string, bool) {
 	case '(':
 		closer, s = ')', s[1:]
 	}
-	s = strings.TrimLeft(s, "*_")
-	code := strings.HasPrefix(s, "`")
-	if code {
-		s = s[1:]
-	}
-	st, end, ok := p.r.stampAt(s, 0)
+	// Emphasis and code marks may wrap the time, its zone or both ("*14:02*
+	// UTC", "`14:30` UTC", "14:40 _UTC_"): read the stamp without them.
+	bare, at := unmarked(s, 48)
+	st, end, ok := p.r.stampAt(bare, 0)
 	if !ok {
-		if st, end, ok = dottedLead(s); !ok {
+		if st, end, ok = dottedLead(bare); !ok {
 			return stamp{}, "", false
 		}
 	}
-	if code && byteAt(s, end) == '`' {
-		end++
+	if end < len(at) {
+		end = at[end]
+		// A mark that closes the stamp belongs to it.
+		for end < len(s) && strings.IndexByte("*_`", s[end]) >= 0 {
+			end++
+		}
+	} else {
+		end += len(s) - len(bare)
 	}
 	if closer != 0 {
 		if byteAt(s, end) != closer {
@@ -248,6 +252,28 @@ func (p *parser) leadStamp(s string) (stamp, string, bool) {
 		end++
 	}
 	return st, s[end:], true
+}
+
+// unmarked drops "*", "`" and "_" (but not one inside a word, as in
+// max_wal_senders) from the first limit bytes of s; at maps each position
+// of the result within them back to s.
+func unmarked(s string, limit int) (string, []int) {
+	cut := min(len(s), limit)
+	if strings.IndexAny(s[:cut], "*`_") < 0 {
+		return s, nil
+	}
+	b := make([]byte, 0, len(s))
+	at := make([]int, 0, cut+1)
+	for i := 0; i < cut; i++ {
+		c := s[i]
+		if c == '*' || c == '`' || c == '_' && !(isLetter(byteAt(s, i-1)) && isLetter(byteAt(s, i+1))) {
+			continue
+		}
+		b = append(b, c)
+		at = append(at, i)
+	}
+	at = append(at, cut)
+	return string(b) + s[cut:], at
 }
 
 // aside reports whether a heading's text after its time is only a remark

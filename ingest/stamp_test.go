@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 )
 
@@ -129,6 +130,30 @@ func TestStatedZone(t *testing.T) {
 	} {
 		if got := statedZone(in); got != want {
 			t.Errorf("statedZone(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestLeadStampMarks(t *testing.T) {
+	p := newParser("", Options{})
+	for in, want := range map[string]string{
+		"*14:02* UTC - a":            "14:02 UTC | - a",
+		"**14:10** UTC - b":          "14:10 UTC | - b",
+		"_14:20 UTC_ - c":            "14:20 UTC | - c",
+		"`14:30` UTC - d":            "14:30 UTC | - d",
+		"14:40 _UTC_ - e":            "14:40 UTC | - e",
+		"[**14:55**] f":              "14:55  | f",
+		"14:50 - max_wal_senders, x": "14:50  | - max_wal_senders, x",
+		"`2024-01-02T14:31:07Z` x":   "14:31 Z | x",
+		"*not* a time":               "",
+	} {
+		st, rest, ok := p.leadStamp(in)
+		got := ""
+		if ok {
+			got = fmt.Sprintf("%02d:%02d %s | %s", st.hour, st.minute, st.zone, strings.TrimSpace(rest))
+		}
+		if got != want {
+			t.Errorf("leadStamp(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
