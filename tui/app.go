@@ -6,16 +6,20 @@ package tui
 import (
 	"context"
 
+	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
+
+	"scribe/incident"
 )
 
 // Model is the whole program: the incident list and, when one is open, the
 // incident screen.
 type Model struct {
-	c    *common
-	list *listScreen
-	inc  *incidentScreen
-	gen  int
+	c        *common
+	list     *listScreen
+	inc      *incidentScreen
+	gen      int
+	quitting bool // ctrl+c came while writes were in flight
 }
 
 // New returns the TUI over st. ctx bounds every store call.
@@ -57,7 +61,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case tea.KeyPressMsg:
-		if key := msg.String(); key == "ctrl+c" {
+		if key.Matches(msg, m.c.keys.Quit) {
+			// A line whose write is still in flight is not lost: quit when
+			// it has landed (a second ctrl+c quits at once).
+			if m.inc != nil && m.inc.pending > 0 && !m.quitting {
+				m.quitting = true
+				m.inc.status.Error(incident.Errorf(incident.ECONFLICT, "saving, then quitting (ctrl+c again to quit now)"))
+				return m, nil
+			}
 			return m, tea.Quit
 		}
 	case openIncidentMsg:
@@ -69,7 +80,11 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, m.list.Update(msg)
 	}
 	if m.inc != nil {
-		return m, m.inc.Update(msg)
+		cmd := m.inc.Update(msg)
+		if m.quitting && m.inc.pending == 0 {
+			return m, tea.Quit
+		}
+		return m, cmd
 	}
 	return m, m.list.Update(msg)
 }

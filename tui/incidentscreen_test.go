@@ -606,3 +606,22 @@ func TestPastedEscapesNeverReachTheScreen(t *testing.T) {
 		t.Errorf("logged %q, want the paste without its escape sequences", got)
 	}
 }
+
+func TestCtrlCWaitsForTheLineInFlight(t *testing.T) {
+	h := newHarness(t, true)
+	h.typeText("the last line before quitting")
+	// Enter without running its command yet: the write is in flight.
+	_, write := h.m.Update(tea.KeyPressMsg{Code: tea.KeyEnter})
+	h.send(tea.KeyPressMsg{Code: 'c', Mod: tea.ModCtrl})
+	if h.quit {
+		t.Fatal("quit with a write in flight")
+	}
+	h.mustSee("saving, then quitting")
+	h.run(write)
+	if !h.quit {
+		t.Fatal("did not quit once the write landed")
+	}
+	if got := h.lastEvent().Text; got != "the last line before quitting" {
+		t.Errorf("last event %q", got)
+	}
+}
