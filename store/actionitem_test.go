@@ -31,7 +31,7 @@ func TestActionItems(t *testing.T) {
 	var found bool
 	for _, e := range evs {
 		if e.Kind == incident.KindActionItem && e.ActionItemID == item.ID {
-			found = e.Text == "Action item: Alert on checkout error rate (owner: Ken A.)"
+			found = e.Text == "Action item: Alert on checkout error rate"
 		}
 	}
 	if !found {
