@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"testing"
 	"time"
@@ -242,4 +243,66 @@ func TestImportSnapshotIsAllOrNothing(t *testing.T) {
 	}
 	_, err = s.ImportSnapshot(ctx, bigSnapshot(1), 404)
 	wantCode(t, err, incident.ENOTFOUND)
+}
+
+// An import longer than one batch of the event writer keeps every event's
+// fields, their order, and the links into later batches and the last,
+// partial one; its ids follow the ones already in the database.
+func TestImportSnapshotAcrossBatches(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	existing := newIncident(t, s)
+	note := incident.Event{IncidentID: existing.ID, Kind: incident.KindNote, Text: "before the import"}
+	if err := s.LogEvent(ctx, &note); err != nil {
+		t.Fatal(err)
+	}
+	n := 2*eventBatch + 5
+	snap := bigSnapshot(n)
+	for i := range snap.Events {
+		snap.Events[i].Pinned = i%7 == 0
+		snap.Events[i].Author = fmt.Sprintf("person %d", i%3)
+		if i%5 == 0 {
+			snap.Events[i].LoggedAt = t0.Add(time.Duration(i) * time.Millisecond)
+		}
+	}
+	roleAt := snap.Events[eventBatch].OccurredAt
+	snap.Events[eventBatch] = incident.Event{ID: int64(eventBatch + 1), OccurredAt: roleAt, Kind: incident.KindRole,
+		Role: "ic", Person: "Sam P.", Text: "Sam P. is incident commander"}
+	last := &snap.Events[n-1]
+	last.Kind, last.ActionItemID, last.Text = incident.KindActionItem, 1, "Action item: Add alert"
+	snap.ActionItems = []incident.ActionItem{{ID: 1, Title: "Add alert", EventID: last.ID}}
+	snap.Roles = []incident.RoleAssignment{{Role: "ic", Person: "Sam P.", From: roleAt}}
+
+	id, err := s.ImportSnapshot(ctx, snap, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Snapshot(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Events) != n {
+		t.Fatalf("%d events, want %d", len(got.Events), n)
+	}
+	for i, e := range got.Events {
+		want := snap.Events[i]
+		if e.ID != note.ID+int64(i)+1 || e.IncidentID != id || e.Text != want.Text || !e.OccurredAt.Equal(want.OccurredAt) ||
+			e.Kind != want.Kind || e.Author != want.Author || e.Pinned != want.Pinned || e.Source != incident.SourceImport ||
+			e.Role != want.Role || e.Person != want.Person || e.State != want.State || e.Deleted() {
+			t.Fatalf("event %d = %+v\nwant %+v", i, e, want)
+		}
+		// Events without a LoggedAt get the import's time, all the same one.
+		importedAt := got.Events[1].LoggedAt
+		if !want.LoggedAt.IsZero() && !e.LoggedAt.Equal(want.LoggedAt) ||
+			want.LoggedAt.IsZero() && (!e.LoggedAt.Equal(importedAt) || importedAt.IsZero()) {
+			t.Fatalf("event %d logged at %v, want %v (or the import's time, %v)", i, e.LoggedAt, want.LoggedAt, importedAt)
+		}
+	}
+	item := got.ActionItems[0]
+	if got.Events[n-1].ActionItemID != item.ID || item.EventID != got.Events[n-1].ID {
+		t.Fatalf("links: event→item %d (item %d), item→event %d (event %d)", got.Events[n-1].ActionItemID, item.ID, item.EventID, got.Events[n-1].ID)
+	}
+	if len(got.Roles) != 1 || got.Roles[0].EventID != got.Events[eventBatch].ID {
+		t.Fatalf("roles = %+v, want one linked to event %d", got.Roles, got.Events[eventBatch].ID)
+	}
 }
