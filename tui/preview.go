@@ -1,11 +1,10 @@
 package tui
 
 import (
-	"strings"
-
-	"charm.land/glamour/v2"
+	"charm.land/lipgloss/v2"
 
 	"scribe/incident"
+	"scribe/tui/markdown"
 )
 
 // PreviewFunc renders an incident's postmortem as Markdown, with the lint
@@ -13,8 +12,9 @@ import (
 // shows the result.
 type PreviewFunc func(snap incident.Snapshot) (markdown string, warnings []string, err error)
 
-// previewPane shows the postmortem as it would export, rendered by glamour,
-// after the blameless warnings.
+// previewPane shows the postmortem as it would export, drawn by the small
+// markdown package (glamour's start-up cost would be paid by every scribe
+// process), after the blameless warnings.
 type previewPane struct {
 	scroller
 	c *common
@@ -53,16 +53,23 @@ func renderPreview(fn PreviewFunc, snap incident.Snapshot, width int) previewMsg
 	} else {
 		lines = append(lines, "No blameless warnings.", "")
 	}
-	r, err := glamour.NewTermRenderer(glamour.WithStandardStyle("dark"), glamour.WithWordWrap(max(width-2, 20)))
-	if err != nil {
-		msg.err = err
-		return msg
-	}
-	out, err := r.Render(SanitizeBlock(md))
-	if err != nil {
-		msg.err = err
-		return msg
-	}
-	msg.lines = append(lines, strings.Split(strings.TrimRight(out, "\n"), "\n")...)
+	msg.lines = append(lines, markdown.Render(SanitizeBlock(md), max(width-2, 20), markdownStyles())...)
 	return msg
+}
+
+// markdownStyles is how the preview draws the postmortem's elements.
+func markdownStyles() markdown.Styles {
+	c := lipgloss.Color
+	return markdown.Styles{
+		H1:          lipgloss.NewStyle().Bold(true).Foreground(c("6")),
+		H2:          lipgloss.NewStyle().Bold(true).Underline(true),
+		H3:          lipgloss.NewStyle().Bold(true),
+		Bold:        lipgloss.NewStyle().Bold(true),
+		Italic:      lipgloss.NewStyle().Italic(true),
+		Code:        lipgloss.NewStyle().Foreground(c("3")),
+		CodeBlock:   lipgloss.NewStyle().Foreground(c("8")),
+		TableHeader: lipgloss.NewStyle().Bold(true),
+		Rule:        lipgloss.NewStyle().Foreground(c("8")),
+		Link:        lipgloss.NewStyle().Underline(true),
+	}
 }
