@@ -77,7 +77,7 @@ func (s *Store) ActionItem(ctx context.Context, id int64) (incident.ActionItem, 
 // ActionItems lists an incident's items, oldest first.
 func (s *Store) ActionItems(ctx context.Context, incidentID int64) ([]incident.ActionItem, error) {
 	var out []incident.ActionItem
-	err := s.read(ctx, func(q querier) error {
+	err := s.read(ctx, func(q *sql.Conn) error {
 		if err := requireIncident(ctx, q, incidentID); err != nil {
 			return err
 		}

@@ -3,8 +3,10 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -53,7 +55,7 @@ func (s *Store) Event(ctx context.Context, id int64) (incident.Event, error) {
 // Events lists the incident's live events ordered by OccurredAt, then ID.
 func (s *Store) Events(ctx context.Context, incidentID int64) ([]incident.Event, error) {
 	var out []incident.Event
-	err := s.read(ctx, func(q querier) error {
+	err := s.read(ctx, func(q *sql.Conn) error {
 		if err := requireIncident(ctx, q, incidentID); err != nil {
 			return err
 		}
@@ -195,7 +197,7 @@ func (s *Store) RestoreEvent(ctx context.Context, id int64) error {
 // Revisions lists an event's earlier versions, oldest first.
 func (s *Store) Revisions(ctx context.Context, eventID int64) ([]incident.Revision, error) {
 	var out []incident.Revision
-	err := s.read(ctx, func(q querier) error {
+	err := s.read(ctx, func(q *sql.Conn) error {
 		if _, err := findEvent(ctx, q, eventID); err != nil {
 			return err
 		}
@@ -265,31 +267,130 @@ func findEvent(ctx context.Context, q querier, id int64) (incident.Event, error)
 	return e, err
 }
 
-func listEvents(ctx context.Context, q querier, incidentID int64) ([]incident.Event, error) {
+// timelineColumns is what listEvents reads, in eventFromRow's order: the
+// event columns but the incident (asked for) and deleted_at (NULL, asked
+// for too).
+const timelineColumns = `id, occurred_at, logged_at, kind, text, author, pinned, source,
+	role, person, state, milestone, action_item_id, updated_at`
+
+// listEvents reads the incident's live events in timeline order. A long
+// incident has 100,000 of them, which every export and every TUI start
+// reads: the rows come straight from the driver connection, since
+// database/sql's per-row locking and per-column conversions cost about as
+// much as SQLite's own work.
+func listEvents(ctx context.Context, conn *sql.Conn, incidentID int64) ([]incident.Event, error) {
 	// Sizing the slice up front saves growing (and copying) a 100,000-event
 	// slice again and again; the count reads the index alone.
 	var n int
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM events WHERE incident_id = ?`, incidentID).Scan(&n); err != nil {
+	if err := conn.QueryRowContext(ctx, `SELECT count(*) FROM events WHERE incident_id = ?`, incidentID).Scan(&n); err != nil {
 		return nil, fmt.Errorf("count events of incident #%d: %w", incidentID, err)
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+eventColumns+` FROM events
-		WHERE incident_id = ? AND deleted_at IS NULL ORDER BY occurred_at, id`, incidentID)
+	out := make([]incident.Event, 0, n)
+	err := conn.Raw(func(dc any) error {
+		prep, ok := dc.(driver.ConnPrepareContext)
+		if !ok {
+			return fmt.Errorf("the SQLite driver connection (%T) cannot prepare statements", dc)
+		}
+		st, err := prep.PrepareContext(ctx, `SELECT `+timelineColumns+` FROM events
+			WHERE incident_id = ? AND deleted_at IS NULL ORDER BY occurred_at, id`)
+		if err != nil {
+			return err
+		}
+		defer st.Close()
+		query, ok := st.(driver.StmtQueryContext)
+		if !ok {
+			return fmt.Errorf("the SQLite driver statement (%T) cannot run with a context", st)
+		}
+		rows, err := query.QueryContext(ctx, []driver.NamedValue{{Ordinal: 1, Value: incidentID}})
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		row := make([]driver.Value, len(rows.Columns()))
+		for {
+			err := rows.Next(row)
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			e, err := eventFromRow(row)
+			if err != nil {
+				return err
+			}
+			e.IncidentID = incidentID
+			out = append(out, e)
+		}
+	})
 	if err != nil {
 		return nil, fmt.Errorf("list events of incident #%d: %w", incidentID, err)
 	}
-	defer rows.Close()
-	out := make([]incident.Event, 0, n)
-	for rows.Next() {
-		e, err := scanEvent(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, e)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list events of incident #%d: %w", incidentID, err)
-	}
 	return out, nil
+}
+
+// eventFromRow decodes a row of timelineColumns.
+func eventFromRow(row []driver.Value) (incident.Event, error) {
+	var e incident.Event
+	if len(row) != 14 {
+		return e, fmt.Errorf("read event: %d columns, want 14", len(row))
+	}
+	var err error
+	col := func(i int, name string) string {
+		if err != nil {
+			return ""
+		}
+		var s string
+		s, err = textColumn(row[i], name)
+		return s
+	}
+	id, ok := row[0].(int64)
+	if !ok {
+		return e, fmt.Errorf("read event: id is %T, not an integer", row[0])
+	}
+	e.ID = id
+	occurred, logged, updated := col(1, "occurred_at"), col(2, "logged_at"), col(13, "updated_at")
+	e.Kind, e.Text, e.Author = incident.Kind(col(3, "kind")), col(4, "text"), col(5, "author")
+	e.Source, e.Role, e.Person = incident.Source(col(7, "source")), col(8, "role"), col(9, "person")
+	e.State, e.Milestone = incident.State(col(10, "state")), incident.Milestone(col(11, "milestone"))
+	if err != nil {
+		return e, fmt.Errorf("read event #%d: %w", id, err)
+	}
+	switch v := row[6].(type) {
+	case int64:
+		e.Pinned = v != 0
+	default:
+		return e, fmt.Errorf("read event #%d: pinned is %T, not an integer", id, v)
+	}
+	switch v := row[12].(type) {
+	case int64:
+		e.ActionItemID = v
+	case nil:
+	default:
+		return e, fmt.Errorf("read event #%d: action_item_id is %T, not an integer", id, v)
+	}
+	if e.OccurredAt, err = parseTime(occurred); err != nil {
+		return e, fmt.Errorf("read event #%d: %w", id, err)
+	}
+	if e.LoggedAt, err = parseTime(logged); err != nil {
+		return e, fmt.Errorf("read event #%d: %w", id, err)
+	}
+	if e.UpdatedAt, err = parseTime(updated); err != nil {
+		return e, fmt.Errorf("read event #%d: %w", id, err)
+	}
+	return e, nil
+}
+
+// textColumn is a TEXT column's value as the driver hands it over.
+func textColumn(v driver.Value, name string) (string, error) {
+	switch v := v.(type) {
+	case string:
+		return v, nil
+	case []byte:
+		return string(v), nil
+	default:
+		return "", fmt.Errorf("%s is %T, not text", name, v)
+	}
 }
 
 func scanEvent(r scanner) (incident.Event, error) {

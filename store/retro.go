@@ -36,7 +36,7 @@ func (s *Store) AddRetroNote(ctx context.Context, n *incident.RetroNote) error {
 // RetroNotes lists live notes by section order, then Order.
 func (s *Store) RetroNotes(ctx context.Context, incidentID int64) ([]incident.RetroNote, error) {
 	var out []incident.RetroNote
-	err := s.read(ctx, func(q querier) error {
+	err := s.read(ctx, func(q *sql.Conn) error {
 		if err := requireIncident(ctx, q, incidentID); err != nil {
 			return err
 		}

@@ -70,7 +70,7 @@ func (s *Store) AssignRole(ctx context.Context, id int64, role, person string, o
 // Roles lists the incident's role assignments, oldest first.
 func (s *Store) Roles(ctx context.Context, id int64) ([]incident.RoleAssignment, error) {
 	var out []incident.RoleAssignment
-	err := s.read(ctx, func(q querier) error {
+	err := s.read(ctx, func(q *sql.Conn) error {
 		if err := requireIncident(ctx, q, id); err != nil {
 			return err
 		}

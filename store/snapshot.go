@@ -17,7 +17,7 @@ import (
 // transaction.
 func (s *Store) Snapshot(ctx context.Context, id int64) (incident.Snapshot, error) {
 	var snap incident.Snapshot
-	err := s.read(ctx, func(q querier) error {
+	err := s.read(ctx, func(q *sql.Conn) error {
 		var err error
 		if snap.Incident, err = findIncident(ctx, q, id); err != nil {
 			return err

@@ -342,7 +342,7 @@ func (s *Store) bulkWrite(ctx context.Context, fn func(conn *sql.Conn, tx *sql.T
 
 // read runs fn in one deferred transaction: a consistent view that never
 // takes the write lock, so readers and the writer do not wait for each other.
-func (s *Store) read(ctx context.Context, fn func(q querier) error) error {
+func (s *Store) read(ctx context.Context, fn func(conn *sql.Conn) error) error {
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("read %s: %w", s.path, err)
