@@ -109,13 +109,16 @@ func labelSet(sev incident.Severity, extra []string) ([]string, error) {
 	return uniq, nil
 }
 
-var loginPattern = regexp.MustCompile(`^@([A-Za-z0-9](?:[A-Za-z0-9]|-[A-Za-z0-9]){0,38})$`)
+// loginPattern is a GitHub login after "@"; its length (at most 39) is
+// checked apart, since a bounded repetition compiles to a large program
+// that every scribe process would pay for at start-up.
+var loginPattern = regexp.MustCompile(`^@([A-Za-z0-9](?:-?[A-Za-z0-9])*)$`)
 
 // loginOf is the GitHub login when the owner is written @login, else "".
 // Other owners ("Dana", "payments team") stay in the body only.
 func loginOf(owner string) string {
 	m := loginPattern.FindStringSubmatch(strings.TrimSpace(owner))
-	if m == nil {
+	if m == nil || len(m[1]) > 39 {
 		return ""
 	}
 	return m[1]

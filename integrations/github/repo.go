@@ -12,12 +12,14 @@ type Repo struct {
 	Owner, Name string
 }
 
-var repoPattern = regexp.MustCompile(`^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))/([A-Za-z0-9._-]{1,100})$`)
+// repoPattern is OWNER/NAME; the lengths (owner at most 39, name at most
+// 100) are checked apart to keep the compiled pattern small.
+var repoPattern = regexp.MustCompile(`^([A-Za-z0-9][A-Za-z0-9-]*)/([A-Za-z0-9._-]+)$`)
 
 // ParseRepo accepts OWNER/NAME.
 func ParseRepo(s string) (Repo, error) {
 	m := repoPattern.FindStringSubmatch(strings.TrimSpace(s))
-	if m == nil || m[2] == "." || m[2] == ".." {
+	if m == nil || len(m[1]) > 39 || len(m[2]) > 100 || m[2] == "." || m[2] == ".." {
 		return Repo{}, incident.Errorf(incident.EINVALID, "invalid repository %q: use OWNER/NAME, e.g. acme/payments", s)
 	}
 	return Repo{Owner: m[1], Name: strings.TrimSuffix(m[2], ".git")}, nil
