@@ -39,13 +39,18 @@ optionally followed by a zone (UTC, ET, PT, Europe/Berlin).`,
 				return err
 			}
 			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				inc, err := st.Incident(cmd.Context(), id)
-				if err != nil {
-					return err
-				}
-				occurred, err := a.when(at, inc)
-				if err != nil {
-					return err
+				// The incident's zone matters only to read --at; without it the
+				// store checks that the incident exists inside the insert's
+				// transaction, and a log costs one statement.
+				occurred := a.Now().UTC()
+				if at != "" {
+					inc, err := st.Incident(cmd.Context(), id)
+					if err != nil {
+						return err
+					}
+					if occurred, err = a.when(at, inc); err != nil {
+						return err
+					}
 				}
 				o := a.origin(occurred, by)
 				e := incident.Event{IncidentID: id, OccurredAt: occurred, Kind: k, Text: text, Author: o.Author, Pinned: pin, Source: o.Source}
