@@ -240,6 +240,12 @@ func writeFileAtomic(path string, data []byte) error {
 		if fi.IsDir() {
 			return fmt.Errorf("-o %s is a directory: give a file name such as %s", path, filepath.Join(path, "postmortem.md"))
 		}
+		if !fi.Mode().IsRegular() {
+			// A device, pipe or socket (-o /dev/null, -o /dev/stdout, a FIFO)
+			// is written in place: renaming a file over it would replace
+			// the device itself.
+			return writeInPlace(path, data)
+		}
 		mode = fi.Mode().Perm()
 	}
 	dir := filepath.Dir(path)
@@ -267,6 +273,22 @@ func writeFileAtomic(path string, data []byte) error {
 		// Best effort: the rename is durable once the directory is synced.
 		_ = d.Sync()
 		d.Close()
+	}
+	return nil
+}
+
+// writeInPlace writes data to an existing non-regular file.
+func writeInPlace(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
 	}
 	return nil
 }
