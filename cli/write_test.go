@@ -30,12 +30,16 @@ func TestWriteFileAtomicKeepsSpecialFiles(t *testing.T) {
 	if err := writeFileAtomic(fifo, []byte("# postmortem\n")); err != nil {
 		t.Fatal(err)
 	}
-	if s := <-got; s != "# postmortem\n" {
-		t.Errorf("reader got %q", s)
-	}
 	fi, err := os.Lstat(fifo)
 	if err != nil || fi.Mode()&os.ModeNamedPipe == 0 {
-		t.Fatalf("the FIFO was replaced: mode %v, err %v", fi.Mode(), err)
+		// Unblock the reader, which would otherwise wait for a writer forever.
+		if f, err := os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+			f.Close()
+		}
+		t.Fatalf("the FIFO was replaced by a regular file (mode %v, err %v)", fi.Mode(), err)
+	}
+	if s := <-got; s != "# postmortem\n" {
+		t.Errorf("reader got %q", s)
 	}
 }
 
