@@ -180,8 +180,14 @@ func (a *App) actionListCmd() *cobra.Command {
 				fmt.Fprintln(tw, "ID\tSTATE\tPRI\tOWNER\tDUE\tISSUE\tTITLE")
 				for _, it := range items {
 					issue := "-"
-					if it.GitHub.Filed() {
+					switch {
+					case it.GitHub.Filed():
 						issue = fmt.Sprintf("%s#%d", it.GitHub.Repo, it.GitHub.Number)
+						if it.GitHub.State != "" && it.GitHub.State != "open" {
+							issue += " (" + it.GitHub.State + ")"
+						}
+					case it.GitHub.SyncError != "":
+						issue = "not filed: " + oneLine(it.GitHub.SyncError)
 					}
 					fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", it.ID, it.State.Label(), dash(string(it.Priority)),
 						dash(oneLine(it.Owner)), dash(it.Due), issue, oneLine(it.Title))
