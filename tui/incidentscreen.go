@@ -64,7 +64,9 @@ type incidentScreen struct {
 
 	input   textinput.Model
 	editing *incident.Event // the event being corrected, nil when logging
-	pending int             // writes in flight
+	// importing is a pasted timeline shown for confirmation, nil when none.
+	importing *pasteImport
+	pending   int // writes in flight
 
 	active   paneID
 	timeline *timeline
@@ -215,12 +217,12 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 	case tea.KeyPressMsg:
 		return s.key(msg)
 	case tea.PasteMsg:
-		// A paste is one line: escape sequences (from a copied terminal
-		// log, say) go whole, line breaks become spaces.
-		msg.Content = Sanitize(msg.Content)
-		var cmd tea.Cmd
-		s.input, cmd = s.input.Update(msg)
-		return cmd
+		// Escape sequences (from a copied terminal log, say) go whole; a
+		// block of lines that holds a timeline is offered for import, any
+		// other paste becomes one line, its breaks turned into spaces.
+		return s.paste(msg.Content)
+	case pasteParsedMsg:
+		return s.pasteParsed(msg)
 	case snapshotMsg:
 		if !s.mine(msg.id, msg.gen) || msg.seq <= s.appliedSeq {
 			return nil
@@ -425,6 +427,9 @@ func (s *incidentScreen) syncPlaceholder() {
 func (s *incidentScreen) handleKey(msg tea.KeyPressMsg) tea.Cmd {
 	k := s.c.keys
 	s.status.KeyPressed()
+	if s.importing != nil {
+		return s.importKey(msg)
+	}
 	empty := s.input.Value() == ""
 	if s.helpByKey && s.showHelp && empty && msg.Text != "" && !key.Matches(msg, k.Help) {
 		// "?" opened the help, but the user went on typing: it was the

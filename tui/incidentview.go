@@ -32,9 +32,12 @@ func (s *incidentScreen) View() string {
 	b.WriteString(s.tabBar(w))
 	b.WriteByte('\n')
 	ph := max(h-s.chromeHeight(), 1)
-	if s.showHelp {
+	switch {
+	case s.importing != nil:
+		b.WriteString(s.importing.view(&s.c.styles, w, ph))
+	case s.showHelp:
 		b.WriteString(fitLines(s.helpView.View(), w, ph))
-	} else {
+	default:
 		// Panes fit their own rows to the width.
 		b.WriteString(padLines(s.pane(s.active).View(), w, ph, false))
 	}
@@ -167,6 +170,9 @@ func (s *incidentScreen) drawTabBar(w int) string {
 func (s *incidentScreen) footer() string {
 	if v := s.status.View(s.c.styles); v != "" {
 		return v
+	}
+	if s.importing != nil {
+		return s.help.ShortHelpView(importHelp())
 	}
 	if s.editing != nil {
 		return s.help.ShortHelpView([]key.Binding{

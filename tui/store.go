@@ -29,6 +29,9 @@ type Store interface {
 	AddActionItem(ctx context.Context, item *incident.ActionItem, o store.Origin) error
 	UpdateActionItem(ctx context.Context, id int64, fn func(*incident.ActionItem) error) (incident.ActionItem, error)
 	AddRetroNote(ctx context.Context, n *incident.RetroNote) error
+
+	// ImportSnapshot appends a pasted timeline's events in one transaction.
+	ImportSnapshot(ctx context.Context, snap incident.Snapshot, into int64) (int64, error)
 }
 
 var _ Store = (*store.Store)(nil)

@@ -1,0 +1,227 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+
+	"scribe/incident"
+	"scribe/ingest"
+)
+
+// A pasted block of several lines may be a timeline copied from notes, a
+// chat or a status page. When ingest finds entries in it, the screen shows
+// what it would import and waits for a yes before writing anything; a paste
+// with no entries goes into the input folded onto one line, as any paste.
+
+// syncParseLimit is the largest paste parsed inside Update: ingest reads
+// this much in well under a millisecond; anything longer is parsed in a
+// command so that a pasted document cannot stall the screen.
+const syncParseLimit = 16 << 10
+
+// pasteImport is a pasted block waiting for the user's answer: import its
+// entries, log it as one note, or cancel.
+type pasteImport struct {
+	block    string // the paste, sanitized, line breaks kept
+	zone     *time.Location
+	entries  []ingest.Entry
+	problems []ingest.Problem
+	offset   int // first body row shown
+}
+
+// pasteParsedMsg carries a large paste's parse back from its command.
+type pasteParsedMsg struct {
+	id    int64
+	gen   int
+	block string
+	zone  *time.Location
+	res   ingest.Result
+}
+
+// paste handles a tea.PasteMsg: a block of two lines or more is read as a
+// possible timeline; anything else goes straight into the input.
+func (s *incidentScreen) paste(content string) tea.Cmd {
+	block := SanitizeBlock(content)
+	if !s.loaded || s.editing != nil || s.importing != nil || len(block) > ingest.MaxInput ||
+		!strings.Contains(strings.TrimSpace(block), "\n") {
+		return s.pasteAsText(block)
+	}
+	opts := s.importOptions()
+	if len(block) <= syncParseLimit {
+		return s.pasteParsed(pasteParsedMsg{id: s.id, gen: s.gen, block: block, zone: opts.Zone, res: ingest.ParseText(block, opts)})
+	}
+	id, gen := s.id, s.gen
+	parse := func() tea.Msg {
+		return pasteParsedMsg{id: id, gen: gen, block: block, zone: opts.Zone, res: ingest.ParseText(block, opts)}
+	}
+	return tea.Batch(s.status.Info(s.c, "reading the pasted text…"), parse)
+}
+
+// importOptions are the fallbacks for what a pasted timeline does not say:
+// times are read in the zone typed times are read in (the incident's, or
+// UTC under /utc), and time-only entries fall on the incident's day.
+func (s *incidentScreen) importOptions() ingest.Options {
+	inc := &s.snap.Incident
+	opts := ingest.Options{Zone: s.zone, Reference: inc.CreatedAt}
+	if t, ok := inc.Milestones.Get(incident.MilestoneDeclared); ok {
+		opts.Reference = t
+	}
+	if opts.Reference.IsZero() {
+		opts.Reference = s.c.now()
+	}
+	return opts
+}
+
+// pasteAsText puts a paste into the input as one line (escape sequences
+// dropped, line breaks folded into spaces).
+func (s *incidentScreen) pasteAsText(block string) tea.Cmd {
+	var cmd tea.Cmd
+	s.input, cmd = s.input.Update(tea.PasteMsg{Content: Sanitize(block)})
+	return cmd
+}
+
+// pasteParsed offers the import when the paste holds timeline entries.
+func (s *incidentScreen) pasteParsed(msg pasteParsedMsg) tea.Cmd {
+	if !s.mine(msg.id, msg.gen) {
+		return nil
+	}
+	if len(msg.res.Entries) == 0 || msg.res.Document != nil || s.importing != nil || s.editing != nil {
+		return s.pasteAsText(msg.block)
+	}
+	s.importing = &pasteImport{block: msg.block, zone: msg.zone, entries: msg.res.Entries, problems: msg.res.Problems}
+	s.showHelp = false
+	return nil
+}
+
+// importKey answers the import preview: it takes every key while it is open.
+func (s *incidentScreen) importKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := s.c.keys
+	p := s.importing
+	page := max(s.paneHeight()-2, 1)
+	switch {
+	case key.Matches(msg, k.Submit), msg.Text == "y", msg.Text == "Y":
+		return s.confirmImport()
+	case key.Matches(msg, k.Escape), msg.Text == "n", msg.Text == "N":
+		s.importing = nil
+		cmd := s.pasteAsText(p.block)
+		return tea.Batch(cmd, s.status.Info(s.c, "import cancelled: the pasted text is in the input"))
+	case msg.Text == "e", msg.Text == "E":
+		return s.logPasteAsNote()
+	case key.Matches(msg, k.Up):
+		p.offset--
+	case key.Matches(msg, k.Down):
+		p.offset++
+	case key.Matches(msg, k.PageUp):
+		p.offset -= page
+	case key.Matches(msg, k.PageDown):
+		p.offset += page
+	case key.Matches(msg, k.Home):
+		p.offset = 0
+	case key.Matches(msg, k.End):
+		p.offset = p.rows()
+	}
+	p.offset = min(p.offset, max(p.rows()-max(s.paneHeight()-1, 1), 0))
+	p.offset = max(p.offset, 0)
+	return nil
+}
+
+// confirmImport writes the previewed entries as import events of this
+// incident, in one transaction.
+func (s *incidentScreen) confirmImport() tea.Cmd {
+	p := s.importing
+	s.importing = nil
+	st, ctx, id := s.c.st, s.c.ctx, s.id
+	events := ingest.Result{Entries: p.entries}.Events(id, s.c.opts.Author)
+	snap := incident.Snapshot{Incident: s.snap.Incident, Events: events}
+	base := writtenMsg{id: id, gen: s.gen, line: Sanitize(p.block)}
+	s.pending++
+	return func() tea.Msg {
+		msg := base
+		if _, err := st.ImportSnapshot(ctx, snap, id); err != nil {
+			msg.err = fmt.Errorf("import the pasted timeline: %w", err)
+			return msg
+		}
+		msg.what = "imported " + counted(len(events), "event")
+		return msg
+	}
+}
+
+// logPasteAsNote logs the whole paste, folded onto one line, as a single
+// note at now: what the paste would have been without the offer.
+func (s *incidentScreen) logPasteAsNote() tea.Cmd {
+	p := s.importing
+	s.importing = nil
+	text := strings.TrimSpace(Sanitize(p.block))
+	s.timeline.Clear()
+	s.pending++
+	return s.apply(Command{Op: OpLog, Kind: incident.KindNote, At: s.c.now(), Text: text}, text)
+}
+
+// paneHeight is the height of the pane area between the tabs and the input.
+func (s *incidentScreen) paneHeight() int { return max(s.c.height-s.chromeHeight(), 1) }
+
+// rows counts the body rows: the entries, then the lines not read under
+// their own heading.
+func (p *pasteImport) rows() int {
+	n := len(p.entries)
+	if len(p.problems) > 0 {
+		n += 2 + len(p.problems)
+	}
+	return n
+}
+
+// row draws body row i; only the rows on screen are ever drawn.
+func (p *pasteImport) row(st *Styles, i, w int) string {
+	if i < len(p.entries) {
+		e := p.entries[i]
+		mark, label := marker(e.Kind)
+		text := Sanitize(e.Text)
+		if e.Kind == incident.KindStatus {
+			text = strings.ToUpper(Sanitize(string(e.State))) + " — " + text
+		}
+		prefix := st.Time.Render(e.At.In(p.zone).Format("2006-01-02 15:04")) + "  " + st.Kind(e.Kind).Render(mark+" "+padRight(label, 7)) + " "
+		return prefix + fit(text, w-lipWidth(prefix))
+	}
+	i -= len(p.entries)
+	switch {
+	case i == 0:
+		return ""
+	case i == 1:
+		return st.Error.Render(counted(len(p.problems), "line") + " could not be read (not imported):")
+	}
+	return fit("  "+Sanitize(p.problems[i-2].String()), w)
+}
+
+// view draws the preview into the pane area, w×h: a heading, then the
+// rows from offset.
+func (p *pasteImport) view(st *Styles, w, h int) string {
+	head := fmt.Sprintf("Import %s from the pasted text? Times in %s.", counted(len(p.entries), "event"), p.zone)
+	if len(p.problems) > 0 {
+		head += " " + counted(len(p.problems), "line") + " not read."
+	}
+	lines := []string{st.Bold.Render(fit(head, w))}
+	end := min(p.offset+h-1, p.rows())
+	for i := p.offset; i < end; i++ {
+		lines = append(lines, p.row(st, i, w))
+	}
+	return padLines(strings.Join(lines, "\n"), w, h, false)
+}
+
+// counted is "1 event", "2 events".
+func counted(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// importHelp is the footer while the preview is open.
+func importHelp() []key.Binding {
+	b := func(help, desc string) key.Binding {
+		return key.NewBinding(key.WithKeys(help), key.WithHelp(help, desc))
+	}
+	return []key.Binding{b("enter/y", "import"), b("esc/n", "cancel (text to input)"), b("e", "log as one note"), b("↑↓ pgup pgdn", "scroll")}
+}

@@ -1,0 +1,208 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"scribe/incident"
+)
+
+// inBerlin moves incident #1 to Europe/Berlin (UTC+1 in November) and lets
+// the screen reload it, so that a wrong zone shows as an hour's error.
+func inBerlin(h *harness) {
+	h.t.Helper()
+	if _, err := h.st.UpdateIncident(h.ctx, 1, func(inc *incident.Incident) error {
+		inc.Timezone = "Europe/Berlin"
+		return nil
+	}); err != nil {
+		h.t.Fatalf("set zone: %v", err)
+	}
+	h.tick(time.Second)
+	if got := h.m.inc.snap.Incident.Timezone; got != "Europe/Berlin" {
+		h.t.Fatalf("the screen did not reload the zone: %q", got)
+	}
+}
+
+func imported(h *harness) []incident.Event {
+	h.t.Helper()
+	var out []incident.Event
+	for _, e := range h.events() {
+		if e.Source == incident.SourceImport {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+const pastedTable = `| Time  | Event |
+|-------|-------|
+| 14:02 | pager fired for checkout 5xx |
+| 14:10 | rolled back the payments deploy |
+`
+
+func TestPastedTableIsPreviewedThenImported(t *testing.T) {
+	h := newHarness(t, true)
+	inBerlin(h)
+	h.send(tea.PasteMsg{Content: pastedTable})
+	h.mustSee("Import 2 events from the pasted text? Times in Europe/Berlin.")
+	h.mustSee("2026-11-21 14:02")
+	h.mustSee("rolled back the payments deploy")
+	h.mustSee("enter/y import")
+	if n := len(imported(h)); n != 0 {
+		t.Fatalf("%d events written before the user confirmed", n)
+	}
+	if h.input() != "" {
+		t.Fatalf("the paste went into the input too: %q", h.input())
+	}
+
+	h.press(tea.KeyEnter)
+	got := imported(h)
+	if len(got) != 2 {
+		t.Fatalf("imported %d events, want 2: %+v", len(got), got)
+	}
+	want := []struct {
+		at   time.Time
+		text string
+	}{
+		{time.Date(2026, 11, 21, 13, 2, 0, 0, time.UTC), "pager fired for checkout 5xx"},
+		{time.Date(2026, 11, 21, 13, 10, 0, 0, time.UTC), "rolled back the payments deploy"},
+	}
+	for i, w := range want {
+		if !got[i].OccurredAt.Equal(w.at) || got[i].Text != w.text || got[i].Kind != incident.KindNote {
+			t.Errorf("event %d = %s %s %q, want %s note %q", i, got[i].OccurredAt.UTC().Format(time.RFC3339), got[i].Kind, got[i].Text, w.at.Format(time.RFC3339), w.text)
+		}
+		if got[i].Author != "tester" {
+			t.Errorf("event %d author %q, want the TUI's author", i, got[i].Author)
+		}
+	}
+	h.mustSee("imported 2 events")
+	// The timeline reloaded: the imported rows are drawn in the zone.
+	h.mustSee("14:10  · note      rolled back the payments deploy")
+	if h.input() != "" {
+		t.Errorf("input after import = %q, want empty", h.input())
+	}
+}
+
+const pastedBullets = `Notes from the bridge
+- 09:12 alerts on queue depth
+- 09:20 scaled the workers to 12
+- --:-- someone restarted the broker
+`
+
+func TestCancelledImportWritesNothingAndKeepsTheText(t *testing.T) {
+	h := newHarness(t, true)
+	h.typeText("from chat:")
+	h.send(tea.PasteMsg{Content: pastedBullets})
+	h.mustSee("Import 2 events")
+	h.mustSee("1 line could not be read")
+	h.mustSee("line 4:")
+	before := len(h.events())
+
+	h.press(tea.KeyEscape)
+	if n := len(h.events()); n != before {
+		t.Fatalf("cancel wrote %d events", n-before)
+	}
+	want := "from chat:Notes from the bridge - 09:12 alerts on queue depth - 09:20 scaled the workers to 12 - --:-- someone restarted the broker"
+	if got := strings.TrimSpace(h.input()); got != want {
+		t.Fatalf("input after cancel = %q, want the paste folded after what was typed: %q", got, want)
+	}
+	h.mustSee("import cancelled")
+	if strings.Contains(h.view(), "Import 2 events") {
+		t.Fatal("the preview is still shown after esc")
+	}
+}
+
+func TestNKeyCancelsAndYKeyImports(t *testing.T) {
+	h := newHarness(t, true)
+	h.send(tea.PasteMsg{Content: pastedBullets})
+	h.typeText("n")
+	if n := len(imported(h)); n != 0 {
+		t.Fatalf("n imported %d events", n)
+	}
+	if !strings.Contains(h.input(), "09:20 scaled the workers") {
+		t.Fatalf("n lost the paste: input %q", h.input())
+	}
+	h.m.inc.input.Reset()
+	h.send(tea.PasteMsg{Content: pastedBullets})
+	h.typeText("y")
+	got := imported(h)
+	if len(got) != 2 || !got[0].OccurredAt.Equal(time.Date(2026, 11, 21, 9, 12, 0, 0, time.UTC)) {
+		t.Fatalf("y imported %+v, want the two entries from 09:12 UTC", got)
+	}
+}
+
+func TestPasteWithoutTimelineGoesIntoTheInput(t *testing.T) {
+	h := newHarness(t, true)
+	h.send(tea.PasteMsg{Content: "the replica is lagging\nbut the primary looks fine\n"})
+	if h.m.inc.importing != nil {
+		t.Fatal("a paste without times was offered for import")
+	}
+	if got := h.input(); got != "the replica is lagging but the primary looks fine " {
+		t.Fatalf("input = %q, want the paste on one line", got)
+	}
+	// One line with a time is typed text, not an import.
+	h.m.inc.input.Reset()
+	h.send(tea.PasteMsg{Content: "14:05 paged the DB team"})
+	if h.m.inc.importing != nil || h.input() != "14:05 paged the DB team" {
+		t.Fatalf("a one-line paste: importing=%v input=%q", h.m.inc.importing != nil, h.input())
+	}
+}
+
+func TestPasteLoggedAsOneNote(t *testing.T) {
+	h := newHarness(t, true)
+	h.send(tea.PasteMsg{Content: pastedBullets})
+	h.typeText("e")
+	if n := len(imported(h)); n != 0 {
+		t.Fatalf("e imported %d events", n)
+	}
+	last := h.lastEvent()
+	if last.Kind != incident.KindNote || !last.OccurredAt.Equal(h.now) || !strings.HasPrefix(last.Text, "Notes from the bridge - 09:12 alerts") {
+		t.Fatalf("e logged %s at %s %q, want the paste as one note at now", last.Kind, last.OccurredAt, last.Text)
+	}
+}
+
+// A long paste is parsed in a command and only the rows on screen are
+// drawn; the whole of it imports in one go.
+func TestLongPasteScrollsAndImportsWhole(t *testing.T) {
+	h := newHarness(t, true)
+	var b strings.Builder
+	start := time.Date(2026, 11, 21, 6, 0, 0, 0, time.UTC)
+	const n = 700
+	for i := range n {
+		fmt.Fprintf(&b, "- %s step %03d of the recovery runbook\n", start.Add(time.Duration(i)*time.Minute).Format("15:04"), i)
+	}
+	if b.Len() <= syncParseLimit {
+		t.Fatalf("the paste is %d bytes: too short to take the command path", b.Len())
+	}
+	h.send(tea.PasteMsg{Content: b.String()})
+	h.mustSee(fmt.Sprintf("Import %d events", n))
+	h.mustSee("step 000")
+	v := h.view()
+	if strings.Contains(v, "step 100") {
+		t.Fatal("rows beyond the screen were drawn")
+	}
+	if lines := strings.Count(v, "\n") + 1; lines != 30 {
+		t.Fatalf("the frame is %d lines, want the terminal's 30", lines)
+	}
+	h.press(tea.KeyEnd)
+	h.mustSee(fmt.Sprintf("step %03d", n-1))
+	if strings.Contains(h.view(), "step 000") {
+		t.Fatal("end did not scroll to the last entry")
+	}
+	h.press(tea.KeyPgUp)
+	h.mustSee(fmt.Sprintf("step %03d", n-30))
+
+	h.press(tea.KeyEnter)
+	got := imported(h)
+	if len(got) != n {
+		t.Fatalf("imported %d events, want %d", len(got), n)
+	}
+	if last := got[n-1]; !last.OccurredAt.Equal(start.Add((n - 1) * time.Minute)) {
+		t.Errorf("the last event is at %s, want %s", last.OccurredAt, start.Add((n-1)*time.Minute))
+	}
+	h.mustSee(fmt.Sprintf("imported %d events", n))
+}
