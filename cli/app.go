@@ -9,6 +9,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -47,7 +49,7 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	}
 	fmt.Fprintln(a.Stderr, "scribe: "+err.Error())
 	var u usageError
-	if errors.As(err, &u) {
+	if errors.As(err, &u) || strings.HasPrefix(err.Error(), "unknown command ") {
 		return 2
 	}
 	var x exitError
@@ -87,7 +89,13 @@ Run scribe with no command to open the incident list.`,
 		},
 	}
 	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "database file (env SCRIBE_DB; default $XDG_DATA_HOME/scribe/scribe.db)")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
+		if strings.HasPrefix(err.Error(), "unknown shorthand flag") {
+			// Most often text that starts with "-": "-5 pods restarted".
+			err = fmt.Errorf("%w (text that starts with - goes after --, as in: scribe log 7 -- -5 pods restarted)", err)
+		}
+		return usageError{err}
+	})
 	root.AddCommand(
 		a.newCmd(), a.listCmd(), a.showCmd(), a.logCmd(), a.roleCmd(), a.statusCmd(),
 		a.milestoneCmd(), a.setCmd(), a.retroCmd(), a.editCmd(), a.actionCmd(),
@@ -126,6 +134,9 @@ func (a *App) openStore(ctx context.Context) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := checkWritable(path); err != nil {
+		return nil, err
+	}
 	st, err := store.Open(ctx, path)
 	if err != nil {
 		return nil, err
@@ -145,4 +156,21 @@ func (a *App) withStore(ctx context.Context, fn func(*store.Store) error) error 
 		err = fmt.Errorf("close database: %w", cerr)
 	}
 	return err
+}
+
+// checkWritable refuses, before SQLite touches anything, a database that
+// exists but cannot be written, or whose directory cannot take the -wal and
+// -shm files beside it: even reading a WAL database needs both.
+func checkWritable(path string) error {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return nil // missing (created later) or not a file: the store says what is wrong
+	}
+	if syscall.Access(path, 2) != nil {
+		return fmt.Errorf("database %s is read-only: scribe needs write access to it (and to its directory, for the -wal and -shm files)", path)
+	}
+	if dir := filepath.Dir(path); syscall.Access(dir, 2|1) != nil {
+		return fmt.Errorf("database %s is in a directory scribe cannot write to (%s): SQLite keeps -wal and -shm files beside the database", path, dir)
+	}
+	return nil
 }

@@ -63,16 +63,36 @@ func rangeArgs(lo, hi int, usage string) cobra.PositionalArgs {
 	}
 }
 
-// when parses an --at value in the incident's zone; "" means now.
-func (a *App) when(at string, inc incident.Incident) (time.Time, error) {
-	if strings.TrimSpace(at) == "" {
-		return a.Now().UTC(), nil
+// whenFlag is an --at value. Unset means now; once given, even as "", it
+// must parse: a time typed wrong never silently becomes now.
+type whenFlag struct {
+	value string
+	set   bool
+}
+
+func (w *whenFlag) String() string     { return w.value }
+func (w *whenFlag) Type() string       { return "WHEN" }
+func (w *whenFlag) Set(s string) error { w.value, w.set = s, true; return nil }
+
+// futureSlack is how far ahead of the clock an --at may be before scribe
+// says so: clocks differ by seconds, a mistyped date by days.
+const futureSlack = 5 * time.Minute
+
+// when reads an --at value in the incident's zone; unset means now. A time
+// in the future is kept (the user said so) but pointed out on stderr.
+func (a *App) when(at whenFlag, inc incident.Incident) (time.Time, error) {
+	now := a.Now()
+	if !at.set {
+		return now.UTC(), nil
 	}
-	t, err := incident.ParseWhen(at, a.Now(), inc.Location())
+	t, err := incident.ParseWhen(at.value, now, inc.Location())
 	if err != nil {
 		return time.Time{}, fmt.Errorf("--at: %w", err)
 	}
-	a.zoneNote(at)
+	a.zoneNote(at.value)
+	if t.After(now.Add(futureSlack)) {
+		fmt.Fprintf(a.Stderr, "note: --at %q is in the future (%s)\n", at.value, t.In(inc.Location()).Format("Mon 2 Jan 2006 15:04 MST"))
+	}
 	return t, nil
 }
 

@@ -12,7 +12,8 @@ import (
 const logUsage = "log N TEXT... [--at WHEN] [--kind KIND] [--by NAME] [--pin]"
 
 func (a *App) logCmd() *cobra.Command {
-	var at, kind, by string
+	var kind, by string
+	var at whenFlag
 	var pin bool
 	cmd := &cobra.Command{
 		Use:   logUsage,
@@ -43,7 +44,7 @@ optionally followed by a zone (UTC, ET, PT, Europe/Berlin).`,
 				// store checks that the incident exists inside the insert's
 				// transaction, and a log costs one statement.
 				occurred := a.Now().UTC()
-				if at != "" {
+				if at.set {
 					inc, err := st.Incident(cmd.Context(), id)
 					if err != nil {
 						return err
@@ -62,7 +63,7 @@ optionally followed by a zone (UTC, ET, PT, Europe/Berlin).`,
 			})
 		},
 	}
-	cmd.Flags().StringVar(&at, "at", "", "when it happened (default now)")
+	cmd.Flags().Var(&at, "at", "when it happened (default now)")
 	cmd.Flags().StringVar(&kind, "kind", "note", "note, action, decision, observation or comms")
 	cmd.Flags().StringVar(&by, "by", "", "who logged it (default $SCRIBE_AUTHOR)")
 	cmd.Flags().BoolVar(&pin, "pin", false, "mark it as a key moment")

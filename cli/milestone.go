@@ -10,7 +10,8 @@ import (
 const milestoneUsage = "milestone N NAME [--at WHEN]"
 
 func (a *App) milestoneCmd() *cobra.Command {
-	var at, by string
+	var by string
+	var at whenFlag
 	cmd := &cobra.Command{
 		Use:   milestoneUsage,
 		Short: "Record a milestone; prints the event id",
@@ -43,7 +44,7 @@ order are flagged by show and export, not refused.`,
 			})
 		},
 	}
-	cmd.Flags().StringVar(&at, "at", "", "when it happened (default now)")
+	cmd.Flags().Var(&at, "at", "when it happened (default now)")
 	cmd.Flags().StringVar(&by, "by", "", "who recorded it (default $SCRIBE_AUTHOR)")
 	return cmd
 }

@@ -12,7 +12,8 @@ import (
 const newUsage = `new TITLE [--sev 1-5] [--at WHEN] [--tz ZONE]`
 
 func (a *App) newCmd() *cobra.Command {
-	var sev, at, tz, by string
+	var sev, tz, by string
+	var at whenFlag
 	cmd := &cobra.Command{
 		Use:   newUsage,
 		Short: "Declare an incident; prints its number",
@@ -55,7 +56,7 @@ in (default the machine's zone).`,
 		},
 	}
 	cmd.Flags().StringVar(&sev, "sev", "3", "severity, 1 (worst) to 5")
-	cmd.Flags().StringVar(&at, "at", "", "when it was declared (default now): 14:05, -10m, 2026-11-21 14:05 UTC, RFC3339")
+	cmd.Flags().Var(&at, "at", "when it was declared (default now): 14:05, -10m, 2026-11-21 14:05 UTC, RFC3339")
 	cmd.Flags().StringVar(&tz, "tz", "", "display time zone: IANA name or abbreviation (default the machine's)")
 	cmd.Flags().StringVar(&by, "by", "", "who declared it (default $SCRIBE_AUTHOR)")
 	return cmd

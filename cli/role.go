@@ -12,7 +12,8 @@ import (
 const roleUsage = "role N ROLE PERSON [--at WHEN]"
 
 func (a *App) roleCmd() *cobra.Command {
-	var at, by string
+	var by string
+	var at whenFlag
 	cmd := &cobra.Command{
 		Use:   roleUsage,
 		Short: "Assign or hand off a role; prints the event id",
@@ -50,7 +51,7 @@ liaison, or any role of your own.`,
 			})
 		},
 	}
-	cmd.Flags().StringVar(&at, "at", "", "when the role was taken (default now)")
+	cmd.Flags().Var(&at, "at", "when the role was taken (default now)")
 	cmd.Flags().StringVar(&by, "by", "", "who recorded it (default $SCRIBE_AUTHOR)")
 	return cmd
 }

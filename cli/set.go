@@ -13,6 +13,9 @@ import (
 
 const setUsage = "set N FIELD VALUE"
 
+// maxStdin bounds what `set N FIELD -` reads.
+const maxStdin = 1 << 20
+
 func (a *App) setCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   setUsage,
@@ -36,9 +39,12 @@ comma-separated list. tz is the display zone (IANA name or abbreviation).`,
 			}
 			value := strings.Join(args[2:], " ")
 			if value == "-" {
-				b, err := io.ReadAll(io.LimitReader(a.Stdin, 1<<20))
+				b, err := io.ReadAll(io.LimitReader(a.Stdin, maxStdin+1))
 				if err != nil {
 					return fmt.Errorf("read %s from standard input: %w", field, err)
+				}
+				if len(b) > maxStdin {
+					return fmt.Errorf("standard input is longer than %d KiB: a %s is at most %d characters", maxStdin>>10, field, incident.MaxTextLen)
 				}
 				value = string(b)
 			}

@@ -12,7 +12,8 @@ import (
 const statusUsage = "status N STATE [MESSAGE] [--at WHEN]"
 
 func (a *App) statusCmd() *cobra.Command {
-	var at, by string
+	var by string
+	var at whenFlag
 	cmd := &cobra.Command{
 		Use:   statusUsage,
 		Short: "Change the incident's status; prints the event id",
@@ -49,7 +50,7 @@ Resolving sets the resolved milestone unless it is already set.`,
 			})
 		},
 	}
-	cmd.Flags().StringVar(&at, "at", "", "when the status changed (default now)")
+	cmd.Flags().Var(&at, "at", "when the status changed (default now)")
 	cmd.Flags().StringVar(&by, "by", "", "who changed it (default $SCRIBE_AUTHOR)")
 	return cmd
 }

@@ -196,6 +196,9 @@ func TestBadInputChangesNothing(t *testing.T) {
 		want string // in stderr, case-insensitive
 	}{
 		{"unreadable time", db, []string{"log", id, "x", "--at", "yesterday-ish"}, "yesterday-ish"},
+		{"empty time", db, []string{"log", id, "x", "--at", ""}, "time is empty"},
+		{"text that starts with a dash", db, []string{"log", id, "-5", "pods"}, "--"},
+		{"unknown command", db, []string{"frobnicate"}, "unknown command"},
 		{"unknown kind", db, []string{"log", id, "x", "--kind", "gossip"}, "gossip"},
 		{"unknown state", db, []string{"status", id, "exploded"}, "investigating"},
 		{"empty title", db, []string{"new", "  "}, "title"},
