@@ -50,8 +50,8 @@ done
 id=$(tail -n 1 "$dir/out")
 events=$("$dir/scribe" --db "$dir/scribe.db" export "$id" --format json | grep -c '"logged_at"' || true)
 for ((i = 0; i < runs; i++)); do
-	timed export-md "$dir/scribe" --db "$dir/scribe.db" export "$id" -o /dev/null
-	timed export-json "$dir/scribe" --db "$dir/scribe.db" export "$id" --format json -o /dev/null
+	timed export-md "$dir/scribe" --db "$dir/scribe.db" export "$id" -o "$dir/pm.md"
+	timed export-json "$dir/scribe" --db "$dir/scribe.db" export "$id" --format json -o "$dir/pm.json"
 done
 
 median() { sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
