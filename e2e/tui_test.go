@@ -277,3 +277,38 @@ func TestTUIFilesOnGitHub(t *testing.T) {
 	}
 	noToken(t, db)
 }
+
+// TestTUIPastedTimelineImports pastes a Markdown table with bracketed paste,
+// as a terminal delivers a copied block, into an incident kept in New York
+// time: the preview shows the rows, nothing is written until y, and then the
+// rows are events at the right UTC instants on the incident's day.
+func TestTUIPastedTimelineImports(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	id := mustScribe(t, db, "new", "Queue backlog in the EU region", "--tz", "America/New_York", "--at", "2024-03-14 08:00 ET")
+	p := startTUI(t, 100, 30, nil, "", "--db", db, "open", id)
+	p.waitFor("Queue backlog in the EU region", 5*time.Second)
+
+	table := "| Time | What happened |\n|---|---|\n| 09:12 | queue depth alert fired |\n| 09:40 | added four consumers |\n"
+	p.tmux("set-buffer", "-b", "timeline", "--", table)
+	p.tmux("paste-buffer", "-p", "-d", "-b", "timeline", "-t", "tui")
+	p.waitFor("Import 2 events from the pasted text? Times in America/New_York.", 5*time.Second)
+	p.waitFor("2024-03-14 09:40", time.Second)
+	if n := len(showJSON(t, db, id).Events); n != 1 {
+		t.Fatalf("%d events before confirming, want only the declaration", n)
+	}
+
+	p.tmux("send-keys", "-t", "tui", "y")
+	p.waitFor("imported 2 events", 5*time.Second)
+	want := map[string]string{"queue depth alert fired": "2024-03-14T13:12:00Z", "added four consumers": "2024-03-14T13:40:00Z"}
+	for _, e := range showJSON(t, db, id).Events {
+		if at, ok := want[e.Text]; ok {
+			if e.At != at {
+				t.Errorf("%q imported at %s, want %s (09:12 and 09:40 in New York)", e.Text, e.At, at)
+			}
+			delete(want, e.Text)
+		}
+	}
+	if len(want) != 0 {
+		t.Errorf("not imported: %v", want)
+	}
+}
