@@ -18,7 +18,8 @@ import (
 type people struct {
 	names   [][]string // per person, every name they were recorded under, first the fullest
 	aliases []alias
-	byWord  *wordIndex // aliases by their first word
+	byWord  *wordIndex     // aliases by their first word
+	mailbox map[string]int // address local parts (or their words) naming a person; -1 when shared
 	roles   []incident.RoleAssignment
 	holder  []int // per assignment in roles, the person who held it
 }
@@ -28,11 +29,21 @@ type alias struct {
 	lower  string // ASCII-lowered, what is searched for
 	exact  string // when set, the text must match this case exactly
 	person int
+	// given: a first name or a one-word name, which text may follow with a
+	// surname the incident does not know ("Priya Shah").
+	given bool
+	// surname: a last name alone, which text may precede with an initial.
+	surname bool
+	// word: a first name that is also an English word ("Mark", "May"),
+	// a name only where the sentence uses it as one.
+	word bool
 }
 
-// mention is where a person is named in a text, as byte offsets.
+// mention is where a person is named in a text, as byte offsets; address
+// marks an email address of theirs rather than their name.
 type mention struct {
 	start, end, person int
+	address            bool
 }
 
 // commonWords are first names that are also ordinary English words; they are
@@ -159,23 +170,25 @@ func (p *people) mergeShortNames() {
 // "Rosa Martinez" wins over "Rosa".
 func (p *people) buildAliases() {
 	type cand struct {
-		text   string
-		person int
-		exact  bool // only capitalised: a surname alone may be a word (Fox, Park)
+		text    string
+		person  int
+		surname bool // only capitalised: a surname alone may be a word (Fox, Park)
+		given   bool
 	}
 	var cands []cand
 	for i, ns := range p.names {
 		for _, n := range ns {
 			bare := strings.Join(strings.Fields(strings.TrimPrefix(n, "@")), " ")
-			cands = append(cands, cand{bare, i, false}, cand{"@" + strings.ReplaceAll(bare, " ", ""), i, false})
+			oneWord := !strings.Contains(bare, " ")
+			cands = append(cands, cand{bare, i, false, oneWord}, cand{"@" + strings.ReplaceAll(bare, " ", ""), i, false, oneWord})
 			if strings.HasSuffix(bare, ".") {
-				cands = append(cands, cand{strings.TrimSuffix(bare, "."), i, false})
+				cands = append(cands, cand{strings.TrimSuffix(bare, "."), i, false, false})
 			}
 			if f := firstName(n); f != "" {
-				cands = append(cands, cand{f, i, false}, cand{"@" + f, i, false})
+				cands = append(cands, cand{f, i, false, true}, cand{"@" + f, i, false, true})
 			}
 			if l := lastName(n); l != "" {
-				cands = append(cands, cand{l, i, true})
+				cands = append(cands, cand{l, i, true, false})
 			}
 		}
 	}
@@ -199,9 +212,11 @@ func (p *people) buildAliases() {
 			continue
 		}
 		seen[k] = true
-		a := alias{lower: k, person: c.person}
-		if c.exact || (commonWords[strings.TrimPrefix(k, "@")] && !strings.HasPrefix(k, "@")) {
-			a.exact = capitalize(strings.TrimPrefix(c.text, "@"))
+		at := strings.HasPrefix(k, "@")
+		a := alias{lower: k, person: c.person, given: c.given && !at, surname: c.surname}
+		a.word = commonWords[k] && !at
+		if c.surname || a.word {
+			a.exact = capitalize(c.text)
 		}
 		p.aliases = append(p.aliases, a)
 	}
@@ -210,6 +225,7 @@ func (p *people) buildAliases() {
 	for i, a := range p.aliases {
 		p.byWord.add(a.lower, i)
 	}
+	p.mailbox = mailboxes(p.names)
 }
 
 // find returns the non-overlapping mentions of people in text, leftmost
@@ -219,8 +235,22 @@ func (p *people) find(text string) []mention {
 		return nil
 	}
 	lower := asciiLower(text)
+	addrs := p.addresses(text, lower)
 	var found []mention
+	last := 0 // where the previous mention ended
 	eachWord(lower, func(ws, we int) int {
+		// An address is one token: its words are no one's name on their own.
+		for len(addrs) > 0 && addrs[0].end <= ws {
+			addrs = addrs[1:]
+		}
+		if len(addrs) > 0 && addrs[0].start <= ws {
+			a := addrs[0]
+			if a.person >= 0 {
+				found = append(found, a)
+				last = a.end
+			}
+			return a.end
+		}
 		for _, ai := range p.byWord.lookup(lower[ws:we]) {
 			a := p.aliases[ai]
 			start := ws
@@ -237,8 +267,13 @@ func (p *people) find(text string) []mention {
 			if a.exact != "" && text[start:end] != a.exact {
 				continue
 			}
-			found = append(found, mention{start, end, a.person})
-			return end
+			if a.word && !usedAsName(text, lower, start, end) {
+				continue
+			}
+			m := p.widen(text, lower, a, mention{start: start, end: end, person: a.person}, last)
+			found = append(found, m)
+			last = m.end
+			return m.end
 		}
 		return we
 	})
@@ -258,6 +293,9 @@ func (p *people) rewrite(text string, at time.Time) string {
 	for _, m := range ms {
 		b.WriteString(text[prev:m.start])
 		r := p.roleName(m.person, at)
+		if m.address {
+			r += "'s address"
+		}
 		if sentenceStart(text, m.start) {
 			r = capitalize(r)
 		}
@@ -388,20 +426,6 @@ func boundaryAfter(s string, i int) bool {
 		return !isWordRune(next)
 	}
 	return true
-}
-
-// sentenceStart reports whether position i begins a sentence, a line or a
-// list item, where a replacement should be capitalised.
-func sentenceStart(s string, i int) bool {
-	t := strings.TrimRight(s[:i], " ")
-	if t == "" {
-		return true
-	}
-	switch t[len(t)-1] {
-	case '.', '!', '?', '\n', '-', '*', '>', '|':
-		return true
-	}
-	return false
 }
 
 func capitalize(s string) string {

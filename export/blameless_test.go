@@ -47,9 +47,9 @@ func TestRewriteUsesTheRoleHeldAtTheTime(t *testing.T) {
 		{"dee noticed the alert", c("09:00"), "A responder noticed the alert"},
 		{"@zed owns it", c("09:00"), "A responder owns it"},
 		{"zed owns it", c("09:00"), "A responder owns it"},
-		// Word boundaries: no match inside other words or addresses.
+		// Word boundaries: no match inside other words; an address is replaced whole.
 		{"Anastasia and the banana token", c("09:10"), "Anastasia and the banana token"},
-		{"mail ana@example.com", c("09:10"), "mail ana@example.com"},
+		{"mail ana@example.com", c("09:10"), "mail the incident commander's address"},
 		{"see ana.lima in the logs", c("09:10"), "see ana.lima in the logs"},
 		// A first name shared by two people names neither; full names still match.
 		{"Alex said so", c("09:10"), "Alex said so"},
@@ -97,5 +97,96 @@ func TestPeopleMergesALoginIntoTheFullName(t *testing.T) {
 	}
 	if got := p.names[ms[0].person]; len(got) != 2 || got[0] != "Ana Lima" || got[1] != "ana" {
 		t.Errorf("names = %q, want [Ana Lima ana]", got)
+	}
+}
+
+// reviewed is the reviewer's reproduction: Maria commands until 10:00, then
+// Sam; "@priya" is comms lead; Mark Young, Rose Diaz and June Park only
+// wrote events.
+func reviewed() incident.Snapshot {
+	c := func(s string) time.Time { return at("UTC", "2025-05-01 "+s) }
+	return incident.Snapshot{
+		Incident: incident.Incident{ID: 7, Title: "t", Severity: 2, State: incident.Resolved, Timezone: "UTC"},
+		Roles: []incident.RoleAssignment{
+			{Role: incident.RoleCommander, Person: "Maria Lopez", From: c("09:00"), Until: c("10:00")},
+			{Role: incident.RoleCommander, Person: "Sam Patel", From: c("10:00")},
+			{Role: incident.RoleComms, Person: "@priya", From: c("09:00")},
+		},
+		Events: []incident.Event{
+			{ID: 1, IncidentID: 7, OccurredAt: c("09:00"), Kind: incident.KindNote, Text: "x", Author: "Mark Young"},
+			{ID: 2, IncidentID: 7, OccurredAt: c("09:01"), Kind: incident.KindNote, Text: "x", Author: "Rose Diaz"},
+			{ID: 3, IncidentID: 7, OccurredAt: c("09:02"), Kind: incident.KindNote, Text: "x", Author: "ops"},
+			{ID: 4, IncidentID: 7, OccurredAt: c("09:03"), Kind: incident.KindNote, Text: "x", Author: "June Park"},
+		},
+	}
+}
+
+func TestRewriteClosesNameLeaks(t *testing.T) {
+	p := newPeople(reviewed())
+	c := func(s string) time.Time { return at("UTC", "2025-05-01 "+s) }
+	cases := []struct {
+		name, text string
+		at         time.Time
+		want       string
+	}{
+		// A known first name (or a login that is one) and a surname the
+		// incident does not know are one person.
+		{"login+surname", "Status page updated by Priya Shah", c("09:30"), "Status page updated by the comms lead"},
+		{"first+surname", "Maria Gonzalez-Lopez paged", c("09:30"), "The incident commander paged"},
+		{"first+middle+surname", "Maria J. Lopez paged", c("09:30"), "The incident commander paged"},
+		{"first+unknown surname possessive", "Priya Shah's update went out", c("09:30"), "The comms lead's update went out"},
+		{"first then sentence", "ask Priya. Then wait", c("09:30"), "ask the comms lead. Then wait"},
+		{"first then function word", "paged Priya The DB team too", c("09:30"), "paged the comms lead The DB team too"},
+		{"first then acronym", "Priya DB access granted", c("09:30"), "The comms lead DB access granted"},
+		// Addresses whose local part names someone.
+		{"email first.last", "mail maria.lopez@example.com now", c("09:30"), "mail the incident commander's address now"},
+		{"email flast", "from mlopez@example.com", c("10:30"), "from the former incident commander's address"},
+		{"email first", "cc sam@example.com", c("10:30"), "cc the incident commander's address"},
+		{"email last+digits", "cc patel42@corp.example.org", c("10:30"), "cc the incident commander's address"},
+		{"email login", "priya@example.com posted", c("09:30"), "The comms lead's address posted"},
+		{"email first-last", "maria-lopez@example.com", c("09:30"), "The incident commander's address"},
+		{"email responder", "wrote to mark.young@example.com", c("09:30"), "wrote to a responder's address"},
+		{"email machine", "alerts from ops@example.com and noreply@example.com", c("09:30"), "alerts from ops@example.com and noreply@example.com"},
+		{"email unknown", "mail jane.doe@example.com", c("09:30"), "mail jane.doe@example.com"},
+		{"login not email", "asked @priya", c("09:30"), "asked the comms lead"},
+		// Initials and titles go with the name.
+		{"initial dot surname", "M. Lopez agreed", c("10:30"), "The former incident commander agreed"},
+		{"initial surname", "then M Lopez agreed", c("10:30"), "then the former incident commander agreed"},
+		{"title surname", "mail sent; Dr. Patel agreed", c("10:30"), "mail sent; the incident commander agreed"},
+		{"title no dot", "thanks Ms Lopez", c("10:30"), "thanks the former incident commander"},
+		{"title full name", "Mr. Sam Patel rolled back", c("10:30"), "The incident commander rolled back"},
+		{"title initial surname", "Prof. M. Lopez said", c("10:30"), "The former incident commander said"},
+		{"reviewer", "mail maria.lopez@example.com; M. Lopez agreed; Dr. Patel", c("10:30"),
+			"mail the former incident commander's address; the former incident commander agreed; the incident commander"},
+		// No capital after an abbreviation that does not end a sentence.
+		{"after e.g.", "someone senior, e.g. Sam, approves", c("10:30"), "someone senior, e.g. the incident commander, approves"},
+		{"after vs.", "Sam vs. Maria", c("10:30"), "The incident commander vs. the former incident commander"},
+		{"after a letter", "Plan B. Sam agreed", c("10:30"), "Plan B. The incident commander agreed"},
+		{"after sentence", "It held. Sam agreed", c("10:30"), "It held. The incident commander agreed"},
+		// First names that are words.
+		{"verb at start", "Mark the pods as drained", c("09:30"), "Mark the pods as drained"},
+		{"verb at start of item", "- Mark the node unschedulable", c("09:30"), "- Mark the node unschedulable"},
+		{"verb after sentence", "Done. Mark this one resolved", c("09:30"), "Done. Mark this one resolved"},
+		{"name at start with verb", "Mark restarted the pods", c("09:30"), "A responder restarted the pods"},
+		{"name at start with s-verb", "Mark says the pods drained", c("09:30"), "A responder says the pods drained"},
+		{"name at start then and", "Mark and Priya drained it", c("09:30"), "A responder and the comms lead drained it"},
+		{"name at start addressed", "Mark: drain the pods", c("09:30"), "A responder: drain the pods"},
+		{"name mid-sentence", "asked Mark to drain", c("09:30"), "asked a responder to drain"},
+		{"name with surname", "Mark Young drained it", c("09:30"), "A responder drained it"},
+		{"name with unknown surname", "Rose Smith drained it", c("09:30"), "A responder drained it"},
+		{"word rose", "Latency rose sharply; Rose looked", c("09:30"), "Latency rose sharply; a responder looked"},
+		{"rose at start", "Rose sharply after the deploy", c("09:30"), "Rose sharply after the deploy"},
+		{"month with day", "since June 3, asked June to check", c("09:30"), "since June 3, asked a responder to check"},
+		{"month after in", "shipped in June; June agreed", c("09:30"), "shipped in June; a responder agreed"},
+		// Possessives.
+		{"possessive first", "Maria's runbook", c("09:30"), "The incident commander's runbook"},
+		{"possessive surname", "per Patel's note", c("10:30"), "per the incident commander's note"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := p.rewrite(tc.text, tc.at); got != tc.want {
+				t.Errorf("rewrite(%q, %s)\n got %q\nwant %q", tc.text, tc.at.Format("15:04"), got, tc.want)
+			}
+		})
 	}
 }

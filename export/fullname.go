@@ -1,0 +1,174 @@
+package export
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// widen stretches a mention over the rest of the name as written: a
+// surname the incident does not know after a first name ("Priya Shah",
+// "Maria J. Lopez"), an initial before a surname ("M. Lopez") and a title
+// before any of them ("Dr. Patel"). It never reaches back before floor, the
+// end of the previous mention.
+func (p *people) widen(text, lower string, a alias, m mention, floor int) mention {
+	if a.given {
+		m.end = p.unknownSurname(text, lower, m.end, m.person)
+	}
+	if a.lower[0] == '@' {
+		return m
+	}
+	if a.surname {
+		if s := initialBefore(text, m.start, p.initial(m.person)); s >= floor {
+			m.start = s
+		}
+	}
+	if s := titleBefore(text, m.start); s >= floor {
+		m.start = s
+	}
+	return m
+}
+
+// unknownSurname returns where a name that starts with a first name ending
+// at i ends: past a capitalised word that follows it ("Shah", "Gonzalez-
+// Lopez"), with an optional middle initial between. The word must not be a
+// common capitalised word ("The", "Then") nor another person's name.
+func (p *people) unknownSurname(text, lower string, i, person int) int {
+	j := i
+	if j >= len(text) || text[j] != ' ' {
+		return i
+	}
+	j++
+	if k := initialAt(text, j); k > 0 && k < len(text) && text[k] == ' ' {
+		j = k + 1
+	}
+	end := capitalisedWordEnd(text, j)
+	if end < 0 || !boundaryAfter(text, end) || notSurnames[lower[j:end]] {
+		return i
+	}
+	for _, ai := range p.byWord.lookup(leadingWord(lower[j:end])) {
+		if p.aliases[ai].person != person {
+			return i
+		}
+	}
+	return end
+}
+
+// notSurnames are capitalised words that follow a name without being part
+// of it ("asked Priya The DB team…", "thanks Sam Please…").
+var notSurnames = map[string]bool{
+	"the": true, "a": true, "an": true, "and": true, "or": true, "but": true, "if": true, "then": true,
+	"so": true, "to": true, "in": true, "on": true, "at": true, "for": true, "of": true, "by": true,
+	"with": true, "from": true, "we": true, "you": true, "he": true, "she": true, "they": true, "it": true,
+	"this": true, "that": true, "is": true, "was": true, "also": true, "as": true, "after": true,
+	"before": true, "when": true, "while": true, "please": true, "thanks": true, "not": true, "no": true,
+	"yes": true, "ok": true, "all": true, "re": true, "fyi": true, "via": true,
+}
+
+// capitalisedWordEnd returns the end of the word at i when it is
+// capitalised like a name (an upper-case letter, then letters with at least
+// one lower-case; inner hyphens and apostrophes before a capital, as in
+// "Gonzalez-Lopez" or "O'Brien"), else -1.
+func capitalisedWordEnd(s string, i int) int {
+	if i >= len(s) {
+		return -1
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	if !unicode.IsUpper(r) {
+		return -1
+	}
+	j, lower := i+size, false
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if unicode.IsLetter(r) {
+			lower = lower || unicode.IsLower(r)
+			j += size
+			continue
+		}
+		if r == '-' || r == '\'' || r == '’' {
+			if next, _ := utf8.DecodeRuneInString(s[j+size:]); unicode.IsUpper(next) {
+				j += size
+				continue
+			}
+		}
+		break
+	}
+	if !lower {
+		return -1
+	}
+	return j
+}
+
+// initialAt returns the end of an initial at i ("M." or "M" standing
+// alone), else -1.
+func initialAt(s string, i int) int {
+	if i >= len(s) || s[i] < 'A' || s[i] > 'Z' {
+		return -1
+	}
+	j := i + 1
+	if j < len(s) && s[j] == '.' {
+		j++
+	}
+	if j < len(s) && s[j] != ' ' {
+		return -1
+	}
+	return j
+}
+
+// initial is the upper-case initial of a person's first name, 0 if none.
+func (p *people) initial(person int) byte {
+	for _, n := range p.names[person] {
+		if f := firstName(n); f != "" && f[0] >= 'A' && f[0] <= 'z' {
+			return f[0] &^ 0x20
+		}
+	}
+	return 0
+}
+
+// initialBefore returns where an initial before position i starts ("M. " or
+// "M " before "Lopez"), or -1. A bare letter that is also a word ("A", "I")
+// counts only when it is the person's own initial.
+func initialBefore(s string, i int, own byte) int {
+	if i < 2 || s[i-1] != ' ' {
+		return -1
+	}
+	j := i - 1
+	dot := s[j-1] == '.'
+	if dot {
+		j--
+	}
+	if j < 1 || s[j-1] < 'A' || s[j-1] > 'Z' {
+		return -1
+	}
+	c := s[j-1]
+	start := j - 1
+	if start > 0 && !boundaryBefore(s, start, false) {
+		return -1
+	}
+	if !dot && (c == 'A' || c == 'I') && c != own {
+		return -1
+	}
+	return start
+}
+
+// titles are honorifics that belong with the name after them.
+var titles = []string{"Dr", "Mr", "Mrs", "Ms", "Mx", "Miss", "Prof", "Sir", "Dame"}
+
+// titleBefore returns where a title before position i starts ("Dr. " or
+// "Dr " before "Patel"), or -1.
+func titleBefore(s string, i int) int {
+	if i < 3 || s[i-1] != ' ' {
+		return -1
+	}
+	t := s[:i-1]
+	t = strings.TrimSuffix(t, ".")
+	for _, title := range titles {
+		if strings.HasSuffix(t, title) {
+			start := len(t) - len(title)
+			if start == 0 || boundaryBefore(s, start, false) {
+				return start
+			}
+		}
+	}
+	return -1
+}

@@ -1,0 +1,72 @@
+package export
+
+import "strings"
+
+// usedAsName reports whether a capitalised first name that is also an
+// English word, at text[start:end], is used as a name. Mid-sentence a
+// capital says it is ("asked Mark to"), unless it is a month with a day or
+// after "in" ("June 3", "in May"). At the start of a sentence, where any
+// word is capitalised, it is the word when a lower-case word follows that
+// a verb or modal would take ("Mark the pods", "May be", "Rose sharply"),
+// and the name when what follows reads as its verb ("Mark restarted",
+// "Mark says", "Mark and …") or is not a lower-case word at all.
+func usedAsName(text, lower string, start, end int) bool {
+	name := lower[start:end]
+	if months[name] && isDate(lower, start, end) {
+		return false
+	}
+	if !sentenceStart(text, start) {
+		return true
+	}
+	if end >= len(text) || text[end] != ' ' {
+		return true
+	}
+	next := end + 1
+	stop := next
+	for stop < len(lower) && lower[stop] >= 'a' && lower[stop] <= 'z' {
+		stop++
+	}
+	if stop == next || (text[next] < 'a' || text[next] > 'z') && text[next:stop] != "I" {
+		return true // a capitalised word (a surname) or punctuation
+	}
+	w := lower[next:stop]
+	if verbAfterName[w] || strings.HasSuffix(w, "ed") {
+		return true
+	}
+	if len(w) > 2 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") && !strings.HasSuffix(w, "us") && !objectWords[w] {
+		return true
+	}
+	return false
+}
+
+// verbAfterName are words that follow a subject, not a verb or modal:
+// "Mark and Priya…", "Will was paged", "Grace took over".
+var verbAfterName = map[string]bool{
+	"and": true, "or": true, "is": true, "was": true, "has": true, "had": true, "said": true, "took": true,
+	"made": true, "ran": true, "did": true, "found": true, "saw": true, "sent": true, "wrote": true,
+	"got": true, "went": true, "thought": true, "knew": true, "led": true, "began": true, "gave": true,
+	"told": true, "kept": true, "left": true, "put": true, "set": true, "felt": true, "brought": true,
+	"will": true, "would": true, "can": true, "could": true, "should": true, "might": true, "must": true,
+}
+
+// objectWords end in s but follow a verb rather than a subject: "Mark this
+// resolved", "Bill us", "Mark its owner".
+var objectWords = map[string]bool{"this": true, "its": true, "his": true, "hers": true, "ours": true, "yours": true, "theirs": true, "those": true, "these": true}
+
+// months are first names that are also months.
+var months = map[string]bool{"may": true, "june": true, "april": true, "august": true}
+
+// isDate reports whether the month at lower[start:end] is a date: followed
+// by a day or year ("June 3") or after a word that introduces a time ("in
+// May", "since June", "early April").
+func isDate(lower string, start, end int) bool {
+	if end+1 < len(lower) && lower[end] == ' ' && lower[end+1] >= '0' && lower[end+1] <= '9' {
+		return true
+	}
+	return dateWords[wordBefore(lower, start)]
+}
+
+var dateWords = map[string]bool{
+	"in": true, "since": true, "until": true, "till": true, "during": true, "of": true, "early": true,
+	"late": true, "mid": true, "last": true, "next": true, "this": true, "from": true, "through": true,
+}
