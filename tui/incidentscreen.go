@@ -532,6 +532,8 @@ func (s *incidentScreen) selectionKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 // with nothing of that left, it goes back to the list when allowed.
 func (s *incidentScreen) escape(allowBack bool) tea.Cmd {
 	switch {
+	case s.importing != nil:
+		return s.cancelImport()
 	case s.editing != nil:
 		s.editing = nil
 		s.input.Prompt = "› "

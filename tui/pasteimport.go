@@ -105,9 +105,7 @@ func (s *incidentScreen) importKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.Submit), msg.Text == "y", msg.Text == "Y":
 		return s.confirmImport()
 	case key.Matches(msg, k.Escape), msg.Text == "n", msg.Text == "N":
-		s.importing = nil
-		cmd := s.pasteAsText(p.block)
-		return tea.Batch(cmd, s.status.Info(s.c, "import cancelled: the pasted text is in the input"))
+		return s.cancelImport()
 	case msg.Text == "e", msg.Text == "E":
 		return s.logPasteAsNote()
 	case key.Matches(msg, k.Up):
@@ -126,6 +124,21 @@ func (s *incidentScreen) importKey(msg tea.KeyPressMsg) tea.Cmd {
 	p.offset = min(p.offset, max(p.rows()-max(s.paneHeight()-1, 1), 0))
 	p.offset = max(p.offset, 0)
 	return nil
+}
+
+// cancelImport closes the preview without writing, and puts the paste into
+// the input as a paste without a timeline would have gone.
+func (s *incidentScreen) cancelImport() tea.Cmd {
+	p := s.importing
+	s.importing = nil
+	before := s.input.Value()
+	cmd := s.pasteAsText(p.block)
+	what := "import cancelled: the pasted text is in the input"
+	// The input holds a line's worth: a long paste is cut, and says so.
+	if added := len([]rune(s.input.Value())) - len([]rune(before)); added < len([]rune(Sanitize(p.block))) {
+		what = fmt.Sprintf("import cancelled: the input holds the first %d characters of the paste", added)
+	}
+	return tea.Batch(cmd, s.status.Info(s.c, what))
 }
 
 // confirmImport writes the previewed entries as import events of this

@@ -206,3 +206,38 @@ func TestLongPasteScrollsAndImportsWhole(t *testing.T) {
 	}
 	h.mustSee(fmt.Sprintf("imported %d events", n))
 }
+
+// Esc followed at once by a letter arrives as alt+letter: it cancels, and
+// the letter is typed, never taken as the y that imports.
+func TestEscThenYCancelsTheImport(t *testing.T) {
+	h := newHarness(t, true)
+	h.send(tea.PasteMsg{Content: pastedBullets})
+	h.send(tea.KeyPressMsg{Code: 'y', Mod: tea.ModAlt})
+	if n := len(imported(h)); n != 0 {
+		t.Fatalf("esc+y imported %d events", n)
+	}
+	if h.m.inc.importing != nil {
+		t.Fatal("the preview is still open")
+	}
+	if got := h.input(); !strings.HasPrefix(got, "Notes from the bridge") || !strings.HasSuffix(got, "y") {
+		t.Fatalf("input = %q, want the paste then the typed y", got)
+	}
+}
+
+// A paste longer than the input takes is cut when cancelled, and the status
+// line says how much of it is there.
+func TestCancelledLongPasteSaysItWasCut(t *testing.T) {
+	h := newHarness(t, true)
+	var b strings.Builder
+	for i := 0; b.Len() <= incident.MaxTextLen+200; i++ {
+		fmt.Fprintf(&b, "- 10:%02d check %d of the replica lag on the reporting database cluster\n", i%60, i)
+	}
+	h.send(tea.PasteMsg{Content: b.String()})
+	h.mustSee("Import ")
+	h.press(tea.KeyEscape)
+	limit := h.m.inc.input.CharLimit
+	if got := len([]rune(h.input())); got != limit {
+		t.Fatalf("input holds %d characters, want the limit %d", got, limit)
+	}
+	h.mustSee(fmt.Sprintf("the input holds the first %d characters of the paste", limit))
+}
