@@ -67,7 +67,7 @@ var CommandHelp = []string{
 	"/file OWNER/NAME           file open action items as GitHub issues (in Actions: the selected one)",
 	"/filter [text]             show only matching events; /filter alone shows all",
 	"/utc                       show and type times in UTC (again: the incident's zone)",
-	"/undo                      undo your last change (log, edit, pin, delete)",
+	"/undo                      undo your last change (log, edit, pin, delete, import)",
 	"//text                     log text that starts with /",
 }
 

@@ -65,8 +65,9 @@ type incidentScreen struct {
 	input   textinput.Model
 	editing *incident.Event // the event being corrected, nil when logging
 	// importing is a pasted timeline shown for confirmation, nil when none.
-	importing *pasteImport
-	pending   int // writes in flight
+	importing  *pasteImport
+	lastImport time.Time // the LoggedAt of this session's last import
+	pending    int       // writes in flight
 
 	active   paneID
 	timeline *timeline

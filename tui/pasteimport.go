@@ -148,6 +148,10 @@ func (s *incidentScreen) confirmImport() tea.Cmd {
 	s.importing = nil
 	st, ctx, id := s.c.st, s.c.ctx, s.id
 	events := ingest.Result{Entries: p.entries}.Events(id, s.c.opts.Author)
+	batch := s.importStamp()
+	for i := range events {
+		events[i].LoggedAt = batch
+	}
 	snap := incident.Snapshot{Incident: s.snap.Incident, Events: events}
 	base := writtenMsg{id: id, gen: s.gen, line: Sanitize(p.block)}
 	s.pending++
@@ -157,9 +161,22 @@ func (s *incidentScreen) confirmImport() tea.Cmd {
 			msg.err = fmt.Errorf("import the pasted timeline: %w", err)
 			return msg
 		}
-		msg.what = "imported " + counted(len(events), "event")
+		msg.what = "imported " + counted(len(events), "event") + " · /undo removes them"
+		msg.undo = &undoOp{action: undoRemoveImport, batch: batch}
 		return msg
 	}
+}
+
+// importStamp is the LoggedAt shared by one import's events, distinct from
+// every earlier import of this session so that undo finds exactly its own
+// (a test's clock, or a coarse one, may give the same now twice).
+func (s *incidentScreen) importStamp() time.Time {
+	t := s.c.now().UTC()
+	if !t.After(s.lastImport) {
+		t = s.lastImport.Add(time.Nanosecond)
+	}
+	s.lastImport = t
+	return t
 }
 
 // logPasteAsNote logs the whole paste, folded onto one line, as a single

@@ -241,3 +241,28 @@ func TestCancelledLongPasteSaysItWasCut(t *testing.T) {
 	}
 	h.mustSee(fmt.Sprintf("the input holds the first %d characters of the paste", limit))
 }
+
+// Undo after an import removes that import's events, and only them.
+func TestUndoRemovesTheLastImport(t *testing.T) {
+	h := newHarness(t, true)
+	h.send(tea.PasteMsg{Content: pastedTable})
+	h.press(tea.KeyEnter)
+	h.send(tea.PasteMsg{Content: pastedBullets})
+	h.typeText("y")
+	if n := len(imported(h)); n != 4 {
+		t.Fatalf("%d events imported by two pastes, want 4", n)
+	}
+	h.enter("/undo")
+	h.mustSee("undone: removed 2 imported events")
+	got := imported(h)
+	if len(got) != 2 || got[0].Text != "pager fired for checkout 5xx" || got[1].Text != "rolled back the payments deploy" {
+		t.Fatalf("after undo the imported events are %+v, want the first paste's two", got)
+	}
+	h.enter("/undo")
+	if n := len(imported(h)); n != 0 {
+		t.Fatalf("a second undo left %d imported events", n)
+	}
+	if n := len(h.events()); n == 0 {
+		t.Fatal("undo removed the declaration too")
+	}
+}

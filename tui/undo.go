@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"time"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -12,9 +13,10 @@ import (
 type undoAction int
 
 const (
-	undoRemove  undoAction = iota // the change logged an event: delete it
-	undoRestore                   // the change deleted an event: restore it
-	undoRevert                    // the change edited an event: put prev back
+	undoRemove       undoAction = iota // the change logged an event: delete it
+	undoRestore                        // the change deleted an event: restore it
+	undoRevert                         // the change edited an event: put prev back
+	undoRemoveImport                   // the change imported a pasted timeline: delete its events
 )
 
 // undoOp is one entry of the session's undo stack. Undo is soft: a removed
@@ -22,6 +24,9 @@ const (
 type undoOp struct {
 	action undoAction
 	prev   incident.Event // the event before the change (or as logged)
+	// batch marks the events of an import: they share this LoggedAt,
+	// which the store keeps to the nanosecond.
+	batch time.Time
 }
 
 // run performs the undo as a write.
@@ -30,6 +35,9 @@ func (u undoOp) run(s *incidentScreen) tea.Cmd {
 	prev := u.prev
 	base := writtenMsg{id: s.id, gen: s.gen, isUndo: true}
 	op := u
+	if op.action == undoRemoveImport {
+		return op.removeImport(s)
+	}
 	return func() tea.Msg {
 		msg := base
 		switch op.action {
@@ -60,6 +68,36 @@ func (u undoOp) run(s *incidentScreen) tea.Cmd {
 			msg.undo = &op // keep it for another try
 			msg.event, msg.removed = nil, 0
 		}
+		return msg
+	}
+}
+
+// removeImport deletes the events of one pasted import, as the last
+// snapshot shows them; until that snapshot has them, it asks for a moment.
+func (u undoOp) removeImport(s *incidentScreen) tea.Cmd {
+	st, ctx := s.c.st, s.c.ctx
+	var ids []int64
+	for _, e := range s.snap.Events {
+		if e.Source == incident.SourceImport && e.LoggedAt.Equal(u.batch) {
+			ids = append(ids, e.ID)
+		}
+	}
+	msg := writtenMsg{id: s.id, gen: s.gen, isUndo: true}
+	op := u
+	return func() tea.Msg {
+		if len(ids) == 0 {
+			msg.err = incident.Errorf(incident.ECONFLICT, "undo: the imported events are still loading: undo again in a moment")
+			msg.undo = &op
+			return msg
+		}
+		for i, id := range ids {
+			if err := st.DeleteEvent(ctx, id); err != nil {
+				msg.err = fmt.Errorf("undo the import (%d of %d events removed): %w", i, len(ids), err)
+				msg.undo = &op // the rest go on another try
+				return msg
+			}
+		}
+		msg.what = "undone: removed " + counted(len(ids), "imported event")
 		return msg
 	}
 }
