@@ -121,9 +121,9 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 			return time.Time{}, false
 		}
 		if p.pinned {
-			return p.instant(y, st.month, st.day, minute, loc, n, raw)
+			return p.instant(y, st.month, st.day, minute, st.second, loc, n, raw)
 		}
-		at, ok := p.instant(y, st.month, st.day, minute, loc, n, raw)
+		at, ok := p.instant(y, st.month, st.day, minute, st.second, loc, n, raw)
 		if !ok {
 			// A date that does not exist leaves the one in force.
 			return at, false
@@ -148,22 +148,22 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 		}
 	}
 	minute = p.sequence(st, minute)
-	at, ok := p.instant(p.curY, p.curM, p.curD, minute, loc, n, raw)
+	at, ok := p.instant(p.curY, p.curM, p.curD, minute, st.second, loc, n, raw)
 	if !ok {
 		p.hasCur = false
 	}
 	return at, ok
 }
 
-// instant is minute of the day y-m-d in loc, in UTC; a day that does not
-// exist (Feb 30) is reported.
-func (p *parser) instant(y, m, d, minute int, loc *time.Location, n int, raw string) (time.Time, bool) {
+// instant is minute of the day y-m-d (and second of that minute) in loc, in
+// UTC; a day that does not exist (Feb 30) is reported.
+func (p *parser) instant(y, m, d, minute, second int, loc *time.Location, n int, raw string) (time.Time, bool) {
 	day := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
 	if day.Day() != d || int(day.Month()) != m {
 		p.problem(n, raw, "no such date")
 		return time.Time{}, false
 	}
-	return time.Date(y, time.Month(m), d, minute/60, minute%60, 0, 0, loc).UTC(), true
+	return time.Date(y, time.Month(m), d, minute/60, minute%60, second, 0, loc).UTC(), true
 }
 
 // backstep is how far a time-only entry may go back before it is read as

@@ -290,11 +290,11 @@ func dottedLead(s string) (stamp, int, bool) {
 	if !isDigit(byteAt(s, 0)) || !isDigit(byteAt(s, 1)) || byteAt(s, 2) != '.' {
 		return stamp{}, 0, false
 	}
-	h, m, _, _, end, ok := clock(s, 0, true)
-	if !ok || h > 23 || end != 5 {
+	t, end, ok := clock(s, 0, true)
+	if !ok || t.hour > 23 || end != 5 {
 		return stamp{}, 0, false
 	}
-	st := stamp{hour: h, minute: m, hasTime: true}
+	st := stamp{hour: t.hour, minute: t.minute, hasTime: true}
 	if strings.HasPrefix(s[end:], "-ish") {
 		return st, end + 4, true
 	}

@@ -8,6 +8,7 @@ import "strings"
 type stamp struct {
 	year, month, day int // 0 when not written
 	hour, minute     int
+	second           int // 0 when not written
 	hasTime          bool
 	unknown          bool // the time was written as "--:--": reported, never guessed
 	meridiem         byte // 'a' or 'p' when written with am/pm
@@ -325,29 +326,41 @@ func unknownAt(s string, i int) bool {
 	return false
 }
 
-// clock reads a time of day at i: 14:02, 14:02:11.5, 9:05, 7am, 03:01PM,
-// 5:10 a.m., 14h05, and, when dotOK, 14.43.
-func clock(s string, i int, dotOK bool) (hour, minute int, meridiem byte, unknown bool, end int, ok bool) {
-	for _, u := range unknownTimes {
-		if strings.HasPrefix(s[i:], u) {
-			return 0, 0, 0, true, i + len(u), true
+// clockTime is a time of day as clock reads it.
+type clockTime struct {
+	hour, minute, second int
+	meridiem             byte
+	unknown              bool
+}
+
+// clock reads a time of day at i: 14:02, 14:02:11.5 (the fraction is
+// dropped), 9:05, 7am, 03:01PM, 5:10 a.m., 14h05, and, when dotOK, 14.43.
+func clock(s string, i int, dotOK bool) (t clockTime, end int, ok bool) {
+	if c := byteAt(s, i); c == '-' || c == '?' || c == 'x' || c == 'X' || c == 0xE2 { // the first bytes of unknownTimes
+		for _, u := range unknownTimes {
+			if strings.HasPrefix(s[i:], u) {
+				return clockTime{unknown: true}, i + len(u), true
+			}
 		}
 	}
 	h, n := number(s, i, 2)
 	if n == 0 || h > 24 {
-		return 0, 0, 0, false, i, false
+		return clockTime{}, i, false
 	}
 	k := i + n
-	m := 0
+	m, sec := 0, 0
 	switch c := byteAt(s, k); {
 	case c == ':' || c == 'h' || c == 'H':
 		mm, n2 := number(s, k+1, 2)
 		if n2 != 2 || mm > 59 {
-			return 0, 0, 0, false, i, false
+			return clockTime{}, i, false
 		}
 		m, k = mm, k+3
 		if byteAt(s, k) == ':' {
-			if _, n3 := number(s, k+1, 2); n3 == 2 {
+			if ss, n3 := number(s, k+1, 2); n3 == 2 {
+				if ss <= 59 {
+					sec = ss // a leap second's :60 stays on its minute
+				}
 				k += 3
 				if byteAt(s, k) == '.' {
 					j := k + 1
@@ -363,21 +376,21 @@ func clock(s string, i int, dotOK bool) (hour, minute int, meridiem byte, unknow
 	case c == '.' && dotOK:
 		mm, n2 := number(s, k+1, 2)
 		if n2 != 2 || mm > 59 || byteAt(s, k+3) == '.' && isDigit(byteAt(s, k+4)) {
-			return 0, 0, 0, false, i, false
+			return clockTime{}, i, false
 		}
 		m, k = mm, k+3
 	}
 	mer, e := meridiemAt(s, k)
 	if mer == 0 && k == i+n {
-		return 0, 0, 0, false, i, false
+		return clockTime{}, i, false
 	}
 	if mer != 0 {
 		if h < 1 || h > 12 {
-			return 0, 0, 0, false, i, false
+			return clockTime{}, i, false
 		}
 		k = e
-	} else if h == 24 && m != 0 {
-		return 0, 0, 0, false, i, false
+	} else if h == 24 && (m != 0 || sec != 0) {
+		return clockTime{}, i, false
 	}
 	if mer == 0 && k > i+n {
 		// "14:00hrs", "14:00h"
@@ -389,9 +402,9 @@ func clock(s string, i int, dotOK bool) (hour, minute int, meridiem byte, unknow
 		}
 	}
 	if !wordEnd(s, k) && !(byteAt(s, k) == 'Z' && wordEnd(s, k+1)) && !strings.HasPrefix(s[k:], "UTC") && !strings.HasPrefix(s[k:], "ish") {
-		return 0, 0, 0, false, i, false
+		return clockTime{}, i, false
 	}
-	return h, m, mer, false, k, true
+	return clockTime{hour: h, minute: m, second: sec, meridiem: mer}, k, true
 }
 
 // militaryClock reads "1405Z", "1405 UTC" and "1405 hrs": four digits
@@ -505,9 +518,9 @@ func (r stampReader) stampAt(s string, i int) (st stamp, end int, ok bool) {
 	if dok && d > 0 {
 		st.year, st.month, st.day = y, m, d
 		end = k
-		if t, ok := r.timeAfterDate(s, k); ok {
-			st.hour, st.minute, st.meridiem, st.unknown, end = t.hour, t.minute, t.meridiem, t.unknown, t.end
-			st.hasTime = !t.unknown
+		if t, e, ok := r.timeAfterDate(s, k); ok {
+			st.setClock(t)
+			end = e
 			st.zone, end = r.suffixes(s, end, &st)
 		}
 		return st, end, true
@@ -523,7 +536,7 @@ func (r stampReader) stampAt(s string, i int) (st stamp, end int, ok bool) {
 			j = k2
 		}
 	}
-	h, mi, mer, unk, k, tok := clock(s, j, false)
+	t, k, tok := clock(s, j, false)
 	if !tok {
 		if h, mi, k, ok := militaryClock(s, j); ok {
 			st.hour, st.minute, st.hasTime = h, mi, true
@@ -531,28 +544,25 @@ func (r stampReader) stampAt(s string, i int) (st stamp, end int, ok bool) {
 			return st, end, true
 		}
 		// "14.43" stands for a time only with am/pm or a zone after it.
-		h, mi, mer, unk, k, tok = clock(s, j, true)
-		if !tok || mer == 0 {
+		t, k, tok = clock(s, j, true)
+		if !tok || t.meridiem == 0 {
 			if z, _ := zoneAt(s, k); !tok || z == "" {
 				return stamp{}, i, false
 			}
 		}
 	}
-	st.hour, st.minute, st.meridiem, st.unknown, st.hasTime = h, mi, mer, unk, !unk
+	st.setClock(t)
 	st.zone, end = r.suffixes(s, k, &st)
 	return st, end, true
 }
 
-type clockRead struct {
-	hour, minute int
-	meridiem     byte
-	unknown      bool
-	end          int
+func (s *stamp) setClock(t clockTime) {
+	s.hour, s.minute, s.second, s.meridiem, s.unknown, s.hasTime = t.hour, t.minute, t.second, t.meridiem, t.unknown, !t.unknown
 }
 
 // timeAfterDate reads the time that may follow a date, across the
 // separators documents put between them.
-func (r stampReader) timeAfterDate(s string, i int) (clockRead, bool) {
+func (r stampReader) timeAfterDate(s string, i int) (clockTime, int, bool) {
 	j := i
 	switch {
 	case byteAt(s, j) == 'T':
@@ -573,14 +583,10 @@ func (r stampReader) timeAfterDate(s string, i int) (clockRead, bool) {
 		}
 		j = skipApprox(s, j)
 		if j == i && i < len(s) {
-			return clockRead{}, false
+			return clockTime{}, i, false
 		}
 	}
-	h, m, mer, unk, e, ok := clock(s, j, true)
-	if !ok {
-		return clockRead{}, false
-	}
-	return clockRead{hour: h, minute: m, meridiem: mer, unknown: unk, end: e}, true
+	return clock(s, j, true)
 }
 
 // suffixes reads what may follow a time: zone, "-ish", a range end and, when
@@ -659,7 +665,7 @@ func rangeEnd(s string, i int) (int, bool) {
 		return i, false
 	}
 	j = skipSpaces(s, j)
-	_, _, _, _, e, ok := clock(s, j, false)
+	_, e, ok := clock(s, j, false)
 	if !ok || !strings.Contains(s[j:e], ":") && !strings.ContainsAny(s[j:e], "aApP") {
 		return i, false
 	}

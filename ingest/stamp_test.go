@@ -157,3 +157,24 @@ func TestLeadStampMarks(t *testing.T) {
 		}
 	}
 }
+
+// Seconds the text gives are kept: a chat or log export to the second
+// must not land on the minute.
+func TestSecondsKept(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"- 2026-11-20 14:02:05 UTC replica lag\n", "2026-11-20T14:02:05Z"},
+		{"- 2026-11-20T14:02:59Z replica lag\n", "2026-11-20T14:02:59Z"},
+		{"- 2026-11-20 14:02:05.250 UTC replica lag\n", "2026-11-20T14:02:05Z"},
+		{"- 2026-11-20 2:02:05 PM PST replica lag\n", "2026-11-20T22:02:05Z"},
+		{"- 2026-11-20 14:02 UTC replica lag\n", "2026-11-20T14:02:00Z"},
+	} {
+		res := ParseText(c.in, Options{})
+		if len(res.Entries) != 1 {
+			t.Errorf("%q: %d entries, problems %v", c.in, len(res.Entries), res.Problems)
+			continue
+		}
+		if got := res.Entries[0].At.Format("2006-01-02T15:04:05Z07:00"); got != c.want {
+			t.Errorf("%q: at %s, want %s", c.in, got, c.want)
+		}
+	}
+}

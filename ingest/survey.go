@@ -61,7 +61,7 @@ func (p *parser) survey() {
 					}
 				}
 				if !p.twelveHour {
-					if _, _, mer, _, _, ok := clock(lead, k, false); ok && mer != 0 {
+					if t, _, ok := clock(lead, k, false); ok && t.meridiem != 0 {
 						p.twelveHour = true
 					}
 				}
