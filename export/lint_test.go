@@ -163,3 +163,20 @@ func dump(ws []Warning) string {
 	}
 	return b.String()
 }
+
+func TestLintReportsEveryWrittenFormOfAName(t *testing.T) {
+	named := map[string]bool{}
+	for _, w := range Lint(reviewedEverywhere(), Options{}) {
+		if w.Code == WarnNamedPerson {
+			named[w.Text] = true
+		}
+	}
+	for _, want := range []string{"Dr. Patel", "Priya Shah", "maria.lopez@example.com", "M. Lopez", "Maria", "Rose Smith", "Mark Young"} {
+		if !named[want] {
+			t.Errorf("no named-person warning for %q; got %v", want, named)
+		}
+	}
+	if named["Mark"] {
+		t.Error(`"Mark the affected accounts" warned as a name`)
+	}
+}

@@ -221,3 +221,60 @@ func TestActionItemsAddedAfterResolutionStayOffTheTimeline(t *testing.T) {
 		t.Errorf("an action item added in the retro is on the timeline:\n%s", tl)
 	}
 }
+
+// reviewedEverywhere puts the reviewer's leaks in every field that prose
+// reaches: title, narrative, status message, notes, retro notes.
+func reviewedEverywhere() incident.Snapshot {
+	snap := reviewed()
+	c := func(s string) time.Time { return at("UTC", "2025-05-01 "+s) }
+	inc := &snap.Incident
+	inc.Title = "Dr. Patel's failover stalled"
+	inc.Summary = "Status page updated by Priya Shah. Mail maria.lopez@example.com for the raw timeline."
+	inc.Impact = "M. Lopez agreed to pause billing. Mark the affected accounts as refunded."
+	inc.RootCause = "Maria's runbook, e.g. Sam, said to wait"
+	inc.Trigger = "A deploy by Rose Smith"
+	inc.Resolution = "Mark Young drained the pods"
+	snap.Events = append(snap.Events,
+		incident.Event{ID: 10, IncidentID: 7, OccurredAt: c("09:10"), Kind: incident.KindStatus, State: incident.Identified,
+			Text: "Priya Shah posted the update", Author: "priya"},
+		incident.Event{ID: 11, IncidentID: 7, OccurredAt: c("10:00"), Kind: incident.KindRole, Role: incident.RoleCommander,
+			Person: "Sam Patel", Text: "Sam Patel takes over from Maria Lopez", Author: "sam"},
+		incident.Event{ID: 12, IncidentID: 7, OccurredAt: c("10:05"), Kind: incident.KindNote,
+			Text: "mail mlopez@example.com; M Lopez agreed; Mr. Sam Patel too", Author: "Mark Young"},
+	)
+	snap.Retro = []incident.RetroNote{
+		{IncidentID: 7, Order: 1, Section: incident.RetroWentWell, Text: "Dr. Patel spotted the lag early"},
+		{IncidentID: 7, Order: 2, Section: incident.RetroWentWrong, Text: "Priya Shah's page went to patel@example.com"},
+	}
+	return snap
+}
+
+func TestReviewedLeaksStayClosedInEveryField(t *testing.T) {
+	snap := reviewedEverywhere()
+	doc := render(t, snap, Options{})
+	low := strings.ToLower(doc)
+	for _, n := range []string{"maria", "lopez", "sam", "patel", "priya", "shah", "young", "smith", "@example", "dr.", "mr."} {
+		if strings.Contains(low, n) {
+			t.Errorf("%q leaks into the postmortem:\n%s", n, doc)
+		}
+	}
+	for _, want := range []string{
+		"# SEV2 #7: The second incident commander's failover stalled",
+		"Status page updated by the comms lead. Mail the first incident commander's address for the raw timeline.",
+		"The first incident commander agreed to pause billing. Mark the affected accounts as refunded.",
+		"The first incident commander's runbook, e.g. the second incident commander, said to wait",
+		"Status set to Identified — the comms lead posted the update",
+		"mail the former incident commander's address; the former incident commander agreed; the incident commander too",
+		"- The second incident commander spotted the lag early",
+	} {
+		if !strings.Contains(doc, want) {
+			t.Errorf("missing %q in:\n%s", want, doc)
+		}
+	}
+	kept := render(t, snap, Options{Names: true})
+	for _, want := range []string{"Dr. Patel's failover", "Priya Shah", "maria.lopez@example.com", "M. Lopez", "Mr. Sam Patel", "Mark Young drained"} {
+		if !strings.Contains(kept, want) {
+			t.Errorf("--names lost %q", want)
+		}
+	}
+}
