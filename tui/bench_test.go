@@ -2,7 +2,9 @@ package tui
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -84,5 +86,61 @@ func BenchmarkOpen100k(b *testing.B) {
 		if !s.loaded {
 			b.Fatal("not loaded")
 		}
+	}
+}
+
+// pastedLog is a bullet list of n timeline lines, as a pasted block.
+func pastedLog(n int) string {
+	var b strings.Builder
+	start := time.Date(2026, 11, 21, 0, 0, 0, 0, time.UTC)
+	for i := range n {
+		fmt.Fprintf(&b, "- %s step %d of the recovery runbook\n", start.Add(time.Duration(i)*time.Second).Format("2006-01-02 15:04"), i)
+	}
+	return b.String()
+}
+
+// BenchmarkPasteSyncLimit measures the largest paste parsed inside Update
+// (syncParseLimit bytes): the keystroke-sized stall a paste may cause.
+func BenchmarkPasteSyncLimit(b *testing.B) {
+	m := benchModel(b, 100)
+	text := pastedLog(1000)
+	text = text[:strings.LastIndexByte(text[:syncParseLimit], '\n')+1]
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		m.inc.importing = nil
+		m.Update(tea.PasteMsg{Content: text})
+		if m.inc.importing == nil {
+			b.Fatal("no preview")
+		}
+	}
+}
+
+// BenchmarkImportPreviewScroll100k measures scrolling the preview of a
+// 100,000-line paste: only the rows on screen are drawn.
+func BenchmarkImportPreviewScroll100k(b *testing.B) {
+	m := benchModel(b, 100)
+	text := pastedLog(100_000)
+	// A paste this long is parsed in a command: run it as the runtime would.
+	msg := m.inc.paste(text)()
+	if batch, ok := msg.(tea.BatchMsg); ok {
+		for _, c := range batch {
+			if c != nil {
+				m.Update(c())
+			}
+		}
+	} else {
+		m.Update(msg)
+	}
+	if m.inc.importing == nil || len(m.inc.importing.entries) != 100_000 {
+		b.Fatal("the paste was not previewed whole")
+	}
+	down := tea.KeyPressMsg{Code: tea.KeyPgDown}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		m.Update(down)
+		_ = m.View()
 	}
 }

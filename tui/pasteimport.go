@@ -18,8 +18,9 @@ import (
 // with no entries goes into the input folded onto one line, as any paste.
 
 // syncParseLimit is the largest paste parsed inside Update: ingest reads
-// this much in well under a millisecond; anything longer is parsed in a
-// command so that a pasted document cannot stall the screen.
+// this much in about two milliseconds (BenchmarkPasteSyncLimit), less than
+// a frame; anything longer is parsed in a command so that a pasted document
+// cannot stall the screen.
 const syncParseLimit = 16 << 10
 
 // pasteImport is a pasted block waiting for the user's answer: import its
