@@ -172,7 +172,7 @@ func (s *incidentScreen) footer() string {
 		return v
 	}
 	if s.importing != nil {
-		return s.help.ShortHelpView(importHelp())
+		return s.help.ShortHelpView(importHelp(s.c.width < 60))
 	}
 	if s.editing != nil {
 		return s.help.ShortHelpView([]key.Binding{

@@ -249,10 +249,14 @@ func counted(n int, noun string) string {
 	return fmt.Sprintf("%d %ss", n, noun)
 }
 
-// importHelp is the footer while the preview is open.
-func importHelp() []key.Binding {
+// importHelp is the footer while the preview is open; on a narrow screen,
+// the three answers alone.
+func importHelp(narrow bool) []key.Binding {
 	b := func(help, desc string) key.Binding {
 		return key.NewBinding(key.WithKeys(help), key.WithHelp(help, desc))
+	}
+	if narrow {
+		return []key.Binding{b("y", "import"), b("n", "cancel"), b("e", "one note")}
 	}
 	return []key.Binding{b("enter/y", "import"), b("esc/n", "cancel (text to input)"), b("e", "log as one note"), b("↑↓ pgup pgdn", "scroll")}
 }
