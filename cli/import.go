@@ -213,9 +213,14 @@ func (a *App) importSnapshot(res ingest.Result, id int64, file string, opts inge
 	return snap, nil
 }
 
+// displayName names the input in titles and messages: the file's base
+// name, "stdin", or a device as given ("/dev/null" rather than "null").
 func displayName(file string) string {
-	if file == "-" {
+	switch {
+	case file == "-":
 		return "stdin"
+	case strings.HasPrefix(file, "/dev/"):
+		return file
 	}
 	return filepath.Base(file)
 }

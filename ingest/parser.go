@@ -19,6 +19,8 @@ type parser struct {
 	// From the survey.
 	title        string
 	titleIdx     int    // 0-based line of the heading that is the title, -1
+	plainIdx     int    // 0-based line of a title that is not a heading, -1
+	titleField   bool   // the title is a "Title:" line, which the walk skips
 	firstLine    int    // 1-based number of the first non-blank line
 	fmDate       string // the front matter's date
 	skip         [2]int // front matter lines [from, to), 0-based
@@ -176,6 +178,10 @@ func (p *parser) walk() {
 			continue
 		}
 		if p.fence != "" {
+			continue
+		}
+		if p.titleField && i == p.plainIdx {
+			p.endParagraph()
 			continue
 		}
 		indent := indentWidth(line)
@@ -688,12 +694,31 @@ func truncateRunes(s string, n int) string {
 	return string(r[:n-1]) + "…"
 }
 
+// readLine reports whether line n (1-based) gave an entry or a problem.
+func (p *parser) readLine(n int) bool {
+	for _, e := range p.entries {
+		if e.Line == n {
+			return true
+		}
+	}
+	for _, pr := range p.problems {
+		if pr.Line == n {
+			return true
+		}
+	}
+	return false
+}
+
 // minTimeline is how many timeline lines make a document's timeline, so
 // that its prose is not read for more.
 const minTimeline = 3
 
 func (p *parser) result() Result {
 	res := Result{Title: p.title, Problems: p.problems, Entries: make([]Entry, 0, len(p.entries))}
+	if p.plainIdx >= 0 && p.readLine(p.plainIdx+1) {
+		// The first line looked like a title but was read as an entry.
+		res.Title = ""
+	}
 	// A document with a timeline of its own tells its story there: the
 	// sentences with times around it ("On 2020-02-20 at 21:28 UTC we
 	// received a report") summarise it. Sentences are the timeline only of

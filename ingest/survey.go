@@ -114,7 +114,7 @@ func (p *parser) titleLine() int { return p.titleIdx }
 // frontMatter reads a YAML ("---" … "---") or TOML ("+++" … "+++") block
 // near the top, as blog posts carry, for its title and date.
 func (p *parser) frontMatter() {
-	p.titleIdx = -1
+	p.titleIdx, p.plainIdx = -1, -1
 	start, fence := -1, ""
 	for i := 0; i < len(p.lines) && i < 3; i++ {
 		if l := strings.TrimSpace(p.lines[i]); l == "---" || l == "+++" {
@@ -169,8 +169,12 @@ func (p *parser) statusPageTitle() {
 }
 
 // plainTitle takes, when the document has no level-1 heading, its first
-// short line ("Increased API Latency" above a status page's report) or
-// heading, passing over links and notes too long to be a title.
+// heading or a "Title:" line among its first lines, else its first line when
+// that reads like a title ("Increased API Latency" above a status page's
+// report): not a list item, table row or quote, not an entry, a status
+// word or a bad clock, and not so long that it is a note. Links and fences
+// are passed over. A plain line that the walk still reads as an entry is
+// dropped as the title in result.
 func (p *parser) plainTitle() {
 	tried := 0
 	for i, raw := range p.lines {
@@ -191,11 +195,28 @@ func (p *parser) plainTitle() {
 			p.title, p.titleIdx = cleanInline(text), i
 			return
 		}
-		_, _, stamped := p.leadStamp(cleanInline(l))
-		if _, _, status := statusLine(cleanInline(l), false); !stamped && !status {
-			p.title = cleanInline(l)
+		clean := cleanInline(l)
+		if len(clean) > 6 && strings.EqualFold(clean[:6], "title:") {
+			if t := trimEmphasis(strings.TrimSpace(clean[6:])); t != "" {
+				p.title, p.plainIdx, p.titleField = t, i, true
+				return
+			}
 		}
-		return
+		if tried > 1 {
+			continue // only the first line stands as a title unlabelled
+		}
+		if c := l[0]; c == '|' || c == '>' {
+			return
+		}
+		if _, isList := listItem(l); isList {
+			return
+		}
+		_, _, stamped := p.leadStamp(clean)
+		_, _, status := statusLine(clean, false)
+		if !stamped && !status && !badClock(clean, false) {
+			p.title, p.plainIdx = clean, i
+			return
+		}
 	}
 }
 
