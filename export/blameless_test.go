@@ -178,6 +178,15 @@ func TestRewriteClosesNameLeaks(t *testing.T) {
 		{"rose at start", "Rose sharply after the deploy", c("09:30"), "Rose sharply after the deploy"},
 		{"month with day", "since June 3, asked June to check", c("09:30"), "since June 3, asked a responder to check"},
 		{"month after in", "shipped in June; June agreed", c("09:30"), "shipped in June; a responder agreed"},
+		// Markers start a line, not a sentence inside one.
+		{"list item", "- Sam agreed", c("10:30"), "- The incident commander agreed"},
+		{"quote", "> Sam agreed", c("10:30"), "> The incident commander agreed"},
+		{"bold at start", "**Sam** agreed", c("10:30"), "**The incident commander** agreed"},
+		{"bold inside", "asked **Sam** to agree", c("10:30"), "asked **the incident commander** to agree"},
+		{"dash inside", "rolled back - Sam agreed", c("10:30"), "rolled back - the incident commander agreed"},
+		{"second line item", "ok\n * Sam agreed", c("10:30"), "ok\n * The incident commander agreed"},
+		// Days and months after a name are not its surname.
+		{"name then day", "ask Sam Monday", c("10:30"), "ask the incident commander Monday"},
 		// Possessives.
 		{"possessive first", "Maria's runbook", c("09:30"), "The incident commander's runbook"},
 		{"possessive surname", "per Patel's note", c("10:30"), "per the incident commander's note"},

@@ -63,6 +63,9 @@ var notSurnames = map[string]bool{
 	"this": true, "that": true, "is": true, "was": true, "also": true, "as": true, "after": true,
 	"before": true, "when": true, "while": true, "please": true, "thanks": true, "not": true, "no": true,
 	"yes": true, "ok": true, "all": true, "re": true, "fyi": true, "via": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+	"sunday": true, "today": true, "tomorrow": true, "yesterday": true, "january": true, "february": true,
+	"march": true, "july": true, "september": true, "october": true, "november": true, "december": true,
 }
 
 // capitalisedWordEnd returns the end of the word at i when it is

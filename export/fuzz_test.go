@@ -56,7 +56,8 @@ func checkNoTag(t *testing.T, s string) {
 // FuzzRewrite: mentions are in range and ordered, and rewriting never
 // panics whatever the text.
 func FuzzRewrite(f *testing.F) {
-	for _, s := range []string{"Ana paged @cy", "ana@x.io", "Will will", "İstanbul Ana", "@", "a\xffb Ana"} {
+	for _, s := range []string{"Ana paged @cy", "ana@x.io", "Will will", "İstanbul Ana", "@", "a\xffb Ana",
+		"Dr. Ana Li", "M. Lima", "e.g. Bo", "Bo O'Brien-Shah's", "x ana.lima+p@a.b.", "Ms A Lima", "Will the", "Cy Ñ. Ortiz"} {
 		f.Add(s)
 	}
 	p := newPeople(handOff())

@@ -2,9 +2,11 @@ package export
 
 import "strings"
 
-// sentenceStart reports whether position i begins a sentence, a line or a
-// list item, where a replacement should be capitalised. A full stop after
-// an abbreviation ("e.g.", "Dr.") does not end a sentence.
+// sentenceStart reports whether position i begins a sentence, a line, a
+// list item or a quote, where a replacement should be capitalised. A full
+// stop after an abbreviation ("e.g.", "Dr.") does not end a sentence, nor
+// does a dash or an asterisk inside a line ("rolled back - Sam agreed",
+// "asked **Sam**").
 func sentenceStart(s string, i int) bool {
 	t := strings.TrimRight(s[:i], " ")
 	if t == "" {
@@ -13,8 +15,11 @@ func sentenceStart(s string, i int) bool {
 	switch t[len(t)-1] {
 	case '.':
 		return !abbreviated(t)
-	case '!', '?', '\n', '-', '*', '>', '|':
+	case '!', '?', '\n', '|':
 		return true
+	case '-', '*', '>':
+		marker := strings.TrimRight(t, "-*> ")
+		return marker == "" || marker[len(marker)-1] == '\n'
 	}
 	return false
 }
