@@ -104,8 +104,12 @@ func regionZone(words []string) string {
 }
 
 // statedZone returns the zone word a line declares for the times around it,
-// or "".
+// or "". Most lines hold no statement key at all and are passed over
+// without splitting them into words (the survey asks this of every line).
 func statedZone(line string) string {
+	if !hasStatementKey(line) {
+		return ""
+	}
 	words := zoneTokens(line)
 	for k, w := range words {
 		if !statementKeys[strings.ToLower(w)] {
@@ -130,6 +134,25 @@ func statedZone(line string) string {
 		}
 	}
 	return ""
+}
+
+// hasStatementKey reports whether line may hold one of statementKeys: each
+// of them contains "tim", "tz" or "zone", in any case.
+func hasStatementKey(line string) bool {
+	for i := 0; i+1 < len(line); i++ {
+		switch line[i] | 0x20 {
+		case 't':
+			c := line[i+1] | 0x20
+			if c == 'z' || c == 'i' && i+2 < len(line) && line[i+2]|0x20 == 'm' {
+				return true
+			}
+		case 'z':
+			if i+3 < len(line) && line[i+1]|0x20 == 'o' && line[i+2]|0x20 == 'n' && line[i+3]|0x20 == 'e' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // zoneTokens splits a line into words as zones are written, dropping
