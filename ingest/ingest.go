@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"time"
 
 	"scribe/incident"
@@ -94,7 +94,11 @@ func ParseText(text string, opts Options) Result {
 	return p.result()
 }
 
-// sortEntries orders entries by time, keeping document order for ties.
+// sortEntries orders entries by time, keeping document order for ties. Most
+// timelines are written in order and are only checked.
 func sortEntries(es []Entry) {
-	sort.SliceStable(es, func(i, j int) bool { return es[i].At.Before(es[j].At) })
+	byTime := func(a, b Entry) int { return a.At.Compare(b.At) }
+	if !slices.IsSortedFunc(es, byTime) {
+		slices.SortStableFunc(es, byTime)
+	}
 }

@@ -110,7 +110,7 @@ func newParser(text string, opts Options) *parser {
 	lines := strings.Split(text, "\n")
 	return &parser{
 		lines:   lines,
-		entries: make([]Entry, 0, min(len(lines), 1<<20)/2),
+		entries: make([]Entry, 0, min(len(lines), 1<<20)), // a timeline is mostly entries
 		opts:    opts,
 		zones:   zoneCache{},
 		open:    -1,
