@@ -267,7 +267,8 @@ func (p *people) find(text string) []mention {
 			if a.exact != "" && text[start:end] != a.exact {
 				continue
 			}
-			if a.word && !usedAsName(text, lower, start, end) {
+			if a.word && !usedAsName(text, lower, start, end) ||
+				a.surname && articles[wordBefore(lower, start)] {
 				continue
 			}
 			m := p.widen(text, lower, a, mention{start: start, end: end, person: a.person}, last)

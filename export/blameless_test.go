@@ -101,8 +101,8 @@ func TestPeopleMergesALoginIntoTheFullName(t *testing.T) {
 }
 
 // reviewed is the reviewer's reproduction: Maria commands until 10:00, then
-// Sam; "@priya" is comms lead; Mark Young, Rose Diaz and June Park only
-// wrote events.
+// Sam; "@priya" is comms lead; Mark Young, Rose Diaz, June Park, Grace
+// Bell and Bill Ray only wrote events.
 func reviewed() incident.Snapshot {
 	c := func(s string) time.Time { return at("UTC", "2025-05-01 "+s) }
 	return incident.Snapshot{
@@ -117,6 +117,8 @@ func reviewed() incident.Snapshot {
 			{ID: 2, IncidentID: 7, OccurredAt: c("09:01"), Kind: incident.KindNote, Text: "x", Author: "Rose Diaz"},
 			{ID: 3, IncidentID: 7, OccurredAt: c("09:02"), Kind: incident.KindNote, Text: "x", Author: "ops"},
 			{ID: 4, IncidentID: 7, OccurredAt: c("09:03"), Kind: incident.KindNote, Text: "x", Author: "June Park"},
+			{ID: 5, IncidentID: 7, OccurredAt: c("09:04"), Kind: incident.KindNote, Text: "x", Author: "Grace Bell"},
+			{ID: 6, IncidentID: 7, OccurredAt: c("09:05"), Kind: incident.KindNote, Text: "x", Author: "Bill Ray"},
 		},
 	}
 }
@@ -187,6 +189,11 @@ func TestRewriteClosesNameLeaks(t *testing.T) {
 		{"second line item", "ok\n * Sam agreed", c("10:30"), "ok\n * The incident commander agreed"},
 		// Days and months after a name are not its surname.
 		{"name then day", "ask Sam Monday", c("10:30"), "ask the incident commander Monday"},
+		{"plural after verb", "Mark pods unschedulable first", c("09:30"), "Mark pods unschedulable first"},
+		{"after an article", "The Grace Period for the Park Avenue office; we paid the Bill", c("09:30"),
+			"The Grace Period for the Park Avenue office; we paid the Bill"},
+		{"double-barrelled", "Escalated to Maria Lopez-Garcia via PagerDuty", c("09:30"), "Escalated to the incident commander via PagerDuty"},
+		{"double-barrelled surname", "Lopez-Garcia agreed", c("09:30"), "The incident commander agreed"},
 		// Possessives.
 		{"possessive first", "Maria's runbook", c("09:30"), "The incident commander's runbook"},
 		{"possessive surname", "per Patel's note", c("10:30"), "per the incident commander's note"},

@@ -18,6 +18,12 @@ func (p *people) widen(text, lower string, a alias, m mention, floor int) mentio
 	if a.lower[0] == '@' {
 		return m
 	}
+	// A double-barrelled name the incident knows half of: "Lopez-Garcia".
+	if m.end+1 < len(text) && (text[m.end] == '-' || text[m.end] == '\'') {
+		if end := capitalisedWordEnd(text, m.end+1); end > 0 && boundaryAfter(text, end) {
+			m.end = end
+		}
+	}
 	if a.surname {
 		if s := initialBefore(text, m.start, p.initial(m.person)); s >= floor {
 			m.start = s
