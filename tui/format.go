@@ -98,3 +98,13 @@ func padLines(text string, width, height int, clip bool) string {
 
 // lipWidth is the display width of a possibly styled string.
 func lipWidth(s string) int { return ansi.StringWidth(s) }
+
+// isPlainASCII reports printable ASCII only: one byte, one cell.
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c > 0x7e {
+			return false
+		}
+	}
+	return true
+}

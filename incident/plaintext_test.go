@@ -1,4 +1,4 @@
-package tui
+package incident
 
 import (
 	"strings"
@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-func TestSanitize(t *testing.T) {
+func TestPlainText(t *testing.T) {
 	tests := []struct {
 		name, in, want string
 	}{
@@ -36,19 +36,19 @@ func TestSanitize(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := Sanitize(tt.in)
+			got := PlainText(tt.in)
 			if got != tt.want {
-				t.Errorf("Sanitize(%q) = %q, want %q", tt.in, got, tt.want)
+				t.Errorf("PlainText(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 			assertTerminalSafe(t, got)
 		})
 	}
 }
 
-func TestSanitizeBlockKeepsLines(t *testing.T) {
-	got := SanitizeBlock("one\r\ntwo\rthree\n\x1b[2Jfour")
+func TestPlainBlockKeepsLines(t *testing.T) {
+	got := PlainBlock("one\r\ntwo\rthree\n\x1b[2Jfour")
 	if want := "one\ntwo\nthree\nfour"; got != want {
-		t.Errorf("SanitizeBlock = %q, want %q", got, want)
+		t.Errorf("PlainBlock = %q, want %q", got, want)
 	}
 }
 
@@ -65,12 +65,12 @@ func assertTerminalSafe(t *testing.T, s string) {
 	}
 }
 
-func FuzzSanitize(f *testing.F) {
+func FuzzPlainText(f *testing.F) {
 	for _, s := range []string{"plain", "\x1b]0;t\x07", "\x1b[2J", "\u009b31m", "a\u202eb", "\xff\xfe"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
-		out := Sanitize(in)
+		out := PlainText(in)
 		assertTerminalSafe(t, out)
 		if strings.ContainsRune(out, '\n') {
 			t.Errorf("Sanitize kept a newline: %q", out)
