@@ -93,7 +93,7 @@ func mailboxes(names [][]string) map[string]int {
 	for i, ns := range names {
 		for _, n := range ns {
 			var words []string
-			for _, f := range strings.Fields(asciiLower(strings.TrimPrefix(strings.TrimSpace(n), "@"))) {
+			for _, f := range strings.Fields(foldAccents(strings.TrimPrefix(strings.TrimSpace(n), "@"))) {
 				if w := lettersOnly(f); w != "" {
 					words = append(words, w)
 				}
@@ -116,4 +116,44 @@ func mailboxes(names [][]string) map[string]int {
 		}
 	}
 	return box
+}
+
+// foldAccents lowers a name and spells its accented Latin letters as an
+// address would: "Tomás Núñez" is "tomas nunez".
+func foldAccents(name string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case 'á', 'à', 'â', 'ä', 'ã', 'å', 'ą', 'ă':
+			return 'a'
+		case 'é', 'è', 'ê', 'ë', 'ę', 'ě':
+			return 'e'
+		case 'í', 'ì', 'î', 'ï':
+			return 'i'
+		case 'ó', 'ò', 'ô', 'ö', 'õ', 'ø', 'ő':
+			return 'o'
+		case 'ú', 'ù', 'û', 'ü', 'ů', 'ű':
+			return 'u'
+		case 'ñ', 'ń', 'ň':
+			return 'n'
+		case 'ç', 'ć', 'č':
+			return 'c'
+		case 'ý', 'ÿ':
+			return 'y'
+		case 'ś', 'š', 'ș', 'ş':
+			return 's'
+		case 'ž', 'ź', 'ż':
+			return 'z'
+		case 'ł':
+			return 'l'
+		case 'ř':
+			return 'r'
+		case 'ț', 'ţ', 'ť':
+			return 't'
+		case 'ğ':
+			return 'g'
+		case 'đ', 'ď':
+			return 'd'
+		}
+		return r
+	}, strings.ToLower(name))
 }

@@ -236,10 +236,15 @@ func (p *people) find(text string) []mention {
 	}
 	lower := asciiLower(text)
 	addrs := p.addresses(text, lower)
+	if hs := p.handles(lower, addrs); len(hs) > 0 {
+		addrs = append(addrs, hs...)
+		sort.Slice(addrs, func(i, j int) bool { return addrs[i].start < addrs[j].start })
+	}
 	var found []mention
 	last := 0 // where the previous mention ended
 	eachWord(lower, func(ws, we int) int {
-		// An address is one token: its words are no one's name on their own.
+		// An address or a user name is one token: its words are no one's
+		// name on their own.
 		for len(addrs) > 0 && addrs[0].end <= ws {
 			addrs = addrs[1:]
 		}
@@ -268,7 +273,7 @@ func (p *people) find(text string) []mention {
 				continue
 			}
 			if a.word && !usedAsName(text, lower, start, end) ||
-				a.surname && articles[wordBefore(lower, start)] {
+				a.surname && surnameUsedAsWord(text, lower, start, end) {
 				continue
 			}
 			m := p.widen(text, lower, a, mention{start: start, end: end, person: a.person}, last)

@@ -50,7 +50,8 @@ func TestRewriteUsesTheRoleHeldAtTheTime(t *testing.T) {
 		// Word boundaries: no match inside other words; an address is replaced whole.
 		{"Anastasia and the banana token", c("09:10"), "Anastasia and the banana token"},
 		{"mail ana@example.com", c("09:10"), "mail the incident commander's address"},
-		{"see ana.lima in the logs", c("09:10"), "see ana.lima in the logs"},
+		{"see ana.lima in the logs", c("09:10"), "see the incident commander in the logs"},
+		{"ana.example.com is up", c("09:10"), "ana.example.com is up"},
 		// A first name shared by two people names neither; full names still match.
 		{"Alex said so", c("09:10"), "Alex said so"},
 		{"Alex Kim said so", c("09:10"), "The comms lead said so"},
@@ -102,7 +103,7 @@ func TestPeopleMergesALoginIntoTheFullName(t *testing.T) {
 
 // reviewed is the reviewer's reproduction: Maria commands until 10:00, then
 // Sam; "@priya" is comms lead; Mark Young, Rose Diaz, June Park, Grace
-// Bell and Bill Ray only wrote events.
+// Bell, Bill Ray and Tomás Núñez only wrote events.
 func reviewed() incident.Snapshot {
 	c := func(s string) time.Time { return at("UTC", "2025-05-01 "+s) }
 	return incident.Snapshot{
@@ -119,6 +120,7 @@ func reviewed() incident.Snapshot {
 			{ID: 4, IncidentID: 7, OccurredAt: c("09:03"), Kind: incident.KindNote, Text: "x", Author: "June Park"},
 			{ID: 5, IncidentID: 7, OccurredAt: c("09:04"), Kind: incident.KindNote, Text: "x", Author: "Grace Bell"},
 			{ID: 6, IncidentID: 7, OccurredAt: c("09:05"), Kind: incident.KindNote, Text: "x", Author: "Bill Ray"},
+			{ID: 7, IncidentID: 7, OccurredAt: c("09:06"), Kind: incident.KindNote, Text: "x", Author: "Tomás Núñez"},
 		},
 	}
 }
@@ -194,6 +196,17 @@ func TestRewriteClosesNameLeaks(t *testing.T) {
 			"The Grace Period for the Park Avenue office; we paid the Bill"},
 		{"double-barrelled", "Escalated to Maria Lopez-Garcia via PagerDuty", c("09:30"), "Escalated to the incident commander via PagerDuty"},
 		{"double-barrelled surname", "Lopez-Garcia agreed", c("09:30"), "The incident commander agreed"},
+		// User names that spell a name.
+		{"handle first.last", "user maria_lopez logged in", c("09:30"), "user the incident commander logged in"},
+		{"handle initial", "see m.lopez in the audit log", c("09:30"), "see the incident commander in the audit log"},
+		{"handle login.surname", "priya.shah pushed", c("09:30"), "The comms lead pushed"},
+		{"handle first-last", "maria-lopez pushed", c("09:30"), "The incident commander pushed"},
+		{"not a handle", "sam.example.com and the search-api; Maria-led review", c("10:30"),
+			"sam.example.com and the search-api; the former incident commander-led review"},
+		{"accented address", "from tomas.nunez@example.com", c("09:30"), "from a responder's address"},
+		// A surname that is also a verb, starting a sentence.
+		{"surname as imperative", "Park the deploy until Monday", c("09:30"), "Park the deploy until Monday"},
+		{"surname as subject", "Park restarted the deploy", c("09:30"), "A responder restarted the deploy"},
 		// Possessives.
 		{"possessive first", "Maria's runbook", c("09:30"), "The incident commander's runbook"},
 		{"possessive surname", "per Patel's note", c("10:30"), "per the incident commander's note"},

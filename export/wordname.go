@@ -72,6 +72,22 @@ var dateWords = map[string]bool{
 }
 
 // articles before a capitalised name or surname make it a thing, not a
-// person ("the Park Avenue office"). Surnames, less often words than first
-// names, take only this test.
+// person ("the Park Avenue office").
 var articles = map[string]bool{"the": true, "a": true, "an": true}
+
+// surnameUsedAsWord reports whether a capitalised surname that may be a
+// word is used as one: after an article ("the Park Avenue office"), or as
+// an imperative starting a sentence ("Park the deploy").
+func surnameUsedAsWord(text, lower string, start, end int) bool {
+	if articles[wordBefore(lower, start)] {
+		return true
+	}
+	return end < len(text) && text[end] == ' ' && sentenceStart(text, start) && determiners[wordAfter(lower, end)]
+}
+
+// determiners follow a verb, never a subject: "Park the deploy".
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true,
+	"it": true, "them": true, "all": true, "our": true, "your": true, "their": true, "my": true,
+	"its": true, "every": true, "each": true, "some": true, "any": true,
+}
