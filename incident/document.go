@@ -3,7 +3,7 @@ package incident
 import (
 	"encoding/json"
 	"fmt"
-	"sort"
+	"slices"
 	"time"
 )
 
@@ -185,9 +185,12 @@ func NewDocument(s Snapshot) Document {
 // ParseDocument decodes and validates a JSON document. Unknown keys are
 // ignored; a newer schema version is refused.
 func ParseDocument(data []byte) (Document, error) {
-	var d Document
-	if err := json.Unmarshal(data, &d); err != nil {
-		return Document{}, Errorf(EINVALID, "not a scribe JSON document: %v", err)
+	d, ok := readDocument(data)
+	if !ok {
+		d = Document{}
+		if err := json.Unmarshal(data, &d); err != nil {
+			return Document{}, Errorf(EINVALID, "not a scribe JSON document: %v", err)
+		}
 	}
 	if d.SchemaVersion == 0 {
 		return Document{}, Errorf(EINVALID, "not a scribe JSON document: schema_version is missing")
@@ -229,7 +232,10 @@ func (d Document) Snapshot() (Snapshot, error) {
 		return Snapshot{}, fmt.Errorf("incident: %w", err)
 	}
 	s := Snapshot{Incident: inc}
-	idOf := map[string]int64{}
+	if len(d.Events) > 0 {
+		s.Events = make([]Event, 0, len(d.Events))
+	}
+	idOf := make(map[string]int64, len(d.ActionItems))
 	for i, a := range d.ActionItems {
 		item := ActionItem{
 			ID: a.ID, IncidentID: inc.ID, UUID: a.UUID, Title: a.Title, Description: a.Description, Owner: a.Owner,
@@ -264,7 +270,12 @@ func (d Document) Snapshot() (Snapshot, error) {
 		ev.IncidentID = inc.ID
 		s.Events = append(s.Events, ev)
 	}
-	sort.SliceStable(s.Events, func(i, j int) bool { return s.Events[i].OccurredAt.Before(s.Events[j].OccurredAt) })
+	// An exported document is already in order; sorting 100,000 events
+	// again would cost more than reading them.
+	byTime := func(a, b Event) int { return a.OccurredAt.Compare(b.OccurredAt) }
+	if !slices.IsSortedFunc(s.Events, byTime) {
+		slices.SortStableFunc(s.Events, byTime)
+	}
 	for i, r := range d.Roles {
 		role, err := CanonicalRole(r.Role)
 		if err != nil {
