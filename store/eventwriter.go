@@ -14,18 +14,24 @@ import (
 // statement run costs a trip through the driver and cgo whatever its size;
 // past a few dozen rows the saving levels off, and 64 rows stay far below
 // SQLite's limit on parameters.
-const eventBatch = 64
+const eventBatch = 256
 
-// eventInsertColumns are the columns an import writes. What every row of
-// a batch shares is bound once per statement: the first row's id (?1; the
-// others count up from it), the incident (?2) and the import's time (?3,
-// for created_at and updated_at). eventRowWidth values are bound per row,
-// in eventWriter.add's order, from ?4 on.
+// eventInsertColumns are the columns an import writes. A batch is written
+// with one of two row shapes. What every row of a batch shares is bound
+// once per statement: the first row's id (?1; the others count up from
+// it), the incident (?2), the import's time (?3, for created_at and
+// updated_at), and, for the plain shape, the author (?4) and source (?5).
+// A full row binds eventRowWidth values of its own, in fullRow's order; a
+// plain row (a note or status line of a text import: logged at the
+// import's time, by the batch's author, nothing else set) binds only
+// plainRowWidth, in plainRow's order. Binding is a cgo call per value, and
+// was most of a 100,000-line import's time in the store.
 const (
 	eventInsertColumns = `id, incident_id, occurred_at, logged_at, kind, text, author, pinned, source,
 	role, person, state, milestone, action_item_id, deleted_at, created_at, updated_at`
-	eventBatchArgs = 3
+	eventBatchArgs = 5
 	eventRowWidth  = 13
+	plainRowWidth  = 4
 )
 
 // eventWriter inserts an import's events in batches through the driver
@@ -33,62 +39,77 @@ const (
 // for 100,000 events its per-call locking and per-argument checks cost
 // more than SQLite's own work. It lives inside one (*sql.Conn).Raw call.
 type eventWriter struct {
-	conn driver.ConnPrepareContext
-	full driver.StmtExecContext // the eventBatch-row INSERT, prepared once
-	args []driver.NamedValue    // a batch's values; ordinals are set once
-	rows int                    // events waiting in args
-	done int                    // events written so far
-
-	// now is the import's time, rendered and boxed once: created_at and
-	// updated_at of every row, and logged_at of most.
+	conn    driver.ConnPrepareContext
+	batch   []incident.Event    // the events waiting, at most eventBatch
+	args    []driver.NamedValue // a batch's values; ordinals are set once
+	stmts   map[stmtShape]driver.StmtExecContext
+	done    int // events written so far
 	now     time.Time
-	nowText driver.Value
-	stmts   []driver.Stmt // to close
+	nowText driver.Value // the import's time, rendered and boxed once
+	toClose []driver.Stmt
 }
 
-// newEventWriter prepares the batch INSERT on dc, the driver connection.
-func newEventWriter(ctx context.Context, dc any, now time.Time) (*eventWriter, error) {
+// stmtShape names a prepared INSERT: its row shape and number of rows.
+type stmtShape struct {
+	plain bool
+	rows  int
+}
+
+// newEventWriter prepares to insert on dc, the driver connection.
+func newEventWriter(dc any, now time.Time) (*eventWriter, error) {
 	conn, ok := dc.(driver.ConnPrepareContext)
 	if !ok {
 		return nil, fmt.Errorf("the SQLite driver connection (%T) cannot prepare statements", dc)
 	}
-	w := &eventWriter{conn: conn, now: now, nowText: formatTime(now)}
-	full, err := w.prepare(ctx, eventBatch)
-	if err != nil {
-		return nil, err
+	w := &eventWriter{
+		conn: conn, now: now, nowText: formatTime(now), stmts: map[stmtShape]driver.StmtExecContext{},
+		batch: make([]incident.Event, 0, eventBatch),
+		args:  make([]driver.NamedValue, eventBatchArgs+eventBatch*eventRowWidth),
 	}
-	w.full = full
-	w.args = make([]driver.NamedValue, eventBatchArgs+eventBatch*eventRowWidth)
 	for i := range w.args {
 		w.args[i].Ordinal = i + 1
 	}
 	return w, nil
 }
 
-// prepare compiles an INSERT of n rows.
-func (w *eventWriter) prepare(ctx context.Context, n int) (driver.StmtExecContext, error) {
+// statement returns the INSERT of shape, preparing it the first time.
+func (w *eventWriter) statement(ctx context.Context, shape stmtShape) (driver.StmtExecContext, error) {
+	if st, ok := w.stmts[shape]; ok {
+		return st, nil
+	}
 	var q strings.Builder
 	q.WriteString("INSERT INTO events (" + eventInsertColumns + ") VALUES ")
-	for k := 0; k < n; k++ {
+	width := eventRowWidth
+	if shape.plain {
+		width = plainRowWidth
+	}
+	for k := 0; k < shape.rows; k++ {
 		if k > 0 {
 			q.WriteString(", ")
 		}
-		fmt.Fprintf(&q, "(?1 + %d, ?2", k)
-		for j := 0; j < eventRowWidth; j++ {
-			fmt.Fprintf(&q, ", ?%d", eventBatchArgs+k*eventRowWidth+j+1)
+		p := eventBatchArgs + k*width // the row's first value is ?p+1
+		if shape.plain {
+			// occurred_at, logged_at, kind, text, author, pinned, source, role,
+			// person, state, milestone, action_item_id, deleted_at
+			fmt.Fprintf(&q, "(?1 + %d, ?2, ?%d, ?3, ?%d, ?%d, ?4, 0, ?5, '', '', ?%d, '', NULL, NULL", k, p+1, p+2, p+3, p+4)
+		} else {
+			fmt.Fprintf(&q, "(?1 + %d, ?2", k)
+			for j := 0; j < width; j++ {
+				fmt.Fprintf(&q, ", ?%d", p+j+1)
+			}
 		}
 		q.WriteString(", ?3, ?3)")
 	}
-	query := q.String()
-	st, err := w.conn.PrepareContext(ctx, query)
+	st, err := w.conn.PrepareContext(ctx, q.String())
 	if err != nil {
-		return nil, fmt.Errorf("prepare the insert of %d events: %w", n, err)
+		return nil, fmt.Errorf("prepare the insert of %d events: %w", shape.rows, err)
 	}
-	w.stmts = append(w.stmts, st)
+	w.toClose = append(w.toClose, st)
 	exec, ok := st.(driver.StmtExecContext)
 	if !ok {
 		return nil, fmt.Errorf("the SQLite driver statement (%T) cannot run with a context", st)
 	}
+	w.stmts[shape] = exec
 	return exec, nil
 }
 
@@ -96,11 +117,70 @@ func (w *eventWriter) prepare(ctx context.Context, n int) (driver.StmtExecContex
 // writes the batch once it is full. The events of a batch have consecutive
 // IDs and one IncidentID.
 func (w *eventWriter) add(ctx context.Context, e *incident.Event) error {
-	if w.rows == 0 {
-		w.args[0].Value, w.args[1].Value, w.args[2].Value = e.ID, e.IncidentID, w.nowText
+	w.batch = append(w.batch, *e)
+	if len(w.batch) < eventBatch {
+		return nil
 	}
-	at := eventBatchArgs + w.rows*eventRowWidth
-	v := w.args[at : at+eventRowWidth]
+	return w.flush(ctx)
+}
+
+// plain reports whether e can be written as a plain row of a batch whose
+// first event is first.
+func (w *eventWriter) plain(e, first *incident.Event) bool {
+	return e.Author == first.Author && e.Source == first.Source && !e.Pinned && e.Role == "" && e.Person == "" &&
+		e.Milestone == "" && e.ActionItemID == 0 && e.DeletedAt.IsZero() && e.LoggedAt.Equal(w.now)
+}
+
+// flush writes the queued events. Cancellation is checked here, once a
+// batch: a context that can be cancelled makes the driver watch it from a
+// new goroutine on every statement run, so the statements get one that
+// cannot.
+func (w *eventWriter) flush(ctx context.Context) error {
+	if len(w.batch) == 0 {
+		return nil
+	}
+	first, last := w.done+1, w.done+len(w.batch)
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("insert events %d-%d: %w", first, last, err)
+	}
+	head := &w.batch[0]
+	shape := stmtShape{plain: true, rows: len(w.batch)}
+	for i := range w.batch {
+		if !w.plain(&w.batch[i], head) {
+			shape.plain = false
+			break
+		}
+	}
+	w.args[0].Value, w.args[1].Value, w.args[2].Value = head.ID, head.IncidentID, w.nowText
+	w.args[3].Value, w.args[4].Value = head.Author, string(head.Source)
+	width := eventRowWidth
+	if shape.plain {
+		width = plainRowWidth
+	}
+	for k := range w.batch {
+		at := eventBatchArgs + k*width
+		if shape.plain {
+			w.plainRow(w.args[at:at+width], &w.batch[k])
+		} else {
+			w.fullRow(w.args[at:at+width], &w.batch[k])
+		}
+	}
+	st, err := w.statement(ctx, shape)
+	if err != nil {
+		return err
+	}
+	if _, err := st.ExecContext(context.WithoutCancel(ctx), w.args[:eventBatchArgs+len(w.batch)*width]); err != nil {
+		return fmt.Errorf("insert events %d-%d: %w", first, last, err)
+	}
+	w.done, w.batch = last, w.batch[:0]
+	return nil
+}
+
+func (w *eventWriter) plainRow(v []driver.NamedValue, e *incident.Event) {
+	v[0].Value, v[1].Value, v[2].Value, v[3].Value = formatTime(e.OccurredAt), string(e.Kind), e.Text, string(e.State)
+}
+
+func (w *eventWriter) fullRow(v []driver.NamedValue, e *incident.Event) {
 	logged := w.nowText
 	if !e.LoggedAt.Equal(w.now) {
 		logged = formatTime(e.LoggedAt)
@@ -116,42 +196,11 @@ func (w *eventWriter) add(ctx context.Context, e *incident.Event) error {
 	v[4].Value, v[5].Value, v[6].Value, v[7].Value = e.Author, e.Pinned, string(e.Source), e.Role
 	v[8].Value, v[9].Value, v[10].Value = e.Person, string(e.State), string(e.Milestone)
 	v[11].Value, v[12].Value = item, deleted
-	w.rows++
-	if w.rows < eventBatch {
-		return nil
-	}
-	return w.flush(ctx)
-}
-
-// flush writes the queued events. Cancellation is checked here, once a
-// batch: a context that can be cancelled makes the driver watch it from a
-// new goroutine on every statement run, so the statements get one that
-// cannot.
-func (w *eventWriter) flush(ctx context.Context) error {
-	if w.rows == 0 {
-		return nil
-	}
-	first, last := w.done+1, w.done+w.rows
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("insert events %d-%d: %w", first, last, err)
-	}
-	st := w.full
-	if w.rows < eventBatch {
-		var err error
-		if st, err = w.prepare(ctx, w.rows); err != nil {
-			return err
-		}
-	}
-	if _, err := st.ExecContext(context.WithoutCancel(ctx), w.args[:eventBatchArgs+w.rows*eventRowWidth]); err != nil {
-		return fmt.Errorf("insert events %d-%d: %w", first, last, err)
-	}
-	w.done, w.rows = last, 0
-	return nil
 }
 
 // close releases the prepared statements.
 func (w *eventWriter) close() {
-	for _, st := range w.stmts {
+	for _, st := range w.toClose {
 		st.Close()
 	}
 }

@@ -227,7 +227,7 @@ func (s *Store) importEvents(ctx context.Context, conn *sql.Conn, tx *sql.Tx, id
 	ids := map[int64]int64{}
 	roles := map[roleKey]int64{}
 	err := conn.Raw(func(dc any) error {
-		w, err := newEventWriter(ctx, dc, now)
+		w, err := newEventWriter(dc, now)
 		if err != nil {
 			return err
 		}
