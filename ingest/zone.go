@@ -105,33 +105,58 @@ func regionZone(words []string) string {
 
 // statedZone returns the zone word a line declares for the times around it,
 // or "". Most lines hold no statement key at all and are passed over
-// without splitting them into words (the survey asks this of every line).
+// without splitting them into words (the survey asks this of every line);
+// the words are read one at a time, and only those after a key are kept.
 func statedZone(line string) string {
 	if !hasStatementKey(line) {
 		return ""
 	}
-	words := zoneTokens(line)
-	for k, w := range words {
-		if !statementKeys[strings.ToLower(w)] {
+	i := 0
+	for count := 0; count < 64; count++ {
+		w, next := zoneToken(line, i)
+		if w == "" {
+			return ""
+		}
+		i = next
+		if len(w) > len("timestamps") || !statementKeys[strings.ToLower(w)] {
 			continue
 		}
-		for j := k + 1; j < min(len(words), k+6); j++ {
-			next := words[j]
-			l := strings.ToLower(next)
-			switch {
-			case l == "utc" || l == "gmt":
-				return "UTC"
-			case zoneWord(next):
-				return next
-			case regionWords[l] != "" || strings.EqualFold(next, "british") || strings.EqualFold(next, "western"):
-				if z := regionZone(words[j:]); z != "" {
-					return z
-				}
-			case statementFiller[l]:
-				continue
+		// The five words after the key may name the zone; a spelled-out
+		// one takes one more ("Pacific Daylight Time").
+		var after [6]string
+		n, j := 0, i
+		for n < len(after) && count+1+n < 64 {
+			if after[n], j = zoneToken(line, j); after[n] == "" {
+				break
 			}
-			break
+			n++
 		}
+		if z := zoneAfterKey(after[:n]); z != "" {
+			return z
+		}
+	}
+	return ""
+}
+
+// zoneAfterKey reads the zone in the words after a statement key, passing
+// over filler ("All times are in UTC").
+func zoneAfterKey(words []string) string {
+	for j := 0; j < min(len(words), 5); j++ {
+		next := words[j]
+		l := strings.ToLower(next)
+		switch {
+		case l == "utc" || l == "gmt":
+			return "UTC"
+		case zoneWord(next):
+			return next
+		case regionWords[l] != "" || strings.EqualFold(next, "british") || strings.EqualFold(next, "western"):
+			if z := regionZone(words[j:]); z != "" {
+				return z
+			}
+		case statementFiller[l]:
+			continue
+		}
+		break
 	}
 	return ""
 }
@@ -155,13 +180,11 @@ func hasStatementKey(line string) bool {
 	return false
 }
 
-// zoneTokens splits a line into words as zones are written, dropping
-// Markdown emphasis around them; it keeps at most 64 words, which is more
-// than any zone statement needs.
-func zoneTokens(line string) []string {
-	var out []string
-	i := 0
-	for i < len(line) && len(out) < 64 {
+// zoneToken returns the first word from i as zones are written, with
+// Markdown emphasis around it dropped, and where to read the next; "" at
+// the end of the line.
+func zoneToken(line string, i int) (string, int) {
+	for i < len(line) {
 		for i < len(line) && !zoneChar(line[i]) {
 			i++
 		}
@@ -170,11 +193,11 @@ func zoneTokens(line string) []string {
 			j++
 		}
 		if w := strings.Trim(line[i:j], "_-:"); w != "" {
-			out = append(out, w)
+			return w, j
 		}
 		i = j
 	}
-	return out
+	return "", i
 }
 
 func zoneChar(c byte) bool {
