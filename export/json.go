@@ -16,23 +16,27 @@ import (
 // The document is written by hand rather than with encoding/json because a
 // 100,000-event incident must export well under a second; the output is
 // byte for byte what json.Encoder with SetIndent("", "  ") and
-// SetEscapeHTML(false) writes (json_test.go holds that encoder as the
+// SetEscapeHTML(false) writes (json_reference_test.go holds that encoder as the
 // reference), so the key order and omitempty rules follow the struct tags of
 // incident.Document.
 func JSON(w io.Writer, snap incident.Snapshot) error {
-	d := incident.NewDocument(snap)
+	if err := writeDocument(w, incident.NewDocument(snap)); err != nil {
+		return fmt.Errorf("write JSON of incident #%d: %w", snap.Incident.ID, err)
+	}
+	return nil
+}
+
+// writeDocument writes d as json.Encoder would.
+func writeDocument(w io.Writer, d incident.Document) error {
 	// Time is the only value that can fail to encode; checking first keeps a
 	// failed export from leaving half a document behind, as encoding/json's
 	// buffered Encode did.
 	if err := checkDocumentTimes(d); err != nil {
-		return fmt.Errorf("write JSON of incident #%d: %w", snap.Incident.ID, err)
+		return err
 	}
 	jw := jsonWriter{w: w, buf: make([]byte, 0, jsonFlushAt+4096)}
 	jw.document(d)
-	if err := jw.flush(); err != nil {
-		return fmt.Errorf("write JSON of incident #%d: %w", snap.Incident.ID, err)
-	}
-	return nil
+	return jw.flush()
 }
 
 // checkDocumentTimes finds the first time RFC 3339 cannot represent (a year

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -177,10 +178,60 @@ func (w *failingWriter) Write(p []byte) (int, error) {
 }
 
 func TestJSONReportsWriteErrors(t *testing.T) {
-	for _, n := range []int{0, jsonFlushAt + 10} {
+	for _, n := range []int{0, 3 * jsonFlushAt} {
 		err := JSON(&failingWriter{n: n}, bigIncident(2000))
 		if !errors.Is(err, errDiskFull) {
 			t.Errorf("after %d bytes: error %v, want the writer's", n, err)
 		}
+	}
+}
+
+// filled sets every field reachable from v to a value that is not empty:
+// strings, numbers, booleans, times, pointers and one-element lists. A field
+// added to incident.Document but not to the writer then shows up as a
+// difference from encoding/json, whatever its omitempty says.
+func filled(v reflect.Value, text string) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(text)
+	case reflect.Int, reflect.Int64:
+		v.SetInt(42)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		filled(v.Elem(), text)
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 1, 1))
+		filled(v.Index(0), text)
+	case reflect.Struct:
+		if v.Type() == reflect.TypeFor[time.Time]() {
+			v.Set(reflect.ValueOf(time.Date(2026, 7, 8, 9, 10, 11, 120000000, time.UTC)))
+			return
+		}
+		for i := range v.NumField() {
+			filled(v.Field(i), text+" "+v.Type().Field(i).Name)
+		}
+	default:
+		panic("filled: no value for a " + v.Kind().String() + ": teach the test and the JSON writer this type")
+	}
+}
+
+func TestJSONWritesEveryDocumentField(t *testing.T) {
+	var d incident.Document
+	filled(reflect.ValueOf(&d).Elem(), "x")
+	var want bytes.Buffer
+	enc := json.NewEncoder(&want)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(d); err != nil {
+		t.Fatal(err)
+	}
+	var got bytes.Buffer
+	if err := writeDocument(&got, d); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got.Bytes(), want.Bytes()) {
+		t.Errorf("a Document field is missing from the JSON writer, or written differently: %s", firstDifference(got.Bytes(), want.Bytes()))
 	}
 }

@@ -159,3 +159,54 @@ func FuzzReadDocument(f *testing.F) {
 }
 
 func dump(d Document) string { return fmt.Sprintf("%+v", d) }
+
+// filled sets every field reachable from v to a value that is not empty, so
+// that a field added to Document but not to the reader makes the reader
+// give up, and TestReadDocumentReadsEveryField fail.
+func filled(v reflect.Value, text string) {
+	switch v.Kind() {
+	case reflect.String:
+		v.SetString(text)
+	case reflect.Int, reflect.Int64:
+		v.SetInt(42)
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Pointer:
+		v.Set(reflect.New(v.Type().Elem()))
+		filled(v.Elem(), text)
+	case reflect.Slice:
+		v.Set(reflect.MakeSlice(v.Type(), 2, 2))
+		filled(v.Index(0), text)
+		filled(v.Index(1), text+" again")
+	case reflect.Struct:
+		if v.Type() == reflect.TypeFor[time.Time]() {
+			v.Set(reflect.ValueOf(time.Date(2026, 7, 8, 9, 10, 11, 120000000, time.UTC)))
+			return
+		}
+		for i := range v.NumField() {
+			filled(v.Field(i), text+" "+v.Type().Field(i).Name)
+		}
+	default:
+		panic("filled: no value for a " + v.Kind().String() + ": teach the test and the reader this type")
+	}
+}
+
+func TestReadDocumentReadsEveryField(t *testing.T) {
+	var d Document
+	filled(reflect.ValueOf(&d).Elem(), "x")
+	data, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, ok := readDocument(data)
+	if !ok {
+		t.Fatalf("the reader gave up on a document with every field set: a Document field is missing from it\n%s", data)
+	}
+	want, err := unmarshalDocument(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("the reader and encoding/json disagree\n got: %+v\nwant: %+v", got, want)
+	}
+}
