@@ -118,7 +118,7 @@ func statedZone(line string) string {
 			return ""
 		}
 		i = next
-		if len(w) > len("timestamps") || !statementKeys[strings.ToLower(w)] {
+		if !isStatementKey(w) {
 			continue
 		}
 		// The five words after the key may name the zone; a spelled-out
@@ -136,6 +136,19 @@ func statedZone(line string) string {
 		}
 	}
 	return ""
+}
+
+// isStatementKey reports whether w is one of statementKeys, in any case,
+// without folding every word of the line.
+func isStatementKey(w string) bool {
+	if len(w) < 2 || len(w) > len("timestamps") || w[0]|0x20 != 't' && w[0]|0x20 != 'z' {
+		return false
+	}
+	var buf [10]byte
+	for i := 0; i < len(w); i++ {
+		buf[i] = w[i] | 0x20
+	}
+	return statementKeys[string(buf[:len(w)])]
 }
 
 // zoneAfterKey reads the zone in the words after a statement key, passing
@@ -192,13 +205,23 @@ func zoneToken(line string, i int) (string, int) {
 		for j < len(line) && zoneChar(line[j]) {
 			j++
 		}
-		if w := strings.Trim(line[i:j], "_-:"); w != "" {
-			return w, j
+		k, e := i, j
+		for k < e && isZoneMark(line[k]) {
+			k++
+		}
+		for e > k && isZoneMark(line[e-1]) {
+			e--
+		}
+		if k < e {
+			return line[k:e], j
 		}
 		i = j
 	}
 	return "", i
 }
+
+// isZoneMark is what zoneToken trims from a word: emphasis, a hyphen, a colon.
+func isZoneMark(c byte) bool { return c == '_' || c == '-' || c == ':' }
 
 func zoneChar(c byte) bool {
 	return isLetter(c) || isDigit(c) || c == '+' || c == '-' || c == ':' || c == '/' || c == '_'
