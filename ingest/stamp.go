@@ -478,7 +478,7 @@ func zoneAt(s string, i int) (zone string, end int) {
 	if word == "" || len(word) > 32 {
 		return "", i
 	}
-	if z := regionWords[strings.ToLower(word)]; z != "" && !paren && isUpper(word[0]) {
+	if z := regionWord(word); z != "" && !paren {
 		// "10:22 AM Pacific", "3:00 PM Eastern Time"
 		if strings.HasPrefix(s[k:], " Time") && wordEnd(s, k+5) {
 			k += 5
@@ -504,6 +504,16 @@ func zoneAt(s string, i int) (zone string, end int) {
 		return "", i
 	}
 	return word, k
+}
+
+// regionWord is the zone a capitalised region names after a time
+// ("Pacific" is PT), or "". Its length is checked before the word is
+// folded, which spares "UTC" on every line of a log a copy.
+func regionWord(word string) string {
+	if len(word) < len("Central") || len(word) > len("Mountain") || !isUpper(word[0]) {
+		return ""
+	}
+	return regionWords[strings.ToLower(word)]
 }
 
 // stampAt reads a timestamp starting at i in any of the orders documents
