@@ -20,11 +20,12 @@ const eventBatch = 256
 // with one of two row shapes. What every row of a batch shares is bound
 // once per statement: the first row's id (?1; the others count up from
 // it), the incident (?2), the import's time (?3, for created_at and
-// updated_at), and, for the plain shape, the author (?4) and source (?5).
+// updated_at), and, for the plain shapes, the author (?4) and source (?5).
 // A full row binds eventRowWidth values of its own, in fullRow's order; a
 // plain row (a note or status line of a text import: logged at the
 // import's time, by the batch's author, nothing else set) binds only
-// plainRowWidth, in plainRow's order. Binding is a cgo call per value, and
+// plainRowWidth, in plainRow's order, and a note row (a plain row of kind
+// note with no state) noteRowWidth. Binding is a cgo call per value, and
 // was most of a 100,000-line import's time in the store.
 const (
 	eventInsertColumns = `id, incident_id, occurred_at, logged_at, kind, text, author, pinned, source,
@@ -32,6 +33,7 @@ const (
 	eventBatchArgs = 5
 	eventRowWidth  = 13
 	plainRowWidth  = 4
+	noteRowWidth   = 2
 )
 
 // eventWriter inserts an import's events in batches through the driver
@@ -49,10 +51,31 @@ type eventWriter struct {
 	toClose []driver.Stmt
 }
 
+// rowShape is how a batch's rows are bound: every value (full), or the
+// few a text import's events differ in (plain, note).
+type rowShape int
+
+const (
+	fullRows rowShape = iota
+	plainRows
+	noteRows
+)
+
+// width is how many values a row of the shape binds.
+func (r rowShape) width() int {
+	switch r {
+	case plainRows:
+		return plainRowWidth
+	case noteRows:
+		return noteRowWidth
+	}
+	return eventRowWidth
+}
+
 // stmtShape names a prepared INSERT: its row shape and number of rows.
 type stmtShape struct {
-	plain bool
-	rows  int
+	rows  rowShape
+	count int
 }
 
 // newEventWriter prepares to insert on dc, the driver connection.
@@ -79,20 +102,21 @@ func (w *eventWriter) statement(ctx context.Context, shape stmtShape) (driver.St
 	}
 	var q strings.Builder
 	q.WriteString("INSERT INTO events (" + eventInsertColumns + ") VALUES ")
-	width := eventRowWidth
-	if shape.plain {
-		width = plainRowWidth
-	}
-	for k := 0; k < shape.rows; k++ {
+	width := shape.rows.width()
+	for k := 0; k < shape.count; k++ {
 		if k > 0 {
 			q.WriteString(", ")
 		}
 		p := eventBatchArgs + k*width // the row's first value is ?p+1
-		if shape.plain {
-			// occurred_at, logged_at, kind, text, author, pinned, source, role,
-			// person, state, milestone, action_item_id, deleted_at
+		// After id and incident_id: occurred_at, logged_at, kind, text,
+		// author, pinned, source, role, person, state, milestone,
+		// action_item_id, deleted_at.
+		switch shape.rows {
+		case plainRows:
 			fmt.Fprintf(&q, "(?1 + %d, ?2, ?%d, ?3, ?%d, ?%d, ?4, 0, ?5, '', '', ?%d, '', NULL, NULL", k, p+1, p+2, p+3, p+4)
-		} else {
+		case noteRows:
+			fmt.Fprintf(&q, "(?1 + %d, ?2, ?%d, ?3, '%s', ?%d, ?4, 0, ?5, '', '', '', '', NULL, NULL", k, p+1, incident.KindNote, p+2)
+		default:
 			fmt.Fprintf(&q, "(?1 + %d, ?2", k)
 			for j := 0; j < width; j++ {
 				fmt.Fprintf(&q, ", ?%d", p+j+1)
@@ -102,7 +126,7 @@ func (w *eventWriter) statement(ctx context.Context, shape stmtShape) (driver.St
 	}
 	st, err := w.conn.PrepareContext(ctx, q.String())
 	if err != nil {
-		return nil, fmt.Errorf("prepare the insert of %d events: %w", shape.rows, err)
+		return nil, fmt.Errorf("prepare the insert of %d events: %w", shape.count, err)
 	}
 	w.toClose = append(w.toClose, st)
 	exec, ok := st.(driver.StmtExecContext)
@@ -144,25 +168,29 @@ func (w *eventWriter) flush(ctx context.Context) error {
 		return fmt.Errorf("insert events %d-%d: %w", first, last, err)
 	}
 	head := &w.batch[0]
-	shape := stmtShape{plain: true, rows: len(w.batch)}
+	shape := stmtShape{rows: noteRows, count: len(w.batch)}
 	for i := range w.batch {
-		if !w.plain(&w.batch[i], head) {
-			shape.plain = false
+		e := &w.batch[i]
+		if !w.plain(e, head) {
+			shape.rows = fullRows
 			break
+		}
+		if e.Kind != incident.KindNote || e.State != "" {
+			shape.rows = plainRows
 		}
 	}
 	w.args[0].Value, w.args[1].Value, w.args[2].Value = head.ID, head.IncidentID, w.nowText
 	w.args[3].Value, w.args[4].Value = head.Author, string(head.Source)
-	width := eventRowWidth
-	if shape.plain {
-		width = plainRowWidth
-	}
+	width := shape.rows.width()
 	for k := range w.batch {
-		at := eventBatchArgs + k*width
-		if shape.plain {
-			w.plainRow(w.args[at:at+width], &w.batch[k])
-		} else {
-			w.fullRow(w.args[at:at+width], &w.batch[k])
+		v, e := w.args[eventBatchArgs+k*width:eventBatchArgs+(k+1)*width], &w.batch[k]
+		switch shape.rows {
+		case noteRows:
+			v[0].Value, v[1].Value = formatTime(e.OccurredAt), e.Text
+		case plainRows:
+			v[0].Value, v[1].Value, v[2].Value, v[3].Value = formatTime(e.OccurredAt), string(e.Kind), e.Text, string(e.State)
+		default:
+			w.fullRow(v, e)
 		}
 	}
 	st, err := w.statement(ctx, shape)
@@ -174,10 +202,6 @@ func (w *eventWriter) flush(ctx context.Context) error {
 	}
 	w.done, w.batch = last, w.batch[:0]
 	return nil
-}
-
-func (w *eventWriter) plainRow(v []driver.NamedValue, e *incident.Event) {
-	v[0].Value, v[1].Value, v[2].Value, v[3].Value = formatTime(e.OccurredAt), string(e.Kind), e.Text, string(e.State)
 }
 
 func (w *eventWriter) fullRow(v []driver.NamedValue, e *incident.Event) {
