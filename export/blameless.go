@@ -236,15 +236,11 @@ func (p *people) find(text string) []mention {
 	}
 	lower := asciiLower(text)
 	addrs := p.addresses(text, lower)
-	if hs := p.handles(lower, addrs); len(hs) > 0 {
-		addrs = append(addrs, hs...)
-		sort.Slice(addrs, func(i, j int) bool { return addrs[i].start < addrs[j].start })
-	}
+	underscore := strings.IndexByte(lower, '_') >= 0
 	var found []mention
 	last := 0 // where the previous mention ended
 	eachWord(lower, func(ws, we int) int {
-		// An address or a user name is one token: its words are no one's
-		// name on their own.
+		// An address is one token: its words are no one's name on their own.
 		for len(addrs) > 0 && addrs[0].end <= ws {
 			addrs = addrs[1:]
 		}
@@ -256,7 +252,21 @@ func (p *people) find(text string) []mention {
 			}
 			return a.end
 		}
-		for _, ai := range p.byWord.lookup(lower[ws:we]) {
+		hits := p.byWord.lookup(lower[ws:we])
+		if len(hits) == 0 && underscore {
+			hits = p.underscored(lower[ws:we])
+		}
+		if len(hits) == 0 {
+			return we
+		}
+		if start, end, ok := handleAround(lower, ws, we); ok && start >= last {
+			if person := p.handleOwner(lower[start:end]); person >= 0 {
+				found = append(found, mention{start: start, end: end, person: person})
+				last = end
+				return end
+			}
+		}
+		for _, ai := range hits {
 			a := p.aliases[ai]
 			start := ws
 			if a.lower[0] == '@' {

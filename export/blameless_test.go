@@ -141,6 +141,7 @@ func TestRewriteClosesNameLeaks(t *testing.T) {
 		{"first+unknown surname possessive", "Priya Shah's update went out", c("09:30"), "The comms lead's update went out"},
 		{"first then sentence", "ask Priya. Then wait", c("09:30"), "ask the comms lead. Then wait"},
 		{"first then function word", "paged Priya The DB team too", c("09:30"), "paged the comms lead The DB team too"},
+		{"shouted", "PRIYA SHAH PAGED", c("09:30"), "The comms lead PAGED"},
 		{"first then acronym", "Priya DB access granted", c("09:30"), "The comms lead DB access granted"},
 		// Addresses whose local part names someone.
 		{"email first.last", "mail maria.lopez@example.com now", c("09:30"), "mail the incident commander's address now"},

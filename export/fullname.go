@@ -49,6 +49,11 @@ func (p *people) unknownSurname(text, lower string, i, person int) int {
 		j = k + 1
 	}
 	end := capitalisedWordEnd(text, j)
+	if end < 0 {
+		if end = shoutedWordEnd(text, j); end > 0 && !shouted(text[:i]) {
+			end = -1
+		}
+	}
 	if end < 0 || !boundaryAfter(text, end) || notSurnames[lower[j:end]] {
 		return i
 	}
@@ -103,6 +108,36 @@ func capitalisedWordEnd(s string, i int) int {
 		break
 	}
 	if !lower {
+		return -1
+	}
+	return j
+}
+
+// shouted reports whether the last word of s is in capitals ("PRIYA").
+func shouted(s string) bool {
+	i := len(s)
+	for i > 0 && isWordByte(s[i-1]) {
+		i--
+	}
+	upper := 0
+	for _, r := range s[i:] {
+		switch {
+		case unicode.IsLower(r):
+			return false
+		case unicode.IsUpper(r):
+			upper++
+		}
+	}
+	return upper > 1
+}
+
+// shoutedWordEnd returns the end of a word in capitals at i ("SHAH"), else -1.
+func shoutedWordEnd(s string, i int) int {
+	j := i
+	for j < len(s) && s[j] >= 'A' && s[j] <= 'Z' {
+		j++
+	}
+	if j-i < 2 {
 		return -1
 	}
 	return j

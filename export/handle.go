@@ -2,48 +2,50 @@ package export
 
 import "strings"
 
-// handles returns the user names and host-like tokens of text that spell a
-// person's name with separators ("maria.lopez", "maria_lopez", "m.lopez",
-// "priya.shah"), leftmost first, leaving out those inside the addresses
-// already found. A token names someone when it runs their names together
-// ("m.lopez" is mlopez), holds two of their names, or is one of their
-// first names and one more word joined by a dot or underscore
-// ("priya.shah", not "sam.example.com" or "Maria-led").
-func (p *people) handles(lower string, addrs []mention) []mention {
-	var out []mention
-	i := 0
-	for i < len(lower) {
-		k := strings.IndexAny(lower[i:], "._-")
-		if k < 0 {
-			break
-		}
-		sep := i + k
-		i = sep + 1
-		if sep == 0 || sep+1 >= len(lower) || !alnum(lower[sep-1]) || !alnum(lower[sep+1]) {
-			continue
-		}
-		start := sep
-		for start > 0 && handleByte(lower[start-1]) {
-			start--
-		}
-		end := sep + 1
-		for end < len(lower) && handleByte(lower[end]) {
-			end++
-		}
-		for end > start && !alnum(lower[end-1]) {
-			end--
-		}
-		i = end
-		if withinSpans(addrs, start) || (start > 0 && lower[start-1] >= 0x80) || (end < len(lower) && lower[end] >= 0x80) {
-			continue
-		}
-		if person := p.handleOwner(lower[start:end]); person >= 0 {
-			out = append(out, mention{start: start, end: end, person: person})
-		}
+// handleAround returns the user name or host-like token around the word
+// lower[ws:we] when the word is joined to others by dots, underscores or
+// hyphens ("maria.lopez", "m.lopez", "priya_s"); ok is false otherwise.
+func handleAround(lower string, ws, we int) (start, end int, ok bool) {
+	start, end = ws, we
+	for start > 0 && handleByte(lower[start-1]) {
+		start--
 	}
-	return out
+	for start < ws && !alnum(lower[start]) {
+		start++
+	}
+	for end < len(lower) && handleByte(lower[end]) {
+		end++
+	}
+	for end > we && !alnum(lower[end-1]) {
+		end--
+	}
+	if start == ws && end == we && strings.IndexByte(lower[ws:we], '_') < 0 {
+		return 0, 0, false
+	}
+	if (start > 0 && (lower[start-1] >= 0x80 || lower[start-1] == '@')) || (end < len(lower) && lower[end] >= 0x80) {
+		return 0, 0, false
+	}
+	return start, end, true
 }
 
+// underscored looks up the first and the last part of a word joined by
+// underscores ("maria_lopez", "ops_priya").
+func (p *people) underscored(word string) []int {
+	i := strings.IndexByte(word, '_')
+	if i < 0 {
+		return nil
+	}
+	if hits := p.byWord.lookup(word[:i]); len(hits) > 0 {
+		return hits
+	}
+	return p.byWord.lookup(word[strings.LastIndexByte(word, '_')+1:])
+}
+
+// handleOwner is the person a user name or host-like token names: one
+// that runs their names together ("m.lopez" is mlopez), holds two of their
+// names, or is one of their first names and one more word joined by a dot
+// or underscore ("priya.shah", not "sam.example.com" or "Maria-led"); -1
+// when none or more than one.
 func (p *people) handleOwner(token string) int {
 	if i, ok := p.mailbox[lettersOnly(token)]; ok && i >= 0 {
 		return i
@@ -74,16 +76,3 @@ func (p *people) handleOwner(token string) int {
 func alnum(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') }
 
 func handleByte(c byte) bool { return alnum(c) || c == '.' || c == '_' || c == '-' }
-
-// withinSpans reports whether position i falls within one of the sorted spans.
-func withinSpans(spans []mention, i int) bool {
-	for _, s := range spans {
-		if i < s.start {
-			return false
-		}
-		if i < s.end {
-			return true
-		}
-	}
-	return false
-}
