@@ -57,7 +57,8 @@ func checkNoTag(t *testing.T, s string) {
 // panics whatever the text.
 func FuzzRewrite(f *testing.F) {
 	for _, s := range []string{"Ana paged @cy", "ana@x.io", "Will will", "İstanbul Ana", "@", "a\xffb Ana",
-		"Dr. Ana Li", "M. Lima", "e.g. Bo", "Bo O'Brien-Shah's", "x ana.lima+p@a.b.", "Ms A Lima", "Will the", "Cy Ñ. Ortiz"} {
+		"Dr. Ana Li", "M. Lima", "e.g. Bo", "Bo O'Brien-Shah's", "x ana.lima+p@a.b.", "Ms A Lima", "Will the", "Cy Ñ. Ortiz",
+		"_ana_lima_", "a.lima-", "ANA LIMA", "-ana.", "Park the"} {
 		f.Add(s)
 	}
 	p := newPeople(handOff())
