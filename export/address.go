@@ -81,7 +81,7 @@ func lettersOnly(s string) string {
 func mailboxes(names [][]string) map[string]int {
 	box := map[string]int{}
 	add := func(k string, person int) {
-		if len(k) < 2 || machineNames[k] {
+		if len(k) < 2 || machine(k) {
 			return
 		}
 		if prev, ok := box[k]; ok && prev != person {
@@ -92,6 +92,9 @@ func mailboxes(names [][]string) map[string]int {
 	}
 	for i, ns := range names {
 		for _, n := range ns {
+			if machine(personKey(n)) {
+				continue
+			}
 			var words []string
 			for _, f := range strings.Fields(foldAccents(strings.TrimPrefix(strings.TrimSpace(n), "@"))) {
 				if w := lettersOnly(f); w != "" {

@@ -67,6 +67,13 @@ var machineNames = map[string]bool{
 	"cli": true, "tui": true, "unknown": true, "nobody": true, "someone": true, "support": true, "sre": true,
 }
 
+// machine reports whether a login names a process rather than a person:
+// a known one ("root", "ops") or a bot ("deploy-bot", "renovate[bot]").
+func machine(login string) bool {
+	return machineNames[login] || strings.HasSuffix(login, "-bot") || strings.HasSuffix(login, "_bot") ||
+		strings.HasSuffix(login, "[bot]")
+}
+
 // newPeople gathers everyone the snapshot names.
 func newPeople(snap incident.Snapshot) *people {
 	p := &people{roles: snap.Roles}
@@ -208,7 +215,7 @@ func (p *people) buildAliases() {
 	for _, c := range cands {
 		k := asciiLower(c.text)
 		if utf8.RuneCountInString(strings.TrimPrefix(c.text, "@")) < 2 || seen[k] || owner[k] != c.person ||
-			(machineNames[k] && !strings.HasPrefix(k, "@")) {
+			(machine(k) && !strings.HasPrefix(k, "@")) {
 			continue
 		}
 		seen[k] = true
@@ -276,7 +283,12 @@ func (p *people) find(text string) []mention {
 				start = ws - 1
 			}
 			end := start + len(a.lower)
-			if !strings.HasPrefix(lower[start:], a.lower) || !boundaryBefore(text, start, a.lower[0] == '@') || !boundaryAfter(text, end) {
+			if !strings.HasPrefix(lower[start:], a.lower) || !boundaryAfter(text, end) {
+				continue
+			}
+			// A slash before a name is a URL's path, unless it joins two
+			// names ("Sam/Maria").
+			if !boundaryBefore(text, start, a.lower[0] == '@') && !(last > 0 && last == start-1 && text[last] == '/') {
 				continue
 			}
 			if a.exact != "" && text[start:end] != a.exact {

@@ -24,7 +24,8 @@ func handOff() incident.Snapshot {
 			{ID: 1, IncidentID: 5, OccurredAt: c("09:00"), Kind: incident.KindNote, Text: "x", Author: "dee"},
 			{ID: 2, IncidentID: 5, OccurredAt: c("09:05"), Kind: incident.KindNote, Text: "x", Author: "ana"},
 		},
-		ActionItems: []incident.ActionItem{{ID: 1, Title: "t", Owner: "Alex Roy"}, {ID: 2, Title: "u", Owner: "@zed"}, {ID: 3, Title: "v", Owner: "root"}},
+		ActionItems: []incident.ActionItem{{ID: 1, Title: "t", Owner: "Alex Roy"}, {ID: 2, Title: "u", Owner: "@zed"}, {ID: 3, Title: "v", Owner: "root"},
+			{ID: 4, Title: "w", Owner: "deploy-bot"}},
 	}
 }
 
@@ -59,6 +60,8 @@ func TestRewriteUsesTheRoleHeldAtTheTime(t *testing.T) {
 		// A first name that is also a word only matches capitalised.
 		{"we will roll back; Will agrees", c("11:30"), "we will roll back; the comms lead agrees"},
 		{"Will Stone agrees", c("11:30"), "The comms lead agrees"},
+		// A bot's login is only recognised as @login, like root's.
+		{"deploy-bot ran; @deploy-bot paged", c("09:10"), "deploy-bot ran; a responder paged"},
 		// A login that is also a word is only recognised as @login.
 		{"Root cause: disk full; @root paged", c("09:10"), "Root cause: disk full; a responder paged"},
 		// A surname alone, only capitalised: it may also be a word.
@@ -205,6 +208,11 @@ func TestRewriteClosesNameLeaks(t *testing.T) {
 		{"not a handle", "sam.example.com and the search-api; Maria-led review", c("10:30"),
 			"sam.example.com and the search-api; the former incident commander-led review"},
 		{"accented address", "from tomas.nunez@example.com", c("09:30"), "from a responder's address"},
+		{"handle with letter", "The patch from priya_s landed", c("09:30"), "The patch from the comms lead landed"},
+		{"handle with prefix", "ops_priya on call", c("09:30"), "The comms lead on call"},
+		{"two names joined", "Sam/Maria agreed", c("10:30"), "The incident commander/the former incident commander agreed"},
+		{"path", "see wiki/Maria for it", c("10:30"), "see wiki/Maria for it"},
+		{"word-name before a number", "Rose 20% at 10:02. Mark 3 pods as drained", c("09:30"), "Rose 20% at 10:02. Mark 3 pods as drained"},
 		// A surname that is also a verb, starting a sentence.
 		{"surname as imperative", "Park the deploy until Monday", c("09:30"), "Park the deploy until Monday"},
 		{"surname as subject", "Park restarted the deploy", c("09:30"), "A responder restarted the deploy"},

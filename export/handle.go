@@ -44,8 +44,8 @@ func (p *people) underscored(word string) []int {
 // handleOwner is the person a user name or host-like token names: one
 // that runs their names together ("m.lopez" is mlopez), holds two of their
 // names, or is one of their first names and one more word joined by a dot
-// or underscore ("priya.shah", not "sam.example.com" or "Maria-led"); -1
-// when none or more than one.
+// or underscore ("priya.shah", "priya_s", "ops_priya", not
+// "sam.example.com" or "Maria-led"); -1 when none or more than one.
 func (p *people) handleOwner(token string) int {
 	if i, ok := p.mailbox[lettersOnly(token)]; ok && i >= 0 {
 		return i
@@ -66,8 +66,11 @@ func (p *people) handleOwner(token string) int {
 	switch {
 	case named >= 2:
 		return owner
-	case named == 1 && len(words) == 2 && !commonWords[words[0]] && p.mailbox[words[0]] == owner && len(words[1]) >= 2 &&
-		strings.ContainsAny(token, "._"): // "Maria-led" is prose
+	case named != 1 || len(words) != 2 || strings.Contains(token, "-"): // "Maria-led" is prose
+		return -1
+	case p.mailbox[words[0]] == owner && !commonWords[words[0]]: // "priya.shah", "priya_s"
+		return owner
+	case strings.Contains(token, "_") && p.mailbox[words[1]] == owner: // "ops_priya", not "www.sam"
 		return owner
 	}
 	return -1

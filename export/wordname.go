@@ -30,6 +30,9 @@ func usedAsName(text, lower string, start, end int) bool {
 	for stop < len(lower) && lower[stop] >= 'a' && lower[stop] <= 'z' {
 		stop++
 	}
+	if text[next] >= '0' && text[next] <= '9' {
+		return false // "Mark 3 pods as drained", "Rose 20%"
+	}
 	if stop == next || (text[next] < 'a' || text[next] > 'z') && text[next:stop] != "I" {
 		return true // a capitalised word (a surname) or punctuation
 	}
