@@ -714,7 +714,9 @@ func (p *parser) readLine(n int) bool {
 const minTimeline = 3
 
 func (p *parser) result() Result {
-	res := Result{Title: p.title, Problems: p.problems, Entries: make([]Entry, 0, len(p.entries))}
+	// The entries kept are filtered in place: a large timeline's are most
+	// of what the parse allocates.
+	res := Result{Title: p.title, Problems: p.problems, Entries: p.entries[:0]}
 	if p.plainIdx >= 0 && p.readLine(p.plainIdx+1) {
 		// The first line looked like a title but was read as an entry.
 		res.Title = ""
