@@ -38,6 +38,7 @@ func (p *parser) survey() {
 		if p.fallbackZone == "" {
 			p.fallbackZone = statedZone(lead)
 		}
+		meridiemLine := !p.twelveHour && mayHoldMeridiem(lead)
 		for k := 0; k < len(lead); k++ {
 			if k > 0 && (isLetter(lead[k-1]) || isDigit(lead[k-1])) {
 				continue
@@ -60,7 +61,7 @@ func (p *parser) survey() {
 						}
 					}
 				}
-				if !p.twelveHour {
+				if !p.twelveHour && meridiemLine {
 					if t, _, ok := clock(lead, k, false); ok && t.meridiem != 0 {
 						p.twelveHour = true
 					}
@@ -105,6 +106,30 @@ func (p *parser) survey() {
 		p.plainTitle()
 	}
 	p.documentDate()
+}
+
+// mayHoldMeridiem reports whether line has an "am" or "pm" that clock might
+// read (an m after an a or p, or after "a." or "p."), so that the survey
+// need not try every number of a 24-hour log as a 12-hour clock.
+func mayHoldMeridiem(line string) bool {
+	for _, c := range [...]byte{'m', 'M'} {
+		for at := 0; at < len(line); {
+			k := strings.IndexByte(line[at:], c)
+			if k < 0 {
+				break
+			}
+			k += at
+			b := byteAt(line, k-1) | 0x20
+			if b == '.' {
+				b = byteAt(line, k-2) | 0x20
+			}
+			if b == 'a' || b == 'p' {
+				return true
+			}
+			at = k + 1
+		}
+	}
+	return false
 }
 
 // titleLine is the 0-based line of a heading used as the title, -1 when the

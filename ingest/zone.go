@@ -175,19 +175,22 @@ func zoneAfterKey(words []string) string {
 }
 
 // hasStatementKey reports whether line may hold one of statementKeys: each
-// of them contains "tim", "tz" or "zone", in any case.
+// of them contains "tim", "tz" or "zone", in any case. It looks only at
+// the i's and z's of the line, which IndexByte finds quickly.
 func hasStatementKey(line string) bool {
-	for i := 0; i+1 < len(line); i++ {
-		switch line[i] | 0x20 {
-		case 't':
-			c := line[i+1] | 0x20
-			if c == 'z' || c == 'i' && i+2 < len(line) && line[i+2]|0x20 == 'm' {
+	for _, c := range [...]byte{'i', 'I', 'z', 'Z'} {
+		for at := 0; at < len(line); {
+			k := strings.IndexByte(line[at:], c)
+			if k < 0 {
+				break
+			}
+			k += at
+			before := byteAt(line, k-1) | 0x20
+			if c|0x20 == 'i' && before == 't' && byteAt(line, k+1)|0x20 == 'm' ||
+				c|0x20 == 'z' && (before == 't' || strings.EqualFold(line[k:min(k+4, len(line))], "zone")) {
 				return true
 			}
-		case 'z':
-			if i+3 < len(line) && line[i+1]|0x20 == 'o' && line[i+2]|0x20 == 'n' && line[i+3]|0x20 == 'e' {
-				return true
-			}
+			at = k + 1
 		}
 	}
 	return false
