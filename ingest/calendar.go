@@ -158,12 +158,25 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 // instant is minute of the day y-m-d (and second of that minute) in loc, in
 // UTC; a day that does not exist (Feb 30) is reported.
 func (p *parser) instant(y, m, d, minute, second int, loc *time.Location, n int, raw string) (time.Time, bool) {
-	day := time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC)
-	if day.Day() != d || int(day.Month()) != m {
+	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		p.problem(n, raw, "no such date")
 		return time.Time{}, false
 	}
 	return time.Date(y, time.Month(m), d, minute/60, minute%60, second, 0, loc).UTC(), true
+}
+
+// daysIn is the number of days of month m (1-12) of year y.
+func daysIn(y, m int) int {
+	switch m {
+	case 2:
+		if y%4 == 0 && (y%100 != 0 || y%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // backstep is how far a time-only entry may go back before it is read as
