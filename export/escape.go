@@ -2,103 +2,14 @@ package export
 
 import (
 	"strings"
-	"unicode/utf8"
+
+	"scribe/incident"
 )
 
 // sanitize removes what must never reach a terminal or a Markdown renderer
-// from user text: escape sequences (CSI, OSC and two-byte ones are dropped
-// whole so no "[31m" residue remains), C0 and C1 control characters other
-// than newline and tab, and the bidirectional overrides that can make text
-// read differently from what it is. Tabs become spaces; CRLF becomes LF.
-func sanitize(s string) string {
-	if isClean(s) {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == 0x1b:
-			i += escapeLen(s[i:])
-			continue
-		case r == '\r':
-			if i+1 < len(s) && s[i+1] == '\n' {
-				i++
-				continue
-			}
-			b.WriteByte('\n')
-		case r == '\t':
-			b.WriteByte(' ')
-		case r == utf8.RuneError && size == 1:
-			// invalid UTF-8 byte: dropped
-		case r == '\n':
-			b.WriteByte('\n')
-		case isControl(r) || isBidiControl(r):
-			// dropped
-		default:
-			b.WriteString(s[i : i+size])
-		}
-		i += size
-	}
-	return b.String()
-}
-
-// isClean is the fast path: most text has nothing to remove.
-func isClean(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < 0x20 && c != '\n' || c == 0x7f || c >= 0x80 {
-			return cleanSlow(s[i:])
-		}
-	}
-	return true
-}
-
-func cleanSlow(s string) bool {
-	for _, r := range s {
-		if r == utf8.RuneError || r == '\t' || r == '\r' || (r != '\n' && isControl(r)) || isBidiControl(r) {
-			return false
-		}
-	}
-	return utf8.ValidString(s)
-}
-
-func isControl(r rune) bool { return r < 0x20 || (r >= 0x7f && r < 0xa0) }
-
-func isBidiControl(r rune) bool {
-	return (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) || r == 0x200e || r == 0x200f
-}
-
-// escapeLen is the length of the escape sequence at the start of s (which
-// begins with ESC): CSI runs to its final byte, OSC/DCS/APC/PM to BEL or ST,
-// anything else is ESC plus one character.
-func escapeLen(s string) int {
-	if len(s) < 2 {
-		return len(s)
-	}
-	switch s[1] {
-	case '[':
-		for i := 2; i < len(s); i++ {
-			if s[i] >= 0x40 && s[i] <= 0x7e {
-				return i + 1
-			}
-		}
-		return len(s)
-	case ']', 'P', '_', '^':
-		for i := 2; i < len(s); i++ {
-			if s[i] == 0x07 {
-				return i + 1
-			}
-			if s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\' {
-				return i + 2
-			}
-		}
-		return len(s)
-	}
-	_, size := utf8.DecodeRuneInString(s[1:])
-	return 1 + size
-}
+// from user text (escape sequences, control characters, bidirectional
+// overrides; see incident.PlainBlock), keeping line breaks.
+func sanitize(s string) string { return incident.PlainBlock(s) }
 
 // escapeHTML neutralises raw HTML while leaving Markdown and ordinary
 // comparisons alone: only a "<" that could open a tag, a comment or a

@@ -24,7 +24,7 @@ func PlainText(s string) string { return plain(s, false) }
 func PlainBlock(s string) string { return plain(s, true) }
 
 func plain(s string, keepNewlines bool) string {
-	if isPlainASCII(s) {
+	if isPlain(s, keepNewlines) {
 		return s
 	}
 	var b strings.Builder
@@ -73,11 +73,26 @@ func plain(s string, keepNewlines bool) string {
 	return b.String()
 }
 
-func isPlainASCII(s string) bool {
+// isPlain is the fast path: most text has nothing to remove, and then it
+// is returned as it is, without a copy.
+func isPlain(s string, keepNewlines bool) bool {
 	for i := 0; i < len(s); i++ {
-		if c := s[i]; c < 0x20 || c > 0x7e {
+		c := s[i]
+		switch {
+		case c >= 0x20 && c < 0x7f, c == '\n' && keepNewlines:
+			continue
+		case c < 0x80:
 			return false
 		}
+		if !utf8.ValidString(s[i:]) {
+			return false
+		}
+		for _, r := range s[i:] {
+			if r < 0x20 && (r != '\n' || !keepNewlines) || r >= 0x7f && r <= 0x9f || isBidiControl(r) {
+				return false
+			}
+		}
+		return true
 	}
 	return true
 }
