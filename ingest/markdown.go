@@ -86,13 +86,30 @@ func cleanInline(s string) string {
 // entryText tidies the text after a timestamp: separators in front,
 // emphasis markers and Markdown hard breaks at the ends, HTML entities.
 func entryText(s string) string {
-	s = strings.TrimLeft(s, " \t-–—:|,.")
+	s = trimSeparators(s)
 	s = trimEmphasis(strings.TrimRight(s, " \t\\"))
 	if strings.Contains(s, "<br") {
 		s = strings.TrimSpace(breaks.Replace(s))
 	}
 	if strings.Contains(s, "&") {
 		s = html.UnescapeString(s)
+	}
+	return s
+}
+
+// trimSeparators drops what stands between a time and its text: spaces,
+// dashes, colons, bars, commas and dots (strings.TrimLeft with the dashes
+// in its cutset decodes every rune, on every line of a large log).
+func trimSeparators(s string) string {
+	for s != "" {
+		switch c := s[0]; {
+		case c == ' ' || c == '\t' || c == '-' || c == ':' || c == '|' || c == ',' || c == '.':
+			s = s[1:]
+		case strings.HasPrefix(s, "–") || strings.HasPrefix(s, "—"):
+			s = s[len("–"):]
+		default:
+			return s
+		}
 	}
 	return s
 }
