@@ -254,12 +254,19 @@ func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON boo
 		loc = time.UTC
 	}
 	fmt.Fprintf(a.Stdout, "%s — %d events (times in %s)\n", snap.Incident.Title, len(snap.Events), loc)
+	layout := "2006-01-02 15:04 MST"
+	for _, e := range snap.Events {
+		if e.OccurredAt.Second() != 0 {
+			layout = "2006-01-02 15:04:05 MST" // the text gave seconds: show what will be stored
+			break
+		}
+	}
 	for _, e := range snap.Events {
 		label := string(e.Kind)
 		if e.Kind == incident.KindStatus {
 			label = "status:" + string(e.State)
 		}
-		fmt.Fprintf(a.Stdout, "%s  %-20s %s\n", e.OccurredAt.In(loc).Format("2006-01-02 15:04 MST"), label, e.Text)
+		fmt.Fprintf(a.Stdout, "%s  %-20s %s\n", e.OccurredAt.In(loc).Format(layout), label, e.Text)
 	}
 	fmt.Fprint(a.Stderr, "dry run: nothing written")
 	if n := len(res.Problems); n > 0 {
