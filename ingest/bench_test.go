@@ -72,3 +72,31 @@ func incidentSnapshot(res Result) (snap incident.Snapshot) {
 	snap.Events = res.Events(1, "")
 	return snap
 }
+
+// secondsTimeline is the n-line list bench/import-100k.sh imports: one
+// dated bullet a second, to the second, in UTC.
+func secondsTimeline(n int) string {
+	msgs := []string{"replica lag at %d seconds on shard %d", "paged the database team, ticket %d-%d",
+		"error rate %d.%d%% on checkout", "rolled back deploy %d of service %d",
+		"cache hit ratio down to %d%% in zone %d", "status page updated, %d customers report errors in region %d"}
+	var b strings.Builder
+	start := time.Date(2026, 11, 20, 0, 0, 0, 0, time.UTC)
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "- %s UTC ", start.Add(time.Duration(i)*time.Second).Format("2006-01-02 15:04:05"))
+		fmt.Fprintf(&b, msgs[i%len(msgs)]+"\n", i%997, i%17)
+	}
+	return b.String()
+}
+
+func BenchmarkParseSeconds100k(b *testing.B) {
+	text := secondsTimeline(100_000)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		res := ParseText(text, Options{})
+		if len(res.Entries) != 100_000 || res.Entries[1].At.Second() != 1 {
+			b.Fatalf("read %d entries of 100,000 (%d problems)", len(res.Entries), len(res.Problems))
+		}
+	}
+}
