@@ -48,7 +48,7 @@
 //     paragraphs before it as its message (the last one only when there are
 //     more than three).
 //
-// Times: 14:02, 14:02:11, 9:05, 7am, 03:01PM, 5:10 a.m., 14h05, 14:00hrs,
+// Times: 14:02, 14:02:11 (seconds are kept; a fraction is dropped), 9:05, 7am, 03:01PM, 5:10 a.m., 14h05, 14:00hrs,
 // 14.43 (after a date, with am/pm or a zone, or opening an entry before a
 // dash: "23.52 — declared"), "~14:05", "14:05-ish", "around 14:05", "Tue
 // 14:40";
@@ -63,6 +63,14 @@
 // code block (a time to the second, then a level or key=value:
 // "2024-02-06T14:31:07Z WARN …"), lines that only continue a sentence ("…
 // at around\n08:15 UTC the team …" is prose), and the title.
+//
+// # Title
+//
+// The title is the level-1 heading, else a status page's incident name, else
+// the first heading or "Title:" line among the first three lines, else the
+// first line when it reads like a title: not a list item, table row, quote,
+// entry, status word or clock, and not read as an entry by the walk. A
+// plain list has none (the import then names the file).
 //
 // # Day or month first
 //
