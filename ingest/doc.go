@@ -49,9 +49,9 @@
 //     more than three).
 //
 // Times: 14:02, 14:02:11 (seconds are kept; a fraction is dropped), 9:05,
-// 7am, 03:01PM, 5:10 a.m., 14h05, 14:00hrs, 14.43 (after a date, with am/pm or a zone, or opening an entry before a
-// dash: "23.52 — declared"), "~14:05", "14:05-ish", "around 14:05", "Tue
-// 14:40";
+// 7am, 03:01PM, 5:10 a.m., 14h05, 14:00hrs, 14.43 (after a date, with am/pm
+// or a zone, or opening an entry before a dash: "23.52 — declared"),
+// "~14:05", "14:05-ish", "around 14:05", "Tue 14:40";
 // a range keeps its start ("14:05–14:20", "02:00 to 04:30"); "--:--" is
 // reported, never guessed. Dates: 2023-11-06, 2022/02/16, DD-MM-YYYY,
 // DD/MM/YYYY, 03/14/24, 14/Mar/24 (Jira), 14-Mar-2024, 6th Nov 2023, 14
