@@ -164,7 +164,7 @@ func (a *App) readImport(file string) ([]byte, error) {
 // only when something is to be written, so that --new --dry-run needs no
 // database).
 func (a *App) importInto(ctx context.Context, st *store.Store, id int64, data []byte, file string, opts ingest.Options, f importFlags) error {
-	res, err := ingest.Parse(bytes.NewReader(data), opts)
+	res, err := ingest.ParseBytes(data, opts)
 	if err != nil {
 		return fmt.Errorf("import %s: %w", displayName(file), err)
 	}

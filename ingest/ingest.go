@@ -64,6 +64,11 @@ func Parse(r io.Reader, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, fmt.Errorf("read timeline: %w", err)
 	}
+	return ParseBytes(data, opts)
+}
+
+// ParseBytes is Parse of input already read.
+func ParseBytes(data []byte, opts Options) (Result, error) {
 	if len(data) > MaxInput {
 		return Result{}, incident.Errorf(incident.EINVALID, "the input is larger than %d MiB: import a timeline, not an archive", MaxInput>>20)
 	}
