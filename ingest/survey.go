@@ -193,15 +193,15 @@ func (p *parser) statusPageTitle() {
 	}
 }
 
-// plainTitle takes, when the document has no level-1 heading, its first
-// heading or a "Title:" line among its first lines, else its first line when
-// that reads like a title ("Increased API Latency" above a status page's
-// report): not a list item, table row or quote, not an entry, a status
-// word or a bad clock, and not so long that it is a note. Links and fences
-// are passed over. A plain line that the walk still reads as an entry is
-// dropped as the title in result.
+// plainTitle takes, when the document has no level-1 heading, a "Title:"
+// line among its first lines, else its first short line when that is a
+// heading or reads like a title ("Increased API Latency" above a status
+// page's report): not a list item, table row or quote, not an entry, a
+// status word or a bad clock. Links, fences and notes too long to be a
+// title are passed over. A plain line that the walk still reads as an
+// entry is dropped as the title in result.
 func (p *parser) plainTitle() {
-	tried := 0
+	tried, first := 0, true
 	for i, raw := range p.lines {
 		if i >= p.skip[0] && i < p.skip[1] {
 			continue
@@ -216,10 +216,6 @@ func (p *parser) plainTitle() {
 		if len(l) > 150 {
 			continue
 		}
-		if level, text := headingOf(l); level > 0 {
-			p.title, p.titleIdx = cleanInline(text), i
-			return
-		}
 		clean := cleanInline(l)
 		if len(clean) > 6 && strings.EqualFold(clean[:6], "title:") {
 			if t := trimEmphasis(strings.TrimSpace(clean[6:])); t != "" {
@@ -227,14 +223,19 @@ func (p *parser) plainTitle() {
 				return
 			}
 		}
-		if tried > 1 {
-			continue // only the first line stands as a title unlabelled
+		if !first {
+			continue // after the first short line, only a "Title:" line is a title
+		}
+		first = false
+		if level, text := headingOf(l); level > 0 {
+			p.title, p.titleIdx = cleanInline(text), i
+			return
 		}
 		if c := l[0]; c == '|' || c == '>' {
-			return
+			continue
 		}
 		if _, isList := listItem(l); isList {
-			return
+			continue
 		}
 		_, _, stamped := p.leadStamp(clean)
 		_, _, status := statusLine(clean, false)

@@ -33,3 +33,12 @@ func TestTitle(t *testing.T) {
 		t.Errorf("a Title: line is the title, not an entry: title %q, entries %+v", res.Title, res.Entries)
 	}
 }
+
+// A heading after a first line that is an entry names a section, not the
+// document.
+func TestTitleNotASection(t *testing.T) {
+	res := ParseText("- 2026-11-20 14:02 UTC replica lag\n## Timeline\n- 2026-11-20 14:05 UTC paged\n", Options{})
+	if res.Title != "" || len(res.Entries) != 2 {
+		t.Errorf("title %q with %d entries, want none and 2", res.Title, len(res.Entries))
+	}
+}
