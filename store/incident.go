@@ -26,21 +26,8 @@ const defaultSeverity incident.Severity = 3
 // A missing Timezone defaults to UTC; callers that know the user's zone
 // should set it.
 func (s *Store) CreateIncident(ctx context.Context, inc *incident.Incident, o Origin) error {
-	c := cloneIncident(*inc)
+	c := withDefaults(*inc)
 	at := s.at(o)
-	c.Title = strings.TrimSpace(c.Title)
-	if c.State == "" {
-		c.State = incident.Investigating
-	}
-	if c.Severity == 0 {
-		c.Severity = defaultSeverity
-	}
-	if c.Timezone == "" {
-		c.Timezone = "UTC"
-	}
-	if c.Milestones == nil {
-		c.Milestones = incident.Milestones{}
-	}
 	declared, ok := c.Milestones.Get(incident.MilestoneDeclared)
 	if !ok {
 		declared = at
@@ -286,4 +273,25 @@ func cloneIncident(inc incident.Incident) incident.Incident {
 		inc.Milestones = inc.Milestones.Clone()
 	}
 	return inc
+}
+
+// withDefaults copies inc for storing as a new incident, with the defaults
+// filled in: state investigating, the default severity, UTC, no milestones.
+func withDefaults(inc incident.Incident) incident.Incident {
+	c := cloneIncident(inc)
+	c.ID = 0
+	c.Title = strings.TrimSpace(c.Title)
+	if c.State == "" {
+		c.State = incident.Investigating
+	}
+	if c.Severity == 0 {
+		c.Severity = defaultSeverity
+	}
+	if c.Timezone == "" {
+		c.Timezone = "UTC"
+	}
+	if c.Milestones == nil {
+		c.Milestones = incident.Milestones{}
+	}
+	return c
 }

@@ -125,21 +125,7 @@ func (s *Store) importIncident(ctx context.Context, tx *sql.Tx, inc incident.Inc
 	if into != 0 {
 		return into, requireIncident(ctx, tx, into)
 	}
-	c := cloneIncident(inc)
-	c.ID = 0
-	c.Title = strings.TrimSpace(c.Title)
-	if c.State == "" {
-		c.State = incident.Investigating
-	}
-	if c.Severity == 0 {
-		c.Severity = defaultSeverity
-	}
-	if c.Timezone == "" {
-		c.Timezone = "UTC"
-	}
-	if c.Milestones == nil {
-		c.Milestones = incident.Milestones{}
-	}
+	c := withDefaults(inc)
 	if err := c.Validate(); err != nil {
 		return 0, fmt.Errorf("incident: %w", err)
 	}
