@@ -112,12 +112,53 @@ func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into
 				return err
 			}
 		}
+		if into != 0 {
+			return s.followLatestStatus(ctx, tx, id)
+		}
 		return nil
 	})
 	if err != nil {
 		return 0, err
 	}
 	return id, nil
+}
+
+// followLatestStatus makes the incident's state that of its latest status
+// event, after an import appended events to it: a pasted status-page log
+// that ends in "Resolved" resolves the incident, as typing /status would
+// (and sets the resolved milestone when it is unset). Older imported
+// updates change nothing.
+func (s *Store) followLatestStatus(ctx context.Context, tx *sql.Tx, id int64) error {
+	var state, at string
+	err := tx.QueryRowContext(ctx, `SELECT state, occurred_at FROM events
+		WHERE incident_id = ? AND kind = 'status' AND deleted_at IS NULL
+		ORDER BY occurred_at DESC, id DESC LIMIT 1`, id).Scan(&state, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("read the latest status of incident #%d: %w", id, err)
+	}
+	inc, err := findIncident(ctx, tx, id)
+	if err != nil {
+		return err
+	}
+	latest := incident.State(state)
+	if latest == inc.State {
+		return nil
+	}
+	if latest == incident.Resolved {
+		if _, ok := inc.Milestones.Get(incident.MilestoneResolved); !ok {
+			t, err := parseTime(at)
+			if err != nil {
+				return fmt.Errorf("read the latest status of incident #%d: %w", id, err)
+			}
+			inc.Milestones[incident.MilestoneResolved] = t
+		}
+	}
+	inc.State = latest
+	inc.UpdatedAt = s.now()
+	return updateIncident(ctx, tx, &inc)
 }
 
 // importIncident creates the snapshot's incident, or checks that into exists.
