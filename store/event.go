@@ -173,6 +173,10 @@ func (s *Store) DeleteEvent(ctx context.Context, id int64) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE events SET deleted_at = ?, updated_at = ? WHERE id = ?`, now, now, id); err != nil {
 			return fmt.Errorf("delete event #%d: %w", id, err)
 		}
+		if e.Kind == incident.KindStatus {
+			// Undoing "/status resolved" puts the incident back where it was.
+			return s.followLatestStatus(ctx, tx, e.IncidentID, incident.Investigating)
+		}
 		return nil
 	})
 }
@@ -189,6 +193,9 @@ func (s *Store) RestoreEvent(ctx context.Context, id int64) error {
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE events SET deleted_at = NULL, updated_at = ? WHERE id = ?`, formatTime(s.now()), id); err != nil {
 			return fmt.Errorf("restore event #%d: %w", id, err)
+		}
+		if e.Kind == incident.KindStatus {
+			return s.followLatestStatus(ctx, tx, e.IncidentID, incident.Investigating)
 		}
 		return nil
 	})

@@ -50,3 +50,52 @@ func TestImportFollowsLatestStatus(t *testing.T) {
 		t.Errorf("an older imported update changed the state to %q", got.State)
 	}
 }
+
+// TestDeletingAStatusEventRestoresTheStateBefore: an undone "/status
+// resolved" puts the incident back to the status before it; restoring the
+// event resolves it again; with no status left it is investigating.
+func TestDeletingAStatusEventRestoresTheStateBefore(t *testing.T) {
+	ctx := context.Background()
+	st := openTest(t)
+	inc := incident.Incident{Title: "API errors", Severity: 2, Timezone: "UTC"}
+	t0 := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	if err := st.CreateIncident(ctx, &inc, Origin{At: t0}); err != nil {
+		t.Fatal(err)
+	}
+	identified, err := st.SetStatus(ctx, inc.ID, incident.Identified, "found it", Origin{At: t0.Add(time.Minute)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resolved, err := st.SetStatus(ctx, inc.ID, incident.Resolved, "oops, too early", Origin{At: t0.Add(2 * time.Minute)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	state := func() incident.State {
+		got, err := st.Incident(ctx, inc.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return got.State
+	}
+	if err := st.DeleteEvent(ctx, resolved.ID); err != nil {
+		t.Fatal(err)
+	}
+	if s := state(); s != incident.Identified {
+		t.Errorf("after deleting the resolved update: %q, want identified", s)
+	}
+	if err := st.RestoreEvent(ctx, resolved.ID); err != nil {
+		t.Fatal(err)
+	}
+	if s := state(); s != incident.Resolved {
+		t.Errorf("after restoring it: %q, want resolved", s)
+	}
+	if err := st.DeleteEvent(ctx, resolved.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DeleteEvent(ctx, identified.ID); err != nil {
+		t.Fatal(err)
+	}
+	if s := state(); s != incident.Investigating {
+		t.Errorf("with no status update left: %q, want investigating", s)
+	}
+}

@@ -113,7 +113,7 @@ func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into
 			}
 		}
 		if into != 0 {
-			return s.followLatestStatus(ctx, tx, id)
+			return s.followLatestStatus(ctx, tx, id, "")
 		}
 		return nil
 	})
@@ -123,18 +123,24 @@ func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into
 	return id, nil
 }
 
-// followLatestStatus makes the incident's state that of its latest status
-// event, after an import appended events to it: a pasted status-page log
+// followLatestStatus makes the incident's state that of its latest live
+// status event. After an import appended events, a pasted status-page log
 // that ends in "Resolved" resolves the incident, as typing /status would
-// (and sets the resolved milestone when it is unset). Older imported
-// updates change nothing.
-func (s *Store) followLatestStatus(ctx context.Context, tx *sql.Tx, id int64) error {
+// (and sets the resolved milestone when it is unset), while older imported
+// updates change nothing. After a status event is deleted or restored, the
+// state follows what remains; with none left it becomes fallback ("" keeps
+// the state as it is).
+func (s *Store) followLatestStatus(ctx context.Context, tx *sql.Tx, id int64, fallback incident.State) error {
 	var state, at string
 	err := tx.QueryRowContext(ctx, `SELECT state, occurred_at FROM events
 		WHERE incident_id = ? AND kind = 'status' AND deleted_at IS NULL
 		ORDER BY occurred_at DESC, id DESC LIMIT 1`, id).Scan(&state, &at)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil
+		if fallback == "" {
+			return nil
+		}
+		state = string(fallback)
+		err = nil
 	}
 	if err != nil {
 		return fmt.Errorf("read the latest status of incident #%d: %w", id, err)
@@ -147,7 +153,7 @@ func (s *Store) followLatestStatus(ctx context.Context, tx *sql.Tx, id int64) er
 	if latest == inc.State {
 		return nil
 	}
-	if latest == incident.Resolved {
+	if latest == incident.Resolved && at != "" {
 		if _, ok := inc.Milestones.Get(incident.MilestoneResolved); !ok {
 			t, err := parseTime(at)
 			if err != nil {

@@ -45,8 +45,11 @@ func (u undoOp) run(s *incidentScreen) tea.Cmd {
 			msg.err = st.DeleteEvent(ctx, prev.ID)
 			msg.removed = prev.ID
 			msg.what = fmt.Sprintf("undone: removed %q", clip(prev.Text))
-			if prev.Kind.Structured() {
-				msg.what += " (the event only; use /status, /ic or /sev to change the incident itself)"
+			switch prev.Kind {
+			case incident.KindStatus:
+				msg.what += " (the status is back to the one before)"
+			case incident.KindRole, incident.KindMilestone, incident.KindActionItem:
+				msg.what += " (the event only; use /ic, /role or /milestone to change the incident itself)"
 			}
 		case undoRestore:
 			msg.err = st.RestoreEvent(ctx, prev.ID)
