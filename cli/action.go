@@ -78,6 +78,8 @@ An owner written @login is assigned on GitHub when the item is filed.`,
 	cmd.Flags().StringVar(&priority, "priority", "", "P0 (most urgent) to P3")
 	cmd.Flags().StringVar(&description, "description", "", "longer description")
 	cmd.Flags().StringVar(&by, "by", "", "who recorded it (default $SCRIBE_AUTHOR)")
+	cmd.ValidArgsFunction = a.completeIncidentThen()
+	_ = cmd.RegisterFlagCompletionFunc("priority", completeWords(vocabulary(incident.Priorities)))
 	return cmd
 }
 
@@ -197,6 +199,7 @@ func (a *App) actionListCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.ValidArgsFunction = a.completeIncidentThen()
 	return cmd
 }
 

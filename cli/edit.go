@@ -23,8 +23,9 @@ var editedFields = []incident.Field{
 
 func (a *App) editCmd() *cobra.Command {
 	return &cobra.Command{
-		Use:   editUsage,
-		Short: "Edit the narrative (summary, impact, root cause, …) in $EDITOR",
+		Use:               editUsage,
+		ValidArgsFunction: a.completeIncidentThen(),
+		Short:             "Edit the narrative (summary, impact, root cause, …) in $EDITOR",
 		Long: `Open the incident's narrative fields as one Markdown file in $VISUAL or
 $EDITOR (vi when neither is set). Saving and quitting stores every changed
 section in one go. If something goes wrong, the file is kept and its path

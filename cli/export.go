@@ -114,6 +114,8 @@ data it receives is documented in export/TEMPLATE.md.`,
 	f.BoolVar(&names, "names", false, "keep people's names instead of their roles")
 	f.StringVar(&tmplPath, "template", "", "render the Markdown with this Go text/template file")
 	f.BoolVar(&strict, "strict", false, "exit 1 and write nothing when lint finds warnings")
+	cmd.ValidArgsFunction = a.completeIncidentThen()
+	_ = cmd.RegisterFlagCompletionFunc("format", completeWords([]string{"markdown", "json"}))
 	return cmd
 }
 
@@ -174,6 +176,7 @@ code, section, where, text and message.`,
 	f.StringVar(&tz, "tz", "", "quote times in ZONE instead of the incident's zone")
 	f.BoolVar(&strict, "strict", false, "exit 1 when there is any warning")
 	f.BoolVar(&asJSON, "json", false, "print the warnings as JSON")
+	cmd.ValidArgsFunction = a.completeIncidentThen()
 	return cmd
 }
 

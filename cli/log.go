@@ -67,5 +67,7 @@ optionally followed by a zone (UTC, ET, PT, Europe/Berlin).`,
 	cmd.Flags().StringVar(&kind, "kind", "note", "note, action, decision, observation or comms")
 	cmd.Flags().StringVar(&by, "by", "", "who logged it (default $SCRIBE_AUTHOR)")
 	cmd.Flags().BoolVar(&pin, "pin", false, "mark it as a key moment")
+	cmd.ValidArgsFunction = a.completeIncidentThen()
+	_ = cmd.RegisterFlagCompletionFunc("kind", completeWords(vocabulary(incident.FreeKinds)))
 	return cmd
 }

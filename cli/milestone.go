@@ -46,5 +46,6 @@ order are flagged by show and export, not refused.`,
 	}
 	cmd.Flags().Var(&at, "at", "when it happened (default now)")
 	cmd.Flags().StringVar(&by, "by", "", "who recorded it (default $SCRIBE_AUTHOR)")
+	cmd.ValidArgsFunction = a.completeIncidentThen(vocabulary(incident.MilestoneOrder))
 	return cmd
 }

@@ -59,5 +59,6 @@ in (default the machine's zone).`,
 	cmd.Flags().Var(&at, "at", "when it was declared (default now): 14:05, -10m, 2026-11-21 14:05 UTC, RFC3339")
 	cmd.Flags().StringVar(&tz, "tz", "", "display time zone: IANA name or abbreviation (default the machine's)")
 	cmd.Flags().StringVar(&by, "by", "", "who declared it (default $SCRIBE_AUTHOR)")
+	_ = cmd.RegisterFlagCompletionFunc("sev", completeWords([]string{"1", "2", "3", "4", "5"}))
 	return cmd
 }

@@ -40,5 +40,6 @@ func (a *App) retroCmd() *cobra.Command {
 			})
 		},
 	}
+	cmd.ValidArgsFunction = a.completeIncidentThen(vocabulary(incident.RetroSections))
 	return cmd
 }

@@ -53,5 +53,6 @@ liaison, or any role of your own.`,
 	}
 	cmd.Flags().Var(&at, "at", "when the role was taken (default now)")
 	cmd.Flags().StringVar(&by, "by", "", "who recorded it (default $SCRIBE_AUTHOR)")
+	cmd.ValidArgsFunction = a.completeIncidentThen(incident.Roles)
 	return cmd
 }

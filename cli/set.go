@@ -64,5 +64,6 @@ comma-separated list. tz is the display zone (IANA name or abbreviation).`,
 			})
 		},
 	}
+	cmd.ValidArgsFunction = a.completeIncidentThen(vocabulary(incident.Fields))
 	return cmd
 }

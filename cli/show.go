@@ -40,6 +40,7 @@ func (a *App) showCmd() *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print the JSON document (as export --format json)")
+	cmd.ValidArgsFunction = a.completeIncidentThen()
 	return cmd
 }
 

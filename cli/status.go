@@ -52,5 +52,6 @@ Resolving sets the resolved milestone unless it is already set.`,
 	}
 	cmd.Flags().Var(&at, "at", "when the status changed (default now)")
 	cmd.Flags().StringVar(&by, "by", "", "who changed it (default $SCRIBE_AUTHOR)")
+	cmd.ValidArgsFunction = a.completeIncidentThen(vocabulary(incident.States))
 	return cmd
 }
