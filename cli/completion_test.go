@@ -1,35 +1,26 @@
 package cli
 
 import (
-	"bytes"
-	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
-// runApp runs scribe in-process against db and returns stdout.
-func runApp(t *testing.T, db string, args ...string) string {
+// completions runs scribe's hidden __complete command against db.
+func completions(t *testing.T, db string, args ...string) string {
 	t.Helper()
-	var out, errb bytes.Buffer
-	a := &App{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Now: time.Now,
-		Getenv: func(k string) string {
-			if k == "SCRIBE_DB" {
-				return db
-			}
-			return os.Getenv(k)
-		}}
-	if code := a.Run(context.Background(), args); code != 0 {
-		t.Fatalf("scribe %v: exit %d: %s", args, code, errb.String())
+	code, out, errb := runApp(t, "", append([]string{"--db", db}, args...)...)
+	if code != 0 {
+		t.Fatalf("scribe %v: exit %d: %s", args, code, errb)
 	}
-	return out.String()
+	return out
 }
 
 func TestCompletionOffersIncidentsAndVocabularies(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "scribe.db")
-	runApp(t, db, "new", "Replica lag on orders-db", "--tz", "UTC", "--sev", "2")
+	if code, _, errb := runApp(t, "", "--db", db, "new", "Replica lag on orders-db", "--tz", "UTC", "--sev", "2"); code != 0 {
+		t.Fatalf("new: exit %d: %s", code, errb)
+	}
 	for _, c := range []struct {
 		args []string
 		want []string
@@ -42,7 +33,7 @@ func TestCompletionOffersIncidentsAndVocabularies(t *testing.T) {
 		{[]string{"__complete", "log", "1", "x", "--kind", ""}, []string{"decision", "comms"}},
 		{[]string{"__complete", "action", "add", "1", "x", "--priority", ""}, []string{"P0", "P3"}},
 	} {
-		out := runApp(t, db, c.args...)
+		out := completions(t, db, c.args...)
 		for _, w := range c.want {
 			if !strings.Contains(out, w+"\n") {
 				t.Errorf("%v: completion lacks %q:\n%s", c.args, w, out)
