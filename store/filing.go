@@ -1,0 +1,97 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"scribe/incident"
+)
+
+// FilingClaim is what ClaimFiling found and did.
+type FilingClaim struct {
+	// Item is the action item as stored at the moment of the claim.
+	Item incident.ActionItem
+	// Held reports that the caller's token now holds the claim. It is false
+	// when the item already has an issue (nothing to file) or when another
+	// token holds a live claim (Busy).
+	Held bool
+	// Busy reports a claim younger than the lease under another token:
+	// another process is filing the item right now.
+	Busy bool
+	// Since is when the other claim was taken, when Busy.
+	Since time.Time
+	// TookOver reports that an expired claim under another token was
+	// replaced: its process may have created the issue before it died, so
+	// the caller should look for it before creating another.
+	TookOver bool
+}
+
+// ClaimFiling claims the right to create the issue of action item itemID
+// for token, in one immediate transaction so that two processes cannot both
+// win. A claim already held by token is renewed; one held by another token
+// is honoured while it is younger than lease and taken over after. An item
+// that already has an issue is not claimed at all: the caller sees it in
+// Item.
+func (s *Store) ClaimFiling(ctx context.Context, itemID int64, token string, lease time.Duration) (FilingClaim, error) {
+	if strings.TrimSpace(token) == "" {
+		return FilingClaim{}, incident.Errorf(incident.EINVALID, "claim on action item #%d has an empty token", itemID)
+	}
+	if lease <= 0 {
+		return FilingClaim{}, incident.Errorf(incident.EINVALID, "claim on action item #%d has lease %s: give a positive duration", itemID, lease)
+	}
+	var out FilingClaim
+	err := s.write(ctx, func(tx *sql.Tx) error {
+		item, err := findActionItem(ctx, tx, itemID)
+		if err != nil {
+			return err
+		}
+		out = FilingClaim{Item: item}
+		if item.GitHub.Filed() {
+			return nil
+		}
+		now := s.now()
+		var holder, at string
+		err = tx.QueryRowContext(ctx, `SELECT token, claimed_at FROM filing_claims WHERE action_item_id = ?`, itemID).Scan(&holder, &at)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+		case err != nil:
+			return fmt.Errorf("read the filing claim on action item #%d: %w", itemID, err)
+		case holder != token:
+			since, err := parseTime(at)
+			if err != nil {
+				return fmt.Errorf("read the filing claim on action item #%d: %w", itemID, err)
+			}
+			// A claim from the future (the clock was set back) is judged by
+			// its distance too, so that it cannot block filing for hours.
+			if age := now.Sub(since); age < lease && age > -lease {
+				out.Busy, out.Since = true, since
+				return nil
+			}
+			out.TookOver = true
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO filing_claims (action_item_id, token, claimed_at) VALUES (?, ?, ?)
+			ON CONFLICT (action_item_id) DO UPDATE SET token = excluded.token, claimed_at = excluded.claimed_at`,
+			itemID, token, formatTime(now)); err != nil {
+			return fmt.Errorf("claim action item #%d for filing: %w", itemID, err)
+		}
+		out.Held = true
+		return nil
+	})
+	return out, err
+}
+
+// ReleaseFiling gives up token's claim on action item itemID: after the
+// issue number is recorded, or once creating it has definitively failed.
+// A claim that another token took over meanwhile is left alone.
+func (s *Store) ReleaseFiling(ctx context.Context, itemID int64, token string) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM filing_claims WHERE action_item_id = ? AND token = ?`, itemID, token); err != nil {
+			return fmt.Errorf("release the filing claim on action item #%d: %w", itemID, err)
+		}
+		return nil
+	})
+}
