@@ -16,12 +16,15 @@ import (
 // action item owners) and the spellings text may use for them, so that the
 // postmortem can name the role someone held instead of the person.
 type people struct {
-	names   [][]string // per person, every name they were recorded under, first the fullest
-	aliases []alias
-	byWord  *wordIndex     // aliases by their first word
-	mailbox map[string]int // address local parts (or their words) naming a person; -1 when shared
-	roles   []incident.RoleAssignment
-	holder  []int // per assignment in roles, the person who held it
+	names [][]string // per person, every name they were recorded under, first the fullest
+	// surnames per person, lower-cased, also without accents: found next
+	// to a first name in any case, they are part of it ("maria lopez").
+	surnames [][]string
+	aliases  []alias
+	byWord   *wordIndex     // aliases by their first word
+	mailbox  map[string]int // address local parts (or their words) naming a person; -1 when shared
+	roles    []incident.RoleAssignment
+	holder   []int // per assignment in roles, the person who held it
 }
 
 // alias is one spelling of a person's name to look for in text.
@@ -183,8 +186,12 @@ func (p *people) buildAliases() {
 		given   bool
 	}
 	var cands []cand
+	p.surnames = make([][]string, len(p.names))
 	for i, ns := range p.names {
-		for _, n := range ns {
+		for _, n := range unaccented(ns) {
+			if l := strings.ToLower(lastName(n)); l != "" && !slices.Contains(p.surnames[i], l) {
+				p.surnames[i] = append(p.surnames[i], l)
+			}
 			bare := strings.Join(strings.Fields(strings.TrimPrefix(n, "@")), " ")
 			oneWord := !strings.Contains(bare, " ")
 			cands = append(cands, cand{bare, i, false, oneWord}, cand{"@" + strings.ReplaceAll(bare, " ", ""), i, false, oneWord})
@@ -235,6 +242,27 @@ func (p *people) buildAliases() {
 	p.mailbox = mailboxes(p.names)
 }
 
+// unaccented lists a person's names as recorded and, for names with accents,
+// as typed without them ("Tomas Nunez" for "Tomás Núñez").
+func unaccented(names []string) []string {
+	out := slices.Clone(names)
+	for _, n := range names {
+		if f := foldAccents(n); f != strings.ToLower(n) {
+			out = append(out, capitalizeWords(f))
+		}
+	}
+	return out
+}
+
+// capitalizeWords capitalises each word of a lower-case name.
+func capitalizeWords(s string) string {
+	f := strings.Fields(s)
+	for i, w := range f {
+		f[i] = capitalize(w)
+	}
+	return strings.Join(f, " ")
+}
+
 // find returns the non-overlapping mentions of people in text, leftmost
 // first, the longest spelling winning at a given position.
 func (p *people) find(text string) []mention {
@@ -264,6 +292,11 @@ func (p *people) find(text string) []mention {
 			hits = p.underscored(lower[ws:we])
 		}
 		if len(hits) == 0 {
+			if m, ok := p.loginVariant(text, lower, ws, we); ok && m.start >= last {
+				found = append(found, m)
+				last = m.end
+				return m.end
+			}
 			return we
 		}
 		if start, end, ok := handleAround(lower, ws, we); ok && start >= last {
@@ -299,6 +332,12 @@ func (p *people) find(text string) []mention {
 				continue
 			}
 			m := p.widen(text, lower, a, mention{start: start, end: end, person: a.person}, last)
+			found = append(found, m)
+			last = m.end
+			return m.end
+		}
+		// "@bauer": a surname, which alone only counts capitalised, as a login.
+		if m, ok := p.loginVariant(text, lower, ws, we); ok && m.start >= last {
 			found = append(found, m)
 			last = m.end
 			return m.end

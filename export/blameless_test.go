@@ -219,6 +219,19 @@ func TestRewriteClosesNameLeaks(t *testing.T) {
 		// Possessives.
 		{"possessive first", "Maria's runbook", c("09:30"), "The incident commander's runbook"},
 		{"possessive surname", "per Patel's note", c("10:30"), "per the incident commander's note"},
+		// A first name with a known surname is one name in any case and spacing.
+		{"lower-case full name", "maria lopez restarted it", c("09:30"), "The incident commander restarted it"},
+		{"full name two spaces", "maria  lopez restarted it", c("09:30"), "The incident commander restarted it"},
+		{"full name tab", "paged sam\tpatel", c("10:30"), "paged the incident commander"},
+		{"full name mixed case", "maria LOPEZ paged", c("09:30"), "The incident commander paged"},
+		{"surname first", "lopez maria paged", c("09:30"), "The incident commander paged"},
+		{"surname comma first", "paged patel, sam", c("10:30"), "paged the incident commander"},
+		{"lower-case middle initial", "maria j lopez paged", c("09:30"), "The incident commander paged"},
+		{"first then other word", "maria is lopez-free", c("09:30"), "The incident commander is lopez-free"},
+		// Accented names typed without their accents.
+		{"unaccented full name", "tomas nunez said", c("09:30"), "A responder said"},
+		{"unaccented capitalised", "asked Tomas Nunez", c("09:30"), "asked a responder"},
+		{"unaccented surname", "per Nunez", c("09:30"), "per a responder"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -226,5 +239,47 @@ func TestRewriteClosesNameLeaks(t *testing.T) {
 				t.Errorf("rewrite(%q, %s)\n got %q\nwant %q", tc.text, tc.at.Format("15:04"), got, tc.want)
 			}
 		})
+	}
+}
+
+// logins has "@jdoe" as commander and Kim Bauer as ops lead.
+func logins() incident.Snapshot {
+	c := func(s string) time.Time { return at("UTC", "2025-05-01 "+s) }
+	return incident.Snapshot{
+		Incident: incident.Incident{ID: 8, Title: "t", Severity: 2, State: incident.Resolved, Timezone: "UTC"},
+		Roles: []incident.RoleAssignment{
+			{Role: incident.RoleCommander, Person: "@jdoe", From: c("09:00")},
+			{Role: incident.RoleOps, Person: "Kim Bauer", From: c("09:00")},
+		},
+		Events: []incident.Event{{ID: 1, IncidentID: 8, OccurredAt: c("09:00"), Kind: incident.KindNote, Text: "x", Author: "jdoe"}},
+	}
+}
+
+func TestRewriteFindsLoginVariants(t *testing.T) {
+	p := newPeople(logins())
+	c := at("UTC", "2025-05-01 09:30")
+	cases := map[string]string{
+		"j.doe restarted it":  "The incident commander restarted it",
+		"pushed by j_doe":     "pushed by the incident commander",
+		"doe.j approved":      "The incident commander approved",
+		"jdoe approved":       "The incident commander approved",
+		"asked @jdoe.":        "asked the incident commander.",
+		"see J.Doe":           "see the incident commander",
+		"k.bauer and bauer_k": "The ops lead and the ops lead",
+		"cc @kbauer":          "cc the ops lead",
+		"cc @bauer":           "cc the ops lead",
+		"kim_b pushed":        "The ops lead pushed",
+		// Only dotted or underscored pairs with an initial, and logins.
+		"kbauer is not a login here": "kbauer is not a login here",
+		"e.g. at 3 p.m. i.e. a.k.a":  "e.g. at 3 p.m. i.e. a.k.a",
+		"jdoe.example.com is up":     "jdoe.example.com is up",
+		"j.doe.example.com is up":    "j.doe.example.com is up",
+		"j.doe_x and j.does":         "j.doe_x and j.does",
+		"@channel ping":              "@channel ping",
+	}
+	for in, want := range cases {
+		if got := p.rewrite(in, c); got != want {
+			t.Errorf("rewrite(%q)\n got %q\nwant %q", in, got, want)
+		}
 	}
 }

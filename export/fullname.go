@@ -13,10 +13,19 @@ import (
 // end of the previous mention.
 func (p *people) widen(text, lower string, a alias, m mention, floor int) mention {
 	if a.given {
-		m.end = p.unknownSurname(text, lower, m.end, m.person)
+		if end := p.unknownSurname(text, lower, m.end, m.person); end > m.end {
+			m.end = end
+		} else {
+			m.end = p.knownSurnameAfter(text, lower, m.end, m.person)
+		}
 	}
 	if a.lower[0] == '@' {
 		return m
+	}
+	if a.given {
+		if s := p.knownSurnameBefore(text, lower, m.start, m.person); s >= floor {
+			m.start = s
+		}
 	}
 	// A double-barrelled name the incident knows half of: "Lopez-Garcia".
 	if m.end+1 < len(text) && (text[m.end] == '-' || text[m.end] == '\'') {
@@ -63,6 +72,91 @@ func (p *people) unknownSurname(text, lower string, i, person int) int {
 		}
 	}
 	return end
+}
+
+// knownSurnameAfter returns where a surname of person that follows a first
+// name ending at i ends, in any case and spacing ("maria lopez", "maria
+// j. lopez", "maria  LOPEZ"), else i.
+func (p *people) knownSurnameAfter(text, lower string, i, person int) int {
+	if len(p.surnames[person]) == 0 {
+		return i
+	}
+	j := skipBlanks(lower, i)
+	if j == i {
+		return i
+	}
+	// A middle initial: "maria j. lopez".
+	if k := j + 1; k < len(lower) && lower[j] >= 'a' && lower[j] <= 'z' {
+		if lower[k] == '.' {
+			k++
+		}
+		if l := skipBlanks(lower, k); l > k {
+			if end := wordEnd(lower, l); end > l && p.isSurname(text[l:end], person) && boundaryAfter(text, end) {
+				return end
+			}
+		}
+	}
+	if end := wordEnd(lower, j); end > j && p.isSurname(text[j:end], person) && boundaryAfter(text, end) {
+		return end
+	}
+	return i
+}
+
+// knownSurnameBefore returns where a surname of person written before their
+// first name at i starts ("lopez maria", "Lopez, Maria"), else -1.
+func (p *people) knownSurnameBefore(text, lower string, i, person int) int {
+	if len(p.surnames[person]) == 0 || i == 0 || (lower[i-1] != ' ' && lower[i-1] != '\t') {
+		return -1
+	}
+	j := i
+	for j > 0 && (lower[j-1] == ' ' || lower[j-1] == '\t') {
+		j--
+	}
+	if j > 0 && lower[j-1] == ',' {
+		j--
+	}
+	start := j
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(lower[:start])
+		if !isWordRune(r) {
+			break
+		}
+		start -= size
+	}
+	if start == j || !boundaryBefore(text, start, false) || !p.isSurname(text[start:j], person) {
+		return -1
+	}
+	return start
+}
+
+// isSurname reports whether word is one of person's surnames, in any case.
+func (p *people) isSurname(word string, person int) bool {
+	w := strings.ToLower(word)
+	for _, s := range p.surnames[person] {
+		if s == w || foldAccents(s) == w {
+			return true
+		}
+	}
+	return false
+}
+
+func skipBlanks(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// wordEnd is the end of the run of word characters at i.
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		size := wordRuneLen(s, i)
+		if size < 0 {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 // notSurnames are capitalised words that follow a name without being part

@@ -76,6 +76,60 @@ func (p *people) handleOwner(token string) int {
 	return -1
 }
 
+// loginVariant finds a user name that spells a person's login or name with
+// an initial, where no word of it is a name on its own: "j.doe", "j_doe" or
+// "doe.j" for the login jdoe, or "@jdoe" for Jane Doe. Only a dotted or
+// underscored pair with a one-letter part, or an @-mention, counts: a bare
+// "jdoe" in prose could be anything, and "e.g" or "p.m" are too short to
+// be anyone's.
+func (p *people) loginVariant(text, lower string, ws, we int) (mention, bool) {
+	if ws > 0 && lower[ws-1] == '@' {
+		// An @-mention is a login: any spelling of the person's mailbox.
+		if ws > 1 && isWordRune(rune(lower[ws-2])) || !boundaryAfter(text, we) {
+			return mention{}, false
+		}
+		if i, ok := p.mailbox[lower[ws:we]]; ok && i >= 0 {
+			return mention{start: ws - 1, end: we, person: i}, true
+		}
+		return mention{}, false
+	}
+	sep := we
+	if sep >= len(lower) || lower[sep] != '.' {
+		sep = strings.IndexByte(lower[ws:we], '_')
+		if sep < 0 {
+			return mention{}, false
+		}
+		sep += ws
+	}
+	if ws > 0 && (handleByte(lower[ws-1]) || lower[ws-1] >= 0x80) {
+		return mention{}, false // not the start of the user name
+	}
+	end := sep + 1
+	for end < len(lower) && (lower[end] >= 'a' && lower[end] <= 'z') {
+		end++
+	}
+	a, b := lower[ws:sep], lower[sep+1:end]
+	if len(a)+len(b) < 4 || !onlyLetters(a) || !onlyLetters(b) || (len(a) != 1 && len(b) != 1) || !boundaryAfter(text, end) ||
+		end < len(lower) && (lower[end] == '_' || lower[end] == '-' || lower[end] >= 0x80) {
+		return mention{}, false
+	}
+	for _, k := range []string{a + b, b + a} {
+		if i, ok := p.mailbox[k]; ok && i >= 0 {
+			return mention{start: ws, end: end, person: i}, true
+		}
+	}
+	return mention{}, false
+}
+
+func onlyLetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 func alnum(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') }
 
 func handleByte(c byte) bool { return alnum(c) || c == '.' || c == '_' || c == '-' }
