@@ -180,3 +180,32 @@ func TestLintReportsEveryWrittenFormOfAName(t *testing.T) {
 		t.Error(`"Mark the affected accounts" warned as a name`)
 	}
 }
+
+func TestLintReportsNamesInAnyCaseAndLoginVariants(t *testing.T) {
+	notes := func(snap incident.Snapshot, texts ...string) incident.Snapshot {
+		for i, s := range texts {
+			snap.Retro = append(snap.Retro, incident.RetroNote{IncidentID: snap.Incident.ID, Order: i + 1,
+				Section: incident.RetroWentWrong, Text: s})
+		}
+		return snap
+	}
+	for _, tc := range []struct {
+		snap incident.Snapshot
+		want []string
+	}{
+		{notes(reviewed(), "maria  lopez paged", "then lopez maria paged", "tomas nunez said so", "paged patel, sam"),
+			[]string{"maria  lopez", "lopez maria", "tomas nunez", "patel, sam"}},
+		{notes(logins(), "j.doe restarted it", "doe.j approved", "pushed by j_doe", "cc @kbauer"),
+			[]string{"j.doe", "doe.j", "j_doe", "@kbauer"}},
+	} {
+		var got []string
+		for _, w := range Lint(tc.snap, Options{}) {
+			if w.Code == WarnNamedPerson && w.Section == "What went wrong" {
+				got = append(got, w.Text)
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("named-person warnings = %q, want %q", got, tc.want)
+		}
+	}
+}
