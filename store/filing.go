@@ -85,11 +85,22 @@ func (s *Store) ClaimFiling(ctx context.Context, itemID int64, token string, lea
 }
 
 // ReleaseFiling gives up token's claim on action item itemID: after the
-// issue number is recorded, or once creating it has definitively failed.
-// A claim that another token took over meanwhile is left alone.
-func (s *Store) ReleaseFiling(ctx context.Context, itemID int64, token string) error {
+// issue number is recorded, or once creating it has failed. maybeCreated
+// says the failure left it unknown whether GitHub made the issue (no
+// answer, a 5xx): the claim is then kept but expired, so the next process
+// to claim the item is told TookOver and looks for the issue before it
+// creates another. A claim that another token took over meanwhile is left
+// alone.
+func (s *Store) ReleaseFiling(ctx context.Context, itemID int64, token string, maybeCreated bool) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM filing_claims WHERE action_item_id = ? AND token = ?`, itemID, token); err != nil {
+		var err error
+		if maybeCreated {
+			_, err = tx.ExecContext(ctx, `UPDATE filing_claims SET token = '', claimed_at = ? WHERE action_item_id = ? AND token = ?`,
+				formatTime(time.Time{}), itemID, token)
+		} else {
+			_, err = tx.ExecContext(ctx, `DELETE FROM filing_claims WHERE action_item_id = ? AND token = ?`, itemID, token)
+		}
+		if err != nil {
 			return fmt.Errorf("release the filing claim on action item #%d: %w", itemID, err)
 		}
 		return nil

@@ -63,13 +63,13 @@ func TestFilingClaimBetweenTwoStores(t *testing.T) {
 
 	// Releasing under the wrong token changes nothing; under the right one
 	// frees the item at once.
-	if err := b.ReleaseFiling(ctx, item.ID, "token-b"); err != nil {
+	if err := b.ReleaseFiling(ctx, item.ID, "token-b", false); err != nil {
 		t.Fatalf("ReleaseFiling by non-holder: %v", err)
 	}
 	if got, err = b.ClaimFiling(ctx, item.ID, "token-b", lease); err != nil || !got.Busy {
 		t.Fatalf("claim after a non-holder's release = %+v, %v; want still busy", got, err)
 	}
-	if err := a.ReleaseFiling(ctx, item.ID, "token-a"); err != nil {
+	if err := a.ReleaseFiling(ctx, item.ID, "token-a", false); err != nil {
 		t.Fatalf("ReleaseFiling: %v", err)
 	}
 	if got, err = b.ClaimFiling(ctx, item.ID, "token-b", lease); err != nil || !got.Held || got.TookOver {
@@ -81,6 +81,15 @@ func TestFilingClaimBetweenTwoStores(t *testing.T) {
 	clock.advance(lease)
 	if got, err = a.ClaimFiling(ctx, item.ID, "token-a", lease); err != nil || !got.Held || !got.TookOver {
 		t.Fatalf("claim over an expired one = %+v, %v; want held with takeover", got, err)
+	}
+
+	// A create that got no answer leaves the claim expired at once: the
+	// next claimer, whatever its token, takes it over and is told so.
+	if err := a.ReleaseFiling(ctx, item.ID, "token-a", true); err != nil {
+		t.Fatalf("ReleaseFiling after an unanswered create: %v", err)
+	}
+	if got, err = b.ClaimFiling(ctx, item.ID, "token-b", lease); err != nil || !got.Held || !got.TookOver {
+		t.Fatalf("claim after an unanswered create = %+v, %v; want held with takeover", got, err)
 	}
 
 	// Once the issue is recorded nobody can claim the item, whatever the

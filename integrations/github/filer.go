@@ -12,6 +12,7 @@ import (
 	gh "github.com/google/go-github/v60/github"
 
 	"scribe/incident"
+	"scribe/store"
 )
 
 // Filer files an incident's open action items as issues.
@@ -25,10 +26,13 @@ func NewFiler(c *Client, st Store) *Filer { return &Filer{c: c, st: st} }
 
 // FileResult is what a run did.
 type FileResult struct {
-	Total    int                   // items that needed an issue
-	Filed    []incident.ActionItem // created now
-	Linked   []incident.ActionItem // found already on GitHub and recorded
-	Failed   []incident.ActionItem // still unfiled, each with its SyncError
+	Total  int                   // items that needed an issue
+	Filed  []incident.ActionItem // created now
+	Linked []incident.ActionItem // found already on GitHub and recorded
+	Failed []incident.ActionItem // still unfiled, each with its SyncError
+	// Busy are items another scribe process was filing at the same moment;
+	// they are left to it, with nothing recorded (see BusyError).
+	Busy     []incident.ActionItem
 	Warnings []string
 }
 
@@ -40,6 +44,11 @@ func (r FileResult) Unfiled() int { return r.Total - len(r.Filed) - len(r.Linked
 // fails keeps its error in the store and the run goes on, unless the failure
 // dooms the rest (rate limit, bad credentials), in which case it stops at
 // once. The error is non-nil whenever an item is left unfiled.
+//
+// Only the run holding an item's claim in the store creates its issue, so
+// that two runs at once (two terminals, the TUI and the CLI) cannot both
+// file it: an item another run is filing is skipped as Busy, and one that
+// run filed meanwhile is reported as linked.
 func (f *Filer) File(ctx context.Context, incidentID int64, opts FileOptions, progress func(Progress)) (FileResult, error) {
 	if progress == nil {
 		progress = func(Progress) {}
@@ -75,13 +84,42 @@ func (f *Filer) File(ctx context.Context, incidentID int64, opts FileOptions, pr
 	}
 
 	lbl := &labelPlan{use: labels, refused: refused}
+	token := newToken()
 	for i, p := range plans {
 		iss, found := idx[p.Item.UUID]
 		var ferr error
+		var cl *claim
 		if !found {
-			iss, found, ferr = f.create(ctx, opts.Repo, p, lbl, since, idx, note)
+			var got store.FilingClaim
+			cl, got, ferr = f.take(ctx, p.Item.ID, token)
+			switch {
+			case ferr != nil:
+			case got.Item.GitHub.Filed():
+				// Another run filed it after this run's snapshot; its
+				// issue was not in the listing, which came before.
+				done++
+				res.Linked = append(res.Linked, got.Item)
+				progress(Progress{Kind: ProgressLinked, Item: got.Item, Done: done, Total: res.Total,
+					Message: fmt.Sprintf("filed meanwhile by another scribe process as #%d %s  %s", got.Item.GitHub.Number, got.Item.GitHub.URL, got.Item.Title)})
+				continue
+			case got.Busy:
+				ferr = &BusyError{ItemID: p.Item.ID}
+			default:
+				iss, found, ferr = f.create(ctx, opts.Repo, p, lbl, since, idx, cl, got.TookOver, note)
+			}
+		}
+		if busy := (*BusyError)(nil); errors.As(ferr, &busy) {
+			// Not the item's error: the run holding the claim records the
+			// outcome, and an error written here could outlive its success.
+			done++
+			res.Busy = append(res.Busy, p.Item)
+			progress(Progress{Kind: ProgressFailed, Item: p.Item, Message: busy.Error(), Err: busy, Done: done, Total: res.Total})
+			continue
 		}
 		if ferr != nil {
+			if cl != nil {
+				cl.release(ctx)
+			}
 			item := f.recordError(ctx, p.Item, ferr)
 			res.Failed = append(res.Failed, item)
 			done++
@@ -92,6 +130,12 @@ func (f *Filer) File(ctx context.Context, incidentID int64, opts FileOptions, pr
 			continue
 		}
 		item, rerr := f.record(ctx, p.Item, opts.Repo, iss)
+		if cl != nil {
+			// Unrecorded, the issue is still on GitHub for the next claimer
+			// to look for.
+			cl.maybeCreated = rerr != nil
+			cl.release(ctx)
+		}
 		if rerr != nil {
 			// The issue exists but the number is not stored: the next run
 			// finds it by its marker. Nothing later can be recorded either.
@@ -125,17 +169,44 @@ func (r FileResult) err() error {
 // connection, timeout) may still have made the issue, so before trying
 // again the repository is listed afresh and a marker found there is taken
 // as the answer. found reports that the issue came from the listing.
-func (f *Filer) create(ctx context.Context, repo Repo, p Planned, lbl *labelPlan, since time.Time, idx markerIndex, note func(string)) (iss *gh.Issue, found bool, err error) {
+//
+// cl is this run's claim on the item, renewed before every retry. When it
+// was taken over from a run that died (tookOver), that run may have made
+// the issue after this run's listing, so the repository is listed again
+// first.
+func (f *Filer) create(ctx context.Context, repo Repo, p Planned, lbl *labelPlan, since time.Time, idx markerIndex,
+	cl *claim, tookOver bool, note func(string)) (iss *gh.Issue, found bool, err error) {
+	if tookOver {
+		note(fmt.Sprintf("%q: an earlier scribe run stopped while filing it; checking GitHub for its issue", p.Title))
+		fresh, lerr := f.c.indexMarkers(ctx, repo, since, note)
+		if lerr != nil {
+			cl.maybeCreated = true // still unknown: the next claimer must look too
+			return nil, false, lerr
+		}
+		for k, v := range fresh {
+			idx[k] = v
+		}
+		if got, ok := fresh[p.Item.UUID]; ok {
+			return got, true, nil
+		}
+	}
 	labels := slices.Clone(lbl.use)
 	req := &gh.IssueRequest{Title: gh.String(p.Title), Body: gh.String(p.Body), Labels: &labels}
 	if p.Assignee != "" {
 		req.Assignees = &[]string{p.Assignee}
 	}
-	for attempt := 1; ; attempt++ {
+	for attempt, sent := 1, 0; ; attempt++ {
+		if sent > 0 {
+			if rerr := cl.renew(ctx); rerr != nil {
+				return nil, false, rerr
+			}
+		}
+		sent++
 		iss, _, err = f.c.gh.Issues.Create(ctx, repo.Owner, repo.Name, req)
 		if err == nil {
 			return iss, false, nil
 		}
+		cl.attempted(err)
 		if req.Assignees != nil && assigneeRefused(err) {
 			note(fmt.Sprintf("%q: GitHub cannot assign @%s (%s); filing unassigned", p.Title, p.Assignee, describe(err)))
 			req.Assignees = nil
@@ -235,6 +306,9 @@ func (f *Filer) record(ctx context.Context, item incident.ActionItem, repo Repo,
 func (f *Filer) recordError(ctx context.Context, item incident.ActionItem, err error) incident.ActionItem {
 	msg := scrubString(incident.ErrorMessage(err), f.c.token)
 	updated, uerr := f.st.UpdateActionItem(context.WithoutCancel(ctx), item.ID, func(a *incident.ActionItem) error {
+		if a.GitHub.Filed() {
+			return nil // another run filed it meanwhile; its success stands
+		}
 		a.GitHub.SyncError = msg
 		a.GitHub.SyncedAt = f.c.now()
 		return nil

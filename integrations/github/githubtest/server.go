@@ -103,6 +103,7 @@ type Server struct {
 	quiet       bool
 	log         []string
 	remaining   int
+	before      map[Op]func()
 }
 
 // Option changes how a Server is set up.
@@ -117,6 +118,7 @@ func New(t testing.TB, token string, opts ...Option) *Server {
 	s := &Server{
 		t: t, token: token, now: time.Now, RetryAfter: 1,
 		repos: map[string]*repo{}, calls: map[Op]int{}, faults: map[Op]map[int]Fault{}, remaining: 5000,
+		before: map[Op]func(){},
 	}
 	for _, o := range opts {
 		o(s)
@@ -168,11 +170,12 @@ func (s *Server) SetAssignable(full string, logins ...string) {
 	s.repo(full).assignable = append([]string{}, logins...)
 }
 
-// AddIssue files an issue as a person would, returning its number.
-func (s *Server) AddIssue(full, title, body string) int {
+// AddIssue files an issue as a person (or another scribe) would, with the
+// labels given, returning its number.
+func (s *Server) AddIssue(full, title, body string, labels ...string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return s.addIssue(s.repo(full), title, body, nil, nil).Number
+	return s.addIssue(s.repo(full), title, body, labels, nil).Number
 }
 
 // AddPullRequest adds a pull request, which the issues listing includes.
@@ -234,6 +237,15 @@ func (s *Server) Inject(op Op, nth int, f Fault) {
 		s.faults[op] = map[int]Fault{}
 	}
 	s.faults[op][nth] = f
+}
+
+// BeforeServe calls fn before serving each request of op, without holding
+// the stand-in's lock, so that fn may block one request (a slow create)
+// while others are served.
+func (s *Server) BeforeServe(op Op, fn func()) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.before[op] = fn
 }
 
 // RateLimitUntil answers every request with the primary rate limit until
@@ -320,6 +332,9 @@ func (s *Server) addIssue(r *repo, title, body string, labels, assignees []strin
 
 // serve routes a request, after authentication, rate limits and faults.
 func (s *Server) serve(w http.ResponseWriter, req *http.Request) {
+	if fn := s.beforeServing(req); fn != nil {
+		fn()
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.log = append(s.log, req.Method+" "+req.URL.RequestURI())
@@ -372,6 +387,21 @@ func (s *Server) serve(w http.ResponseWriter, req *http.Request) {
 	default:
 		handler(w, req)
 	}
+}
+
+// beforeServing is the BeforeServe hook for req's op, or nil.
+func (s *Server) beforeServing(req *http.Request) func() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	path, ok := strings.CutPrefix(req.URL.Path, s.prefix)
+	if !ok || len(s.before) == 0 {
+		return nil
+	}
+	op, handler := s.route(req.Method, strings.Split(strings.Trim(path, "/"), "/"))
+	if handler == nil {
+		return nil
+	}
+	return s.before[op]
 }
 
 func (s *Server) unexpected(w http.ResponseWriter, req *http.Request) {
