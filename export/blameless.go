@@ -107,6 +107,7 @@ func newPeople(snap incident.Snapshot) *people {
 	}
 	p.mergeShortNames()
 	p.buildAliases()
+	p.learnSurnames(snap)
 	person := map[string]int{}
 	for i, ns := range p.names {
 		for _, n := range ns {
@@ -189,8 +190,8 @@ func (p *people) buildAliases() {
 	p.surnames = make([][]string, len(p.names))
 	for i, ns := range p.names {
 		for _, n := range unaccented(ns) {
-			if l := strings.ToLower(lastName(n)); l != "" && !slices.Contains(p.surnames[i], l) {
-				p.surnames[i] = append(p.surnames[i], l)
+			if l := lastName(n); l != "" {
+				p.addSurname(i, l)
 			}
 			bare := strings.Join(strings.Fields(strings.TrimPrefix(n, "@")), " ")
 			oneWord := !strings.Contains(bare, " ")
@@ -292,6 +293,9 @@ func (p *people) find(text string) []mention {
 			hits = p.underscored(lower[ws:we])
 		}
 		if len(hits) == 0 {
+			if !maybeLogin(lower, ws, we, underscore) {
+				return we
+			}
 			if m, ok := p.loginVariant(text, lower, ws, we); ok && m.start >= last {
 				found = append(found, m)
 				last = m.end

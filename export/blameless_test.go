@@ -283,3 +283,26 @@ func TestRewriteFindsLoginVariants(t *testing.T) {
 		}
 	}
 }
+
+func TestRewriteLearnsSurnamesFromTheIncidentsText(t *testing.T) {
+	// reviewedEverywhere writes "Priya Shah" for the login @priya.
+	snap := reviewedEverywhere()
+	snap.Events = append(snap.Events, incident.Event{ID: 20, IncidentID: 7, OccurredAt: at("UTC", "2025-05-01 09:20"),
+		Kind: incident.KindNote, Text: "paged Priya The DB team", Author: "sam"})
+	p := newPeople(snap)
+	c := at("UTC", "2025-05-01 09:30")
+	cases := map[string]string{
+		"priya shah posted it":  "The comms lead posted it",
+		"asked priya  SHAH":     "asked the comms lead",
+		"shah, priya posted it": "The comms lead posted it",
+		"shah priya posted it":  "The comms lead posted it",
+		"priya shahs posted":    "The comms lead shahs posted",
+		"priya then posted":     "The comms lead then posted",
+		"priya the db team":     "The comms lead the db team",
+	}
+	for in, want := range cases {
+		if got := p.rewrite(in, c); got != want {
+			t.Errorf("rewrite(%q)\n got %q\nwant %q", in, got, want)
+		}
+	}
+}

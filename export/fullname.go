@@ -1,9 +1,12 @@
 package export
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"scribe/incident"
 )
 
 // widen stretches a mention over the rest of the name as written: a
@@ -91,12 +94,12 @@ func (p *people) knownSurnameAfter(text, lower string, i, person int) int {
 			k++
 		}
 		if l := skipBlanks(lower, k); l > k {
-			if end := wordEnd(lower, l); end > l && p.isSurname(text[l:end], person) && boundaryAfter(text, end) {
+			if end := wordEnd(lower, l); end > l && p.isSurname(text, lower, l, end, person) && boundaryAfter(text, end) {
 				return end
 			}
 		}
 	}
-	if end := wordEnd(lower, j); end > j && p.isSurname(text[j:end], person) && boundaryAfter(text, end) {
+	if end := wordEnd(lower, j); end > j && p.isSurname(text, lower, j, end, person) && boundaryAfter(text, end) {
 		return end
 	}
 	return i
@@ -123,21 +126,33 @@ func (p *people) knownSurnameBefore(text, lower string, i, person int) int {
 		}
 		start -= size
 	}
-	if start == j || !boundaryBefore(text, start, false) || !p.isSurname(text[start:j], person) {
+	if start == j || !boundaryBefore(text, start, false) || !p.isSurname(text, lower, start, j, person) {
 		return -1
 	}
 	return start
 }
 
-// isSurname reports whether word is one of person's surnames, in any case.
-func (p *people) isSurname(word string, person int) bool {
-	w := strings.ToLower(word)
-	for _, s := range p.surnames[person] {
-		if s == w || foldAccents(s) == w {
-			return true
+// isSurname reports whether text[start:end] is one of person's surnames,
+// in any case; lower is text ASCII-lowered.
+func (p *people) isSurname(text, lower string, start, end, person int) bool {
+	w := lower[start:end]
+	for i := 0; i < len(w); i++ {
+		if w[i] >= utf8.RuneSelf {
+			w = strings.ToLower(text[start:end])
+			break
 		}
 	}
-	return false
+	return slices.Contains(p.surnames[person], w)
+}
+
+// addSurname records a surname of person, lower-cased, and its spelling
+// without accents.
+func (p *people) addSurname(person int, name string) {
+	for _, s := range []string{strings.ToLower(name), foldAccents(name)} {
+		if s != "" && !slices.Contains(p.surnames[person], s) {
+			p.surnames[person] = append(p.surnames[person], s)
+		}
+	}
 }
 
 func skipBlanks(s string, i int) int {
@@ -157,6 +172,63 @@ func wordEnd(s string, i int) int {
 		i += size
 	}
 	return i
+}
+
+// learnSurnames records the surnames the incident's own text gives people
+// it knows by one name only ("Priya Shah" for @priya), so that "priya shah"
+// or "shah priya" elsewhere is one name too. Only capitalised "Given
+// Surname" teaches, and never for a given name that is also a word ("Will
+// Deploy" is a heading, not a person).
+func (p *people) learnSurnames(snap incident.Snapshot) {
+	for person, ns := range p.names {
+		if len(p.surnames[person]) > 0 {
+			continue
+		}
+		for _, n := range ns {
+			bare := strings.TrimPrefix(strings.TrimSpace(n), "@")
+			if strings.ContainsAny(bare, " \t") || utf8.RuneCountInString(bare) < 2 || commonWords[strings.ToLower(bare)] ||
+				machine(strings.ToLower(bare)) {
+				continue
+			}
+			needle := capitalize(strings.ToLower(bare)) + " "
+			eachText(snap, func(t string) {
+				for off := 0; off < len(t); {
+					k := strings.Index(t[off:], needle)
+					if k < 0 {
+						break
+					}
+					start, end := off+k, off+k+len(needle)-1
+					off = end
+					if !boundaryBefore(t, start, false) {
+						continue
+					}
+					if e := p.unknownSurname(t, asciiLower(t), end, person); e > end {
+						f := strings.Fields(t[end:e])
+						if l := f[len(f)-1]; utf8.RuneCountInString(l) >= 3 {
+							p.addSurname(person, l)
+						}
+					}
+				}
+			})
+		}
+	}
+}
+
+// eachText calls fn with every piece of prose a snapshot holds.
+func eachText(snap incident.Snapshot, fn func(string)) {
+	inc := snap.Incident
+	for _, t := range []string{inc.Title, inc.Summary, inc.Impact, inc.RootCause, inc.Trigger, inc.Resolution} {
+		fn(t)
+	}
+	for _, e := range snap.Events {
+		fn(e.Text)
+	}
+	for _, r := range snap.Retro {
+		fn(r.Text)
+	}
+	for _, a := range snap.ActionItems {
+		fn(a.Title)
+	}
 }
 
 // notSurnames are capitalised words that follow a name without being part

@@ -121,6 +121,13 @@ func (p *people) loginVariant(text, lower string, ws, we int) (mention, bool) {
 	return mention{}, false
 }
 
+// maybeLogin is loginVariant's cheap test, for every word that names no
+// one: an @-mention, a word before a dot, or one with an underscore.
+func maybeLogin(lower string, ws, we int, underscore bool) bool {
+	return ws > 0 && lower[ws-1] == '@' || we < len(lower) && lower[we] == '.' ||
+		underscore && strings.IndexByte(lower[ws:we], '_') >= 0
+}
+
 func onlyLetters(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < 'a' || s[i] > 'z' {
