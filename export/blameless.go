@@ -282,6 +282,15 @@ func (p *people) find(text string) []mention {
 		}
 		if len(addrs) > 0 && addrs[0].start <= ws {
 			a := addrs[0]
+			if a.start < last {
+				// A name ran into the address ("Ana lima%@x.io"): the
+				// rest of the address goes with it when it is theirs.
+				if n := &found[len(found)-1]; a.person == n.person {
+					n.end, n.address = a.end, true
+					last = a.end
+				}
+				return a.end
+			}
 			if a.person >= 0 {
 				found = append(found, a)
 				last = a.end

@@ -22,8 +22,8 @@ func usedAsName(text, lower string, start, end int) bool {
 	if !sentenceStart(text, start) {
 		return true
 	}
-	if end >= len(text) || text[end] != ' ' {
-		return true
+	if end+1 >= len(text) || text[end] != ' ' {
+		return true // "Will" or "Will " ending the text
 	}
 	next := end + 1
 	stop := next
