@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -242,4 +243,57 @@ func TestGitHubRefusedLabelWarnsAndFilesAnyway(t *testing.T) {
 		t.Errorf("%d issues, want 3", n)
 	}
 	noToken(t, db, r)
+}
+
+// Two `scribe github file` runs at once on one incident: the second leaves
+// the item the first is creating, files the others, and says to run again;
+// the first links what the second filed. Every item ends with one issue.
+func TestGitHubFileTwoRunsAtOnce(t *testing.T) {
+	gh := githubtest.New(t, ghToken)
+	gh.AddRepo(ghRepo)
+	db := githubIncident(t)
+	creating, secondDone := make(chan struct{}), make(chan struct{})
+	// Only the first create waits; sync.Once would hold the others too.
+	var held atomic.Bool
+	gh.BeforeServe(githubtest.CreateIssue, func() {
+		if held.CompareAndSwap(false, true) {
+			close(creating)
+			<-secondDone
+		}
+	})
+
+	firstOut := make(chan result, 1)
+	go func() { firstOut <- scribe(t, db, "", ghEnv(gh), "github", "file", "1", "--repo", ghRepo) }()
+	<-creating
+	second := scribe(t, db, "", ghEnv(gh), "github", "file", "1", "--repo", ghRepo)
+	close(secondDone)
+	first := <-firstOut
+	t.Logf("first: exit %d\n%s%s\nsecond: exit %d\n%s%s", first.code, first.stdout, first.stderr, second.code, second.stdout, second.stderr)
+
+	if second.code != 1 || !strings.Contains(second.stderr, "another scribe process is filing action item 1; run again in a moment") ||
+		!strings.Contains(second.stdout, "2 filed, 0 already on GitHub, 1 not filed (of 3)") {
+		t.Errorf("second run: exit %d\n%s%s\nwant exit 1, items 2 and 3 filed, item 1 left to the first run", second.code, second.stdout, second.stderr)
+	}
+	if first.code != 0 || !strings.Contains(first.stdout, "1 filed, 2 already on GitHub, 0 not filed (of 3)") {
+		t.Errorf("first run: exit %d\n%s%s\nwant exit 0, item 1 filed and the others linked", first.code, first.stdout, first.stderr)
+	}
+	if n := gh.Calls(githubtest.CreateIssue); n != 3 {
+		t.Errorf("%d creates, want 3", n)
+	}
+	issues := gh.Issues(ghRepo)
+	for _, it := range items(t, db) {
+		n := 0
+		for _, iss := range issues {
+			if strings.Contains(iss.Body, ghub.Marker(it.UUID)) {
+				n++
+				if it.GitHub == nil || it.GitHub.Number != iss.Number {
+					t.Errorf("%q records %+v, its issue is #%d", it.Title, it.GitHub, iss.Number)
+				}
+			}
+		}
+		if n != 1 {
+			t.Errorf("%q: %d issues carry its marker, want 1", it.Title, n)
+		}
+	}
+	noToken(t, db, first, second)
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -62,12 +63,13 @@ func TestRunSkipsAnItemAnotherRunIsFiling(t *testing.T) {
 	e := newEnv(t, "Alert on checkout error rate")
 	first, second := e.newRun(), e.newRun()
 	creating, secondDone := make(chan struct{}), make(chan struct{})
-	var once sync.Once
+	// Only the first create waits; sync.Once would hold the others too.
+	var held atomic.Bool
 	e.gh.BeforeServe(githubtest.CreateIssue, func() {
-		once.Do(func() {
+		if held.CompareAndSwap(false, true) {
 			close(creating)
 			<-secondDone
-		})
+		}
 	})
 
 	type outcome struct {
@@ -217,4 +219,32 @@ func TestConcurrentRunsFileEachItemOnce(t *testing.T) {
 			}
 		})
 	}
+}
+
+// A run whose create went unanswered, and which could not check whether the
+// issue was made, leaves the item to whoever claims it next with a fresh
+// listing: a run that listed before the create finds the issue instead of
+// filing a second one.
+func TestUnansweredCreateMakesTheNextClaimerLook(t *testing.T) {
+	e := newEnv(t, "Alert on checkout error rate")
+	first := e.newRun()
+	late := e.newRun()
+	late.st = &beforeClaim{Store: late.st.(*store.Store), fn: func() {
+		// The late run has listed (requests 1 and 2); the first run lists
+		// (3 and 4), its create is made but unanswered, and the listing
+		// meant to find it (5) is refused.
+		e.gh.Inject(githubtest.CreateIssue, 1, githubtest.DropResponse)
+		e.gh.Inject(githubtest.ListIssues, 5, githubtest.PrimaryLimit)
+		if res, err := first.file(); err == nil || len(res.Failed) != 1 {
+			t.Errorf("first run = %+v, %v; want its item failed", res, err)
+		}
+	}}
+	res, err := late.file()
+	if err != nil || len(res.Linked) != 1 || len(res.Filed) != 0 {
+		t.Fatalf("late run = %+v, %v; want the unanswered create's issue linked", res, err)
+	}
+	if n := e.gh.Calls(githubtest.CreateIssue); n != 1 {
+		t.Errorf("%d creates, want 1", n)
+	}
+	e.assertExactlyOnce()
 }

@@ -9,6 +9,12 @@
 // between "created" and "recorded" costs at most one listing on the next run,
 // never a duplicate.
 //
+// The listing cannot see an issue that another scribe process is creating
+// at the same moment, so creating also takes a claim on the item in the
+// store (see claim): a run that meets another's live claim skips the item
+// (BusyError), one that finds the item filed since its listing links it,
+// and one that takes over a dead run's expired claim lists again first.
+//
 // All network and store I/O lives here, so the CLI only prints and the TUI
 // can run a whole filing inside one command:
 //
