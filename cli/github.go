@@ -58,6 +58,9 @@ repository's issues are listed before anything is created; an issue found
 with the marker is recorded instead of filed again. Each issue number is
 recorded as soon as GitHub answers. Items that fail keep their error (see
 "scribe action list") and the exit status is 1; run again to file the rest.
+Two runs at once (two terminals, or the TUI) never file one item twice: an
+item another run is filing right now is skipped with a message saying so,
+and the exit status is 1.
 
 --dry-run prints what would be filed and touches nothing: it makes no request
 at all and needs no token, so it cannot see issues that exist on GitHub but
