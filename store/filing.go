@@ -11,45 +11,26 @@ import (
 	"scribe/incident"
 )
 
-// FilingClaim is what ClaimFiling found and did.
-type FilingClaim struct {
-	// Item is the action item as stored at the moment of the claim.
-	Item incident.ActionItem
-	// Held reports that the caller's token now holds the claim. It is false
-	// when the item already has an issue (nothing to file) or when another
-	// token holds a live claim (Busy).
-	Held bool
-	// Busy reports a claim younger than the lease under another token:
-	// another process is filing the item right now.
-	Busy bool
-	// Since is when the other claim was taken, when Busy.
-	Since time.Time
-	// TookOver reports that an expired claim under another token was
-	// replaced: its process may have created the issue before it died, so
-	// the caller should look for it before creating another.
-	TookOver bool
-}
-
 // ClaimFiling claims the right to create the issue of action item itemID
 // for token, in one immediate transaction so that two processes cannot both
 // win. A claim already held by token is renewed; one held by another token
 // is honoured while it is younger than lease and taken over after. An item
 // that already has an issue is not claimed at all: the caller sees it in
 // Item.
-func (s *Store) ClaimFiling(ctx context.Context, itemID int64, token string, lease time.Duration) (FilingClaim, error) {
+func (s *Store) ClaimFiling(ctx context.Context, itemID int64, token string, lease time.Duration) (incident.FilingClaim, error) {
 	if strings.TrimSpace(token) == "" {
-		return FilingClaim{}, incident.Errorf(incident.EINVALID, "claim on action item #%d has an empty token", itemID)
+		return incident.FilingClaim{}, incident.Errorf(incident.EINVALID, "claim on action item #%d has an empty token", itemID)
 	}
 	if lease <= 0 {
-		return FilingClaim{}, incident.Errorf(incident.EINVALID, "claim on action item #%d has lease %s: give a positive duration", itemID, lease)
+		return incident.FilingClaim{}, incident.Errorf(incident.EINVALID, "claim on action item #%d has lease %s: give a positive duration", itemID, lease)
 	}
-	var out FilingClaim
+	var out incident.FilingClaim
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		item, err := findActionItem(ctx, tx, itemID)
 		if err != nil {
 			return err
 		}
-		out = FilingClaim{Item: item}
+		out = incident.FilingClaim{Item: item}
 		if item.GitHub.Filed() {
 			return nil
 		}

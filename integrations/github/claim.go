@@ -9,7 +9,7 @@ import (
 
 	"github.com/google/uuid"
 
-	"scribe/store"
+	"scribe/incident"
 )
 
 // claimLease is how long a claim on filing an item keeps other scribe
@@ -46,7 +46,7 @@ func newToken() string { return uuid.NewString() }
 
 // take claims the item for token. The item as stored comes back too: when
 // it has an issue, another process filed it after this run's snapshot.
-func (f *Filer) take(ctx context.Context, itemID int64, token string) (*claim, store.FilingClaim, error) {
+func (f *Filer) take(ctx context.Context, itemID int64, token string) (*claim, incident.FilingClaim, error) {
 	got, err := f.st.ClaimFiling(ctx, itemID, token, claimLease)
 	if err != nil {
 		return nil, got, fmt.Errorf("claim action item %d for filing: %w", itemID, err)

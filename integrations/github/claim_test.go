@@ -52,7 +52,7 @@ type beforeClaim struct {
 	fn   func()
 }
 
-func (b *beforeClaim) ClaimFiling(ctx context.Context, itemID int64, token string, lease time.Duration) (store.FilingClaim, error) {
+func (b *beforeClaim) ClaimFiling(ctx context.Context, itemID int64, token string, lease time.Duration) (incident.FilingClaim, error) {
 	b.once.Do(b.fn)
 	return b.Store.ClaimFiling(ctx, itemID, token, lease)
 }

@@ -12,7 +12,6 @@ import (
 	gh "github.com/google/go-github/v60/github"
 
 	"scribe/incident"
-	"scribe/store"
 )
 
 // Filer files an incident's open action items as issues.
@@ -90,7 +89,7 @@ func (f *Filer) File(ctx context.Context, incidentID int64, opts FileOptions, pr
 		var ferr error
 		var cl *claim
 		if !found {
-			var got store.FilingClaim
+			var got incident.FilingClaim
 			cl, got, ferr = f.take(ctx, p.Item.ID, token)
 			switch {
 			case ferr != nil:

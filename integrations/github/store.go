@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"scribe/incident"
-	"scribe/store"
 )
 
 // Store is what filing and syncing need from scribe's database; *store.Store
@@ -16,6 +15,6 @@ type Store interface {
 	UpdateActionItem(ctx context.Context, id int64, fn func(*incident.ActionItem) error) (incident.ActionItem, error)
 	// ClaimFiling and ReleaseFiling keep two processes from creating one
 	// item's issue at the same time (see claim).
-	ClaimFiling(ctx context.Context, itemID int64, token string, lease time.Duration) (store.FilingClaim, error)
+	ClaimFiling(ctx context.Context, itemID int64, token string, lease time.Duration) (incident.FilingClaim, error)
 	ReleaseFiling(ctx context.Context, itemID int64, token string, maybeCreated bool) error
 }
