@@ -152,3 +152,6 @@ removed on exit. Nothing touches your own database.`,
 		},
 	}
 }
+
+// The TUI reaches the database through its own small interface.
+var _ tui.Store = (*store.Store)(nil)

@@ -52,13 +52,9 @@ type Store struct {
 	watch   *sql.Conn // DataVersion's connection, opened on first use
 }
 
-// Origin says when, by whom and from where a change was made. A zero At
-// means now.
-type Origin struct {
-	At     time.Time
-	Author string
-	Source incident.Source
-}
+// Origin says when, by whom and from where a change was made (see
+// incident.Origin); the alias keeps store.Origin for callers.
+type Origin = incident.Origin
 
 // querier is what read helpers need: a *sql.DB, *sql.Tx or *sql.Conn.
 type querier interface {

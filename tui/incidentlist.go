@@ -10,7 +10,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"scribe/incident"
-	"scribe/store"
 )
 
 // listScreen is the incident list: open one with Enter, declare one with n
@@ -141,7 +140,7 @@ func (l *listScreen) ask(msg tea.KeyPressMsg) tea.Cmd {
 		l.input.Blur()
 		inc := incident.Incident{Title: l.title, Severity: sev, State: incident.Investigating, Timezone: l.c.opts.Zone}
 		st, ctx := l.c.st, l.c.ctx
-		o := store.Origin{Author: l.c.opts.Author, Source: incident.SourceTUI}
+		o := incident.Origin{Author: l.c.opts.Author, Source: incident.SourceTUI}
 		return func() tea.Msg {
 			err := st.CreateIncident(ctx, &inc, o)
 			return createdMsg{inc: inc, err: err}

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"scribe/incident"
-	"scribe/store"
 )
 
 // Store is the part of the store the TUI uses. *store.Store implements it;
@@ -12,7 +11,7 @@ import (
 type Store interface {
 	DataVersion(ctx context.Context) (int64, error)
 	Incidents(ctx context.Context) ([]incident.Incident, error)
-	CreateIncident(ctx context.Context, inc *incident.Incident, o store.Origin) error
+	CreateIncident(ctx context.Context, inc *incident.Incident, o incident.Origin) error
 	Snapshot(ctx context.Context, id int64) (incident.Snapshot, error)
 	UpdateIncident(ctx context.Context, id int64, fn func(*incident.Incident) error) (incident.Incident, error)
 
@@ -21,17 +20,15 @@ type Store interface {
 	DeleteEvent(ctx context.Context, id int64) error
 	RestoreEvent(ctx context.Context, id int64) error
 
-	SetSeverity(ctx context.Context, id int64, sev incident.Severity, o store.Origin) (incident.Event, error)
-	SetStatus(ctx context.Context, id int64, st incident.State, message string, o store.Origin) (incident.Event, error)
-	SetMilestone(ctx context.Context, id int64, m incident.Milestone, o store.Origin) (incident.Event, error)
-	AssignRole(ctx context.Context, id int64, role, person string, o store.Origin) (incident.Event, error)
+	SetSeverity(ctx context.Context, id int64, sev incident.Severity, o incident.Origin) (incident.Event, error)
+	SetStatus(ctx context.Context, id int64, st incident.State, message string, o incident.Origin) (incident.Event, error)
+	SetMilestone(ctx context.Context, id int64, m incident.Milestone, o incident.Origin) (incident.Event, error)
+	AssignRole(ctx context.Context, id int64, role, person string, o incident.Origin) (incident.Event, error)
 
-	AddActionItem(ctx context.Context, item *incident.ActionItem, o store.Origin) error
+	AddActionItem(ctx context.Context, item *incident.ActionItem, o incident.Origin) error
 	UpdateActionItem(ctx context.Context, id int64, fn func(*incident.ActionItem) error) (incident.ActionItem, error)
 	AddRetroNote(ctx context.Context, n *incident.RetroNote) error
 
 	// ImportSnapshot appends a pasted timeline's events in one transaction.
 	ImportSnapshot(ctx context.Context, snap incident.Snapshot, into int64) (int64, error)
 }
-
-var _ Store = (*store.Store)(nil)

@@ -8,7 +8,6 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"scribe/incident"
-	"scribe/store"
 )
 
 // apply turns a parsed command into the store write that carries it out.
@@ -16,7 +15,7 @@ import (
 func (s *incidentScreen) apply(c Command, line string) tea.Cmd {
 	// Commands run on their own goroutine: they capture values, never s.
 	st, ctx, id, zone := s.c.st, s.c.ctx, s.id, s.zone
-	o := store.Origin{At: c.At, Author: s.c.opts.Author, Source: incident.SourceTUI}
+	o := incident.Origin{At: c.At, Author: s.c.opts.Author, Source: incident.SourceTUI}
 	base := writtenMsg{id: id, gen: s.gen, line: line}
 	logged := func(msg writtenMsg, ev incident.Event, err error, what string) tea.Msg {
 		if err != nil {
