@@ -279,8 +279,8 @@ func (s *Store) importEvents(ctx context.Context, conn *sql.Conn, tx *sql.Tx, id
 			if err := c.Validate(); err != nil {
 				return fmt.Errorf("event %d: %w", i+1, err)
 			}
-			if err := checkStored(fmt.Sprintf("event %d", i+1), c.OccurredAt, c.LoggedAt, c.DeletedAt); err != nil {
-				return err
+			if err := checkStored("time", c.OccurredAt, c.LoggedAt, c.DeletedAt); err != nil {
+				return fmt.Errorf("event %d: %w", i+1, err)
 			}
 			if wanted[e.ID] {
 				ids[e.ID] = c.ID
