@@ -125,4 +125,3 @@ func (s *Store) now() time.Time {
 	}
 	return s.Now().UTC()
 }
-
