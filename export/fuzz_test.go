@@ -72,6 +72,6 @@ func FuzzRewrite(f *testing.F) {
 			last = m.end
 		}
 		_ = p.rewrite(s, at)
-		_ = findBlaming(blamingIndex(), s, p.find(s))
+		_ = findBlame(s, p.find(s))
 	})
 }
