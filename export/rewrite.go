@@ -260,4 +260,3 @@ func roleRank(role string) int {
 	}
 	return len(incident.Roles)
 }
-
