@@ -120,7 +120,7 @@ var titleWords = map[string]bool{
 	"intern": true, "contractor": true, "colleague": true, "teammate": true, "cto": true, "ceo": true,
 	"cio": true, "ciso": true, "vp": true, "director": true, "pm": true, "em": true, "on-call": true,
 	"oncall": true, "on-caller": true, "specialist": true, "technician": true, "consultant": true,
-	"representative": true, "rep": true, "agent": true, "officer": true, "lead": true, "head": true,
+	"representative": true, "rep": true, "ic": true, "agent": true, "officer": true, "lead": true, "head": true,
 	"chief": true, "coordinator": true, "reviewer": true, "maintainer": true, "responder": true, "tl": true,
 }
 

@@ -46,22 +46,22 @@ func (p *people) judgeNameWord(text, lower string, start, end, person int) verdi
 		return unsure
 	}
 	name := lower[start:end]
-	if determiners[wordBefore(lower, start)] && !sentenceStart(text, start) {
+	if articles[wordBefore(lower, start)] && !sentenceStart(text, start) {
 		return asWord
 	}
 	if months[name] && isDate(lower, start, end) {
 		return asWord
 	}
 	if possessiveAt(text, end) {
-		if months[name] {
-			return unsure
-		}
-		return asName
+		return asName // "Grant's fix", "May's update"
+	}
+	if end+1 < len(text) && text[end] == '-' && text[end+1] >= 'a' && text[end+1] <= 'z' {
+		return asWord // "Stone-cold", "Young-gen"
 	}
 	if !clauseStart(text, start) {
 		return p.judgeMidSentence(text, lower, start, end, person)
 	}
-	if determiners[wordBefore(lower, start)] {
+	if articles[wordBefore(lower, start)] {
 		return asWord // "The Grace Period"
 	}
 	v := p.judgeClauseStart(text, lower, end, person)
@@ -155,10 +155,18 @@ func judgeLowerAfter(text, lower string, i int) verdict {
 	after := wordAfter(lower, i+len(v))
 	switch {
 	case v == "and" || v == "or":
-		// "Grant and Priya restarted it" against "Mark and sweep".
+		// "Grant and Priya restarted it", "Bill and the vendor agreed"
+		// against "Mark and sweep".
 		j := skipBlanks(text, i+len(v))
 		if j < len(text) && (isUpperAt(text, j) || text[j] == '@') {
 			return asName
+		}
+		if determiners[after] || pronouns[after] {
+			for _, w := range wordsAfter(lower, j, 4) {
+				if finiteVerb(w) || w == "are" || w == "were" || w == "have" {
+					return asName
+				}
+			}
 		}
 		return unsure
 	case v == "to":
@@ -173,6 +181,23 @@ func judgeLowerAfter(text, lower string, i int) verdict {
 		return asName // "Grant quickly rolled back"
 	}
 	return asWord // "Will restart", "May need", "Grant access", "Young pods"
+}
+
+// wordsAfter returns up to n words from i on, skipping what separates them.
+func wordsAfter(lower string, i, n int) []string {
+	var out []string
+	for len(out) < n && i < len(lower) {
+		for i < len(lower) && !isWordByte(lower[i]) {
+			i++
+		}
+		w := wordAt(lower, i)
+		if w == "" {
+			break
+		}
+		out = append(out, w)
+		i += len(w)
+	}
+	return out
 }
 
 // wordAt is the word (letters, digits, apostrophes, hyphens) at i.
@@ -203,6 +228,14 @@ func clauseStart(text string, i int) bool {
 		return strings.HasSuffix(text[:i], " ") && strings.HasSuffix(t, " -")
 	}
 	return false
+}
+
+// articles before a capitalised word make it a noun: "the Bill", "our Park
+// Avenue office", never a person's first name.
+var articles = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "our": true, "your": true, "their": true, "its": true,
+	"my": true, "his": true, "her": true, "every": true, "each": true, "some": true, "any": true, "no": true,
+	"another": true,
 }
 
 // possessiveAt reports whether a possessive follows at i: "'s", "’s", or a
