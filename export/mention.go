@@ -180,8 +180,8 @@ func (p *people) aliasAt(s *scan, a alias, ws int) (mention, verdict) {
 	if a.word {
 		return m, p.judgeNameWord(text, lower, start, end, a.person)
 	}
-	if !hasUpper(text[start:end]) && partOfIdentifier(text, start, end) {
-		return mention{}, asWord // "ortiz-lab", "deploy_liu"
+	if !hasUpper(text[start:end]) && (partOfIdentifier(text, start, end) || !strings.Contains(a.lower, " ") && articles[wordBefore(lower, start)]) {
+		return mention{}, asWord // "ortiz-lab", "deploy_liu", "the fox"
 	}
 	return m, asName
 }
