@@ -191,8 +191,11 @@ func (b *blameScan) fault(i int) {
 	case b.possessivePerson(i - 1):
 		b.report(blameFault, i-1, i, fix)
 		return
-	case (b.word(i+1) == "by" || b.word(i+1) == "of" || b.phraseAt(i+1, "on", "the", "part", "of")) && b.personAfter(i+2):
+	case (b.word(i+1) == "by" || b.word(i+1) == "of") && b.personAfter(i+2):
 		b.report(blameFault, i, i+1, fix)
+		return
+	case b.phraseAt(i+1, "on", "the", "part", "of") && b.personAfter(i+5):
+		b.report(blameFault, i, i+4, fix)
 		return
 	}
 	// "Sam made a mistake", "the engineer made an error".

@@ -188,3 +188,31 @@ func TestNameCorpusScore(t *testing.T) {
 		t.Errorf("score = %d %d %d, want 1 true, 1 false positive (Grant in case 3 is marked a word), 1 missed (Zed)", tp, fp, fn)
 	}
 }
+
+// TestBlameCorpus: blaming retro notes are warned, engineering and design
+// statements are not (testdata/corpus/blame.txt).
+func TestBlameCorpus(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("testdata", "corpus", "blame.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPeople(corpusIncident())
+	n := 0
+	for i, line := range strings.Split(string(b), "\n") {
+		kind, text, ok := strings.Cut(line, ": ")
+		if !ok || strings.HasPrefix(line, "#") || kind != "blame" && kind != "fine" {
+			continue
+		}
+		n++
+		found := findBlame(text, p.find(text))
+		if kind == "blame" && len(found) == 0 {
+			t.Errorf("blame.txt:%d: no warning for %q", i+1, text)
+		}
+		if kind == "fine" && len(found) > 0 {
+			t.Errorf("blame.txt:%d: %q warned as %s (%q)", i+1, text, found[0].class, found[0].phrase)
+		}
+	}
+	if n < 60 {
+		t.Errorf("the blame corpus has %d notes, want at least 60", n)
+	}
+}
