@@ -242,7 +242,13 @@ func (b *blameScan) possessivePerson(i int) bool {
 		return true
 	}
 	base := possessor(t.w)
-	return base != "" && (t.person || personNouns[base] || pronouns[base] || base == "someone" || base == "somebody")
+	if base == "" {
+		return false
+	}
+	// A capitalised possessor scribe does not know is most likely someone
+	// else's name ("Priya's error"); an acronym is a system ("AWS's error").
+	named := isUpperAt(b.text, t.start) && !allCaps(b.text[t.start:t.end])
+	return t.person || personNouns[base] || pronouns[base] || named
 }
 
 // personAfter reports whether token i (after "by", "of") names a person,
@@ -278,7 +284,16 @@ func (b *blameScan) subjectIsPerson(i int) bool {
 	if b.toks[k].w == "one" && b.word(k-1) == "no" {
 		return true
 	}
-	return b.toks[k].person
+	if b.toks[k].person {
+		return true
+	}
+	// "the engineer who deployed it made an error".
+	for j := k; j > 0 && j >= k-5; j-- {
+		if w := b.toks[j].w; w == "who" || w == "that" {
+			return b.toks[j-1].person
+		}
+	}
+	return false
 }
 
 // subjectWord is the word before the verb at token i, past adverbs.

@@ -181,6 +181,11 @@ func (l *linter) markdown(section, where, text string) {
 		l.add(Warning{Code: WarnCodeFence, Section: section, Where: where,
 			Message: fmt.Sprintf("a code block opened on line %d is never closed: the export closes it at the end of the text; add the closing ``` where the code ends (scribe edit %d)", line, l.n)})
 	}
+	l.links(section, where, text)
+}
+
+// links notes the links and images the export neutralised.
+func (l *linter) links(section, where, text string) {
 	links, images := unsafeLinks(text)
 	if links > 0 {
 		l.add(Warning{Code: WarnUnsafeLink, Section: section, Where: where, Level: LevelNote,
@@ -242,7 +247,11 @@ func (l *linter) timeline(snap incident.Snapshot, loc *time.Location) {
 		}
 		text := sanitize(e.Text)
 		ms := l.people.find(text)
-		l.blame("Timeline", "event at "+e.OccurredAt.In(loc).Format(stampLayout), text, ms)
+		where := "event at " + e.OccurredAt.In(loc).Format(stampLayout)
+		l.blame("Timeline", where, text, ms)
+		if strings.Contains(text, "](") || strings.Contains(text, "![") {
+			l.links("Timeline", where, text)
+		}
 		for _, m := range ms {
 			key := fmt.Sprint(m.person)
 			if m.unsure {
