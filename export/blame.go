@@ -91,42 +91,81 @@ func (b *blameScan) report(class blameClass, from, to int, fix string) {
 	b.found = append(b.found, blame{class: class, phrase: b.text[s:e], start: s, end: e, sentence: b.sentence, fix: fix})
 }
 
-// at checks the phrases that start at token i.
+// at checks the phrases that start at token i, one class after another.
 func (b *blameScan) at(i int) {
 	w := b.word(i)
-	switch {
-	case humanErrorWords[w] && (b.word(i+1) == "error" || b.word(i+1) == "errors" || b.word(i+1) == "mistake") && !technicalAfter[b.word(i+2)]:
-		b.report(blameHumanError, i, i+1, fmt.Sprintf("name the condition that made the slip possible (a step without a check, a confusing tool, a missing alert) instead of %q", b.word(i)+" "+b.word(i+1)))
-	case characterWords[w]:
+	for _, check := range []func(int, string) bool{b.humanError, b.character, b.faultAt, b.failureAt, b.hindsightAt} {
+		if check(i, w) {
+			return
+		}
+	}
+}
+
+// humanError: "human error", "operator error", "human mistake"; not
+// "user error rate".
+func (b *blameScan) humanError(i int, w string) bool {
+	next := b.word(i + 1)
+	if !humanErrorWords[w] || next != "error" && next != "errors" && next != "mistake" || technicalAfter[b.word(i+2)] {
+		return false
+	}
+	b.report(blameHumanError, i, i+1, fmt.Sprintf("name the condition that made the slip possible (a step without a check, a confusing tool, a missing alert) instead of %q", w+" "+next))
+	return true
+}
+
+// character: "careless", "sloppy", "a rookie mistake", "fat-fingered",
+// "not paying attention", "should know better".
+func (b *blameScan) character(i int, w string) bool {
+	if characterWords[w] {
 		b.report(blameCharacter, i, i, fmt.Sprintf("drop %q and describe the action and its context: what the person saw and what the tooling allowed", w))
-	case b.phraseAt(i, "rookie", "mistake") || b.phraseAt(i, "fat-fingered") || b.phraseAt(i, "fat", "fingered") ||
-		b.phraseAt(i, "asleep", "at", "the", "wheel") || b.phraseAt(i, "not", "paying", "attention") || b.phraseAt(i, "know", "better"):
-		b.report(blameCharacter, i, i+len(strings.Fields(b.phraseFrom(i)))-1, "describe the action and its context, not the person's attention or skill")
+		return true
+	}
+	for _, ph := range characterPhrases {
+		if b.phraseAt(i, ph...) {
+			b.report(blameCharacter, i, i+len(ph)-1, "describe the action and its context, not the person's attention or skill")
+			return true
+		}
+	}
+	return false
+}
+
+var characterPhrases = [][]string{
+	{"rookie", "mistake"}, {"fat-fingered"}, {"fat", "fingered"}, {"asleep", "at", "the", "wheel"},
+	{"not", "paying", "attention"}, {"know", "better"},
+}
+
+func (b *blameScan) faultAt(i int, w string) bool {
+	switch {
 	case faultNouns[w] || faultNouns[possessed(w)]:
 		b.fault(i)
 	case w == "blame" || w == "blamed" || w == "blaming" || w == "blames":
 		b.blameWord(i)
-	case failureVerbs[w] || w == "failed" && b.word(i+1) == "to" || w == "neglected" || w == "forgetting" || w == "forgotten" ||
-		(w == "messed" || w == "screwed") && b.word(i+1) == "up" || b.phraseAt(i, "dropped", "the", "ball") ||
-		(w == "didn't" || w == "did") && (b.word(i+1) == "bother" || b.word(i+2) == "bother"):
+	default:
+		return false
+	}
+	return true
+}
+
+func (b *blameScan) failureAt(i int, w string) bool {
+	next := b.word(i + 1)
+	if failureVerbs[w] || w == "failed" && next == "to" || w == "neglected" || w == "forgetting" || w == "forgotten" ||
+		(w == "messed" || w == "screwed") && next == "up" || b.phraseAt(i, "dropped", "the", "ball") ||
+		(w == "didn't" || w == "did") && (next == "bother" || b.word(i+2) == "bother") {
 		b.failure(i)
+		return true
+	}
+	return false
+}
+
+func (b *blameScan) hindsightAt(i int, w string) bool {
+	switch {
 	case hindsightModals[w]:
 		b.hindsight(i)
 	case w == "why" && (b.word(i+1) == "didn't" || b.phraseAt(i+1, "did", "nobody") || b.phraseAt(i+1, "did", "no", "one") || b.phraseAt(i+1, "did", "not")):
 		b.report(blameHindsight, i, i+1, "ask what made the action hard or unlikely at the time (what did the dashboards show? was it in the runbook?) rather than why a person did not act")
+	default:
+		return false
 	}
-}
-
-// phraseFrom is the rest of the sentence from token i, up to four words.
-func (b *blameScan) phraseFrom(i int) string {
-	var ws []string
-	for k := i; k < len(b.toks) && k < i+4; k++ {
-		ws = append(ws, b.toks[k].w)
-		if ws[len(ws)-1] == "mistake" || ws[len(ws)-1] == "fingered" || ws[len(ws)-1] == "wheel" || ws[len(ws)-1] == "attention" || ws[len(ws)-1] == "better" {
-			break
-		}
-	}
-	return strings.Join(ws, " ")
+	return true
 }
 
 var humanErrorWords = map[string]bool{"human": true, "operator": true, "user": true, "pilot": true, "engineer": true, "personnel": true}
