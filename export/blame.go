@@ -41,6 +41,9 @@ type token struct {
 // findBlame lists the blaming phrases of text in order. mentions are the
 // people named in it, which count as subjects and possessors.
 func findBlame(text string, mentions []mention) []blame {
+	if !mayBlame(text) {
+		return nil
+	}
 	var out []blame
 	for _, span := range sentences(text) {
 		toks := tokenize(text, span[0], span[1], mentions)
@@ -54,6 +57,32 @@ func findBlame(text string, mentions []mention) []blame {
 		out = append(out, b.found...)
 	}
 	return out
+}
+
+// mayBlame reports whether text holds a word that starts or anchors one of
+// the blame classes; most timeline lines do not, and are not tokenised.
+func mayBlame(text string) bool {
+	found := false
+	lower := asciiLower(text)
+	eachWord(lower, func(ws, we int) int {
+		if found {
+			return len(text)
+		}
+		w := lower[ws:we]
+		found = blameAnchors[w] || characterWords[w] || faultNouns[w] || failureVerbs[w]
+		return we
+	})
+	return found
+}
+
+// blameAnchors are the words, besides the class lists, without which no
+// blame pattern matches ("should" of "should've", "bother" of "didn't
+// bother", "paying" of "not paying attention").
+var blameAnchors = map[string]bool{
+	"should": true, "shouldn": true, "ought": true, "why": true, "bother": true, "fingered": true, "asleep": true,
+	"paying": true, "better": true, "blame": true, "blamed": true, "blames": true, "blaming": true, "failed": true,
+	"neglected": true, "forgetting": true, "forgotten": true, "messed": true, "screwed": true, "dropped": true,
+	"screw": true,
 }
 
 // blameScan checks one sentence's tokens.

@@ -69,6 +69,12 @@ func listEnd(text string, ms []mention, i int) int {
 // else with people of the same role counted ("two responders and the ops
 // lead").
 func (p *people) listPhrase(text string, ms []mention, at time.Time) string {
+	if len(ms) == 1 {
+		if ms[0].address {
+			return p.roleName(ms[0].person, at) + "'s address"
+		}
+		return p.roleName(ms[0].person, at)
+	}
 	roles := make([]string, len(ms))
 	for k, m := range ms {
 		roles[k] = p.roleName(m.person, at)
