@@ -161,7 +161,7 @@ func TestRewriteClosesNameLeaks(t *testing.T) {
 		{"initial dot surname", "M. Lopez agreed", c("10:30"), "The former incident commander agreed"},
 		{"initial surname", "then M Lopez agreed", c("10:30"), "then the former incident commander agreed"},
 		{"title surname", "mail sent; Dr. Patel agreed", c("10:30"), "mail sent; the incident commander agreed"},
-		{"title no dot", "thanks Ms Lopez", c("10:30"), "thanks the former incident commander"},
+		{"title no dot", "thanks Ms Lopez", c("10:30"), "thanks to the former incident commander"},
 		{"title full name", "Mr. Sam Patel rolled back", c("10:30"), "The incident commander rolled back"},
 		{"title initial surname", "Prof. M. Lopez said", c("10:30"), "The former incident commander said"},
 		{"reviewer", "mail maria.lopez@example.com; M. Lopez agreed; Dr. Patel", c("10:30"),

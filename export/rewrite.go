@@ -36,6 +36,9 @@ func (p *people) rewrite(text string, at time.Time) string {
 		}
 		b.WriteString(text[prev:start])
 		phrase := p.listPhrase(text, ms[i:j], at)
+		if thanked(text, start) {
+			phrase = "to " + phrase // "Thanks Grant!" is "Thanks to the ops lead!"
+		}
 		if sentenceStart(text, start) {
 			phrase = capitalize(phrase)
 		}
@@ -49,6 +52,18 @@ func (p *people) rewrite(text string, at time.Time) string {
 	}
 	b.WriteString(text[prev:])
 	return b.String()
+}
+
+// thanked reports whether the name at i is thanked directly ("Thanks
+// Grant", "thank you Sam"), where a role needs "to".
+func thanked(text string, i int) bool {
+	t := strings.ToLower(strings.TrimRight(text[:i], " ,"))
+	for _, w := range []string{"thanks", "thank you", "kudos"} {
+		if strings.HasSuffix(t, w) && (len(t) == len(w) || !isWordByte(t[len(t)-len(w)-1])) {
+			return true
+		}
+	}
+	return false
 }
 
 // listSeparators join the people of a list: "Sam, Priya and Will".
