@@ -47,6 +47,9 @@ func NewClient(cfg Config) (*Client, error) {
 	if cfg.Token.Empty() {
 		return nil, noToken("")
 	}
+	if err := cfg.Token.Check(); err != nil {
+		return nil, err
+	}
 	hc := cfg.HTTPClient
 	if hc == nil {
 		hc = NewHTTPClient()
@@ -56,7 +59,7 @@ func NewClient(cfg Config) (*Client, error) {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	copied.Transport = &limitTransport{base: &authTransport{base: base, host: api.Host, token: cfg.Token}}
+	copied.Transport = &limitTransport{base: &authTransport{base: base, api: api, token: cfg.Token}}
 
 	g := gh.NewClient(&copied)
 	g.BaseURL = api

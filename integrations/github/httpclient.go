@@ -35,17 +35,19 @@ func NewHTTPClient() *http.Client {
 	return &http.Client{Transport: tr, Timeout: requestTimeout}
 }
 
-// authTransport adds the token only to requests for the API's own host, so
-// a redirect elsewhere (a transferred issue on another host, a proxy page)
-// never carries it.
+// authTransport adds the token only to requests for the API's own host
+// and scheme, so that a redirect elsewhere (a transferred issue on another
+// host, a proxy page) never carries it, and neither does a redirect or a
+// pagination link that turns https into plain http on the same host.
 type authTransport struct {
 	base  http.RoundTripper
-	host  string
+	api   *url.URL
 	token Token
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if t.token.Empty() || !strings.EqualFold(req.URL.Host, t.host) {
+	if t.token.Empty() || !strings.EqualFold(req.URL.Host, t.api.Host) ||
+		!strings.EqualFold(req.URL.Scheme, t.api.Scheme) || !secureScheme(req.URL) {
 		return t.base.RoundTrip(req)
 	}
 	req = req.Clone(req.Context())

@@ -12,6 +12,7 @@ import (
 	gh "github.com/google/go-github/v60/github"
 
 	"scribe/incident"
+	"scribe/integrations/github/githubtest"
 )
 
 func TestParseAPIURL(t *testing.T) {
@@ -126,13 +127,30 @@ func equalDurations(a, b []time.Duration) bool {
 	return true
 }
 
-func TestLoginOf(t *testing.T) {
-	for in, want := range map[string]string{
-		"@dana": "dana", " @ken-a ": "ken-a", "dana": "", "@": "", "@-x": "", "@a--b": "", "@x-": "",
-		"@dana (SRE)": "", "@" + strings.Repeat("a", 39): strings.Repeat("a", 39), "@" + strings.Repeat("a", 40): "",
-	} {
-		if got := loginOf(in); got != want {
-			t.Errorf("loginOf(%q) = %q, want %q", in, got, want)
+func TestParseOwnerAssignsOnlyALoginAndMentionsOnlyATeam(t *testing.T) {
+	cases := []struct{ in, login, team string }{
+		{"@dana", "dana", ""},
+		{" @ken-a ", "ken-a", ""},
+		{"@" + strings.Repeat("a", 39), strings.Repeat("a", 39), ""},
+		{"@acme/payments-sre", "", "@acme/payments-sre"},
+		{"@acme/db_oncall", "", "@acme/db_oncall"},
+		// Not exactly one handle: text, which pings nobody.
+		{"dana", "", ""}, {"@", "", ""}, {"@-x", "", ""}, {"@a--b", "", ""}, {"@x-", "", ""},
+		{"@dana (SRE)", "", ""}, {"Dana @dana", "", ""}, {"cc @torvalds", "", ""},
+		{"@" + strings.Repeat("a", 40), "", ""}, {"@acme/", "", ""}, {"@acme/team/x", "", ""},
+		{"@acme/-team", "", ""}, {"acme/team", "", ""}, {"@dana @ken", "", ""}, {"@dana\x1b[31m", "", ""},
+	}
+	for _, c := range cases {
+		got := ParseOwner(c.in)
+		if got.Login != c.login || got.Team != c.team {
+			t.Errorf("ParseOwner(%q) = login %q team %q; want login %q team %q", c.in, got.Login, got.Team, c.login, c.team)
+		}
+		md := got.Markdown()
+		if l := githubtest.Links(md); c.team == "" && len(l) > 0 {
+			t.Errorf("ParseOwner(%q).Markdown() = %q would make %q", c.in, md, l)
+		}
+		if c.team != "" && md != c.team {
+			t.Errorf("team owner %q shows as %q, want the mention %q", c.in, md, c.team)
 		}
 	}
 }
