@@ -36,7 +36,7 @@ func (t Token) Source() string { return t.source }
 // Empty reports whether there is no credential.
 func (t Token) Empty() bool { return t.value == "" }
 
-func (t Token) String() string   { return "[token from " + t.source + "]" }
+func (t Token) String() string { return "[token from " + t.source + "]" }
 
 // Check refuses a credential that cannot be a token: GitHub's tokens are
 // one word of visible ASCII (ghp_…, github_pat_…, gho_…, or 40 hex digits).
