@@ -50,6 +50,10 @@ func NewClient(cfg Config) (*Client, error) {
 	if err := cfg.Token.Check(); err != nil {
 		return nil, err
 	}
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
 	hc := cfg.HTTPClient
 	if hc == nil {
 		hc = NewHTTPClient()
@@ -59,7 +63,7 @@ func NewClient(cfg Config) (*Client, error) {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	copied.Transport = &limitTransport{base: &authTransport{base: base, api: api, token: cfg.Token}}
+	copied.Transport = &limitTransport{now: now, base: &authTransport{base: base, api: api, token: cfg.Token}}
 
 	g := gh.NewClient(&copied)
 	g.BaseURL = api
@@ -70,7 +74,7 @@ func NewClient(cfg Config) (*Client, error) {
 		api:      api,
 		gh:       g,
 		token:    cfg.Token,
-		now:      cfg.Now,
+		now:      now,
 		pageSize: cfg.PageSize,
 		retry: retryPolicy{
 			attempts: cfg.Attempts,
@@ -78,9 +82,6 @@ func NewClient(cfg Config) (*Client, error) {
 			maxWait:  cfg.MaxWait,
 			sleep:    cfg.Sleep,
 		},
-	}
-	if c.now == nil {
-		c.now = time.Now
 	}
 	if c.pageSize <= 0 || c.pageSize > 100 {
 		c.pageSize = 100

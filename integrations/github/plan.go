@@ -75,12 +75,23 @@ func Plan(snap incident.Snapshot, opts FileOptions) ([]Planned, error) {
 			Assignee: owner.Login,
 			Mentions: owner.Team,
 		}
-		if r := it.GitHub.Repo; r != "" && !strings.EqualFold(r, opts.Repo.String()) {
+		if r := it.GitHub.Repo; r != "" && !strings.EqualFold(r, opts.Repo.String()) && !opts.notFiledIn(r) {
 			p.EarlierRepo = r
 		}
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// notFiledIn reports whether the user vouched that repo holds no issue of
+// these items.
+func (o FileOptions) notFiledIn(repo string) bool {
+	for _, r := range o.NotFiledIn {
+		if strings.EqualFold(r.String(), repo) {
+			return true
+		}
+	}
+	return false
 }
 
 // Validate checks what a user typed: the postmortem link and the labels.

@@ -18,7 +18,7 @@ type run struct {
 	f          *Filer
 	incidentID int64
 	repo       Repo
-	notFiledIn []Repo
+	opts       FileOptions
 	progress   func(Progress)
 	// claimToken names this run's claims in the store.
 	claimToken string
@@ -35,7 +35,7 @@ type run struct {
 
 func newRun(f *Filer, incidentID int64, opts FileOptions, plans []Planned, progress func(Progress)) *run {
 	return &run{
-		f: f, incidentID: incidentID, repo: opts.Repo, notFiledIn: opts.NotFiledIn, progress: progress,
+		f: f, incidentID: incidentID, repo: opts.Repo, opts: opts, progress: progress,
 		claimToken: newToken(), since: listingSince(plans), earlier: map[string]markerIndex{},
 		res: FileResult{Total: len(plans)},
 	}
@@ -83,8 +83,13 @@ func (r *run) fileItem(ctx context.Context, p Planned) (stop error, abort bool) 
 			return r.recorded(ctx, p, in, iss, true, fmt.Sprintf(" (an earlier run filed it there; not filed again in %s)", r.repo))
 		}
 		if err == nil {
+			// A dead run's create went where the item records it was sent
+			// (recorded before sending). Another repository has just been
+			// checked above; this one is listed again only if it is that.
+			prev := got.Item.GitHub.Repo
+			relist := got.TookOver && (prev == "" || strings.EqualFold(prev, r.repo.String()))
 			var found bool
-			iss, found, err = r.create(ctx, p, cl, got.TookOver)
+			iss, found, err = r.create(ctx, p, cl, relist)
 			if err == nil {
 				stop, abort := r.recorded(ctx, p, r.repo, iss, found, "")
 				cl.maybeCreated = abort // unrecorded: the next claimer must look
@@ -128,10 +133,8 @@ func (r *run) earlierIssue(ctx context.Context, p Planned, got incident.FilingCl
 	if err != nil {
 		return nil, Repo{}, fmt.Errorf("the repository recorded for an earlier filing attempt: %w", err)
 	}
-	for _, cleared := range r.notFiledIn {
-		if strings.EqualFold(cleared.String(), prev.String()) {
-			return nil, Repo{}, nil
-		}
+	if r.opts.notFiledIn(prev.String()) {
+		return nil, Repo{}, nil
 	}
 	key := strings.ToLower(prev.String())
 	idx, ok := r.earlier[key]

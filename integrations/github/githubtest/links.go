@@ -16,7 +16,6 @@ var linkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`@[A-Za-z0-9][A-Za-z0-9-]*(?:/[A-Za-z0-9][A-Za-z0-9_-]*)?`),
 	regexp.MustCompile(`#[0-9]+`),
 	regexp.MustCompile(`(?i)GH-[0-9]+`),
-	regexp.MustCompile(`(?:^|[^A-Za-z0-9_])([0-9A-Fa-f]{7,})(?:$|[^A-Za-z0-9_])`),
 	regexp.MustCompile(`&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);`),
 	regexp.MustCompile(`<!--`),
 }
@@ -27,10 +26,25 @@ func Links(text string) []string {
 	var out []string
 	for _, p := range linkPatterns {
 		for _, m := range p.FindAllStringSubmatch(text, -1) {
+			if m[0] == "&amp;" {
+				continue // decodes to "&", which links nothing
+			}
 			out = append(out, strings.TrimSpace(m[len(m)-1]))
 		}
 	}
+	for _, m := range hexWord.FindAllStringIndex(text, -1) {
+		if (m[0] == 0 || !isWord(text[m[0]-1])) && (m[1] == len(text) || !isWord(text[m[1]])) {
+			out = append(out, text[m[0]:m[1]])
+		}
+	}
 	return out
+}
+
+// hexWord finds runs of hex digits; Links keeps those that are whole words.
+var hexWord = regexp.MustCompile(`[0-9A-Fa-f]{7,}`)
+
+func isWord(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 }
 
 // UserText is an issue body without scribe's marker line, the part whose
