@@ -32,14 +32,14 @@ func ParseAPIURL(raw string) (*url.URL, error) {
 		return nil, incident.Errorf(incident.EINVALID,
 			"invalid GITHUB_API_URL %s: use https://api.github.com or https://HOST/api/v3 for GitHub Enterprise", describeAPIURL(raw))
 	}
-	if u.User != nil || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(raw, "#") {
-		return nil, incident.Errorf(incident.EINVALID,
-			"invalid GITHUB_API_URL %s: give only scheme, host and path (no credentials, query or fragment)", describeAPIURL(raw))
-	}
 	if u.Scheme == "http" && !loopbackHost(u.Hostname()) {
 		return nil, incident.Errorf(incident.EINVALID,
 			"refusing GITHUB_API_URL %s: plain http would send the GitHub token unencrypted; use https (http is accepted only for loopback hosts: 127.0.0.0/8, ::1, localhost)",
 			describeAPIURL(raw))
+	}
+	if u.User != nil || u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(raw, "#") {
+		return nil, incident.Errorf(incident.EINVALID,
+			"invalid GITHUB_API_URL %s: give only scheme, host and path (no credentials, query or fragment)", describeAPIURL(raw))
 	}
 	if h := strings.ToLower(u.Host); (h == "github.com" || h == "www.github.com") && strings.Trim(u.Path, "/") == "" {
 		// The web address, given where the API is meant: there is only one
