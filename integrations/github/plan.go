@@ -96,22 +96,22 @@ func (o FileOptions) notFiledIn(repo string) bool {
 
 // Validate checks what a user typed: the postmortem link and the labels.
 func (o FileOptions) Validate() error {
-	if err := validatePostmortemURL(o.PostmortemURL); err != nil {
+	if err := checkWebURL("--postmortem-url", o.PostmortemURL); err != nil {
 		return err
 	}
 	_, err := labelSet(0, o.Labels)
 	return err
 }
 
-// validatePostmortemURL accepts an http or https URL that can stand in an
-// issue body as a link: no credentials (the URL is published in every
-// issue), no spaces, angle brackets or control characters.
-func validatePostmortemURL(raw string) error {
+// checkWebURL accepts an http or https URL that can stand in an issue body
+// or an export as a link: no credentials (the URL is published), no spaces,
+// angle brackets, control or invisible characters. what names the value.
+func checkWebURL(what, raw string) error {
 	if raw == "" {
 		return nil
 	}
 	bad := func(why string) error {
-		return incident.Errorf(incident.EINVALID, "invalid --postmortem-url %s: %s", quoteShort(raw), why)
+		return incident.Errorf(incident.EINVALID, "invalid %s %s: %s", what, quoteShort(raw), why)
 	}
 	for _, r := range raw {
 		if r <= ' ' || r == 0x7f || r == '<' || r == '>' || (r >= 0x80 && r <= 0x9f) || isInvisible(r) {

@@ -252,7 +252,7 @@ func (r *run) failRest(ctx context.Context, rest []Planned, err error) (FileResu
 func (f *Filer) record(ctx context.Context, item incident.ActionItem, repo Repo, iss *gh.Issue) (incident.ActionItem, error) {
 	return f.st.UpdateActionItem(context.WithoutCancel(ctx), item.ID, func(a *incident.ActionItem) error {
 		a.GitHub = incident.GitHubIssue{
-			Repo: repo.String(), Number: iss.GetNumber(), URL: iss.GetHTMLURL(),
+			Repo: repo.String(), Number: iss.GetNumber(), URL: issueURL(iss),
 			State: issueState(iss), SyncedAt: f.c.now(),
 		}
 		return nil
@@ -292,13 +292,26 @@ func listingSince(plans []Planned) time.Time {
 }
 
 // issueState is how an issue's state is recorded: open, closed, or
-// closed:not_planned.
+// closed:not_planned. Anything else a server says is recorded as open,
+// which is what an item with an issue is until the issue closes.
 func issueState(iss *gh.Issue) string {
-	if iss.GetState() == "closed" && iss.GetStateReason() == "not_planned" {
+	switch {
+	case iss.GetState() == "closed" && iss.GetStateReason() == "not_planned":
 		return "closed:not_planned"
+	case iss.GetState() == "closed":
+		return "closed"
 	}
-	if iss.GetState() == "" {
-		return "open"
+	return "open"
+}
+
+// issueURL is the issue's web address as the server gave it, when it is an
+// http or https URL with nothing a terminal or a Markdown link could
+// misread; otherwise "". The server's text goes into exports and lists, so
+// it is not taken on trust.
+func issueURL(iss *gh.Issue) string {
+	raw := iss.GetHTMLURL()
+	if len(raw) > 2000 || checkWebURL("html_url", raw) != nil {
+		return ""
 	}
-	return iss.GetState()
+	return raw
 }

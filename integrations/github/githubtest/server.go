@@ -90,6 +90,7 @@ type repo struct {
 	labels          []string
 	labelsForbidden bool
 	strictLabels    bool
+	tamper          map[string]any
 	assignable      []string // nil: anyone
 }
 
@@ -239,6 +240,14 @@ func (s *Server) Transfer(full string, number int, to string) int {
 	moved.State, moved.StateReason = old.State, old.StateReason
 	old.movedTo, old.movedToNo = to, moved.Number
 	return moved.Number
+}
+
+// Tamper makes every issue of a repository answer with these fields
+// overridden, as a broken or hostile server would.
+func (s *Server) Tamper(full string, fields map[string]any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.repo(full).tamper = fields
 }
 
 // DeleteRepo removes a repository: every request for it answers 404, as
@@ -736,6 +745,9 @@ func (s *Server) issueJSON(req *http.Request, r *repo, iss *Issue) map[string]an
 	}
 	if iss.StateReason != "" {
 		out["state_reason"] = iss.StateReason
+	}
+	for k, v := range r.tamper {
+		out[k] = v
 	}
 	if iss.PullRequest {
 		out["pull_request"] = map[string]string{"url": fmt.Sprintf("%s/repos/%s/pulls/%d", api, r.name, iss.Number)}
