@@ -67,6 +67,10 @@ var contract = map[string]func(*testing.T){
 	"BadStoredRowsOfOtherKinds":                  TestBadStoredRowsOfOtherKinds,
 	"WritesRefuseInstantsOutOfRange":             TestWritesRefuseInstantsOutOfRange,
 	"DataVersionSeesOtherStoresCommits":          TestDataVersionSeesOtherStoresCommits,
+	"ChangesSinceSeq":                            TestChangesSinceSeq,
+	"WatchSeesAnotherStoresWrites":               TestWatchSeesAnotherStoresWrites,
+	"ApplyIsIdempotent":                          TestApplyIsIdempotent,
+	"ApplyChainByUUID":                           TestApplyChainByUUID,
 }
 
 // sqliteOnly lists the tests that check what only SQLite has, and why.
@@ -98,6 +102,9 @@ var sqliteOnly = map[string]string{
 	"DanglingSymlinkDatabaseIsPrivate":            "the database file",
 	"TimeRoundTripAndOrder":                       "a pure function, checked once",
 	"ParseTimeRefusesMalformed":                   "a pure function, checked once",
+	"OpenRefusesURLsOfOtherSchemes":               "refused before any backend opens, checked once",
+	"DescribeAndRedact":                           "pure functions, checked once",
+	"HelperProcessPostgresWriter":                 "the body of a writer process",
 }
 
 // TestPostgres runs the contract on PostgreSQL.

@@ -47,6 +47,15 @@ func (s *Store) Apply(ctx context.Context, op incident.Operation) (incident.Outc
 // it logs, a retro note it adds) finds out when it inserts that row, which
 // costs nothing more; any other is recorded in operations first.
 func (s *Store) applyIn(ctx context.Context, tx *txn, op incident.Operation) (incident.Outcome, error) {
+	if writesOwnRow(op.Kind) && op.Kind != incident.OpLogEvent && op.Kind != incident.OpAddRetroNote {
+		// These check the incident before they log (a role held already, a
+		// milestone not set): a replay must not be judged by those checks.
+		if _, err := findEventBy(ctx, tx, `uuid = ?`, op.ID); err == nil {
+			return incident.Outcome{}, errReplayed
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return incident.Outcome{}, fmt.Errorf("look up operation %s: %w", op.ID, err)
+		}
+	}
 	if !writesOwnRow(op.Kind) {
 		res, err := tx.ExecContext(ctx, `INSERT INTO operations (uuid, incident_id, kind, seq, created_at) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (uuid) DO NOTHING`, op.ID, tx.incident, string(op.Kind), tx.seq, formatTime(s.now()))

@@ -56,7 +56,7 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 	db.SetMaxOpenConns(maxOpenConns)
 	db.SetMaxIdleConns(maxOpenConns)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &Store{db: db, d: postgresDialect, location: describe(cfg.Config), Now: time.Now}
+	s := &Store{db: db, d: postgresDialect, location: describe(cfg.Config), pgConfig: cfg, Now: time.Now}
 	if err := s.migratePostgres(ctx); err != nil {
 		db.Close()
 		return nil, err

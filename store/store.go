@@ -23,6 +23,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/jackc/pgx/v5"
+
 	"scribe/incident"
 )
 
@@ -44,6 +46,10 @@ type Store struct {
 
 	watchMu sync.Mutex
 	watch   *sql.Conn // DataVersion's connection, opened on first use
+
+	// pgConfig is PostgreSQL's connection configuration, for the
+	// connection Watch listens on.
+	pgConfig *pgx.ConnConfig
 
 	// readOnly is set by OpenReadOnly: every write is refused before it
 	// reaches the database.

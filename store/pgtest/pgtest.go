@@ -79,11 +79,37 @@ func Server(t testing.TB) string {
 	return cluster.url
 }
 
+// LocalDatabase is Database on Local.
+func LocalDatabase(t testing.TB) string {
+	t.Helper()
+	return createDatabase(t, Local(t))
+}
+
+// Local returns the URL of the throwaway cluster, started from the
+// machine's binaries even when SCRIBE_TEST_POSTGRES is set: its TCP
+// connections need a password (Password), which tests of password handling
+// need and a CI server that trusts every connection cannot give.
+func Local(t testing.TB) string {
+	t.Helper()
+	cluster.once.Do(func() { cluster.url, cluster.stop, cluster.err = start() })
+	if cluster.err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("PostgreSQL for the team-mode tests: %v", cluster.err)
+		}
+		t.Skipf("PostgreSQL binaries not available (%v): install PostgreSQL (apt-get install postgresql) so that the tests start their own", cluster.err)
+	}
+	return cluster.url
+}
+
 // Database creates a fresh database on Server for the test, dropped when
 // it ends, and returns its URL.
 func Database(t testing.TB) string {
 	t.Helper()
-	base := Server(t)
+	return createDatabase(t, Server(t))
+}
+
+func createDatabase(t testing.TB, base string) string {
+	t.Helper()
 	admin, err := sql.Open("pgx", base)
 	if err != nil {
 		t.Fatal(err)
