@@ -247,7 +247,9 @@ func (w *watcher) concerns(payload string) bool {
 type rowReader func(ctx context.Context, query string, args ...any) scanner
 
 func sqlRows(q querier) rowReader {
-	return func(ctx context.Context, query string, args ...any) scanner { return q.QueryRowContext(ctx, query, args...) }
+	return func(ctx context.Context, query string, args ...any) scanner {
+		return q.QueryRowContext(ctx, query, args...)
+	}
 }
 
 func pgxRows(conn *pgx.Conn) rowReader {
