@@ -326,8 +326,17 @@ func findActionItemByRef(ctx context.Context, q querier, r incident.Ref) (incide
 }
 
 func listActionItems(ctx context.Context, q querier, incidentID int64) ([]incident.ActionItem, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+actionItemColumns+` FROM action_items
-		WHERE incident_id = ? AND deleted_at IS NULL ORDER BY id`, incidentID)
+	return queryActionItems(ctx, q, incidentID, true)
+}
+
+// queryActionItems lists the incident's items, only the live ones when
+// live is set.
+func queryActionItems(ctx context.Context, q querier, incidentID int64, live bool) ([]incident.ActionItem, error) {
+	where := `WHERE incident_id = ?`
+	if live {
+		where += ` AND deleted_at IS NULL`
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+actionItemColumns+` FROM action_items `+where+` ORDER BY id`, incidentID)
 	if err != nil {
 		return nil, fmt.Errorf("list action items of incident #%d: %w", incidentID, err)
 	}

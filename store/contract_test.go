@@ -71,6 +71,7 @@ var contract = map[string]func(*testing.T){
 	"WatchSeesAnotherStoresWrites":               TestWatchSeesAnotherStoresWrites,
 	"ApplyIsIdempotent":                          TestApplyIsIdempotent,
 	"ApplyChainByUUID":                           TestApplyChainByUUID,
+	"PushIsWholeIdempotentAndIncremental":        TestPushIsWholeIdempotentAndIncremental,
 }
 
 // sqliteOnly lists the tests that check what only SQLite has, and why.

@@ -291,8 +291,17 @@ func scanRetroNote(r scanner) (incident.RetroNote, error) {
 }
 
 func listRetroNotes(ctx context.Context, q querier, incidentID int64) ([]incident.RetroNote, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+retroNoteColumns+` FROM retro_notes
-		WHERE incident_id = ? AND deleted_at IS NULL ORDER BY position, id`, incidentID)
+	return queryRetroNotes(ctx, q, incidentID, true)
+}
+
+// queryRetroNotes lists the incident's notes in the postmortem's order,
+// only the live ones when live is set.
+func queryRetroNotes(ctx context.Context, q querier, incidentID int64, live bool) ([]incident.RetroNote, error) {
+	where := `WHERE incident_id = ?`
+	if live {
+		where += ` AND deleted_at IS NULL`
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+retroNoteColumns+` FROM retro_notes `+where+` ORDER BY position, id`, incidentID)
 	if err != nil {
 		return nil, fmt.Errorf("list retro notes of incident #%d: %w", incidentID, err)
 	}
