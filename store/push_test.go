@@ -44,7 +44,9 @@ func TestPushIsWholeIdempotentAndIncremental(t *testing.T) {
 	newIncident(t, team)
 
 	inc := newIncident(t, local)
-	at := func(m int) Origin { return Origin{At: t0.Add(time.Duration(m) * time.Minute), Author: "ida", Source: incident.SourceTUI} }
+	at := func(m int) Origin {
+		return Origin{At: t0.Add(time.Duration(m) * time.Minute), Author: "ida", Source: incident.SourceTUI}
+	}
 	must := func(err error) {
 		t.Helper()
 		if err != nil {
