@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 
 	"scribe/incident"
 )
@@ -203,4 +204,52 @@ func (s *Store) replayed(ctx context.Context, op incident.Operation) (incident.O
 		return err
 	})
 	return out, err
+}
+
+// Preview is what op will write, as far as it can be known before a
+// database has it: the event it logs (by its UUID, with the text the store
+// will give it), the item or note it adds. The TUI shows a queued
+// operation so, marked as pending.
+func Preview(op incident.Operation) incident.Outcome {
+	var out incident.Outcome
+	at := op.At
+	if at.IsZero() {
+		at = op.Logged
+	}
+	ev := incident.Event{UUID: op.ID, IncidentID: op.Incident.ID, OccurredAt: at, LoggedAt: op.Logged, Author: op.Author, Source: op.Source}
+	switch op.Kind {
+	case incident.OpLogEvent:
+		ev.Kind, ev.Text, ev.Pinned = op.Event.Kind, op.Event.Text, op.Event.Pinned
+	case incident.OpSetStatus:
+		ev.Kind, ev.State, ev.Text = incident.KindStatus, op.State, strings.TrimSpace(op.Message)
+		if ev.Text == "" {
+			ev.Text = "Status: " + string(op.State)
+		}
+	case incident.OpAssignRole:
+		role, err := incident.CanonicalRole(op.Role)
+		if err != nil {
+			role = op.Role
+		}
+		ev.Kind, ev.Role, ev.Person = incident.KindRole, role, strings.TrimSpace(op.Person)
+		ev.Text = fmt.Sprintf("%s is %s", ev.Person, incident.RoleTitle(role))
+	case incident.OpSetMilestone:
+		m, _ := incident.ParseMilestone(string(op.Milestone))
+		ev.Kind, ev.Milestone, ev.Text = incident.KindMilestone, m, milestoneText(m)
+	case incident.OpClearMilestone:
+		m, _ := incident.ParseMilestone(string(op.Milestone))
+		ev.Kind, ev.Milestone, ev.State, ev.Text = incident.KindMilestone, m, incident.MilestoneCleared, clearedText(m)
+	case incident.OpSetSeverity:
+		ev.Kind, ev.Text = incident.KindNote, "Severity changed to "+op.Severity.String()
+	case incident.OpAddActionItem:
+		out.ActionItem = *op.Item
+		ev.Kind, ev.Text = incident.KindActionItem, actionItemText(*op.Item)
+	case incident.OpAddRetroNote:
+		out.RetroNote = *op.Note
+		out.RetroNote.UUID = op.ID
+		return out
+	default:
+		return out
+	}
+	out.Event = ev
+	return out
 }

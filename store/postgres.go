@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"crypto/tls"
+	"database/sql"
 	"database/sql/driver"
 	"errors"
 	"fmt"
@@ -177,7 +178,8 @@ func pgReason(err error) string {
 		return "connection refused (is PostgreSQL running on that host and port?)"
 	case errors.As(err, &tlsE), errors.As(err, &certE):
 		return "TLS failed: " + innermost(err)
-	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE):
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE),
+		errors.Is(err, pgconn.ErrConnClosed), errors.Is(err, sql.ErrConnDone):
 		return "the connection was lost"
 	}
 	return innermost(err)
@@ -219,5 +221,6 @@ func Unreachable(err error) bool {
 	return errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err) || errors.As(err, &netErr) ||
 		errors.As(err, &dns) || errors.As(err, &tlsE) || errors.As(err, &certE) ||
 		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
-		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, driver.ErrBadConn)
+		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, driver.ErrBadConn) ||
+		errors.Is(err, pgconn.ErrConnClosed) || errors.Is(err, sql.ErrConnDone)
 }

@@ -1,0 +1,423 @@
+package outbox
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"io"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"scribe/incident"
+	"scribe/store"
+	"scribe/store/pgtest"
+)
+
+func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
+
+// link is a TCP proxy in front of the test's PostgreSQL that the test can
+// cut and restore, as a VPN drops and comes back: cut closes every
+// connection and refuses new ones on the same port.
+type link struct {
+	t      *testing.T
+	addr   string // where clients connect
+	target string // the server
+
+	mu    sync.Mutex
+	l     net.Listener
+	conns []net.Conn
+}
+
+func newLink(t *testing.T, target string) *link {
+	t.Helper()
+	k := &link{t: t, target: target}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	k.addr = l.Addr().String()
+	k.serve(l)
+	t.Cleanup(k.cut)
+	return k
+}
+
+func (k *link) serve(l net.Listener) {
+	k.mu.Lock()
+	k.l = l
+	k.mu.Unlock()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			s, err := net.Dial("tcp", k.target)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			k.mu.Lock()
+			k.conns = append(k.conns, c, s)
+			k.mu.Unlock()
+			go func() { io.Copy(s, c); s.Close() }()
+			go func() { io.Copy(c, s); c.Close() }()
+		}
+	}()
+}
+
+// cut drops the link: every connection, and the port.
+func (k *link) cut() {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.l != nil {
+		k.l.Close()
+		k.l = nil
+	}
+	for _, c := range k.conns {
+		c.Close()
+	}
+	k.conns = nil
+}
+
+// restore listens on the same port again.
+func (k *link) restore() {
+	k.t.Helper()
+	var l net.Listener
+	var err error
+	for range 50 { // the port may linger a moment after the close
+		if l, err = net.Listen("tcp", k.addr); err == nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	k.serve(l)
+}
+
+// teamDB is a fresh team database reached through a link, with a password
+// in its URL when the server has one.
+func teamDB(t *testing.T) (dsn string, k *link) {
+	t.Helper()
+	direct := pgtest.Database(t)
+	u, err := url.Parse(direct)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k = newLink(t, u.Host)
+	u.Host = k.addr
+	return u.String(), k
+}
+
+func openTeam(t *testing.T, dsn, box string) *Team {
+	t.Helper()
+	team, err := Open(context.Background(), dsn, box)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { team.Close() })
+	return team
+}
+
+func note(t *testing.T, team *Team, inc int64, text string) (incident.Outcome, error) {
+	t.Helper()
+	op := NewOperation(incident.OpLogEvent, incident.Ref{ID: inc}, incident.Origin{Author: "ida", Source: incident.SourceCLI}, time.Now())
+	op.Event = &incident.Event{Kind: incident.KindNote, Text: text}
+	return team.Apply(context.Background(), op)
+}
+
+// texts lists the incident's note texts in the order the database numbered
+// them, which is the order they were applied in.
+func texts(t *testing.T, team *Team, inc int64) []string {
+	t.Helper()
+	db, err := team.Store(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.Changes(context.Background(), inc, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := c.Events
+	slices.SortFunc(evs, func(a, b incident.Event) int { return cmp.Compare(a.ID, b.ID) })
+	var out []string
+	for _, e := range evs {
+		if e.Kind == incident.KindNote || e.Kind == incident.KindStatus || e.Kind == incident.KindRole {
+			out = append(out, e.Text)
+		}
+	}
+	return out
+}
+
+func newTeamIncident(t *testing.T, team *Team) int64 {
+	t.Helper()
+	op := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: newUUID(t)}, incident.Origin{Author: "ida"}, time.Now())
+	op.New = &incident.Incident{Title: "Checkout errors", Severity: 2, Timezone: "UTC"}
+	out, err := team.Apply(context.Background(), op)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.IncidentID
+}
+
+func newUUID(t *testing.T) string {
+	t.Helper()
+	return NewOperation(incident.OpLogEvent, incident.Ref{ID: 1}, incident.Origin{}, time.Now()).ID
+}
+
+// The database goes away mid-incident: every write is queued (and says
+// so), nothing is lost, and when it is back everything arrives once, in
+// the order it was typed, whoever delivers it.
+func TestQueuedWhileDownDeliveredOnceInOrder(t *testing.T) {
+	ctx := context.Background()
+	dsn, k := teamDB(t)
+	box := filepath.Join(t.TempDir(), "state", "outbox.db")
+	team := openTeam(t, dsn, box)
+	inc := newTeamIncident(t, team)
+	if _, err := note(t, team, inc, "online 1"); err != nil {
+		t.Fatal(err)
+	}
+
+	k.cut()
+	var queued []incident.Operation
+	for _, text := range []string{"offline 1", "offline 2"} {
+		out, err := note(t, team, inc, text)
+		var qe *QueuedError
+		if !errors.As(err, &qe) || !errors.Is(err, ErrQueued) || out.Event.Text != text || out.Event.UUID == "" {
+			t.Fatalf("offline write: %+v, %v", out, err)
+		}
+	}
+	st := NewOperation(incident.OpSetStatus, incident.Ref{ID: inc}, incident.Origin{Author: "ida"}, time.Now())
+	st.State, st.Message = incident.Monitoring, "Rolled back"
+	if _, err := team.Apply(ctx, st); !errors.Is(err, ErrQueued) {
+		t.Fatalf("offline status: %v", err)
+	}
+	role := NewOperation(incident.OpAssignRole, incident.Ref{ID: inc}, incident.Origin{Author: "ida"}, time.Now())
+	role.Role, role.Person = "comms", "Ken A."
+	if _, err := team.Apply(ctx, role); !errors.Is(err, ErrQueued) {
+		t.Fatalf("offline role: %v", err)
+	}
+	if team.Online() {
+		t.Fatal("Online while cut off")
+	}
+	if n, err := team.PendingCount(ctx); err != nil || n != 4 {
+		t.Fatalf("pending = %d, %v", n, err)
+	}
+	queued, err := team.Pending(ctx)
+	if err != nil || len(queued) != 4 || queued[0].Event.Text != "offline 1" {
+		t.Fatalf("pending operations: %+v, %v", queued, err)
+	}
+	if d, err := team.Deliver(ctx); err == nil || !store.Unreachable(err) || d.Pending != 4 {
+		t.Fatalf("Deliver while cut off: %+v, %v", d, err)
+	}
+
+	k.restore()
+	d, err := team.Deliver(ctx)
+	if err != nil || d.Delivered != 4 || d.Refused != 0 {
+		t.Fatalf("Deliver: %+v, %v", d, err)
+	}
+	// A second process that still had them (a crash between applying and
+	// dequeuing) sends them again: nothing doubles.
+	db, err := team.Store(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, op := range queued {
+		if out, err := db.Apply(ctx, op); err != nil || !out.Replayed {
+			t.Fatalf("second delivery of %s: %+v, %v", op.Kind, out, err)
+		}
+	}
+	want := []string{"online 1", "offline 1", "offline 2", "Rolled back", "Ken A. is comms lead"}
+	got := texts(t, team, inc)
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("timeline after delivery:\n got %q\nwant %q", got, want)
+	}
+	snap, err := db.Snapshot(ctx, inc)
+	if err != nil || snap.Incident.State != incident.Monitoring {
+		t.Fatalf("state after the queued status: %v, %v", snap.Incident.State, err)
+	}
+	if n, _ := team.PendingCount(ctx); n != 0 || !team.Online() {
+		t.Fatalf("after delivery: %d pending, online %v", n, team.Online())
+	}
+}
+
+// A run killed while offline leaves its writes in the outbox; the next
+// run that reaches the database delivers them first.
+func TestNextRunDeliversWhatAKilledRunQueued(t *testing.T) {
+	ctx := context.Background()
+	dsn, k := teamDB(t)
+	box := filepath.Join(t.TempDir(), "outbox.db")
+	first, err := Open(ctx, dsn, box)
+	if err != nil {
+		t.Fatal(err)
+	}
+	inc := newTeamIncident(t, first)
+	k.cut()
+	for _, text := range []string{"typed offline 1", "typed offline 2"} {
+		if _, err := note(t, first, inc, text); !errors.Is(err, ErrQueued) {
+			t.Fatalf("offline write: %v", err)
+		}
+	}
+	// No Close, no Deliver: the process is gone.
+	k.restore()
+	second := openTeam(t, dsn, box)
+	if n, err := second.PendingCount(ctx); err != nil || n != 0 {
+		t.Fatalf("pending after the next run opened: %d, %v", n, err)
+	}
+	if _, err := note(t, second, inc, "online again"); err != nil {
+		t.Fatal(err)
+	}
+	want := "typed offline 1|typed offline 2|online again"
+	if got := strings.Join(texts(t, second, inc), "|"); got != want {
+		t.Fatalf("timeline %q, want %q", got, want)
+	}
+	first.Close()
+}
+
+// A new write never overtakes what waits: it goes after the queue.
+func TestNewWriteGoesAfterTheQueue(t *testing.T) {
+	dsn, k := teamDB(t)
+	team := openTeam(t, dsn, filepath.Join(t.TempDir(), "outbox.db"))
+	inc := newTeamIncident(t, team)
+	k.cut()
+	if _, err := note(t, team, inc, "first, queued"); !errors.Is(err, ErrQueued) {
+		t.Fatalf("offline write: %v", err)
+	}
+	// Within the quiet spell after a failure, writes queue without trying.
+	if _, err := note(t, team, inc, "second, queued without trying"); !errors.Is(err, ErrQueued) {
+		t.Fatalf("write in the quiet spell: %v", err)
+	}
+	k.restore()
+	team.Now = func() time.Time { return time.Now().Add(time.Minute) } // past the quiet spell
+	if _, err := note(t, team, inc, "third, direct"); err != nil {
+		t.Fatalf("write once the database is back: %v", err)
+	}
+	want := "first, queued|second, queued without trying|third, direct"
+	if got := strings.Join(texts(t, team, inc), "|"); got != want {
+		t.Fatalf("timeline %q, want %q", got, want)
+	}
+}
+
+// A write the database refuses for a reason of its own is the caller's
+// error and is not queued; a queued one it refuses later is set aside with
+// its reason, and the ones after it still arrive.
+func TestRefusedWritesAreNotQueued(t *testing.T) {
+	ctx := context.Background()
+	dsn, k := teamDB(t)
+	team := openTeam(t, dsn, filepath.Join(t.TempDir(), "outbox.db"))
+	inc := newTeamIncident(t, team)
+	if _, err := note(t, team, 404, "no such incident"); incident.ErrorCode(err) != incident.ENOTFOUND || errors.Is(err, ErrQueued) {
+		t.Fatalf("write to a missing incident: %v", err)
+	}
+	bad := NewOperation(incident.OpSetSeverity, incident.Ref{ID: inc}, incident.Origin{}, time.Now())
+	bad.Severity = 9
+	if _, err := team.Apply(ctx, bad); incident.ErrorCode(err) != incident.EINVALID {
+		t.Fatalf("invalid severity online: %v", err)
+	}
+	k.cut()
+	if _, err := team.Apply(ctx, bad); !errors.Is(err, ErrQueued) {
+		t.Fatalf("invalid severity offline: %v", err)
+	}
+	if _, err := note(t, team, inc, "after the bad one"); !errors.Is(err, ErrQueued) {
+		t.Fatalf("offline write: %v", err)
+	}
+	k.restore()
+	d, err := team.Deliver(ctx)
+	if err != nil || d.Delivered != 1 || d.Refused != 1 {
+		t.Fatalf("Deliver: %+v, %v", d, err)
+	}
+	refused, err := team.Refused(ctx)
+	if err != nil || len(refused) != 1 || refused[0].Operation.ID != bad.ID || !strings.Contains(refused[0].LastError, "severity") {
+		t.Fatalf("refused: %+v, %v", refused, err)
+	}
+	if got := strings.Join(texts(t, team, inc), "|"); got != "after the bad one" {
+		t.Fatalf("timeline %q", got)
+	}
+}
+
+// A database out of reach from the start: Open works, writes queue.
+func TestOpenWhileUnreachable(t *testing.T) {
+	dsn, k := teamDB(t)
+	k.cut()
+	team := openTeam(t, dsn, filepath.Join(t.TempDir(), "outbox.db"))
+	if team.Online() || team.LastError() == nil || !store.Unreachable(team.LastError()) {
+		t.Fatalf("Online %v, LastError %v", team.Online(), team.LastError())
+	}
+	u, _ := url.Parse(dsn)
+	if !strings.HasPrefix(team.Location(), u.Host+"/") {
+		t.Fatalf("Location = %q", team.Location())
+	}
+	if _, err := team.Store(context.Background()); !store.Unreachable(err) {
+		t.Fatalf("Store while unreachable: %v", err)
+	}
+	create := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: newUUID(t)}, incident.Origin{}, time.Now())
+	create.New = &incident.Incident{Title: "Declared offline", Timezone: "UTC"}
+	if _, err := team.Apply(context.Background(), create); !errors.Is(err, ErrQueued) {
+		t.Fatalf("declaring offline: %v", err)
+	}
+	log := NewOperation(incident.OpLogEvent, create.Incident, incident.Origin{}, time.Now())
+	log.Event = &incident.Event{Kind: incident.KindNote, Text: "first line of an offline incident"}
+	if _, err := team.Apply(context.Background(), log); !errors.Is(err, ErrQueued) {
+		t.Fatalf("logging offline: %v", err)
+	}
+	k.restore()
+	if d, err := team.Deliver(context.Background()); err != nil || d.Delivered != 2 {
+		t.Fatalf("Deliver: %+v, %v", d, err)
+	}
+	db, _ := team.Store(context.Background())
+	list, err := db.Incidents(context.Background())
+	if err != nil || len(list) != 1 || list[0].UUID != create.Incident.UUID {
+		t.Fatalf("incidents: %+v, %v", list, err)
+	}
+}
+
+// The password never reaches the outbox file, and wrong credentials are
+// an error, not a queued write.
+func TestPasswordStaysOutOfTheOutbox(t *testing.T) {
+	ctx := context.Background()
+	base := pgtest.LocalDatabase(t)
+	u, _ := url.Parse(base)
+	pw, _ := u.User.Password()
+	k := newLink(t, u.Host)
+	u.Host = k.addr
+	dsn := u.String()
+	dir := t.TempDir()
+	box := filepath.Join(dir, "outbox.db")
+	team := openTeam(t, dsn, box)
+	inc := newTeamIncident(t, team)
+	k.cut()
+	if _, err := note(t, team, inc, "queued with a password in the URL"); !errors.Is(err, ErrQueued) || strings.Contains(err.Error(), pw) {
+		t.Fatalf("offline write: %v", err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(b), pw) {
+			t.Fatalf("%s holds the password", f)
+		}
+	}
+	if fi, err := os.Stat(box); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("outbox mode: %v, %v", fi, err)
+	}
+	k.restore()
+	wrong := *u
+	wrong.User = url.UserPassword(u.User.Username(), "not-"+pw)
+	_, err := Open(ctx, wrong.String(), filepath.Join(dir, "other.db"))
+	if err == nil || store.Unreachable(err) || strings.Contains(err.Error(), "not-"+pw) {
+		t.Fatalf("wrong password: %v", err)
+	}
+	if _, err := Open(ctx, "/tmp/local.db", box); incident.ErrorCode(err) != incident.EINVALID {
+		t.Fatalf("a file is not a team database: %v", err)
+	}
+}
