@@ -35,13 +35,17 @@ type Entry struct {
 	Line  int            // 1-based line of the timestamp
 
 	prose bool // read from a sentence rather than a timeline line
+	cut   bool // the text was cut to incident.MaxTextLen (reported once)
 }
 
-// Problem is a line that looked like an entry but could not be read.
+// Problem is a line that looked like an entry but could not be read, or,
+// when Changed, one whose entry was imported but not exactly as written
+// (a text cut to the length an event holds).
 type Problem struct {
-	Line   int
-	Text   string
-	Reason string
+	Line    int
+	Text    string
+	Reason  string
+	Changed bool
 }
 
 func (p Problem) String() string { return fmt.Sprintf("line %d: %s: %s", p.Line, p.Reason, p.Text) }

@@ -169,7 +169,7 @@ func (p *parser) emitPending(st stamp, n int, raw string) {
 	}
 	if b.state != "" {
 		if at, ok := p.place(st, n, raw); ok {
-			p.entries = append(p.entries, Entry{At: at, Text: text, Kind: incident.KindStatus, State: b.state, Line: n})
+			p.entries = append(p.entries, Entry{At: at, Text: p.fitText(text, n, raw), Kind: incident.KindStatus, State: b.state, Line: n})
 		}
 		return
 	}
