@@ -7,10 +7,41 @@ import "strings"
 // written with am/pm, the first zone statement, and the document's date.
 func (p *parser) survey() {
 	p.frontMatter()
-	var dmy, mdy, dmyNamed, mdyNamed int
-	var firstSep byte
-	fence := ""
+	var votes orderVotes
 	h1 := -1
+	p.surveyLines(func(i int, lead string) {
+		if p.firstLine == 0 {
+			p.firstLine = i + 1
+		}
+		if level, _ := headingOf(lead); level == 1 && h1 < 0 {
+			h1 = i
+		}
+		if p.fallbackZone == "" {
+			p.fallbackZone = statedZone(lead)
+		}
+		votes.line(lead)
+		if !p.twelveHour && mayHoldMeridiem(lead) {
+			p.twelveHour = meridiemClock(lead)
+		}
+	})
+	p.r.dayFirst = votes.dayFirst()
+	if p.title == "" && h1 >= 0 {
+		_, text := headingOf(strings.TrimSpace(p.lines[h1]))
+		p.title, p.titleIdx = cleanInline(text), h1
+	}
+	// The title's sources, in order of precedence.
+	for _, find := range []func(){p.statusPageTitle, p.plainTitle} {
+		if p.title == "" {
+			find()
+		}
+	}
+	p.documentDate()
+}
+
+// surveyLines calls fn with each non-blank line outside front matter,
+// fenced code and quotes, trimmed.
+func (p *parser) surveyLines(fn func(i int, lead string)) {
+	fence := ""
 	for i, raw := range p.lines {
 		if i >= p.skip[0] && i < p.skip[1] {
 			continue
@@ -27,85 +58,93 @@ func (p *parser) survey() {
 		if fence != "" || lead == "" || lead[0] == '>' {
 			continue
 		}
-		if p.firstLine == 0 {
-			p.firstLine = i + 1
-		}
-		if h1 < 0 {
-			if level, _ := headingOf(lead); level == 1 {
-				h1 = i
+		fn(i, lead)
+	}
+}
+
+// meridiemClock reports whether a line holds a clock written with am/pm.
+func meridiemClock(lead string) bool {
+	for k := 0; k < len(lead); k++ {
+		if isDigit(lead[k]) && (k == 0 || !isDigit(lead[k-1]) && !isLetter(lead[k-1])) {
+			if t, _, ok := clock(lead, k, false); ok && t.meridiem != 0 {
+				return true
 			}
 		}
-		if p.fallbackZone == "" {
-			p.fallbackZone = statedZone(lead)
+	}
+	return false
+}
+
+// orderVotes count how a document writes its dates, to settle numeric
+// dates whose parts are both 12 or less: numeric dates that can only be
+// day first or month first, then month names after or before the day.
+type orderVotes struct {
+	dmy, mdy, dmyNamed, mdyNamed int
+	firstSep                     byte // the separator of the first ambiguous numeric date
+}
+
+// line counts the dates of one line, looking only at word starts.
+func (v *orderVotes) line(lead string) {
+	for k := 0; k < len(lead); k++ {
+		if k > 0 && (isLetter(lead[k-1]) || isDigit(lead[k-1])) {
+			continue
 		}
-		meridiemLine := !p.twelveHour && mayHoldMeridiem(lead)
-		for k := 0; k < len(lead); k++ {
-			if k > 0 && (isLetter(lead[k-1]) || isDigit(lead[k-1])) {
-				continue
+		switch c := lead[k]; {
+		case isDigit(c):
+			v.numeric(lead, k)
+		case isLetter(c):
+			w := letters(lead, k)
+			if monthOf(w) > 0 {
+				e := skipSpaces(lead, k+len(w))
+				if _, n := number(lead, e, 2); n > 0 && e > k+len(w) {
+					v.mdyNamed++
+				}
 			}
-			c := lead[k]
-			switch {
-			case isDigit(c):
-				a, n := number(lead, k, 2)
-				sep := byteAt(lead, k+n)
-				if n > 0 && (sep == '-' || sep == '/' || sep == '.') {
-					b, n2 := number(lead, k+n+1, 2)
-					if _, n3 := number(lead, k+n+2+n2, 4); n2 > 0 && byteAt(lead, k+n+1+n2) == sep && (n3 == 4 || n3 == 2 && sep == '/') {
-						switch {
-						case a > 12 && b <= 12:
-							dmy++
-						case b > 12 && a <= 12:
-							mdy++
-						case firstSep == 0:
-							firstSep = sep
-						}
-					}
-				}
-				if !p.twelveHour && meridiemLine {
-					if t, _, ok := clock(lead, k, false); ok && t.meridiem != 0 {
-						p.twelveHour = true
-					}
-				}
-				if n > 0 {
-					e := skipSpaces(lead, skipOrdinal(lead, k+n))
-					if e > k+n && monthOf(letters(lead, e)) > 0 {
-						dmyNamed++
-					}
-				}
-			case isLetter(c):
-				w := letters(lead, k)
-				if monthOf(w) > 0 {
-					e := skipSpaces(lead, k+len(w))
-					if _, n := number(lead, e, 2); n > 0 && e > k+len(w) {
-						mdyNamed++
-					}
-				}
-				k += len(w) - 1
-			}
+			k += len(w) - 1
 		}
+	}
+}
+
+// numeric counts the numeric date ("14/03/2024") or day before a month's
+// name ("6 Nov") at k.
+func (v *orderVotes) numeric(lead string, k int) {
+	a, n := number(lead, k, 2)
+	if n == 0 {
+		return
+	}
+	if e := skipSpaces(lead, skipOrdinal(lead, k+n)); e > k+n && monthOf(letters(lead, e)) > 0 {
+		v.dmyNamed++
+	}
+	sep := byteAt(lead, k+n)
+	if sep != '-' && sep != '/' && sep != '.' {
+		return
+	}
+	b, n2 := number(lead, k+n+1, 2)
+	_, n3 := number(lead, k+n+2+n2, 4)
+	if n2 == 0 || byteAt(lead, k+n+1+n2) != sep || n3 != 4 && (n3 != 2 || sep != '/') {
+		return
 	}
 	switch {
-	case dmy != mdy:
-		p.r.dayFirst = dmy > mdy
-	case dmyNamed != mdyNamed:
-		p.r.dayFirst = dmyNamed > mdyNamed
-	default:
-		// With no evidence, 06/11/2023 is read the American way and
-		// 06-11-2023 or 06.11.2023 the European way, as each is usually
-		// written.
-		p.r.dayFirst = firstSep != '/'
+	case a > 12 && b <= 12:
+		v.dmy++
+	case b > 12 && a <= 12:
+		v.mdy++
+	case v.firstSep == 0:
+		v.firstSep = sep
 	}
-	if p.title == "" && h1 >= 0 {
-		_, text := headingOf(strings.TrimSpace(p.lines[h1]))
-		p.title, p.titleIdx = cleanInline(text), h1
+}
+
+// dayFirst is the document's reading of ambiguous numeric dates.
+func (v *orderVotes) dayFirst() bool {
+	switch {
+	case v.dmy != v.mdy:
+		return v.dmy > v.mdy
+	case v.dmyNamed != v.mdyNamed:
+		return v.dmyNamed > v.mdyNamed
 	}
-	if p.title == "" {
-		p.statusPageTitle()
-	}
-	if p.title == "" {
-		p.plainTitle()
-	}
-	p.documentDate()
+	// With no evidence, 06/11/2023 is read the American way and
+	// 06-11-2023 or 06.11.2023 the European way, as each is usually
+	// written.
+	return v.firstSep != '/'
 }
 
 // mayHoldMeridiem reports whether line has an "am" or "pm" that clock might
