@@ -1,8 +1,11 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
 	"time"
+
+	"scribe/incident"
 )
 
 // setDate makes st's date the one in force for the entries that follow.
@@ -103,6 +106,10 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 			p.suffixZone = st.zone
 		}
 	}
+	if reason := clockRule(st); reason != "" {
+		p.problem(n, raw, reason)
+		return time.Time{}, false
+	}
 	hour := st.hour
 	switch {
 	case st.meridiem == 'a' && hour == 12:
@@ -155,14 +162,53 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 	return at, ok
 }
 
+// clockRule is why a clock that --at refuses is refused here too ("" when
+// it is fine): import reads times by the same rules as the rest of scribe.
+func clockRule(st stamp) string {
+	switch {
+	case st.leap:
+		return "a 60th second is not a time scribe accepts (seconds run 0-59)"
+	case st.hour == 24:
+		return "24:00 is not a time scribe accepts (hours run 0-23: write 00:00 of the next day)"
+	}
+	return ""
+}
+
 // instant is minute of the day y-m-d (and second of that minute) in loc, in
-// UTC; a day that does not exist (Feb 30) is reported.
+// UTC. A day that does not exist (Feb 30), a wall time the clocks skipped
+// for daylight saving, and an instant outside incident.CheckInstant's range
+// are reported, as --at refuses them.
 func (p *parser) instant(y, m, d, minute, second int, loc *time.Location, n int, raw string) (time.Time, bool) {
 	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		p.problem(n, raw, "no such date")
 		return time.Time{}, false
 	}
-	return time.Date(y, time.Month(m), d, minute/60, minute%60, second, 0, loc).UTC(), true
+	t := time.Date(y, time.Month(m), d, minute/60, minute%60, second, 0, loc)
+	if t.Hour()*60+t.Minute() != minute%(24*60) || t.Day() != d {
+		p.problem(n, raw, fmt.Sprintf("%02d:%02d does not exist in %s on %04d-%02d-%02d: the clocks skipped it for daylight saving", minute/60, minute%60, loc, y, m, d))
+		return time.Time{}, false
+	}
+	t = earliest(t)
+	if err := incident.CheckInstant("the time", t); err != nil {
+		p.problem(n, raw, incident.ErrorMessage(err))
+		return time.Time{}, false
+	}
+	return t.UTC(), true
+}
+
+// earliest is the earlier of the two instants a wall time names in the
+// hour that daylight saving repeats, as --at reads it.
+func earliest(t time.Time) time.Time {
+	_, before := t.Add(-3 * time.Hour).Zone()
+	_, off := t.Zone()
+	if before <= off {
+		return t
+	}
+	e := t.Add(-time.Duration(before-off) * time.Second)
+	if e.Hour() == t.Hour() && e.Minute() == t.Minute() && e.Day() == t.Day() {
+		return e
+	}
+	return t
 }
 
 // daysIn is the number of days of month m (1-12) of year y.

@@ -281,14 +281,16 @@ func (r stampReader) yearFirst(s string, j int) (dateRead, verdict) {
 	}
 	d, n3 := number(s, j+6+n2, 2)
 	e := j + 6 + n2 + n3
-	if n3 == 0 || !validYear(a) || m < 1 || m > 12 || d < 1 || d > 31 || !wordEnd(s, e) && byteAt(s, e) != 'T' {
+	if n3 == 0 || m < 1 || m > 12 || d < 1 || d > 31 || !wordEnd(s, e) && byteAt(s, e) != 'T' {
 		return dateRead{}, refused
 	}
 	return dateRead{a, m, d, e}, read
 }
 
 // validYear is the range of years a date in a timeline may have: the
-// years of incident.CheckInstant.
+// years of incident.CheckInstant. A date written in full with another year
+// ("1900-01-01") is still read, so that its line is reported, not dropped;
+// a year after a date ("Jan 14, 2500 requests") must be in range to count.
 func validYear(y int) bool { return y >= 1970 && y <= 2199 }
 
 // numeric reads "06-11-2023", "14/03/2024" and "03/14/24", day or month
@@ -317,7 +319,7 @@ func (r stampReader) numeric(s string, j int) (dateRead, verdict) {
 	if a <= 12 && (b > 12 || !r.dayFirst) {
 		d, m = b, a
 	}
-	if m < 1 || m > 12 || d < 1 || d > 31 || !validYear(y) {
+	if m < 1 || m > 12 || d < 1 || d > 31 {
 		return dateRead{}, refused
 	}
 	return dateRead{y, m, d, e}, read
@@ -353,7 +355,7 @@ func (r stampReader) dayMonth(s string, j int) (dateRead, verdict) {
 	if sep != 0 && byteAt(s, e) == sep {
 		y, n := number(s, e+1, 4)
 		switch {
-		case n == 4 && validYear(y) && wordEnd(s, e+5):
+		case n == 4 && wordEnd(s, e+5):
 			return dateRead{y, m, a, e + 5}, read
 		case n == 2 && wordEnd(s, e+3):
 			return dateRead{2000 + y, m, a, e + 3}, read

@@ -342,7 +342,7 @@ func (p *parser) noteDate(s string) {
 			continue
 		}
 		y, m, d, e, ok := p.r.date(s, i)
-		if !ok {
+		if !ok || y != 0 && !validYear(y) {
 			continue
 		}
 		if d > 0 && p.docD == 0 {
