@@ -18,7 +18,7 @@ func TestSameRulesAsAt(t *testing.T) {
 	}
 	cases := []struct {
 		name, text, reason string
-		zone                *time.Location
+		zone               *time.Location
 	}{
 		{"year 1900", "- 1900-01-01 10:00 ancient entry", "outside the times scribe accepts", nil},
 		{"year 0001", "- 0001-01-01 10:00 year one", "outside the times scribe accepts", nil},
