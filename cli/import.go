@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -110,7 +111,10 @@ func (a *App) runImport(ctx context.Context, args []string, f importFlags) error
 		}
 		zone = loc
 	}
-	data, err := a.readImport(file)
+	data, err := a.readImport(ctx, file)
+	if errors.Is(err, context.Canceled) {
+		return exitError{fmt.Errorf("import %s: interrupted before the input was read; nothing imported", displayName(file)), 130}
+	}
 	if err != nil {
 		return err
 	}
@@ -145,19 +149,48 @@ func (a *App) runImport(ctx context.Context, args []string, f importFlags) error
 	})
 }
 
-func (a *App) readImport(file string) ([]byte, error) {
+// readImport reads the input within ingest's limits (a size known up
+// front is checked before reading), and gives up when ctx is done: SIGINT
+// stops an import waiting on a FIFO with no writer, or on a terminal.
+func (a *App) readImport(ctx context.Context, file string) ([]byte, error) {
 	if file == "-" {
-		data, err := io.ReadAll(io.LimitReader(a.Stdin, ingest.MaxInput+1))
+		return ingest.ReadInput(ctx, a.Stdin, -1, "stdin")
+	}
+	type opened struct {
+		f    *os.File
+		size int64
+		err  error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		// Opening a FIFO blocks until a writer comes.
+		f, err := os.Open(file)
 		if err != nil {
-			return nil, fmt.Errorf("read stdin: %w", err)
+			ch <- opened{err: fmt.Errorf("read %s: %w", file, err)}
+			return
 		}
-		return data, nil
+		size := int64(-1)
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		} else if err == nil && fi.IsDir() {
+			f.Close()
+			err = incident.Errorf(incident.EINVALID, "%s is a directory: import reads a file, - for stdin, or a Slack export's folder or .zip", file)
+			ch <- opened{err: err}
+			return
+		}
+		ch <- opened{f: f, size: size}
+	}()
+	var o opened
+	select {
+	case o = <-ch:
+	case <-ctx.Done():
+		return nil, fmt.Errorf("open %s: %w", file, ctx.Err())
 	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", file, err)
+	if o.err != nil {
+		return nil, o.err
 	}
-	return data, nil
+	defer o.f.Close()
+	return ingest.ReadInput(ctx, o.f, o.size, displayName(file))
 }
 
 // importInto parses the document and writes it (st nil: open the store
@@ -169,7 +202,8 @@ func (a *App) importInto(ctx context.Context, st *store.Store, id int64, data []
 		return fmt.Errorf("import %s: %w", displayName(file), err)
 	}
 	for _, p := range res.Problems {
-		fmt.Fprintln(a.Stderr, p.String())
+		// The line comes from the input: no escape in it reaches the terminal.
+		fmt.Fprintln(a.Stderr, incident.PlainText(p.String()))
 	}
 	snap, err := a.importSnapshot(res, id, file, opts)
 	if err != nil {
@@ -192,10 +226,7 @@ func (a *App) importInto(ctx context.Context, st *store.Store, id int64, data []
 			what = "recreated the incident with"
 		}
 		fmt.Fprintf(a.Stderr, "%s %d events into incident #%d", what, len(snap.Events), into)
-		if n := len(res.Problems); n > 0 {
-			fmt.Fprintf(a.Stderr, "; %d lines could not be read (listed above)", n)
-		}
-		fmt.Fprintln(a.Stderr)
+		fmt.Fprintln(a.Stderr, problemSummary(res.Problems))
 		return nil
 	}
 	if st != nil {
@@ -241,7 +272,11 @@ func displayName(file string) string {
 // line per event in the zone the times were read in.
 func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON bool, zone *time.Location) error {
 	if asJSON {
-		return writePreviewJSON(a.Stdout, ingest.Previews(snap.Events))
+		if err := writePreviewJSON(a.Stdout, ingest.Previews(snap.Events)); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.Stderr, "dry run: nothing written"+problemSummary(res.Problems))
+		return nil
 	}
 	loc := zone
 	if res.Zone != nil {
@@ -253,7 +288,7 @@ func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON boo
 	if loc == nil {
 		loc = time.UTC
 	}
-	fmt.Fprintf(a.Stdout, "%s — %d events (times in %s)\n", snap.Incident.Title, len(snap.Events), loc)
+	fmt.Fprintf(a.Stdout, "%s — %d events (times in %s)\n", incident.PlainText(snap.Incident.Title), len(snap.Events), loc)
 	layout := "2006-01-02 15:04 MST"
 	for _, e := range snap.Events {
 		if e.OccurredAt.Second() != 0 {
@@ -266,18 +301,40 @@ func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON boo
 		if e.Kind == incident.KindStatus {
 			label = "status:" + string(e.State)
 		}
-		fmt.Fprintf(a.Stdout, "%s  %-20s %s\n", e.OccurredAt.In(loc).Format(layout), label, e.Text)
+		fmt.Fprintf(a.Stdout, "%s  %-20s %s\n", e.OccurredAt.In(loc).Format(layout), label, incident.PlainText(e.Text))
 	}
-	fmt.Fprint(a.Stderr, "dry run: nothing written")
-	if n := len(res.Problems); n > 0 {
-		what := "lines"
-		if n == 1 {
-			what = "line"
-		}
-		fmt.Fprintf(a.Stderr, "; %d %s could not be read (listed above)", n, what)
-	}
-	fmt.Fprintln(a.Stderr)
+	fmt.Fprintln(a.Stderr, "dry run: nothing written"+problemSummary(res.Problems))
 	return nil
+}
+
+// problemSummary counts the lines reported above: those that could not be
+// read, and those imported but changed (a text cut to the event limit).
+func problemSummary(problems []ingest.Problem) string {
+	unread, changed := 0, 0
+	for _, p := range problems {
+		if p.Changed {
+			changed++
+		} else {
+			unread++
+		}
+	}
+	lines := func(n int) string {
+		if n == 1 {
+			return "1 line"
+		}
+		return fmt.Sprintf("%d lines", n)
+	}
+	var parts []string
+	if unread > 0 {
+		parts = append(parts, lines(unread)+" could not be read")
+	}
+	if changed > 0 {
+		parts = append(parts, lines(changed)+" imported with a change")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(parts, ", ") + " (listed above)"
 }
 
 // writePreviewJSON writes the entries as a JSON array, one entry a line:
@@ -301,7 +358,7 @@ func writePreviewJSON(w io.Writer, entries []ingest.Preview) error {
 		b.WriteString("\n")
 	}
 	b.WriteString("]\n")
-	if _, err := w.Write(b.Bytes()); err != nil {
+	if _, err := w.Write(incident.EscapeJSONControls(b.Bytes())); err != nil {
 		return fmt.Errorf("write the preview: %w", err)
 	}
 	return nil

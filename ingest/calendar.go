@@ -189,7 +189,7 @@ func (p *parser) instant(y, m, d, minute, second int, loc *time.Location, n int,
 		return time.Time{}, false
 	}
 	t = earliest(t)
-	if err := incident.CheckInstant("the time", t); err != nil {
+	if err := incident.CheckInstant("this time", t); err != nil {
 		p.problem(n, raw, incident.ErrorMessage(err))
 		return time.Time{}, false
 	}

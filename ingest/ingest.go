@@ -10,10 +10,6 @@ import (
 	"scribe/incident"
 )
 
-// MaxInput bounds what Parse reads: far more than any timeline, and small
-// enough that a mistaken `import big.iso` fails at once.
-const MaxInput = 64 << 20
-
 // Options are the fallbacks for what a document does not say.
 type Options struct {
 	// Zone reads wall times when the text states no zone; nil means UTC.
@@ -64,17 +60,17 @@ type Result struct {
 // Parse reads a timeline from r: a scribe JSON document, or text in any of
 // the layouts described in the package documentation.
 func Parse(r io.Reader, opts Options) (Result, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxInput+1))
+	data, err := readLimited(r, -1, "the timeline")
 	if err != nil {
-		return Result{}, fmt.Errorf("read timeline: %w", err)
+		return Result{}, err
 	}
 	return ParseBytes(data, opts)
 }
 
 // ParseBytes is Parse of input already read.
 func ParseBytes(data []byte, opts Options) (Result, error) {
-	if len(data) > MaxInput {
-		return Result{}, incident.Errorf(incident.EINVALID, "the input is larger than %d MiB: import a timeline, not an archive", MaxInput>>20)
+	if limit := LimitFor(data); int64(len(data)) > limit {
+		return Result{}, tooLarge("the input", int64(len(data)), limit)
 	}
 	if IsDocument(data) {
 		doc, err := incident.ParseDocument(data)
