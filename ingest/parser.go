@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -844,6 +845,21 @@ func (p *parser) readLine(n int) bool {
 	return false
 }
 
+// newestFirst reports whether entries, in document order, mostly go back
+// in time.
+func newestFirst(es []Entry) bool {
+	backs, fwds := 0, 0
+	for i := 1; i < len(es); i++ {
+		switch es[i].At.Compare(es[i-1].At) {
+		case -1:
+			backs++
+		case 1:
+			fwds++
+		}
+	}
+	return backs > fwds
+}
+
 // minTimeline is how many timeline lines make a document's timeline, so
 // that its prose is not read for more.
 const minTimeline = 3
@@ -878,6 +894,12 @@ func (p *parser) result() Result {
 			continue
 		}
 		res.Entries = append(res.Entries, e)
+	}
+	if newestFirst(res.Entries) {
+		// A log written newest first (a status page) lists updates of the
+		// same minute newest first too: reversed, ties keep the order in
+		// which they happened.
+		slices.Reverse(res.Entries)
 	}
 	sortEntries(res.Entries)
 	if p.stated == "" {
