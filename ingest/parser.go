@@ -22,6 +22,7 @@ type parser struct {
 	surveyed
 	walking
 	pendingParts
+	doc documentParts
 
 	entries  []Entry
 	problems []Problem
@@ -44,9 +45,10 @@ type surveyed struct {
 
 // walking is the context the walk carries from line to line.
 type walking struct {
-	fence  string
-	zone   string // zone word in force
-	stated string // the first zone the document states, for Result.Zone
+	fence      string
+	fenceReads bool   // the code block is the timeline (see fenceLine)
+	zone       string // zone word in force
+	stated     string // the first zone the document states, for Result.Zone
 	// suffixZone is the first zone written on an entry, the document's
 	// zone when it states none.
 	suffixZone string
@@ -108,6 +110,10 @@ type statusBlock struct {
 	label string
 	text  []string
 	line  int
+	// postmortem is set for a postmortem posted as an update: its lines
+	// are a document of their own (sections, narrative, action items),
+	// and its event says only that it was posted.
+	postmortem bool
 }
 
 var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
@@ -175,66 +181,105 @@ func (p *parser) walk() {
 		p.curY, p.curM, p.curD, p.hasCur = p.docY, p.docM, p.docD, true
 	}
 	for i, raw := range p.lines {
-		n := i + 1
 		if i >= p.skip[0] && i < p.skip[1] {
 			continue
 		}
-		line := strings.TrimRight(raw, " \t\r")
-		lead := strings.TrimLeft(line, " \t")
-		if f := fenceOf(lead); f != "" && (p.fence == "" || p.fence == f) {
-			if p.fence == "" {
-				p.fence = f
-				p.endParagraph()
-				p.open = -1
-			} else {
-				p.fence = ""
-			}
-			continue
-		}
-		if p.fence != "" {
-			continue
-		}
-		if p.titleField && i == p.plainIdx {
-			p.endParagraph()
-			continue
-		}
-		indent := indentWidth(line)
-		if lead != "" && p.indentedCode(indent) {
-			continue
-		}
-		if lead != "" {
-			p.blank = false
-		}
-		switch {
-		case lead == "":
-			p.endParagraph()
-			p.open = -1
-			p.blank = true
-		case lead[0] == '>':
-			// Quoted chat and logs are evidence, not entries.
-			p.endParagraph()
-			p.open = -1
-		case lead[0] == '|':
-			p.endParagraph()
-			p.tableRow(lead, n)
-		default:
-			p.table = nil
-			if level, text := headingOf(lead); level > 0 {
-				p.endParagraph()
-				p.heading(text, n)
-				continue
-			}
-			p.textLine(lead, n)
-			if _, isList := listItem(lead); isList {
-				p.listIndent = indent + 2
-			} else if indent < p.listIndent {
-				p.listIndent = 0
-			}
-		}
+		p.walkLine(i, strings.TrimRight(raw, " \t\r"))
 	}
 	p.endParagraph()
 	p.flushAwaiting()
 	p.dropPending()
+	p.doc.endSection()
+}
+
+// walkLine reads line i (0-based) of the document.
+func (p *parser) walkLine(i int, line string) {
+	n := i + 1
+	lead := strings.TrimLeft(line, " \t")
+	if p.fenceLine(lead) {
+		return
+	}
+	if p.titleField && i == p.plainIdx {
+		p.endParagraph()
+		return
+	}
+	indent := indentWidth(line)
+	if lead != "" && p.fence == "" && p.indentedCode(indent) {
+		return
+	}
+	if lead != "" {
+		p.blank = false
+	}
+	switch {
+	case lead == "":
+		p.endParagraph()
+		p.open = -1
+		p.blank = true
+		p.doc.blankLine()
+	case lead[0] == '>':
+		// Quoted chat and logs are evidence, not entries.
+		p.endParagraph()
+		p.open = -1
+	case lead[0] == '|' && p.doc.section == sectionActions:
+		p.endParagraph()
+		p.doc.actionRow(lead, p.docY)
+	case lead[0] == '|':
+		p.endParagraph()
+		p.tableRow(lead, n)
+	default:
+		p.table = nil
+		if level, text := headingOf(lead); level > 0 && p.fence == "" {
+			p.endParagraph()
+			if n-1 != p.titleLine() {
+				p.enterHeading(level, text)
+			}
+			p.heading(text, n)
+			return
+		}
+		p.documentTextLine(lead, indent, n)
+		if _, isList := listItem(lead); isList {
+			p.listIndent = indent + 2
+		} else if indent < p.listIndent {
+			p.listIndent = 0
+		}
+	}
+}
+
+// fenceLine follows fenced code blocks, and reports whether the line is
+// one to pass over: a fence, or code. Under a Timeline heading, a block
+// before any entry is the timeline itself, written as code to keep its
+// columns; elsewhere code is evidence (logs, commands), not entries.
+func (p *parser) fenceLine(lead string) bool {
+	if f := fenceOf(lead); f != "" && (p.fence == "" || p.fence == f) {
+		if p.fence == "" {
+			p.fence = f
+			p.endParagraph()
+			p.open = -1
+			p.fenceReads = p.doc.section == sectionTimeline && !p.doc.entriesIn
+		} else {
+			p.fence, p.fenceReads = "", false
+			p.endParagraph()
+			p.open = -1
+		}
+		return true
+	}
+	return p.fence != "" && !p.fenceReads
+}
+
+// documentTextLine reads a text line for the document's sections, then,
+// unless an action section took it, for the timeline.
+func (p *parser) documentTextLine(lead string, indent, n int) {
+	content, isList := listItem(lead)
+	l := docLine{raw: lead, clean: cleanInline(content), indent: indent, isList: isList, n: n}
+	if l.clean == "" {
+		return
+	}
+	if p.doc.affected(l.clean) || p.documentLine(l) {
+		return
+	}
+	before := len(p.entries) + len(p.problems)
+	p.textLine(lead, n)
+	p.leadLine(l, len(p.entries)+len(p.problems) > before)
 }
 
 // leadStamp reads a timestamp at the start of a cleaned line, allowing
@@ -584,6 +629,12 @@ func (p *parser) statusLabelLine(l *line) bool {
 	}
 	p.dropPending()
 	p.pending = &statusBlock{state: state, label: label, line: l.n}
+	if pm := strings.ToLower(label); pm == "postmortem" || pm == "post-mortem" {
+		p.pending.postmortem = true
+		p.doc.endSection()
+		p.doc.section = sectionSummary
+		return true
+	}
 	if msg != "" {
 		p.pending.text = append(p.pending.text, msg)
 	}
@@ -604,6 +655,7 @@ func (p *parser) plainLine(l *line) bool {
 	}
 	p.defaultDate(l.clean)
 	switch {
+	case p.pending != nil && p.pending.postmortem:
 	case p.pending != nil:
 		if strings.EqualFold(strings.TrimRight(l.clean, ":"), "posted") {
 			return true // "Posted" on a line of its own, its time on the next
@@ -786,6 +838,7 @@ func (p *parser) addEntry(st stamp, text string, n int, raw string, prose bool) 
 	}
 	e.Text = p.fitText(e.Text, n, raw)
 	p.entries = append(p.entries, e)
+	p.doc.entriesIn = true
 	return true
 }
 
@@ -867,7 +920,9 @@ const minTimeline = 3
 func (p *parser) result() Result {
 	// The entries kept are filtered in place: a large timeline's are most
 	// of what the parse allocates.
-	res := Result{Title: p.title, Problems: p.problems, Entries: p.entries[:0]}
+	res := Result{Title: p.title, Entries: p.entries[:0],
+		Narrative: p.narrative(), ActionItems: p.doc.items, Retro: p.doc.retro, Services: p.doc.services}
+	res.Problems = p.problems
 	if p.plainIdx >= 0 && p.readLine(p.plainIdx+1) {
 		// The first line looked like a title but was read as an entry.
 		res.Title = ""

@@ -10,8 +10,15 @@ import (
 )
 
 // sharedPostmortems holds real public postmortems next to the repository
-// (never copied into it).
-const sharedPostmortems = "../../shared/postmortems"
+// (never copied into it); a worktree under wt/ finds them one level up.
+var sharedPostmortems = func() string {
+	for _, dir := range []string{"../../shared/postmortems", "../../../shared/postmortems"} {
+		if _, err := os.Stat(dir); err == nil {
+			return dir
+		}
+	}
+	return "../../shared/postmortems"
+}()
 
 // sharedTruth is each shared document's timeline, annotated by hand from the
 // documents: the UTC minute of every entry that has a time of day (rows
