@@ -17,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"scribe/export"
 	"scribe/incident"
 	"scribe/ingest"
 	"scribe/store"
@@ -26,10 +27,11 @@ import (
 // eagerly (see runImport).
 const bigImport = 1 << 20
 
-const importUsage = "import (N|--new) FILE|- [--tz ZONE] [--year YYYY] [--dry-run] [--json]"
+const importUsage = "import (N|--new) FILE|DIR|ZIP|- [--tz ZONE] [--year YYYY] [--channel NAME] [--dry-run [--json|--document]]"
 
 func (a *App) importCmd() *cobra.Command {
-	var isNew, dryRun, asJSON bool
+	var isNew, dryRun, asJSON, asDocument bool
+	var channel string
 	var tz string
 	var year int
 	cmd := &cobra.Command{
@@ -61,21 +63,23 @@ events). The new incident's number is printed on stdout.`,
   scribe export 7 --format json | scribe import --new -`,
 		Args: maxArgs(2, importUsage),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runImport(cmd.Context(), args, importFlags{isNew: isNew, dryRun: dryRun, asJSON: asJSON, tz: tz, year: year})
+			return a.runImport(cmd.Context(), args, importFlags{isNew: isNew, dryRun: dryRun, asJSON: asJSON, asDocument: asDocument, tz: tz, year: year, channel: channel})
 		},
 	}
 	cmd.Flags().BoolVar(&isNew, "new", false, "create a new incident from the document")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print what would be imported and write nothing")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "with --dry-run: print the entries as JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "with --dry-run: print the timeline entries as JSON")
+	cmd.Flags().BoolVar(&asDocument, "document", false, "with --dry-run: print the whole incident document (export --format json) the import would create")
+	cmd.Flags().StringVar(&channel, "channel", "", "the channel to import from a Slack export that holds several")
 	cmd.Flags().StringVar(&tz, "tz", "", "zone for times the text gives without one (IANA name or abbreviation)")
 	cmd.Flags().IntVar(&year, "year", 0, "year for dates the text gives without one")
 	return cmd
 }
 
 type importFlags struct {
-	isNew, dryRun, asJSON bool
-	tz                    string
-	year                  int
+	isNew, dryRun, asJSON, asDocument bool
+	tz, channel                       string
+	year                              int
 }
 
 func (a *App) runImport(ctx context.Context, args []string, f importFlags) error {
@@ -97,8 +101,11 @@ func (a *App) runImport(ctx context.Context, args []string, f importFlags) error
 	default:
 		return usageError{fmt.Errorf("missing incident number and FILE: usage: scribe %s", importUsage)}
 	}
-	if f.asJSON && !f.dryRun {
-		return usageError{fmt.Errorf("--json goes with --dry-run: an import prints the incident number")}
+	if (f.asJSON || f.asDocument) && !f.dryRun {
+		return usageError{fmt.Errorf("--json and --document go with --dry-run: an import prints the incident number")}
+	}
+	if f.asJSON && f.asDocument {
+		return usageError{fmt.Errorf("--json prints the timeline entries, --document the whole incident: give one")}
 	}
 	if f.year != 0 && (f.year < 1970 || f.year > 2199) {
 		return usageError{fmt.Errorf("invalid --year %d: give a four-digit year such as 2024", f.year)}
@@ -209,6 +216,12 @@ func (a *App) importInto(ctx context.Context, st *store.Store, id int64, data []
 	if err != nil {
 		return err
 	}
+	for _, note := range res.Notes {
+		fmt.Fprintln(a.Stderr, "note: "+incident.PlainText(note))
+	}
+	if f.dryRun && f.asDocument {
+		return a.printDocument(snap, res)
+	}
 	if f.dryRun {
 		return a.printPreview(snap, res, f.asJSON, opts.Zone)
 	}
@@ -251,9 +264,8 @@ func (a *App) importSnapshot(res ingest.Result, id int64, file string, opts inge
 			zone = opts.Zone.String()
 		}
 	}
-	snap := incident.Snapshot{Incident: res.NewIncident(fmt.Sprintf("Imported timeline (%s)", displayName(file)), zone)}
-	snap.Events = res.Events(max(id, 1), strings.TrimSpace(a.Getenv("SCRIBE_AUTHOR")))
-	return snap, nil
+	title := fmt.Sprintf("Imported timeline (%s)", displayName(file))
+	return res.Snapshot(max(id, 1), strings.TrimSpace(a.Getenv("SCRIBE_AUTHOR")), title, zone), nil
 }
 
 // displayName names the input in titles and messages: the file's base
@@ -361,5 +373,20 @@ func writePreviewJSON(w io.Writer, entries []ingest.Preview) error {
 	if _, err := w.Write(incident.EscapeJSONControls(b.Bytes())); err != nil {
 		return fmt.Errorf("write the preview: %w", err)
 	}
+	return nil
+}
+
+// printDocument prints the incident document --new would create, as
+// export --format json writes it.
+func (a *App) printDocument(snap incident.Snapshot, res ingest.Result) error {
+	var b bytes.Buffer
+	if err := export.JSON(&b, snap); err != nil {
+		return err
+	}
+	if _, err := a.Stdout.Write(incident.EscapeJSONControls(b.Bytes())); err != nil {
+		return fmt.Errorf("write the document: %w", err)
+	}
+	fmt.Fprintf(a.Stderr, "dry run: nothing written (%d events, %d action items, %d retro notes)%s\n",
+		len(snap.Events), len(snap.ActionItems), len(snap.Retro), problemSummary(res.Problems))
 	return nil
 }

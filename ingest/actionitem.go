@@ -23,9 +23,9 @@ func (d *documentParts) actionLine(l docLine, p *parser) {
 		d.lastList = true
 		return
 	}
-	if d.lastList && len(d.items) > 0 {
-		it := &d.items[len(d.items)-1]
-		joinItemText(it, entryText(text))
+	if n := len(d.items); d.lastList && n > 0 {
+		// A wrapped item: its text goes on.
+		d.reparse(n-1, d.itemInfo[n-1].text+" "+entryText(text), p.docY)
 		return
 	}
 	d.para = append(d.para, entryText(text))
@@ -123,8 +123,27 @@ func (d *documentParts) addItem(text string, indent, line int, done bool, docYea
 		return false
 	}
 	d.items = append(d.items, a)
-	d.itemInfo = append(d.itemInfo, itemInfo{indent: indent, line: line})
+	d.itemInfo = append(d.itemInfo, itemInfo{indent: indent, line: line, text: text, done: done})
 	return true
+}
+
+// reparse reads item i again from its text, which a wrapped line made
+// longer, keeping what its group and details added.
+func (d *documentParts) reparse(i int, text string, docYear int) {
+	info := &d.itemInfo[i]
+	old := d.items[i]
+	a := parseItem(text, docYear)
+	if info.done && a.State == incident.ItemOpen {
+		a.State = incident.ItemDone
+	}
+	if a.Title == "" {
+		return
+	}
+	if old.Description != "" && a.Description == "" && !strings.Contains(old.Description, old.Title) {
+		a.Description = old.Description
+	}
+	info.text = text
+	d.items[i] = a
 }
 
 // joinItemText adds a wrapped line or a detail to an item.
@@ -150,13 +169,13 @@ func joinItemText(it *incident.ActionItem, more string) {
 }
 
 var (
-	ownerField    = regexp.MustCompile(`(?i)[(\[,;]?\s*\b(?:owner|owners|assignee|assigned to|dri|responsible)\s*[:=-]?\s*(@?[\p{L}][\p{L}\p{N}._'/-]*(?:\s+[\p{Lu}][\p{L}'-]*)?)\s*[)\],;]?`)
+	ownerField    = regexp.MustCompile(`(?i)[(\[,;]?\s*\b(?:(?:owner|owners|assignee|dri|responsible)\s*[:=]|assigned to\b)\s*(@?[\p{L}][\p{L}\p{N}._'/-]*(?:\s+[\p{Lu}][\p{L}'-]*)?)\s*[)\],;]?`)
 	ownerMention  = regexp.MustCompile(`(?:^|[\s(\[])(@[A-Za-z0-9][A-Za-z0-9._/-]*[A-Za-z0-9])`)
 	priorityField = regexp.MustCompile(`(?i)[(\[]?\b(?:priority\s*[:=-]?\s*)?(p[0-3]|critical|urgent|high|medium|low)(?:\s+priority)?\b[)\]]?`)
 	pWord         = regexp.MustCompile(`(?i)(?:^|[\s(\[])(p[0-3])(?:$|[\s)\],:.;])`)
 	dueField      = regexp.MustCompile(`(?i)[(\[,;]?\s*\b(?:due(?: date)?|deadline|eta|target(?: date)?|by)\s*[:=-]?\s*`)
 	stateField    = regexp.MustCompile(`(?i)[(\[]\s*(completed|complete|done|fixed|shipped|in progress|ongoing|open|todo|to do|not started|won'?t (?:do|fix)|wontfix|cancelled|canceled)\s*[)\]]|\b(?:status|state)\s*[:=]\s*(completed|complete|done|fixed|in progress|open|todo|won'?t (?:do|fix)|cancelled|canceled)\b|^\s*(done|completed|fixed)\s*[:-]\s*`)
-	titleURL      = regexp.MustCompile(`\s*(?:[—–-]\s*)?\(?(?:see:?\s+)?https?://[^\s)]+\)?`)
+	titleURL      = regexp.MustCompile(`\s*(?:[—–-]\s*)?[(<]?(?:see:?\s+)?<?https?://[^\s)>]+>?\)?`)
 	markdownLink  = regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)\)`)
 	strike        = regexp.MustCompile(`^~~(.+)~~$`)
 )
@@ -251,6 +270,10 @@ func itemTitle(rest, full string) (string, string) {
 		title, desc = cleanInline(lead), strings.TrimSpace(after)
 	} else if i := strings.Index(title, ": "); i > 0 && i < 60 && len(strings.Fields(title[:i])) <= 6 {
 		title, desc = title[:i], strings.TrimSpace(title[i+2:])
+		if !hasWord(title) {
+			// "[#2226]: Add simple logging …": the ticket, then the item.
+			title, desc = desc, cleanInline(full)
+		}
 	}
 	if t := titleURL.ReplaceAllString(title, ""); t != title && strings.TrimSpace(t) != "" {
 		// A link is the item's tracking, kept in the description.
@@ -271,4 +294,19 @@ func itemTitle(rest, full string) (string, string) {
 		desc = fitNarrative(capitalise(desc))
 	}
 	return title, desc
+}
+
+// hasWord reports whether s holds a word of three letters or more.
+func hasWord(s string) bool {
+	run := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if run++; run >= 3 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

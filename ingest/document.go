@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -12,6 +13,9 @@ import (
 type Narrative struct {
 	Summary, Impact, RootCause, Trigger, Resolution, Detection string
 }
+
+// linkDefinition is a Markdown reference link's target line.
+var linkDefinition = regexp.MustCompile(`^\[[^\]]+\]:\s*<?(?:https?://|/|#)\S*>?(?:\s+"[^"]*")?$`)
 
 // documentParts is what a whole postmortem gives besides its timeline:
 // the section in force and what its sections hold.
@@ -56,6 +60,8 @@ type labelScope struct {
 
 type itemInfo struct {
 	indent, line int
+	text         string // as written, for a wrapped line to extend
+	done         bool   // its section or task box says it is done
 }
 
 // docLine is one text line as the document readers see it.
@@ -107,6 +113,9 @@ func (p *parser) documentLine(l docLine) bool {
 	if d.label != nil && (l.indent <= d.label.indent || !l.isList && l.indent == 0) {
 		d.endSection()
 		d.section, d.label = d.label.prev, nil
+	}
+	if linkDefinition.MatchString(l.raw) {
+		return true // "[#2226]: https://…", the target of a reference link
 	}
 	if s, rest, ok := headingLine(l.clean, l.raw); ok && (p.pending == nil || p.pending.postmortem) && p.awaiting == nil {
 		p.endParagraph()
@@ -172,14 +181,17 @@ func (p *parser) narrate(l docLine) {
 		b = &strings.Builder{}
 		d.fields[d.section] = b
 	}
+	written := b.String()
 	switch {
 	case b.Len() == 0:
+	case l.isList && strings.HasSuffix(written, "\n"):
 	case l.isList:
 		b.WriteString("\n")
-	case d.lastList || strings.HasSuffix(b.String(), "\n\n"):
-		if !strings.HasSuffix(b.String(), "\n\n") {
-			b.WriteString("\n\n")
-		}
+	case strings.HasSuffix(written, "\n\n"):
+	case d.lastList && strings.HasSuffix(written, "\n"):
+		b.WriteString("\n")
+	case d.lastList:
+		b.WriteString("\n\n")
 	default:
 		b.WriteString(" ")
 	}
@@ -198,7 +210,7 @@ func (d *documentParts) blankLine() {
 	case d.section >= sectionWentWell:
 		d.flushRetro()
 	case d.section.narrative():
-		if b := d.fields[d.section]; b != nil && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n\n") {
+		if b := d.fields[d.section]; b != nil && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
 			b.WriteString("\n\n")
 		}
 	}

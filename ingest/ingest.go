@@ -50,7 +50,7 @@ func (p Problem) String() string { return fmt.Sprintf("line %d: %s: %s", p.Line,
 type Result struct {
 	Entries  []Entry // sorted by time, ties in document order
 	Problems []Problem
-	Title    string         // the document's title, "" when it has none
+	Title    string // the document's title, "" when it has none
 	// What a whole postmortem says besides its timeline: its narrative
 	// sections, follow-ups, retro notes and affected services.
 	Narrative   Narrative
@@ -60,7 +60,7 @@ type Result struct {
 	// Notes say what the import assumed: the year of dates written
 	// without one, and why.
 	Notes []string
-	Zone     *time.Location // the display zone the document states, nil when none
+	Zone  *time.Location // the display zone the document states, nil when none
 	// Document is set, and the rest left empty, when the input is a scribe
 	// JSON document (export --format json), which imports whole.
 	Document *incident.Document

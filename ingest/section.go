@@ -129,8 +129,8 @@ func phraseAt(h, phrase string) bool {
 // and the text after a "Label:" on the same line.
 func headingLine(clean, raw string) (section, string, bool) {
 	label, rest, colon := strings.Cut(clean, ":")
-	bold := strings.HasPrefix(strings.TrimLeft(raw, "-*+• \t0123456789."), "**")
-	_, listed := listItem(raw)
+	content, listed := listItem(raw)
+	bold := strings.HasPrefix(content, "**")
 	switch {
 	case listed && !bold:
 		// "- Write an incident report" is an item, not a heading.

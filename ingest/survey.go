@@ -267,8 +267,13 @@ func (p *parser) plainTitle() {
 		}
 		first = false
 		if level, text := headingOf(l); level > 0 {
-			p.title, p.titleIdx = cleanInline(text), i
+			if classify(text) == sectionNone {
+				p.title, p.titleIdx = cleanInline(text), i
+			}
 			return
+		}
+		if s, _, ok := headingLine(clean, l); ok && s != sectionNone {
+			return // "Overview" opens a section: the document has no title line
 		}
 		if c := l[0]; c == '|' || c == '>' {
 			continue
