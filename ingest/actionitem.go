@@ -96,7 +96,8 @@ func lowerFirst(s string) string {
 // taskDone reports a ticked task box ("- [x] …").
 func taskDone(raw string) bool {
 	s := strings.TrimLeft(raw, "-*+•0123456789.) \t")
-	return strings.HasPrefix(s, "[x]") || strings.HasPrefix(s, "[X]")
+	return strings.HasPrefix(s, "[x]") || strings.HasPrefix(s, "[X]") || strings.HasPrefix(s, "✅") ||
+		strings.HasPrefix(s, "✔") || strings.HasPrefix(s, "☑")
 }
 
 // endActionPara keeps the paragraph read so far.
