@@ -132,7 +132,7 @@ func (a *App) runImport(ctx context.Context, args []string, f importFlags) error
 		// of a 100,000-line import's CPU time).
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
-	opts := ingest.Options{Zone: zone, Year: f.year, Reference: a.Now()}
+	opts := ingest.Options{Zone: zone, Year: f.year, Reference: a.Now(), ReferenceName: "today's date"}
 	if f.isNew {
 		if zone == nil {
 			opts.Zone = time.UTC
@@ -148,9 +148,9 @@ func (a *App) runImport(ctx context.Context, args []string, f importFlags) error
 			opts.Zone = inc.Location()
 		}
 		if t, ok := inc.Milestones.Get(incident.MilestoneDeclared); ok {
-			opts.Reference = t
+			opts.Reference, opts.ReferenceName = t, fmt.Sprintf("incident #%d's declaration", id)
 		} else if !inc.CreatedAt.IsZero() {
-			opts.Reference = inc.CreatedAt
+			opts.Reference, opts.ReferenceName = inc.CreatedAt, fmt.Sprintf("incident #%d's creation", id)
 		}
 		return a.importInto(ctx, st, id, data, file, opts, f)
 	})

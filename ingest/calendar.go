@@ -13,13 +13,14 @@ func (p *parser) setDate(st stamp) {
 	if !st.hasDate() {
 		return
 	}
-	y := st.year
+	y, src := st.year, ""
 	if y == 0 {
-		y = p.nearestYear(st.month, st.day)
+		y, src = p.nearestYear(st.month, st.day)
 	}
-	p.curY, p.curM, p.curD, p.hasCur = y, st.month, st.day, true
+	p.curY, p.curM, p.curD, p.hasCur, p.curYSource = y, st.month, st.day, true, src
 	p.prevMin, p.backs, p.fwds = -1, 0, 0
 	p.pinned = false
+	p.dayGroup++
 }
 
 // defaultDate reads a sentence that gives the day the timeline's times are
@@ -38,8 +39,9 @@ func (p *parser) defaultDate(line string) {
 
 // nearestYear is the year of a date written without one: the year that
 // puts it nearest the date in force, so that a log running from Dec 31 to
-// Jan 1 (in either order) stays continuous; else yearFor.
-func (p *parser) nearestYear(month, day int) int {
+// Jan 1 (in either order) stays continuous; else yearFor. It also says
+// where the year came from ("" when the text wrote it).
+func (p *parser) nearestYear(month, day int) (int, string) {
 	if !p.hasCur || p.curY == 0 {
 		return p.yearFor()
 	}
@@ -51,23 +53,43 @@ func (p *parser) nearestYear(month, day int) int {
 			best, bestGap = y, gap
 		}
 	}
-	return best
+	return best, p.curYSource
 }
 
-// yearFor is the year for a date written without one: the date in force,
-// the document's, --year, then the incident's.
-func (p *parser) yearFor() int {
+// yearFor is the year for a date written without one, and where it came
+// from: the date in force, the document's year (--year overrides it), then
+// the reference's (the incident's date, or today's).
+func (p *parser) yearFor() (int, string) {
 	switch {
 	case p.hasCur && p.curY > 0:
-		return p.curY
+		return p.curY, p.curYSource
 	case p.docY > 0:
-		return p.docY
+		return p.docY, p.docYSource
 	case p.opts.Year > 0:
-		return p.opts.Year
+		return p.opts.Year, ""
 	case !p.opts.Reference.IsZero():
-		return p.opts.Reference.Year()
+		what := p.opts.ReferenceName
+		if what == "" {
+			what = "the reference date"
+		}
+		return p.opts.Reference.Year(), "the year of " + what + ": the text gives none"
 	}
-	return 0
+	return 0, ""
+}
+
+// noteYear records that a date without a year was given year y from src
+// (nothing when the text or --year said it).
+func (p *parser) noteYear(y int, src string) {
+	if src == "" || y == 0 {
+		return
+	}
+	note := fmt.Sprintf("dates written without a year are read as %d, %s; pass --year to change it", y, src)
+	for _, n := range p.yearNotes {
+		if n == note {
+			return
+		}
+	}
+	p.yearNotes = append(p.yearNotes, note)
 }
 
 // location is the zone a stamp is read in: its own suffix, the zone the
@@ -119,14 +141,15 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 	}
 	minute := hour*60 + st.minute
 	if st.hasDate() {
-		y := st.year
+		y, src := st.year, ""
 		if y == 0 {
-			y = p.nearestYear(st.month, st.day)
+			y, src = p.nearestYear(st.month, st.day)
 		}
 		if y == 0 {
 			p.problem(n, raw, "the date has no year: pass --year")
 			return time.Time{}, false
 		}
+		p.noteYear(y, src)
 		if p.pinned {
 			return p.instant(y, st.month, st.day, minute, st.second, loc, n, raw)
 		}
@@ -135,7 +158,10 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 			// A date that does not exist leaves the one in force.
 			return at, false
 		}
-		p.curY, p.curM, p.curD, p.hasCur = y, st.month, st.day, true
+		if p.curY != y || p.curM != st.month || p.curD != st.day || !p.hasCur {
+			p.dayGroup++
+		}
+		p.curY, p.curM, p.curD, p.hasCur, p.curYSource = y, st.month, st.day, true, src
 		p.prevMin = minute
 		return at, true
 	}
@@ -146,14 +172,17 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 		}
 		ref := p.opts.Reference.In(loc)
 		p.curY, p.curM, p.curD, p.hasCur = ref.Year(), int(ref.Month()), ref.Day(), true
+		_, p.curYSource = p.yearFor()
+		p.dayGroup++
 	}
 	if p.curY == 0 {
-		p.curY = p.yearFor()
+		p.curY, p.curYSource = p.yearFor()
 		if p.curY == 0 {
 			p.problem(n, raw, "the date has no year: pass --year")
 			return time.Time{}, false
 		}
 	}
+	p.noteYear(p.curY, p.curYSource)
 	minute = p.sequence(st, minute)
 	at, ok := p.instant(p.curY, p.curM, p.curD, minute, st.second, loc, n, raw)
 	if !ok {

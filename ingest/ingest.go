@@ -14,12 +14,15 @@ import (
 type Options struct {
 	// Zone reads wall times when the text states no zone; nil means UTC.
 	Zone *time.Location
-	// Year completes dates written without one ("Jan 14, 10:18 AM") when
-	// the document's title and first lines give none.
+	// Year completes dates written without one ("Jan 14, 10:18 AM"),
+	// over what the document's title and dates suggest.
 	Year int
 	// Reference is the incident's date: time-only entries with no date in
 	// the text fall on it, and its year completes dates when Year is 0.
 	Reference time.Time
+	// ReferenceName says what Reference is ("today", "incident #7's
+	// declaration"), for the note that says a year was taken from it.
+	ReferenceName string
 }
 
 // Entry is one timeline entry read from the text.

@@ -38,6 +38,8 @@ type surveyed struct {
 	fmDate       string // the front matter's date
 	skip         [2]int // front matter lines [from, to), 0-based
 	docY         int    // the document's year, 0 when unknown
+	docYSource   string // where docY came from, for the note when it is used (see noteYear)
+	docYWritten  bool   // docY was written with the document's date
 	docM, docD   int    // the document's date, 0 when unknown
 	twelveHour   bool   // the document writes am/pm somewhere
 	fallbackZone string // the first zone statement anywhere
@@ -53,6 +55,9 @@ type walking struct {
 	// zone when it states none.
 	suffixZone string
 	curY       int
+	curYSource string // where curY came from when the text did not write it (see noteYear)
+	dayGroup   int    // counts changes of the date in force (see newestFirstDays)
+	yearNotes  []string
 	curM       int
 	curD       int
 	hasCur     bool
@@ -179,6 +184,9 @@ func (p *parser) walk() {
 	p.prevMin = -1
 	if p.docM > 0 && p.docD > 0 {
 		p.curY, p.curM, p.curD, p.hasCur = p.docY, p.docM, p.docD, true
+		if !p.docYWritten {
+			p.curYSource = p.docYSource
+		}
 	}
 	for i, raw := range p.lines {
 		if i >= p.skip[0] && i < p.skip[1] {
@@ -922,7 +930,7 @@ func (p *parser) result() Result {
 	// of what the parse allocates.
 	res := Result{Title: p.title, Entries: p.entries[:0],
 		Narrative: p.narrative(), ActionItems: p.doc.items, Retro: p.doc.retro, Services: p.doc.services}
-	res.Problems = p.problems
+	res.Problems, res.Notes = p.problems, p.yearNotes
 	if p.plainIdx >= 0 && p.readLine(p.plainIdx+1) {
 		// The first line looked like a title but was read as an entry.
 		res.Title = ""

@@ -1,6 +1,9 @@
 package ingest
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // stamp is a date and/or a time of day as written in the text, before it is
 // placed on the calendar: any part may be missing and is filled in from the
@@ -101,6 +104,28 @@ func monthOf(word string) int {
 	}
 	var buf [9]byte
 	return monthNames[string(lower(word, &buf))]
+}
+
+// weekdayOf is the day a weekday's name (or its short form) names.
+func weekdayOf(word string) (time.Weekday, bool) {
+	if !isWeekday(word) {
+		return 0, false
+	}
+	switch strings.ToLower(word)[:2] {
+	case "mo":
+		return time.Monday, true
+	case "tu":
+		return time.Tuesday, true
+	case "we":
+		return time.Wednesday, true
+	case "th":
+		return time.Thursday, true
+	case "fr":
+		return time.Friday, true
+	case "sa":
+		return time.Saturday, true
+	}
+	return time.Sunday, true
 }
 
 func isWeekday(word string) bool {

@@ -1,6 +1,10 @@
 package ingest
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+	"time"
+)
 
 // survey reads what holds for the whole document before the walk: front
 // matter, the title, the order of numeric dates, whether clocks are
@@ -292,44 +296,38 @@ func (p *parser) plainTitle() {
 
 // documentDate is the date time-only entries fall on when no heading gives
 // one: the title's, the first date in the text, or the front matter's (a
-// blog post's date is when it was published, often days later).
+// blog post's date is when it was published, often days later). When no
+// year is written anywhere, a weekday named beside a date gives it; --year
+// overrides them all.
 func (p *parser) documentDate() {
-	candidates := []string{p.title}
-	fence := ""
-	for i, raw := range p.lines {
+	title := true
+	var clue *weekdayClue
+	p.surveyLines(func(i int, lead string) {
 		if p.docD > 0 && p.docY > 0 {
-			break
+			return
 		}
-		if i >= p.skip[0] && i < p.skip[1] {
-			continue
+		if title {
+			p.noteDate(p.title, "the year of the title")
+			title = false
 		}
-		lead := strings.TrimSpace(raw)
-		if f := fenceOf(lead); f != "" {
-			if fence == "" {
-				fence = f
-			} else if fence == f {
-				fence = ""
-			}
-			continue
+		p.noteDate(lead, fmt.Sprintf("the year of the date on line %d", i+1))
+		if clue == nil {
+			clue = findWeekdayClue(p.r, lead, i+1)
 		}
-		if fence != "" || strings.HasPrefix(lead, ">") {
-			continue
-		}
-		if len(candidates) > 0 {
-			for _, c := range candidates {
-				p.noteDate(c)
-			}
-			candidates = nil
-		}
-		p.noteDate(lead)
+	})
+	if title {
+		p.noteDate(p.title, "the year of the title")
 	}
-	for _, c := range candidates {
-		p.noteDate(c)
+	p.noteDate(p.fmDate, "the year of the front matter's date")
+	if p.docY == 0 && clue != nil {
+		p.docY, p.docYSource = clue.year(p.opts)
 	}
-	p.noteDate(p.fmDate)
+	if p.opts.Year > 0 {
+		p.docY, p.docYSource, p.docYWritten = p.opts.Year, "", false
+	}
 }
 
-func (p *parser) noteDate(s string) {
+func (p *parser) noteDate(s, source string) {
 	for i := 0; i < len(s); i++ {
 		if p.docD > 0 && p.docY > 0 {
 			return
@@ -353,16 +351,68 @@ func (p *parser) noteDate(s string) {
 		if d > 0 && p.docD == 0 {
 			p.docM, p.docD = m, d
 			if y > 0 && p.docY == 0 {
-				p.docY = y
+				p.docY, p.docYSource, p.docYWritten = y, source, true
 			}
 		}
 		if y > 0 && p.docY == 0 {
-			p.docY = y
+			p.docY, p.docYSource = y, source
 		}
 		if e > i {
 			i = e - 1
 		}
 	}
+}
+
+// weekdayClue is a weekday named beside a date without a year ("Tuesday,
+// March 5"): the years in which that date falls on that weekday.
+type weekdayClue struct {
+	weekday    time.Weekday
+	month, day int
+	line       int
+	written    string
+}
+
+// findWeekdayClue finds the first weekday written before a date that has
+// no year.
+func findWeekdayClue(r stampReader, s string, line int) *weekdayClue {
+	for i := 0; i < len(s); i++ {
+		if i > 0 && (isLetter(s[i-1]) || isDigit(s[i-1])) || !isLetter(s[i]) {
+			continue
+		}
+		w := letters(s, i)
+		wd, ok := weekdayOf(w)
+		if !ok {
+			i += len(w)
+			continue
+		}
+		j := skipWeekday(s, i)
+		if y, m, d, e, ok := r.date(s, j); ok && y == 0 && d > 0 {
+			return &weekdayClue{weekday: wd, month: m, day: d, line: line, written: s[i:e]}
+		}
+		i += len(w)
+	}
+	return nil
+}
+
+// year is the year nearest the reference (the incident's date, or today's)
+// in which the clue's date falls on its weekday, no later than the
+// reference's next year: a postmortem is written after the incident.
+func (c *weekdayClue) year(opts Options) (int, string) {
+	anchor := opts.Reference.Year()
+	if opts.Reference.IsZero() {
+		return 0, ""
+	}
+	for back := 0; back <= 12; back++ {
+		for _, y := range []int{anchor - back, anchor + back} {
+			if back > 0 && y == anchor+back && back > 1 || !validYear(y) || c.day > daysIn(y, c.month) {
+				continue
+			}
+			if time.Date(y, time.Month(c.month), c.day, 12, 0, 0, 0, time.UTC).Weekday() == c.weekday {
+				return y, fmt.Sprintf("the year nearest %d in which %q (line %d) falls on a %s", anchor, c.written, c.line, c.weekday)
+			}
+		}
+	}
+	return 0, ""
 }
 
 // urlEnd returns the end of a URL starting at i, or i.
