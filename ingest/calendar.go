@@ -20,7 +20,7 @@ func (p *parser) setDate(st stamp) {
 	p.curY, p.curM, p.curD, p.hasCur, p.curYSource = y, st.month, st.day, true, src
 	p.prevMin, p.backs, p.fwds = -1, 0, 0
 	p.pinned = false
-	p.dayGroup++
+	p.dayGroup, p.dayShift = p.dayGroup+1, 0
 }
 
 // defaultDate reads a sentence that gives the day the timeline's times are
@@ -109,8 +109,17 @@ func (p *parser) location(st stamp) *time.Location {
 	return time.UTC
 }
 
+// placement is how place put the last stamp on the calendar: on which
+// date in force (group), after how many midnights sequence assumed
+// (shift), and whether the stamp was a time alone.
+type placement struct {
+	group, shift int
+	timeOnly     bool
+}
+
 // place puts a stamp on the calendar, reporting the line when it cannot.
 func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
+	p.placed = placement{}
 	if st.unknown {
 		p.problem(n, raw, "the time is not given (--:--)")
 		return time.Time{}, false
@@ -159,7 +168,7 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 			return at, false
 		}
 		if p.curY != y || p.curM != st.month || p.curD != st.day || !p.hasCur {
-			p.dayGroup++
+			p.dayGroup, p.dayShift = p.dayGroup+1, 0
 		}
 		p.curY, p.curM, p.curD, p.hasCur, p.curYSource = y, st.month, st.day, true, src
 		p.prevMin = minute
@@ -173,7 +182,7 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 		ref := p.opts.Reference.In(loc)
 		p.curY, p.curM, p.curD, p.hasCur = ref.Year(), int(ref.Month()), ref.Day(), true
 		_, p.curYSource = p.yearFor()
-		p.dayGroup++
+		p.dayGroup, p.dayShift = p.dayGroup+1, 0
 	}
 	if p.curY == 0 {
 		p.curY, p.curYSource = p.yearFor()
@@ -184,6 +193,7 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 	}
 	p.noteYear(p.curY, p.curYSource)
 	minute = p.sequence(st, minute)
+	p.placed = placement{group: p.dayGroup, shift: p.dayShift, timeOnly: true}
 	at, ok := p.instant(p.curY, p.curM, p.curD, minute, st.second, loc, n, raw)
 	if !ok {
 		p.hasCur = false
@@ -288,6 +298,7 @@ func (p *parser) sequence(st stamp, minute int) int {
 			// not a new day.
 			if pick < p.prevMin-backstep && p.backs <= p.fwds {
 				pick = min(cands[0], cands[len(cands)-1])
+				p.dayShift++
 				next := time.Date(p.curY, time.Month(p.curM), p.curD+1, 0, 0, 0, 0, time.UTC)
 				p.curY, p.curM, p.curD = next.Year(), int(next.Month()), next.Day()
 			}
@@ -302,4 +313,39 @@ func (p *parser) sequence(st stamp, minute int) int {
 	}
 	p.prevMin = pick
 	return pick
+}
+
+// unshiftNewestFirst undoes the midnights sequence assumed for time-only
+// entries under one date that, in document order, mostly run backwards:
+// a status-history page lists a day's updates newest first, and its
+// "9:05 AM" below "3:45 PM" is the same morning, not the next one.
+func unshiftNewestFirst(es []Entry) {
+	for start := 0; start < len(es); {
+		end := start + 1
+		for end < len(es) && es[end].group == es[start].group {
+			end++
+		}
+		backs, fwds, shifted := 0, 0, false
+		for i := start; i < end; i++ {
+			shifted = shifted || es[i].shift > 0
+			if i == start {
+				continue
+			}
+			a := es[i-1].At.Add(-time.Duration(es[i-1].shift) * 24 * time.Hour)
+			b := es[i].At.Add(-time.Duration(es[i].shift) * 24 * time.Hour)
+			switch b.Compare(a) {
+			case -1:
+				backs++
+			case 1:
+				fwds++
+			}
+		}
+		if shifted && backs > fwds {
+			for i := start; i < end; i++ {
+				es[i].At = es[i].At.Add(-time.Duration(es[i].shift) * 24 * time.Hour)
+				es[i].shift = 0
+			}
+		}
+		start = end
+	}
 }

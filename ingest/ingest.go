@@ -35,6 +35,8 @@ type Entry struct {
 
 	prose bool // read from a sentence rather than a timeline line
 	cut   bool // the text was cut to incident.MaxTextLen (reported once)
+	group int  // the date in force it was placed on (see unshiftNewestFirst)
+	shift int  // midnights assumed after that date
 }
 
 // Problem is a line that looked like an entry but could not be read, or,

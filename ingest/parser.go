@@ -56,7 +56,9 @@ type walking struct {
 	suffixZone string
 	curY       int
 	curYSource string // where curY came from when the text did not write it (see noteYear)
-	dayGroup   int    // counts changes of the date in force (see newestFirstDays)
+	dayGroup   int    // counts changes of the date in force (see unshiftNewestFirst)
+	dayShift   int    // midnights sequence assumed since the date in force was set
+	placed     placement
 	yearNotes  []string
 	curM       int
 	curD       int
@@ -838,6 +840,11 @@ func (p *parser) addEntry(st stamp, text string, n int, raw string, prose bool) 
 		return false
 	}
 	e := Entry{At: at, Text: text, Kind: incident.KindNote, Line: n, prose: prose}
+	if p.placed.timeOnly {
+		e.group, e.shift = p.placed.group, p.placed.shift
+	} else {
+		e.group = -1 - len(p.entries) // an entry with its own date is a group of its own
+	}
 	if state, msg := statusOf(text); state != "" {
 		e.Kind, e.State = incident.KindStatus, state
 		if msg != "" {
@@ -958,6 +965,7 @@ func (p *parser) result() Result {
 		}
 		res.Entries = append(res.Entries, e)
 	}
+	unshiftNewestFirst(res.Entries)
 	if newestFirst(res.Entries) {
 		// A log written newest first (a status page) lists updates of the
 		// same minute newest first too: reversed, ties keep the order in

@@ -182,7 +182,11 @@ func (p *parser) emitPending(st stamp, n int, raw string) {
 	}
 	if b.state != "" {
 		if at, ok := p.place(st, n, raw); ok {
-			p.entries = append(p.entries, Entry{At: at, Text: p.fitText(text, n, raw), Kind: incident.KindStatus, State: b.state, Line: n})
+			e := Entry{At: at, Text: p.fitText(text, n, raw), Kind: incident.KindStatus, State: b.state, Line: n, group: -1 - len(p.entries)}
+			if p.placed.timeOnly {
+				e.group, e.shift = p.placed.group, p.placed.shift
+			}
+			p.entries = append(p.entries, e)
 		}
 		return
 	}
