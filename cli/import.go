@@ -118,14 +118,15 @@ func (a *App) runImport(ctx context.Context, args []string, f importFlags) error
 		}
 		zone = loc
 	}
-	data, err := a.readImport(ctx, file)
+	in, err := a.openImport(ctx, file, f.channel)
 	if errors.Is(err, context.Canceled) {
 		return exitError{fmt.Errorf("import %s: interrupted before the input was read; nothing imported", displayName(file)), 130}
 	}
 	if err != nil {
 		return err
 	}
-	if len(data) > bigImport {
+	defer in.close()
+	if len(in.data) > bigImport {
 		// A large import holds the text, its entries and their events in
 		// memory until the transaction commits; nothing is garbage until
 		// then, so collecting as the heap grows only re-scans it (~10%
@@ -137,7 +138,7 @@ func (a *App) runImport(ctx context.Context, args []string, f importFlags) error
 		if zone == nil {
 			opts.Zone = time.UTC
 		}
-		return a.importInto(ctx, nil, 0, data, file, opts, f)
+		return a.importInto(ctx, nil, 0, in, file, opts, f)
 	}
 	return a.withStore(ctx, func(st *store.Store) error {
 		inc, err := st.Incident(ctx, id)
@@ -152,7 +153,7 @@ func (a *App) runImport(ctx context.Context, args []string, f importFlags) error
 		} else if !inc.CreatedAt.IsZero() {
 			opts.Reference, opts.ReferenceName = inc.CreatedAt, fmt.Sprintf("incident #%d's creation", id)
 		}
-		return a.importInto(ctx, st, id, data, file, opts, f)
+		return a.importInto(ctx, st, id, in, file, opts, f)
 	})
 }
 
@@ -179,11 +180,6 @@ func (a *App) readImport(ctx context.Context, file string) ([]byte, error) {
 		size := int64(-1)
 		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
 			size = fi.Size()
-		} else if err == nil && fi.IsDir() {
-			f.Close()
-			err = incident.Errorf(incident.EINVALID, "%s is a directory: import reads a file, - for stdin, or a Slack export's folder or .zip", file)
-			ch <- opened{err: err}
-			return
 		}
 		ch <- opened{f: f, size: size}
 	}()
@@ -203,8 +199,8 @@ func (a *App) readImport(ctx context.Context, file string) ([]byte, error) {
 // importInto parses the document and writes it (st nil: open the store
 // only when something is to be written, so that --new --dry-run needs no
 // database).
-func (a *App) importInto(ctx context.Context, st *store.Store, id int64, data []byte, file string, opts ingest.Options, f importFlags) error {
-	res, err := ingest.ParseBytes(data, opts)
+func (a *App) importInto(ctx context.Context, st *store.Store, id int64, in importInput, file string, opts ingest.Options, f importFlags) error {
+	res, err := in.parse(opts)
 	if err != nil {
 		return fmt.Errorf("import %s: %w", displayName(file), err)
 	}

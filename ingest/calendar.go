@@ -320,6 +320,16 @@ func (p *parser) sequence(st stamp, minute int) int {
 // a status-history page lists a day's updates newest first, and its
 // "9:05 AM" below "3:45 PM" is the same morning, not the next one.
 func unshiftNewestFirst(es []Entry) {
+	unshifted := func(e Entry) time.Time { return e.At.Add(-time.Duration(e.shift) * 24 * time.Hour) }
+	docBacks, docFwds := 0, 0
+	for i := 1; i < len(es); i++ {
+		switch unshifted(es[i]).Compare(unshifted(es[i-1])) {
+		case -1:
+			docBacks++
+		case 1:
+			docFwds++
+		}
+	}
 	for start := 0; start < len(es); {
 		end := start + 1
 		for end < len(es) && es[end].group == es[start].group {
@@ -331,16 +341,16 @@ func unshiftNewestFirst(es []Entry) {
 			if i == start {
 				continue
 			}
-			a := es[i-1].At.Add(-time.Duration(es[i-1].shift) * 24 * time.Hour)
-			b := es[i].At.Add(-time.Duration(es[i].shift) * 24 * time.Hour)
-			switch b.Compare(a) {
+			switch unshifted(es[i]).Compare(unshifted(es[i-1])) {
 			case -1:
 				backs++
 			case 1:
 				fwds++
 			}
 		}
-		if shifted && backs > fwds {
+		// One step back is a midnight crossing unless the whole document
+		// is written newest first.
+		if shifted && backs > fwds && (backs >= 2 || docBacks > docFwds) {
 			for i := start; i < end; i++ {
 				es[i].At = es[i].At.Add(-time.Duration(es[i].shift) * 24 * time.Hour)
 				es[i].shift = 0

@@ -31,7 +31,11 @@ type Entry struct {
 	Text  string
 	Kind  incident.Kind  // KindStatus for status-page updates and status words, else KindNote
 	State incident.State // set for KindStatus
-	Line  int            // 1-based line of the timestamp
+	Line  int            // 1-based line of the timestamp (a Slack message's place in its day's file)
+	// Author and Pinned are set by imports that know them (Slack): who
+	// wrote the message, and whether it was pinned as a key moment.
+	Author string
+	Pinned bool
 
 	prose bool // read from a sentence rather than a timeline line
 	cut   bool // the text was cut to incident.MaxTextLen (reported once)

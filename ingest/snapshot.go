@@ -33,9 +33,13 @@ func Previews(events []incident.Event) []Preview {
 func (r Result) Events(id int64, author string) []incident.Event {
 	out := make([]incident.Event, 0, len(r.Entries))
 	for _, e := range r.Entries {
+		by := author
+		if e.Author != "" {
+			by = e.Author
+		}
 		out = append(out, incident.Event{
 			IncidentID: id, OccurredAt: e.At, Kind: e.Kind, Text: e.Text, State: e.State,
-			Author: author, Source: incident.SourceImport,
+			Author: by, Pinned: e.Pinned, Source: incident.SourceImport,
 		})
 	}
 	return out
