@@ -29,6 +29,11 @@ func (d *documentParts) actionLine(l docLine, p *parser) {
 		return
 	}
 	d.para = append(d.para, entryText(text))
+	if strings.HasSuffix(text, ".") && len(text) < 200 {
+		// Lines that each end a sentence are items of their own, as a
+		// status page's postmortem lists them.
+		d.endActionPara()
+	}
 }
 
 // listItem reads one list item of an action section.
@@ -175,10 +180,10 @@ var (
 	priorityField = regexp.MustCompile(`(?i)[(\[]?\b(?:priority\s*[:=-]?\s*)?(p[0-3]|critical|urgent|high|medium|low)(?:\s+priority)?\b[)\]]?`)
 	pWord         = regexp.MustCompile(`(?i)(?:^|[\s(\[])(p[0-3])(?:$|[\s)\],:.;])`)
 	dueField      = regexp.MustCompile(`(?i)[(\[,;]?\s*\b(?:due(?: date)?|deadline|eta|target(?: date)?|by)\s*[:=-]?\s*`)
-	stateField    = regexp.MustCompile(`(?i)[(\[]\s*(completed|complete|done|fixed|shipped|in progress|ongoing|open|todo|to do|not started|won'?t (?:do|fix)|wontfix|cancelled|canceled)\s*[)\]]|\b(?:status|state)\s*[:=]\s*(completed|complete|done|fixed|in progress|open|todo|won'?t (?:do|fix)|cancelled|canceled)\b|^\s*(done|completed|fixed)\s*[:-]\s*`)
+	stateField    = regexp.MustCompile(`(?i)[(\[]\s*(completed|complete|done|fixed|shipped|in progress|ongoing|open|todo|to do|not started|won'?t (?:do|fix)|wontfix|cancelled|canceled)\b[^)\]]{0,40}[)\]]|\b(?:status|state)\s*[:=]\s*(completed|complete|done|fixed|in progress|open|todo|won'?t (?:do|fix)|cancelled|canceled)\b|^\s*(done|completed|fixed)\s*[:-]\s*`)
 	titleURL      = regexp.MustCompile(`\s*(?:[—–-]\s*)?[(<]?(?:see:?\s+)?<?https?://[^\s)>]+>?\)?`)
 	markdownLink  = regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)\)`)
-	strike        = regexp.MustCompile(`^~~(.+)~~$`)
+	strike        = regexp.MustCompile(`^~~(.+?)~~(.*)$`)
 )
 
 // parseItem reads an action item's text. docYear completes a due date
@@ -188,7 +193,8 @@ func parseItem(text string, docYear int) incident.ActionItem {
 	full := markdownLink.ReplaceAllString(text, "$1 ($2)")
 	rest := markdownLink.ReplaceAllString(text, "$1")
 	if m := strike.FindStringSubmatch(rest); m != nil {
-		a.State, rest = incident.ItemDone, m[1]
+		// Struck through: done, unless a note says it will not be.
+		a.State, rest = incident.ItemDone, m[1]+" "+m[2]
 	}
 	if m := stateField.FindStringSubmatch(rest); m != nil {
 		word := strings.ToLower(m[1] + m[2] + m[3])
@@ -269,7 +275,9 @@ func itemTitle(rest, full string) (string, string) {
 	desc := ""
 	if lead, after, ok := strings.Cut(rest, "**:"); ok && strings.HasPrefix(strings.TrimSpace(rest), "**") {
 		title, desc = cleanInline(lead), strings.TrimSpace(after)
-	} else if i := strings.Index(title, ": "); i > 0 && i < 60 && len(strings.Fields(title[:i])) <= 6 {
+	} else if i := strings.Index(title, ": "); i > 0 && i < 60 && len(strings.Fields(title[:i])) <= 6 && len(strings.Fields(title[:i])) >= 2 {
+		// "Read/write separation: implementing …" (a one-word lead such
+		// as "Runbook:" is part of the title).
 		title, desc = title[:i], strings.TrimSpace(title[i+2:])
 		if !hasWord(title) {
 			// "[#2226]: Add simple logging …": the ticket, then the item.

@@ -653,7 +653,13 @@ func (p *parser) statusLabelLine(l *line) bool {
 
 // fieldLabelLine reads key events written as fields rather than bullets
 // ("**Start time**: 2024-03-14 09:12 UTC").
+// In a narrative section, a line ending with a full stop is a sentence
+// ("The alert paged the on-call at 14:09 UTC."), whose time only
+// summarises the timeline.
 func (p *parser) fieldLabelLine(l *line) bool {
+	if p.doc.section.narrative() && strings.HasSuffix(l.clean, ".") {
+		return false
+	}
 	return !l.isList && p.pending == nil && len(l.clean) <= 80 && p.labelStamp(l.clean, l.n, l.lead, false)
 }
 

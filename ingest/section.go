@@ -60,7 +60,7 @@ var sectionNames = []struct {
 		"components affected", "affected systems", "systems affected"}},
 	{sectionImpact, []string{"impact", "who was affected", "customer effect", "user effect"}},
 	{sectionSummary, []string{"summary", "overview", "tl;dr", "tldr", "what happened", "description",
-		"incident report", "the incident"}},
+		"the incident"}},
 }
 
 // classify is the section a heading names, sectionNone when it names none.

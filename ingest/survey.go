@@ -394,25 +394,35 @@ func findWeekdayClue(r stampReader, s string, line int) *weekdayClue {
 	return nil
 }
 
-// year is the year nearest the reference (the incident's date, or today's)
-// in which the clue's date falls on its weekday, no later than the
-// reference's next year: a postmortem is written after the incident.
+// year is the latest year up to the reference's (the incident's date, or
+// today's: a postmortem tells of the past) in which the clue's date falls
+// on its weekday, else the reference's next year.
 func (c *weekdayClue) year(opts Options) (int, string) {
-	anchor := opts.Reference.Year()
 	if opts.Reference.IsZero() {
 		return 0, ""
 	}
-	for back := 0; back <= 12; back++ {
-		for _, y := range []int{anchor - back, anchor + back} {
-			if back > 0 && y == anchor+back && back > 1 || !validYear(y) || c.day > daysIn(y, c.month) {
-				continue
-			}
-			if time.Date(y, time.Month(c.month), c.day, 12, 0, 0, 0, time.UTC).Weekday() == c.weekday {
-				return y, fmt.Sprintf("the year nearest %d in which %q (line %d) falls on a %s", anchor, c.written, c.line, c.weekday)
-			}
+	anchor := opts.Reference.Year()
+	for _, y := range append([]int{anchor + 1}, yearsDown(anchor, 14)...) {
+		if !validYear(y) || c.day > daysIn(y, c.month) {
+			continue
+		}
+		if y == anchor+1 && !time.Date(y, time.Month(c.month), c.day, 0, 0, 0, 0, time.UTC).Before(opts.Reference.AddDate(0, 2, 0)) {
+			continue // next year only for a date just ahead of the reference
+		}
+		if time.Date(y, time.Month(c.month), c.day, 12, 0, 0, 0, time.UTC).Weekday() == c.weekday {
+			return y, fmt.Sprintf("the latest year up to %d in which %q (line %d) falls on a %s", anchor, c.written, c.line, c.weekday)
 		}
 	}
 	return 0, ""
+}
+
+// yearsDown lists from, from-1, … n years.
+func yearsDown(from, n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = from - i
+	}
+	return out
 }
 
 // urlEnd returns the end of a URL starting at i, or i.
