@@ -39,6 +39,12 @@ var sectionNames = []struct {
 	kind    section
 	phrases []string
 }{
+	// Questions some templates ask (Azure's PIR), before the words in
+	// them can say something else.
+	{sectionRootCause, []string{"what went wrong and why", "why did it happen", "why did this happen"}},
+	{sectionNone, []string{"how can customers", "customer guidance", "what customers can do"}},
+	{sectionActions, []string{"less likely", "less impactful", "prevent this from happening", "preventing recurrence",
+		"what are we doing", "what we are doing about"}},
 	{sectionTimeline, []string{"timeline", "chronology", "sequence of events", "key events", "events"}},
 	{sectionActions, []string{"action item", "action plan", "next step", "follow-up", "follow up", "followup",
 		"remediation", "how we're fixing", "how we are fixing", "what we're changing", "what we are changing",
@@ -68,7 +74,7 @@ var sectionNames = []struct {
 // timeline slipped"), and a heading that is long is prose, not a name.
 func classify(heading string) section {
 	h := headingWords(heading)
-	if h == "" || len(strings.Fields(h)) > 8 {
+	if h == "" || len(strings.Fields(h)) > 14 {
 		return sectionNone
 	}
 	for _, s := range sectionNames {
@@ -103,8 +109,9 @@ func headingWords(heading string) string {
 	return h
 }
 
-// phraseAt reports whether phrase is in h as whole words, among its first
-// four words.
+// phraseAt reports whether phrase is in h as whole words: anywhere when it
+// is several words, among the first six when it is one ("Timeline", "Root
+// causes", but not "Why the rollback caused a second outage").
 func phraseAt(h, phrase string) bool {
 	for at := 0; at < len(h); {
 		k := strings.Index(h[at:], phrase)
@@ -114,7 +121,7 @@ func phraseAt(h, phrase string) bool {
 		k += at
 		start := k == 0 || !isLetter(h[k-1])
 		end := k+len(phrase) == len(h) || !isLetter(h[k+len(phrase)]) || h[k+len(phrase)] == 's'
-		if start && end && len(strings.Fields(h[:k])) < 4 {
+		if start && end && (strings.Contains(phrase, " ") || len(strings.Fields(h[:k])) < 6) {
 			return true
 		}
 		at = k + 1
