@@ -29,19 +29,20 @@ type documentParts struct {
 	entriesIn bool // the section has given an entry (see fenceReads)
 	seenHead  bool // a heading has been read: prose is no longer the lead
 
-	fields   map[section]*strings.Builder
-	lead     strings.Builder // prose before the first heading
-	leadGap  bool            // a blank line ended the lead's last paragraph
-	items    []incident.ActionItem
-	itemInfo []itemInfo // per item: the indent and line it came from
-	group    *labelScope
-	para     []string // the paragraph being read in an action or retro section
-	paras    []string // an action section's paragraphs, items when it has no list
-	listed   bool     // the action section has list items or table rows
-	lastList bool     // the line before was a list item (a wrapped one continues it)
-	table    *actionTable
-	retro    []incident.RetroNote
-	services []string
+	fields    map[section]*strings.Builder
+	fieldLine map[section]int // the line each field's text starts on, for reports
+	lead      strings.Builder // prose before the first heading
+	leadGap   bool            // a blank line ended the lead's last paragraph
+	items     []incident.ActionItem
+	itemInfo  []itemInfo // per item: the indent and line it came from
+	group     *labelScope
+	para      []string // the paragraph being read in an action or retro section
+	paras     []string // an action section's paragraphs, items when it has no list
+	listed    bool     // the action section has list items or table rows
+	lastList  bool     // the line before was a list item (a wrapped one continues it)
+	table     *actionTable
+	retro     []incident.RetroNote
+	services  []string
 }
 
 // heading is one heading enclosing the current line.
@@ -180,6 +181,13 @@ func (p *parser) narrate(l docLine) {
 	if b == nil {
 		b = &strings.Builder{}
 		d.fields[d.section] = b
+		if d.fieldLine == nil {
+			d.fieldLine = map[section]int{}
+		}
+		d.fieldLine[d.section] = l.n
+	}
+	if b.Len() > 2*incident.MaxTextLen {
+		return // cut and reported in narrative
 	}
 	written := b.String()
 	switch {
@@ -309,7 +317,7 @@ func (p *parser) narrative() Narrative {
 		}
 		text := strings.TrimSpace(b.String())
 		if n := utf8.RuneCountInString(text); n > incident.MaxTextLen {
-			p.change(0, name, fmt.Sprintf("the %s section is %d characters long: cut to the %d a field holds", name, n, incident.MaxTextLen))
+			p.change(max(p.doc.fieldLine[s], 1), name, fmt.Sprintf("the %s section is %d characters long: cut to the %d a field holds", name, n, incident.MaxTextLen))
 			text = truncateRunes(text, incident.MaxTextLen)
 		}
 		return text
