@@ -234,8 +234,12 @@ func (a *App) importInto(ctx context.Context, st *store.Store, id int64, in impo
 		if res.Document != nil && id == 0 {
 			what = "recreated the incident with"
 		}
-		fmt.Fprintf(a.Stderr, "%s %d events into incident #%d", what, len(snap.Events), into)
+		fmt.Fprintf(a.Stderr, "%s %s into incident #%d", what, importCounts(snap), into)
 		fmt.Fprintln(a.Stderr, problemSummary(res.Problems))
+		if fields := narrativeFields(res.Narrative, res.Services); id != 0 && len(fields) > 0 {
+			fmt.Fprintf(a.Stderr, "note: the document's %s were not applied to incident #%d, whose narrative is its own: see them with --dry-run --document, set them with scribe edit %d\n",
+				strings.Join(fields, ", "), id, id)
+		}
 		return nil
 	}
 	if st != nil {
@@ -385,4 +389,44 @@ func (a *App) printDocument(snap incident.Snapshot, res ingest.Result) error {
 	fmt.Fprintf(a.Stderr, "dry run: nothing written (%d events, %d action items, %d retro notes)%s\n",
 		len(snap.Events), len(snap.ActionItems), len(snap.Retro), problemSummary(res.Problems))
 	return nil
+}
+
+// importCounts says what a snapshot adds: "5 events, 4 action items and 2
+// retro notes".
+func importCounts(snap incident.Snapshot) string {
+	parts := []string{plural(len(snap.Events), "event")}
+	if n := len(snap.ActionItems); n > 0 {
+		parts = append(parts, plural(n, "action item"))
+	}
+	if n := len(snap.Retro); n > 0 {
+		parts = append(parts, plural(n, "retro note"))
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// narrativeFields names the narrative a document gave.
+func narrativeFields(n ingest.Narrative, services []string) []string {
+	var out []string
+	for _, f := range []struct{ name, text string }{
+		{"summary", n.Summary}, {"impact", n.Impact}, {"root cause", n.RootCause}, {"trigger", n.Trigger},
+		{"resolution", n.Resolution}, {"detection", n.Detection},
+	} {
+		if f.text != "" {
+			out = append(out, f.name)
+		}
+	}
+	if len(services) > 0 {
+		out = append(out, "services")
+	}
+	return out
 }
