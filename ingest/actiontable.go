@@ -9,7 +9,7 @@ import (
 // actionTable is what an action-item table's header says: which column
 // holds what.
 type actionTable struct {
-	title, owner, priority, due, state, link int // -1 when the table has none
+	title, desc, owner, priority, due, state, link int // -1 when the table has none
 	body                                     bool
 }
 
@@ -24,7 +24,8 @@ var actionColumns = []struct {
 	{[]string{"due", "deadline", "eta", "target", "when", "date", "by"}, func(t *actionTable) *int { return &t.due }},
 	{[]string{"status", "state", "done", "complete", "completed"}, func(t *actionTable) *int { return &t.state }},
 	{[]string{"ticket", "issue", "link", "jira", "tracking", "tracker", "url", "pr"}, func(t *actionTable) *int { return &t.link }},
-	{[]string{"action", "actions", "item", "items", "task", "tasks", "title", "what", "description", "follow", "followup", "remediation", "work", "change", "fix", "name"}, func(t *actionTable) *int { return &t.title }},
+	{[]string{"action", "actions", "item", "items", "task", "tasks", "title", "what", "step", "steps", "follow", "followup", "remediation", "work", "change", "fix", "name"}, func(t *actionTable) *int { return &t.title }},
+	{[]string{"description", "details", "detail", "notes", "note", "why", "rationale", "context"}, func(t *actionTable) *int { return &t.desc }},
 }
 
 // actionRow reads a row of a table in an action section: the header, the
@@ -32,7 +33,7 @@ var actionColumns = []struct {
 func (d *documentParts) actionRow(lead string, docYear int) {
 	cells := tableCells(lead)
 	if d.table == nil {
-		t := &actionTable{title: -1, owner: -1, priority: -1, due: -1, state: -1, link: -1}
+		t := &actionTable{title: -1, desc: -1, owner: -1, priority: -1, due: -1, state: -1, link: -1}
 		for i, c := range cells {
 			w := strings.ToLower(letters(strings.TrimLeft(strings.ToLower(cleanInline(c)), "*_# "), 0))
 			for _, ac := range actionColumns {
@@ -41,6 +42,9 @@ func (d *documentParts) actionRow(lead string, docYear int) {
 					break
 				}
 			}
+		}
+		if t.title < 0 && t.desc >= 0 {
+			t.title, t.desc = t.desc, -1 // "| Description | Owner |": the description is the item
 		}
 		if t.title < 0 {
 			// The first column no other name took ("#" columns aside).
@@ -98,6 +102,9 @@ func (t *actionTable) item(cells []string, d *documentParts, docYear int) {
 		it.State = st
 	} else if completedMark(cellAt(cells, t.state)) {
 		it.State = incident.ItemDone
+	}
+	if desc := entryText(cleanInline(cellAt(cells, t.desc))); desc != "" {
+		it.Description = fitNarrative(strings.TrimSpace(desc + " " + it.Description))
 	}
 	if link := strings.TrimSpace(cellAt(cells, t.link)); link != "" {
 		it.Description = strings.TrimSpace(it.Description + " Tracking: " + markdownLink.ReplaceAllString(link, "$1 ($2)"))

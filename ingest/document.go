@@ -120,6 +120,7 @@ func (p *parser) documentLine(l docLine) bool {
 	}
 	if s, rest, ok := headingLine(l.clean, l.raw); ok && (p.pending == nil || p.pending.postmortem) && p.awaiting == nil {
 		p.endParagraph()
+		p.open = -1 // a heading never continues the entry above it
 		d.endSection()
 		if l.isList {
 			// "- **Review actions**:" with the items below it.
@@ -143,6 +144,11 @@ func (p *parser) documentLine(l docLine) bool {
 	switch {
 	case d.section == sectionActions:
 		d.actionLine(l, p)
+		if !l.isList {
+			// A sentence here may still say when something happened
+			// ("Engineers were alerted at 09:19"): prose, read as prose is.
+			p.para = append(p.para, textLine{l.clean, l.n})
+		}
 		return true
 	case d.section.narrative():
 		p.narrate(l)
