@@ -39,6 +39,7 @@ type documentParts struct {
 	para      []string // the paragraph being read in an action or retro section
 	paras     []string // an action section's paragraphs, items when it has no list
 	listed    bool     // the action section has list items or table rows
+	headItem  string   // the heading that names the action section's one item
 	lastList  bool     // the line before was a list item (a wrapped one continues it)
 	table     *actionTable
 	retro     []incident.RetroNote
@@ -87,6 +88,11 @@ func (p *parser) enterHeading(level int, text string) {
 	h := heading{level: level, kind: classify(text), done: completedMark(text)}
 	if h.kind == sectionNone && len(d.headings) > 0 {
 		h.kind = d.headings[len(d.headings)-1].kind
+		if h.kind == sectionActions {
+			// "### Faster rollbacks" under "## What we're changing": the
+			// heading names the item, its paragraphs describe it.
+			d.headItem = entryText(cleanInline(text))
+		}
 	}
 	if len(d.headings) > 0 && d.headings[len(d.headings)-1].done {
 		h.done = true
@@ -254,7 +260,14 @@ func (d *documentParts) endSection() {
 	switch {
 	case d.section == sectionActions:
 		d.endActionPara()
-		if !d.listed {
+		switch {
+		case d.listed:
+		case d.headItem != "":
+			if d.addItem(d.headItem, 0, 0, d.done, 0) && len(d.paras) > 0 {
+				it := &d.items[len(d.items)-1]
+				it.Description = fitNarrative(strings.TrimSpace(it.Description + " " + strings.Join(d.paras, " ")))
+			}
+		default:
 			for _, para := range d.paras {
 				if !strings.HasSuffix(para, ":") {
 					d.addItem(para, 0, 0, d.done, 0)
@@ -265,7 +278,7 @@ func (d *documentParts) endSection() {
 	case d.section >= sectionWentWell:
 		d.flushRetro()
 	}
-	d.lastList = false
+	d.lastList, d.headItem = false, ""
 }
 
 // addService records an affected service once.
