@@ -10,7 +10,7 @@ import (
 // holds what.
 type actionTable struct {
 	title, desc, owner, priority, due, state, link int // -1 when the table has none
-	body                                     bool
+	body                                           bool
 }
 
 // actionColumns name a table's columns, by the first words of their
