@@ -80,9 +80,10 @@ func (p *parser) yearFor() (int, string) {
 // noteYear records that a date without a year was given year y from src
 // (nothing when the text or --year said it).
 func (p *parser) noteYear(y int, src string) {
-	if src == "" || y == 0 {
-		return
+	if src == "" || y == 0 || y == p.notedYear && src == p.notedSource {
+		return // most entries repeat the last note: skip formatting it again
 	}
+	p.notedYear, p.notedSource = y, src
 	note := fmt.Sprintf("dates written without a year are read as %d, %s; pass --year to change it", y, src)
 	for _, n := range p.yearNotes {
 		if n == note {

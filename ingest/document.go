@@ -68,11 +68,12 @@ type itemInfo struct {
 
 // docLine is one text line as the document readers see it.
 type docLine struct {
-	raw    string // the line without indentation
-	clean  string // content without list marker and bold marks
-	indent int
-	isList bool
-	n      int
+	raw     string // the line without indentation
+	content string // raw without its list marker
+	clean   string // content without list marker and bold marks
+	indent  int
+	isList  bool
+	n       int
 }
 
 // enterHeading makes a heading's section the one in force. A heading that
@@ -121,10 +122,10 @@ func (p *parser) documentLine(l docLine) bool {
 		d.endSection()
 		d.section, d.label = d.label.prev, nil
 	}
-	if linkDefinition.MatchString(l.raw) {
+	if l.raw[0] == '[' && linkDefinition.MatchString(l.raw) {
 		return true // "[#2226]: https://…", the target of a reference link
 	}
-	if s, rest, ok := headingLine(l.clean, l.raw); ok && (p.pending == nil || p.pending.postmortem) && p.awaiting == nil {
+	if s, rest, ok := headingLine(l.clean, l.content, l.isList); ok && (p.pending == nil || p.pending.postmortem) && p.awaiting == nil {
 		p.endParagraph()
 		p.open = -1 // a heading never continues the entry above it
 		d.endSection()
@@ -298,6 +299,9 @@ func (d *documentParts) addService(s string) {
 // affected reads a status page's "This incident affected: API and
 // Dashboard (EU)." or a document's "Affected services: api, web".
 func (d *documentParts) affected(clean string) bool {
+	if !strings.Contains(clean, "ffected") {
+		return false
+	}
 	l := strings.ToLower(clean)
 	var rest string
 	for _, key := range []string{"this incident affected:", "affected services:", "services affected:", "affected components:", "components affected:", "affected systems:"} {

@@ -23,6 +23,7 @@ type parser struct {
 	walking
 	pendingParts
 	doc documentParts
+	cur line // the line the line readers are reading
 
 	entries  []Entry
 	problems []Problem
@@ -60,9 +61,13 @@ type walking struct {
 	dayShift   int    // midnights sequence assumed since the date in force was set
 	placed     placement
 	yearNotes  []string
-	curM       int
-	curD       int
-	hasCur     bool
+	// notedYear and notedSource are the last year note, which the next
+	// entry most often repeats.
+	notedYear   int
+	notedSource string
+	curM        int
+	curD        int
+	hasCur      bool
 	// pinned is set when the text said which day its times are on
 	// ("Unless otherwise noted all events happened on 2019-10-21"): an
 	// entry with a date of its own then does not move the others.
@@ -280,7 +285,7 @@ func (p *parser) fenceLine(lead string) bool {
 // unless an action section took it, for the timeline.
 func (p *parser) documentTextLine(lead string, indent, n int) {
 	content, isList := listItem(lead)
-	l := docLine{raw: lead, clean: cleanInline(content), indent: indent, isList: isList, n: n}
+	l := docLine{raw: lead, content: content, clean: cleanInline(content), indent: indent, isList: isList, n: n}
 	if l.clean == "" {
 		return
 	}
@@ -288,7 +293,7 @@ func (p *parser) documentTextLine(lead string, indent, n int) {
 		return
 	}
 	before := len(p.entries) + len(p.problems)
-	p.textLine(lead, n)
+	p.textLineOf(lead, content, isList, n)
 	p.leadLine(l, len(p.entries)+len(p.problems) > before)
 }
 
@@ -449,17 +454,25 @@ var lineReaders = []struct {
 // textLine reads a line with the first of lineReaders that takes it.
 func (p *parser) textLine(lead string, n int) {
 	content, isList := listItem(lead)
+	p.textLineOf(lead, content, isList, n)
+}
+
+// textLineOf is textLine of a line whose list marker is already read.
+func (p *parser) textLineOf(lead, content string, isList bool, n int) {
 	if content != "" && content[0] == '"' {
 		content = p.csvRow(content)
 	}
-	l := line{lead: lead, clean: cleanInline(content), n: n, isList: isList}
+	// The line lives in the parser, so that handing it to the readers
+	// allocates nothing on each line of a large log.
+	l := &p.cur
+	*l = line{lead: lead, clean: cleanInline(content), n: n, isList: isList}
 	if l.clean == "" {
 		return
 	}
 	l.st, l.rest, l.stamped = p.leadStamp(l.clean)
 	l.logged = l.stamped && logLine(l.clean, l.rest)
 	for _, r := range lineReaders {
-		if r.read(p, &l) {
+		if r.read(p, l) {
 			return
 		}
 	}

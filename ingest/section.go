@@ -3,6 +3,7 @@ package ingest
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // section is what a part of a postmortem holds, as its heading says.
@@ -70,74 +71,155 @@ var sectionNames = []struct {
 }
 
 // classify is the section a heading names, sectionNone when it names none.
-// Only the heading's first words count ("Timeline" but not "Why the
-// timeline slipped"), and a heading that is long is prose, not a name.
+// A phrase of several words may stand anywhere in the heading, a single
+// word only among its first six ("Timeline", "Root causes", but not "Why
+// the rollback caused a second outage"); a heading of more than fourteen
+// words is prose, not a name.
 func classify(heading string) section {
-	h := headingWords(heading)
-	if h == "" || len(strings.Fields(h)) > 14 {
+	if len(heading) > 200 {
 		return sectionNone
 	}
-	for _, s := range sectionNames {
-		for _, ph := range s.phrases {
-			if phraseAt(h, ph) {
-				return s.kind
+	if !mayName(heading) {
+		return sectionNone
+	}
+	words := headingWordList(heading)
+	if len(words) == 0 || len(words) > 14 {
+		return sectionNone
+	}
+	best := -1
+	for i, w := range words {
+		for _, c := range phraseIndex[w] {
+			if (best < 0 || c.order < best) && (len(c.words) > 1 || i < 6) && wordsAt(words, i, c.words) {
+				best = c.order
+			}
+		}
+		if w = strings.TrimSuffix(w, "s"); w != words[i] {
+			for _, c := range phraseIndex[w] {
+				if (best < 0 || c.order < best) && len(c.words) == 1 && i < 6 {
+					best = c.order
+				}
 			}
 		}
 	}
-	return sectionNone
-}
-
-// headingWords lower-cases a heading and drops its markup, numbering
-// ("3.", "IV."), emoji and trailing colon.
-func headingWords(heading string) string {
-	h := strings.ToLower(cleanInline(heading))
-	h = strings.Map(func(r rune) rune {
-		switch {
-		case r == '’':
-			return '\''
-		case r == '*' || r == '_' || r == '`' || r == '#':
-			return -1
-		case unicode.Is(unicode.So, r):
-			return ' '
-		}
-		return r
-	}, h)
-	h = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(h), ":"))
-	if i := strings.IndexFunc(h, func(r rune) bool { return !unicode.IsDigit(r) && r != '.' && r != ')' }); i > 0 {
-		h = strings.TrimSpace(h[i:])
+	if best < 0 {
+		return sectionNone
 	}
-	return h
+	return sectionNames[best].kind
 }
 
-// phraseAt reports whether phrase is in h as whole words: anywhere when it
-// is several words, among the first six when it is one ("Timeline", "Root
-// causes", but not "Why the rollback caused a second outage").
-func phraseAt(h, phrase string) bool {
-	for at := 0; at < len(h); {
-		k := strings.Index(h[at:], phrase)
-		if k < 0 {
-			return false
+// mayName reports whether any ASCII word of s, lower-cased, starts a phrase
+// of sectionNames; it allocates nothing, so that the lines of a large log
+// that are no heading cost little.
+func mayName(s string) bool {
+	var buf [24]byte
+	for i := 0; i < len(s); {
+		for i < len(s) && !isLetter(s[i]) && s[i] < 0x80 {
+			i++
 		}
-		k += at
-		start := k == 0 || !isLetter(h[k-1])
-		end := k+len(phrase) == len(h) || !isLetter(h[k+len(phrase)]) || h[k+len(phrase)] == 's'
-		if start && end && (strings.Contains(phrase, " ") || len(strings.Fields(h[:k])) < 6) {
+		if i < len(s) && s[i] >= 0x80 {
+			return true // an accented or other word: let classify look
+		}
+		n := 0
+		for i < len(s) && (isLetter(s[i]) || s[i] == '\'' || s[i] == '-' || s[i] == ';') {
+			if n < len(buf) {
+				buf[n] = s[i] | 0x20
+			}
+			n++
+			i++
+		}
+		if n == 0 || n > len(buf) {
+			continue
+		}
+		if _, ok := phraseIndex[string(buf[:n])]; ok {
 			return true
 		}
-		at = k + 1
+		if _, ok := phraseIndex[string(buf[:n-1])]; ok && buf[n-1] == 's' {
+			return true
+		}
 	}
 	return false
 }
 
-// headingLine reads a line that is not Markdown heading but stands for one:
+// phraseStart is one phrase of sectionNames, indexed by its first word.
+type phraseStart struct {
+	order int // the entry's place in sectionNames: its precedence
+	words []string
+}
+
+// phraseIndex finds the phrases of sectionNames by their first word; it is
+// built once from the table and only read.
+var phraseIndex = func() map[string][]phraseStart {
+	idx := map[string][]phraseStart{}
+	for order, s := range sectionNames {
+		for _, ph := range s.phrases {
+			words := strings.Fields(ph)
+			idx[words[0]] = append(idx[words[0]], phraseStart{order: order, words: words})
+		}
+	}
+	return idx
+}()
+
+// wordsAt reports whether words from i on start with phrase; its last word
+// may carry a plural s ("Action items").
+func wordsAt(words []string, i int, phrase []string) bool {
+	if i+len(phrase) > len(words) {
+		return false
+	}
+	for k, p := range phrase {
+		w := words[i+k]
+		if w != p && !(k == len(phrase)-1 && w == p+"s") {
+			return false
+		}
+	}
+	return true
+}
+
+// headingWordList lower-cases a heading and splits it into words, dropping
+// markup, numbering ("3.", "IV."), emoji and punctuation; "what's" and
+// "follow-up" stay one word.
+func headingWordList(heading string) []string {
+	var words []string
+	var b strings.Builder
+	flush := func() {
+		if w := strings.TrimRight(b.String(), "'-;"); w != "" {
+			words = append(words, w)
+		}
+		b.Reset()
+	}
+	for _, r := range heading {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			b.WriteRune(r + ('a' - 'A'))
+		case r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 0x7f && unicode.IsLetter(r):
+			b.WriteRune(unicode.ToLower(r))
+		case r == '’' && b.Len() > 0:
+			b.WriteByte('\'')
+		case (r == '\'' || r == '-' || r == ';') && b.Len() > 0:
+			b.WriteRune(r)
+		default:
+			flush()
+		}
+	}
+	flush()
+	for len(words) > 0 && strings.TrimFunc(words[0], unicode.IsDigit) == "" {
+		words = words[1:] // "3. Root cause"
+	}
+	return words
+}
+
+// headingLine reads a line that is not a Markdown heading but stands for one:
 // a bold line ("**Timeline**", "**Root cause:**"), or a short line of its
 // own that is a known section name ("Root cause", "Next steps:"), as
 // status pages and pasted documents write them. It returns the section
 // and the text after a "Label:" on the same line.
-func headingLine(clean, raw string) (section, string, bool) {
-	label, rest, colon := strings.Cut(clean, ":")
-	content, listed := listItem(raw)
+func headingLine(clean, content string, listed bool) (section, string, bool) {
 	bold := strings.HasPrefix(content, "**")
+	if listed && !bold || clean == "" || !isLetter(clean[0]) && clean[0] < 0x80 {
+		// "- Write an incident report" is an item, not a heading; a
+		// section name starts with a letter (or an emoji).
+		return sectionNone, "", false
+	}
+	label, rest, colon := strings.Cut(clean, ":")
 	switch {
 	case listed && !bold:
 		// "- Write an incident report" is an item, not a heading.
@@ -151,8 +233,11 @@ func headingLine(clean, raw string) (section, string, bool) {
 	case colon && len(label) > 40:
 		return sectionNone, "", false
 	}
+	if !mayName(label) || !exactName(label) {
+		return sectionNone, "", false
+	}
 	s := classify(label)
-	if s == sectionNone || !exactName(label) {
+	if s == sectionNone {
 		return sectionNone, "", false
 	}
 	return s, strings.TrimSpace(rest), true
@@ -162,10 +247,12 @@ func headingLine(clean, raw string) (section, string, bool) {
 // more: at most six words, the first capitalised, no sentence after it.
 func exactName(label string) bool {
 	l := strings.TrimSpace(strings.Trim(label, "*_ "))
-	w := strings.Fields(l)
-	if len(w) == 0 || len(w) > 6 {
+	if l == "" || strings.Count(l, " ") > 8 {
 		return false
 	}
-	r := []rune(w[0])
-	return unicode.IsUpper(r[0]) || unicode.IsDigit(r[0]) || unicode.Is(unicode.So, r[0])
+	if w := strings.Fields(l); len(w) > 6 {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(l)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || unicode.Is(unicode.So, r)
 }

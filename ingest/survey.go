@@ -276,8 +276,10 @@ func (p *parser) plainTitle() {
 			}
 			return
 		}
-		if s, _, ok := headingLine(clean, l); ok && s != sectionNone {
-			return // "Overview" opens a section: the document has no title line
+		if content, listed := listItem(l); !listed {
+			if s, _, ok := headingLine(clean, content, false); ok && s != sectionNone {
+				return // "Overview" opens a section: the document has no title line
+			}
 		}
 		if c := l[0]; c == '|' || c == '>' {
 			continue
