@@ -293,7 +293,7 @@ func (p *parser) documentTextLine(lead string, indent, n int) {
 		return
 	}
 	before := len(p.entries) + len(p.problems)
-	p.textLineOf(lead, content, isList, n)
+	p.textLine(lead, content, isList, n)
 	p.leadLine(l, len(p.entries)+len(p.problems) > before)
 }
 
@@ -452,13 +452,9 @@ var lineReaders = []struct {
 }
 
 // textLine reads a line with the first of lineReaders that takes it.
-func (p *parser) textLine(lead string, n int) {
-	content, isList := listItem(lead)
-	p.textLineOf(lead, content, isList, n)
-}
-
-// textLineOf is textLine of a line whose list marker is already read.
-func (p *parser) textLineOf(lead, content string, isList bool, n int) {
+// content is lead without its list marker (see listItem), isList whether
+// it had one.
+func (p *parser) textLine(lead, content string, isList bool, n int) {
 	if content != "" && content[0] == '"' {
 		content = p.csvRow(content)
 	}
