@@ -172,6 +172,9 @@ func (s *Store) migratePostgres(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := s.db.PingContext(ctx); err != nil {
+		return s.fault("connect", err)
+	}
 	var applied int
 	err = s.db.QueryRowContext(ctx, `SELECT count(*) FROM scribe.schema_migrations`).Scan(&applied)
 	switch {
