@@ -73,7 +73,9 @@ func benchLogEvent(b *testing.B, dsn string) {
 }
 
 // BenchmarkOpenLogClose is what one `scribe log` process does to the store.
-func BenchmarkOpenLogClose(b *testing.B) { benchOpenLogClose(b, filepath.Join(b.TempDir(), "scribe.db")) }
+func BenchmarkOpenLogClose(b *testing.B) {
+	benchOpenLogClose(b, filepath.Join(b.TempDir(), "scribe.db"))
+}
 
 // BenchmarkPostgresOpenLogClose is one `scribe log` against PostgreSQL:
 // connect, check the schema, log, close.
@@ -147,7 +149,9 @@ func benchImport100k(b *testing.B, dsn string) {
 // a TUI watching the incident is woken (ns/op): on SQLite another process
 // on the same file, on PostgreSQL another connection, as from another
 // machine, through LISTEN/NOTIFY.
-func BenchmarkWatchLatency(b *testing.B) { benchWatchLatency(b, filepath.Join(b.TempDir(), "scribe.db")) }
+func BenchmarkWatchLatency(b *testing.B) {
+	benchWatchLatency(b, filepath.Join(b.TempDir(), "scribe.db"))
+}
 
 func BenchmarkPostgresWatchLatency(b *testing.B) { benchWatchLatency(b, pgtest.Database(b)) }
 
