@@ -22,19 +22,19 @@ ALTER TABLE retro_notes ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
 -- be read counts as 1970.
 UPDATE incidents SET uuid = (SELECT printf('%08x-%04x-7%s-%x%s-%s', ms / 65536, ms % 65536, substr(h, 1, 3),
 	8 + abs(random()) % 4, substr(h, 4, 3), substr(h, 7, 12))
-	FROM (SELECT coalesce(CAST((julianday(incidents.created_at) - 2440587.5) * 86400000 AS INTEGER), 0) AS ms,
+	FROM (SELECT coalesce(CAST(round((julianday(incidents.created_at) - 2440587.5) * 86400000) AS INTEGER), 0) AS ms,
 		lower(hex(randomblob(9))) AS h));
 UPDATE events SET uuid = (SELECT printf('%08x-%04x-7%s-%x%s-%s', ms / 65536, ms % 65536, substr(h, 1, 3),
 	8 + abs(random()) % 4, substr(h, 4, 3), substr(h, 7, 12))
-	FROM (SELECT coalesce(CAST((julianday(events.created_at) - 2440587.5) * 86400000 AS INTEGER), 0) AS ms,
+	FROM (SELECT coalesce(CAST(round((julianday(events.created_at) - 2440587.5) * 86400000) AS INTEGER), 0) AS ms,
 		lower(hex(randomblob(9))) AS h));
 UPDATE role_assignments SET uuid = (SELECT printf('%08x-%04x-7%s-%x%s-%s', ms / 65536, ms % 65536, substr(h, 1, 3),
 	8 + abs(random()) % 4, substr(h, 4, 3), substr(h, 7, 12))
-	FROM (SELECT coalesce(CAST((julianday(role_assignments.created_at) - 2440587.5) * 86400000 AS INTEGER), 0) AS ms,
+	FROM (SELECT coalesce(CAST(round((julianday(role_assignments.created_at) - 2440587.5) * 86400000) AS INTEGER), 0) AS ms,
 		lower(hex(randomblob(9))) AS h));
 UPDATE retro_notes SET uuid = (SELECT printf('%08x-%04x-7%s-%x%s-%s', ms / 65536, ms % 65536, substr(h, 1, 3),
 	8 + abs(random()) % 4, substr(h, 4, 3), substr(h, 7, 12))
-	FROM (SELECT coalesce(CAST((julianday(retro_notes.created_at) - 2440587.5) * 86400000 AS INTEGER), 0) AS ms,
+	FROM (SELECT coalesce(CAST(round((julianday(retro_notes.created_at) - 2440587.5) * 86400000) AS INTEGER), 0) AS ms,
 		lower(hex(randomblob(9))) AS h));
 
 CREATE UNIQUE INDEX incidents_uuid ON incidents (uuid);
