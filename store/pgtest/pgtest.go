@@ -79,6 +79,29 @@ func Server(t testing.TB) string {
 	return cluster.url
 }
 
+// Private starts a throwaway cluster for the test alone, stopped when it
+// ends, and returns its URL (with Password): for test binaries whose
+// TestMain does not call Main, such as the end-to-end tests.
+func Private(t testing.TB) string {
+	t.Helper()
+	u, stop, err := start()
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("PostgreSQL for the team-mode tests: %v", err)
+		}
+		t.Skipf("PostgreSQL binaries not available (%v): install PostgreSQL (apt-get install postgresql) to run the team-mode tests", err)
+	}
+	t.Cleanup(stop)
+	return u
+}
+
+// NewDatabase creates a fresh database on the server at base for the
+// test, dropped when it ends, and returns its URL.
+func NewDatabase(t testing.TB, base string) string {
+	t.Helper()
+	return createDatabase(t, base)
+}
+
 // LocalDatabase is Database on Local.
 func LocalDatabase(t testing.TB) string {
 	t.Helper()

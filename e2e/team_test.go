@@ -1,0 +1,161 @@
+package e2e
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"scribe/store/pgtest"
+)
+
+// machine is one responder's laptop: its own HOME, sharing the team
+// database through SCRIBE_DB.
+type machine struct {
+	env []string
+}
+
+func newMachine(t *testing.T, dsn string) machine {
+	t.Helper()
+	home := t.TempDir()
+	return machine{env: []string{"HOME=" + home, "XDG_DATA_HOME=" + filepath.Join(home, "data"),
+		"XDG_STATE_HOME=" + filepath.Join(home, "state"), "SCRIBE_DB=" + dsn}}
+}
+
+func (m machine) run(t *testing.T, args ...string) result {
+	t.Helper()
+	return scribe(t, "", "", m.env, args...)
+}
+
+func (m machine) must(t *testing.T, args ...string) string {
+	t.Helper()
+	r := m.run(t, args...)
+	if r.code != 0 {
+		t.Fatalf("scribe %s: exit %d\nstderr: %s", strings.Join(args, " "), r.code, r.stderr)
+	}
+	return strings.TrimSpace(r.stdout)
+}
+
+// Two machines share one incident in a PostgreSQL database: what either
+// writes, the other reads back the same, with its author; eight processes
+// logging at once lose nothing; a wrong password or database is one clear
+// line that never shows the password.
+func TestTeamDatabaseSharedByTwoMachines(t *testing.T) {
+	server := pgtest.Private(t)
+	dsn := pgtest.NewDatabase(t, server)
+	ida, ken := newMachine(t, dsn), newMachine(t, dsn)
+
+	id := ida.must(t, "new", "Checkout errors after the payments deploy", "--sev", "2", "--tz", "UTC")
+	if id != "1" {
+		t.Fatalf("first incident's number = %q", id)
+	}
+	ida.must(t, "role", id, "ic", "Ida F.")
+	ken.must(t, "log", id, "Errors only on pods running the new deploy", "--kind", "obs", "--by", "ken", "--pin")
+	ida.must(t, "status", id, "identified", "Bad config in the payments deploy")
+	ken.must(t, "action", "add", id, "Canary stage for config pushes", "--owner", "ken", "--priority", "P1")
+	ida.must(t, "retro", id, "went-well", "Rollback took two minutes")
+	ida.must(t, "set", id, "summary", "For 28 minutes about 4% of checkouts failed.")
+
+	a, b := ida.must(t, "show", id, "--json"), ken.must(t, "show", id, "--json")
+	if a != b {
+		t.Fatalf("the two machines read different incidents:\n%s\n%s", a, b)
+	}
+	for _, want := range []string{`"author": "ken"`, `"pinned": true`, `"state": "identified"`, "Canary stage", "Rollback took", "4% of checkouts"} {
+		if !strings.Contains(a, want) {
+			t.Fatalf("show --json lacks %s:\n%s", want, a)
+		}
+	}
+	if l := ken.must(t, "list"); !strings.Contains(l, "Checkout errors") {
+		t.Fatalf("list on the other machine: %s", l)
+	}
+
+	// Eight processes, 25 lines each, at once.
+	const procs, each = 8, 25
+	var wg sync.WaitGroup
+	errs := make(chan string, procs*each)
+	for p := range procs {
+		m := ida
+		if p%2 == 1 {
+			m = ken
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range each {
+				r := m.run(t, "log", id, fmt.Sprintf("process %d line %d", p, i), "--by", "p"+strconv.Itoa(p))
+				if r.code != 0 {
+					errs <- fmt.Sprintf("process %d line %d: exit %d: %s", p, i, r.code, r.stderr)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+	out := ken.must(t, "show", id, "--json")
+	n := strings.Count(out, `"text": "process `)
+	if n != procs*each {
+		t.Fatalf("%d/%d lines arrived", n, procs*each)
+	}
+
+	// A wrong password, a missing database: one line, no password.
+	u, _ := url.Parse(dsn)
+	const wrong = "Wr0ng-pa55word"
+	u.User = url.UserPassword(u.User.Username(), wrong)
+	bad := machine{env: []string{"HOME=" + t.TempDir(), "SCRIBE_DB=" + u.String()}}
+	r := bad.run(t, "list")
+	if r.code == 0 || strings.Contains(r.stderr+r.stdout, wrong) || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 ||
+		!strings.Contains(r.stderr, "password authentication failed") || !strings.Contains(r.stderr, u.Host) {
+		t.Fatalf("wrong password: exit %d, stderr %q", r.code, r.stderr)
+	}
+	u.User = url.UserPassword(u.User.Username(), pgtest.Password)
+	u.Path = "/no_such_database"
+	r = bad.run(t, "--db", u.String(), "log", "1", "x")
+	if r.code == 0 || strings.Contains(r.stderr, pgtest.Password) || !strings.Contains(r.stderr, "does not exist") {
+		t.Fatalf("missing database: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
+
+// A URL of another scheme is refused, and creates nothing (it used to
+// create a directory named after it).
+func TestDatabaseURLOfAnotherSchemeIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	for _, dsn := range []string{"mysql://root:hunter2@db/scribe", "sqlite:///tmp/x.db", "http://example.com/db"} {
+		r := scribeIn(t, dir, "--db", dsn, "list")
+		if r.code == 0 || strings.Contains(r.stderr, "hunter2") || !strings.Contains(r.stderr, "postgres://") {
+			t.Fatalf("--db %s: exit %d, stderr %q", dsn, r.code, r.stderr)
+		}
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil || len(entries) != 0 {
+		t.Fatalf("refused URLs left %v in the working directory (%v)", entries, err)
+	}
+}
+
+// scribeIn runs the binary in dir, as a user typing there would.
+func scribeIn(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Dir = dir
+	cmd.Env = baseEnv(t)
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	err := cmd.Run()
+	code := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		code = ee.ExitCode()
+	} else if err != nil {
+		t.Fatalf("run scribe %v: %v", args, err)
+	}
+	return result{stdout: out.String(), stderr: errb.String(), code: code}
+}
