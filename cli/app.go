@@ -100,6 +100,7 @@ Run scribe with no command to open the incident list.`,
 		a.newCmd(), a.listCmd(), a.showCmd(), a.logCmd(), a.roleCmd(), a.statusCmd(),
 		a.milestoneCmd(), a.setCmd(), a.retroCmd(), a.editCmd(), a.actionCmd(),
 		a.openCmd(), a.demoCmd(), a.importCmd(), a.exportCmd(), a.lintCmd(), a.githubCmd(),
+		a.followupsCmd(), a.reportCmd(),
 	)
 	return root
 }
