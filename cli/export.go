@@ -21,7 +21,7 @@ import (
 )
 
 const (
-	exportUsage = "export N [--format markdown|json] [-o FILE] [--tz ZONE] [--names] [--template FILE] [--strict]"
+	exportUsage = "export N [--format markdown|json|html] [-o FILE] [--tz ZONE] [--names] [--template FILE] [--strict]"
 	lintUsage   = "lint N [--tz ZONE] [--strict] [--json]"
 )
 
@@ -56,10 +56,16 @@ either the complete new export or left as it was. "-o -" or no -o writes
 to stdout.
 
 --template FILE renders the Markdown with a Go text/template of your own; the
-data it receives is documented in export/TEMPLATE.md.`,
+data it receives is documented in export/TEMPLATE.md.
+
+--format html writes the same postmortem as one self-contained web page: the
+phases drawn as bands on a time axis with the key events marked, inline CSS
+and SVG, no script, nothing loaded from the network, and a print stylesheet.
+It is blameless and linted like the Markdown.`,
 		Example: `  scribe export 7 -o postmortem-7.md
   scribe export 7 --tz UTC --names
   scribe export 7 --format json > incident-7.json
+  scribe export 7 --format html -o postmortem-7.html
   scribe export 7 --strict -o docs/postmortems/7.md`,
 		Args: rangeArgs(1, 1, exportUsage),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -67,9 +73,16 @@ data it receives is documented in export/TEMPLATE.md.`,
 			if err != nil {
 				return err
 			}
-			asJSON, err := exportFormat(format)
-			if err != nil {
-				return err
+			// HTML is read here so that exportFormat keeps its shape (issue #14).
+			asHTML := strings.EqualFold(strings.TrimSpace(format), "html")
+			asJSON := false
+			if !asHTML {
+				if asJSON, err = exportFormat(format); err != nil {
+					return err
+				}
+			}
+			if asHTML && tmplPath != "" {
+				return usageError{fmt.Errorf("--template applies to Markdown only: drop it or use --format markdown")}
 			}
 			if asJSON && (tmplPath != "" || names) {
 				return usageError{fmt.Errorf("--template and --names apply to Markdown only: drop them or use --format markdown")}
@@ -95,7 +108,11 @@ data it receives is documented in export/TEMPLATE.md.`,
 						return err
 					}
 				} else {
-					if err := export.Markdown(&buf, snap, opts); err != nil {
+					render := export.Markdown
+					if asHTML {
+						render = export.HTML
+					}
+					if err := render(&buf, snap, opts); err != nil {
 						return err
 					}
 					warnings := export.Lint(snap, opts)
@@ -111,14 +128,14 @@ data it receives is documented in export/TEMPLATE.md.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&format, "format", "markdown", "markdown or json")
+	f.StringVar(&format, "format", "markdown", "markdown, json or html")
 	f.StringVarP(&out, "output", "o", "", "write to FILE atomically instead of stdout")
 	f.StringVar(&tz, "tz", "", "show times in ZONE instead of the incident's zone")
 	f.BoolVar(&names, "names", false, "keep people's names instead of their roles")
 	f.StringVar(&tmplPath, "template", "", "render the Markdown with this Go text/template file")
 	f.BoolVar(&strict, "strict", false, "exit 1 and write nothing when lint finds warnings")
 	cmd.ValidArgsFunction = a.completeIncidentThen()
-	_ = cmd.RegisterFlagCompletionFunc("format", completeWords([]string{"markdown", "json"}))
+	_ = cmd.RegisterFlagCompletionFunc("format", completeWords([]string{"markdown", "json", "html"}))
 	return cmd
 }
 
@@ -194,7 +211,7 @@ func exportFormat(format string) (bool, error) {
 	case "json":
 		return true, nil
 	}
-	return false, usageError{fmt.Errorf("unknown --format %q: use markdown or json", format)}
+	return false, usageError{fmt.Errorf("unknown --format %q: use markdown, json or html", format)}
 }
 
 // exportZone reads --tz; nil means the incident's own zone.
