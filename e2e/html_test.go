@@ -416,3 +416,31 @@ func TestChromiumChecksCatchBrokenPages(t *testing.T) {
 		t.Errorf("a blank page's screenshot is not uniform: the blank check cannot be trusted")
 	}
 }
+
+func TestExportHTMLFlags(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "pm.db")
+	id := postmortemIncident(t, db)
+	tmpl := filepath.Join(dir, "t.tmpl")
+	if err := os.WriteFile(tmpl, []byte("{{.Title}}"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := scribe(t, db, "", nil, "export", id, "--format", "html", "--template", tmpl); r.code != 2 || r.stdout != "" ||
+		!strings.Contains(r.stderr, "--template applies to Markdown only") {
+		t.Errorf("--template with html: exit %d, stderr %q", r.code, r.stderr)
+	}
+	page := filepath.Join(dir, "strict.html")
+	if r := scribe(t, db, "", nil, "export", id, "--format", "HTML", "--strict", "-o", page); r.code != 1 {
+		t.Errorf("--strict with warnings: exit %d, want 1", r.code)
+	}
+	if _, err := os.Stat(page); !os.IsNotExist(err) {
+		t.Errorf("--strict wrote the page anyway: %v", err)
+	}
+	r := scribe(t, db, "", nil, "export", id, "--format", "html", "--names", "--tz", "UTC")
+	if r.code != 0 || !strings.Contains(r.stdout, "<td>Rosa Martinez</td>") || !strings.Contains(r.stdout, "all times in UTC") {
+		t.Errorf("--names --tz UTC: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if r := scribe(t, db, "", nil, "export", id, "--format", "pdf"); r.code != 2 || !strings.Contains(r.stderr, "markdown, json or html") {
+		t.Errorf("unknown format: exit %d, stderr %q", r.code, r.stderr)
+	}
+}
