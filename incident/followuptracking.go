@@ -11,9 +11,9 @@ type TrackingIssue struct {
 	UUID       string
 	// Repo is OWNER/NAME: where the issue is, or where its create was sent
 	// (Number 0) so that a later run knows where to look first.
-	Repo   string
-	Number int
-	URL    string
+	Repo      string
+	Number    int
+	URL       string
 	State     string // open, closed, closed:not_planned, missing
 	SyncError string
 	SyncedAt  time.Time
