@@ -16,9 +16,11 @@ type TrackingIssue struct {
 	URL       string
 	State     string // open, closed, closed:not_planned, missing
 	SyncError string
-	SyncedAt  time.Time
-	CreatedAt time.Time
-	UpdatedAt time.Time
+	// PostmortemURL is the link the body shows, kept for later rewrites.
+	PostmortemURL string
+	SyncedAt      time.Time
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 }
 
 // Filed reports whether the issue exists.

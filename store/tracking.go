@@ -16,7 +16,7 @@ import (
 	"scribe/incident"
 )
 
-const trackingColumns = `incident_id, uuid, repo, number, url, state, sync_error, synced_at, created_at, updated_at`
+const trackingColumns = `incident_id, uuid, repo, number, url, state, sync_error, postmortem_url, synced_at, created_at, updated_at`
 
 // TrackingIssue returns the incident's tracking issue; ENOTFOUND when it has
 // none (nor any attempt at one).
@@ -128,8 +128,8 @@ func (s *Store) UpdateTrackingIssue(ctx context.Context, incidentID int64, fn fu
 		}
 		c.UpdatedAt = s.now()
 		if _, err := tx.ExecContext(ctx, `UPDATE tracking_issues SET repo = ?, number = ?, url = ?, state = ?, sync_error = ?,
-			synced_at = ?, updated_at = ? WHERE incident_id = ?`,
-			c.Repo, c.Number, c.URL, c.State, c.SyncError, nullTime(c.SyncedAt), formatTime(c.UpdatedAt), incidentID); err != nil {
+			postmortem_url = ?, synced_at = ?, updated_at = ? WHERE incident_id = ?`,
+			c.Repo, c.Number, c.URL, c.State, c.SyncError, c.PostmortemURL, nullTime(c.SyncedAt), formatTime(c.UpdatedAt), incidentID); err != nil {
 			return fmt.Errorf("update the tracking issue of incident #%d: %w", incidentID, err)
 		}
 		out = c
@@ -140,21 +140,21 @@ func (s *Store) UpdateTrackingIssue(ctx context.Context, incidentID int64, fn fu
 
 func findTracking(ctx context.Context, q querier, incidentID int64) (incident.TrackingIssue, error) {
 	var (
-		t                       incident.TrackingIssue
-		synced                  sql.NullString
-		created, updated        string
-		number                  int64
-		repo, url, state, syncE string
+		t                              incident.TrackingIssue
+		synced                         sql.NullString
+		created, updated               string
+		number                         int64
+		repo, url, state, syncE, pmURL string
 	)
 	err := q.QueryRowContext(ctx, `SELECT `+trackingColumns+` FROM tracking_issues WHERE incident_id = ?`, incidentID).
-		Scan(&t.IncidentID, &t.UUID, &repo, &number, &url, &state, &syncE, &synced, &created, &updated)
+		Scan(&t.IncidentID, &t.UUID, &repo, &number, &url, &state, &syncE, &pmURL, &synced, &created, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return t, incident.Errorf(incident.ENOTFOUND, "incident #%d has no tracking issue", incidentID)
 	}
 	if err != nil {
 		return t, fmt.Errorf("read the tracking issue of incident #%d: %w", incidentID, err)
 	}
-	t.Repo, t.Number, t.URL, t.State, t.SyncError = repo, int(number), url, state, syncE
+	t.Repo, t.Number, t.URL, t.State, t.SyncError, t.PostmortemURL = repo, int(number), url, state, syncE, pmURL
 	for _, f := range []struct {
 		dst *time.Time
 		src string

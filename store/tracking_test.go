@@ -64,6 +64,7 @@ func TestTrackingClaimBetweenTwoStores(t *testing.T) {
 	synced := t0.Add(time.Hour)
 	rec, err := b.UpdateTrackingIssue(ctx, inc.ID, func(ti *incident.TrackingIssue) error {
 		ti.Repo, ti.Number, ti.URL, ti.State, ti.SyncedAt = "acme/ops", 12, "https://github.com/acme/ops/issues/12", "open", synced
+		ti.PostmortemURL = "https://wiki.example.com/pm/1"
 		ti.UUID, ti.IncidentID = "forged", 999 // kept whatever fn does
 		return nil
 	})
@@ -75,7 +76,8 @@ func TestTrackingClaimBetweenTwoStores(t *testing.T) {
 		t.Fatalf("claim of a filed issue = %+v, %v; want not held, the issue returned", got, err)
 	}
 	read, err := a.TrackingIssue(ctx, inc.ID)
-	if err != nil || read.URL != rec.URL || read.State != "open" || !read.SyncedAt.Equal(synced) || !read.CreatedAt.Equal(t0) {
+	if err != nil || read.URL != rec.URL || read.State != "open" || !read.SyncedAt.Equal(synced) || !read.CreatedAt.Equal(t0) ||
+		read.PostmortemURL != "https://wiki.example.com/pm/1" {
 		t.Fatalf("TrackingIssue = %+v, %v", read, err)
 	}
 }
