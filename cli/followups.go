@@ -277,10 +277,3 @@ func issueCell(g incident.GitHubIssue) string {
 	}
 	return "-"
 }
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
-}
