@@ -27,10 +27,11 @@ import (
 // then the usual names on PATH.
 func chromium(t *testing.T) string {
 	t.Helper()
+	names := []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"}
 	if p := os.Getenv("SCRIBE_CHROMIUM"); p != "" {
-		return p
+		names = []string{p}
 	}
-	for _, name := range []string{"/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome"} {
+	for _, name := range names {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}
