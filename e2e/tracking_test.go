@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -84,6 +85,30 @@ func TestGitHubTrackingIssueAsJudged(t *testing.T) {
 		t.Errorf("a second sync edited again: exit %d, %d edits\n%s", again.code, gh.Edits()-edits, again.stdout)
 	}
 	noToken(t, db, append(runs, dry, sync, again)...)
+
+	// followups shows each open item's issue as the last sync saw it; the
+	// closed one is done and gone from the list.
+	var fs []struct {
+		ID     int64 `json:"id"`
+		GitHub *struct {
+			Repo     string  `json:"repo"`
+			Number   int     `json:"number"`
+			State    string  `json:"state"`
+			SyncedAt *string `json:"synced_at"`
+		} `json:"github"`
+	}
+	if err := json.Unmarshal([]byte(mustScribe(t, db, "followups", "--repo", ghRepo, "--json")), &fs); err != nil {
+		t.Fatal(err)
+	}
+	if len(fs) != 2 || fs[0].GitHub == nil || fs[0].GitHub.Repo != ghRepo || fs[0].GitHub.State != "open" || fs[0].GitHub.SyncedAt == nil {
+		t.Errorf("followups --repo --json: %+v", fs)
+	}
+	if out := mustScribe(t, db, "followups"); !strings.Contains(out, ghRepo+"#1 open") || strings.Contains(out, "Canary stage") {
+		t.Errorf("followups:\n%s", out)
+	}
+	if out := mustScribe(t, db, "followups", "--repo", "acme/other", "--json"); out != "[]" {
+		t.Errorf("followups in another repository: %s", out)
+	}
 }
 
 // The tracking issue survives the filing tests' faults from the command
