@@ -119,7 +119,10 @@ func checkInChromium(t *testing.T, page string, want pageCheck) []byte {
 
 	tmp := t.TempDir()
 	shot, netlog := filepath.Join(tmp, "shot.png"), filepath.Join(tmp, "netlog.json")
-	run := runChromium(t, browser, page, "--screenshot="+shot, "--window-size=1200,1600", "--log-net-log="+netlog)
+	// The last two flags make the capture wait for the page to be fully
+	// painted; without them a tile is sometimes caught half drawn.
+	run := runChromium(t, browser, page, "--screenshot="+shot, "--window-size=1200,1600", "--log-net-log="+netlog,
+		"--run-all-compositor-stages-before-draw", "--virtual-time-budget=5000")
 	if errs := consoleErrors(run.stderr); len(errs) > 0 {
 		t.Errorf("console errors while rendering %s:\n%s", filepath.Base(page), strings.Join(errs, "\n"))
 	}
