@@ -1,6 +1,8 @@
 package incident
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"time"
 )
@@ -39,7 +41,7 @@ func ParseMilestone(in string) (Milestone, error) {
 	if m, ok := milestoneAliases[s]; ok {
 		return m, nil
 	}
-	return "", Errorf(EINVALID, "unknown milestone %q: use one of %s", in, joinStrings(MilestoneOrder))
+	return "", Errorf(EINVALID, "unknown milestone %s: use one of %s", Quote(in), joinStrings(MilestoneOrder))
 }
 
 // Label is the milestone as a heading word: "Started".
@@ -59,11 +61,15 @@ func (ms Milestones) Get(m Milestone) (time.Time, bool) {
 	return t, ok && !t.IsZero()
 }
 
-// Validate rejects unknown milestone names.
+// Validate rejects unknown milestone names and times outside the accepted
+// range: a year-1 milestone would make every metric meaningless.
 func (ms Milestones) Validate() error {
-	for m := range ms {
+	for _, m := range slices.Sorted(maps.Keys(ms)) {
 		if ParseMilestoneExact(m) == "" {
-			return Errorf(EINVALID, "unknown milestone %q: use one of %s", m, joinStrings(MilestoneOrder))
+			return Errorf(EINVALID, "unknown milestone %s: use one of %s", Quote(string(m)), joinStrings(MilestoneOrder))
+		}
+		if err := CheckInstant("milestone "+string(m), ms[m]); err != nil {
+			return err
 		}
 	}
 	return nil
