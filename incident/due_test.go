@@ -69,7 +69,7 @@ func TestParseDueErrors(t *testing.T) {
 		"+3":                   "use a date",
 		"in 99999 days":        "use a date",
 		"+1000w":               "use a date",
-		"2300-01-01":           "outside the times scribe accepts",
+		"2300-01-01":           "outside the dates scribe accepts",
 		strings.Repeat("x", 9): "invalid due date",
 		"next fryday":          "invalid due date",
 	}
