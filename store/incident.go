@@ -133,10 +133,12 @@ func (s *Store) SetSeverity(ctx context.Context, id int64, sev incident.Severity
 		if err := updateIncident(ctx, tx, &inc); err != nil {
 			return err
 		}
+		// After the incident is resolved a change is a correction, dated at
+		// its beginning (incident.SeverityNote).
+		at, text := incident.SeverityNote(inc, old, sev, s.at(o), s.now())
 		e = incident.Event{
-			IncidentID: id, OccurredAt: s.at(o), Kind: incident.KindNote,
-			Text:   fmt.Sprintf("Severity changed from %s to %s", old, sev),
-			Author: o.Author, Source: o.Source,
+			IncidentID: id, OccurredAt: at, Kind: incident.KindNote,
+			Text: text, Author: o.Author, Source: o.Source,
 		}
 		return s.insertEvent(ctx, tx, &e)
 	})
