@@ -209,7 +209,7 @@ func TestBadInputChangesNothing(t *testing.T) {
 		{"unknown field", db, []string{"set", id, "colour", "red"}, "colour"},
 		{"unknown milestone", db, []string{"milestone", id, "exploded"}, "started"},
 		{"bad priority", db, []string{"action", "add", id, "x", "--priority", "urgent"}, "P0"},
-		{"bad due date", db, []string{"action", "add", id, "x", "--due", "someday"}, "YYYY-MM-DD"},
+		{"bad due date", db, []string{"action", "add", id, "x", "--due", "someday"}, "2026-12-04, today, tomorrow"},
 		{"unknown zone", db, []string{"new", "x", "--tz", "Mars/Olympus"}, "Mars/Olympus"},
 		{"not a SQLite file", notSQLite, []string{"list"}, "not a scribe database"},
 		{"impossible path", "/proc/scribe/cannot/be.db", []string{"list"}, "/proc/scribe/cannot/be.db"},

@@ -123,10 +123,17 @@ type Metrics struct {
 
 // Metrics derives the standard incident metrics. When "started" is unset,
 // "detected" stands in for the beginning of the time to mitigate and resolve.
+// A milestone outside CheckInstant's range (a bad row written before the
+// range was enforced) counts as unset: a year-1 start would make every
+// metric 106751d.
 func (ms Milestones) Metrics() Metrics {
+	get := func(m Milestone) (time.Time, bool) {
+		t, ok := ms.Get(m)
+		return t, ok && CheckInstant("", t) == nil
+	}
 	between := func(a, b Milestone) *time.Duration {
-		ta, ok1 := ms.Get(a)
-		tb, ok2 := ms.Get(b)
+		ta, ok1 := get(a)
+		tb, ok2 := get(b)
 		if !ok1 || !ok2 || tb.Before(ta) {
 			return nil
 		}
@@ -134,7 +141,7 @@ func (ms Milestones) Metrics() Metrics {
 		return &d
 	}
 	begin := MilestoneStarted
-	if _, ok := ms.Get(MilestoneStarted); !ok {
+	if _, ok := get(MilestoneStarted); !ok {
 		begin = MilestoneDetected
 	}
 	m := Metrics{
