@@ -33,7 +33,7 @@ func readBounded(ctx context.Context, r io.Reader, max int64, what string) ([]by
 			return nil, fmt.Errorf("read %s: %w", what, res.err)
 		}
 		if int64(len(res.data)) > max {
-			return nil, fmt.Errorf("%s is longer than %s: scribe reads at most that much", what, byteSize(max))
+			return nil, fmt.Errorf("%s is longer than %s: scribe reads at most %s", what, byteSize(max), byteSize(max))
 		}
 		return res.data, nil
 	}

@@ -1,8 +1,11 @@
 package e2e
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -263,5 +266,108 @@ func TestDefaultDatabase(t *testing.T) {
 	}
 	if _, err := os.Stat(other); err != nil {
 		t.Fatalf("SCRIBE_DB database not created: %v", err)
+	}
+}
+
+// TestOutputThatGoesNowhereFails: show to /dev/full fails; log with its
+// standard output closed fails with 74 and says the event is saved (it is),
+// so a script does not log it twice; log to /dev/null on purpose succeeds.
+func TestOutputThatGoesNowhereFails(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	id := mustScribe(t, db, "new", "Nowhere", "--tz", "UTC")
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full: %v", err)
+	}
+	defer full.Close()
+	for _, args := range [][]string{{"show", id}, {"show", id, "--json"}, {"export", id}, {"list"}} {
+		cmd := exec.Command(binary, append([]string{"--db", db}, args...)...)
+		cmd.Env = baseEnv(t)
+		cmd.Stdout = full
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		err := cmd.Run()
+		var ee *exec.ExitError
+		if !errors.As(err, &ee) || ee.ExitCode() != 1 || !strings.Contains(errb.String(), "no space left on device") {
+			t.Errorf("%v >/dev/full: %v, stderr %q", args, err, errb.String())
+		}
+	}
+	cmd := exec.Command("sh", "-c", `exec "$0" --db "$1" log "$2" "logged with stdout closed" >&-`, binary, db, id)
+	cmd.Env = baseEnv(t)
+	var errb bytes.Buffer
+	cmd.Stderr = &errb
+	err = cmd.Run()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 74 || !strings.Contains(errb.String(), "event is saved (id 2)") || !strings.Contains(errb.String(), "standard output is closed") {
+		t.Errorf("log >&-: %v, stderr %q", err, errb.String())
+	}
+	cmd = exec.Command("sh", "-c", `exec "$0" --db "$1" log "$2" "to /dev/null on purpose" >/dev/null`, binary, db, id)
+	cmd.Env = baseEnv(t)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Errorf("log >/dev/null: %v %s", err, out)
+	}
+	d := showJSON(t, db, id)
+	if len(d.Events) != 3 || d.Events[1].Text != "logged with stdout closed" {
+		t.Errorf("events: %+v", d.Events)
+	}
+}
+
+// TestEditKeepsConcurrentChangesAndHeadings: scribe edit merges by the text
+// the editor started from: a field changed by another process meanwhile is
+// kept, a field changed on both sides keeps both versions, and narrative
+// text with "## " lines round-trips.
+func TestEditKeepsConcurrentChangesAndHeadings(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "scribe.db")
+	id := mustScribe(t, db, "new", "Edit race", "--tz", "UTC")
+	summary := "Bookings failed.\n\n## Details\nThe pool was capped.\n## Impact\nthis line reads like a heading"
+	if r := scribe(t, db, summary, nil, "set", id, "summary", "-"); r.code != 0 {
+		t.Fatal(r.stderr)
+	}
+	mustScribe(t, db, "set", id, "impact", "first impact")
+	mustScribe(t, db, "set", id, "trigger", "first trigger")
+	// The editor: another terminal changes impact and trigger while it is
+	// open; the user rewrites the trigger and the resolution.
+	editor := filepath.Join(dir, "editor.sh")
+	script := `#!/bin/sh
+"` + binary + `" --db "` + db + `" set ` + id + ` impact "impact changed elsewhere" || exit 1
+"` + binary + `" --db "` + db + `" set ` + id + ` trigger "trigger changed elsewhere" || exit 1
+sed -i -e 's/^first trigger$/my trigger/' -e '/^## Resolution$/a\
+Rolled back at 14:05.' "$1"
+`
+	if err := os.WriteFile(editor, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	r := scribe(t, db, "", []string{"EDITOR=" + editor}, "edit", id)
+	if r.code != 0 {
+		t.Fatalf("edit: exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "conflict in Trigger") || strings.Contains(r.stderr, "Impact") {
+		t.Errorf("edit stderr:\n%s", r.stderr)
+	}
+	var d struct {
+		Incident struct{ Summary, Impact, Trigger, Resolution string } `json:"incident"`
+	}
+	if err := json.Unmarshal([]byte(mustScribe(t, db, "show", id, "--json")), &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Incident.Summary != summary {
+		t.Errorf("summary with ## lines came back as %q", d.Incident.Summary)
+	}
+	if d.Incident.Impact != "impact changed elsewhere" {
+		t.Errorf("impact %q: the concurrent change was reverted", d.Incident.Impact)
+	}
+	if !strings.HasPrefix(d.Incident.Trigger, "trigger changed elsewhere\n\n[edit conflict") || !strings.HasSuffix(d.Incident.Trigger, "\n\nmy trigger") {
+		t.Errorf("trigger %q: want both versions", d.Incident.Trigger)
+	}
+	if d.Incident.Resolution != "Rolled back at 14:05." {
+		t.Errorf("resolution %q", d.Incident.Resolution)
+	}
+}
+
+func TestVersionFlag(t *testing.T) {
+	r := scribe(t, "", "", nil, "--version")
+	if r.code != 0 || !strings.HasPrefix(r.stdout, "scribe ") || !strings.Contains(r.stdout, "go1.") {
+		t.Errorf("--version: exit %d, %q %q", r.code, r.stdout, r.stderr)
 	}
 }
