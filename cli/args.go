@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"scribe/incident"
-	"scribe/store"
 )
 
 // incidentArg reads the incident number from args[0], naming what is
@@ -107,20 +105,6 @@ func (a *App) dayNote(what string, t time.Time, inc incident.Incident) {
 		day = "yesterday, " + local.Format("Mon 2 Jan 2006") + ","
 	}
 	fmt.Fprintf(a.Stderr, "%s %s at %s (not today)\n", what, day, local.Format("15:04 MST"))
-}
-
-// loadIncident opens the incident N of args[0] with the store.
-func loadIncident(ctx context.Context, st *store.Store, args []string, usage string) (incident.Incident, error) {
-	id, err := incidentArg(args, usage)
-	if err != nil {
-		return incident.Incident{}, err
-	}
-	return st.Incident(ctx, id)
-}
-
-// parseDate reads a YYYY-MM-DD date.
-func parseDate(s string) (time.Time, error) {
-	return time.Parse(incident.DateLayout, strings.TrimSpace(s))
 }
 
 // zoneNote tells the user, on stderr, which meaning an ambiguous zone
