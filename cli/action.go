@@ -353,11 +353,7 @@ it back. An item already filed on GitHub keeps its issue.`,
 				return runF(cmd.Context(), opts)
 			}
 			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				c, err := correctionsOf(st)
-				if err != nil {
-					return err
-				}
-				if err := c.DeleteActionItem(cmd.Context(), id); err != nil {
+				if err := st.DeleteActionItem(cmd.Context(), id); err != nil {
 					return err
 				}
 				fmt.Fprintf(a.Stderr, "deleted action item %d (scribe action restore %d brings it back)\n", id, id)
@@ -383,11 +379,7 @@ func (a *App) actionRestoreCmd(runF func(context.Context, *actionIDOptions) erro
 				return runF(cmd.Context(), opts)
 			}
 			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				c, err := correctionsOf(st)
-				if err != nil {
-					return err
-				}
-				if err := c.RestoreActionItem(cmd.Context(), id); err != nil {
+				if err := st.RestoreActionItem(cmd.Context(), id); err != nil {
 					return err
 				}
 				fmt.Fprintf(a.Stderr, "restored action item %d\n", id)

@@ -255,21 +255,40 @@ func (a *App) withStore(ctx context.Context, fn func(*store.Store) error) error 
 }
 
 // withReader is withStore for commands that only read (show, list,
-// export, lint, action list).
+// export, lint, action list): a database scribe may write is opened as
+// usual (created on first use, migrated); one it may only read (a copy
+// from a colleague, a read-only mount or directory) is opened read-only,
+// so that it can still be shown and exported.
 func (a *App) withReader(ctx context.Context, fn func(*store.Store) error) error {
-	return a.withStore(ctx, fn)
+	path, err := a.DBPath()
+	if err != nil {
+		return err
+	}
+	if checkWritable(path) == nil {
+		return a.withStore(ctx, fn)
+	}
+	st, err := store.OpenReadOnly(ctx, path)
+	if err != nil {
+		return err
+	}
+	st.Now = a.Now
+	err = fn(st)
+	if cerr := st.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("close database: %w", cerr)
+	}
+	return err
 }
 
 // checkWritable refuses, before SQLite touches anything, a database that
 // exists but cannot be written, or whose directory cannot take the -wal and
-// -shm files beside it: even reading a WAL database needs both.
+// -shm files beside it (reads then go through store.OpenReadOnly).
 func checkWritable(path string) error {
 	fi, err := os.Stat(path)
 	if err != nil || !fi.Mode().IsRegular() {
 		return nil // missing (created later) or not a file: the store says what is wrong
 	}
 	if unix.Access(path, unix.W_OK) != nil {
-		return fmt.Errorf("database %s is read-only: scribe needs write access to it (and to its directory, for the -wal and -shm files)", path)
+		return fmt.Errorf("database %s is read-only: scribe needs write access to it (and to its directory, for the -wal and -shm files) to change it; show, list and export can still read it", path)
 	}
 	// Creating the -wal and -shm files needs write and search permission.
 	if dir := filepath.Dir(path); unix.Access(dir, unix.W_OK|unix.X_OK) != nil {

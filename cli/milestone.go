@@ -75,11 +75,7 @@ func (a *App) runMilestone(ctx context.Context, o *milestoneOptions) error {
 			return err
 		}
 		if o.Clear {
-			c, err := correctionsOf(st)
-			if err != nil {
-				return err
-			}
-			e, err := c.ClearMilestone(ctx, inc.ID, o.Milestone, origin)
+			e, err := st.ClearMilestone(ctx, inc.ID, o.Milestone, origin)
 			if err != nil {
 				return err
 			}

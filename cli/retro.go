@@ -100,11 +100,7 @@ lists). The previous text is kept in the note's history.`,
 				return runF(cmd.Context(), "edit", opts)
 			}
 			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				c, err := correctionsOf(st)
-				if err != nil {
-					return err
-				}
-				n, err := c.UpdateRetroNote(cmd.Context(), id, func(n *incident.RetroNote) error {
+				n, err := st.UpdateRetroNote(cmd.Context(), id, func(n *incident.RetroNote) error {
 					n.Text = opts.Text
 					return n.Validate()
 				})
@@ -139,18 +135,14 @@ func (a *App) retroDeleteCmd(runF func(context.Context, string, *retroOptions) e
 				return runF(cmd.Context(), name, opts)
 			}
 			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				c, err := correctionsOf(st)
-				if err != nil {
-					return err
-				}
 				if restore {
-					if err := c.RestoreRetroNote(cmd.Context(), id); err != nil {
+					if err := st.RestoreRetroNote(cmd.Context(), id); err != nil {
 						return err
 					}
 					fmt.Fprintf(a.Stderr, "restored retro note %d\n", id)
 					return nil
 				}
-				if err := c.DeleteRetroNote(cmd.Context(), id); err != nil {
+				if err := st.DeleteRetroNote(cmd.Context(), id); err != nil {
 					return err
 				}
 				fmt.Fprintf(a.Stderr, "deleted retro note %d (scribe retro restore %d brings it back)\n", id, id)
