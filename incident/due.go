@@ -90,7 +90,7 @@ func CheckDue(due string) error {
 // dueDate reads 2026-12-04 or 2026/12/04; ok is false when s is not shaped
 // like a date at all.
 func dueDate(input, s string) (time.Time, bool, error) {
-	m := datePrefix.FindStringSubmatch(s)
+	m := datePrefix(s)
 	if m == nil {
 		return time.Time{}, false, nil
 	}

@@ -1,7 +1,6 @@
 package incident
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,10 +21,68 @@ const maxRelative = 366 * 24 * time.Hour
 // maxWhenLen bounds the input; no form in the grammar is anywhere near it.
 const maxWhenLen = 100
 
-var (
-	datePrefix  = regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})`)
-	clockPrefix = regexp.MustCompile(`^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?`)
-)
+// datePrefix returns, like a regexp's FindStringSubmatch, the match of
+// ^(\d{4})[-/](\d{1,2})[-/](\d{1,2}) in s and its groups, or nil. It is
+// written out rather than compiled at start-up: every scribe command pays
+// for package initialisation, and a one-line log should not pay for
+// regular expressions it does not use.
+func datePrefix(s string) []string {
+	year := digitsAt(s, 0, 4, 4)
+	if year == 0 || year >= len(s) || (s[year] != '-' && s[year] != '/') {
+		return nil
+	}
+	month := digitsAt(s, year+1, 1, 2)
+	if month == 0 || year+1+month >= len(s) || (s[year+1+month] != '-' && s[year+1+month] != '/') {
+		return nil
+	}
+	dayAt := year + 1 + month + 1
+	day := digitsAt(s, dayAt, 1, 2)
+	if day == 0 {
+		return nil
+	}
+	return []string{s[:dayAt+day], s[:year], s[year+1 : year+1+month], s[dayAt : dayAt+day]}
+}
+
+// clockPrefix returns the match of
+// ^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)? in s and its
+// groups (empty when absent), or nil; see datePrefix for why it is not a
+// regexp.
+func clockPrefix(s string) []string {
+	hour := digitsAt(s, 0, 1, 2)
+	if hour == 0 {
+		return nil
+	}
+	m := []string{s[:hour], s[:hour], "", "", ""}
+	end := hour
+	for group := 2; group <= 3; group++ {
+		if end >= len(s) || s[end] != ':' || digitsAt(s, end+1, 2, 2) == 0 {
+			return m
+		}
+		m[group] = s[end+1 : end+3]
+		end += 3
+		m[0] = s[:end]
+	}
+	if end < len(s) && (s[end] == '.' || s[end] == ',') {
+		if n := digitsAt(s, end+1, 1, 9); n > 0 {
+			m[4] = s[end+1 : end+1+n]
+			m[0] = s[:end+1+n]
+		}
+	}
+	return m
+}
+
+// digitsAt counts the ASCII digits at s[i:], up to max; fewer than min
+// counts as none.
+func digitsAt(s string, i, min, max int) int {
+	n := 0
+	for i+n < len(s) && n < max && s[i+n] >= '0' && s[i+n] <= '9' {
+		n++
+	}
+	if n < min {
+		return 0
+	}
+	return n
+}
 
 // ParseWhen reads a time typed by a user (the TUI, the CLI's --at,
 // corrections) and returns it in UTC. The grammar:
@@ -222,7 +279,7 @@ func (w wall) instants(loc *time.Location) []time.Time {
 func absolute(input, s string, now time.Time, zone *time.Location) (time.Time, *time.Location, error) {
 	var w wall
 	dated := false
-	if m := datePrefix.FindStringSubmatch(s); m != nil {
+	if m := datePrefix(s); m != nil {
 		dated = true
 		w.year, _ = strconv.Atoi(m[1])
 		w.month, _ = strconv.Atoi(m[2])
@@ -243,7 +300,7 @@ func absolute(input, s string, now time.Time, zone *time.Location) (time.Time, *
 			return time.Time{}, nil, Errorf(EINVALID, "cannot read time %q: %s is not a date; write YYYY-MM-DD", quoteInput(input), m[0])
 		}
 	}
-	m := clockPrefix.FindStringSubmatch(s)
+	m := clockPrefix(s)
 	if m == nil {
 		return time.Time{}, nil, whenError(input)
 	}
@@ -455,8 +512,8 @@ func leadingTimeShape(text, last string, n int) bool {
 	if strings.HasPrefix(l, "-") || strings.HasSuffix(l, " ago") {
 		return true
 	}
-	dated := datePrefix.MatchString(l)
-	if !dated && !strings.Contains(clockPrefix.FindString(l), ":") {
+	dated := datePrefix(l) != nil
+	if c := clockPrefix(l); !dated && (c == nil || !strings.Contains(c[0], ":")) {
 		return false
 	}
 	if n == 1 || dated && n == 2 {
