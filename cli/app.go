@@ -1,5 +1,3 @@
-// Package cli is scribe's command line: one file per command, each a thin
-// layer that parses flags, calls the store or a pure package, and prints.
 package cli
 
 import (
