@@ -64,11 +64,14 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	if err == nil {
 		return 0
 	}
+	// Messages quote paths, arguments and stored text: whatever they hold,
+	// no escape sequence reaches the terminal.
+	msg := incident.PlainBlock(err.Error())
 	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
-		fmt.Fprintln(a.Stderr, "scribe: interrupted: "+err.Error())
+		fmt.Fprintln(a.Stderr, "scribe: interrupted: "+msg)
 		return exitInterrupted
 	}
-	fmt.Fprintln(a.Stderr, "scribe: "+err.Error())
+	fmt.Fprintln(a.Stderr, "scribe: "+msg)
 	var u usageError
 	if errors.As(err, &u) || strings.HasPrefix(err.Error(), "unknown command ") {
 		return 2

@@ -297,3 +297,24 @@ func TestVersion(t *testing.T) {
 		t.Errorf("--version: exit %d, %q", code, out)
 	}
 }
+
+// TestErrorsCarryNoEscapes: an error quoting a path or an argument that
+// holds escape sequences prints them as nothing a terminal obeys.
+func TestErrorsCarryNoEscapes(t *testing.T) {
+	s := newSession(t, "2026-11-21T09:00:00Z")
+	id := s.must("new", "Escapes", "--tz", "UTC")
+	for _, args := range [][]string{
+		{"export", id, "-o", filepath.Join(t.TempDir(), "missing\x1b]0;pwned\x07", "pm.md")},
+		{"export", id, "--template", "/nonexistent/\x1b[2J\u009b31m.tmpl"},
+		{"log", "\x1b[2J", "x"},
+		{"frobnicate\x1b[31m"},
+	} {
+		code, _, errb := s.run("", args...)
+		if code == 0 {
+			t.Errorf("%q succeeded", args)
+		}
+		if strings.ContainsAny(errb, "\x1b\x07\u009b") {
+			t.Errorf("%q: stderr carries an escape: %q", args, errb)
+		}
+	}
+}
