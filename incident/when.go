@@ -277,28 +277,9 @@ func (w wall) instants(loc *time.Location) []time.Time {
 }
 
 func absolute(input, s string, now time.Time, zone *time.Location) (time.Time, *time.Location, error) {
-	var w wall
-	dated := false
-	if m := datePrefix(s); m != nil {
-		dated = true
-		w.year, _ = strconv.Atoi(m[1])
-		w.month, _ = strconv.Atoi(m[2])
-		w.day, _ = strconv.Atoi(m[3])
-		s = s[len(m[0]):]
-		switch {
-		case s == "":
-			return time.Time{}, nil, Errorf(EINVALID, "cannot read time %q: a date needs a time of day too, e.g. %s 14:05", quoteInput(input), m[0])
-		case s[0] == 'T' || s[0] == 't':
-			s = s[1:]
-		case s[0] == ' ' || s[0] == ',':
-			s = strings.TrimLeft(s, " ,")
-		default:
-			return time.Time{}, nil, whenError(input)
-		}
-		if w.month < 1 || w.month > 12 || w.day < 1 || w.day > 31 ||
-			time.Date(w.year, time.Month(w.month), w.day, 0, 0, 0, 0, time.UTC).Day() != w.day {
-			return time.Time{}, nil, Errorf(EINVALID, "cannot read time %q: %s is not a date; write YYYY-MM-DD", quoteInput(input), m[0])
-		}
+	w, s, dated, err := readDate(input, s)
+	if err != nil {
+		return time.Time{}, nil, err
 	}
 	m := clockPrefix(s)
 	if m == nil {
@@ -345,6 +326,35 @@ func absolute(input, s string, now time.Time, zone *time.Location) (time.Time, *
 	}
 	t, err := clockTime(input, w, now, loc)
 	return t, loc, err
+}
+
+// readDate reads a leading date (2026-11-21, 2026/11/21) and the separator
+// before the time of day, returning the rest of s; dated is false, and s
+// unchanged, when s does not start with a date.
+func readDate(input, s string) (w wall, rest string, dated bool, err error) {
+	m := datePrefix(s)
+	if m == nil {
+		return w, s, false, nil
+	}
+	w.year, _ = strconv.Atoi(m[1])
+	w.month, _ = strconv.Atoi(m[2])
+	w.day, _ = strconv.Atoi(m[3])
+	s = s[len(m[0]):]
+	switch {
+	case s == "":
+		return w, s, true, Errorf(EINVALID, "cannot read time %q: a date needs a time of day too, e.g. %s 14:05", quoteInput(input), m[0])
+	case s[0] == 'T' || s[0] == 't':
+		s = s[1:]
+	case s[0] == ' ' || s[0] == ',':
+		s = strings.TrimLeft(s, " ,")
+	default:
+		return w, s, true, whenError(input)
+	}
+	if w.month < 1 || w.month > 12 || w.day < 1 || w.day > 31 ||
+		time.Date(w.year, time.Month(w.month), w.day, 0, 0, 0, 0, time.UTC).Day() != w.day {
+		return w, s, true, Errorf(EINVALID, "cannot read time %q: %s is not a date; write YYYY-MM-DD", quoteInput(input), m[0])
+	}
+	return w, s, true, nil
 }
 
 // clockTime places a bare clock on the day, among yesterday, today and
