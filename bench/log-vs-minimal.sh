@@ -20,7 +20,6 @@ go build -o "$dir/scribe" .
 go build -o "$dir/minimal-log" ./bench/minimal-log
 db="$dir/scribe.db"
 id=$("$dir/scribe" --db "$db" new "Benchmark incident" --tz UTC)
-export SCRIBE_AUTHOR=bench
 
 : >"$dir/scribe.times"
 : >"$dir/minimal.times"

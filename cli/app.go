@@ -105,7 +105,7 @@ event in a local SQLite file; roles, status, milestones and action items are
 tracked; afterwards it exports a blameless postmortem and files follow-ups.
 
 Run scribe with no command to open the incident list.`,
-		Version:       version(),
+		Version:       versionFor(args),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		Args: func(_ *cobra.Command, args []string) error {
@@ -132,8 +132,24 @@ Run scribe with no command to open the incident list.`,
 		}
 		return usageError{errors.New(msg)}
 	})
-	root.AddCommand(a.commands(args)...)
+	cmds := a.commands(args)
+	// A command named on the command line is run, never completed: the
+	// completion commands cobra would add are start-up cost for nothing.
+	root.CompletionOptions.DisableDefaultCmd = len(cmds) == 1
+	root.AddCommand(cmds...)
 	return root
+}
+
+// versionFor is the build's description when args ask for it, and a
+// placeholder otherwise: cobra needs a version to offer --version, and
+// reading the build information is start-up cost a log does not need.
+func versionFor(args []string) string {
+	for _, arg := range args {
+		if arg == "--version" || arg == "-v" {
+			return version()
+		}
+	}
+	return "(run scribe --version)"
 }
 
 // maxFlagError bounds a flag error, which quotes the refused value.

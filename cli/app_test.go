@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -316,5 +317,17 @@ func TestErrorsCarryNoEscapes(t *testing.T) {
 		if strings.ContainsAny(errb, "\x1b\x07\u009b") {
 			t.Errorf("%q: stderr carries an escape: %q", args, errb)
 		}
+	}
+}
+
+func TestDescribeBuild(t *testing.T) {
+	info := &debug.BuildInfo{GoVersion: "go1.25.8", Main: debug.Module{Version: "v1.2.0"}, Settings: []debug.BuildSetting{
+		{Key: "vcs.revision", Value: "6c1ebb427ebfe30ed559abcb718fa8c4f595470c"}, {Key: "vcs.time", Value: "2026-12-06T01:46:49Z"}, {Key: "vcs.modified", Value: "true"},
+	}}
+	if got, want := describeBuild(info), "v1.2.0, commit 6c1ebb427ebf, 2026-12-06T01:46:49Z, modified, go1.25.8"; got != want {
+		t.Errorf("describeBuild = %q, want %q", got, want)
+	}
+	if got := describeBuild(&debug.BuildInfo{GoVersion: "go1.25.8"}); got != "(devel), go1.25.8" {
+		t.Errorf("a build without VCS information: %q", got)
 	}
 }

@@ -14,6 +14,11 @@ func version() string {
 	if !ok {
 		return "(unknown build)"
 	}
+	return describeBuild(info)
+}
+
+// describeBuild is version's text for one build's information.
+func describeBuild(info *debug.BuildInfo) string {
 	parts := []string{info.Main.Version}
 	if parts[0] == "" {
 		parts[0] = "(devel)"
