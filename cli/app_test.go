@@ -331,3 +331,19 @@ func TestDescribeBuild(t *testing.T) {
 		t.Errorf("a build without VCS information: %q", got)
 	}
 }
+
+// TestShowAndExportRoundDurationsAlike: both print durations with
+// incident.FormatDuration, so 50m40s is 51m in each.
+func TestShowAndExportRoundDurationsAlike(t *testing.T) {
+	s := newSession(t, "2026-11-21T09:00:00Z")
+	id := s.must("new", "Rounding", "--tz", "UTC", "--at", "2026-11-21 08:01")
+	s.must("milestone", id, "started", "--at", "2026-11-21 08:00:00")
+	s.must("milestone", id, "mitigated", "--at", "2026-11-21 08:50:40")
+	show := s.must("show", id)
+	if !strings.Contains(show, "time to mitigate 51m") || !strings.Contains(show, "impact 51m") {
+		t.Errorf("show:\n%s", show)
+	}
+	if md := s.must("export", id); !strings.Contains(md, "51m") || strings.Contains(md, "50m") {
+		t.Errorf("export rounds 50m40s differently from show")
+	}
+}
