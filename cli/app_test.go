@@ -343,7 +343,8 @@ func TestShowAndExportRoundDurationsAlike(t *testing.T) {
 	if !strings.Contains(show, "time to mitigate 51m") || !strings.Contains(show, "impact 51m") {
 		t.Errorf("show:\n%s", show)
 	}
-	if md := s.must("export", id); !strings.Contains(md, "51m") || strings.Contains(md, "50m") {
-		t.Errorf("export rounds 50m40s differently from show")
+	md := s.must("export", id)
+	if !strings.Contains(md, "**Time to mitigate:** 51m") || !strings.Contains(md, "**Duration of impact:** 51m") {
+		t.Errorf("export rounds 50m40s differently from show:\n%s", md)
 	}
 }
