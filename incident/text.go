@@ -10,15 +10,16 @@ import (
 // through: the CLI, the TUI, an import or a JSON document. Two shapes exist:
 //
 //   - a name (title, person, owner, author, role, service, zone) is one
-//     line: no control character of any kind, no line break;
+//     line: no line break of any kind (CR, LF, NEL, U+2028, U+2029);
 //   - a text (event text, narrative, description, retro note, status
-//     message) may span lines and hold tabs.
+//     message) may span lines.
 //
 // Both refuse invalid UTF-8 and NUL: SQLite and every tool downstream
 // (terminals, GitHub, Markdown renderers) treat them differently from one
-// another, so what was typed would not be what is read back. Escape
-// sequences inside a text are kept as typed (a pasted alert may carry
-// colours) and dropped on display by PlainText and PlainBlock.
+// another, so what was typed would not be what is read back. Other control
+// characters and escape sequences are kept as typed (a pasted alert may
+// carry colours) and dropped wherever text is shown, by PlainText and
+// PlainBlock: what is stored is what was typed, what is displayed is safe.
 
 // Length limits, in characters.
 const (
@@ -49,8 +50,8 @@ func Quote(s string) string {
 	return strconv.Quote(s)
 }
 
-// ValidateName checks a one-line value: valid UTF-8, no control
-// characters, at most max characters, and not blank when required. what
+// ValidateName checks a one-line value: valid UTF-8, no NUL, no line
+// break, at most max characters, and not blank when required. what
 // names the field in the message ("owner", "--by").
 func ValidateName(what, s string, max int, required bool) error {
 	t := strings.TrimSpace(s)
@@ -63,12 +64,8 @@ func ValidateName(what, s string, max int, required bool) error {
 	if err := checkEncoding(what, s); err != nil {
 		return err
 	}
-	if i := strings.IndexFunc(s, isControl); i >= 0 {
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		if r == '\n' || r == '\r' {
-			return Errorf(EINVALID, "%s spans several lines: write it on one line (got %s)", what, Quote(s))
-		}
-		return Errorf(EINVALID, "%s holds a control character (%U): write it as plain text on one line (got %s)", what, r, Quote(s))
+	if strings.ContainsFunc(s, isLineBreak) {
+		return Errorf(EINVALID, "%s spans several lines: write it on one line (got %s)", what, Quote(s))
 	}
 	if n := utf8.RuneCountInString(t); n > max {
 		return Errorf(EINVALID, "%s is %d characters long: at most %d are accepted", what, n, max)
@@ -110,8 +107,11 @@ func checkEncoding(what, s string) error {
 	return nil
 }
 
-// isControl reports C0 and C1 controls and DEL.
-func isControl(r rune) bool { return r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f) }
+// isLineBreak reports the characters that end a line somewhere: a
+// terminal, a Markdown table, a JSON-reading script.
+func isLineBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == 0x85 || r == 0x2028 || r == 0x2029
+}
 
 // ValidatePerson rejects an empty, overlong or multi-line name of someone
 // holding a role.

@@ -77,13 +77,16 @@ func TestValidationParity(t *testing.T) {
 	}
 }
 
-func TestValidateNameRefusesControls(t *testing.T) {
-	for _, v := range []string{"Rosa\nM.", "Rosa\rM.", "Rosa\tM.", "esc \x1b[31m", "c1 \u009b", "del \x7f"} {
-		if err := incident.ValidateOwner(v); err == nil {
-			t.Errorf("ValidateOwner(%q) accepted a control character", v)
+// TestValidateNameRefusesLineBreaks: a name is one line, whichever
+// character would break it; other controls are kept as typed and removed
+// on display.
+func TestValidateNameRefusesLineBreaks(t *testing.T) {
+	for _, v := range []string{"Rosa\nM.", "Rosa\rM.", "Rosa\u0085M.", "Rosa\u2028M.", "Rosa\u2029M."} {
+		if err := incident.ValidateOwner(v); err == nil || !strings.Contains(err.Error(), "spans several lines") {
+			t.Errorf("ValidateOwner(%q) = %v, want a one-line error", v, err)
 		}
 	}
-	for _, v := range []string{"", "Rosa M.", "@rosa", "Zoë 東京", strings.Repeat("a", incident.MaxNameLen)} {
+	for _, v := range []string{"", "Rosa M.", "@rosa", "Zoë 東京", "Rosa\tM.", "esc \x1b[31m", strings.Repeat("a", incident.MaxNameLen)} {
 		if err := incident.ValidateOwner(v); err != nil {
 			t.Errorf("ValidateOwner(%q) = %v", v, err)
 		}
