@@ -307,8 +307,23 @@ func TestOutputThatGoesNowhereFails(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Errorf("log >/dev/null: %v %s", err, out)
 	}
+	// A /dev/null opened read-write, as Python's subprocess.DEVNULL does,
+	// is a deliberate discard, not a closed stream.
+	null, err := os.OpenFile("/dev/null", os.O_RDWR, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	cmd = exec.Command(binary, "--db", db, "log", id, "to a read-write /dev/null")
+	cmd.Env = baseEnv(t)
+	cmd.Stdout = null
+	errb.Reset()
+	cmd.Stderr = &errb
+	if err := cmd.Run(); err != nil {
+		t.Errorf("log to a read-write /dev/null: %v %s", err, errb.String())
+	}
 	d := showJSON(t, db, id)
-	if len(d.Events) != 3 || d.Events[1].Text != "logged with stdout closed" {
+	if len(d.Events) != 4 || d.Events[1].Text != "logged with stdout closed" {
 		t.Errorf("events: %+v", d.Events)
 	}
 }
