@@ -66,8 +66,8 @@ func TestJSONKeepsHTMLReadable(t *testing.T) {
 // terminal), and read back as the characters they were.
 func TestJSONEscapesTerminalControls(t *testing.T) {
 	snap := searchOutage()
-	snap.Incident.Title = "RLO \u202eevil\u202c, LS \u2028 end"
-	snap.Incident.Summary = "CSI \u009b2J in the summary"
+	snap.Incident.Title = "RLO \u202eevil\u202c end"
+	snap.Incident.Summary = "CSI \u009b2J in the summary, LS \u2028 too"
 	snap.Events[0].Text = "owner \u009d0;title\u0007 \u2066isolated\u2069"
 	var out bytes.Buffer
 	if err := JSON(&out, snap); err != nil {
