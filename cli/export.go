@@ -156,10 +156,7 @@ func (a *App) runExport(ctx context.Context, o *exportOptions) error {
 			}
 		}
 		if !toFile {
-			if _, err := a.Stdout.Write(buf.Bytes()); err != nil {
-				return fmt.Errorf("write export: %w", err)
-			}
-			return nil
+			return a.writeOut(ctx, buf.Bytes())
 		}
 		// Again now that the database is open: its -wal and -shm exist.
 		if err := refuseDatabase(o.Out, dbPath); err != nil {

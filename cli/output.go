@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -50,4 +51,24 @@ func (a *App) printSavedID(what string, id int64) error {
 		return exitError{fmt.Errorf("%s is saved (id %d), but its id could not be printed: %w; do not run the command again", what, id, err), exitSavedNotPrinted}
 	}
 	return nil
+}
+
+// writeOut writes data to stdout, giving up when ctx ends: a pipe whose
+// reader stopped reading (`scribe export 7 | less`, then SIGTERM) must not
+// hold scribe for ever. The abandoned write ends with the process.
+func (a *App) writeOut(ctx context.Context, data []byte) error {
+	done := make(chan error, 1)
+	go func() {
+		_, err := a.Stdout.Write(data)
+		done <- err
+	}()
+	select {
+	case <-ctx.Done():
+		return fmt.Errorf("write standard output: %w", ctx.Err())
+	case err := <-done:
+		if err != nil {
+			return fmt.Errorf("write standard output: %w", err)
+		}
+		return nil
+	}
 }

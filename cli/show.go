@@ -1,7 +1,7 @@
 package cli
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -52,15 +52,15 @@ func (a *App) runShow(ctx context.Context, o *showOptions) error {
 		if err != nil {
 			return err
 		}
+		var out bytes.Buffer
 		if o.JSON {
-			return export.JSON(a.Stdout, snap)
+			if err := export.JSON(&out, snap); err != nil {
+				return err
+			}
+		} else {
+			printIncident(&out, snap, a.Now())
 		}
-		out := bufio.NewWriter(a.Stdout)
-		printIncident(out, snap, a.Now())
-		if err := out.Flush(); err != nil {
-			return fmt.Errorf("write incident #%d: %w", o.IncidentID, err)
-		}
-		return nil
+		return a.writeOut(ctx, out.Bytes())
 	})
 }
 

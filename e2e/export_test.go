@@ -465,3 +465,46 @@ func TestJSONOutputsEscapeTerminalControls(t *testing.T) {
 		t.Errorf("escaped text does not read back: %q / %q", d.Incident.Title, d.Events[1].Text)
 	}
 }
+
+// TestOutputToAStalledPipeHonoursSignals: export and show to a pipe nobody
+// reads block once the pipe is full; SIGTERM still ends them at once.
+func TestOutputToAStalledPipeHonoursSignals(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	id := mustScribe(t, db, "new", "Stalled reader", "--tz", "UTC")
+	var lines strings.Builder
+	for i := 0; i < 3000; i++ {
+		fmt.Fprintf(&lines, "2026-11-20 %02d:%02d:%02d UTC line %d, long enough to fill a pipe buffer quickly\n", i/3600%24, i/60%60, i%60, i)
+	}
+	if r := scribe(t, db, lines.String(), nil, "import", id, "-"); r.code != 0 {
+		t.Fatalf("import: %s", r.stderr)
+	}
+	for _, args := range [][]string{{"export", id}, {"show", id}, {"show", id, "--json"}} {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(binary, append([]string{"--db", db}, args...)...)
+		cmd.Env = baseEnv(t)
+		cmd.Stdout = w
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		time.Sleep(500 * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+				t.Errorf("%v to a stalled pipe, SIGTERM: %v, want exit 130", args, err)
+			}
+		case <-time.After(5 * time.Second):
+			cmd.Process.Kill()
+			<-done
+			t.Errorf("%v to a stalled pipe did not end on SIGTERM", args)
+		}
+		r.Close()
+	}
+}
