@@ -179,7 +179,7 @@ func (a *App) commands(args []string) []*cobra.Command {
 		{"demo", a.demoCmd},
 		{"import", a.importCmd},
 		{"export", func() *cobra.Command { return a.exportCmd(nil) }},
-		{"lint", a.lintCmd},
+		{"lint", func() *cobra.Command { return a.lintCmd(nil) }},
 		{"github", a.githubCmd},
 	}
 	named := commandName(args)

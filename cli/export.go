@@ -166,9 +166,17 @@ func (a *App) runExport(ctx context.Context, o *exportOptions) error {
 	})
 }
 
-func (a *App) lintCmd() *cobra.Command {
-	var tz string
-	var strict, asJSON bool
+// lintOptions is what `scribe lint` was asked to do, parsed and checked.
+type lintOptions struct {
+	IncidentID int64
+	Zone       *time.Location
+	ZoneText   string
+	Strict     bool
+	JSON       bool
+}
+
+func (a *App) lintCmd(runF func(context.Context, *lintOptions) error) *cobra.Command {
+	opts := &lintOptions{}
 	cmd := &cobra.Command{
 		Use:   lintUsage,
 		Short: "List what to fix before publishing the postmortem",
@@ -189,43 +197,50 @@ objects with code, level, section, where, text, phrase and message.`,
 			if err != nil {
 				return err
 			}
-			zone, err := exportZone(tz)
-			if err != nil {
+			opts.IncidentID = id
+			if opts.Zone, err = exportZone(opts.ZoneText); err != nil {
 				return err
 			}
-			a.zoneNote(tz)
-			return a.withReader(cmd.Context(), func(st *store.Store) error {
-				snap, err := st.Snapshot(cmd.Context(), id)
-				if err != nil {
-					return err
-				}
-				warnings := export.Lint(snap, export.Options{Zone: zone})
-				if asJSON {
-					if warnings == nil {
-						warnings = []export.Warning{}
-					}
-					if err := a.writeJSON(warnings); err != nil {
-						return err
-					}
-				} else {
-					for _, w := range warnings {
-						fmt.Fprintln(a.Stdout, w.Level+": "+oneLine(w.String()))
-					}
-					fmt.Fprintf(a.Stderr, "%s for incident #%d\n", countWarnings(export.Failing(warnings)), id)
-				}
-				if n := export.Failing(warnings); strict && n > 0 {
-					return exitError{fmt.Errorf("%s (--strict)", countWarnings(n)), 1}
-				}
-				return nil
-			})
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return a.runLint(cmd.Context(), opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&tz, "tz", "", "quote times in ZONE instead of the incident's zone")
-	f.BoolVar(&strict, "strict", false, "exit 1 when there is any warning")
-	f.BoolVar(&asJSON, "json", false, "print the warnings as JSON")
+	f.StringVar(&opts.ZoneText, "tz", "", "quote times in ZONE instead of the incident's zone")
+	f.BoolVar(&opts.Strict, "strict", false, "exit 1 when there is any warning")
+	f.BoolVar(&opts.JSON, "json", false, "print the warnings as JSON")
 	cmd.ValidArgsFunction = a.completeIncidentThen()
 	return cmd
+}
+
+func (a *App) runLint(ctx context.Context, o *lintOptions) error {
+	a.zoneNote(o.ZoneText)
+	return a.withReader(ctx, func(st *store.Store) error {
+		snap, err := st.Snapshot(ctx, o.IncidentID)
+		if err != nil {
+			return err
+		}
+		warnings := export.Lint(snap, export.Options{Zone: o.Zone})
+		if o.JSON {
+			if warnings == nil {
+				warnings = []export.Warning{}
+			}
+			if err := a.writeJSON(warnings); err != nil {
+				return err
+			}
+		} else {
+			for _, w := range warnings {
+				fmt.Fprintln(a.Stdout, w.Level+": "+oneLine(w.String()))
+			}
+			fmt.Fprintf(a.Stderr, "%s for incident #%d\n", countWarnings(export.Failing(warnings)), o.IncidentID)
+		}
+		if n := export.Failing(warnings); o.Strict && n > 0 {
+			return exitError{fmt.Errorf("%s (--strict)", countWarnings(n)), 1}
+		}
+		return nil
+	})
 }
 
 // exportFormat reads --format; it reports whether the format is JSON.

@@ -135,6 +135,13 @@ func TestSetShowListEditOptions(t *testing.T) {
 	if err := parse(t, a.exportCmd(func(context.Context, *exportOptions) error { return nil }), "3", "--format", "json", "--names"); err == nil {
 		t.Error("--names with JSON parsed")
 	}
+	var lint *lintOptions
+	if err := parse(t, a.lintCmd(func(_ context.Context, o *lintOptions) error { lint = o; return nil }), "3", "--strict", "--json", "--tz", "PT"); err != nil {
+		t.Fatal(err)
+	}
+	if lint.IncidentID != 3 || !lint.Strict || !lint.JSON || lint.Zone.String() != "America/Los_Angeles" {
+		t.Errorf("lint options = %+v", *lint)
+	}
 }
 
 func TestActionOptions(t *testing.T) {
