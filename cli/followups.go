@@ -3,9 +3,7 @@ package cli
 // Owned by the after work (issue #14): `scribe followups`.
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"strings"
 	"text/tabwriter"
@@ -194,21 +192,6 @@ func (a *App) printFollowUpsJSON(fs []incident.FollowUp) error {
 		out = append(out, j)
 	}
 	return a.writeJSON(out)
-}
-
-// writeJSON prints v indented, with the controls a terminal or a careless
-// consumer could trip on escaped.
-func (a *App) writeJSON(v any) error {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return fmt.Errorf("encode JSON: %w", err)
-	}
-	if _, err := a.Stdout.Write(incident.EscapeJSONControls(buf.Bytes())); err != nil {
-		return fmt.Errorf("write JSON: %w", err)
-	}
-	return nil
 }
 
 func (a *App) printFollowUps(fs []incident.FollowUp, open int) error {

@@ -93,7 +93,7 @@ durations in seconds.`,
 				if err != nil {
 					return err
 				}
-				return a.writeExport(out, buf.Bytes())
+				return a.writeFileOrStdout(cmd.Context(), out, buf.Bytes())
 			})
 		},
 	}
