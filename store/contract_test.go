@@ -71,6 +71,8 @@ var contract = map[string]func(*testing.T){
 	"WatchSeesAnotherStoresWrites":               TestWatchSeesAnotherStoresWrites,
 	"ApplyIsIdempotent":                          TestApplyIsIdempotent,
 	"ApplyChainByUUID":                           TestApplyChainByUUID,
+	"TrackingClaimBetweenTwoStores":              TestTrackingClaimBetweenTwoStores,
+	"TrackingRefusesBadInput":                    TestTrackingRefusesBadInput,
 	"PushIsWholeIdempotentAndIncremental":        TestPushIsWholeIdempotentAndIncremental,
 }
 
@@ -105,7 +107,7 @@ var sqliteOnly = map[string]string{
 	"ParseTimeRefusesMalformed":                   "a pure function, checked once",
 	"OpenRefusesURLsOfOtherSchemes":               "refused before any backend opens, checked once",
 	"DescribeAndRedact":                           "pure functions, checked once",
-	"MigrationFourBackfillsUUIDs":                 "SQLite's migration of older files",
+	"MigrationTeamBackfillsUUIDs":                 "SQLite's migration of older files",
 	"IDSourceCountsUpWithinAMillisecond":          "a pure function, checked once",
 	"HelperProcessPostgresWriter":                 "the body of a writer process",
 }

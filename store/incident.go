@@ -213,7 +213,11 @@ func (s *Store) applySetSeverity(ctx context.Context, tx *txn, op incident.Opera
 	if err != nil {
 		return incident.Outcome{}, err
 	}
-	e := s.logged(tx, op, incident.KindNote, fmt.Sprintf("Severity changed from %s to %s", old, sev))
+	// After the incident is resolved a change is a correction, dated at
+	// its beginning (incident.SeverityNote).
+	at, text := incident.SeverityNote(inc, old, sev, s.opAt(op), s.now())
+	e := s.logged(tx, op, incident.KindNote, text)
+	e.OccurredAt = at
 	err = s.insertEvent(ctx, tx, &e)
 	return incident.Outcome{Event: e, Incident: inc}, err
 }

@@ -145,6 +145,24 @@ CREATE TABLE scribe.filing_claims (
 	claimed_at     text   NOT NULL
 );
 
+-- The GitHub issue that tracks an incident's follow-ups (see the SQLite
+-- migration 0004_tracking_issues.sql).
+CREATE TABLE scribe.tracking_issues (
+	incident_id    bigint PRIMARY KEY REFERENCES scribe.incidents (id) ON DELETE CASCADE,
+	uuid           text   NOT NULL UNIQUE,
+	repo           text   NOT NULL DEFAULT '',
+	number         integer NOT NULL DEFAULT 0,
+	url            text   NOT NULL DEFAULT '',
+	state          text   NOT NULL DEFAULT '',
+	postmortem_url text   NOT NULL DEFAULT '',
+	sync_error     text   NOT NULL DEFAULT '',
+	synced_at      text,
+	claim_token    text   NOT NULL DEFAULT '',
+	claimed_at     text,
+	created_at     text   NOT NULL,
+	updated_at     text   NOT NULL
+);
+
 CREATE TABLE scribe.operations (
 	uuid        text   PRIMARY KEY,
 	incident_id bigint NOT NULL REFERENCES scribe.incidents (id),

@@ -12,10 +12,10 @@ import (
 	"scribe/incident"
 )
 
-// A database an earlier scribe wrote (schema 3) gains UUIDs for every row
+// A database an earlier scribe wrote (schema 3, before team mode and tracking issues) gains UUIDs for every row
 // it has, distinct valid version-7 ones carrying the row's creation time,
 // and works on as before.
-func TestMigrationFourBackfillsUUIDs(t *testing.T) {
+func TestMigrationTeamBackfillsUUIDs(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
 	if err := createFile(path); err != nil {
