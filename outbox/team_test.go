@@ -421,3 +421,26 @@ func TestPasswordStaysOutOfTheOutbox(t *testing.T) {
 		t.Fatalf("a file is not a team database: %v", err)
 	}
 }
+
+// The outbox is a file of its own: a scribe database is not taken for one.
+func TestOutboxRefusesAnotherFile(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "scribe.db")
+	s, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := store.OpenOutbox(ctx, db); incident.ErrorCode(err) != incident.EINVALID {
+		t.Fatalf("OpenOutbox on a scribe database: %v", err)
+	}
+	box, err := store.OpenOutbox(ctx, filepath.Join(dir, "outbox.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	box.Close()
+	if _, err := store.Open(ctx, filepath.Join(dir, "outbox.db")); incident.ErrorCode(err) != incident.EINVALID {
+		t.Fatalf("Open on an outbox: %v", err)
+	}
+}
