@@ -200,3 +200,6 @@ func (h *harness) lastEvent() incident.Event {
 }
 
 func (h *harness) input() string { return h.m.inc.input.Value() }
+
+// activePane is the title of the pane shown, without its counts.
+func (h *harness) activePane() string { return paneName(h.m.inc.panes[h.m.inc.active]) }

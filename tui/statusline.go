@@ -11,6 +11,7 @@ import (
 // statusLine is the footer's message: information clears itself after a few
 // seconds, an error stays until the next key (gh-dash's footer).
 type statusLine struct {
+	gen   int // the screen it belongs to, so an old screen's timer is ignored
 	text  string
 	isErr bool
 	seq   int
@@ -23,7 +24,8 @@ func (s *statusLine) Info(c *common, text string) tea.Cmd {
 	s.seq++
 	s.text, s.isErr = text, false
 	seq := s.seq
-	return c.after(statusTTL, func(time.Time) tea.Msg { return statusExpiredMsg{seq: seq} })
+	gen := s.gen
+	return c.after(statusTTL, func(time.Time) tea.Msg { return statusExpiredMsg{gen: gen, seq: seq} })
 }
 
 // Error shows an error until the next key.
@@ -32,9 +34,15 @@ func (s *statusLine) Error(err error) {
 	s.text, s.isErr = incident.ErrorMessage(err), true
 }
 
+// ErrorHint shows an error and what to do about it.
+func (s *statusLine) ErrorHint(err error, hint string) {
+	s.Error(err)
+	s.text += " · " + hint
+}
+
 // Expire clears the line if msg is about the message still shown.
 func (s *statusLine) Expire(msg statusExpiredMsg) {
-	if msg.seq == s.seq && !s.isErr {
+	if msg.gen == s.gen && msg.seq == s.seq && !s.isErr {
 		s.text = ""
 	}
 }

@@ -28,6 +28,7 @@ type Store interface {
 	AddActionItem(ctx context.Context, item *incident.ActionItem, o incident.Origin) error
 	UpdateActionItem(ctx context.Context, id int64, fn func(*incident.ActionItem) error) (incident.ActionItem, error)
 	AddRetroNote(ctx context.Context, n *incident.RetroNote) error
+	DeleteRetroNote(ctx context.Context, id int64) error
 
 	// ImportSnapshot appends a pasted timeline's events in one transaction.
 	ImportSnapshot(ctx context.Context, snap incident.Snapshot, into int64) (int64, error)
