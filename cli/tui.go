@@ -30,11 +30,11 @@ func (a *App) runTUI(ctx context.Context, incidentID int64) error {
 				return err
 			}
 		}
-		return a.runProgram(ctx, st, incidentID)
+		return a.runProgram(ctx, st, incidentID, a.tuiDrafts(st.Path()))
 	})
 }
 
-func (a *App) runProgram(ctx context.Context, st *store.Store, incidentID int64) error {
+func (a *App) runProgram(ctx context.Context, st *store.Store, incidentID int64, drafts tui.Drafts) error {
 	opts := tui.Options{
 		IncidentID: incidentID,
 		Author:     a.Getenv("SCRIBE_AUTHOR"),
@@ -43,6 +43,7 @@ func (a *App) runProgram(ctx context.Context, st *store.Store, incidentID int64)
 		Preview:    previewPostmortem,
 		Editor:     a.editorCommand(),
 		File:       a.fileFromTUI(st),
+		Drafts:     drafts,
 	}
 	p := tea.NewProgram(tui.New(ctx, st, opts), tea.WithContext(ctx), tea.WithInput(a.Stdin), tea.WithOutput(a.Stdout))
 	if _, err := p.Run(); err != nil {
@@ -148,7 +149,7 @@ removed on exit. Nothing touches your own database.`,
 			if err != nil {
 				return fmt.Errorf("seed the demo incident: %w", err)
 			}
-			return a.runProgram(ctx, st, id)
+			return a.runProgram(ctx, st, id, nil) // a demo's drafts would outlive its database
 		},
 	}
 }

@@ -73,15 +73,14 @@ type correction struct {
 	save   func(line string) (tea.Cmd, error)
 }
 
-// enabled returns the bindings that are on, for routing keys.
-func enabled(groups [][]key.Binding) []key.Binding {
-	var out []key.Binding
+// bound reports whether an enabled binding of groups names the key.
+func bound(msg tea.KeyPressMsg, groups ...[]key.Binding) bool {
 	for _, g := range groups {
 		for _, b := range g {
-			if b.Enabled() {
-				out = append(out, b)
+			if b.Enabled() && key.Matches(msg, b) {
+				return true
 			}
 		}
 	}
-	return out
+	return false
 }

@@ -91,7 +91,7 @@ func (s *incidentScreen) paneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 		return nil, false
 	}
 	p := s.panes[s.active]
-	if !key.Matches(msg, enabled(p.FullHelp())...) {
+	if !bound(msg, p.FullHelp()...) {
 		return nil, false
 	}
 	return p.Update(msg), true
@@ -153,7 +153,7 @@ func (s *incidentScreen) escape() tea.Cmd {
 		return nil
 	}
 	esc := tea.KeyPressMsg{Code: tea.KeyEscape}
-	if p := s.panes[s.active]; key.Matches(esc, enabled(p.FullHelp())...) {
+	if p := s.panes[s.active]; bound(esc, p.FullHelp()...) {
 		return p.Update(esc)
 	}
 	if s.input.empty() {
@@ -184,12 +184,12 @@ func (s *incidentScreen) switchPane(step int) tea.Cmd {
 // selected it says which letters act on it, where the user looks.
 func (s *incidentScreen) selectionHint() string {
 	p := s.panes[s.active]
-	esc := tea.KeyPressMsg{Code: tea.KeyEscape}
-	if !key.Matches(esc, enabled(p.FullHelp())...) {
+	short := p.ShortHelp()
+	if !bound(tea.KeyPressMsg{Code: tea.KeyEscape}, short) {
 		return ""
 	}
 	var parts []string
-	for _, b := range p.ShortHelp() {
+	for _, b := range short {
 		if h := b.Help(); b.Enabled() && (len(h.Key) == 1 || h.Key == "enter") {
 			parts = append(parts, h.Key+" "+h.Desc)
 		}

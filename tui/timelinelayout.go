@@ -204,7 +204,7 @@ func (t *timeline) byline(ev incident.Event) string {
 func (t *timeline) selectedRows() []string {
 	ev := t.events[t.sel]
 	p := &t.c.styles.row
-	mark, label := marker(ev.Kind)
+	mark, label, _ := rowMarker(ev)
 	if ev.Pinned {
 		mark = "★"
 	}
@@ -233,11 +233,11 @@ func (t *timeline) dateLine(at time.Time) string {
 func (t *timeline) row(ev incident.Event) string {
 	p := &t.c.styles.row
 	clock := ev.OccurredAt.In(t.zone).Format("15:04")
-	mark, label := marker(ev.Kind)
+	mark, label, paintAs := rowMarker(ev)
 	if ev.Pinned {
 		mark = "★"
 	}
-	kind := p.kind[ev.Kind]
+	kind := p.kind[paintAs]
 	markPaint := kind
 	if ev.Pinned {
 		markPaint = p.pinned
@@ -254,7 +254,7 @@ func (t *timeline) row(ev incident.Event) string {
 		by = ""
 	}
 	body := fit(eventText(ev), room)
-	if ev.Kind.Structured() {
+	if paintAs.Structured() {
 		body = kind.Render(body)
 	} else if ev.Pinned {
 		body = p.bold.Render(body)
@@ -263,6 +263,23 @@ func (t *timeline) row(ev incident.Event) string {
 		body += p.time.Render(by)
 	}
 	return prefix + body
+}
+
+// rowMarker is the marker and label a row shows, and the kind whose colour
+// it takes: a severity change is a note in the store (there is no severity
+// kind), but it must not read as a line someone typed.
+func rowMarker(ev incident.Event) (mark, label string, paintAs incident.Kind) {
+	if severityChange(ev) {
+		return "◈", "severity", incident.KindStatus
+	}
+	mark, label = marker(ev.Kind)
+	return mark, label, ev.Kind
+}
+
+// severityChange reports the note the store writes for a severity change.
+func severityChange(ev incident.Event) bool {
+	return ev.Kind == incident.KindNote &&
+		(strings.HasPrefix(ev.Text, "Severity changed from SEV") || strings.HasPrefix(ev.Text, "Severity corrected from SEV"))
 }
 
 // eventText is how a timeline row reads an event, sanitized.
