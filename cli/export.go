@@ -41,11 +41,14 @@ only. Action item owners stay named. --names keeps names everywhere.
 Times are shown in the incident's zone unless --tz names another (an IANA
 name, UTC or an abbreviation such as PT or CET).
 
-Lint warnings (blaming language, named people, empty sections, action items
-without owner or due date, milestones missing or out of order) are printed
-to stderr as "warning: …" lines; the export is still written and the exit
-status is 0. With --strict, any warning makes scribe exit 1 WITHOUT writing
-anything, so a CI step never publishes a postmortem that fails the lint.
+Lint warnings (blaming language, named people and possible names, empty
+sections, action items without owner or due date, milestones missing or out
+of order, events before the start, unclosed code fences) are printed to
+stderr as "warning: …" lines, and what needs no fix (milestones legitimately
+out of order, a neutralised link) as "note: …" lines; the export is still
+written and the exit status is 0. With --strict, any warning (notes do not
+count) makes scribe exit 1 WITHOUT writing anything, so a CI step never
+publishes a postmortem that fails the lint.
 JSON exports are not linted.
 
 -o FILE writes atomically (a temporary file renamed into place): FILE is
@@ -97,10 +100,10 @@ data it receives is documented in export/TEMPLATE.md.`,
 					}
 					warnings := export.Lint(snap, opts)
 					for _, w := range warnings {
-						fmt.Fprintln(a.Stderr, "warning: "+w.String())
+						fmt.Fprintln(a.Stderr, w.Level+": "+w.String())
 					}
-					if strict && len(warnings) > 0 {
-						return exitError{fmt.Errorf("%s with --strict: nothing written", countWarnings(len(warnings))), 1}
+					if n := export.Failing(warnings); strict && n > 0 {
+						return exitError{fmt.Errorf("%s with --strict: nothing written", countWarnings(n)), 1}
 					}
 				}
 				return a.writeExport(out, buf.Bytes())
@@ -125,14 +128,17 @@ func (a *App) lintCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   lintUsage,
 		Short: "List what to fix before publishing the postmortem",
-		Long: `List the postmortem's lint warnings, one "warning: …" line each, on stdout:
-blaming language ("human error", "should have", "forgot", …), people named in
-the narrative or timeline, empty sections, open action items without an owner
-or a due date, and milestones missing or out of order.
+		Long: `List the postmortem's lint warnings, one "warning: …" or "note: …" line each,
+on stdout: blaming language (fault or failure attributed to a person,
+hindsight about a person, "human error", judgements of character), people
+named in the narrative or timeline and words that may be names, empty
+sections, open action items without an owner or a due date, milestones
+missing or out of order, events before the incident began, unclosed code
+fences and neutralised links.
 
 The exit status is 0 whatever is found, or 1 with --strict when there is at
-least one warning. --json prints the warnings as a JSON array of objects with
-code, section, where, text and message.`,
+least one warning (notes do not count). --json prints them as a JSON array of
+objects with code, level, section, where, text, phrase and message.`,
 		Args: rangeArgs(1, 1, lintUsage),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := incidentArg(args, lintUsage)
@@ -161,12 +167,12 @@ code, section, where, text and message.`,
 					}
 				} else {
 					for _, w := range warnings {
-						fmt.Fprintln(a.Stdout, "warning: "+w.String())
+						fmt.Fprintln(a.Stdout, w.Level+": "+w.String())
 					}
-					fmt.Fprintf(a.Stderr, "%s for incident #%d\n", countWarnings(len(warnings)), id)
+					fmt.Fprintf(a.Stderr, "%s for incident #%d\n", countWarnings(export.Failing(warnings)), id)
 				}
-				if strict && len(warnings) > 0 {
-					return exitError{fmt.Errorf("%s (--strict)", countWarnings(len(warnings))), 1}
+				if n := export.Failing(warnings); strict && n > 0 {
+					return exitError{fmt.Errorf("%s (--strict)", countWarnings(n)), 1}
 				}
 				return nil
 			})

@@ -104,7 +104,7 @@ func TestExportPostmortem(t *testing.T) {
 			t.Errorf("%q appears outside the action items table by default", name)
 		}
 	}
-	for _, want := range []string{`warning: What went wrong (note 1): "should have"`, `"human error"`} {
+	for _, want := range []string{`warning: What went wrong (note 1): "Ken should have load-tested it": hindsight`, `"human error"`} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
 		}

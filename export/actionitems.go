@@ -3,16 +3,23 @@ package export
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"scribe/incident"
 )
 
-// actionItemRow renders one follow-up; the owner keeps their name because
-// an action item is a commitment, not a judgement.
-func actionItemRow(a incident.ActionItem) ActionItemRow {
+// actionItemRow renders one follow-up. Names in its title and description
+// become roles like the rest of the prose (unless names are kept); the owner
+// column keeps the owner's name, because an action item is a commitment,
+// not a judgement.
+func actionItemRow(a incident.ActionItem, names *people, keepNames bool) ActionItemRow {
+	title, desc := sanitize(a.Title), sanitize(a.Description)
+	if !keepNames {
+		title, desc = names.rewrite(title, time.Time{}), names.rewrite(desc, time.Time{})
+	}
 	row := ActionItemRow{
-		ID: a.ID, Title: cell(a.Title), Owner: cell(a.Owner), Priority: string(a.Priority),
-		Due: a.Due, State: a.State.Label(),
+		ID: a.ID, Title: cellSanitized(title), Description: cellSanitized(desc), Owner: cell(a.Owner),
+		Priority: string(a.Priority), Due: a.Due, State: a.State.Label(),
 	}
 	if row.State == "" {
 		row.State = incident.ItemOpen.Label()

@@ -1,11 +1,9 @@
 package export
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
-	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -30,34 +28,15 @@ type people struct {
 // alias is one spelling of a person's name to look for in text.
 type alias struct {
 	lower  string // ASCII-lowered, what is searched for
-	exact  string // when set, the text must match this case exactly
-	person int
+	person int    // -1 when the spelling names several people ("Alex")
 	// given: a first name or a one-word name, which text may follow with a
 	// surname the incident does not know ("Priya Shah").
 	given bool
 	// surname: a last name alone, which text may precede with an initial.
 	surname bool
-	// word: a first name that is also an English word ("Mark", "May"),
-	// a name only where the sentence uses it as one.
+	// word: a one-word spelling that is also an English word ("Grant",
+	// "Young"), a name only where the sentence uses it as one.
 	word bool
-}
-
-// mention is where a person is named in a text, as byte offsets; address
-// marks an email address of theirs rather than their name.
-type mention struct {
-	start, end, person int
-	address            bool
-}
-
-// commonWords are first names that are also ordinary English words; they are
-// only recognised capitalised ("Will", not "will"), so "we will" survives.
-var commonWords = map[string]bool{
-	"will": true, "mark": true, "bill": true, "pat": true, "may": true, "june": true, "april": true,
-	"rob": true, "jack": true, "frank": true, "grace": true, "hope": true, "faith": true, "joy": true,
-	"rich": true, "sky": true, "max": true, "art": true, "drew": true, "chase": true, "dean": true,
-	"sue": true, "gene": true, "ray": true, "rose": true, "page": true, "lane": true, "summer": true,
-	"sunny": true, "guy": true, "don": true, "amber": true, "dawn": true, "wade": true, "miles": true,
-	"august": true, "penny": true, "ruby": true, "jean": true, "nick": true, "van": true, "al": true,
 }
 
 // machineNames are authors that name a process or a team rather than a
@@ -148,9 +127,20 @@ func lastName(name string) string {
 	return l
 }
 
-// mergeShortNames folds a one-word name ("rosa", an author's login) into
-// the only multi-word person whose first name it is ("Rosa Martinez").
+// mergeShortNames folds a one-word name (an author's login, an owner's
+// @handle) into the only multi-word person it spells: their first name
+// ("rosa" for Rosa Martinez) or, as logins and mailboxes do, their names
+// run together ("sampatel", "spatel", "sam.patel" for Sam Patel).
 func (p *people) mergeShortNames() {
+	var full [][]string
+	for _, ns := range p.names {
+		if firstName(ns[0]) != "" {
+			full = append(full, ns)
+		} else {
+			full = append(full, nil)
+		}
+	}
+	box := mailboxes(full)
 	byFirst := map[string][]int{}
 	for i, ns := range p.names {
 		if f := strings.ToLower(firstName(ns[0])); f != "" {
@@ -163,8 +153,14 @@ func (p *people) mergeShortNames() {
 		if firstName(ns[0]) != "" {
 			continue
 		}
+		owner := -1
 		if owners := byFirst[personKey(ns[0])]; len(owners) == 1 {
-			p.names[owners[0]] = append(p.names[owners[0]], ns[0])
+			owner = owners[0]
+		} else if o, ok := box[lettersOnly(foldAccents(personKey(ns[0])))]; ok && o >= 0 && len(owners) == 0 {
+			owner = o
+		}
+		if owner >= 0 {
+			p.names[owner] = append(p.names[owner], ns[0])
 			keep[i] = false
 		}
 	}
@@ -183,7 +179,7 @@ func (p *people) buildAliases() {
 	type cand struct {
 		text    string
 		person  int
-		surname bool // only capitalised: a surname alone may be a word (Fox, Park)
+		surname bool
 		given   bool
 	}
 	var cands []cand
@@ -207,7 +203,8 @@ func (p *people) buildAliases() {
 			}
 		}
 	}
-	// A first name shared by two people names neither.
+	// A spelling two people share names one of them, but not which: it
+	// becomes "a responder".
 	owner := map[string]int{}
 	for _, c := range cands {
 		k := asciiLower(c.text)
@@ -222,17 +219,14 @@ func (p *people) buildAliases() {
 	seen := map[string]bool{}
 	for _, c := range cands {
 		k := asciiLower(c.text)
-		if utf8.RuneCountInString(strings.TrimPrefix(c.text, "@")) < 2 || seen[k] || owner[k] != c.person ||
+		if utf8.RuneCountInString(strings.TrimPrefix(c.text, "@")) < 2 || seen[k] || (owner[k] != c.person && owner[k] != -1) ||
 			(machine(k) && !strings.HasPrefix(k, "@")) {
 			continue
 		}
 		seen[k] = true
 		at := strings.HasPrefix(k, "@")
-		a := alias{lower: k, person: c.person, given: c.given && !at, surname: c.surname}
-		a.word = commonWords[k] && !at
-		if c.surname || a.word {
-			a.exact = capitalize(c.text)
-		}
+		a := alias{lower: k, person: owner[k], given: c.given && !at, surname: c.surname}
+		a.word = !at && !strings.Contains(k, " ") && isNameWord(k)
 		p.aliases = append(p.aliases, a)
 	}
 	sort.SliceStable(p.aliases, func(i, j int) bool { return len(p.aliases[i].lower) > len(p.aliases[j].lower) })
@@ -262,198 +256,6 @@ func capitalizeWords(s string) string {
 		f[i] = capitalize(w)
 	}
 	return strings.Join(f, " ")
-}
-
-// find returns the non-overlapping mentions of people in text, leftmost
-// first, the longest spelling winning at a given position.
-func (p *people) find(text string) []mention {
-	if len(p.aliases) == 0 || text == "" {
-		return nil
-	}
-	lower := asciiLower(text)
-	addrs := p.addresses(text, lower)
-	underscore := strings.IndexByte(lower, '_') >= 0
-	var found []mention
-	last := 0 // where the previous mention ended
-	eachWord(lower, func(ws, we int) int {
-		// An address is one token: its words are no one's name on their own.
-		for len(addrs) > 0 && addrs[0].end <= ws {
-			addrs = addrs[1:]
-		}
-		if len(addrs) > 0 && addrs[0].start <= ws {
-			a := addrs[0]
-			if a.start < last {
-				// A name ran into the address ("Ana lima%@x.io"): the
-				// rest of the address goes with it when it is theirs.
-				if n := &found[len(found)-1]; a.person == n.person {
-					n.end, n.address = a.end, true
-					last = a.end
-				}
-				return a.end
-			}
-			if a.person >= 0 {
-				found = append(found, a)
-				last = a.end
-			}
-			return a.end
-		}
-		hits := p.byWord.lookup(lower[ws:we])
-		if len(hits) == 0 && underscore {
-			hits = p.underscored(lower[ws:we])
-		}
-		if len(hits) == 0 {
-			if !maybeLogin(lower, ws, we, underscore) {
-				return we
-			}
-			if m, ok := p.loginVariant(text, lower, ws, we); ok && m.start >= last {
-				found = append(found, m)
-				last = m.end
-				return m.end
-			}
-			return we
-		}
-		if start, end, ok := handleAround(lower, ws, we); ok && start >= last {
-			if person := p.handleOwner(lower[start:end]); person >= 0 {
-				found = append(found, mention{start: start, end: end, person: person})
-				last = end
-				return end
-			}
-		}
-		for _, ai := range hits {
-			a := p.aliases[ai]
-			start := ws
-			if a.lower[0] == '@' {
-				if ws == 0 || lower[ws-1] != '@' {
-					continue
-				}
-				start = ws - 1
-			}
-			end := start + len(a.lower)
-			if !strings.HasPrefix(lower[start:], a.lower) || !boundaryAfter(text, end) {
-				continue
-			}
-			// A slash before a name is a URL's path, unless it joins two
-			// names ("Sam/Maria").
-			if !boundaryBefore(text, start, a.lower[0] == '@') && !(last > 0 && last == start-1 && text[last] == '/') {
-				continue
-			}
-			if a.exact != "" && text[start:end] != a.exact {
-				continue
-			}
-			if a.word && !usedAsName(text, lower, start, end) ||
-				a.surname && surnameUsedAsWord(text, lower, start, end) {
-				continue
-			}
-			m := p.widen(text, lower, a, mention{start: start, end: end, person: a.person}, last)
-			found = append(found, m)
-			last = m.end
-			return m.end
-		}
-		// "@bauer": a surname, which alone only counts capitalised, as a login.
-		if m, ok := p.loginVariant(text, lower, ws, we); ok && m.start >= last {
-			found = append(found, m)
-			last = m.end
-			return m.end
-		}
-		return we
-	})
-	return found
-}
-
-// rewrite replaces each person named in text with the role they held at t
-// ("the incident commander"); a zero t stands for the whole incident, where
-// the most senior role they ever held is used.
-func (p *people) rewrite(text string, at time.Time) string {
-	ms := p.find(text)
-	if len(ms) == 0 {
-		return text
-	}
-	var b strings.Builder
-	prev := 0
-	for _, m := range ms {
-		b.WriteString(text[prev:m.start])
-		r := p.roleName(m.person, at)
-		if m.address {
-			r += "'s address"
-		}
-		if sentenceStart(text, m.start) {
-			r = capitalize(r)
-		}
-		b.WriteString(r)
-		prev = m.end
-	}
-	b.WriteString(text[prev:])
-	return b.String()
-}
-
-// roleName is how blameless prose refers to a person. At a time t: the
-// role they held then ("the incident commander"), else the one they had
-// handed over ("the former incident commander"), else "a responder". For
-// the whole incident (zero t): their most senior role, with an ordinal when
-// several people held it ("the second incident commander").
-func (p *people) roleName(person int, at time.Time) string {
-	var now, before, ever string
-	senior := func(cur, r string) string {
-		if cur == "" || roleRank(r) < roleRank(cur) {
-			return r
-		}
-		return cur
-	}
-	for i, a := range p.roles {
-		if p.holder[i] != person {
-			continue
-		}
-		ever = senior(ever, a.Role)
-		if at.IsZero() || a.From.After(at) {
-			continue
-		}
-		if a.Until.IsZero() || a.Until.After(at) {
-			now = senior(now, a.Role)
-		} else {
-			before = senior(before, a.Role)
-		}
-	}
-	switch {
-	case !at.IsZero() && now != "":
-		return "the " + incident.RoleTitle(now)
-	case !at.IsZero() && before != "":
-		return "the former " + incident.RoleTitle(before)
-	case at.IsZero() && ever != "":
-		return "the " + p.ordinal(person, ever) + incident.RoleTitle(ever)
-	}
-	return "a responder"
-}
-
-// ordinal is "second " when person was the second of several people to hold
-// role, "" when they were its only holder.
-func (p *people) ordinal(person int, role string) string {
-	var holders []int
-	for i, a := range p.roles {
-		if a.Role == role && !slices.Contains(holders, p.holder[i]) {
-			holders = append(holders, p.holder[i])
-		}
-	}
-	if len(holders) < 2 {
-		return ""
-	}
-	i := slices.Index(holders, person)
-	if i < len(ordinals) {
-		return ordinals[i] + " "
-	}
-	return fmt.Sprintf("%dth ", i+1)
-}
-
-var ordinals = []string{"first", "second", "third", "fourth", "fifth"}
-
-// roleRank orders roles by seniority: the canonical roles in the header's
-// order, then any free-text role.
-func roleRank(role string) int {
-	for i, r := range incident.Roles {
-		if r == role {
-			return i
-		}
-	}
-	return len(incident.Roles)
 }
 
 // asciiLower lowers ASCII letters only, so byte offsets in the result are

@@ -49,7 +49,9 @@ func cellSanitized(s string) string {
 	if s == "" {
 		return ""
 	}
-	s = escapeHTML(s)
+	if strings.ContainsAny(s, "<[]") {
+		s = safeOutsideCode(s, false)
+	}
 	if strings.ContainsAny(s, "|\n") {
 		s = strings.ReplaceAll(s, "|", `\|`)
 		lines := strings.Split(s, "\n")
@@ -66,60 +68,115 @@ func cellSanitized(s string) string {
 
 // block makes multi-line narrative text safe as Markdown paragraphs. The
 // narrative is Markdown the facilitator wrote, so lists, emphasis and links
-// stay; raw HTML is escaped outside code (inside fenced blocks and code
-// spans it renders as text anyway, and escaping there would show entities).
+// stay; raw HTML is escaped and unsafe links neutralised outside code
+// (inside fenced blocks and code spans they render as text anyway). A code
+// fence left open is closed at the end of the text, so that it cannot
+// swallow the rest of the postmortem; lint reports it.
 func block(s string) string {
 	s = strings.TrimSpace(sanitize(s))
-	if !strings.Contains(s, "<") {
+	if !strings.ContainsAny(s, "<[]`~") {
 		return s
 	}
 	lines := strings.Split(s, "\n")
-	inFence := false
+	var open *fenceMark
 	for i, l := range lines {
-		trimmed := strings.TrimSpace(l)
-		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
-			inFence = !inFence
+		if open != nil {
+			if open.closedBy(l) {
+				open = nil
+			}
 			continue
 		}
-		if !inFence {
-			lines[i] = escapeOutsideCodeSpans(l)
+		if f, ok := openingFence(l); ok {
+			open = &f
+			continue
 		}
+		lines[i] = safeOutsideCode(l, true)
 	}
-	if inFence {
-		// An unclosed fence would swallow the rest of the postmortem.
-		lines = append(lines, "```")
+	if open != nil {
+		lines = append(lines, open.closing())
 	}
 	return strings.Join(lines, "\n")
 }
 
-// escapeOutsideCodeSpans escapes HTML except between matching backtick runs.
-func escapeOutsideCodeSpans(line string) string {
-	if !strings.Contains(line, "`") {
-		return escapeHTML(line)
-	}
+// safeOutsideCode escapes HTML and neutralises links in line except
+// between matching backtick runs. In table cells (inCode false) code spans
+// are escaped too: a cell's text was always escaped whole.
+func safeOutsideCode(line string, keepCode bool) string {
 	var b strings.Builder
+	first := true
+	splitCodeSpans(line, func(text string, code bool) {
+		switch {
+		case code && keepCode:
+			b.WriteString(text)
+		case code:
+			b.WriteString(escapeHTML(text))
+		case first:
+			b.WriteString(escapeHTML(safeLinks(text)))
+		default:
+			b.WriteString(escapeHTML(safeLinksInline(text)))
+		}
+		first = false
+	})
+	return b.String()
+}
+
+// safeLinksInline is safeLinks for text that does not start a line, where
+// no reference definition can begin.
+func safeLinksInline(s string) string {
+	if strings.HasPrefix(strings.TrimLeft(s, " "), "[") {
+		return safeLinks("x" + s)[1:]
+	}
+	return safeLinks(s)
+}
+
+// splitCodeSpans calls fn with the stretches of line in order, code spans
+// (between matching backtick runs, backticks included) marked.
+func splitCodeSpans(line string, fn func(text string, code bool)) {
 	for line != "" {
 		open := strings.IndexByte(line, '`')
 		if open < 0 {
-			b.WriteString(escapeHTML(line))
-			break
+			fn(line, false)
+			return
 		}
-		b.WriteString(escapeHTML(line[:open]))
 		run := open
 		for run < len(line) && line[run] == '`' {
 			run++
 		}
 		ticks := line[open:run]
-		end := strings.Index(line[run:], ticks)
+		end := closingTicks(line[run:], ticks)
 		if end < 0 {
-			b.WriteString(ticks)
+			// An unmatched run is literal text.
+			fn(line[:run], false)
 			line = line[run:]
 			continue
 		}
-		b.WriteString(line[open : run+end+len(ticks)])
+		if open > 0 {
+			fn(line[:open], false)
+		}
+		fn(line[open:run+end+len(ticks)], true)
 		line = line[run+end+len(ticks):]
 	}
-	return b.String()
+}
+
+// closingTicks finds a backtick run of exactly len(ticks) in s.
+func closingTicks(s, ticks string) int {
+	from := 0
+	for {
+		k := strings.Index(s[from:], ticks)
+		if k < 0 {
+			return -1
+		}
+		k += from
+		end := k + len(ticks)
+		if end < len(s) && s[end] == '`' {
+			for end < len(s) && s[end] == '`' {
+				end++
+			}
+			from = end
+			continue
+		}
+		return k
+	}
 }
 
 // oneLine makes narrative text safe as a single list item, so that a retro

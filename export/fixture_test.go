@@ -174,3 +174,71 @@ func bigIncident(n int) incident.Snapshot {
 	snap.Events = events
 	return snap
 }
+
+// selfResolving is a SEV3 that ended before anyone declared it: impact
+// began, an alert fired, the cache recovered by itself, and the team
+// declared and wrote it up afterwards. Its responders' names are also
+// English words (Grant, May, Will), its action item has a description, and
+// its narrative has a link, a remote image and a code fence left open.
+func selfResolving() incident.Snapshot {
+	const zone = "Europe/Lisbon"
+	c := func(s string) time.Time { return at(zone, "2025-09-09 "+s) }
+	inc := incident.Incident{
+		ID: 21, Title: "Cache stampede after the certificate rotation", Severity: 3,
+		State: incident.Resolved, Timezone: zone,
+		Summary: "For 14 minutes the product cache missed on most reads after @sampatel rotated the certificate. " +
+			"Grant restarted nothing: the cache refilled by itself before the incident was declared. " +
+			"May need a warm-up step next time; see [the graph](https://grafana.example.com/d/cache) " +
+			"![spike](https://tracker.example.net/spike.png)",
+		Impact:     "Product pages were slow (p99 4s) for about a third of visitors.",
+		RootCause:  "Rotating the certificate restarted every cache node at once:\n```\nsystemctl restart cache@*",
+		Trigger:    "The scheduled certificate rotation.",
+		Resolution: "None needed: the cache refilled from the database. Will Ferreira confirmed hit rates were back to 97%.",
+		Services:   []string{"catalog-cache"},
+		Milestones: incident.Milestones{
+			incident.MilestoneStarted:   c("14:02"),
+			incident.MilestoneDetected:  c("14:05"),
+			incident.MilestoneMitigated: c("14:16"),
+			incident.MilestoneDeclared:  c("14:30"),
+			incident.MilestoneResolved:  c("14:45"),
+		},
+		CreatedAt: c("14:30"),
+	}
+	ev := func(id int64, clock string, kind incident.Kind, author, text string) incident.Event {
+		return incident.Event{ID: id, IncidentID: 21, OccurredAt: c(clock), LoggedAt: c("14:35"), Kind: kind, Author: author, Text: text}
+	}
+	events := []incident.Event{
+		ev(1, "14:00", incident.KindAction, "Sam Patel", "@sampatel rotated the edge certificate"),
+		ev(2, "14:02", incident.KindMilestone, "will", "Impact started"),
+		ev(3, "14:05", incident.KindObservation, "will", "Cache hit rate alert: 31% (threshold 80%)"),
+		ev(4, "14:16", incident.KindObservation, "will", "Hit rate back to 95% without intervention"),
+		ev(5, "14:30", incident.KindRole, "grant", ""),
+		ev(6, "14:31", incident.KindNote, "grant", "Grant AWS support access to the account so they can check the ELB logs"),
+		ev(7, "14:40", incident.KindNote, "may", "May posted a short note on the status page"),
+		ev(8, "14:45", incident.KindStatus, "grant", "Written up; no customer follow-up needed"),
+	}
+	events[1].Milestone = incident.MilestoneStarted
+	events[4].Role, events[4].Person = incident.RoleCommander, "Grant Liu"
+	events[7].State = incident.Resolved
+	roles := []incident.RoleAssignment{
+		{Role: incident.RoleCommander, Person: "Grant Liu", From: c("14:30")},
+		{Role: incident.RoleComms, Person: "May Chen", From: c("14:32")},
+		{Role: incident.RoleScribe, Person: "Will Ferreira", From: c("14:32")},
+	}
+	items := []incident.ActionItem{
+		{ID: 5, Title: "Will to pair with Sam on a staggered rotation", Description: "Grant's notes from the retro have the node order",
+			Owner: "Will Ferreira", Priority: incident.P2, Due: "2025-09-30", State: incident.ItemOpen},
+		{ID: 6, Title: "Add a cache warm-up step", Owner: "@sampatel", Priority: incident.P3, Due: "2025-10-15", State: incident.ItemOpen},
+	}
+	retro := []incident.RetroNote{
+		{Section: incident.RetroWentWell, Text: "The hit-rate alert fired within three minutes"},
+		{Section: incident.RetroWentWrong, Text: "Nobody declared until the impact was over: the alert went to a channel, not a pager"},
+		{Section: incident.RetroLucky, Text: "It happened after the lunch peak"},
+		{Section: incident.RetroFactor, Text: "The rotation job restarts all nodes in parallel"},
+		{Section: incident.RetroLesson, Text: "The cache should have a warm-up step"},
+	}
+	for i := range retro {
+		retro[i].IncidentID, retro[i].Order = 21, i+1
+	}
+	return incident.Snapshot{Incident: inc, Events: events, Roles: roles, ActionItems: items, Retro: retro}
+}

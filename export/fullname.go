@@ -40,6 +40,7 @@ func (p *people) widen(text, lower string, a alias, m mention, floor int) mentio
 		if s := initialBefore(text, m.start, p.initial(m.person)); s >= floor {
 			m.start = s
 		}
+		m.end = p.firstNameAfter(lower, m.end, m.person)
 	}
 	if s := titleBefore(text, m.start); s >= floor {
 		m.start = s
@@ -81,7 +82,7 @@ func (p *people) unknownSurname(text, lower string, i, person int) int {
 // name ending at i ends, in any case and spacing ("maria lopez", "maria
 // j. lopez", "maria  LOPEZ"), else i.
 func (p *people) knownSurnameAfter(text, lower string, i, person int) int {
-	if len(p.surnames[person]) == 0 {
+	if person < 0 || len(p.surnames[person]) == 0 {
 		return i
 	}
 	j := skipBlanks(lower, i)
@@ -108,7 +109,7 @@ func (p *people) knownSurnameAfter(text, lower string, i, person int) int {
 // knownSurnameBefore returns where a surname of person written before their
 // first name at i starts ("lopez maria", "Lopez, Maria"), else -1.
 func (p *people) knownSurnameBefore(text, lower string, i, person int) int {
-	if len(p.surnames[person]) == 0 || i == 0 || (lower[i-1] != ' ' && lower[i-1] != '\t') {
+	if person < 0 || len(p.surnames[person]) == 0 || i == 0 || (lower[i-1] != ' ' && lower[i-1] != '\t') {
 		return -1
 	}
 	j := i
@@ -130,6 +131,29 @@ func (p *people) knownSurnameBefore(text, lower string, i, person int) int {
 		return -1
 	}
 	return start
+}
+
+// firstNameAfter returns where a first name of person that follows their
+// surname ending at i ends ("lopez maria", "Patel, Sam"), else i.
+func (p *people) firstNameAfter(lower string, i, person int) int {
+	if person < 0 {
+		return i
+	}
+	j := i
+	if j < len(lower) && lower[j] == ',' {
+		j++
+	}
+	k := skipBlanks(lower, j)
+	if k == j {
+		return i
+	}
+	end := wordEnd(lower, k)
+	for _, n := range p.names[person] {
+		if f := firstName(n); f != "" && asciiLower(f) == lower[k:end] && boundaryAfter(lower, end) {
+			return end
+		}
+	}
+	return i
 }
 
 // isSurname reports whether text[start:end] is one of person's surnames,
@@ -186,7 +210,7 @@ func (p *people) learnSurnames(snap incident.Snapshot) {
 		}
 		for _, n := range ns {
 			bare := strings.TrimPrefix(strings.TrimSpace(n), "@")
-			if strings.ContainsAny(bare, " \t") || utf8.RuneCountInString(bare) < 2 || commonWords[strings.ToLower(bare)] ||
+			if strings.ContainsAny(bare, " \t") || utf8.RuneCountInString(bare) < 2 || isNameWord(strings.ToLower(bare)) ||
 				machine(strings.ToLower(bare)) {
 				continue
 			}
@@ -327,6 +351,9 @@ func initialAt(s string, i int) int {
 
 // initial is the upper-case initial of a person's first name, 0 if none.
 func (p *people) initial(person int) byte {
+	if person < 0 {
+		return 0
+	}
 	for _, n := range p.names[person] {
 		if f := firstName(n); f != "" && f[0] >= 'A' && f[0] <= 'z' {
 			return f[0] &^ 0x20

@@ -40,6 +40,12 @@ func FuzzBlock(f *testing.F) {
 		if !strings.Contains(s, "`") && !strings.Contains(s, "~~~") {
 			checkNoTag(t, b)
 		}
+		if line := unclosedFence(b); line > 0 {
+			t.Fatalf("block(%q) = %q leaves the fence of line %d open", s, b, line)
+		}
+		if !strings.ContainsAny(s, "`~") && strings.Contains(strings.ToLower(b), "](javascript:") {
+			t.Fatalf("block(%q) = %q keeps a javascript: link", s, b)
+		}
 		_ = oneLine(s)
 	})
 }
@@ -53,25 +59,36 @@ func checkNoTag(t *testing.T, s string) {
 	}
 }
 
-// FuzzRewrite: mentions are in range and ordered, and rewriting never
-// panics whatever the text.
+// FuzzRewrite: mentions are in range and ordered, and rewriting and the
+// blame lint never panic whatever the text, for two incidents: one with
+// short names, initials and shared first names, one whose names are words.
 func FuzzRewrite(f *testing.F) {
+	for _, c := range readCorpus(f) {
+		f.Add(c.input)
+	}
 	for _, s := range []string{"Ana paged @cy", "ana@x.io", "Will will", "İstanbul Ana", "@", "a\xffb Ana",
 		"Dr. Ana Li", "M. Lima", "e.g. Bo", "Bo O'Brien-Shah's", "x ana.lima+p@a.b.", "Ms A Lima", "Will the", "Cy Ñ. Ortiz",
 		"_ana_lima_", "a.lima-", "ANA LIMA", "-ana.", "Park the"} {
 		f.Add(s)
 	}
-	p := newPeople(handOff())
+	ps := []*people{newPeople(handOff()), newPeople(corpusIncident())}
 	at := time.Date(2025, 5, 1, 9, 45, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, s string) {
-		last := 0
-		for _, m := range p.find(s) {
-			if m.start < last || m.end > len(s) || m.start >= m.end {
-				t.Fatalf("find(%q): bad mention %+v after %d", s, m, last)
+		for _, p := range ps {
+			last := 0
+			for _, m := range p.find(s) {
+				if m.start < last || m.end > len(s) || m.start >= m.end {
+					t.Fatalf("find(%q): bad mention %+v after %d", s, m, last)
+				}
+				last = m.end
 			}
-			last = m.end
+			_ = p.rewrite(s, at)
+			_ = p.rewrite(s, time.Time{})
+			for _, b := range findBlame(s, p.find(s)) {
+				if b.start < 0 || b.end > len(s) || b.start >= b.end {
+					t.Fatalf("findBlame(%q): bad span %+v", s, b)
+				}
+			}
 		}
-		_ = p.rewrite(s, at)
-		_ = findBlaming(blamingIndex(), s, p.find(s))
 	})
 }

@@ -27,6 +27,7 @@ func TestMarkdownGolden(t *testing.T) {
 		{"search-outage-utc", searchOutage(), Options{Zone: time.UTC}},
 		{"overnight-migration", overnightMigration(), Options{}},
 		{"empty", emptyIncident(), Options{}},
+		{"self-resolving", selfResolving(), Options{}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

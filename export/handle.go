@@ -68,7 +68,7 @@ func (p *people) handleOwner(token string) int {
 		return owner
 	case named != 1 || len(words) != 2 || strings.Contains(token, "-"): // "Maria-led" is prose
 		return -1
-	case p.mailbox[words[0]] == owner && !commonWords[words[0]]: // "priya.shah", "priya_s"
+	case p.mailbox[words[0]] == owner && !isNameWord(words[0]): // "priya.shah", "priya_s"
 		return owner
 	case strings.Contains(token, "_") && p.mailbox[words[1]] == owner: // "ops_priya", not "www.sam"
 		return owner

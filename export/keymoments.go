@@ -34,7 +34,7 @@ func (p *Postmortem) keyMoments(ms incident.Milestones, loc *time.Location) {
 		row := MetricRow{Name: r.name}
 		switch {
 		case r.d != nil:
-			row.Value = humanDuration(*r.d)
+			row.Value = incident.FormatDuration(*r.d)
 		case allSet(ms, r.needs) && outOfOrder(ms, r.needs):
 			row.Needs = "milestones in order"
 		default:

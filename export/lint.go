@@ -13,23 +13,52 @@ import (
 const (
 	WarnBlaming          = "blaming-language"
 	WarnNamedPerson      = "named-person"
+	WarnPossibleName     = "possible-name"
 	WarnEmptySection     = "empty-section"
 	WarnNoOwner          = "action-item-owner"
 	WarnNoDue            = "action-item-due"
 	WarnMilestoneOrder   = "milestone-order"
 	WarnMilestoneMissing = "milestone-missing"
+	WarnBeforeStart      = "event-before-start"
+	WarnCodeFence        = "unclosed-code-fence"
+	WarnUnsafeLink       = "unsafe-link"
 )
 
-// Warning is something a facilitator should fix before publishing.
+// Levels of a Warning. A note is true of the postmortem but needs no fix
+// (milestones legitimately out of order, an event before the start that
+// may be the trigger): --strict passes with notes.
+const (
+	LevelWarning = "warning"
+	LevelNote    = "note"
+)
+
+// Warning is something a facilitator should fix, or at least look at,
+// before publishing.
 type Warning struct {
-	Code    string `json:"code"`            // one of the Warn… constants
-	Section string `json:"section"`         // the postmortem section: "What went wrong", "Timeline", …
-	Where   string `json:"where,omitempty"` // within it: "note 2", "event at …", "action item #33"
-	Text    string `json:"text,omitempty"`  // the offending words, when there are some
-	Message string `json:"message"`         // what is wrong and what to do about it
+	Code    string `json:"code"`             // one of the Warn… constants
+	Level   string `json:"level"`            // LevelWarning or LevelNote
+	Section string `json:"section"`          // the postmortem section: "What went wrong", "Timeline", …
+	Where   string `json:"where,omitempty"`  // within it: "note 2", "event at …", "action item #33"
+	Text    string `json:"text,omitempty"`   // the sentence (blame) or the words (names) concerned
+	Phrase  string `json:"phrase,omitempty"` // the blaming words within Text
+	Message string `json:"message"`          // what is wrong and how to fix it
 }
 
-// String is the one-line form the CLI prints after "warning: ".
+// IsNote reports whether w needs no fix: --strict does not fail on it.
+func (w Warning) IsNote() bool { return w.Level == LevelNote }
+
+// Failing counts the warnings that are not notes: what --strict fails on.
+func Failing(ws []Warning) int {
+	n := 0
+	for _, w := range ws {
+		if !w.IsNote() {
+			n++
+		}
+	}
+	return n
+}
+
+// String is the one-line form the CLI prints after "warning: " or "note: ".
 func (w Warning) String() string {
 	var b strings.Builder
 	b.WriteString(w.Section)
@@ -45,28 +74,24 @@ func (w Warning) String() string {
 }
 
 // Lint checks a postmortem for blaming language, people named in the
-// narrative and timeline, empty sections, action items without an owner or
-// a due date, and missing or out-of-order milestones. Warnings come in the
-// order of the sections they concern. opts.Zone sets the times it quotes.
+// narrative and timeline (and words that may be names), empty sections,
+// action items without an owner or a due date, missing or out-of-order
+// milestones, events before the incident began, unclosed code fences and
+// unsafe links. Warnings come in the order of the sections they concern.
+// opts.Zone sets the times it quotes.
 func Lint(snap incident.Snapshot, opts Options) []Warning {
 	inc := snap.Incident
 	loc := opts.zone(inc)
-	l := linter{people: newPeople(snap), phrases: blamingIndex(), n: inc.ID}
+	l := linter{people: newPeople(snap), n: inc.ID}
 	l.text("Title", "", inc.Title)
-	for _, f := range []struct {
-		section, field, value string
-	}{
-		{"Summary", "summary", inc.Summary},
-		{"Impact", "impact", inc.Impact},
-	} {
-		l.narrative(f.section, f.field, f.value)
-	}
+	l.narrative("Summary", "summary", inc.Summary)
+	l.narrative("Impact", "impact", inc.Impact)
 	if len(inc.Services) == 0 {
 		l.add(Warning{Code: WarnEmptySection, Section: "Impact", Where: "affected services",
 			Message: fmt.Sprintf("no affected services listed: scribe set %d services \"api, web\"", inc.ID)})
 	}
 	l.milestones(inc.Milestones, loc)
-	l.timeline(snap.Events, loc)
+	l.timeline(snap, loc)
 	l.narrative("Root cause", "root-cause", inc.RootCause)
 	l.retro(snap.Retro, incident.RetroFactor, "Contributing factors")
 	l.narrative("Trigger", "trigger", inc.Trigger)
@@ -85,29 +110,90 @@ func Lint(snap incident.Snapshot, opts Options) []Warning {
 
 // linter accumulates warnings for one snapshot.
 type linter struct {
-	people  *people
-	phrases *wordIndex
-	n       int64
-	out     []Warning
+	people *people
+	n      int64
+	out    []Warning
 }
 
-func (l *linter) add(w Warning) { l.out = append(l.out, w) }
+func (l *linter) add(w Warning) {
+	if w.Level == "" {
+		w.Level = LevelWarning
+	}
+	l.out = append(l.out, w)
+}
 
-// text checks one piece of prose for blaming language and named people.
+// text checks one piece of prose for blaming language, named people,
+// possible names, an unclosed code fence and unsafe links.
 func (l *linter) text(section, where, text string) {
 	text = sanitize(text)
 	ms := l.people.find(text)
-	for _, b := range findBlaming(l.phrases, text, ms) {
-		l.add(Warning{Code: WarnBlaming, Section: section, Where: where, Text: b.text, Message: b.phrase.advice})
-	}
-	seen := map[int]bool{}
+	l.blame(section, where, text, ms)
+	seen := map[string]bool{}
 	for _, m := range ms {
-		if seen[m.person] {
+		name := text[m.start:m.end]
+		key := fmt.Sprint(m.person, m.unsure, strings.ToLower(name))
+		if m.unsure {
+			if !seen[key] {
+				l.add(possibleName(section, where, name, text, m))
+			}
+			seen[key] = true
 			continue
 		}
-		seen[m.person] = true
-		l.add(Warning{Code: WarnNamedPerson, Section: section, Where: where, Text: text[m.start:m.end],
+		if key = fmt.Sprint(m.person); seen[key] {
+			continue
+		}
+		seen[key] = true
+		l.add(Warning{Code: WarnNamedPerson, Section: section, Where: where, Text: name,
 			Message: "names a person: the export shows their role instead unless --names is given; write the role or what the system did"})
+	}
+	l.markdown(section, where, text)
+}
+
+// blame reports each blaming phrase with its sentence and a fix.
+func (l *linter) blame(section, where, text string, ms []mention) {
+	for _, b := range findBlame(text, ms) {
+		l.add(Warning{Code: WarnBlaming, Section: section, Where: where, Text: shorten(b.sentence, 160), Phrase: b.phrase,
+			Message: fmt.Sprintf("%s (%q) — fix: %s", b.class, b.phrase, b.fix)})
+	}
+}
+
+// possibleName is the warning for a word the rewrite kept because it may
+// be an ordinary word or a person's name.
+func possibleName(section, where, name, text string, m mention) Warning {
+	return Warning{Code: WarnPossibleName, Section: section, Where: where, Text: name,
+		Message: fmt.Sprintf("possible name: %s — check: kept as written in %q; if it names a responder, write their role", name, shorten(sentenceAround(text, m.start), 100))}
+}
+
+// sentenceAround is the sentence of text that holds position i.
+func sentenceAround(text string, i int) string {
+	for _, s := range sentences(text) {
+		if i >= s[0] && i < s[1] {
+			return strings.TrimSpace(text[s[0]:s[1]])
+		}
+	}
+	return strings.TrimSpace(text)
+}
+
+// markdown reports what the export had to repair in user text: a code
+// fence never closed, links to unsafe destinations, remote images.
+func (l *linter) markdown(section, where, text string) {
+	if line := unclosedFence(text); line > 0 {
+		l.add(Warning{Code: WarnCodeFence, Section: section, Where: where,
+			Message: fmt.Sprintf("a code block opened on line %d is never closed: the export closes it at the end of the text; add the closing ``` where the code ends (scribe edit %d)", line, l.n)})
+	}
+	l.links(section, where, text)
+}
+
+// links notes the links and images the export neutralised.
+func (l *linter) links(section, where, text string) {
+	links, images := unsafeLinks(text)
+	if links > 0 {
+		l.add(Warning{Code: WarnUnsafeLink, Section: section, Where: where, Level: LevelNote,
+			Message: "a link to something other than https, http or mailto (javascript:, data:, …) is shown as text, not as a link"})
+	}
+	if images > 0 {
+		l.add(Warning{Code: WarnUnsafeLink, Section: section, Where: where, Level: LevelNote,
+			Message: "an image is exported as a link to it, so that opening the postmortem loads nothing from elsewhere"})
 	}
 }
 
@@ -135,9 +221,11 @@ func (l *linter) retro(notes []incident.RetroNote, s incident.RetroSection, head
 	}
 }
 
-// timeline checks every event's text. Names are reported once per person
-// with a count, since a live timeline names people often.
-func (l *linter) timeline(events []incident.Event, loc *time.Location) {
+// timeline checks every event's text, and events dated before the
+// incident began. Names are reported once per person with a count, since a
+// live timeline names people often.
+func (l *linter) timeline(snap incident.Snapshot, loc *time.Location) {
+	events := snap.Events
 	if len(events) == 0 {
 		l.add(Warning{Code: WarnEmptySection, Section: "Timeline",
 			Message: fmt.Sprintf("no events: scribe log %d \"…\" --at TIME, or scribe import %d FILE", l.n, l.n)})
@@ -147,9 +235,11 @@ func (l *linter) timeline(events []incident.Event, loc *time.Location) {
 		text  string
 		first time.Time
 		count int
+		m     mention
+		event string
 	}
-	var order []int
-	names := map[int]*named{}
+	var order []string
+	names := map[string]*named{}
 	for i := range events {
 		e := &events[i]
 		if e.Kind == incident.KindRole || e.Text == "" {
@@ -158,37 +248,113 @@ func (l *linter) timeline(events []incident.Event, loc *time.Location) {
 		text := sanitize(e.Text)
 		ms := l.people.find(text)
 		where := "event at " + e.OccurredAt.In(loc).Format(stampLayout)
-		for _, b := range findBlaming(l.phrases, text, ms) {
-			l.add(Warning{Code: WarnBlaming, Section: "Timeline", Where: where, Text: b.text, Message: b.phrase.advice})
+		l.blame("Timeline", where, text, ms)
+		if strings.Contains(text, "](") || strings.Contains(text, "![") {
+			l.links("Timeline", where, text)
 		}
 		for _, m := range ms {
-			if nm, ok := names[m.person]; ok {
+			key := fmt.Sprint(m.person)
+			if m.unsure {
+				key = "?" + strings.ToLower(text[m.start:m.end])
+			}
+			if nm, ok := names[key]; ok {
 				nm.count++
 				continue
 			}
-			names[m.person] = &named{text: text[m.start:m.end], first: e.OccurredAt, count: 1}
-			order = append(order, m.person)
+			names[key] = &named{text: text[m.start:m.end], first: e.OccurredAt, count: 1, m: m, event: text}
+			order = append(order, key)
 		}
 	}
-	for _, p := range order {
-		nm := names[p]
+	for _, k := range order {
+		nm := names[k]
+		where := "first at " + nm.first.In(loc).Format(stampLayout)
+		if nm.m.unsure {
+			l.add(possibleName("Timeline", where, nm.text, nm.event, nm.m))
+			continue
+		}
 		times := "once"
 		if nm.count > 1 {
 			times = fmt.Sprintf("%d times", nm.count)
 		}
-		l.add(Warning{Code: WarnNamedPerson, Section: "Timeline",
-			Where: "first at " + nm.first.In(loc).Format(stampLayout), Text: nm.text,
+		l.add(Warning{Code: WarnNamedPerson, Section: "Timeline", Where: where, Text: nm.text,
 			Message: fmt.Sprintf("a person is named %s: the export shows the role they held at the time unless --names is given", times)})
 	}
+	l.beforeStart(snap, loc)
+}
+
+// misfiled is how long before the incident's start an event must be to
+// look filed on the wrong day (a clock time read as yesterday's) rather
+// than be its trigger or an early sign, which a note mentions.
+const misfiled = 6 * time.Hour
+
+// beforeStart flags events dated before the incident began (its started,
+// else detected, else declared milestone).
+func (l *linter) beforeStart(snap incident.Snapshot, loc *time.Location) {
+	begin, ok := incidentBegin(snap.Incident.Milestones)
+	if !ok {
+		return
+	}
+	var early []incident.Event
+	for _, e := range snap.Events {
+		if !e.OccurredAt.Before(begin) {
+			continue
+		}
+		if gap := begin.Sub(e.OccurredAt); gap > misfiled {
+			l.add(Warning{Code: WarnBeforeStart, Section: "Timeline", Where: "event at " + e.OccurredAt.In(loc).Format(stampLayout),
+				Text: shorten(sanitize(e.Text), 80),
+				Message: fmt.Sprintf("%s before the incident began (%s): if it was filed on the wrong day, correct its time in the TUI (e) or re-log it with --at",
+					incident.FormatDuration(gap), begin.In(loc).Format(stampLayout))})
+			continue
+		}
+		early = append(early, e)
+	}
+	if len(early) > 0 {
+		events := "1 event is"
+		if len(early) > 1 {
+			events = fmt.Sprintf("%d events are", len(early))
+		}
+		l.add(Warning{Code: WarnBeforeStart, Section: "Timeline", Level: LevelNote,
+			Where: "first at " + early[0].OccurredAt.In(loc).Format(stampLayout),
+			Message: fmt.Sprintf("%s dated before the incident began (%s): fine for the trigger or an early sign; otherwise correct the time or the started milestone",
+				events, begin.In(loc).Format(stampLayout))})
+	}
+}
+
+// incidentBegin is when the incident began: impact started, else detected,
+// else declared.
+func incidentBegin(ms incident.Milestones) (time.Time, bool) {
+	for _, m := range incident.MilestoneOrder[:3] {
+		if t, ok := ms.Get(m); ok {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// inOrderLater are pairs of milestones whose reverse order is true of some
+// incidents: one that ended before anyone declared (a self-resolving
+// incident, written up afterwards) or before anyone noticed, and one
+// declared before its impact began (a risk acted on early).
+var inOrderLater = map[[2]incident.Milestone]string{
+	{incident.MilestoneDeclared, incident.MilestoneMitigated}: "the impact ended before the incident was declared (it resolved itself, or was written up afterwards)",
+	{incident.MilestoneDeclared, incident.MilestoneResolved}:  "the incident was over before it was declared (written up afterwards)",
+	{incident.MilestoneDetected, incident.MilestoneMitigated}: "the impact ended before anyone noticed it (found afterwards)",
+	{incident.MilestoneDetected, incident.MilestoneResolved}:  "the incident was over before anyone noticed it (found afterwards)",
+	{incident.MilestoneStarted, incident.MilestoneDeclared}:   "the incident was declared before its impact began (a risk acted on early)",
 }
 
 func (l *linter) milestones(ms incident.Milestones, loc *time.Location) {
 	for _, pair := range ms.OutOfOrder() {
 		a, _ := ms.Get(pair[0])
 		b, _ := ms.Get(pair[1])
+		order := fmt.Sprintf("%s (%s) is before %s (%s)", pair[1], b.In(loc).Format(stampLayout), pair[0], a.In(loc).Format(stampLayout))
+		if why, ok := inOrderLater[pair]; ok {
+			l.add(Warning{Code: WarnMilestoneOrder, Section: "Key moments", Where: string(pair[1]), Level: LevelNote,
+				Message: fmt.Sprintf("%s: %s; if not, correct one with scribe milestone %d %s --at TIME", order, why, l.n, pair[1])})
+			continue
+		}
 		l.add(Warning{Code: WarnMilestoneOrder, Section: "Key moments", Where: string(pair[1]),
-			Message: fmt.Sprintf("%s (%s) is before %s (%s): correct one with scribe milestone %d %s --at TIME",
-				pair[1], b.In(loc).Format(stampLayout), pair[0], a.In(loc).Format(stampLayout), l.n, pair[1])})
+			Message: fmt.Sprintf("%s: correct one with scribe milestone %d %s --at TIME", order, l.n, pair[1])})
 	}
 	set := 0
 	for _, m := range incident.MilestoneOrder {
@@ -209,6 +375,9 @@ func (l *linter) milestones(ms incident.Milestones, loc *time.Location) {
 	}
 }
 
+// actionItems checks each follow-up's title and description as prose (the
+// export rewrites names in both; the owner column keeps the owner) and
+// that open ones have an owner and a due date.
 func (l *linter) actionItems(items []incident.ActionItem) {
 	if len(items) == 0 {
 		l.add(Warning{Code: WarnEmptySection, Section: "Action items",
@@ -217,6 +386,9 @@ func (l *linter) actionItems(items []incident.ActionItem) {
 	}
 	for _, a := range items {
 		l.text("Action items", "action item #"+fmt.Sprint(a.ID), a.Title)
+		if strings.TrimSpace(a.Description) != "" {
+			l.text("Action items", fmt.Sprintf("action item #%d description", a.ID), a.Description)
+		}
 		if a.State != incident.ItemOpen && a.State != "" {
 			continue
 		}

@@ -278,3 +278,22 @@ func TestReviewedLeaksStayClosedInEveryField(t *testing.T) {
 		}
 	}
 }
+
+// TestDurationsMatchShow: the postmortem rounds durations with
+// incident.FormatDuration, as `scribe show` does (50m40s is 51m in both).
+func TestDurationsMatchShow(t *testing.T) {
+	snap := searchOutage()
+	ms := snap.Incident.Milestones
+	ms[incident.MilestoneResolved] = ms[incident.MilestoneStarted].Add(50*time.Minute + 40*time.Second)
+	ms[incident.MilestoneMitigated] = ms[incident.MilestoneStarted].Add(29*time.Minute + 31*time.Second)
+	doc := render(t, snap, Options{})
+	want := incident.FormatDuration(50*time.Minute + 40*time.Second)
+	for _, s := range []string{"lasted " + want, "- **Time to resolve:** " + want, "- **Time to mitigate:** " + incident.FormatDuration(29*time.Minute+31*time.Second)} {
+		if !strings.Contains(doc, s) {
+			t.Errorf("postmortem lacks %q", s)
+		}
+	}
+	if want != "51m" {
+		t.Errorf("FormatDuration(50m40s) = %q, want 51m", want)
+	}
+}

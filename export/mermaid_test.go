@@ -60,21 +60,44 @@ func TestPhaseDiagramContent(t *testing.T) {
 	}
 }
 
-func TestPhaseDiagramSkipsWhatCannotBeDrawn(t *testing.T) {
+func TestPhaseDiagramDrawsMilestonesInTheOrderTheyHappened(t *testing.T) {
 	base := at("UTC", "2025-01-01 10:00")
 	if d := phaseDiagram(incident.Milestones{incident.MilestoneDeclared: base}, time.UTC); d != "" {
 		t.Errorf("one milestone gave a diagram:\n%s", d)
 	}
-	// detected before started: started is drawn, detected left out.
+	// A self-resolving incident: mitigated before anyone declared it.
 	ms := incident.Milestones{
+		incident.MilestoneStarted:   base,
+		incident.MilestoneDetected:  base.Add(5 * time.Minute),
+		incident.MilestoneMitigated: base.Add(20 * time.Minute),
+		incident.MilestoneDeclared:  base.Add(30 * time.Minute),
+		incident.MilestoneResolved:  base.Add(45 * time.Minute),
+	}
+	d := phaseDiagram(ms, time.UTC)
+	checkGanttSyntax(t, d)
+	for _, want := range []string{
+		"Impact, undetected (5m) :crit, p1, 2025-01-01 10:00:00, 2025-01-01 10:05:00",
+		"Detected, not yet declared (15m) :active, p2, 2025-01-01 10:05:00, 2025-01-01 10:20:00",
+		"Recovery, not yet declared (10m) :done, p3, 2025-01-01 10:20:00, 2025-01-01 10:30:00",
+		"Recovery (15m) :done, p4, 2025-01-01 10:30:00, 2025-01-01 10:45:00",
+		"Mitigated :milestone, m3, 2025-01-01 10:20:00, 0m",
+		"Declared :milestone, m4, 2025-01-01 10:30:00, 0m",
+	} {
+		if !strings.Contains(d, want) {
+			t.Errorf("diagram lacks %q:\n%s", want, d)
+		}
+	}
+	// Detected before started contradicts itself: no phase before the
+	// impact is invented, and the rest is drawn.
+	ms = incident.Milestones{
 		incident.MilestoneStarted:  base,
 		incident.MilestoneDetected: base.Add(-time.Hour),
 		incident.MilestoneResolved: base.Add(time.Hour),
 	}
-	d := phaseDiagram(ms, time.UTC)
+	d = phaseDiagram(ms, time.UTC)
 	checkGanttSyntax(t, d)
-	if strings.Contains(d, "Detected") || !strings.Contains(d, "Impact (1h) :crit, p1") {
-		t.Errorf("out-of-order milestone drawn:\n%s", d)
+	if !strings.Contains(d, "Detected, before impact (1h) :active, p1") || !strings.Contains(d, "Response (1h) :active, p2") {
+		t.Errorf("out-of-order milestones:\n%s", d)
 	}
 }
 

@@ -72,14 +72,15 @@ type TimelineRow struct {
 
 // ActionItemRow is one follow-up. Owners are always named.
 type ActionItemRow struct {
-	ID       int64
-	Title    string // cell-safe
-	Owner    string // cell-safe, "" when unassigned
-	Priority string // "P1", ""
-	Due      string // "2025-06-10", ""
-	State    string // "open", "done", "won't do"
-	Tracking string // Markdown link to the GitHub issue, "" when not filed
-	Issue    string // the issue's state on GitHub when known
+	ID          int64
+	Title       string // cell-safe, people replaced by roles unless Names
+	Description string // cell-safe, people replaced by roles unless Names; "" when none
+	Owner       string // cell-safe, "" when unassigned
+	Priority    string // "P1", ""
+	Due         string // "2025-06-10", ""
+	State       string // "open", "done", "won't do"
+	Tracking    string // Markdown link to the GitHub issue, "" when not filed
+	Issue       string // the issue's state on GitHub when known
 }
 
 // ResponderRow is one stretch of a role; Person is "" unless Names is set.
@@ -155,7 +156,7 @@ func Build(snap incident.Snapshot, opts Options) Postmortem {
 		}
 	}
 	for _, a := range snap.ActionItems {
-		p.ActionItems = append(p.ActionItems, actionItemRow(a))
+		p.ActionItems = append(p.ActionItems, actionItemRow(a, names, opts.Names))
 	}
 	p.Responders = responders(snap.Roles, loc, opts.Names)
 	return p
@@ -199,6 +200,6 @@ func (p *Postmortem) span(snap incident.Snapshot, loc *time.Location) {
 		p.DateRange = from + " – " + end.In(loc).Format(dayLayout+" "+clockLayout)
 	}
 	if !end.IsZero() && !end.Before(begin) {
-		p.Duration = humanDuration(end.Sub(begin))
+		p.Duration = incident.FormatDuration(end.Sub(begin))
 	}
 }

@@ -88,6 +88,11 @@ type ActionItem struct {
 
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	DeletedAt time.Time // zero unless soft-deleted
+
+	// Invalid is set when part of the stored row could not be read (see
+	// Event.Invalid).
+	Invalid string
 }
 
 // GitHubIssue records where an action item was filed and what was last seen.

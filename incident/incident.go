@@ -80,6 +80,10 @@ type Incident struct {
 	Milestones Milestones
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
+
+	// Invalid is set when part of the stored row could not be read (see
+	// Event.Invalid); the fields it names are zero or absent.
+	Invalid string
 }
 
 // Validate checks the fields a user sets.

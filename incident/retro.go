@@ -63,6 +63,10 @@ type RetroNote struct {
 	Order      int
 	CreatedAt  time.Time
 	DeletedAt  time.Time
+
+	// Invalid is set when part of the stored row could not be read (see
+	// Event.Invalid).
+	Invalid string
 }
 
 // Validate checks a note before it is stored.

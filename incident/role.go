@@ -96,6 +96,10 @@ type RoleAssignment struct {
 	Until      time.Time // zero while the person still holds the role
 	EventID    int64     // the timeline event recording the assignment
 	CreatedAt  time.Time
+
+	// Invalid is set when part of the stored row could not be read (see
+	// Event.Invalid).
+	Invalid string
 }
 
 // Active reports whether the assignment is still open.

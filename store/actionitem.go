@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/google/uuid"
 
@@ -13,7 +14,8 @@ import (
 )
 
 const actionItemColumns = `id, incident_id, uuid, title, description, owner, priority, due, state, event_id,
-	github_repo, github_number, github_url, github_state, github_sync_error, github_synced_at, created_at, updated_at`
+	github_repo, github_number, github_url, github_state, github_sync_error, github_synced_at, created_at, updated_at,
+	deleted_at`
 
 // AddActionItem stores a new item (UUID generated, state open by default)
 // and logs an action-item event.
@@ -74,7 +76,7 @@ func (s *Store) ActionItem(ctx context.Context, id int64) (incident.ActionItem, 
 	return findActionItem(ctx, s.db, id)
 }
 
-// ActionItems lists an incident's items, oldest first.
+// ActionItems lists an incident's live items, oldest first.
 func (s *Store) ActionItems(ctx context.Context, incidentID int64) ([]incident.ActionItem, error) {
 	var out []incident.ActionItem
 	err := s.read(ctx, func(q *sql.Conn) error {
@@ -88,10 +90,15 @@ func (s *Store) ActionItems(ctx context.Context, incidentID int64) ([]incident.A
 	return out, err
 }
 
-// UpdateActionItem applies fn to the item in one transaction.
+// UpdateActionItem applies fn to the item in one transaction, keeping the
+// previous version of the user's fields (title, description, owner,
+// priority, due, state) as a revision when fn changed any.
 //
-// ID, IncidentID, UUID, EventID and CreatedAt are kept whatever fn does; the
-// GitHub fields are written as fn leaves them (the sync code owns them).
+// ID, IncidentID, UUID, EventID, CreatedAt and DeletedAt are kept whatever
+// fn does; the GitHub fields are written as fn leaves them (the sync code
+// owns them, and they keep no history). A deleted item's own fields cannot
+// be edited (restore it first), but its GitHub fields can still be
+// recorded: an issue filed just before the delete is not forgotten.
 func (s *Store) UpdateActionItem(ctx context.Context, id int64, fn func(*incident.ActionItem) error) (incident.ActionItem, error) {
 	var out incident.ActionItem
 	err := s.write(ctx, func(tx *sql.Tx) error {
@@ -103,13 +110,33 @@ func (s *Store) UpdateActionItem(ctx context.Context, id int64, fn func(*inciden
 		if err := fn(&c); err != nil {
 			return err
 		}
-		c.ID, c.IncidentID, c.UUID, c.EventID, c.CreatedAt = old.ID, old.IncidentID, old.UUID, old.EventID, old.CreatedAt
+		c.ID, c.IncidentID, c.UUID, c.EventID, c.CreatedAt, c.DeletedAt = old.ID, old.IncidentID, old.UUID, old.EventID, old.CreatedAt, old.DeletedAt
+		c.Invalid = old.Invalid
 		c.Title = strings.TrimSpace(c.Title)
 		c.Owner = strings.TrimSpace(c.Owner)
 		if err := c.Validate(); err != nil {
 			return err
 		}
+		if err := checkStored("sync time", c.GitHub.SyncedAt); err != nil {
+			return err
+		}
+		edited := itemFields(old) != itemFields(c)
+		if edited && old.Deleted() {
+			return incident.Errorf(incident.ECONFLICT, "action item #%d is deleted: restore it before editing", id)
+		}
+		if !edited && old.GitHub == c.GitHub {
+			out = old
+			return nil
+		}
 		c.UpdatedAt = s.now()
+		if edited {
+			if _, err := tx.ExecContext(ctx, `INSERT INTO action_item_revisions (action_item_id, title, description, owner,
+				priority, due, state, revised_at, created_at)
+				SELECT id, title, description, owner, priority, due, state, ?, ? FROM action_items WHERE id = ?`,
+				formatTime(c.UpdatedAt), formatTime(c.UpdatedAt), id); err != nil {
+				return fmt.Errorf("keep revision of action item #%d: %w", id, err)
+			}
+		}
 		g := c.GitHub
 		if _, err := tx.ExecContext(ctx, `UPDATE action_items SET title = ?, description = ?, owner = ?, priority = ?,
 			due = ?, state = ?, github_repo = ?, github_number = ?, github_url = ?, github_state = ?,
@@ -124,6 +151,93 @@ func (s *Store) UpdateActionItem(ctx context.Context, id int64, fn func(*inciden
 	return out, err
 }
 
+// itemFields are an action item's own fields, the ones a revision keeps.
+func itemFields(a incident.ActionItem) incident.ActionItemRevision {
+	return incident.ActionItemRevision{Title: a.Title, Description: a.Description, Owner: a.Owner,
+		Priority: a.Priority, Due: a.Due, State: a.State}
+}
+
+// ActionItemRevisions lists an item's earlier versions, oldest first.
+func (s *Store) ActionItemRevisions(ctx context.Context, id int64) ([]incident.ActionItemRevision, error) {
+	var out []incident.ActionItemRevision
+	err := s.read(ctx, func(q *sql.Conn) error {
+		if _, err := findActionItem(ctx, q, id); err != nil {
+			return err
+		}
+		rows, err := q.QueryContext(ctx, `SELECT title, description, owner, priority, due, state, revised_at
+			FROM action_item_revisions WHERE action_item_id = ? ORDER BY id`, id)
+		if err != nil {
+			return fmt.Errorf("list revisions of action item #%d: %w", id, err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			r := incident.ActionItemRevision{ActionItemID: id}
+			var (
+				priority, state string
+				revised         any
+				bad             badRow // a revision has no Invalid: an unreadable time reads as zero
+			)
+			if err := rows.Scan(&r.Title, &r.Description, &r.Owner, &priority, &r.Due, &state, &revised); err != nil {
+				return fmt.Errorf("read revision of action item #%d: %w", id, err)
+			}
+			r.Priority, r.State = incident.Priority(priority), incident.ItemState(state)
+			r.RevisedAt = userTime("revised_at", revised, &bad)
+			out = append(out, r)
+		}
+		return rows.Err()
+	})
+	return out, err
+}
+
+// DeleteActionItem soft-deletes an item, and the timeline event that
+// recorded it: it leaves snapshots, lists, exports and GitHub filing, and
+// RestoreActionItem brings both back.
+func (s *Store) DeleteActionItem(ctx context.Context, id int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		a, err := findActionItem(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if a.Deleted() {
+			return incident.Errorf(incident.ECONFLICT, "action item #%d is already deleted", id)
+		}
+		return s.setItemDeleted(ctx, tx, id, s.now())
+	})
+}
+
+// RestoreActionItem undoes DeleteActionItem.
+func (s *Store) RestoreActionItem(ctx context.Context, id int64) error {
+	return s.write(ctx, func(tx *sql.Tx) error {
+		a, err := findActionItem(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if !a.Deleted() {
+			return incident.Errorf(incident.ECONFLICT, "action item #%d is not deleted", id)
+		}
+		return s.setItemDeleted(ctx, tx, id, time.Time{})
+	})
+}
+
+// setItemDeleted deletes (at) or restores (zero) an item together with its
+// action-item events, which say it exists: undoing "/action …" in the
+// timeline removes the item, and deleting the item removes its line.
+func (s *Store) setItemDeleted(ctx context.Context, tx *sql.Tx, id int64, at time.Time) error {
+	now := formatTime(s.now())
+	verb, live := "delete", "deleted_at IS NULL"
+	if at.IsZero() {
+		verb, live = "restore", "deleted_at IS NOT NULL"
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE action_items SET deleted_at = ?, updated_at = ? WHERE id = ?`, nullTime(at), now, id); err != nil {
+		return fmt.Errorf("%s action item #%d: %w", verb, id, err)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE events SET deleted_at = ?, updated_at = ?
+		WHERE action_item_id = ? AND kind = 'action-item' AND `+live, nullTime(at), now, id); err != nil {
+		return fmt.Errorf("%s the timeline event of action item #%d: %w", verb, id, err)
+	}
+	return nil
+}
+
 // insertActionItem writes a validated item, setting ID, CreatedAt and
 // UpdatedAt.
 func (s *Store) insertActionItem(ctx context.Context, tx *sql.Tx, a *incident.ActionItem) error {
@@ -134,8 +248,11 @@ func (s *Store) insertActionItem(ctx context.Context, tx *sql.Tx, a *incident.Ac
 		event = a.EventID
 	}
 	g := a.GitHub
+	if err := checkStored("sync time", g.SyncedAt); err != nil {
+		return err
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO action_items (`+actionItemColumns+`)
-		VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
 		a.IncidentID, a.UUID, a.Title, a.Description, a.Owner, string(a.Priority), a.Due, string(a.State), event,
 		g.Repo, g.Number, g.URL, g.State, g.SyncError, nullTime(g.SyncedAt), formatTime(now), formatTime(now))
 	if err != nil {
@@ -156,7 +273,8 @@ func findActionItem(ctx context.Context, q querier, id int64) (incident.ActionIt
 }
 
 func listActionItems(ctx context.Context, q querier, incidentID int64) ([]incident.ActionItem, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+actionItemColumns+` FROM action_items WHERE incident_id = ? ORDER BY id`, incidentID)
+	rows, err := q.QueryContext(ctx, `SELECT `+actionItemColumns+` FROM action_items
+		WHERE incident_id = ? AND deleted_at IS NULL ORDER BY id`, incidentID)
 	if err != nil {
 		return nil, fmt.Errorf("list action items of incident #%d: %w", incidentID, err)
 	}
@@ -175,17 +293,19 @@ func listActionItems(ctx context.Context, q querier, incidentID int64) ([]incide
 	return out, nil
 }
 
+// scanActionItem reads a row of actionItemColumns; an unreadable time is
+// noted in Invalid (see badRow).
 func scanActionItem(r scanner) (incident.ActionItem, error) {
 	var (
-		a                incident.ActionItem
-		priority, state  string
-		event            sql.NullInt64
-		synced           sql.NullString
-		created, updated string
+		a                                 incident.ActionItem
+		priority, state                   string
+		event                             sql.NullInt64
+		synced, created, updated, deleted any
+		bad                               badRow
 	)
 	g := &a.GitHub
 	err := r.Scan(&a.ID, &a.IncidentID, &a.UUID, &a.Title, &a.Description, &a.Owner, &priority, &a.Due, &state, &event,
-		&g.Repo, &g.Number, &g.URL, &g.State, &g.SyncError, &synced, &created, &updated)
+		&g.Repo, &g.Number, &g.URL, &g.State, &g.SyncError, &synced, &created, &updated, &deleted)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, err
 	}
@@ -193,14 +313,10 @@ func scanActionItem(r scanner) (incident.ActionItem, error) {
 		return a, fmt.Errorf("read action item: %w", err)
 	}
 	a.Priority, a.State, a.EventID = incident.Priority(priority), incident.ItemState(state), event.Int64
-	if g.SyncedAt, err = parseNullTime(synced); err != nil {
-		return a, fmt.Errorf("read action item #%d: %w", a.ID, err)
-	}
-	if a.CreatedAt, err = parseTime(created); err != nil {
-		return a, fmt.Errorf("read action item #%d: %w", a.ID, err)
-	}
-	if a.UpdatedAt, err = parseTime(updated); err != nil {
-		return a, fmt.Errorf("read action item #%d: %w", a.ID, err)
-	}
+	g.SyncedAt = userTime("github_synced_at", synced, &bad)
+	a.CreatedAt = userTime("created_at", created, &bad)
+	a.UpdatedAt = userTime("updated_at", updated, &bad)
+	a.DeletedAt = userTime("deleted_at", deleted, &bad)
+	a.Invalid = bad.String()
 	return a, nil
 }

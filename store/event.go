@@ -13,10 +13,6 @@ import (
 	"scribe/incident"
 )
 
-// eventColumns is the column list scanEvent reads, in its order.
-const eventColumns = `id, incident_id, occurred_at, logged_at, kind, text, author, pinned, source,
-	role, person, state, milestone, action_item_id, deleted_at, updated_at`
-
 // LogEvent appends a free-kind event (note, action, decision, observation,
 // comms), setting ID and LoggedAt; a zero OccurredAt means now.
 func (s *Store) LogEvent(ctx context.Context, e *incident.Event) error {
@@ -88,35 +84,40 @@ func (s *Store) EditEvent(ctx context.Context, id int64, fn func(*incident.Event
 		if err := fn(&e); err != nil {
 			return err
 		}
-		if err := checkEdit(old, e); err != nil {
+		e.OccurredAt = e.OccurredAt.UTC()
+		if err := checkEdit(&old, &e); err != nil {
 			return err
 		}
-		e.OccurredAt = e.OccurredAt.UTC()
 		if err := e.Validate(); err != nil {
 			return err
 		}
-		if e.OccurredAt.Equal(old.OccurredAt) && e.Text == old.Text && e.Kind == old.Kind && e.Pinned == old.Pinned {
+		if err := checkStored("event time", e.OccurredAt); err != nil {
+			return err
+		}
+		if edited, _ := eventChanges(&old, &e); len(edited) == 0 {
 			out = old
 			return nil
 		}
 		now := s.now()
+		// The revision copies the stored row, so that a value this scribe
+		// could not read (see Event.Invalid) is kept as it was.
 		if _, err := tx.ExecContext(ctx, `INSERT INTO event_revisions (event_id, occurred_at, text, kind, pinned, revised_at, created_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`, id, formatTime(old.OccurredAt), old.Text, string(old.Kind), old.Pinned,
-			formatTime(now), formatTime(now)); err != nil {
+			SELECT id, occurred_at, text, kind, pinned, ?, ? FROM events WHERE id = ?`,
+			formatTime(now), formatTime(now), id); err != nil {
 			return fmt.Errorf("keep revision of event #%d: %w", id, err)
 		}
 		e.UpdatedAt = now
-		if _, err := tx.ExecContext(ctx, `UPDATE events SET occurred_at = ?, text = ?, kind = ?, pinned = ?, updated_at = ? WHERE id = ?`,
-			formatTime(e.OccurredAt), e.Text, string(e.Kind), e.Pinned, formatTime(now), id); err != nil {
+		if _, err := tx.ExecContext(ctx, eventEdit, eventEditArgs(&e)...); err != nil {
 			return fmt.Errorf("edit event #%d: %w", id, err)
 		}
-		if e.Kind == incident.KindMilestone && !e.OccurredAt.Equal(old.OccurredAt) {
+
+		if e.Kind == incident.KindMilestone && !e.OccurredAt.Equal(old.OccurredAt) && !old.ClearsMilestone() {
 			if err := s.followMilestone(ctx, tx, old, e.OccurredAt); err != nil {
 				return err
 			}
 		}
-		out = e
-		return nil
+		out, err = findEvent(ctx, tx, id)
+		return err
 	})
 	return out, err
 }
@@ -124,26 +125,19 @@ func (s *Store) EditEvent(ctx context.Context, id int64, fn func(*incident.Event
 // followMilestone moves the incident's milestone to t when it still has the
 // time of the milestone event that was just moved.
 func (s *Store) followMilestone(ctx context.Context, tx *sql.Tx, old incident.Event, t time.Time) error {
-	inc, err := findIncident(ctx, tx, old.IncidentID)
-	if err != nil {
-		return err
-	}
-	cur, ok := inc.Milestones.Get(old.Milestone)
-	if !ok || !cur.Equal(old.OccurredAt) {
+	_, err := s.changeIncident(ctx, tx, old.IncidentID, func(inc *incident.Incident) error {
+		if cur, ok := inc.Milestones.Get(old.Milestone); ok && cur.Equal(old.OccurredAt) {
+			inc.Milestones[old.Milestone] = t
+		}
 		return nil
-	}
-	inc.Milestones[old.Milestone] = t
-	inc.UpdatedAt = s.now()
-	return updateIncident(ctx, tx, &inc)
+	})
+	return err
 }
 
 // checkEdit refuses changes to what an edit may not touch.
-func checkEdit(old, e incident.Event) error {
-	if e.ID != old.ID || e.IncidentID != old.IncidentID || !e.LoggedAt.Equal(old.LoggedAt) ||
-		e.Author != old.Author || e.Source != old.Source || !e.DeletedAt.Equal(old.DeletedAt) ||
-		e.Role != old.Role || e.Person != old.Person || e.State != old.State ||
-		e.Milestone != old.Milestone || e.ActionItemID != old.ActionItemID {
-		return incident.Errorf(incident.EINVALID, "event #%d: only its time, text, kind and pin can be edited", old.ID)
+func checkEdit(old, e *incident.Event) error {
+	if _, refused := eventChanges(old, e); len(refused) > 0 {
+		return incident.Errorf(incident.EINVALID, "event #%d: only its time, text, kind and pin can be edited (not %s)", old.ID, strings.Join(refused, ", "))
 	}
 	if e.Kind != old.Kind {
 		if old.Kind.Structured() {
@@ -154,6 +148,9 @@ func checkEdit(old, e incident.Event) error {
 		}
 	}
 	if e.OccurredAt.IsZero() {
+		if old.OccurredAt.IsZero() {
+			return incident.Errorf(incident.EINVALID, "event #%d has no readable time (%s): give it one", old.ID, old.Invalid)
+		}
 		return incident.Errorf(incident.EINVALID, "event #%d: the new time is empty", old.ID)
 	}
 	return nil
@@ -161,41 +158,46 @@ func checkEdit(old, e incident.Event) error {
 
 // DeleteEvent soft-deletes an event.
 func (s *Store) DeleteEvent(ctx context.Context, id int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		e, err := findEvent(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if e.Deleted() {
-			return incident.Errorf(incident.ECONFLICT, "event #%d is already deleted", id)
-		}
-		now := formatTime(s.now())
-		if _, err := tx.ExecContext(ctx, `UPDATE events SET deleted_at = ?, updated_at = ? WHERE id = ?`, now, now, id); err != nil {
-			return fmt.Errorf("delete event #%d: %w", id, err)
-		}
-		if e.Kind == incident.KindStatus {
-			// Undoing "/status resolved" puts the incident back where it was.
-			return s.followLatestStatus(ctx, tx, e.IncidentID, incident.Investigating)
-		}
-		return nil
-	})
+	return s.setEventDeleted(ctx, id, true)
 }
 
 // RestoreEvent undoes DeleteEvent.
 func (s *Store) RestoreEvent(ctx context.Context, id int64) error {
+	return s.setEventDeleted(ctx, id, false)
+}
+
+// setEventDeleted deletes or restores an event, and makes what it records
+// follow: undoing "/status resolved" or "/milestone mitigated" puts the
+// incident back where it was, undoing "/action …" removes the item.
+func (s *Store) setEventDeleted(ctx context.Context, id int64, del bool) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
 		e, err := findEvent(ctx, tx, id)
 		if err != nil {
 			return err
 		}
-		if !e.Deleted() {
+		var at time.Time
+		verb := "restore"
+		switch {
+		case del && e.Deleted():
+			return incident.Errorf(incident.ECONFLICT, "event #%d is already deleted", id)
+		case !del && !e.Deleted():
 			return incident.Errorf(incident.ECONFLICT, "event #%d is not deleted", id)
+		case del:
+			at, verb = s.now(), "delete"
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE events SET deleted_at = NULL, updated_at = ? WHERE id = ?`, formatTime(s.now()), id); err != nil {
-			return fmt.Errorf("restore event #%d: %w", id, err)
+		if _, err := tx.ExecContext(ctx, `UPDATE events SET deleted_at = ?, updated_at = ? WHERE id = ?`,
+			nullTime(at), formatTime(s.now()), id); err != nil {
+			return fmt.Errorf("%s event #%d: %w", verb, id, err)
 		}
-		if e.Kind == incident.KindStatus {
+		switch e.Kind {
+		case incident.KindStatus:
 			return s.followLatestStatus(ctx, tx, e.IncidentID, incident.Investigating)
+		case incident.KindMilestone:
+			return s.followLatestMilestone(ctx, tx, e.IncidentID, e.Milestone)
+		case incident.KindActionItem:
+			if e.ActionItemID != 0 {
+				return s.setItemDeleted(ctx, tx, e.ActionItemID, at)
+			}
 		}
 		return nil
 	})
@@ -216,17 +218,17 @@ func (s *Store) Revisions(ctx context.Context, eventID int64) ([]incident.Revisi
 		defer rows.Close()
 		for rows.Next() {
 			r := incident.Revision{EventID: eventID}
-			var occurred, kind, revised string
+			var (
+				occurred, revised any
+				kind              string
+				bad               badRow // a revision has no Invalid: an unreadable time reads as zero
+			)
 			if err := rows.Scan(&occurred, &r.Text, &kind, &r.Pinned, &revised); err != nil {
 				return fmt.Errorf("read revision of event #%d: %w", eventID, err)
 			}
 			r.Kind = incident.Kind(kind)
-			if r.OccurredAt, err = parseTime(occurred); err != nil {
-				return fmt.Errorf("read revision of event #%d: %w", eventID, err)
-			}
-			if r.RevisedAt, err = parseTime(revised); err != nil {
-				return fmt.Errorf("read revision of event #%d: %w", eventID, err)
-			}
+			r.OccurredAt = userTime("occurred_at", occurred, &bad)
+			r.RevisedAt = userTime("revised_at", revised, &bad)
 			out = append(out, r)
 		}
 		return rows.Err()
@@ -243,9 +245,10 @@ func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, e *incident.Event) 
 	e.OccurredAt = e.OccurredAt.UTC()
 	e.LoggedAt = e.LoggedAt.UTC()
 	e.UpdatedAt = now
-	res, err := tx.ExecContext(ctx, `INSERT INTO events (incident_id, occurred_at, logged_at, kind, text, author, pinned,
-		source, role, person, state, milestone, action_item_id, deleted_at, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, eventArgs(e, now)...)
+	if err := checkStored("event time", e.OccurredAt, e.LoggedAt, e.DeletedAt); err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, eventInsert, eventArgs(e)...)
 	if err != nil {
 		return fmt.Errorf("insert event: %w", err)
 	}
@@ -255,30 +258,13 @@ func (s *Store) insertEvent(ctx context.Context, tx *sql.Tx, e *incident.Event) 
 	return nil
 }
 
-// eventArgs are the values of an events row, in insertEvent's column order.
-func eventArgs(e *incident.Event, now time.Time) []any {
-	var item any
-	if e.ActionItemID != 0 {
-		item = e.ActionItemID
-	}
-	return []any{e.IncidentID, formatTime(e.OccurredAt), formatTime(e.LoggedAt), string(e.Kind), e.Text, e.Author,
-		e.Pinned, string(e.Source), e.Role, e.Person, string(e.State), string(e.Milestone), item,
-		nullTime(e.DeletedAt), formatTime(now), formatTime(e.UpdatedAt)}
-}
-
 func findEvent(ctx context.Context, q querier, id int64) (incident.Event, error) {
-	e, err := scanEvent(q.QueryRowContext(ctx, `SELECT `+eventColumns+` FROM events WHERE id = ?`, id))
+	e, err := scanEvent(q.QueryRowContext(ctx, `SELECT `+eventSelect+` FROM events WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return e, incident.Errorf(incident.ENOTFOUND, "event #%d not found", id)
 	}
 	return e, err
 }
-
-// timelineColumns is what listEvents reads, in eventFromRow's order: the
-// event columns but the incident (asked for) and deleted_at (NULL, asked
-// for too).
-const timelineColumns = `id, occurred_at, logged_at, kind, text, author, pinned, source,
-	role, person, state, milestone, action_item_id, updated_at`
 
 // listEvents reads the incident's live events in timeline order. A long
 // incident has 100,000 of them, which every export and every TUI start
@@ -298,7 +284,7 @@ func listEvents(ctx context.Context, conn *sql.Conn, incidentID int64) ([]incide
 		if !ok {
 			return fmt.Errorf("the SQLite driver connection (%T) cannot prepare statements", dc)
 		}
-		st, err := prep.PrepareContext(ctx, `SELECT `+timelineColumns+` FROM events
+		st, err := prep.PrepareContext(ctx, `SELECT `+timelineSelect+` FROM events
 			WHERE incident_id = ? AND deleted_at IS NULL ORDER BY occurred_at, id`)
 		if err != nil {
 			return err
@@ -314,6 +300,7 @@ func listEvents(ctx context.Context, conn *sql.Conn, incidentID int64) ([]incide
 		}
 		defer rows.Close()
 		row := make([]driver.Value, len(rows.Columns()))
+		var bad badRow
 		for {
 			err := rows.Next(row)
 			if errors.Is(err, io.EOF) {
@@ -322,12 +309,12 @@ func listEvents(ctx context.Context, conn *sql.Conn, incidentID int64) ([]incide
 			if err != nil {
 				return err
 			}
-			e, err := eventFromRow(row)
-			if err != nil {
+			out = append(out, incident.Event{})
+			e := &out[len(out)-1]
+			if err := decodeEvent(timelineRead, row, e, &bad); err != nil {
 				return err
 			}
 			e.IncidentID = incidentID
-			out = append(out, e)
 		}
 	})
 	if err != nil {
@@ -336,101 +323,29 @@ func listEvents(ctx context.Context, conn *sql.Conn, incidentID int64) ([]incide
 	return out, nil
 }
 
-// eventFromRow decodes a row of timelineColumns.
-func eventFromRow(row []driver.Value) (incident.Event, error) {
-	var e incident.Event
-	if len(row) != 14 {
-		return e, fmt.Errorf("read event: %d columns, want 14", len(row))
-	}
-	var err error
-	col := func(i int, name string) string {
-		if err != nil {
-			return ""
-		}
-		var s string
-		s, err = textColumn(row[i], name)
-		return s
-	}
-	id, ok := row[0].(int64)
-	if !ok {
-		return e, fmt.Errorf("read event: id is %T, not an integer", row[0])
-	}
-	e.ID = id
-	occurred, logged, updated := col(1, "occurred_at"), col(2, "logged_at"), col(13, "updated_at")
-	e.Kind, e.Text, e.Author = incident.Kind(col(3, "kind")), col(4, "text"), col(5, "author")
-	e.Source, e.Role, e.Person = incident.Source(col(7, "source")), col(8, "role"), col(9, "person")
-	e.State, e.Milestone = incident.State(col(10, "state")), incident.Milestone(col(11, "milestone"))
-	if err != nil {
-		return e, fmt.Errorf("read event #%d: %w", id, err)
-	}
-	switch v := row[6].(type) {
-	case int64:
-		e.Pinned = v != 0
-	default:
-		return e, fmt.Errorf("read event #%d: pinned is %T, not an integer", id, v)
-	}
-	switch v := row[12].(type) {
-	case int64:
-		e.ActionItemID = v
-	case nil:
-	default:
-		return e, fmt.Errorf("read event #%d: action_item_id is %T, not an integer", id, v)
-	}
-	if e.OccurredAt, err = parseTime(occurred); err != nil {
-		return e, fmt.Errorf("read event #%d: %w", id, err)
-	}
-	if e.LoggedAt, err = parseTime(logged); err != nil {
-		return e, fmt.Errorf("read event #%d: %w", id, err)
-	}
-	if e.UpdatedAt, err = parseTime(updated); err != nil {
-		return e, fmt.Errorf("read event #%d: %w", id, err)
-	}
-	return e, nil
-}
-
-// textColumn is a TEXT column's value as the driver hands it over.
-func textColumn(v driver.Value, name string) (string, error) {
-	switch v := v.(type) {
-	case string:
-		return v, nil
-	case []byte:
-		return string(v), nil
-	default:
-		return "", fmt.Errorf("%s is %T, not text", name, v)
-	}
-}
-
+// scanEvent reads one row of eventSelect's columns through database/sql.
 func scanEvent(r scanner) (incident.Event, error) {
+	vals := make([]any, len(eventRead))
+	ptrs := make([]any, len(vals))
+	for i := range vals {
+		ptrs[i] = &vals[i]
+	}
+	if err := r.Scan(ptrs...); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return incident.Event{}, err
+		}
+		return incident.Event{}, fmt.Errorf("read event: %w", err)
+	}
+	row := make([]driver.Value, len(vals))
+	for i, v := range vals {
+		row[i] = v
+	}
 	var (
-		e                              incident.Event
-		occurred, logged, updated      string
-		kind, source, state, milestone string
-		item                           sql.NullInt64
-		deleted                        sql.NullString
+		e   incident.Event
+		bad badRow
 	)
-	err := r.Scan(&e.ID, &e.IncidentID, &occurred, &logged, &kind, &e.Text, &e.Author, &e.Pinned, &source,
-		&e.Role, &e.Person, &state, &milestone, &item, &deleted, &updated)
-	if errors.Is(err, sql.ErrNoRows) {
-		return e, err
-	}
-	if err != nil {
-		return e, fmt.Errorf("read event: %w", err)
-	}
-	e.Kind, e.Source, e.State, e.Milestone = incident.Kind(kind), incident.Source(source), incident.State(state), incident.Milestone(milestone)
-	e.ActionItemID = item.Int64
-	if e.OccurredAt, err = parseTime(occurred); err != nil {
-		return e, fmt.Errorf("read event #%d: %w", e.ID, err)
-	}
-	if e.LoggedAt, err = parseTime(logged); err != nil {
-		return e, fmt.Errorf("read event #%d: %w", e.ID, err)
-	}
-	if e.UpdatedAt, err = parseTime(updated); err != nil {
-		return e, fmt.Errorf("read event #%d: %w", e.ID, err)
-	}
-	if e.DeletedAt, err = parseNullTime(deleted); err != nil {
-		return e, fmt.Errorf("read event #%d: %w", e.ID, err)
-	}
-	return e, nil
+	err := decodeEvent(eventRead, row, &e, &bad)
+	return e, err
 }
 
 func freeKinds() string {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql/driver"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -12,29 +13,10 @@ import (
 
 // eventBatch is how many events one INSERT of an import writes. Each
 // statement run costs a trip through the driver and cgo whatever its size;
-// past a few dozen rows the saving levels off, and 64 rows stay far below
-// SQLite's limit on parameters.
+// the saving levels off past a few hundred rows. 256 full rows bind 256
+// times fullRows.width() values (13 today), far below SQLite's limit of
+// 32,766 parameters (TestEventBatchFitsParameterLimit).
 const eventBatch = 256
-
-// eventInsertColumns are the columns an import writes. A batch is written
-// with one of two row shapes. What every row of a batch shares is bound
-// once per statement: the first row's id (?1; the others count up from
-// it), the incident (?2), the import's time (?3, for created_at and
-// updated_at), and, for the plain shapes, the author (?4) and source (?5).
-// A full row binds eventRowWidth values of its own, in fullRow's order; a
-// plain row (a note or status line of a text import: logged at the
-// import's time, by the batch's author, nothing else set) binds only
-// plainRowWidth, in plainRow's order, and a note row (a plain row of kind
-// note with no state) noteRowWidth. Binding is a cgo call per value, and
-// was most of a 100,000-line import's time in the store.
-const (
-	eventInsertColumns = `id, incident_id, occurred_at, logged_at, kind, text, author, pinned, source,
-	role, person, state, milestone, action_item_id, deleted_at, created_at, updated_at`
-	eventBatchArgs = 5
-	eventRowWidth  = 13
-	plainRowWidth  = 4
-	noteRowWidth   = 2
-)
 
 // eventWriter inserts an import's events in batches through the driver
 // connection of the import's transaction, without database/sql in between:
@@ -49,27 +31,60 @@ type eventWriter struct {
 	now     time.Time
 	nowText driver.Value // the import's time, rendered and boxed once
 	toClose []driver.Stmt
+	// perRow lists, for each row shape, the columns its rows bind, and
+	// checks the columns that say whether an event fits a lean or note row:
+	// worked out once, not per event.
+	perRow [noteRows + 1][]*eventColumn
+	checks []*batchColumn
 }
 
-// rowShape is how a batch's rows are bound: every value (full), or the
-// few a text import's events differ in (plain, note).
+// rowShape is how a batch's rows are bound (see batchColumn): every
+// value (full), or the few a text import's events differ in (lean, note).
 type rowShape int
 
 const (
 	fullRows rowShape = iota
-	plainRows
+	leanRows
 	noteRows
 )
 
-// width is how many values a row of the shape binds.
-func (r rowShape) width() int {
-	switch r {
-	case plainRows:
-		return plainRowWidth
-	case noteRows:
-		return noteRowWidth
+// bound reports whether rows of shape r bind column c per row.
+func (r rowShape) bound(c *eventColumn) bool {
+	b := c.batch
+	switch {
+	case b.every != "":
+		return false
+	case r == fullRows:
+		return true
+	case b.lean != "":
+		return false
+	case r == noteRows:
+		return b.note == ""
 	}
-	return eventRowWidth
+	return true
+}
+
+// expr is column c's SQL in row k of a batch of shape r, when not bound.
+func (r rowShape) expr(c *eventColumn, k int) string {
+	b := c.batch
+	switch {
+	case b.every != "":
+		return strings.ReplaceAll(b.every, "{row}", strconv.Itoa(k))
+	case b.lean != "":
+		return b.lean
+	}
+	return b.note
+}
+
+// width is how many values a row of shape r binds.
+func (r rowShape) width() int {
+	n := 0
+	for i := range eventTable {
+		if r.bound(&eventTable[i]) {
+			n++
+		}
+	}
+	return n
 }
 
 // stmtShape names a prepared INSERT: its row shape and number of rows.
@@ -87,10 +102,22 @@ func newEventWriter(dc any, now time.Time) (*eventWriter, error) {
 	w := &eventWriter{
 		conn: conn, now: now, nowText: formatTime(now), stmts: map[stmtShape]driver.StmtExecContext{},
 		batch: make([]incident.Event, 0, eventBatch),
-		args:  make([]driver.NamedValue, eventBatchArgs+eventBatch*eventRowWidth),
+		args:  make([]driver.NamedValue, len(batchParams)+eventBatch*fullRows.width()),
 	}
 	for i := range w.args {
 		w.args[i].Ordinal = i + 1
+	}
+	for r := range w.perRow {
+		for i := range eventTable {
+			if c := &eventTable[i]; rowShape(r).bound(c) {
+				w.perRow[r] = append(w.perRow[r], c)
+			}
+		}
+	}
+	for i := range eventTable {
+		if b := &eventTable[i].batch; b.fits != nil || b.noteFits != nil {
+			w.checks = append(w.checks, b)
+		}
 	}
 	return w, nil
 }
@@ -101,28 +128,25 @@ func (w *eventWriter) statement(ctx context.Context, shape stmtShape) (driver.St
 		return st, nil
 	}
 	var q strings.Builder
-	q.WriteString("INSERT INTO events (" + eventInsertColumns + ") VALUES ")
-	width := shape.rows.width()
+	q.WriteString("INSERT INTO events (" + eventColumnNames() + ") VALUES ")
+	p := len(batchParams) // the values bound so far
 	for k := 0; k < shape.count; k++ {
 		if k > 0 {
 			q.WriteString(", ")
 		}
-		p := eventBatchArgs + k*width // the row's first value is ?p+1
-		// After id and incident_id: occurred_at, logged_at, kind, text,
-		// author, pinned, source, role, person, state, milestone,
-		// action_item_id, deleted_at.
-		switch shape.rows {
-		case plainRows:
-			fmt.Fprintf(&q, "(?1 + %d, ?2, ?%d, ?3, ?%d, ?%d, ?4, 0, ?5, '', '', ?%d, '', NULL, NULL", k, p+1, p+2, p+3, p+4)
-		case noteRows:
-			fmt.Fprintf(&q, "(?1 + %d, ?2, ?%d, ?3, '%s', ?%d, ?4, 0, ?5, '', '', '', '', NULL, NULL", k, p+1, incident.KindNote, p+2)
-		default:
-			fmt.Fprintf(&q, "(?1 + %d, ?2", k)
-			for j := 0; j < width; j++ {
-				fmt.Fprintf(&q, ", ?%d", p+j+1)
+		q.WriteString("(")
+		for i := range eventTable {
+			if i > 0 {
+				q.WriteString(", ")
+			}
+			if c := &eventTable[i]; shape.rows.bound(c) {
+				p++
+				fmt.Fprintf(&q, "?%d", p)
+			} else {
+				q.WriteString(shape.rows.expr(c, k))
 			}
 		}
-		q.WriteString(", ?3, ?3)")
+		q.WriteString(")")
 	}
 	st, err := w.conn.PrepareContext(ctx, q.String())
 	if err != nil {
@@ -148,11 +172,18 @@ func (w *eventWriter) add(ctx context.Context, e *incident.Event) error {
 	return w.flush(ctx)
 }
 
-// plain reports whether e can be written as a plain row of a batch whose
-// first event is first.
-func (w *eventWriter) plain(e, first *incident.Event) bool {
-	return e.Author == first.Author && e.Source == first.Source && !e.Pinned && e.Role == "" && e.Person == "" &&
-		e.Milestone == "" && e.ActionItemID == 0 && e.DeletedAt.IsZero() && e.LoggedAt.Equal(w.now)
+// fits reports whether e can be a row of shape r in a batch whose first
+// event is head.
+func (w *eventWriter) fits(r rowShape, e, head *incident.Event) bool {
+	for _, b := range w.checks {
+		if b.fits != nil && !b.fits(e, head, w.now) {
+			return false
+		}
+		if r == noteRows && b.noteFits != nil && !b.noteFits(e) {
+			return false
+		}
+	}
+	return true
 }
 
 // flush writes the queued events. Cancellation is checked here, once a
@@ -170,56 +201,30 @@ func (w *eventWriter) flush(ctx context.Context) error {
 	head := &w.batch[0]
 	shape := stmtShape{rows: noteRows, count: len(w.batch)}
 	for i := range w.batch {
-		e := &w.batch[i]
-		if !w.plain(e, head) {
-			shape.rows = fullRows
-			break
-		}
-		if e.Kind != incident.KindNote || e.State != "" {
-			shape.rows = plainRows
+		for shape.rows != fullRows && !w.fits(shape.rows, &w.batch[i], head) {
+			shape.rows--
 		}
 	}
-	w.args[0].Value, w.args[1].Value, w.args[2].Value = head.ID, head.IncidentID, w.nowText
-	w.args[3].Value, w.args[4].Value = head.Author, string(head.Source)
-	width := shape.rows.width()
+	for i, param := range batchParams {
+		w.args[i].Value = param(head, w.nowText)
+	}
+	n := len(batchParams)
 	for k := range w.batch {
-		v, e := w.args[eventBatchArgs+k*width:eventBatchArgs+(k+1)*width], &w.batch[k]
-		switch shape.rows {
-		case noteRows:
-			v[0].Value, v[1].Value = formatTime(e.OccurredAt), e.Text
-		case plainRows:
-			v[0].Value, v[1].Value, v[2].Value, v[3].Value = formatTime(e.OccurredAt), string(e.Kind), e.Text, string(e.State)
-		default:
-			w.fullRow(v, e)
+		e := &w.batch[k]
+		for _, c := range w.perRow[shape.rows] {
+			w.args[n].Value = c.value(e)
+			n++
 		}
 	}
 	st, err := w.statement(ctx, shape)
 	if err != nil {
 		return err
 	}
-	if _, err := st.ExecContext(context.WithoutCancel(ctx), w.args[:eventBatchArgs+len(w.batch)*width]); err != nil {
+	if _, err := st.ExecContext(context.WithoutCancel(ctx), w.args[:n]); err != nil {
 		return fmt.Errorf("insert events %d-%d: %w", first, last, err)
 	}
 	w.done, w.batch = last, w.batch[:0]
 	return nil
-}
-
-func (w *eventWriter) fullRow(v []driver.NamedValue, e *incident.Event) {
-	logged := w.nowText
-	if !e.LoggedAt.Equal(w.now) {
-		logged = formatTime(e.LoggedAt)
-	}
-	var item, deleted driver.Value
-	if e.ActionItemID != 0 {
-		item = e.ActionItemID
-	}
-	if !e.DeletedAt.IsZero() {
-		deleted = formatTime(e.DeletedAt)
-	}
-	v[0].Value, v[1].Value, v[2].Value, v[3].Value = formatTime(e.OccurredAt), logged, string(e.Kind), e.Text
-	v[4].Value, v[5].Value, v[6].Value, v[7].Value = e.Author, e.Pinned, string(e.Source), e.Role
-	v[8].Value, v[9].Value, v[10].Value = e.Person, string(e.State), string(e.Milestone)
-	v[11].Value, v[12].Value = item, deleted
 }
 
 // close releases the prepared statements.

@@ -31,6 +31,9 @@ func (s *Store) ClaimFiling(ctx context.Context, itemID int64, token string, lea
 			return err
 		}
 		out = incident.FilingClaim{Item: item}
+		if item.Deleted() {
+			return incident.Errorf(incident.ECONFLICT, "action item #%d was deleted: it is not filed", itemID)
+		}
 		if item.GitHub.Filed() {
 			return nil
 		}

@@ -87,30 +87,39 @@ func (s *Store) Incidents(ctx context.Context) ([]incident.Incident, error) {
 func (s *Store) UpdateIncident(ctx context.Context, id int64, fn func(*incident.Incident) error) (incident.Incident, error) {
 	var out incident.Incident
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		inc, err := findIncident(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		c := cloneIncident(inc)
-		if err := fn(&c); err != nil {
-			return err
-		}
-		// Identity and creation are the store's, whatever fn did.
-		c.ID, c.CreatedAt = inc.ID, inc.CreatedAt
-		if c.Milestones == nil {
-			c.Milestones = incident.Milestones{}
-		}
-		if err := c.Validate(); err != nil {
-			return err
-		}
-		c.UpdatedAt = s.now()
-		if err := updateIncident(ctx, tx, &c); err != nil {
-			return err
-		}
-		out = c
-		return nil
+		var err error
+		out, err = s.changeIncident(ctx, tx, id, func(c *incident.Incident) error {
+			if err := fn(c); err != nil {
+				return err
+			}
+			if c.Milestones == nil {
+				c.Milestones = incident.Milestones{}
+			}
+			return c.Validate()
+		})
+		return err
 	})
 	return out, err
+}
+
+// changeIncident reads the incident, applies fn to a copy and writes back
+// what fn changed (ID and CreatedAt are the store's whatever fn does).
+func (s *Store) changeIncident(ctx context.Context, tx *sql.Tx, id int64, fn func(*incident.Incident) error) (incident.Incident, error) {
+	old, err := findIncident(ctx, tx, id)
+	if err != nil {
+		return old, err
+	}
+	c := cloneIncident(old)
+	if err := fn(&c); err != nil {
+		return old, err
+	}
+	c.ID, c.CreatedAt, c.Invalid = old.ID, old.CreatedAt, old.Invalid
+	c.UpdatedAt = s.now()
+	changed, err := updateIncident(ctx, tx, old, &c)
+	if err != nil || !changed {
+		return old, err
+	}
+	return c, nil
 }
 
 // SetSeverity changes the severity and logs a note saying so.
@@ -120,17 +129,15 @@ func (s *Store) SetSeverity(ctx context.Context, id int64, sev incident.Severity
 	}
 	var e incident.Event
 	err := s.write(ctx, func(tx *sql.Tx) error {
-		inc, err := findIncident(ctx, tx, id)
+		var old incident.Severity
+		_, err := s.changeIncident(ctx, tx, id, func(inc *incident.Incident) error {
+			if inc.Severity == sev {
+				return incident.Errorf(incident.ECONFLICT, "incident #%d is already %s", id, sev)
+			}
+			old, inc.Severity = inc.Severity, sev
+			return nil
+		})
 		if err != nil {
-			return err
-		}
-		if inc.Severity == sev {
-			return incident.Errorf(incident.ECONFLICT, "incident #%d is already %s", id, sev)
-		}
-		old := inc.Severity
-		inc.Severity = sev
-		inc.UpdatedAt = s.now()
-		if err := updateIncident(ctx, tx, &inc); err != nil {
 			return err
 		}
 		e = incident.Event{
@@ -144,19 +151,16 @@ func (s *Store) SetSeverity(ctx context.Context, id int64, sev incident.Severity
 }
 
 func (s *Store) insertIncident(ctx context.Context, tx *sql.Tx, inc *incident.Incident) error {
-	services, err := encodeServices(inc.Services)
+	vals, err := incidentValues(inc)
 	if err != nil {
 		return err
 	}
-	ms := inc.Milestones
+	args := make([]any, 0, len(vals))
+	for _, v := range vals {
+		args = append(args, v.value)
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO incidents (`+incidentColumns+`)
-		VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		inc.Title, int(inc.Severity), string(inc.State), inc.Timezone, inc.Summary, inc.Impact, inc.RootCause,
-		inc.Trigger, inc.Resolution, services,
-		nullTime(ms[incident.MilestoneStarted]), nullTime(ms[incident.MilestoneDetected]),
-		nullTime(ms[incident.MilestoneDeclared]), nullTime(ms[incident.MilestoneMitigated]),
-		nullTime(ms[incident.MilestoneResolved]),
-		formatTime(inc.CreatedAt), formatTime(inc.UpdatedAt))
+		VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
 	if err != nil {
 		return fmt.Errorf("insert incident: %w", err)
 	}
@@ -166,26 +170,71 @@ func (s *Store) insertIncident(ctx context.Context, tx *sql.Tx, inc *incident.In
 	return nil
 }
 
-func updateIncident(ctx context.Context, tx *sql.Tx, inc *incident.Incident) error {
+// updateIncident writes the columns in which inc differs from old, the
+// incident as read, and reports whether there were any: a value that could
+// not be read (see Incident.Invalid) stays as stored until the user sets
+// that field.
+func updateIncident(ctx context.Context, tx *sql.Tx, old incident.Incident, inc *incident.Incident) (bool, error) {
+	was, err := incidentValues(&old)
+	if err != nil {
+		return false, err
+	}
+	now, err := incidentValues(inc)
+	if err != nil {
+		return false, err
+	}
+	var (
+		set  []string
+		args []any
+	)
+	for i, v := range now {
+		if v.value != was[i].value && v.name != "updated_at" {
+			set = append(set, v.name+" = ?")
+			args = append(args, v.value)
+		}
+	}
+	if len(set) == 0 {
+		return false, nil
+	}
+	set = append(set, "updated_at = ?")
+	args = append(args, formatTime(inc.UpdatedAt), inc.ID)
+	if _, err = tx.ExecContext(ctx, `UPDATE incidents SET `+strings.Join(set, ", ")+` WHERE id = ?`, args...); err != nil {
+		return false, fmt.Errorf("update incident #%d: %w", inc.ID, err)
+	}
+	return true, nil
+}
+
+// namedValue is a column and the value it stores.
+type namedValue struct {
+	name  string
+	value any
+}
+
+// incidentValues are what inc's row stores, in incidentColumns' order after
+// id. Times are checked against the accepted range on the way.
+func incidentValues(inc *incident.Incident) ([]namedValue, error) {
 	services, err := encodeServices(inc.Services)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	ms := inc.Milestones
-	_, err = tx.ExecContext(ctx, `UPDATE incidents SET title = ?, severity = ?, state = ?, timezone = ?,
-		summary = ?, impact = ?, root_cause = ?, trigger = ?, resolution = ?, services = ?,
-		started_at = ?, detected_at = ?, declared_at = ?, mitigated_at = ?, resolved_at = ?, updated_at = ?
-		WHERE id = ?`,
-		inc.Title, int(inc.Severity), string(inc.State), inc.Timezone, inc.Summary, inc.Impact, inc.RootCause,
-		inc.Trigger, inc.Resolution, services,
-		nullTime(ms[incident.MilestoneStarted]), nullTime(ms[incident.MilestoneDetected]),
-		nullTime(ms[incident.MilestoneDeclared]), nullTime(ms[incident.MilestoneMitigated]),
-		nullTime(ms[incident.MilestoneResolved]),
-		formatTime(inc.UpdatedAt), inc.ID)
-	if err != nil {
-		return fmt.Errorf("update incident #%d: %w", inc.ID, err)
+	for _, m := range incident.MilestoneOrder {
+		if err := checkStored(string(m)+" milestone", ms[m]); err != nil {
+			return nil, err
+		}
 	}
-	return nil
+	return []namedValue{
+		{"title", inc.Title}, {"severity", int64(inc.Severity)}, {"state", string(inc.State)},
+		{"timezone", inc.Timezone}, {"summary", inc.Summary}, {"impact", inc.Impact},
+		{"root_cause", inc.RootCause}, {"trigger", inc.Trigger}, {"resolution", inc.Resolution},
+		{"services", services},
+		{"started_at", nullTime(ms[incident.MilestoneStarted])},
+		{"detected_at", nullTime(ms[incident.MilestoneDetected])},
+		{"declared_at", nullTime(ms[incident.MilestoneDeclared])},
+		{"mitigated_at", nullTime(ms[incident.MilestoneMitigated])},
+		{"resolved_at", nullTime(ms[incident.MilestoneResolved])},
+		{"created_at", formatTime(inc.CreatedAt)}, {"updated_at", formatTime(inc.UpdatedAt)},
+	}, nil
 }
 
 func findIncident(ctx context.Context, q querier, id int64) (incident.Incident, error) {
@@ -212,15 +261,17 @@ func requireIncident(ctx context.Context, q querier, id int64) error {
 // scanner is a *sql.Row or *sql.Rows.
 type scanner interface{ Scan(dest ...any) error }
 
+// scanIncident reads a row of incidentColumns. A value that cannot be read
+// is noted in Invalid (see badRow) instead of failing: one bad row must not
+// take the list of incidents down.
 func scanIncident(r scanner) (incident.Incident, error) {
 	var (
-		inc      incident.Incident
-		sev      int
-		state    string
-		services string
-		ms       [5]sql.NullString
-		created  string
-		updated  string
+		inc              incident.Incident
+		sev, services    any
+		state            string
+		ms               [5]any
+		created, updated any
+		bad              badRow
 	)
 	err := r.Scan(&inc.ID, &inc.Title, &sev, &state, &inc.Timezone, &inc.Summary, &inc.Impact, &inc.RootCause,
 		&inc.Trigger, &inc.Resolution, &services, &ms[0], &ms[1], &ms[2], &ms[3], &ms[4], &created, &updated)
@@ -230,27 +281,26 @@ func scanIncident(r scanner) (incident.Incident, error) {
 	if err != nil {
 		return inc, fmt.Errorf("read incident: %w", err)
 	}
-	inc.Severity, inc.State = incident.Severity(sev), incident.State(state)
-	if err := json.Unmarshal([]byte(services), &inc.Services); err != nil {
-		return inc, fmt.Errorf("read incident #%d: services %q: %w", inc.ID, services, err)
+	inc.State = incident.State(state)
+	if n, ok := sev.(int64); ok && incident.Severity(n).Valid() {
+		inc.Severity = incident.Severity(n)
+	} else {
+		bad.add("severity", sev, "is not a severity from 1 to 5")
+	}
+	if text, ok := services.(string); !ok || json.Unmarshal([]byte(text), &inc.Services) != nil {
+		bad.add("services", services, "is not a list of names")
+		inc.Services = nil
 	}
 	inc.Milestones = incident.Milestones{}
 	for i, m := range []incident.Milestone{incident.MilestoneStarted, incident.MilestoneDetected,
 		incident.MilestoneDeclared, incident.MilestoneMitigated, incident.MilestoneResolved} {
-		t, err := parseNullTime(ms[i])
-		if err != nil {
-			return inc, fmt.Errorf("read incident #%d: %s: %w", inc.ID, m, err)
-		}
-		if !t.IsZero() {
+		if t := userTime(string(m)+"_at", ms[i], &bad); !t.IsZero() {
 			inc.Milestones[m] = t
 		}
 	}
-	if inc.CreatedAt, err = parseTime(created); err != nil {
-		return inc, fmt.Errorf("read incident #%d: %w", inc.ID, err)
-	}
-	if inc.UpdatedAt, err = parseTime(updated); err != nil {
-		return inc, fmt.Errorf("read incident #%d: %w", inc.ID, err)
-	}
+	inc.CreatedAt = userTime("created_at", created, &bad)
+	inc.UpdatedAt = userTime("updated_at", updated, &bad)
+	inc.Invalid = bad.String()
 	return inc, nil
 }
 

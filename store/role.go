@@ -105,6 +105,9 @@ func (s *Store) insertRole(ctx context.Context, tx *sql.Tx, a *incident.RoleAssi
 		event = a.EventID
 	}
 	a.CreatedAt = s.now()
+	if err := checkStored(a.Role+" assignment", a.From, a.Until); err != nil {
+		return err
+	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO role_assignments (incident_id, role, person, from_at, until_at, event_id, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, a.IncidentID, a.Role, a.Person, formatTime(a.From), nullTime(a.Until), event, formatTime(a.CreatedAt))
 	if err != nil {
@@ -136,12 +139,14 @@ func listRoles(ctx context.Context, q querier, incidentID int64) ([]incident.Rol
 	return out, nil
 }
 
+// scanRole reads a row of roleColumns; an unreadable time is noted in
+// Invalid (see badRow).
 func scanRole(r scanner) (incident.RoleAssignment, error) {
 	var (
-		a             incident.RoleAssignment
-		from, created string
-		until         sql.NullString
-		event         sql.NullInt64
+		a                    incident.RoleAssignment
+		from, until, created any
+		event                sql.NullInt64
+		bad                  badRow
 	)
 	err := r.Scan(&a.ID, &a.IncidentID, &a.Role, &a.Person, &from, &until, &event, &created)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -151,14 +156,9 @@ func scanRole(r scanner) (incident.RoleAssignment, error) {
 		return a, fmt.Errorf("read role assignment: %w", err)
 	}
 	a.EventID = event.Int64
-	if a.From, err = parseTime(from); err != nil {
-		return a, fmt.Errorf("read role assignment #%d: %w", a.ID, err)
-	}
-	if a.Until, err = parseNullTime(until); err != nil {
-		return a, fmt.Errorf("read role assignment #%d: %w", a.ID, err)
-	}
-	if a.CreatedAt, err = parseTime(created); err != nil {
-		return a, fmt.Errorf("read role assignment #%d: %w", a.ID, err)
-	}
+	a.From = userTime("from_at", from, &bad)
+	a.Until = userTime("until_at", until, &bad)
+	a.CreatedAt = userTime("created_at", created, &bad)
+	a.Invalid = bad.String()
 	return a, nil
 }

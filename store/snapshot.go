@@ -145,26 +145,23 @@ func (s *Store) followLatestStatus(ctx context.Context, tx *sql.Tx, id int64, fa
 	if err != nil {
 		return fmt.Errorf("read the latest status of incident #%d: %w", id, err)
 	}
-	inc, err := findIncident(ctx, tx, id)
-	if err != nil {
-		return err
-	}
 	latest := incident.State(state)
-	if latest == inc.State {
-		return nil
-	}
-	if latest == incident.Resolved && at != "" {
-		if _, ok := inc.Milestones.Get(incident.MilestoneResolved); !ok {
-			t, err := parseTime(at)
-			if err != nil {
-				return fmt.Errorf("read the latest status of incident #%d: %w", id, err)
-			}
-			inc.Milestones[incident.MilestoneResolved] = t
+	_, err = s.changeIncident(ctx, tx, id, func(inc *incident.Incident) error {
+		if latest == inc.State {
+			return nil
 		}
-	}
-	inc.State = latest
-	inc.UpdatedAt = s.now()
-	return updateIncident(ctx, tx, &inc)
+		if latest == incident.Resolved && at != "" {
+			if _, ok := inc.Milestones.Get(incident.MilestoneResolved); !ok {
+				var bad badRow
+				if t := userTime("occurred_at", at, &bad); !t.IsZero() {
+					inc.Milestones[incident.MilestoneResolved] = t
+				}
+			}
+		}
+		inc.State = latest
+		return nil
+	})
+	return err
 }
 
 // importIncident creates the snapshot's incident, or checks that into exists.
@@ -280,6 +277,9 @@ func (s *Store) importEvents(ctx context.Context, conn *sql.Conn, tx *sql.Tx, id
 			c.OccurredAt, c.LoggedAt = c.OccurredAt.UTC(), c.LoggedAt.UTC()
 			c.DeletedAt, c.UpdatedAt = c.DeletedAt.UTC(), now
 			if err := c.Validate(); err != nil {
+				return fmt.Errorf("event %d: %w", i+1, err)
+			}
+			if err := checkStored("time", c.OccurredAt, c.LoggedAt, c.DeletedAt); err != nil {
 				return fmt.Errorf("event %d: %w", i+1, err)
 			}
 			if wanted[e.ID] {

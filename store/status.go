@@ -28,18 +28,16 @@ func (s *Store) SetStatus(ctx context.Context, id int64, st incident.State, mess
 	at := s.at(o)
 	var e incident.Event
 	err = s.write(ctx, func(tx *sql.Tx) error {
-		inc, err := findIncident(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if st == incident.Resolved && inc.State != incident.Resolved {
-			if _, ok := inc.Milestones.Get(incident.MilestoneResolved); !ok {
-				inc.Milestones[incident.MilestoneResolved] = at
+		_, err := s.changeIncident(ctx, tx, id, func(inc *incident.Incident) error {
+			if st == incident.Resolved && inc.State != incident.Resolved {
+				if _, ok := inc.Milestones.Get(incident.MilestoneResolved); !ok {
+					inc.Milestones[incident.MilestoneResolved] = at
+				}
 			}
-		}
-		inc.State = st
-		inc.UpdatedAt = s.now()
-		if err := updateIncident(ctx, tx, &inc); err != nil {
+			inc.State = st
+			return nil
+		})
+		if err != nil {
 			return err
 		}
 		e = incident.Event{

@@ -50,6 +50,10 @@ type Store struct {
 
 	watchMu sync.Mutex
 	watch   *sql.Conn // DataVersion's connection, opened on first use
+
+	// readOnly is set by OpenReadOnly: every write is refused before it
+	// reaches SQLite.
+	readOnly bool
 }
 
 // Origin says when, by whom and from where a change was made (see
@@ -246,12 +250,18 @@ func confirmScribe(ctx context.Context, path string) error {
 }
 
 // createFile creates an empty database file, private to the user, and its
-// directory.
+// directory. A path that is a dangling symbolic link is created where the
+// link points, so that the file is private there too (left to SQLite, it
+// would be created with the umask's permissions, typically 0644).
 func createFile(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	target, err := linkTarget(path)
+	if err != nil {
 		return fmt.Errorf("cannot create database %s: %w", path, err)
 	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
+		return fmt.Errorf("cannot create database %s: %w", path, err)
+	}
+	f, err := os.OpenFile(target, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
 	if errors.Is(err, fs.ErrExist) {
 		return nil // another process won the race; it is empty or scribe's
 	}
@@ -262,6 +272,36 @@ func createFile(path string) error {
 		return fmt.Errorf("cannot create database %s: %w", path, err)
 	}
 	return nil
+}
+
+// maxLinks bounds how many symbolic links linkTarget follows, as the
+// kernel does (ELOOP).
+const maxLinks = 40
+
+// linkTarget follows path's symbolic links, dangling ones included, to the
+// name a file created through path would get.
+func linkTarget(path string) (string, error) {
+	for range maxLinks {
+		fi, err := os.Lstat(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			return path, nil
+		}
+		if err != nil {
+			return "", err
+		}
+		if fi.Mode()&fs.ModeSymlink == 0 {
+			return path, nil
+		}
+		to, err := os.Readlink(path)
+		if err != nil {
+			return "", err
+		}
+		if !filepath.IsAbs(to) {
+			to = filepath.Join(filepath.Dir(path), to)
+		}
+		path = to
+	}
+	return "", fmt.Errorf("more than %d symbolic links", maxLinks)
 }
 
 // now is the store's clock in UTC.
@@ -284,6 +324,9 @@ func (s *Store) at(o Origin) time.Time {
 // that it takes the write lock up front and waits for it under the busy
 // timeout, instead of failing to upgrade a read lock later.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return s.refuseWrite()
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("begin transaction on %s: %w", s.path, err)
@@ -308,6 +351,9 @@ const importCacheKiB = 64 << 10
 // has a page cache big enough for the whole import while fn runs. The
 // transaction, its journal and its durability are write's.
 func (s *Store) bulkWrite(ctx context.Context, fn func(conn *sql.Conn, tx *sql.Tx) error) error {
+	if s.readOnly {
+		return s.refuseWrite()
+	}
 	conn, err := s.db.Conn(ctx)
 	if err != nil {
 		return fmt.Errorf("begin transaction on %s: %w", s.path, err)

@@ -1,0 +1,320 @@
+package export
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// verdict is what the rewrite decided about one occurrence of a name.
+type verdict int
+
+const (
+	asWord verdict = iota // an ordinary word: kept as typed, no warning
+	asName                // the person: replaced by the role they held
+	unsure                // kept as typed, and lint says "possible name"
+)
+
+// judgeNameWord decides whether a name that is also an English word
+// ("Grant", "May", "Young", "Will"), found at text[start:end], names person
+// there (person is -1 when several people share the spelling). The
+// evidence is the sentence's grammar around the word:
+//   - lower case is the word ("could not grant us access");
+//   - a known surname after it makes a full name ("Grant Liu");
+//   - an article or a possessive before it makes a noun ("the Bill");
+//   - a day or "in" makes a month a date ("May 3", "in May");
+//   - a possessive after it is a person's ("Grant's fix");
+//   - mid-sentence, a capital is a name ("asked Grant to"), unless the
+//     words around are capitalised too (a product or a heading);
+//   - at the start of a sentence, where every word is capitalised, the word
+//     after decides: a verb that needs a subject makes a name ("Grant
+//     restarted", "Will says", "May was"), a bare verb, a noun or an object
+//     makes the word ("Will restart", "May need", "Grant AWS support
+//     access", "Young pods get").
+//
+// When the evidence is missing or conflicts, it says unsure: the text is
+// kept and the lint asks the facilitator to check.
+func (p *people) judgeNameWord(text, lower string, start, end, person int) verdict {
+	word := text[start:end]
+	if !hasUpper(word) {
+		return asWord
+	}
+	if person >= 0 && p.knownSurnameAfter(text, lower, end, person) > end {
+		return asName
+	}
+	if allCaps(word) {
+		return unsure
+	}
+	name := lower[start:end]
+	if articles[wordBefore(lower, start)] && !sentenceStart(text, start) {
+		return asWord
+	}
+	if months[name] && isDate(lower, start, end) {
+		return asWord
+	}
+	if possessiveAt(text, end) {
+		return asName // "Grant's fix", "May's update"
+	}
+	if end+1 < len(text) && text[end] == '-' && text[end+1] >= 'a' && text[end+1] <= 'z' {
+		return asWord // "Stone-cold", "Young-gen"
+	}
+	if !clauseStart(text, start) {
+		return p.judgeMidSentence(text, lower, start, end, person)
+	}
+	if articles[wordBefore(lower, start)] {
+		return asWord // "The Grace Period"
+	}
+	v := p.judgeClauseStart(text, lower, end, person)
+	if v == asName && months[name] && subjectVerbs[wordAfter(lower, end)] {
+		return unsure // "May was busy": the month or the person
+	}
+	return v
+}
+
+// judgeMidSentence: a capitalised word inside a sentence is a name ("asked
+// Grant to", "a deploy by Rose Smith"), unless it is part of a run of
+// capitalised words ("the Access Grant Program", "Bill Payment Service") or
+// an acronym follows it ("asked Grant AWS access").
+func (p *people) judgeMidSentence(text, lower string, start, end, person int) verdict {
+	if prevCapitalised(text, start) {
+		return unsure
+	}
+	next := end + 1
+	if end < len(text) && text[end] == ' ' && next < len(text) && isUpperAt(text, next) {
+		wend := capitalisedWordEnd(text, next)
+		if wend < 0 || titleCaseRun(text, wend) {
+			return unsure
+		}
+	}
+	return asName
+}
+
+// titleCaseRun reports whether another capitalised word follows at i, as in
+// a product or a heading ("Bill Payment Service").
+func titleCaseRun(text string, i int) bool {
+	return i+1 < len(text) && text[i] == ' ' && isUpperAt(text, i+1)
+}
+
+// judgeClauseStart reads the word after a name-word that starts a sentence
+// or a clause.
+func (p *people) judgeClauseStart(text, lower string, end, person int) verdict {
+	if end >= len(text) {
+		return asName // "… thanks, Grant"
+	}
+	if text[end] != ' ' {
+		switch text[end] {
+		case ':', ',', ';', '!', '?', ')', '.', '*', '_':
+			return asName // "Grant: roll back", "Will, can you…"
+		}
+		return unsure
+	}
+	next := end + 1
+	for next < len(text) && text[next] == ' ' {
+		next++
+	}
+	if next >= len(text) {
+		return asName
+	}
+	switch c := text[next]; {
+	case c >= '0' && c <= '9':
+		return asWord // "Mark 3 pods as drained", "Rose 20%"
+	case c == '@':
+		return asWord // "Grant @ops access"
+	case isUpperAt(text, next):
+		return p.judgeCapitalisedAfter(text, lower, next, person)
+	case c >= 'a' && c <= 'z':
+		return judgeLowerAfter(text, lower, next)
+	}
+	return unsure
+}
+
+// judgeCapitalisedAfter: "Grant AWS support access" (an acronym object),
+// "Grant Priya access" (another person as object), "Rose Smith drained it"
+// (a surname scribe does not know, then the verb), "Bill Payment Service
+// returned errors" (a product: unsure).
+func (p *people) judgeCapitalisedAfter(text, lower string, i, person int) verdict {
+	wend := capitalisedWordEnd(text, i)
+	if wend < 0 {
+		return asWord // an acronym or a code: the object of an imperative
+	}
+	for _, ai := range p.byWord.lookup(lower[i:wordEnd(lower, i)]) {
+		if p.aliases[ai].person != person {
+			return asWord // "Grant Priya access", "Mark Sam as owner"
+		}
+	}
+	if v := wordAfter(lower, wend); !titleCaseRun(text, wend) && (finiteVerb(v) || isAdverb(v) && finiteVerb(wordAfter(lower, wend+1+len(v)))) {
+		return asName // "Grant Smith restarted it"
+	}
+	return unsure
+}
+
+// judgeLowerAfter reads a lower-case word after a name-word at the start
+// of a sentence.
+func judgeLowerAfter(text, lower string, i int) verdict {
+	v := wordAt(lower, i)
+	after := wordAfter(lower, i+len(v))
+	switch {
+	case v == "and" || v == "or":
+		// "Grant and Priya restarted it", "Bill and the vendor agreed"
+		// against "Mark and sweep".
+		j := skipBlanks(text, i+len(v))
+		if j < len(text) && (isUpperAt(text, j) || text[j] == '@') {
+			return asName
+		}
+		if determiners[after] || pronouns[after] {
+			for _, w := range wordsAfter(lower, j, 4) {
+				if finiteVerb(w) || w == "are" || w == "were" || w == "have" {
+					return asName
+				}
+			}
+		}
+		return unsure
+	case v == "to":
+		// "Will to pair with Priya" (an action item) against "Rose to 40%".
+		if after != "" && after[0] >= 'a' && after[0] <= 'z' {
+			return asName
+		}
+		return asWord
+	case finiteVerb(v):
+		return asName
+	case isAdverb(v) && finiteVerb(after):
+		return asName // "Grant quickly rolled back"
+	}
+	return asWord // "Will restart", "May need", "Grant access", "Young pods"
+}
+
+// wordsAfter returns up to n words from i on, skipping what separates them.
+func wordsAfter(lower string, i, n int) []string {
+	var out []string
+	for len(out) < n && i < len(lower) {
+		for i < len(lower) && !isWordByte(lower[i]) {
+			i++
+		}
+		w := wordAt(lower, i)
+		if w == "" {
+			break
+		}
+		out = append(out, w)
+		i += len(w)
+	}
+	return out
+}
+
+// wordAt is the word (letters, digits, apostrophes, hyphens) at i.
+func wordAt(lower string, i int) string {
+	k := i
+	for k < len(lower) && isWordByte(lower[k]) {
+		k++
+	}
+	return lower[i:k]
+}
+
+// clauseStart reports whether i starts a sentence or a clause after a
+// colon, a semicolon, a dash or an opening bracket or quote, where a
+// capital says nothing about a name.
+func clauseStart(text string, i int) bool {
+	if sentenceStart(text, i) {
+		return true
+	}
+	t := strings.TrimRight(text[:i], " ")
+	if t == "" {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch r {
+	case ':', ';', '(', '"', '“', '—', '–', '[':
+		return true
+	case '-':
+		return strings.HasSuffix(text[:i], " ") && strings.HasSuffix(t, " -")
+	}
+	return false
+}
+
+// articles before a capitalised word make it a noun: "the Bill", "our Park
+// Avenue office", never a person's first name.
+var articles = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "our": true, "your": true, "their": true, "its": true,
+	"my": true, "his": true, "her": true, "every": true, "each": true, "some": true, "any": true, "no": true,
+	"another": true,
+}
+
+// possessiveAt reports whether a possessive follows at i: "'s", "’s", or a
+// bare apostrophe after a name in -s ("James' runbook").
+func possessiveAt(text string, i int) bool {
+	rest := text[i:]
+	for _, ap := range []string{"'", "’"} {
+		if !strings.HasPrefix(rest, ap) {
+			continue
+		}
+		after := rest[len(ap):]
+		if strings.HasPrefix(after, "s") || strings.HasPrefix(after, "S") {
+			return len(after) == 1 || !isWordByte(after[1])
+		}
+		return i > 0 && (text[i-1] == 's' || text[i-1] == 'S') && (after == "" || after[0] == ' ')
+	}
+	return false
+}
+
+// prevCapitalised reports whether the word before i is capitalised other
+// than by starting a sentence, a title or a job title: "Access Grant".
+func prevCapitalised(text string, i int) bool {
+	j := i
+	if j == 0 || text[j-1] != ' ' {
+		return false
+	}
+	for j > 0 && text[j-1] == ' ' {
+		j--
+	}
+	k := j
+	for k > 0 && isWordByte(text[k-1]) {
+		k--
+	}
+	if k == j || !isUpperAt(text, k) || clauseStart(text, k) {
+		return false
+	}
+	w := text[k:j]
+	return !titleWords[asciiLower(w)] && !containsWord(titles, strings.TrimSuffix(w, "."))
+}
+
+func hasUpper(s string) bool {
+	for _, r := range s {
+		if unicode.IsUpper(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// allCaps reports whether s has two or more letters, all capitals.
+func allCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+func isUpperAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsUpper(r)
+}
+
+// isDate reports whether the month at lower[start:end] is a date: followed
+// by a day or year ("June 3") or after a word that introduces a time ("in
+// May", "since June", "early April").
+func isDate(lower string, start, end int) bool {
+	if end+1 < len(lower) && lower[end] == ' ' && lower[end+1] >= '0' && lower[end+1] <= '9' {
+		return true
+	}
+	return dateWords[wordBefore(lower, start)]
+}
+
+var dateWords = map[string]bool{
+	"in": true, "since": true, "until": true, "till": true, "during": true, "of": true, "early": true,
+	"late": true, "mid": true, "last": true, "next": true, "this": true,
+}
