@@ -156,6 +156,10 @@ func (p *actionsPane) itemKey(m tea.KeyPressMsg) tea.Cmd {
 		p.edit(it)
 	case key.Matches(m, k.Done):
 		return p.h.write("", itemState(it.IncidentID, it.ID, toggleDone))
+	case key.Matches(m, k.Delete):
+		// As in the timeline, the selection goes with the item.
+		p.sel = -1
+		return p.h.write("", itemDelete(it))
 	case key.Matches(m, k.File):
 		return p.h.fileItems([]int64{it.ID})
 	}
@@ -252,6 +256,34 @@ func undoItemEdit(prev incident.ActionItem) *undoOp {
 			return change{}, err
 		}
 		return change{what: fmt.Sprintf("undone: action item #%d back as it was", prev.ID)}, nil
+	}}
+}
+
+// itemDelete soft-deletes an item and its timeline line; undo brings both
+// back.
+func itemDelete(it incident.ActionItem) writeFunc {
+	return func(ctx context.Context, st Store) (change, error) {
+		if err := st.DeleteActionItem(ctx, it.ID); err != nil {
+			return change{}, err
+		}
+		undo := &undoOp{run: func(ctx context.Context, st Store) (change, error) {
+			if err := st.RestoreActionItem(ctx, it.ID); err != nil {
+				return change{}, err
+			}
+			return change{what: fmt.Sprintf("undone: action item #%d is back", it.ID)}, nil
+		}}
+		what := fmt.Sprintf("deleted action item #%d %q · ctrl+z or /undo brings it back", it.ID, clip(it.Title))
+		return change{what: what, removed: it.EventID, undo: undo}, nil
+	}
+}
+
+// undoItemAdd removes an item this session added, with its timeline line.
+func undoItemAdd(it incident.ActionItem) *undoOp {
+	return &undoOp{run: func(ctx context.Context, st Store) (change, error) {
+		if err := st.DeleteActionItem(ctx, it.ID); err != nil {
+			return change{}, err
+		}
+		return change{what: fmt.Sprintf("undone: removed action item #%d %q", it.ID, clip(it.Title)), removed: it.EventID}, nil
 	}}
 }
 

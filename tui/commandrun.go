@@ -100,9 +100,19 @@ func undoSeverity(id int64, old incident.Severity, ev incident.Event) *undoOp {
 	}}
 }
 
+// runMilestone sets or clears a milestone. Either logs a milestone event;
+// undo removes it, and the store puts the milestone back to what the
+// remaining milestone events say (the previous value, or none).
 func runMilestone(s *incidentScreen, c Command, line string) tea.Cmd {
 	id, zone, now, o := s.id, s.zone(), s.c.now(), s.origin(c)
 	return s.writes.run(line, func(ctx context.Context, st Store) (change, error) {
+		if c.Clear {
+			ev, err := st.ClearMilestone(ctx, id, c.Milestone, o)
+			if err != nil {
+				return change{}, err
+			}
+			return logged(ev, fmt.Sprintf("milestone %s cleared · ctrl+z puts it back", c.Milestone)), nil
+		}
 		ev, err := st.SetMilestone(ctx, id, c.Milestone, o)
 		if err != nil {
 			return change{}, err
@@ -120,11 +130,7 @@ func runActionItem(s *incidentScreen, c Command, line string) tea.Cmd {
 		if err := st.AddActionItem(ctx, &item, o); err != nil {
 			return change{}, err
 		}
-		ch := change{what: fmt.Sprintf("action item #%d added", item.ID)}
-		if item.EventID != 0 {
-			ch.undo = undoLog(incident.Event{ID: item.EventID, Kind: incident.KindActionItem, Text: item.Title})
-		}
-		return ch, nil
+		return change{what: fmt.Sprintf("action item #%d added", item.ID), undo: undoItemAdd(item)}, nil
 	})
 }
 

@@ -40,7 +40,7 @@ func (b *retroBlock) selectable() bool { return b.field != "" || b.note != nil }
 // retroKeys are the Retro pane's bindings.
 type retroKeys struct {
 	Up, Down, PageUp, PageDown, Home, End key.Binding
-	Edit, Undo, Escape                    key.Binding
+	Edit, Delete, Undo, Escape            key.Binding
 }
 
 func newRetroPane(c *common, h host) *retroPane {
@@ -49,6 +49,7 @@ func newRetroPane(c *common, h host) *retroPane {
 		Up: rebind(k.Up, "select"), Down: rebind(k.Down, "select"), PageUp: k.PageUp, PageDown: k.PageDown,
 		Home: rebind(k.Home, "top"), End: rebind(k.End, "bottom"),
 		Edit:   rebind(k.Edit, "edit"),
+		Delete: rebind(k.Delete, "delete a note"),
 		Undo:   rebind(k.Undo, "undo"),
 		Escape: rebind(k.Escape, "unselect"),
 	}}
@@ -60,20 +61,21 @@ func (p *retroPane) Title() string { return "Retro" }
 
 func (p *retroPane) ShortHelp() []key.Binding {
 	k := &p.keys
-	return []key.Binding{k.Edit, k.Undo, k.Escape, k.Up}
+	return []key.Binding{k.Edit, k.Delete, k.Undo, k.Escape, k.Up}
 }
 
 func (p *retroPane) FullHelp() [][]key.Binding {
 	k := &p.keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}, {k.Edit, k.Undo, k.Escape}}
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}, {k.Edit, k.Delete, k.Undo, k.Escape}}
 }
 
 func (p *retroPane) syncKeys() {
 	k := &p.keys
-	_, _, ok := p.selected()
+	_, note, ok := p.selected()
 	for _, b := range []*key.Binding{&k.Edit, &k.Undo, &k.Escape} {
 		b.SetEnabled(ok)
 	}
+	k.Delete.SetEnabled(note != nil)
 }
 
 func (p *retroPane) SetData(d paneData) {
@@ -122,6 +124,11 @@ func (p *retroPane) Update(msg tea.Msg) tea.Cmd {
 		return p.h.undoLast()
 	case key.Matches(m, k.Edit):
 		return p.edit()
+	case key.Matches(m, k.Delete):
+		if _, note, ok := p.selected(); ok && note != nil {
+			p.sel = -1
+			return p.h.write("", noteDelete(*note))
+		}
 	}
 	return nil
 }
@@ -179,6 +186,7 @@ func (p *retroPane) edit() tea.Cmd {
 		return nil
 	}
 	if note != nil {
+		p.editNote(*note)
 		return nil
 	}
 	text := p.snap.Incident.Get(f)
@@ -195,6 +203,30 @@ func (p *retroPane) edit() tea.Cmd {
 		},
 	})
 	return nil
+}
+
+// editNote corrects a note's text in the input line.
+func (p *retroPane) editNote(n incident.RetroNote) {
+	p.h.correct(correction{
+		prompt: "edit note › ",
+		text:   Sanitize(n.Text),
+		hint:   "the note (" + n.Section.Heading() + ")",
+		save: func(line string) (tea.Cmd, error) {
+			text := strings.TrimSpace(line)
+			if text == "" {
+				return nil, incident.Errorf(incident.EINVALID, "the note is empty: to remove it press esc, select it and press d")
+			}
+			return p.h.write(line, func(ctx context.Context, st Store) (change, error) {
+				if _, err := st.UpdateRetroNote(ctx, n.ID, func(r *incident.RetroNote) error {
+					r.Text = text
+					return nil
+				}); err != nil {
+					return change{}, err
+				}
+				return change{what: "retro note saved", undo: undoNoteEdit(n)}, nil
+			}), nil
+		},
+	})
 }
 
 // render lays the blocks out for the width, keeping the selection on the
@@ -290,4 +322,33 @@ func undoNoteAdd(n incident.RetroNote) *undoOp {
 		}
 		return change{what: fmt.Sprintf("undone: removed the retro note %q", clip(n.Text))}, nil
 	}}
+}
+
+// undoNoteEdit puts a note back as it was.
+func undoNoteEdit(prev incident.RetroNote) *undoOp {
+	return &undoOp{run: func(ctx context.Context, st Store) (change, error) {
+		if _, err := st.UpdateRetroNote(ctx, prev.ID, func(r *incident.RetroNote) error {
+			r.Text, r.Section = prev.Text, prev.Section
+			return nil
+		}); err != nil {
+			return change{}, err
+		}
+		return change{what: fmt.Sprintf("undone: the retro note %q is back as it was", clip(prev.Text))}, nil
+	}}
+}
+
+// noteDelete soft-deletes a note; undo restores it in its place.
+func noteDelete(n incident.RetroNote) writeFunc {
+	return func(ctx context.Context, st Store) (change, error) {
+		if err := st.DeleteRetroNote(ctx, n.ID); err != nil {
+			return change{}, err
+		}
+		undo := &undoOp{run: func(ctx context.Context, st Store) (change, error) {
+			if err := st.RestoreRetroNote(ctx, n.ID); err != nil {
+				return change{}, err
+			}
+			return change{what: fmt.Sprintf("undone: the retro note %q is back", clip(n.Text))}, nil
+		}}
+		return change{what: fmt.Sprintf("deleted the retro note %q · ctrl+z or /undo brings it back", clip(n.Text)), undo: undo}, nil
+	}
 }

@@ -41,7 +41,7 @@ func undoLog(ev incident.Event) *undoOp {
 		case incident.KindStatus:
 			what += " (the status is back to the one before)"
 		case incident.KindMilestone:
-			what += " (the milestone is back to the one before)"
+			what += " (the milestone is back to what it was)"
 		case incident.KindRole:
 			what += " (the event only: /role hands the role on)"
 		}
