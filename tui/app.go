@@ -6,6 +6,11 @@
 // component.go): each pane owns its Update, View, size and keys; the screen
 // routes messages to them and sends every write through one helper
 // (write.go). Slash commands are one table (command.go).
+//
+// Where this differs from DESIGN.md (issue #10 decided it): the list
+// declares with ctrl+n, not n, because its input line takes every letter as
+// text; Esc never leaves an incident (/list does); u undoes only with a
+// row selected, ctrl+z always.
 package tui
 
 import (

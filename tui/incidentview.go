@@ -147,8 +147,12 @@ func (s *incidentScreen) keyHelp() string {
 		keys = []key.Binding{b("enter", "save"), b("esc", "cancel"), b(s.input.fixing.hint, "")}
 	case s.helpPage != nil:
 		keys = []key.Binding{s.c.keys.Up, s.c.keys.PageDown, b("esc", "close help")}
-	default:
+	case s.selectionHint() != "":
 		keys = s.panes[s.active].ShortHelp()
+	default:
+		// Nothing selected: the keys that start things.
+		k := &s.c.keys
+		keys = append(append([]key.Binding{k.Submit}, s.panes[s.active].ShortHelp()...), k.NextPane, k.UndoAny, k.Help)
 	}
 	if s.writes.pending > 0 {
 		keys = append([]key.Binding{b("…", "saving")}, keys...)
