@@ -41,12 +41,11 @@ func (s *incidentScreen) fullHelp() string {
 
 	k := s.c.keys
 	b.WriteString("\n" + st.Bold.Render("Keys") + "\n")
-	writeHelpRows(&b, bindingRows([]key.Binding{k.Submit, k.NextPane, k.PrevPane, k.Escape, k.UndoAny, k.Help, k.Quit}), w)
-	writeHelpRows(&b, []helpRow{
-		{"↑ ↓", "with text in the input: earlier and later lines typed; a line that failed: ↑ brings it back"},
-		{"ctrl+p ctrl+n", "earlier and later lines typed, always"},
-		{"pgup pgdn", "scroll the pane"},
-	}, w)
+	writeHelpRows(&b, append(bindingRows([]key.Binding{k.Submit, k.NextPane, k.PrevPane, k.Escape, k.UndoAny, k.Help, k.Quit}),
+		helpRow{"↑ ↓", "with text in the input: earlier and later lines typed; a line that failed: ↑ brings it back"},
+		helpRow{"ctrl+p ctrl+n", "earlier and later lines typed, always"},
+		helpRow{"pgup pgdn", "scroll the pane"},
+	), w)
 	for _, p := range s.panes {
 		b.WriteString("\n" + st.Bold.Render(paneName(p)) + "\n")
 		writeHelpRows(&b, bindingRows(allBindings(p.FullHelp())), w)
