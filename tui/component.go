@@ -74,11 +74,18 @@ type correction struct {
 }
 
 // bound reports whether an enabled binding of groups names the key.
+// (key.Matches, called per binding, would name the key again each time.)
 func bound(msg tea.KeyPressMsg, groups ...[]key.Binding) bool {
+	name := msg.String()
 	for _, g := range groups {
 		for _, b := range g {
-			if b.Enabled() && key.Matches(msg, b) {
-				return true
+			if !b.Enabled() {
+				continue
+			}
+			for _, k := range b.Keys() {
+				if k == name {
+					return true
+				}
 			}
 		}
 	}

@@ -25,7 +25,9 @@ func (s *incidentScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		msg = tea.KeyPressMsg{Code: msg.Code, Text: string(msg.Code)}
 	}
 	cmd := s.handleKey(msg)
-	s.input.setPlaceholder(s.selectionHint())
+	if s.input.empty() { // the placeholder shows only then
+		s.input.setPlaceholder(s.selectionHint())
+	}
 	return tea.Batch(esc, cmd)
 }
 
@@ -180,14 +182,19 @@ func (s *incidentScreen) switchPane(step int) tea.Cmd {
 	return s.shown()
 }
 
+// selected reports whether the active pane has something selected: its
+// esc binding (unselect) is on.
+func (s *incidentScreen) selected() bool {
+	return bound(tea.KeyPressMsg{Code: tea.KeyEscape}, s.panes[s.active].ShortHelp())
+}
+
 // selectionHint is the empty input's placeholder: while something is
 // selected it says which letters act on it, where the user looks.
 func (s *incidentScreen) selectionHint() string {
-	p := s.panes[s.active]
-	short := p.ShortHelp()
-	if !bound(tea.KeyPressMsg{Code: tea.KeyEscape}, short) {
+	if !s.selected() {
 		return ""
 	}
+	short := s.panes[s.active].ShortHelp()
 	var parts []string
 	for _, b := range short {
 		if h := b.Help(); b.Enabled() && (len(h.Key) == 1 || h.Key == "enter") {

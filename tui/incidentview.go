@@ -147,7 +147,7 @@ func (s *incidentScreen) keyHelp() string {
 		keys = []key.Binding{b("enter", "save"), b("esc", "cancel"), b(s.input.fixing.hint, "")}
 	case s.helpPage != nil:
 		keys = []key.Binding{s.c.keys.Up, s.c.keys.PageDown, b("esc", "close help")}
-	case s.selectionHint() != "":
+	case s.selected():
 		keys = s.panes[s.active].ShortHelp()
 	default:
 		// Nothing selected: the keys that start things.

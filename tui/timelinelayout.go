@@ -191,12 +191,20 @@ func (t *timeline) details(ev incident.Event) string {
 	return "(" + strings.Join(parts, " · ") + " · esc closes)"
 }
 
-// byline names the author of a line someone else wrote.
-func (t *timeline) byline(ev incident.Event) string {
+// author is who wrote a line someone else wrote; "" for the user's own.
+func (t *timeline) author(ev incident.Event) string {
 	if ev.Author == "" || ev.Author == t.c.opts.Author {
 		return ""
 	}
-	return " — " + Sanitize(ev.Author)
+	return Sanitize(ev.Author)
+}
+
+// byline names the author of a line someone else wrote.
+func (t *timeline) byline(ev incident.Event) string {
+	if a := t.author(ev); a != "" {
+		return " — " + a
+	}
+	return ""
 }
 
 // selectedRows draws the selected event, reversed, over as many rows as its
@@ -229,40 +237,51 @@ func (t *timeline) dateLine(at time.Time) string {
 }
 
 // row renders "time  marker kind  text — author", cut to the pane's width;
-// the author stays in view however long the text.
+// the author stays in view however long the text. It writes into one
+// builder: the timeline draws a screenful of rows every frame.
 func (t *timeline) row(ev incident.Event) string {
 	p := &t.c.styles.row
-	clock := ev.OccurredAt.In(t.zone).Format("15:04")
 	mark, label, paintAs := rowMarker(ev)
-	if ev.Pinned {
-		mark = "★"
-	}
 	kind := p.kind[paintAs]
 	markPaint := kind
 	if ev.Pinned {
-		markPaint = p.pinned
+		mark, markPaint = "★", p.pinned
 	}
-	prefix := p.time.Render(clock) + "  " + markPaint.Render(mark) + " "
+	var b strings.Builder
+	b.Grow(t.width + 96)
+	p.time.write(&b, ev.OccurredAt.In(t.zone).Format("15:04"))
+	b.WriteString("  ")
+	markPaint.write(&b, mark)
+	b.WriteByte(' ')
 	if t.labels() {
-		prefix += kind.Render(padRight(label, labelCols-1)) + " "
+		kind.write(&b, padRight(label, labelCols-1))
+		b.WriteByte(' ')
 	}
-	by := t.byline(ev)
 	room := t.textWidth()
-	if by != "" && len(by) < room/2 {
-		room -= lipWidth(by)
-	} else {
-		by = ""
+	author := t.author(ev)
+	by := 0
+	if author != "" {
+		by = lipWidth(author) + len(" — ") - 2 // the dash is one cell
+		if by >= room/2 {
+			author, by = "", 0
+		}
 	}
-	body := fit(eventText(ev), room)
-	if paintAs.Structured() {
-		body = kind.Render(body)
-	} else if ev.Pinned {
-		body = p.bold.Render(body)
+	body := fit(eventText(ev), room-by)
+	switch {
+	case paintAs.Structured():
+		kind.write(&b, body)
+	case ev.Pinned:
+		p.bold.write(&b, body)
+	default:
+		b.WriteString(body)
 	}
-	if by != "" {
-		body += p.time.Render(by)
+	if author != "" {
+		b.WriteString(p.time.open)
+		b.WriteString(" — ")
+		b.WriteString(author)
+		b.WriteString(p.time.close)
 	}
-	return prefix + body
+	return b.String()
 }
 
 // rowMarker is the marker and label a row shows, and the kind whose colour
