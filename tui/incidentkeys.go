@@ -218,12 +218,13 @@ func (s *incidentScreen) submit() tea.Cmd {
 		s.input.endCorrection()
 		return cmd
 	}
-	if !s.loaded {
-		s.status.Error(incident.Errorf(incident.EINVALID, "the incident is still loading: press enter again in a moment"))
+	c, err := ParseCommand(line, s.c.now(), s.zone())
+	if !s.loaded && (err != nil || c.Op != "list") {
+		// Only /list works before the incident is there (it may never be).
+		s.status.Error(incident.Errorf(incident.EINVALID, "the incident is not loaded (yet): press enter again in a moment, or /list"))
 		return nil
 	}
 	s.input.remember(line)
-	c, err := ParseCommand(line, s.c.now(), s.zone())
 	s.input.Reset()
 	if err != nil {
 		s.failed(line, err)

@@ -300,3 +300,13 @@ func TestEditorThatFailsKeepsTheText(t *testing.T) {
 		t.Errorf("the file the message names is gone or changed: %q %v", b, err)
 	}
 }
+
+func TestListWorksWhenTheIncidentCannotBeLoaded(t *testing.T) {
+	h := newHarness(t, false, func(o *Options) { o.IncidentID = 42 })
+	h.mustSee("incident #42")
+	h.enter("/list")
+	if h.m.inc != nil {
+		t.Fatalf("/list did not leave an incident that does not exist:\n%s", h.view())
+	}
+	h.mustSee("scribe — incidents")
+}
