@@ -10,12 +10,13 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"scribe/incident"
 	ghub "scribe/integrations/github"
 	"scribe/store"
 )
 
 const (
-	githubFileUsage = "github file N --repo OWNER/NAME [--label L]... [--postmortem-url URL] [--dry-run]"
+	githubFileUsage = "github file N --repo OWNER/NAME [--label L]... [--postmortem-url URL] [--not-filed-in OWNER/NAME]... [--dry-run]"
 	githubSyncUsage = "github sync N"
 )
 
@@ -27,20 +28,39 @@ func (a *App) githubCmd() *cobra.Command {
 the issues' state back.
 
 The token comes from GH_TOKEN, then GITHUB_TOKEN, then ` + "`gh auth token`" + ` when gh is
-installed. It is never stored or printed. The API is GITHUB_API_URL when set
-(https://HOST/api/v3 for GitHub Enterprise Server), else github.com.`,
+installed (from an absolute PATH entry). It is never stored or printed. The
+API is GITHUB_API_URL when set (https://HOST/api/v3 for GitHub Enterprise
+Server), else github.com; plain http is refused except for a loopback host
+(127.0.0.0/8, ::1, localhost), so the token never crosses a network in clear.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return usageError{fmt.Errorf("missing subcommand: usage: scribe %s | %s", githubFileUsage, githubSyncUsage)}
 		},
 	}
 	cmd.AddCommand(a.githubFileCmd(), a.githubSyncCmd())
+	cmd.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{plainError{err}} })
 	return cmd
+}
+
+// plainError shows an error on one line through the one sanitizer: GitHub's
+// answers, item titles and flag values end up in these messages, and none
+// may move the cursor or recolour the terminal.
+type plainError struct{ error }
+
+func (e plainError) Error() string { return oneLine(e.error.Error()) }
+func (e plainError) Unwrap() error { return e.error }
+
+// plain wraps err (nil stays nil) so that it prints sanitized.
+func plain(err error) error {
+	if err == nil {
+		return nil
+	}
+	return plainError{err}
 }
 
 func (a *App) githubFileCmd() *cobra.Command {
 	var repo, postmortem string
-	var labels []string
+	var labels, notFiledIn []string
 	var dryRun bool
 	cmd := &cobra.Command{
 		Use:   strings.TrimPrefix(githubFileUsage, "github "),
@@ -50,8 +70,14 @@ func (a *App) githubFileCmd() *cobra.Command {
 Each issue gets the item's title; a body with its description, owner, due
 date, priority and the incident's context; the labels incident-followup, the
 severity (sev1…sev5) and each --label, created when missing (when GitHub
-refuses, the issue is filed without that label and a warning says so); and
-the owner as assignee when written @login.
+refuses, the issue is filed without that label and a warning says so).
+
+Nobody is pinged and nothing is linked by what people typed: in the body,
+@mentions, #123 and owner/repo#123 references, GH-123 and commit SHAs in the
+title, description and owner are broken with an invisible word joiner (they
+look the same). The owner field is read as a GitHub handle only when it is
+exactly one: "@login" is assigned the issue, "@org/team" is mentioned in the
+body (a team cannot be assigned); anything else is plain text.
 
 Exactly once: each body carries a hidden marker with the item's uuid, and the
 repository's issues are listed before anything is created; an issue found
@@ -62,6 +88,14 @@ Two runs at once (two terminals, or the TUI) never file one item twice: an
 item another run is filing right now is skipped with a message saying so,
 and the exit status is 1.
 
+Changing --repo between runs is safe: before its first create each item
+records the repository it is sent to, and a run naming another repository
+first looks there for the issue of a create whose answer was lost (and
+records it if found, rather than filing a second one elsewhere). When that
+repository cannot be read, the item is not filed and the message says how to
+go on: finish it there, or, once you have checked by hand that the
+repository holds no such issue, run again with --not-filed-in OWNER/NAME.
+
 --dry-run prints what would be filed and touches nothing: it makes no request
 at all and needs no token, so it cannot see issues that exist on GitHub but
 were never recorded (a real run would record those instead of filing them).`,
@@ -71,27 +105,34 @@ were never recorded (a real run would record those instead of filing them).`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := incidentArg(args, githubFileUsage)
 			if err != nil {
-				return err
+				return plain(err)
 			}
 			if strings.TrimSpace(repo) == "" {
 				return usageError{fmt.Errorf("missing --repo OWNER/NAME: usage: scribe %s", githubFileUsage)}
 			}
 			r, err := ghub.ParseRepo(repo)
 			if err != nil {
-				return usageError{err}
+				return usageError{plain(err)}
 			}
 			opts := ghub.FileOptions{Repo: r, Labels: labels, PostmortemURL: strings.TrimSpace(postmortem)}
+			for _, n := range notFiledIn {
+				nr, err := ghub.ParseRepo(n)
+				if err != nil {
+					return usageError{plain(fmt.Errorf("--not-filed-in: %w", err))}
+				}
+				opts.NotFiledIn = append(opts.NotFiledIn, nr)
+			}
 			if err := opts.Validate(); err != nil {
-				return usageError{err}
+				return usageError{plain(err)}
 			}
 			if dryRun {
-				return a.withStore(cmd.Context(), func(st *store.Store) error { return a.githubDryRun(cmd.Context(), st, id, opts) })
+				return plain(a.withStore(cmd.Context(), func(st *store.Store) error { return a.githubDryRun(cmd.Context(), st, id, opts) }))
 			}
 			client, err := a.githubClient(cmd.Context())
 			if err != nil {
-				return err
+				return plain(err)
 			}
-			return a.withStore(cmd.Context(), func(st *store.Store) error {
+			return plain(a.withStore(cmd.Context(), func(st *store.Store) error {
 				res, err := ghub.NewFiler(client, st).File(cmd.Context(), id, opts, a.printProgress)
 				if res.Total == 0 && err == nil {
 					fmt.Fprintf(a.Stdout, "nothing to file: incident #%d has no open action item without an issue\n", id)
@@ -105,10 +146,12 @@ were never recorded (a real run would record those instead of filing them).`,
 					return exitError{err, 1}
 				}
 				return nil
-			})
+			}))
 		},
 	}
 	cmd.Flags().StringVar(&repo, "repo", "", "repository to file in, OWNER/NAME")
+	cmd.Flags().StringArrayVar(&notFiledIn, "not-filed-in", nil,
+		"a repository you checked holds none of these issues: an earlier run's unanswered create there is not looked for (repeatable)")
 	cmd.Flags().StringArrayVar(&labels, "label", nil, "extra label (repeatable)")
 	cmd.Flags().StringVar(&postmortem, "postmortem-url", "", "link to the postmortem, shown in every issue")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print what would be filed; no request, no change")
@@ -129,13 +172,13 @@ line per item; the exit status is 1 when an issue could not be read.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := incidentArg(args, githubSyncUsage)
 			if err != nil {
-				return err
+				return plain(err)
 			}
 			client, err := a.githubClient(cmd.Context())
 			if err != nil {
-				return err
+				return plain(err)
 			}
-			return a.withStore(cmd.Context(), func(st *store.Store) error {
+			return plain(a.withStore(cmd.Context(), func(st *store.Store) error {
 				res, err := ghub.NewSyncer(client, st).Sync(cmd.Context(), id, a.printProgress)
 				if len(res.Items) == 0 && err == nil {
 					fmt.Fprintf(a.Stdout, "nothing to sync: no action item of incident #%d has an issue yet\n", id)
@@ -147,7 +190,7 @@ line per item; the exit status is 1 when an issue could not be read.`,
 					return exitError{err, 1}
 				}
 				return nil
-			})
+			}))
 		},
 	}
 }
@@ -157,19 +200,21 @@ func (a *App) githubClient(ctx context.Context) (*ghub.Client, error) {
 	return ghub.FromEnv(ctx, a.Getenv, a.Now)
 }
 
-// printProgress puts results on stdout and news and failures on stderr.
+// printProgress puts results on stdout and news and failures on stderr,
+// every line through the one sanitizer.
 func (a *App) printProgress(p ghub.Progress) {
+	msg, title := oneLine(p.Message), oneLine(p.Item.Title)
 	switch p.Kind {
 	case ghub.ProgressFiled, ghub.ProgressLinked, ghub.ProgressSynced:
-		fmt.Fprintln(a.Stdout, p.Message)
+		fmt.Fprintln(a.Stdout, msg)
 	case ghub.ProgressMissing:
-		fmt.Fprintf(a.Stdout, "#%d missing  %s: %s\n", p.Item.GitHub.Number, p.Item.Title, p.Message)
+		fmt.Fprintf(a.Stdout, "#%d missing  %s: %s\n", p.Item.GitHub.Number, title, msg)
 	case ghub.ProgressWarning:
-		fmt.Fprintf(a.Stderr, "warning: %s\n", p.Message)
+		fmt.Fprintf(a.Stderr, "warning: %s\n", msg)
 	case ghub.ProgressFailed:
-		fmt.Fprintf(a.Stderr, "error: %s: %s\n", p.Item.Title, p.Message)
+		fmt.Fprintf(a.Stderr, "error: %s: %s\n", title, msg)
 	default:
-		fmt.Fprintf(a.Stderr, "note: %s\n", p.Message)
+		fmt.Fprintf(a.Stderr, "note: %s\n", msg)
 	}
 }
 
@@ -194,11 +239,19 @@ func (a *App) githubDryRun(ctx context.Context, st *store.Store, id int64, opts 
 	return nil
 }
 
+// writePlan shows one planned issue. Everything in it passes the one
+// sanitizer, titles, labels and the body alike.
 func writePlan(w io.Writer, n int, p ghub.Planned) {
-	fmt.Fprintf(w, "\n%d. %s\n", n, p.Title)
-	fmt.Fprintf(w, "   labels:   %s\n", strings.Join(p.Labels, ", "))
+	fmt.Fprintf(w, "\n%d. %s\n", n, oneLine(p.Title))
+	fmt.Fprintf(w, "   labels:   %s\n", oneLine(strings.Join(p.Labels, ", ")))
 	if p.Assignee != "" {
-		fmt.Fprintf(w, "   assignee: %s\n", p.Assignee)
+		fmt.Fprintf(w, "   assignee: %s\n", oneLine(p.Assignee))
+	}
+	if p.Mentions != "" {
+		fmt.Fprintf(w, "   mentions: %s (the owner field names this team)\n", oneLine(p.Mentions))
+	}
+	if p.EarlierRepo != "" {
+		fmt.Fprintf(w, "   note:     an earlier run sent it to %s without hearing back; a real run looks there first\n", oneLine(p.EarlierRepo))
 	}
 	fmt.Fprintln(w, "   body:")
 	lines := strings.Split(strings.TrimRight(p.Body, "\n"), "\n")
@@ -208,6 +261,6 @@ func writePlan(w io.Writer, n int, p ghub.Planned) {
 			fmt.Fprintf(w, "   | … (%d more lines)\n", len(lines)-preview)
 			break
 		}
-		fmt.Fprintf(w, "   | %s\n", l)
+		fmt.Fprintf(w, "   | %s\n", incident.PlainText(l))
 	}
 }

@@ -39,6 +39,8 @@ type claim struct {
 	// maybeCreated is set once a create went unanswered (no response, a
 	// 5xx, a cancelled wait): GitHub may hold an issue nobody recorded.
 	maybeCreated bool
+	// sent is set once a create was sent under this claim.
+	sent bool
 }
 
 // newToken names one run's claims.

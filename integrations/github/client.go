@@ -47,6 +47,13 @@ func NewClient(cfg Config) (*Client, error) {
 	if cfg.Token.Empty() {
 		return nil, noToken("")
 	}
+	if err := cfg.Token.Check(); err != nil {
+		return nil, err
+	}
+	now := cfg.Now
+	if now == nil {
+		now = time.Now
+	}
 	hc := cfg.HTTPClient
 	if hc == nil {
 		hc = NewHTTPClient()
@@ -56,7 +63,7 @@ func NewClient(cfg Config) (*Client, error) {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	copied.Transport = &limitTransport{base: &authTransport{base: base, host: api.Host, token: cfg.Token}}
+	copied.Transport = &limitTransport{now: now, base: &authTransport{base: base, api: api, token: cfg.Token}}
 
 	g := gh.NewClient(&copied)
 	g.BaseURL = api
@@ -67,7 +74,7 @@ func NewClient(cfg Config) (*Client, error) {
 		api:      api,
 		gh:       g,
 		token:    cfg.Token,
-		now:      cfg.Now,
+		now:      now,
 		pageSize: cfg.PageSize,
 		retry: retryPolicy{
 			attempts: cfg.Attempts,
@@ -75,9 +82,6 @@ func NewClient(cfg Config) (*Client, error) {
 			maxWait:  cfg.MaxWait,
 			sleep:    cfg.Sleep,
 		},
-	}
-	if c.now == nil {
-		c.now = time.Now
 	}
 	if c.pageSize <= 0 || c.pageSize > 100 {
 		c.pageSize = 100

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	gh "github.com/google/go-github/v60/github"
+
+	"scribe/incident"
 )
 
 // RateLimitError is GitHub's primary quota spent: nothing can succeed before
@@ -18,6 +20,9 @@ import (
 type RateLimitError struct {
 	Reset time.Time // zero when GitHub did not say
 	Limit int
+	// seen is when the limit was met, by the client's clock; the message
+	// says how long from then the reset is (nothing when zero).
+	seen time.Time
 }
 
 func (e *RateLimitError) Error() string {
@@ -28,17 +33,18 @@ func (e *RateLimitError) Error() string {
 	if e.Reset.IsZero() {
 		return msg + "; try again later"
 	}
-	return msg + "; it resets at " + describeTime(e.Reset)
+	return msg + "; it resets at " + describeTime(e.Reset, e.seen)
 }
 
-// describeTime names a moment in local time and UTC, with how far off it is.
-func describeTime(t time.Time) string {
+// describeTime names a moment in local time and UTC, with how far off it is
+// from now (left out when now is zero).
+func describeTime(t, now time.Time) string {
 	local, utc := t.Local(), t.UTC()
 	s := local.Format("2006-01-02 15:04:05 MST")
 	if local.Location() != time.UTC && local.Format("MST") != "UTC" {
 		s += " (" + utc.Format("15:04:05 UTC") + ")"
 	}
-	if d := time.Until(t).Round(time.Second); d > 0 {
+	if d := t.Sub(now).Round(time.Second); !now.IsZero() && d > 0 {
 		s += ", in " + d.String()
 	}
 	return s
@@ -149,7 +155,7 @@ func describe(err error) string {
 	if errors.As(err, &er) && er.Response != nil {
 		msg := fmt.Sprintf("HTTP %d", er.Response.StatusCode)
 		if er.Message != "" {
-			msg += " " + er.Message
+			msg += " " + serverText(er.Message)
 		}
 		var details []string
 		for _, e := range er.Errors {
@@ -157,8 +163,11 @@ func describe(err error) string {
 			if d == "" {
 				d = strings.TrimSpace(e.Field + " " + e.Code)
 			}
-			if d != "" {
+			if d = serverText(d); d != "" {
 				details = append(details, d)
+			}
+			if len(details) == maxDetails {
+				break
 			}
 		}
 		if len(details) > 0 {
@@ -166,7 +175,26 @@ func describe(err error) string {
 		}
 		return msg
 	}
-	return err.Error()
+	return serverText(err.Error())
+}
+
+// maxDetails and maxServerText bound what of a server's answer reaches a
+// message: enough to act on, not a page.
+const (
+	maxDetails    = 5
+	maxServerText = 300
+)
+
+// serverText makes text from the server (or an error quoting it) fit for a
+// message on a terminal and in the store: one line, no escape sequences or
+// controls (incident.PlainText), and at most maxServerText characters. A
+// server is not trusted to send only what GitHub would.
+func serverText(s string) string {
+	s = strings.Join(strings.Fields(incident.PlainText(s)), " ")
+	if r := []rune(s); len(r) > maxServerText {
+		s = string(r[:maxServerText]) + "…"
+	}
+	return s
 }
 
 // secretError replaces every occurrence of the token in a message, keeping

@@ -34,7 +34,7 @@ func TestFileCreatesOneIssuePerOpenItemWithBodyLabelsAndAssignee(t *testing.T) {
 	}
 	first := issues[0]
 	for _, want := range []string{
-		alert.Title, "Page when 5xx exceed 2%", "@dana", "2026-12-05", "P1",
+		alert.Title, "Page when 5xx exceed 2%", "@\u2060dana", "2026-12-05", "P1",
 		e.inc.Title, "SEV2", "2026-11-21", "https://wiki.example.com/pm/1", ghub.Marker(alert.UUID),
 	} {
 		if want == alert.Title {

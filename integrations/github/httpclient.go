@@ -35,17 +35,19 @@ func NewHTTPClient() *http.Client {
 	return &http.Client{Transport: tr, Timeout: requestTimeout}
 }
 
-// authTransport adds the token only to requests for the API's own host, so
-// a redirect elsewhere (a transferred issue on another host, a proxy page)
-// never carries it.
+// authTransport adds the token only to requests for the API's own host
+// and scheme, so that a redirect elsewhere (a transferred issue on another
+// host, a proxy page) never carries it, and neither does a redirect or a
+// pagination link that turns https into plain http on the same host.
 type authTransport struct {
 	base  http.RoundTripper
-	host  string
+	api   *url.URL
 	token Token
 }
 
 func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
-	if t.token.Empty() || !strings.EqualFold(req.URL.Host, t.host) {
+	if t.token.Empty() || !strings.EqualFold(req.URL.Host, t.api.Host) ||
+		!strings.EqualFold(req.URL.Scheme, t.api.Scheme) || !secureScheme(req.URL) {
 		return t.base.RoundTrip(req)
 	}
 	req = req.Clone(req.Context())
@@ -60,6 +62,7 @@ func (t *authTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 // documents.
 type limitTransport struct {
 	base http.RoundTripper
+	now  func() time.Time // the client's clock
 }
 
 func (t *limitTransport) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -70,7 +73,7 @@ func (t *limitTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
 	resp.Body.Close()
 	resp.Body = io.NopCloser(bytes.NewReader(body))
-	if lerr := classifyLimit(req, resp, body); lerr != nil {
+	if lerr := classifyLimit(req, resp, body, t.now()); lerr != nil {
 		return nil, lerr
 	}
 	return resp, nil
@@ -80,14 +83,15 @@ func (t *limitTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 // primary quota is spent until X-RateLimit-Reset (checked first, as
 // go-github does, so a spent quota never turns into minutes of retries);
 // Retry-After means wait that long; a 403 naming the secondary limit or any
-// 429 otherwise means wait at least a minute.
-func classifyLimit(req *http.Request, resp *http.Response, body []byte) error {
+// 429 otherwise means wait at least a minute. now is the client's clock, for
+// a Retry-After given as a date.
+func classifyLimit(req *http.Request, resp *http.Response, body []byte, now time.Time) error {
 	h := resp.Header
-	retryAfter, hasRetryAfter := parseRetryAfter(h.Get("Retry-After"), time.Now())
+	retryAfter, hasRetryAfter := parseRetryAfter(h.Get("Retry-After"), now)
 	remaining := strings.TrimSpace(h.Get("X-RateLimit-Remaining"))
 	switch {
 	case remaining == "0":
-		return &RateLimitError{Reset: parseReset(h.Get("X-RateLimit-Reset")), Limit: atoi(h.Get("X-RateLimit-Limit"))}
+		return &RateLimitError{Reset: parseReset(h.Get("X-RateLimit-Reset")), Limit: atoi(h.Get("X-RateLimit-Limit")), seen: now}
 	case hasRetryAfter:
 		return &SecondaryLimitError{RetryAfter: retryAfter, Status: resp.StatusCode, op: opName(req)}
 	case resp.StatusCode == http.StatusTooManyRequests || mentionsSecondaryLimit(body):

@@ -12,6 +12,7 @@ import (
 	gh "github.com/google/go-github/v60/github"
 
 	"scribe/incident"
+	"scribe/integrations/github/githubtest"
 )
 
 func TestParseAPIURL(t *testing.T) {
@@ -19,8 +20,13 @@ func TestParseAPIURL(t *testing.T) {
 		{"", "https://api.github.com/"},
 		{"https://api.github.com", "https://api.github.com/"},
 		{"https://ghe.example.com/api/v3", "https://ghe.example.com/api/v3/"},
-		{"http://127.0.0.1:8080", "http://127.0.0.1:8080/"},
 		{"https://github.com", "https://api.github.com/"},
+		// Plain http only where nothing leaves the machine.
+		{"http://127.0.0.1:8080", "http://127.0.0.1:8080/"},
+		{"http://127.42.0.9/api/v3", "http://127.42.0.9/api/v3/"},
+		{"http://[::1]:9000", "http://[::1]:9000/"},
+		{"http://localhost:3000", "http://localhost:3000/"},
+		{"http://LocalHost.:3000", "http://LocalHost.:3000/"},
 	}
 	for _, c := range cases {
 		u, err := ParseAPIURL(c.in)
@@ -28,13 +34,16 @@ func TestParseAPIURL(t *testing.T) {
 			t.Errorf("ParseAPIURL(%q) = %v, %v; want %s", c.in, u, err, c.want)
 		}
 	}
-	for _, bad := range []string{"ftp://x", "api.github.com", "https://user:s3cret@ghe.example.com/api/v3", "https://x/?a=b"} {
+	for _, bad := range []string{"ftp://x", "api.github.com", "https://user:s3cret@ghe.example.com/api/v3", "https://x/?a=b",
+		"http://api.github.com", "http://ghe.example.com/api/v3", "http://10.0.0.7:8080", "http://128.0.0.1",
+		"http://127.0.0.1.nip.io", "http://localhost.evil.example", "http://[::2]", "http://[::ffff:8.8.8.8]", "HTTP://example.com",
+		"http://0.0.0.0:8080", "mailto:x@example.com"} {
 		_, err := ParseAPIURL(bad)
 		if err == nil || !strings.Contains(err.Error(), "GITHUB_API_URL") {
 			t.Errorf("ParseAPIURL(%q) = %v, want an error naming GITHUB_API_URL", bad, err)
 		}
-		if err != nil && strings.Contains(err.Error(), "s3cret") {
-			t.Errorf("the error repeats a credential: %v", err)
+		if strings.HasPrefix(strings.ToLower(bad), "http://") && !strings.Contains(bad, "@") && err != nil && !strings.Contains(err.Error(), "https") {
+			t.Errorf("refusing %q does not say to use https: %v", bad, err)
 		}
 	}
 	for in, want := range map[string]string{"https://api.github.com/": "github.com", "https://ghe.example.com/api/v3/": "ghe.example.com"} {
@@ -42,6 +51,85 @@ func TestParseAPIURL(t *testing.T) {
 		if got := WebHost(u); got != want {
 			t.Errorf("WebHost(%s) = %s, want %s", in, got, want)
 		}
+	}
+}
+
+// The error for a bad GITHUB_API_URL names the host and path, never what
+// could be a credential (userinfo, query, fragment), and shows nothing a
+// terminal would act on.
+func TestParseAPIURLErrorHidesCredentialsAndEscapes(t *testing.T) {
+	const secret = "ghp_SECRETinURL123"
+	for _, bad := range []string{
+		"https://ghe.example.com/api/v3?access_token=" + secret,
+		"http://ghe.example.com/api/v3?token=" + secret,
+		"https://x:" + secret + "@ghe.example.com/api/v3",
+		"https://" + secret + "@ghe.example.com",
+		"http://" + secret + "@evil.example/?q=" + secret,
+		"https://ghe.example.com/api/v3#" + secret,
+		"https://ghe.example.com/api/v3?",
+		"ghe.example.com/api?token=" + secret,
+		"https://ghe.example.com/\x1b]0;pwned\x07\x1b[2J?token=" + secret,
+		"ftp://ghe.example.com/" + strings.Repeat("a", 5000),
+	} {
+		_, err := ParseAPIURL(bad)
+		if err == nil {
+			t.Errorf("ParseAPIURL(%.80q) accepted", bad)
+			continue
+		}
+		msg := err.Error()
+		if strings.Contains(msg, secret) || strings.Contains(msg, "token=") {
+			t.Errorf("ParseAPIURL(%q) error repeats a credential: %s", bad, msg)
+		}
+		if strings.ContainsAny(msg, "\x1b\x07") {
+			t.Errorf("ParseAPIURL(%q) error carries control characters: %q", bad, msg)
+		}
+		if len(msg) > 400 {
+			t.Errorf("ParseAPIURL error is %d bytes long: %.100s…", len(msg), msg)
+		}
+	}
+	_, err := ParseAPIURL("http://ghe.example.com/api/v3?token=" + secret)
+	if err == nil || !strings.Contains(err.Error(), "ghe.example.com/api/v3") {
+		t.Errorf("the error should still name the host and path: %v", err)
+	}
+}
+
+// recorder is a RoundTripper that keeps the Authorization header of each
+// request it is given.
+type recorder struct{ auth map[string]string }
+
+func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
+	r.auth[req.URL.String()] = req.Header.Get("Authorization")
+	return &http.Response{StatusCode: 200, Body: http.NoBody, Header: http.Header{}, Request: req}, nil
+}
+
+// The token goes only to the API's own scheme and host: never to another
+// host, and never over plain http when the API is https (a redirect or a
+// pagination link that downgrades).
+func TestAuthTransportKeepsTheTokenOnTheAPIsSchemeAndHost(t *testing.T) {
+	api, _ := url.Parse("https://ghe.example.com/api/v3/")
+	rec := &recorder{auth: map[string]string{}}
+	tr := &authTransport{base: rec, api: api, token: NewToken("ghp_secret", "GH_TOKEN")}
+	want := map[string]bool{
+		"https://ghe.example.com/api/v3/repos/a/b/issues": true,
+		"https://GHE.example.com/api/v3/x":                true,
+		"http://ghe.example.com/api/v3/repos/a/b/issues":  false,
+		"https://evil.example/api/v3/x":                   false,
+		"https://ghe.example.com:8443/api/v3/x":           false,
+	}
+	for u, sent := range want {
+		req, _ := http.NewRequest(http.MethodGet, u, nil)
+		if _, err := tr.RoundTrip(req); err != nil {
+			t.Fatal(err)
+		}
+		if got := rec.auth[u] != ""; got != sent {
+			t.Errorf("%s: token sent %v, want %v", u, got, sent)
+		}
+	}
+	local, _ := url.Parse("http://127.0.0.1:8080/")
+	tr = &authTransport{base: rec, api: local, token: NewToken("ghp_secret", "GH_TOKEN")}
+	req, _ := http.NewRequest(http.MethodGet, "http://127.0.0.1:8080/repos/a/b/issues", nil)
+	if _, err := tr.RoundTrip(req); err != nil || rec.auth[req.URL.String()] == "" {
+		t.Errorf("a loopback http API gets no token: %v", err)
 	}
 }
 
@@ -54,7 +142,10 @@ func response(status int, h map[string]string) *http.Response {
 }
 
 func TestClassifyLimit(t *testing.T) {
-	reset := time.Now().Add(10 * time.Minute).Unix()
+	// The client's clock, far from the machine's, decides: a Retry-After
+	// date 45 seconds after it means 45 seconds, whatever time.Now says.
+	now := time.Date(2001, 2, 3, 4, 5, 6, 0, time.UTC)
+	reset := now.Add(10 * time.Minute).Unix()
 	cases := []struct {
 		name   string
 		status int
@@ -64,6 +155,7 @@ func TestClassifyLimit(t *testing.T) {
 	}{
 		{"primary 403", 403, map[string]string{"X-RateLimit-Remaining": "0", "X-RateLimit-Reset": strconv.FormatInt(reset, 10)}, `{"message":"API rate limit exceeded"}`, "primary"},
 		{"primary 429", 429, map[string]string{"X-RateLimit-Remaining": "0"}, ``, "primary"},
+		{"secondary with a Retry-After date", 429, map[string]string{"Retry-After": now.Add(45 * time.Second).Format(http.TimeFormat)}, ``, "secondary:45s"},
 		{"secondary with Retry-After", 403, map[string]string{"Retry-After": "30", "X-RateLimit-Remaining": "4000"}, `{}`, "secondary:30s"},
 		{"a spent quota wins over Retry-After", 403, map[string]string{"Retry-After": "30", "X-RateLimit-Remaining": "0"}, `{}`, "primary"},
 		{"secondary by body", 403, nil, `{"message":"You have exceeded a secondary rate limit"}`, "secondary:1m0s"},
@@ -71,13 +163,16 @@ func TestClassifyLimit(t *testing.T) {
 		{"plain forbidden", 403, map[string]string{"X-RateLimit-Remaining": "4000"}, `{"message":"Resource not accessible by integration"}`, "none"},
 	}
 	for _, c := range cases {
-		err := classifyLimit(response(c.status, c.h).Request, response(c.status, c.h), []byte(c.body))
+		err := classifyLimit(response(c.status, c.h).Request, response(c.status, c.h), []byte(c.body), now)
 		var got string
 		var rl *RateLimitError
 		var sl *SecondaryLimitError
 		switch {
 		case errors.As(err, &rl):
 			got = "primary"
+			if c.h["X-RateLimit-Reset"] != "" && !strings.Contains(rl.Error(), "in 10m0s") {
+				t.Errorf("%s: %q does not count the wait from the client's clock (10m0s)", c.name, rl.Error())
+			}
 		case errors.As(err, &sl):
 			got = "secondary:" + sl.RetryAfter.String()
 		case err == nil:
@@ -126,13 +221,30 @@ func equalDurations(a, b []time.Duration) bool {
 	return true
 }
 
-func TestLoginOf(t *testing.T) {
-	for in, want := range map[string]string{
-		"@dana": "dana", " @ken-a ": "ken-a", "dana": "", "@": "", "@-x": "", "@a--b": "", "@x-": "",
-		"@dana (SRE)": "", "@" + strings.Repeat("a", 39): strings.Repeat("a", 39), "@" + strings.Repeat("a", 40): "",
-	} {
-		if got := loginOf(in); got != want {
-			t.Errorf("loginOf(%q) = %q, want %q", in, got, want)
+func TestParseOwnerAssignsOnlyALoginAndMentionsOnlyATeam(t *testing.T) {
+	cases := []struct{ in, login, team string }{
+		{"@dana", "dana", ""},
+		{" @ken-a ", "ken-a", ""},
+		{"@" + strings.Repeat("a", 39), strings.Repeat("a", 39), ""},
+		{"@acme/payments-sre", "", "@acme/payments-sre"},
+		{"@acme/db_oncall", "", "@acme/db_oncall"},
+		// Not exactly one handle: text, which pings nobody.
+		{"dana", "", ""}, {"@", "", ""}, {"@-x", "", ""}, {"@a--b", "", ""}, {"@x-", "", ""},
+		{"@dana (SRE)", "", ""}, {"Dana @dana", "", ""}, {"cc @torvalds", "", ""},
+		{"@" + strings.Repeat("a", 40), "", ""}, {"@acme/", "", ""}, {"@acme/team/x", "", ""},
+		{"@acme/-team", "", ""}, {"acme/team", "", ""}, {"@dana @ken", "", ""}, {"@dana\x1b[31m", "", ""},
+	}
+	for _, c := range cases {
+		got := ParseOwner(c.in)
+		if got.Login != c.login || got.Team != c.team {
+			t.Errorf("ParseOwner(%q) = login %q team %q; want login %q team %q", c.in, got.Login, got.Team, c.login, c.team)
+		}
+		md := got.Markdown()
+		if l := githubtest.Links(md); c.team == "" && len(l) > 0 {
+			t.Errorf("ParseOwner(%q).Markdown() = %q would make %q", c.in, md, l)
+		}
+		if c.team != "" && md != c.team {
+			t.Errorf("team owner %q shows as %q, want the mention %q", c.in, md, c.team)
 		}
 	}
 }

@@ -28,7 +28,7 @@ func ParseRepo(s string) (Repo, error) {
 func (r Repo) String() string { return r.Owner + "/" + r.Name }
 
 // repoFromAPIURL reads OWNER/NAME from an issue's repository_url
-// (…/repos/OWNER/NAME), "" when it has another shape.
+// (…/repos/OWNER/NAME), "" when it has another shape or is no valid name.
 func repoFromAPIURL(u string) string {
 	_, rest, ok := strings.Cut(u, "/repos/")
 	if !ok {
@@ -38,5 +38,9 @@ func repoFromAPIURL(u string) string {
 	if len(parts) < 2 {
 		return ""
 	}
-	return parts[0] + "/" + parts[1]
+	r, err := ParseRepo(parts[0] + "/" + parts[1])
+	if err != nil {
+		return ""
+	}
+	return r.String()
 }

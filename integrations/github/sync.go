@@ -108,7 +108,7 @@ func (s *Syncer) syncOne(ctx context.Context, it incident.ActionItem, note func(
 				a.GitHub.Repo = newRepo
 			}
 			a.GitHub.Number = iss.GetNumber()
-			a.GitHub.URL = iss.GetHTMLURL()
+			a.GitHub.URL = issueURL(iss)
 		}
 	})
 	if err != nil {

@@ -129,3 +129,27 @@ func TestFileAndSyncUnderAnEnterprisePath(t *testing.T) {
 		t.Errorf("moved item records %+v", it.GitHub)
 	}
 }
+
+// A server's answer is not taken on trust: a web address that is no
+// http(s) URL, a repository name that is no OWNER/NAME and an unknown
+// state are not recorded as given.
+func TestSyncRecordsOnlyWellFormedAnswers(t *testing.T) {
+	e := newEnv(t, "Alert on checkout error rate")
+	e.gh.Tamper(testRepo, map[string]any{
+		"html_url":       "javascript:alert(1)",
+		"repository_url": "http://x/repos/\x1b[2J/evil",
+		"state":          "\x1b]0;pwned\x07",
+	})
+	if _, err := e.file(ghub.Config{}, ghub.FileOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	if it := e.stored()[0]; it.GitHub.URL != "" || it.GitHub.State != "open" {
+		t.Errorf("filing records %+v", it.GitHub)
+	}
+	if _, err := e.sync(); err != nil {
+		t.Fatalf("sync: %v", err)
+	}
+	if it := e.stored()[0]; it.GitHub.URL != "" || it.GitHub.Repo != testRepo || it.GitHub.Number != 1 || it.GitHub.State != "open" {
+		t.Errorf("sync records %+v", it.GitHub)
+	}
+}

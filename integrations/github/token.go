@@ -36,7 +36,42 @@ func (t Token) Source() string { return t.source }
 // Empty reports whether there is no credential.
 func (t Token) Empty() bool { return t.value == "" }
 
-func (t Token) String() string   { return "[token from " + t.source + "]" }
+func (t Token) String() string { return "[token from " + t.source + "]" }
+
+// Check refuses a credential that cannot be a token: GitHub's tokens are
+// one word of visible ASCII (ghp_…, github_pat_…, gho_…, or 40 hex digits).
+// A line break, a space or another control character inside means a paste
+// went wrong; sent anyway, Go's HTTP client refuses the header and each
+// request would fail as if the network had, retries and all. The error
+// says where the token came from and what is wrong with it, never what it
+// is.
+func (t Token) Check() error {
+	for i, r := range t.value {
+		if r > 0x20 && r < 0x7f {
+			continue
+		}
+		what := "a character that is not visible ASCII"
+		switch {
+		case r == '\n' || r == '\r':
+			what = "a line break"
+		case r == ' ' || r == '\t':
+			what = "whitespace"
+		case r < 0x20 || r == 0x7f:
+			what = "a control character"
+		}
+		return incident.Errorf(incident.EINVALID,
+			"the GitHub token from %s is malformed: it contains %s at byte %d of %d; a token is one word of visible ASCII characters (such as ghp_…): set it again without line breaks or spaces",
+			t.sourceName(), what, i+1, len(t.value))
+	}
+	return nil
+}
+
+func (t Token) sourceName() string {
+	if t.source == "" {
+		return "the configuration"
+	}
+	return t.source
+}
 func (t Token) GoString() string { return t.String() }
 
 // FindToken looks for a token in GH_TOKEN, then GITHUB_TOKEN, then asks
@@ -45,7 +80,8 @@ func (t Token) GoString() string { return t.String() }
 func FindToken(ctx context.Context, getenv func(string) string, host string) (Token, error) {
 	for _, name := range []string{"GH_TOKEN", "GITHUB_TOKEN"} {
 		if v := strings.TrimSpace(getenv(name)); v != "" {
-			return NewToken(v, name), nil
+			tok := NewToken(v, name)
+			return tok, tok.Check()
 		}
 	}
 	gh := lookPath("gh", getenv("PATH"))
@@ -56,7 +92,7 @@ func FindToken(ctx context.Context, getenv func(string) string, host string) (To
 	if err != nil {
 		return Token{}, noToken(err.Error())
 	}
-	return tok, nil
+	return tok, tok.Check()
 }
 
 func noToken(why string) error {
@@ -85,7 +121,10 @@ func ghAuthToken(ctx context.Context, gh, host string, getenv func(string) strin
 		return Token{}, fmt.Errorf("`gh auth token` did not answer within %s", ghTimeout)
 	}
 	if err != nil {
-		msg := strings.TrimSpace(firstLine(errb.String()))
+		msg := strings.TrimSpace(incident.PlainText(firstLine(errb.String())))
+		if r := []rune(msg); len(r) > 200 {
+			msg = string(r[:200]) + "…"
+		}
 		if msg == "" {
 			msg = err.Error()
 		}
@@ -113,9 +152,12 @@ func ghEnv(getenv func(string) string) []string {
 
 // lookPath finds an executable in the PATH value given rather than the
 // process's own, so that the environment passed in is the one that counts.
+// Only absolute entries count: an empty or relative entry ("", ".", "bin")
+// names a directory relative to wherever scribe happens to run, such as a
+// cloned repository, whose "gh" would be handed the user's GitHub session.
 func lookPath(name, path string) string {
 	for _, dir := range filepath.SplitList(path) {
-		if dir == "" {
+		if !filepath.IsAbs(dir) {
 			continue
 		}
 		p := filepath.Join(dir, name)

@@ -97,3 +97,61 @@ func TestTokenNeverFormatsItsValue(t *testing.T) {
 		}
 	}
 }
+
+// A token with a line break, a space or a control character inside is
+// refused at once with a message naming its source, not sent (Go's HTTP
+// client would refuse the header, and each item would be retried as if the
+// network had failed).
+func TestMalformedTokenIsAnErrorUpFront(t *testing.T) {
+	for _, bad := range []string{"ghp_abc\ndef456", "ghp_abc def456", "ghp_abc\tdef456", "ghp_abc\x00def456", "ghp_abc\x1b[2Jdef456", "ghp_abc\u00e9def456", "ghp_abc\rdef456"} {
+		for _, source := range []string{"GH_TOKEN", "GITHUB_TOKEN"} {
+			_, err := ghub.FindToken(context.Background(), envOf(map[string]string{source: bad}), "github.com")
+			if err == nil || !strings.Contains(err.Error(), "malformed") || !strings.Contains(err.Error(), source) {
+				t.Errorf("%s=%q: %v; want a malformed-token error naming %s", source, bad, err, source)
+				continue
+			}
+			if strings.Contains(err.Error(), "ghp_abc") || strings.Contains(err.Error(), "def456") {
+				t.Errorf("the error shows the token: %v", err)
+			}
+		}
+		if _, err := ghub.NewClient(ghub.Config{APIURL: "http://127.0.0.1:9", Token: ghub.NewToken(bad, "GH_TOKEN")}); err == nil {
+			t.Errorf("NewClient accepted the token %q", bad)
+		}
+	}
+	// Surrounding whitespace, as `echo $TOKEN > file` leaves, is no fault.
+	tok, err := ghub.FindToken(context.Background(), envOf(map[string]string{"GH_TOKEN": "  ghp_ok123\n"}), "github.com")
+	if err != nil || !sameToken(t, tok, "ghp_ok123") {
+		t.Errorf("a token with surrounding whitespace: %v", err)
+	}
+	ghDir, _ := fakeGH(t, "ghp_first\nsecond line", "")
+	if _, err := ghub.FindToken(context.Background(), envOf(map[string]string{"PATH": ghDir}), "github.com"); err == nil ||
+		!strings.Contains(err.Error(), "gh auth token") || strings.Contains(err.Error(), "ghp_first") {
+		t.Errorf("gh printing two lines: %v; want a malformed-token error naming gh without the token", err)
+	}
+}
+
+// Only absolute PATH entries are searched for gh: an empty or relative
+// entry names a directory relative to wherever scribe runs, such as a
+// cloned repository that ships its own "gh".
+func TestGHOnlyFromAbsolutePATHEntries(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	for _, sub := range []string{"bin", "."} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, sub, "gh"), []byte("#!/bin/sh\necho planted_token\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, path := range []string{"bin", ".", "", ":", "bin:" + t.TempDir(), "./bin", "../" + filepath.Base(dir) + "/bin"} {
+		tok, err := ghub.FindToken(context.Background(), envOf(map[string]string{"PATH": path}), "github.com")
+		if err == nil || !tok.Empty() {
+			t.Errorf("PATH=%q: a relative entry supplied gh (%v, %v)", path, tok, err)
+		}
+	}
+	tok, err := ghub.FindToken(context.Background(), envOf(map[string]string{"PATH": filepath.Join(dir, "bin")}), "github.com")
+	if err != nil || !sameToken(t, tok, "planted_token") {
+		t.Errorf("an absolute entry is still searched: %v", err)
+	}
+}

@@ -6,8 +6,11 @@
 package githubtest
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/json"
 	"fmt"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -52,7 +55,15 @@ const (
 	// BadGatewayAfterWork does the work (a create makes the issue) and then
 	// answers 502, as GitHub's edge does when the backend was slow.
 	BadGatewayAfterWork
+	// HostileError answers 422 with terminal escape sequences, control
+	// and bidirectional characters in its messages, and does nothing.
+	HostileError
 )
+
+// HostileText is what HostileError puts in its messages: an OSC that
+// retitles the window, a screen clear, an 8-bit CSI, a bell, a
+// right-to-left override and a line break.
+const HostileText = "Validation \x1b]0;pwned\x07failed\x1b[2J \u009b31m red \u202eevil\ninjected line"
 
 // Issue is an issue as the stand-in holds it.
 type Issue struct {
@@ -79,6 +90,7 @@ type repo struct {
 	labels          []string
 	labelsForbidden bool
 	strictLabels    bool
+	tamper          map[string]any
 	assignable      []string // nil: anyone
 }
 
@@ -101,6 +113,7 @@ type Server struct {
 	faults      map[Op]map[int]Fault
 	primaryTill time.Time
 	quiet       bool
+	echo        bool
 	log         []string
 	remaining   int
 	before      map[Op]func()
@@ -229,6 +242,31 @@ func (s *Server) Transfer(full string, number int, to string) int {
 	return moved.Number
 }
 
+// Tamper makes every issue of a repository answer with these fields
+// overridden, as a broken or hostile server would.
+func (s *Server) Tamper(full string, fields map[string]any) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.repo(full).tamper = fields
+}
+
+// DeleteRepo removes a repository: every request for it answers 404, as
+// for one deleted or hidden from the token.
+func (s *Server) DeleteRepo(full string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	delete(s.repos, strings.ToLower(full))
+}
+
+// EchoCredentials makes every error answer quote the Authorization header
+// it was sent, as a misbehaving server or proxy might: what scribe prints
+// or stores must still not reveal the token.
+func (s *Server) EchoCredentials() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.echo = true
+}
+
 // Inject makes the nth request (counting from 1) of op fail with f.
 func (s *Server) Inject(op Op, nth int, f Fault) {
 	s.mu.Lock()
@@ -337,6 +375,11 @@ func (s *Server) serve(w http.ResponseWriter, req *http.Request) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.echo {
+		ew := &echoWriter{ResponseWriter: w, auth: req.Header.Get("Authorization")}
+		defer ew.flush()
+		w = ew
+	}
 	s.log = append(s.log, req.Method+" "+req.URL.RequestURI())
 	if s.quiet {
 		s.t.Errorf("githubtest: unexpected request %s %s (none expected)", req.Method, req.URL.RequestURI())
@@ -371,6 +414,10 @@ func (s *Server) serve(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	fault := s.faults[op][s.calls[op]]
+	if fault == HostileError {
+		s.fail(w, fault)
+		return
+	}
 	if fault != DropResponse && fault != BadGatewayAfterWork && fault != 0 {
 		s.fail(w, fault)
 		return
@@ -438,6 +485,11 @@ func (s *Server) fail(w http.ResponseWriter, f Fault) {
 		s.rateHeaders(w, s.remaining, s.now().Add(time.Hour))
 		w.Header().Set("Retry-After", strconv.Itoa(s.RetryAfter))
 		writeJSON(w, http.StatusTooManyRequests, map[string]string{"message": "Too Many Requests"})
+	case HostileError:
+		writeJSON(w, http.StatusUnprocessableEntity, map[string]any{
+			"message": HostileText,
+			"errors":  []map[string]string{{"resource": "Issue", "code": "custom", "message": HostileText}},
+		})
 	case PrimaryLimit:
 		reset := s.now().Add(time.Hour)
 		s.rateHeaders(w, 0, reset)
@@ -694,6 +746,9 @@ func (s *Server) issueJSON(req *http.Request, r *repo, iss *Issue) map[string]an
 	if iss.StateReason != "" {
 		out["state_reason"] = iss.StateReason
 	}
+	for k, v := range r.tamper {
+		out[k] = v
+	}
 	if iss.PullRequest {
 		out["pull_request"] = map[string]string{"url": fmt.Sprintf("%s/repos/%s/pulls/%d", api, r.name, iss.Number)}
 	}
@@ -742,4 +797,58 @@ func findFold(list []string, v string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// echoWriter holds back an error answer and adds the Authorization header
+// the request carried to its messages.
+type echoWriter struct {
+	http.ResponseWriter
+	auth   string
+	status int
+	body   bytes.Buffer
+}
+
+func (e *echoWriter) WriteHeader(status int) {
+	e.status = status
+	if status < http.StatusBadRequest {
+		e.ResponseWriter.WriteHeader(status)
+	}
+}
+
+func (e *echoWriter) Write(p []byte) (int, error) {
+	if e.status >= http.StatusBadRequest {
+		return e.body.Write(p)
+	}
+	return e.ResponseWriter.Write(p)
+}
+
+// Hijack lets DropResponse close the connection through the wrapper.
+func (e *echoWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	e.status = 0
+	return e.ResponseWriter.(http.Hijacker).Hijack()
+}
+
+func (e *echoWriter) flush() {
+	if e.status < http.StatusBadRequest {
+		return
+	}
+	var v map[string]any
+	if json.Unmarshal(e.body.Bytes(), &v) == nil {
+		echo := " (request sent Authorization: " + e.auth + ")"
+		if m, ok := v["message"].(string); ok {
+			v["message"] = m + echo
+		}
+		if errs, ok := v["errors"].([]any); ok {
+			for _, x := range errs {
+				if em, ok := x.(map[string]any); ok {
+					em["message"] = fmt.Sprint(em["message"]) + echo
+				}
+			}
+		}
+		body, _ := json.Marshal(v)
+		e.body.Reset()
+		e.body.Write(body)
+	}
+	e.ResponseWriter.WriteHeader(e.status)
+	_, _ = e.ResponseWriter.Write(e.body.Bytes())
 }
