@@ -261,7 +261,7 @@ func (t *timeline) row(ev incident.Event) string {
 	author := t.author(ev)
 	by := 0
 	if author != "" {
-		by = lipWidth(author) + len(" — ") - 2 // the dash is one cell
+		by = cells(author) + 3 // " — "
 		if by >= room/2 {
 			author, by = "", 0
 		}
