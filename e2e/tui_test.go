@@ -103,12 +103,15 @@ func TestTUILiveIncident(t *testing.T) {
 	p := startTUI(t, 120, 40, []string{"EDITOR=" + editor}, "", "--db", db, "open", id)
 	p.waitFor("Checkout errors after the payments deploy", 5*time.Second)
 
+	// A clock time that has passed whatever the hour the test runs at (a
+	// clock ahead of now is refused, and 14:05 is ahead every morning).
+	earlier := time.Now().UTC().Add(-25 * time.Minute).Format("15:04")
 	lines := []string{
 		"error rate on /checkout above 4%",
 		"/ic Rosa M.",
 		"/status identified bad config in the payments deploy",
 		"/action Add a canary stage @ken",
-		"14:05 paged the DB team",
+		earlier + " paged the DB team",
 		"quick question: q quits? no. e p d j k x ? all text",
 	}
 	for _, l := range lines {
@@ -135,8 +138,8 @@ func TestTUILiveIncident(t *testing.T) {
 	if k, _, ok := find("quick question: q quits? no. e p d j k x ? all text"); !ok || k != "note" {
 		t.Errorf("sentence of key letters: kind %q found %v", k, ok)
 	}
-	if k, at, ok := find("paged the DB team"); !ok || k != "note" || !strings.Contains(at, "T14:05:00") {
-		t.Errorf("backdated note: kind %q at %q found %v (want 14:05, text without the time)", k, at, ok)
+	if k, at, ok := find("paged the DB team"); !ok || k != "note" || !strings.Contains(at, "T"+earlier+":00") {
+		t.Errorf("backdated note: kind %q at %q found %v (want %s, text without the time)", k, at, ok, earlier)
 	}
 	if d.Incident.State != "identified" {
 		t.Errorf("state = %q, want identified", d.Incident.State)
@@ -418,6 +421,29 @@ func TestTUICtrlCKeepsTheHalfTypedLine(t *testing.T) {
 	p.waitFor("› paged the DB team about the repl", time.Second)
 	p.typeLine("ica")
 	waitForEvent(t, db, id, "paged the DB team about the replica", 5*time.Second)
+	p.tmux("send-keys", "-t", "tui", "C-c")
+	p.waitDead(3 * time.Second)
+}
+
+// TestTUIClockAheadIsRefused types a clock time 20 minutes ahead of the
+// machine's clock: nothing is logged (not yesterday, not as text), the
+// message shows the date it would have had, and ↑ brings the line back.
+func TestTUIClockAheadIsRefused(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	id := mustScribe(t, db, "new", "Queue backlog", "--sev", "3", "--at", "-2h")
+	p := startTUI(t, 120, 30, nil, "", "--db", db, "open", id)
+	p.waitFor("Queue backlog", 5*time.Second)
+	ahead := time.Now().UTC().Add(20 * time.Minute)
+	line := ahead.Format("15:04") + " paged the DB team"
+	p.typeLine(line)
+	p.waitFor("in the future ("+ahead.Format("Mon 2 Jan 2006"), 3*time.Second)
+	for _, e := range showJSON(t, db, id).Events {
+		if strings.Contains(e.Text, "paged the DB team") {
+			t.Fatalf("a clock 20 minutes ahead was logged at %s as %q", e.At, e.Text)
+		}
+	}
+	p.tmux("send-keys", "-t", "tui", "Up")
+	p.waitFor("› "+line, 3*time.Second)
 	p.tmux("send-keys", "-t", "tui", "C-c")
 	p.waitDead(3 * time.Second)
 }

@@ -11,14 +11,17 @@ import (
 // The parse functions of the command table: each reads one command's
 // arguments into a Command, or says what is wrong and what is accepted.
 
-// leadingTime takes a time off the front of s. A time-shaped first word that
-// is refused (ahead of now, a mistyped clock) is an error: the line is a
-// typo to fix, never a line to log at another time or as text.
+// leadingTime takes a time off the front of s. A leading time that is
+// refused (ahead of now: incident.CutLeadingTime says which date it would
+// have had) or a time-shaped first word that is no time ("25:70") is an
+// error: the line is a typo to fix, never a line to log at another time or
+// as text.
 func leadingTime(s string, now time.Time, zone *time.Location) (time.Time, string, error) {
-	if t, rest, ok := incident.SplitLeadingTime(s, now, zone); ok {
-		if t.After(now.Add(time.Minute)) {
-			return time.Time{}, s, futureError(s, t, now, zone)
-		}
+	t, rest, found, err := incident.CutLeadingTime(s, now, zone)
+	if err != nil {
+		return time.Time{}, s, err
+	}
+	if found {
 		return t, strings.TrimSpace(rest), nil
 	}
 	if f := strings.Fields(s); len(f) > 0 && looksLikeTime(f[0]) {
@@ -27,12 +30,6 @@ func leadingTime(s string, now time.Time, zone *time.Location) (time.Time, strin
 		}
 	}
 	return time.Time{}, s, nil
-}
-
-// futureError refuses a time ahead of now, showing the date it would have had.
-func futureError(s string, t, now time.Time, zone *time.Location) error {
-	return incident.Errorf(incident.EINVALID, "%s is %s, ahead of now (%s): nothing logged; type a time that has passed",
-		strings.Fields(s)[0], when(t, now, zone), now.In(zone).Format("15:04"))
 }
 
 // looksLikeTime reports whether a word was probably meant as a time, so a
@@ -162,9 +159,6 @@ func parseMilestone(in slashInput) (Command, error) {
 		t, err := incident.ParseWhen(rest, in.now, in.zone)
 		if err != nil {
 			return Command{}, err
-		}
-		if t.After(in.now.Add(time.Minute)) {
-			return Command{}, futureError(rest, t, in.now, in.zone)
 		}
 		c.At = t
 	}
@@ -298,10 +292,8 @@ func readDue(first string, more []string, now time.Time, zone *time.Location) (d
 	return "", 0, err
 }
 
-// parseDue reads one due date.
-func parseDue(s string, _ time.Time, _ *time.Location) (string, error) {
-	if _, err := time.Parse(incident.DateLayout, s); err != nil {
-		return "", incident.Errorf(incident.EINVALID, "invalid due date %q: use due:YYYY-MM-DD", s)
-	}
-	return s, nil
+// parseDue reads one due date: a date, friday, next fri, +3d, … in the
+// incident's calendar (incident.ParseDue).
+func parseDue(s string, now time.Time, zone *time.Location) (string, error) {
+	return incident.ParseDue(s, now, zone)
 }

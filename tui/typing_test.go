@@ -77,7 +77,7 @@ func TestATimeAheadOfNowIsRefused(t *testing.T) {
 	if n := len(h.events()); n != before {
 		t.Fatalf("%d events, want %d: a time 20 minutes ahead was logged", n, before)
 	}
-	h.mustSee("ahead of now")
+	h.mustSee("in the future")
 	h.press(tea.KeyUp)
 	if h.input() != "2026-11-21 15:50 paged the DB team" {
 		t.Errorf("the refused line is not kept: %q", h.input())
