@@ -129,8 +129,12 @@ func (s *incidentScreen) footer(w int) []string {
 		}
 		lines := strings.Split(ansi.Wrap(v, w, " "), "\n")
 		if len(lines) > 2 {
-			lines = lines[:2]
-			lines[1] = fit(lines[1]+"…", w)
+			// Two lines at most: the message is cut, never its hint.
+			lines = strings.Split(ansi.Wrap(s.status.fitted(s.c.styles, 2*w-w/4), w, " "), "\n")
+			if len(lines) > 2 {
+				lines = lines[:2]
+				lines[1] = fit(lines[1]+"…", w)
+			}
 		}
 		return lines
 	}

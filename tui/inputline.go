@@ -29,6 +29,7 @@ type inputLine struct {
 	pos     int      // while browsing: index into lines; len(lines) otherwise
 	scratch string   // what was being typed when browsing began
 	failed  string   // the last line that failed, until it is typed over
+	width   int      // the screen's, to fit the line to whatever prompt it has
 }
 
 func newInputLine(c *common) *inputLine {
@@ -64,7 +65,10 @@ func (l *inputLine) Reset() {
 	l.pos, l.scratch = len(l.lines), ""
 }
 
-func (l *inputLine) SetWidth(w int) { l.in.SetWidth(max(w-lipWidth(l.in.Prompt)-2, 4)) }
+func (l *inputLine) SetWidth(w int) {
+	l.width = w
+	l.in.SetWidth(max(w-lipWidth(l.in.Prompt)-2, 4))
+}
 
 func (l *inputLine) View() string { return l.in.View() }
 
@@ -173,6 +177,7 @@ func (l *inputLine) historyNext() bool {
 func (l *inputLine) startCorrection(c correction) {
 	l.fixing = &c
 	l.in.Prompt = c.prompt
+	l.SetWidth(l.width)
 	l.SetValue(c.text)
 }
 
@@ -180,6 +185,7 @@ func (l *inputLine) startCorrection(c correction) {
 func (l *inputLine) endCorrection() {
 	l.fixing = nil
 	l.in.Prompt = linePrompt
+	l.SetWidth(l.width)
 	l.Reset()
 }
 

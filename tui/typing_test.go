@@ -310,3 +310,30 @@ func TestListWorksWhenTheIncidentCannotBeLoaded(t *testing.T) {
 	}
 	h.mustSee("scribe — incidents")
 }
+
+func TestALongErrorKeepsItsHintAt80Columns(t *testing.T) {
+	h := newHarness(t, true)
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.enter("15:50 paged the DB team about the replica lag on orders-db")
+	h.mustSee("in the future")
+	h.mustSee("↑ brings the line back")
+	lines := strings.Split(h.view(), "\n")
+	if len(lines) != 24 {
+		t.Errorf("%d lines at 80x24", len(lines))
+	}
+	for _, l := range lines {
+		if ansi.StringWidth(l) > 80 {
+			t.Errorf("line wider than 80: %q", l)
+		}
+	}
+}
+
+func TestACorrectionFitsItsPrompt(t *testing.T) {
+	h := newHarness(t, true)
+	h.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+	h.enter("/action Add a canary stage to the payments deploy @ken due:2026-12-01 p1")
+	h.toPane("Actions")
+	h.press(tea.KeyDown)
+	h.typeText("e")
+	h.mustSee("edit #1 › Add a canary stage to the payments deploy @ken due:2026-12-01 p1")
+}
