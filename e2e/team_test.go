@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
@@ -158,4 +159,104 @@ func scribeIn(t *testing.T, dir string, args ...string) result {
 		t.Fatalf("run scribe %v: %v", args, err)
 	}
 	return result{stdout: out.String(), stderr: errb.String(), code: code}
+}
+
+// The team database goes away mid-incident: scribe log keeps each line in
+// the outbox and exits 75 with one line on stderr; when the database is
+// back, the next command sends them, once and in order. The outbox never
+// holds the password.
+func TestLogWhileTheTeamDatabaseIsDown(t *testing.T) {
+	server := pgtest.Private(t)
+	link, dsn := pgtest.NewLink(t, pgtest.NewDatabase(t, server))
+	m := newMachine(t, dsn)
+	id := m.must(t, "new", "Replica lag", "--tz", "UTC")
+	m.must(t, "log", id, "before the cut")
+
+	link.Cut()
+	for _, text := range []string{"during the cut 1", "during the cut 2"} {
+		r := m.run(t, "log", id, text, "--by", "ken")
+		if r.code != 75 || r.stdout != "" || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 ||
+			!strings.Contains(r.stderr, "queued") || strings.Contains(r.stderr, pgtest.Password) {
+			t.Fatalf("log during the cut: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+		}
+	}
+	// A command that needs the database says why, in one line.
+	if r := m.run(t, "show", id); r.code == 0 || !strings.Contains(r.stderr, "connection refused") {
+		t.Fatalf("show during the cut: exit %d, stderr %q", r.code, r.stderr)
+	}
+	home := strings.TrimPrefix(m.env[0], "HOME=")
+	files, _ := filepath.Glob(filepath.Join(home, "state", "scribe", "*"))
+	if len(files) == 0 {
+		t.Fatal("no outbox under XDG_STATE_HOME")
+	}
+	for _, f := range files {
+		b, _ := os.ReadFile(f)
+		if strings.Contains(string(b), pgtest.Password) {
+			t.Fatalf("%s holds the password", f)
+		}
+	}
+
+	link.Restore()
+	r := m.run(t, "log", id, "after the cut")
+	if r.code != 0 || !strings.Contains(r.stderr, "sent 2 writes") {
+		t.Fatalf("log after the cut: exit %d, stderr %q", r.code, r.stderr)
+	}
+	out := m.must(t, "show", id)
+	order := []string{"before the cut", "during the cut 1", "during the cut 2", "after the cut"}
+	last := -1
+	for _, line := range order {
+		i := strings.Index(out, line)
+		if i < 0 || i < last || strings.Count(out, line) != 1 && line != "during the cut 1" {
+			t.Fatalf("timeline after the cut, looking for %q once and in order:\n%s", line, out)
+		}
+		last = i
+	}
+	if strings.Count(out, "during the cut 1") != 1 || strings.Count(out, "during the cut 2") != 1 {
+		t.Fatalf("a queued line arrived twice:\n%s", out)
+	}
+	if !strings.Contains(out, "during the cut 1  — ken") {
+		t.Fatalf("the queued line lost its author:\n%s", out)
+	}
+}
+
+// An incident recorded locally is pushed to the team database whole; a
+// second push adds nothing; both export the same postmortem.
+func TestPushLocalIncidentToTeam(t *testing.T) {
+	server := pgtest.Private(t)
+	dsn := pgtest.NewDatabase(t, server)
+	local := filepath.Join(t.TempDir(), "local.db")
+	id := mustScribe(t, local, "new", "Checkout errors on the train", "--sev", "2", "--tz", "UTC", "--at", "2026-11-20 09:10")
+	mustScribe(t, local, "role", id, "ic", "Rosa M.", "--at", "2026-11-20 09:11")
+	mustScribe(t, local, "log", id, "Errors only on new pods", "--kind", "obs", "--pin", "--at", "2026-11-20 09:15")
+	mustScribe(t, local, "status", id, "resolved", "Rolled back", "--at", "2026-11-20 09:40")
+	mustScribe(t, local, "action", "add", id, "Canary stage for config pushes", "--owner", "ken")
+	mustScribe(t, local, "retro", id, "went-well", "Rollback took two minutes")
+	mustScribe(t, local, "set", id, "summary", "For 30 minutes checkouts failed.")
+
+	m := newMachine(t, dsn)
+	m.must(t, "new", "Another team incident")
+	r := scribe(t, local, "", m.env, "push", id, "--to", dsn)
+	if r.code != 0 || strings.TrimSpace(r.stdout) != "2" || !strings.Contains(r.stderr, "copied to") {
+		t.Fatalf("first push: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	r = scribe(t, local, "", m.env, "push", id, "--to", dsn)
+	if r.code != 0 || strings.TrimSpace(r.stdout) != "2" || !strings.Contains(r.stderr, "nothing new") {
+		t.Fatalf("second push: exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+	// The same postmortem, but for the incident's number in each database.
+	number := regexp.MustCompile(`(#|scribe [a-z-]+ )[12]\b`)
+	want := number.ReplaceAllString(mustScribe(t, local, "export", id), "${1}N")
+	got := number.ReplaceAllString(m.must(t, "export", "2"), "${1}N")
+	if got != want {
+		t.Fatalf("the two copies export differently:\n--- team\n%s\n--- local\n%s", got, want)
+	}
+	ids := regexp.MustCompile(`"id": \d+`)
+	wantJSON := ids.ReplaceAllString(mustScribe(t, local, "export", id, "--format", "json"), `"id": 0`)
+	gotJSON := ids.ReplaceAllString(m.must(t, "export", "2", "--format", "json"), `"id": 0`)
+	if gotJSON != wantJSON {
+		t.Fatalf("the two copies' JSON documents differ beyond their ids:\n--- team\n%s\n--- local\n%s", gotJSON, wantJSON)
+	}
+	if r := scribe(t, local, "", nil, "push", id); r.code != 2 {
+		t.Fatalf("push without --to: exit %d", r.code)
+	}
 }

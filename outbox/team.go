@@ -17,6 +17,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -27,8 +29,9 @@ import (
 )
 
 // ErrQueued is what errors.Is finds in the error of a write that was
-// queued instead of delivered.
-var ErrQueued = errors.New("queued")
+// queued instead of delivered (the domain's incident.ErrQueued, so that the
+// TUI can tell without importing this package).
+var ErrQueued = incident.ErrQueued
 
 // QueuedError is the error of a write that was queued because the team
 // database could not be reached.
@@ -39,8 +42,9 @@ type QueuedError struct {
 }
 
 func (e *QueuedError) Error() string {
-	return fmt.Sprintf("queued, not yet in the team database %s (%s); %d waiting, sent when it can be reached",
-		e.Location, reason(e.Cause), e.Pending)
+	why := strings.TrimPrefix(reason(e.Cause), "team database "+e.Location+": ")
+	return fmt.Sprintf("queued: the team database %s cannot be reached (%s); %d waiting, sent once it can be",
+		e.Location, why, e.Pending)
 }
 
 // Is makes errors.Is(err, ErrQueued) true.
@@ -71,6 +75,8 @@ type Team struct {
 	// Now is the clock; tests replace it.
 	Now func() time.Time
 
+	opened Delivery // what Open delivered
+
 	mu         sync.Mutex
 	db         *store.Store // nil while it could not be reached
 	lastErr    error        // why it could not be reached last time
@@ -99,7 +105,7 @@ func Open(ctx context.Context, dsn, outboxPath string) (*Team, error) {
 	}
 	if t.Online() {
 		// What a run killed while offline left behind goes first.
-		if _, err := t.Deliver(ctx); err != nil && !store.Unreachable(err) {
+		if t.opened, err = t.Deliver(ctx); err != nil && !store.Unreachable(err) {
 			q.Close()
 			t.db.Close()
 			return nil, err
@@ -107,6 +113,9 @@ func Open(ctx context.Context, dsn, outboxPath string) (*Team, error) {
 	}
 	return t, nil
 }
+
+// Opened is what Open delivered of the outbox.
+func (t *Team) Opened() Delivery { return t.opened }
 
 // Close closes the database and the outbox.
 func (t *Team) Close() error {
@@ -315,4 +324,24 @@ func (t *Team) PendingCount(ctx context.Context) (int, error) {
 // delivered, with why.
 func (t *Team) Refused(ctx context.Context) ([]store.OutboxEntry, error) {
 	return t.queue.Refused(ctx, t.target)
+}
+
+// Flush delivers what the outbox at outboxPath holds for the team database
+// dsn, through db (already open on it), for the commands that open the
+// database without writing through a Team: the next scribe command after a
+// run killed while offline sends what it queued. A missing outbox holds
+// nothing.
+func Flush(ctx context.Context, db *store.Store, dsn, outboxPath string) (Delivery, error) {
+	if _, err := os.Stat(outboxPath); err != nil {
+		return Delivery{}, nil
+	}
+	q, err := store.OpenOutbox(ctx, outboxPath)
+	if err != nil {
+		return Delivery{}, err
+	}
+	defer q.Close()
+	t := &Team{dsn: dsn, target: store.Redact(dsn), location: store.Describe(dsn), queue: q, Now: time.Now, db: db}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.deliverLocked(ctx)
 }

@@ -4,14 +4,11 @@ import (
 	"cmp"
 	"context"
 	"errors"
-	"io"
-	"net"
 	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,99 +19,12 @@ import (
 
 func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
-// link is a TCP proxy in front of the test's PostgreSQL that the test can
-// cut and restore, as a VPN drops and comes back: cut closes every
-// connection and refuses new ones on the same port.
-type link struct {
-	t      *testing.T
-	addr   string // where clients connect
-	target string // the server
-
-	mu    sync.Mutex
-	l     net.Listener
-	conns []net.Conn
-}
-
-func newLink(t *testing.T, target string) *link {
-	t.Helper()
-	k := &link{t: t, target: target}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	k.addr = l.Addr().String()
-	k.serve(l)
-	t.Cleanup(k.cut)
-	return k
-}
-
-func (k *link) serve(l net.Listener) {
-	k.mu.Lock()
-	k.l = l
-	k.mu.Unlock()
-	go func() {
-		for {
-			c, err := l.Accept()
-			if err != nil {
-				return
-			}
-			s, err := net.Dial("tcp", k.target)
-			if err != nil {
-				c.Close()
-				continue
-			}
-			k.mu.Lock()
-			k.conns = append(k.conns, c, s)
-			k.mu.Unlock()
-			go func() { io.Copy(s, c); s.Close() }()
-			go func() { io.Copy(c, s); c.Close() }()
-		}
-	}()
-}
-
-// cut drops the link: every connection, and the port.
-func (k *link) cut() {
-	k.mu.Lock()
-	defer k.mu.Unlock()
-	if k.l != nil {
-		k.l.Close()
-		k.l = nil
-	}
-	for _, c := range k.conns {
-		c.Close()
-	}
-	k.conns = nil
-}
-
-// restore listens on the same port again.
-func (k *link) restore() {
-	k.t.Helper()
-	var l net.Listener
-	var err error
-	for range 50 { // the port may linger a moment after the close
-		if l, err = net.Listen("tcp", k.addr); err == nil {
-			break
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	if err != nil {
-		k.t.Fatal(err)
-	}
-	k.serve(l)
-}
-
 // teamDB is a fresh team database reached through a link, with a password
 // in its URL when the server has one.
-func teamDB(t *testing.T) (dsn string, k *link) {
+func teamDB(t *testing.T) (dsn string, k *pgtest.Link) {
 	t.Helper()
-	direct := pgtest.Database(t)
-	u, err := url.Parse(direct)
-	if err != nil {
-		t.Fatal(err)
-	}
-	k = newLink(t, u.Host)
-	u.Host = k.addr
-	return u.String(), k
+	k, dsn = pgtest.NewLink(t, pgtest.Database(t))
+	return dsn, k
 }
 
 func openTeam(t *testing.T, dsn, box string) *Team {
@@ -186,7 +96,7 @@ func TestQueuedWhileDownDeliveredOnceInOrder(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	k.cut()
+	k.Cut()
 	var queued []incident.Operation
 	for _, text := range []string{"offline 1", "offline 2"} {
 		out, err := note(t, team, inc, text)
@@ -219,7 +129,7 @@ func TestQueuedWhileDownDeliveredOnceInOrder(t *testing.T) {
 		t.Fatalf("Deliver while cut off: %+v, %v", d, err)
 	}
 
-	k.restore()
+	k.Restore()
 	d, err := team.Deliver(ctx)
 	if err != nil || d.Delivered != 4 || d.Refused != 0 {
 		t.Fatalf("Deliver: %+v, %v", d, err)
@@ -260,14 +170,14 @@ func TestNextRunDeliversWhatAKilledRunQueued(t *testing.T) {
 		t.Fatal(err)
 	}
 	inc := newTeamIncident(t, first)
-	k.cut()
+	k.Cut()
 	for _, text := range []string{"typed offline 1", "typed offline 2"} {
 		if _, err := note(t, first, inc, text); !errors.Is(err, ErrQueued) {
 			t.Fatalf("offline write: %v", err)
 		}
 	}
 	// No Close, no Deliver: the process is gone.
-	k.restore()
+	k.Restore()
 	second := openTeam(t, dsn, box)
 	if n, err := second.PendingCount(ctx); err != nil || n != 0 {
 		t.Fatalf("pending after the next run opened: %d, %v", n, err)
@@ -287,7 +197,7 @@ func TestNewWriteGoesAfterTheQueue(t *testing.T) {
 	dsn, k := teamDB(t)
 	team := openTeam(t, dsn, filepath.Join(t.TempDir(), "outbox.db"))
 	inc := newTeamIncident(t, team)
-	k.cut()
+	k.Cut()
 	if _, err := note(t, team, inc, "first, queued"); !errors.Is(err, ErrQueued) {
 		t.Fatalf("offline write: %v", err)
 	}
@@ -295,7 +205,7 @@ func TestNewWriteGoesAfterTheQueue(t *testing.T) {
 	if _, err := note(t, team, inc, "second, queued without trying"); !errors.Is(err, ErrQueued) {
 		t.Fatalf("write in the quiet spell: %v", err)
 	}
-	k.restore()
+	k.Restore()
 	team.Now = func() time.Time { return time.Now().Add(time.Minute) } // past the quiet spell
 	if _, err := note(t, team, inc, "third, direct"); err != nil {
 		t.Fatalf("write once the database is back: %v", err)
@@ -322,14 +232,14 @@ func TestRefusedWritesAreNotQueued(t *testing.T) {
 	if _, err := team.Apply(ctx, bad); incident.ErrorCode(err) != incident.EINVALID {
 		t.Fatalf("invalid severity online: %v", err)
 	}
-	k.cut()
+	k.Cut()
 	if _, err := team.Apply(ctx, bad); !errors.Is(err, ErrQueued) {
 		t.Fatalf("invalid severity offline: %v", err)
 	}
 	if _, err := note(t, team, inc, "after the bad one"); !errors.Is(err, ErrQueued) {
 		t.Fatalf("offline write: %v", err)
 	}
-	k.restore()
+	k.Restore()
 	d, err := team.Deliver(ctx)
 	if err != nil || d.Delivered != 1 || d.Refused != 1 {
 		t.Fatalf("Deliver: %+v, %v", d, err)
@@ -346,13 +256,12 @@ func TestRefusedWritesAreNotQueued(t *testing.T) {
 // A database out of reach from the start: Open works, writes queue.
 func TestOpenWhileUnreachable(t *testing.T) {
 	dsn, k := teamDB(t)
-	k.cut()
+	k.Cut()
 	team := openTeam(t, dsn, filepath.Join(t.TempDir(), "outbox.db"))
 	if team.Online() || team.LastError() == nil || !store.Unreachable(team.LastError()) {
 		t.Fatalf("Online %v, LastError %v", team.Online(), team.LastError())
 	}
-	u, _ := url.Parse(dsn)
-	if !strings.HasPrefix(team.Location(), u.Host+"/") {
+	if !strings.HasPrefix(team.Location(), k.Addr()+"/") {
 		t.Fatalf("Location = %q", team.Location())
 	}
 	if _, err := team.Store(context.Background()); !store.Unreachable(err) {
@@ -368,7 +277,7 @@ func TestOpenWhileUnreachable(t *testing.T) {
 	if _, err := team.Apply(context.Background(), log); !errors.Is(err, ErrQueued) {
 		t.Fatalf("logging offline: %v", err)
 	}
-	k.restore()
+	k.Restore()
 	if d, err := team.Deliver(context.Background()); err != nil || d.Delivered != 2 {
 		t.Fatalf("Deliver: %+v, %v", d, err)
 	}
@@ -384,16 +293,14 @@ func TestOpenWhileUnreachable(t *testing.T) {
 func TestPasswordStaysOutOfTheOutbox(t *testing.T) {
 	ctx := context.Background()
 	base := pgtest.LocalDatabase(t)
-	u, _ := url.Parse(base)
+	k, dsn := pgtest.NewLink(t, base)
+	u, _ := url.Parse(dsn)
 	pw, _ := u.User.Password()
-	k := newLink(t, u.Host)
-	u.Host = k.addr
-	dsn := u.String()
 	dir := t.TempDir()
 	box := filepath.Join(dir, "outbox.db")
 	team := openTeam(t, dsn, box)
 	inc := newTeamIncident(t, team)
-	k.cut()
+	k.Cut()
 	if _, err := note(t, team, inc, "queued with a password in the URL"); !errors.Is(err, ErrQueued) || strings.Contains(err.Error(), pw) {
 		t.Fatalf("offline write: %v", err)
 	}
@@ -410,7 +317,7 @@ func TestPasswordStaysOutOfTheOutbox(t *testing.T) {
 	if fi, err := os.Stat(box); err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("outbox mode: %v, %v", fi, err)
 	}
-	k.restore()
+	k.Restore()
 	wrong := *u
 	wrong.User = url.UserPassword(u.User.Username(), "not-"+pw)
 	_, err := Open(ctx, wrong.String(), filepath.Join(dir, "other.db"))
