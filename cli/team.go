@@ -122,3 +122,33 @@ func (a *App) runLogTeam(ctx context.Context, o *logOptions, origin incident.Ori
 	}
 	return nil
 }
+
+// runTeamTUI runs the TUI on the team database through the outbox: lines
+// typed while it is out of reach are kept and sent later, and the header
+// says which database, and "offline · N pending" when it cannot be reached.
+func (a *App) runTeamTUI(ctx context.Context, dsn string, incidentID int64) error {
+	box, err := a.outboxPath()
+	if err != nil {
+		return err
+	}
+	team, err := outbox.Open(ctx, dsn, box)
+	if err != nil {
+		return err
+	}
+	defer team.Close()
+	a.deliveryNote(team.Opened())
+	if incidentID != 0 && team.Online() {
+		// Fail before taking over the terminal when the number is wrong.
+		st, err := team.Store(ctx)
+		if err != nil {
+			return err
+		}
+		if _, err := st.Incident(ctx, incidentID); err != nil {
+			return err
+		}
+	}
+	if !team.Online() && incidentID == 0 {
+		return fmt.Errorf("%w: the incident list needs it; scribe open N logs lines offline (they are sent when it can be reached)", team.LastError())
+	}
+	return a.runProgram(ctx, team, incidentID, a.tuiDrafts(dsn), a.fileFromTUI(team.Store))
+}

@@ -81,6 +81,11 @@ type Team struct {
 	db         *store.Store // nil while it could not be reached
 	lastErr    error        // why it could not be reached last time
 	retryAfter time.Time    // writes queue without trying until then
+
+	// What was read last, shown while the database cannot be reached.
+	version int64
+	list    []incident.Incident
+	snap    incident.Snapshot
 }
 
 // Open connects to the team database dsn (a postgres:// URL) with its
@@ -184,11 +189,16 @@ func (t *Team) offlineLocked(err error) {
 // NewOperation starts an operation of kind on the incident: a new UUIDv7,
 // and the time it is typed.
 func NewOperation(kind incident.OpKind, inc incident.Ref, o incident.Origin, now time.Time) incident.Operation {
+	return incident.Operation{ID: newUUID(), Kind: kind, Incident: inc, At: o.At, Logged: now.UTC(), Author: o.Author, Source: o.Source}
+}
+
+// newUUID is a new UUIDv7.
+func newUUID() string {
 	id, err := uuid.NewV7()
 	if err != nil {
 		id = uuid.New()
 	}
-	return incident.Operation{ID: id.String(), Kind: kind, Incident: inc, At: o.At, Logged: now.UTC(), Author: o.Author, Source: o.Source}
+	return id.String()
 }
 
 // Apply applies op to the team database, or queues it when the database
@@ -301,8 +311,9 @@ func (t *Team) deliverLocked(ctx context.Context) (Delivery, error) {
 	return d, nil
 }
 
-// Pending lists the operations waiting for the database, oldest first.
-func (t *Team) Pending(ctx context.Context) ([]incident.Operation, error) {
+// PendingOperations lists the operations waiting for the database,
+// oldest first.
+func (t *Team) PendingOperations(ctx context.Context) ([]incident.Operation, error) {
 	entries, err := t.queue.Pending(ctx, t.target)
 	if err != nil {
 		return nil, err

@@ -69,18 +69,13 @@ func texts(t *testing.T, team *Team, inc int64) []string {
 
 func newTeamIncident(t *testing.T, team *Team) int64 {
 	t.Helper()
-	op := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: newUUID(t)}, incident.Origin{Author: "ida"}, time.Now())
+	op := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: newUUID()}, incident.Origin{Author: "ida"}, time.Now())
 	op.New = &incident.Incident{Title: "Checkout errors", Severity: 2, Timezone: "UTC"}
 	out, err := team.Apply(context.Background(), op)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return out.IncidentID
-}
-
-func newUUID(t *testing.T) string {
-	t.Helper()
-	return NewOperation(incident.OpLogEvent, incident.Ref{ID: 1}, incident.Origin{}, time.Now()).ID
 }
 
 // The database goes away mid-incident: every write is queued (and says
@@ -121,7 +116,7 @@ func TestQueuedWhileDownDeliveredOnceInOrder(t *testing.T) {
 	if n, err := team.PendingCount(ctx); err != nil || n != 4 {
 		t.Fatalf("pending = %d, %v", n, err)
 	}
-	queued, err := team.Pending(ctx)
+	queued, err := team.PendingOperations(ctx)
 	if err != nil || len(queued) != 4 || queued[0].Event.Text != "offline 1" {
 		t.Fatalf("pending operations: %+v, %v", queued, err)
 	}
@@ -267,7 +262,7 @@ func TestOpenWhileUnreachable(t *testing.T) {
 	if _, err := team.Store(context.Background()); !store.Unreachable(err) {
 		t.Fatalf("Store while unreachable: %v", err)
 	}
-	create := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: newUUID(t)}, incident.Origin{}, time.Now())
+	create := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: newUUID()}, incident.Origin{}, time.Now())
 	create.New = &incident.Incident{Title: "Declared offline", Timezone: "UTC"}
 	if _, err := team.Apply(context.Background(), create); !errors.Is(err, ErrQueued) {
 		t.Fatalf("declaring offline: %v", err)
@@ -349,5 +344,84 @@ func TestOutboxRefusesAnotherFile(t *testing.T) {
 	box.Close()
 	if _, err := store.Open(ctx, filepath.Join(dir, "outbox.db")); incident.ErrorCode(err) != incident.EINVALID {
 		t.Fatalf("Open on an outbox: %v", err)
+	}
+}
+
+// The Team as the TUI's store: offline it shows the last read incident
+// with the lines that wait (negative ids, in time order), keeps the data
+// version (no error every poll), refuses corrections with the reason, and
+// sends what waits once the database is back.
+func TestTeamAsTheTUIsStore(t *testing.T) {
+	ctx := context.Background()
+	dsn, k := teamDB(t)
+	team := openTeam(t, dsn, filepath.Join(t.TempDir(), "outbox.db"))
+	inc := newTeamIncident(t, team)
+	online := incident.Event{IncidentID: inc, Kind: incident.KindNote, Text: "online", Author: "ida"}
+	if err := team.LogEvent(ctx, &online); err != nil || online.ID <= 0 {
+		t.Fatalf("online LogEvent: %+v, %v", online, err)
+	}
+	if _, err := team.Snapshot(ctx, inc); err != nil {
+		t.Fatal(err)
+	}
+	v, err := team.DataVersion(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	k.Cut()
+	early := incident.Event{IncidentID: inc, Kind: incident.KindNote, Text: "backdated while offline", OccurredAt: time.Now().Add(-time.Hour)}
+	if err := team.LogEvent(ctx, &early); !errors.Is(err, incident.ErrQueued) || early.UUID == "" || early.Text != "backdated while offline" {
+		t.Fatalf("offline LogEvent: %+v, %v", early, err)
+	}
+	if _, err := team.SetStatus(ctx, inc, incident.Monitoring, "watching", incident.Origin{}); !errors.Is(err, incident.ErrQueued) {
+		t.Fatalf("offline SetStatus: %v", err)
+	}
+	if got, err := team.DataVersion(ctx); err != nil || got != v {
+		t.Fatalf("DataVersion offline = %d, %v; want the last one seen, %d", got, err, v)
+	}
+	if online, pending := team.TeamState(ctx); online || pending != 2 {
+		t.Fatalf("TeamState offline = %v, %d", online, pending)
+	}
+	snap, err := team.Snapshot(ctx, inc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pendingTexts []string
+	for i, e := range snap.Events {
+		if i > 0 && e.OccurredAt.Before(snap.Events[i-1].OccurredAt) {
+			t.Fatalf("events out of order at %d: %+v", i, snap.Events)
+		}
+		if e.ID < 0 {
+			pendingTexts = append(pendingTexts, e.Text)
+		}
+	}
+	if strings.Join(pendingTexts, "|") != "backdated while offline|watching" {
+		t.Fatalf("pending lines: %q", pendingTexts)
+	}
+	if err := team.DeleteEvent(ctx, online.ID); err == nil || !store.Unreachable(err) || !strings.Contains(err.Error(), "corrections wait") {
+		t.Fatalf("a correction offline: %v", err)
+	}
+	if err := team.DeleteEvent(ctx, -1); incident.ErrorCode(err) != incident.ECONFLICT {
+		t.Fatalf("deleting a pending line: %v", err)
+	}
+	// An incident never read in this run still opens, to take lines.
+	other, err := team.Snapshot(ctx, inc+1)
+	if err != nil || other.Incident.ID != inc+1 || !strings.Contains(other.Incident.Title, "out of reach") {
+		t.Fatalf("unread incident offline: %+v, %v", other.Incident, err)
+	}
+
+	k.Restore()
+	team.Now = func() time.Time { return time.Now().Add(time.Minute) } // past the quiet spell
+	if online, pending := team.TeamState(ctx); !online || pending != 0 {
+		t.Fatalf("TeamState after the database came back = %v, %d", online, pending)
+	}
+	snap, err = team.Snapshot(ctx, inc)
+	if err != nil || snap.Incident.State != incident.Monitoring {
+		t.Fatalf("after delivery: state %v, %v", snap.Incident.State, err)
+	}
+	for _, e := range snap.Events {
+		if e.ID < 0 {
+			t.Fatalf("a line still pending after delivery: %+v", e)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -242,7 +243,8 @@ func (s *incidentScreen) checkVersion() tea.Cmd {
 	st, ctx, id, gen := s.c.st, s.c.ctx, s.id, s.gen
 	return func() tea.Msg {
 		v, err := st.DataVersion(ctx)
-		return versionMsg{id: id, gen: gen, version: v, err: err}
+		team, isTeam := readTeam(ctx, st)
+		return versionMsg{id: id, gen: gen, version: v, err: err, team: team, isTeam: isTeam}
 	}
 }
 
@@ -251,6 +253,9 @@ func (s *incidentScreen) versionRead(msg versionMsg) tea.Cmd {
 		return nil
 	}
 	next := s.pollTick()
+	if msg.isTeam {
+		s.header.team = msg.team
+	}
 	if msg.err != nil {
 		s.status.Error(msg.err)
 		return next
@@ -265,6 +270,12 @@ func (s *incidentScreen) versionRead(msg versionMsg) tea.Cmd {
 // written shows what a write did, or what went wrong and where the line is.
 func (s *incidentScreen) written(msg writtenMsg) tea.Cmd {
 	s.writes.finished()
+	if errors.Is(msg.err, incident.ErrQueued) {
+		// Kept in the outbox: it is not lost, and it shows as pending
+		// until the team database has it.
+		s.header.team.pending++
+		return tea.Batch(s.info(incident.ErrorMessage(msg.err)), s.load())
+	}
 	if msg.err != nil {
 		if msg.undone != nil {
 			s.undo.push(*msg.undone) // for another try
