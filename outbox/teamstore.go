@@ -1,6 +1,7 @@
 package outbox
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -128,8 +129,12 @@ func (t *Team) Snapshot(ctx context.Context, id int64) (incident.Snapshot, error
 	var snap incident.Snapshot
 	if err == nil {
 		if snap, err = st.Snapshot(ctx, id); err == nil {
+			// The cache is the Team's own: the caller may change its copy
+			// in place (the TUI merges others' events into it).
+			cached := snap
+			cached.Events = slices.Clone(snap.Events)
 			t.mu.Lock()
-			t.snap = snap
+			t.snap = cached
 			t.mu.Unlock()
 		}
 	}
@@ -370,4 +375,50 @@ func (t *Team) onRow(ctx context.Context, id int64, fn func(*store.Store, contex
 		return err
 	}
 	return fn(st, ctx, id)
+}
+
+// Changes is the database's: see store.Store.Changes. The incident kept
+// for offline reads follows, when it was read at since, so that going
+// offline does not go back to an older read.
+func (t *Team) Changes(ctx context.Context, id, since int64) (incident.Changes, error) {
+	st, err := t.reader(ctx)
+	if err != nil {
+		return incident.Changes{}, err
+	}
+	c, err := st.Changes(ctx, id, since)
+	if err != nil {
+		return c, err
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.snap.Incident.ID != id || t.snap.Incident.Seq != since {
+		return c, nil
+	}
+	if c.Incident != nil {
+		t.snap.Incident = *c.Incident
+	}
+	t.snap.Incident.Seq = c.Seq
+	if c.RolesChanged {
+		t.snap.Roles = c.Roles
+	}
+	if c.ItemsChanged {
+		t.snap.ActionItems = c.ActionItems
+	}
+	if c.RetroChanged {
+		t.snap.Retro = c.Retro
+	}
+	for _, ev := range c.Events {
+		t.snap.Events = slices.DeleteFunc(t.snap.Events, func(e incident.Event) bool { return e.ID == ev.ID })
+		if ev.Deleted() {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(t.snap.Events, ev, func(a, b incident.Event) int {
+			if c := a.OccurredAt.Compare(b.OccurredAt); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.ID, b.ID)
+		})
+		t.snap.Events = slices.Insert(t.snap.Events, i, ev)
+	}
+	return c, nil
 }

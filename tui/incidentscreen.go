@@ -27,6 +27,7 @@ type incidentScreen struct {
 	appliedSeq int
 	loading    bool // a load is in flight
 	reloadDue  bool // something changed while it was: load again after it
+	fullReload bool // the next load reads the whole incident (see catchUp)
 	utc        bool // /utc: show and read times in UTC
 
 	header header
@@ -107,6 +108,8 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 		return s.pasteParsed(msg)
 	case snapshotMsg:
 		return s.snapshotLoaded(msg)
+	case changesMsg:
+		return s.changesLoaded(msg)
 	case pollMsg:
 		if s.mine(msg.id, msg.gen) {
 			return s.checkVersion()
@@ -171,6 +174,10 @@ func (s *incidentScreen) load() tea.Cmd {
 	}
 	s.loading = true
 	s.loadSeq++
+	if cmd := s.catchUp(s.loadSeq); cmd != nil {
+		return cmd
+	}
+	s.fullReload = false
 	st, ctx, id, gen, seq := s.c.st, s.c.ctx, s.id, s.gen, s.loadSeq
 	return func() tea.Msg {
 		v, verr := st.DataVersion(ctx)
@@ -253,14 +260,19 @@ func (s *incidentScreen) versionRead(msg versionMsg) tea.Cmd {
 		return nil
 	}
 	next := s.pollTick()
+	marks := false
 	if msg.isTeam {
+		// Lines were sent (or queued elsewhere): their marks change, and
+		// only a whole read brings the lines that wait.
+		marks = msg.team.pending != s.header.team.pending
+		s.fullReload = s.fullReload || marks
 		s.header.team = msg.team
 	}
 	if msg.err != nil {
 		s.status.Error(msg.err)
 		return next
 	}
-	if msg.version != s.version && s.loaded {
+	if (msg.version != s.version || marks) && s.loaded {
 		s.version = msg.version
 		return tea.Batch(next, s.load())
 	}
@@ -274,6 +286,7 @@ func (s *incidentScreen) written(msg writtenMsg) tea.Cmd {
 		// Kept in the outbox: it is not lost, and it shows as pending
 		// until the team database has it.
 		s.header.team.pending++
+		s.fullReload = true // the pending lines come with a whole read
 		return tea.Batch(s.info(incident.ErrorMessage(msg.err)), s.load())
 	}
 	if msg.err != nil {

@@ -108,3 +108,61 @@ func TestOfflineLinesShowAsPending(t *testing.T) {
 		t.Fatal("the queued line reached the local store")
 	}
 }
+
+// countingStore counts whole reads.
+type countingStore struct {
+	*store.Store
+	mu        sync.Mutex
+	snapshots int
+}
+
+func (c *countingStore) Snapshot(ctx context.Context, id int64) (incident.Snapshot, error) {
+	c.mu.Lock()
+	c.snapshots++
+	c.mu.Unlock()
+	return c.Store.Snapshot(ctx, id)
+}
+
+// What another process writes reaches the screen by its changes alone:
+// the incident is not read whole again (at 1,000,000 events that took
+// gigabytes and seconds per outside write).
+func TestOutsideWritesArriveAsChanges(t *testing.T) {
+	h := newHarness(t, true)
+	cs := &countingStore{Store: h.st}
+	h.m = New(h.ctx, cs, h.opts)
+	h.m.c.timer = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg { return timerMsg{d: d, fn: fn} }
+	}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	h.run(h.m.Init())
+	first := cs.snapshots
+	if first != 1 {
+		t.Fatalf("%d whole reads to open the incident", first)
+	}
+	other := incident.Event{IncidentID: 1, Kind: incident.KindNote, Text: "from another terminal", Author: "ken"}
+	if err := h.st.LogEvent(h.ctx, &other); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.st.SetStatus(h.ctx, 1, incident.Identified, "Bad config", incident.Origin{}); err != nil {
+		t.Fatal(err)
+	}
+	h.tick(time.Second)
+	h.mustSee("from another terminal — ken")
+	h.mustSee("IDENTIFIED")
+	if err := h.st.DeleteEvent(h.ctx, other.ID); err != nil {
+		t.Fatal(err)
+	}
+	h.tick(time.Second)
+	if strings.Contains(h.view(), "from another terminal") {
+		t.Fatalf("a line deleted elsewhere is still shown:\n%s", h.view())
+	}
+	// The user's own line goes the same way.
+	h.enter("typed here")
+	h.mustSee("typed here")
+	if cs.snapshots != first {
+		t.Fatalf("%d whole reads after outside writes, want none", cs.snapshots-first)
+	}
+	if got := h.m.inc.snap.Incident.Seq; got == 0 || len(h.m.inc.snap.Events) != len(h.events()) {
+		t.Fatalf("the screen's snapshot (seq %d, %d events) does not match the store's %d events", got, len(h.m.inc.snap.Events), len(h.events()))
+	}
+}
