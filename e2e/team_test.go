@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"scribe/store/pgtest"
 )
@@ -259,4 +260,95 @@ func TestPushLocalIncidentToTeam(t *testing.T) {
 	if r := scribe(t, local, "", nil, "push", id); r.code != 2 {
 		t.Fatalf("push without --to: exit %d", r.code)
 	}
+}
+
+// Two TUIs on two machines share one incident: a line typed in one, and
+// one logged by a script elsewhere, appear in the other (within a second:
+// the wait below is a bound for a stuck test, not the measure, which is
+// BenchmarkPostgresWatchLatency). When the database goes away, the TUI
+// keeps every typed line and a /status as pending, says "offline · N
+// pending", and sends them, once, when it is back.
+func TestTeamTUIs(t *testing.T) {
+	server := pgtest.Private(t)
+	link, dsn := pgtest.NewLink(t, pgtest.NewDatabase(t, server))
+	ida, ken := newMachine(t, dsn), newMachine(t, dsn)
+	id := ida.must(t, "new", "Checkout errors after the payments deploy", "--tz", "UTC")
+	a := startTUI(t, 120, 30, append(ida.env, "SCRIBE_AUTHOR=ida"), "", "open", id)
+	a.waitFor("Checkout errors", 10*time.Second)
+	a.waitFor(u(t, dsn).Host, 5*time.Second) // the header names the database
+
+	b := startTUIAs(t, "b", append(ken.env, "SCRIBE_AUTHOR=ken"), "open", id)
+	b.waitFor("Checkout errors", 10*time.Second)
+	a.typeLine("typed on ida's laptop")
+	b.waitFor("typed on ida's laptop — ida", 5*time.Second)
+	ken.must(t, "log", id, "logged by a script on ken's laptop", "--by", "alert-hook")
+	a.waitFor("logged by a script on ken's laptop — alert-hook", 5*time.Second)
+
+	link.Cut()
+	a.typeLine("typed while the database is down")
+	a.typeLine("/status monitoring rolled back")
+	s := a.waitFor("offline · 2 pending", 10*time.Second)
+	for _, want := range []string{"⋯ note      typed while the database is down", "⋯ status    MONITORING"} {
+		if !strings.Contains(s, want) {
+			t.Fatalf("the pending lines are not marked (%q):\n%s", want, s)
+		}
+	}
+	link.Restore()
+	// The quiet spell after a failure is 3 s; then what waits is sent.
+	b.waitFor("typed while the database is down", 30*time.Second)
+	b.waitFor("MONITORING", 5*time.Second)
+	s = a.waitFor("● MONITORING", 5*time.Second)
+	if strings.Contains(s, "pending") || strings.Contains(s, "⋯") {
+		t.Fatalf("still pending after delivery:\n%s", s)
+	}
+	out := ken.must(t, "show", id)
+	if strings.Count(out, "typed while the database is down") != 1 {
+		t.Fatalf("the offline line arrived %d times:\n%s", strings.Count(out, "typed while the database is down"), out)
+	}
+
+	// A TUI killed while offline loses nothing: the next command on that
+	// machine sends what it kept.
+	link.Cut()
+	a.typeLine("typed just before the laptop died")
+	a.waitFor("offline · 1 pending", 10*time.Second)
+	exec.Command("tmux", "-L", a.socket, "kill-server").Run()
+	link.Restore()
+	r := ida.run(t, "log", id, "first line after the reboot")
+	if r.code != 0 || !strings.Contains(r.stderr, "sent 1 write") {
+		t.Fatalf("the next command: exit %d, stderr %q", r.code, r.stderr)
+	}
+	out = ken.must(t, "show", id)
+	if strings.Count(out, "typed just before the laptop died") != 1 || strings.Index(out, "typed just before") > strings.Index(out, "first line after the reboot") {
+		t.Fatalf("the killed TUI's line did not arrive once, before the next:\n%s", out)
+	}
+}
+
+// u parses a URL.
+func u(t *testing.T, s string) *url.URL {
+	t.Helper()
+	p, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// startTUIAs is startTUI on a tmux server of its own, for a second TUI in
+// the same test (startTUI names its server after the test).
+func startTUIAs(t *testing.T, name string, env []string, args ...string) *tmuxPane {
+	t.Helper()
+	p := &tmuxPane{t: t, socket: fmt.Sprintf("scribe-e2e-%d-%s-%s", os.Getpid(), regexp.MustCompile(`\W+`).ReplaceAllString(t.Name(), "-"), name)}
+	var cmd strings.Builder
+	cmd.WriteString("exec env -i")
+	for _, kv := range append(baseEnv(t), env...) {
+		cmd.WriteString(" " + shellQuote(kv))
+	}
+	cmd.WriteString(" " + shellQuote(binary))
+	for _, a := range args {
+		cmd.WriteString(" " + shellQuote(a))
+	}
+	p.tmux("-f", "/dev/null", "new-session", "-d", "-s", "tui", "-x", "120", "-y", "30", cmd.String())
+	t.Cleanup(func() { exec.Command("tmux", "-L", p.socket, "kill-server").Run() })
+	p.tmux("set-option", "-t", "tui", "remain-on-exit", "on")
+	return p
 }

@@ -64,7 +64,7 @@ func reason(err error) string {
 // quiet is how long writes go straight to the outbox after the database
 // could not be reached, instead of each waiting for the connect timeout;
 // Deliver tries again whenever it is called.
-const quiet = 10 * time.Second
+const quiet = 3 * time.Second
 
 // Team is a team database and its outbox.
 type Team struct {
