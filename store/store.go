@@ -18,7 +18,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"regexp"
 	"strings"
 	"sync"
 	"time"
@@ -26,6 +25,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"scribe/incident"
+	"scribe/lazyregexp"
 )
 
 // maxOpenConns bounds the pool. SQLite serialises writers anyway; a few
@@ -61,7 +61,7 @@ type Store struct {
 type Origin = incident.Origin
 
 // urlScheme matches a value that starts like a URL ("scheme://").
-var urlScheme = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]*://`)
+var urlScheme = lazyregexp.New(`^[A-Za-z][A-Za-z0-9+.-]*://`)
 
 // Open opens the database dsn names: a postgres:// or postgresql:// URL
 // (team mode, see openPostgres), or else a SQLite file path, created with
@@ -75,7 +75,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if IsPostgres(dsn) {
 		return openPostgres(ctx, dsn)
 	}
-	if m := urlScheme.FindString(dsn); m != "" {
+	if m := urlScheme().FindString(dsn); m != "" {
 		return nil, incident.Errorf(incident.EINVALID, "database %q is a %s URL: give a file path, or a postgres:// or postgresql:// URL", redactScheme(dsn, m), strings.TrimSuffix(m, "://"))
 	}
 	return openSQLite(ctx, dsn)

@@ -1,8 +1,9 @@
 package github
 
 import (
-	"regexp"
 	"strings"
+
+	"scribe/lazyregexp"
 )
 
 // Marker is the hidden HTML comment that ties an issue to an action item.
@@ -10,7 +11,7 @@ import (
 func Marker(uuid string) string { return "<!-- scribe:action-item:" + uuid + " -->" }
 
 // markerLine is scribe's marker as the whole of a line.
-var markerLine = regexp.MustCompile(`^<!-- scribe:action-item:([0-9A-Fa-f-]{8,64}) -->$`)
+var markerLine = lazyregexp.New(`^<!-- scribe:action-item:([0-9A-Fa-f-]{8,64}) -->$`)
 
 // markerIn returns the item uuid a body carries in scribe's own position,
 // its last non-blank line, or "". A marker anywhere else (quoted in
@@ -22,7 +23,7 @@ var markerLine = regexp.MustCompile(`^<!-- scribe:action-item:([0-9A-Fa-f-]{8,64
 func markerIn(body string) string {
 	body = strings.TrimRight(body, " \t\r\n")
 	last := body[strings.LastIndexByte(body, '\n')+1:]
-	m := markerLine.FindStringSubmatch(strings.TrimSpace(last))
+	m := markerLine().FindStringSubmatch(strings.TrimSpace(last))
 	if m == nil {
 		return ""
 	}

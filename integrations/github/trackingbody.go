@@ -2,12 +2,12 @@ package github
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"scribe/incident"
+	"scribe/lazyregexp"
 )
 
 // TrackingLabel is put on every tracking issue.
@@ -18,14 +18,14 @@ const TrackingLabel = "incident-tracking"
 func TrackingMarker(uuid string) string { return "<!-- scribe:incident:" + uuid + " -->" }
 
 // trackingMarkerLine is TrackingMarker as the whole of a line.
-var trackingMarkerLine = regexp.MustCompile(`^<!-- scribe:incident:([0-9A-Fa-f-]{8,64}) -->$`)
+var trackingMarkerLine = lazyregexp.New(`^<!-- scribe:incident:([0-9A-Fa-f-]{8,64}) -->$`)
 
 // trackingMarkerIn returns the incident uuid a body carries on its last
 // non-blank line, or "" (see markerIn: a marker anywhere else ties nothing).
 func trackingMarkerIn(body string) string {
 	body = strings.TrimRight(body, " \t\r\n")
 	last := body[strings.LastIndexByte(body, '\n')+1:]
-	m := trackingMarkerLine.FindStringSubmatch(strings.TrimSpace(last))
+	m := trackingMarkerLine().FindStringSubmatch(strings.TrimSpace(last))
 	if m == nil {
 		return ""
 	}
