@@ -81,7 +81,9 @@ func (s *Store) migrateSQLite(ctx context.Context) error {
 	var current int
 	err = retryBusy(ctx, func() error {
 		var err error
-		current, err = userVersion(ctx, s.db)
+		// Detached: a read of the header never waits long (retryBusy
+		// looks at ctx between tries), and watching ctx costs a goroutine.
+		current, err = userVersion(context.WithoutCancel(ctx), s.db)
 		return err
 	})
 	if err != nil {
