@@ -5,8 +5,6 @@ package main
 import (
 	"context"
 	"os"
-	"os/signal"
-	"syscall"
 
 	// Zone data inside the binary, so incident zones work on machines
 	// without a system zoneinfo database.
@@ -16,8 +14,7 @@ import (
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	code := cli.NewApp().Run(ctx, os.Args[1:])
-	stop()
-	os.Exit(code)
+	// cli installs the signal handling: each command listens for Ctrl+C
+	// and SIGTERM when it needs to (cli/signals.go).
+	os.Exit(cli.NewApp().Run(context.Background(), os.Args[1:]))
 }

@@ -2,8 +2,11 @@
 # Whole-process cost of one `scribe log` against bench/minimal-log: the
 # least a Go program can do to make the same durable insert through
 # go-sqlite3 with the same pragmas (WAL, synchronous=FULL, foreign keys,
-# busy timeout, BEGIN IMMEDIATE) into the same table of the same database.
-# The two run alternately, so that they share the machine's noise; times
+# busy timeout, BEGIN IMMEDIATE) into the same table of the same database:
+# the same row, with its UUID and the incident's next sequence number.
+# `minimal-log -bare` (a row without them, one statement and one page less)
+# runs too, for reference.
+# They run alternately, so that they share the machine's noise; times
 # come from bash's $EPOCHREALTIME, so no clock process is timed with them.
 # The CPU time of each (user+system, from the shell's `times`) is printed
 # too: on a loaded machine the wall time mostly measures the wait for a
@@ -11,8 +14,8 @@
 #
 #   bash bench/log-vs-minimal.sh [RUNS]      (default 400)
 #
-# Prints the median and mean wall time of each and the ratio of medians;
-# issue #10's bar is a ratio of at most 1.25.
+# Prints the median and mean wall time of each, the ratio of medians and
+# the ratio of CPU times; issue #10's bar is a ratio of at most 1.25.
 set -euo pipefail
 runs=${1:-400}
 cd "$(dirname "$0")/.."
@@ -28,6 +31,7 @@ id=$("$dir/scribe" --db "$db" new "Benchmark incident" --tz UTC)
 # after each program; the children's CPU counters are read at the end.
 : >"$dir/scribe.times"
 : >"$dir/minimal.times"
+: >"$dir/bare.times"
 : >"$dir/cpu"
 for ((i = 0; i < runs; i++)); do
   times >>"$dir/cpu"
@@ -39,25 +43,33 @@ for ((i = 0; i < runs; i++)); do
   "$dir/minimal-log" "$db" "$id" "benchmark line $i" >/dev/null
   t3=${EPOCHREALTIME/./}
   times >>"$dir/cpu"
+  t4=${EPOCHREALTIME/./}
+  "$dir/minimal-log" -bare "$db" "$id" "benchmark line $i" >/dev/null
+  t5=${EPOCHREALTIME/./}
+  times >>"$dir/cpu"
   echo $((t1 - t0)) >>"$dir/scribe.times"
   echo $((t3 - t2)) >>"$dir/minimal.times"
+  echo $((t5 - t4)) >>"$dir/bare.times"
 done
-# Every second line of `times` is the children's "user system"; three
-# snapshots a round: before scribe, between, after the minimal program.
-read -r scribe_cpu minimal_cpu < <(awk 'NR % 2 == 0 {
+# Every second line of `times` is the children's "user system"; four
+# snapshots a round: before scribe, after it, after the minimal program,
+# after the bare one.
+read -r scribe_cpu minimal_cpu bare_cpu < <(awk 'NR % 2 == 0 {
     split($1, u, /[ms]/); split($2, s, /[ms]/)
     t = ((u[1] + s[1]) * 60 + u[2] + s[2]) * 1e6
-    k = (NR / 2 - 1) % 3
-    if (k == 1) a += t - prev; else if (k == 2) b += t - prev
+    k = (NR / 2 - 1) % 4
+    if (k == 1) a += t - prev; else if (k == 2) b += t - prev; else if (k == 3) c += t - prev
     prev = t
-  } END {printf "%d %d\n", a, b}' "$dir/cpu")
+  } END {printf "%d %d %d\n", a, b, c}' "$dir/cpu")
 
 stats() { sort -n "$1" | awk '{a[NR]=$1; s+=$1} END {printf "%.3f %.3f\n", a[int((NR+1)/2)]/1e3, s/NR/1e3}'; }
 read -r sm smean < <(stats "$dir/scribe.times")
 read -r mm mmean < <(stats "$dir/minimal.times")
-echo "runs: $runs ($(nproc) cores, $(go version | awk '{print $3}'))"
-printf "scribe log        median %6.3f ms   mean %6.3f ms\n" "$sm" "$smean"
+read -r bm bmean < <(stats "$dir/bare.times")
+echo "runs: $runs ($(nproc) cores, $(go version | awk '{print $3}'), load average $(cut -d' ' -f1-3 /proc/loadavg))"
+printf "scribe log         median %6.3f ms   mean %6.3f ms\n" "$sm" "$smean"
 printf "minimal go-sqlite3 median %6.3f ms   mean %6.3f ms\n" "$mm" "$mmean"
-awk -v a="$sm" -v b="$mm" 'BEGIN {printf "ratio (median scribe / median minimal): %.2f\n", a/b}'
-awk -v a="$scribe_cpu" -v b="$minimal_cpu" -v n="$runs" 'BEGIN {
-  printf "cpu per run: scribe log %.3f ms, minimal %.3f ms, ratio %.2f\n", a/n/1e3, b/n/1e3, a/b }'
+printf "minimal -bare      median %6.3f ms   mean %6.3f ms\n" "$bm" "$bmean"
+awk -v a="$sm" -v b="$mm" -v c="$bm" 'BEGIN {printf "ratio (median scribe / median minimal): %.2f   (/ bare: %.2f)\n", a/b, a/c}'
+awk -v a="$scribe_cpu" -v b="$minimal_cpu" -v c="$bare_cpu" -v n="$runs" 'BEGIN {
+  printf "cpu per run: scribe log %.3f ms, minimal %.3f ms, bare %.3f ms; ratio %.2f   (/ bare: %.2f)\n", a/n/1e3, b/n/1e3, c/n/1e3, a/b, a/c }'

@@ -1,5 +1,6 @@
-// Package cli is scribe's command line and its wiring: main.go installs the
-// signal handling and calls App.Run; cli opens the store (read-write, or
+// Package cli is scribe's command line and its wiring: main.go calls
+// App.Run, which installs the signal handling where a command needs it
+// (signals.go); cli opens the store (read-write, or
 // read-only for the reading commands when the file or its directory cannot
 // be written), hands the TUI the store through the TUI's own interface and
 // the functions it needs (preview, filing), and prints.
