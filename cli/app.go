@@ -101,6 +101,7 @@ Run scribe with no command to open the incident list.`,
 		a.milestoneCmd(), a.setCmd(), a.retroCmd(), a.editCmd(), a.actionCmd(),
 		a.openCmd(), a.demoCmd(), a.importCmd(), a.exportCmd(), a.lintCmd(), a.githubCmd(),
 	)
+	root.AddCommand(a.configCmd(), a.updateCmd())
 	return root
 }
 

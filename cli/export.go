@@ -85,7 +85,7 @@ data it receives is documented in export/TEMPLATE.md.`,
 				}
 			}
 			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				snap, err := st.Snapshot(cmd.Context(), id)
+				snap, err := a.snapshotWithPolicy(cmd.Context(), st, id) // the cadence from config.toml (cli/config.go)
 				if err != nil {
 					return err
 				}

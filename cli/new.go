@@ -46,6 +46,12 @@ in (default the machine's zone).`,
 			if err != nil {
 				return err
 			}
+			// The team policy decides the incident's cadence and checklist: a
+			// broken config.toml stops the declaration before anything is
+			// written (cli/config.go).
+			if _, err := a.loadConfig(); err != nil {
+				return err
+			}
 			return a.withStore(cmd.Context(), func(st *store.Store) error {
 				if err := st.CreateIncident(cmd.Context(), &inc, a.origin(declared, by)); err != nil {
 					return err

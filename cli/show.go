@@ -27,7 +27,7 @@ func (a *App) showCmd() *cobra.Command {
 				return err
 			}
 			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				snap, err := st.Snapshot(cmd.Context(), id)
+				snap, err := a.snapshotWithPolicy(cmd.Context(), st, id) // cli/config.go
 				if err != nil {
 					return err
 				}
@@ -66,6 +66,7 @@ func printIncident(w io.Writer, snap incident.Snapshot, now time.Time) {
 	if line := metricsLine(inc.Milestones.Metrics()); line != "" {
 		fmt.Fprintf(w, "Metrics: %s\n", line)
 	}
+	printRunbook(w, snap, now) // cli/updateshow.go
 	for _, pair := range inc.Milestones.OutOfOrder() {
 		fmt.Fprintf(w, "Warning: %s is before %s\n", pair[1], pair[0])
 	}

@@ -9,6 +9,7 @@ import (
 
 	"scribe/config"
 	"scribe/incident"
+	"scribe/update"
 )
 
 func TestDefault(t *testing.T) {
@@ -193,4 +194,48 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestWriteReadsBack: the printed policy is a file Parse reads back to the
+// same policy, for the defaults and for a policy with awkward text.
+func TestWriteReadsBack(t *testing.T) {
+	custom, err := config.Parse("c.toml", []byte(`
+[sev2]
+update_every = "45m"
+checklist = ["Say \"hi\" to the \\ backslash", "Ünïcödé ✓"]
+[sev5]
+update_every = "2h"
+[update]
+template = "{{.Title}} it's '''quoted''' \n"
+[followups]
+P1 = "7d"
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, c := range map[string]config.Config{"default": config.Default(), "custom": custom} {
+		var buf strings.Builder
+		if err := config.Write(&buf, c); err != nil {
+			t.Fatal(err)
+		}
+		back, err := config.Parse("written.toml", []byte(buf.String()))
+		if err != nil {
+			t.Fatalf("%s: written policy does not read back: %v\n%s", name, err, buf.String())
+		}
+		for sev := incident.Severity(1); sev <= 5; sev++ {
+			if a, b := c.For(sev), back.For(sev); a.UpdateEvery != b.UpdateEvery || strings.Join(a.Checklist, "|") != strings.Join(b.Checklist, "|") {
+				t.Errorf("%s %s: wrote %+v, read back %+v", name, sev, a, b)
+			}
+		}
+		wantSrc := c.UpdateTemplateSource
+		if wantSrc == "" {
+			wantSrc = update.DefaultTemplateSource()
+		}
+		if back.UpdateTemplateSource != wantSrc {
+			t.Errorf("%s: template read back as %q, want %q", name, back.UpdateTemplateSource, wantSrc)
+		}
+		if len(back.FollowUps) != len(c.FollowUps) || back.FollowUps[incident.P1] != c.FollowUps[incident.P1] {
+			t.Errorf("%s: follow-ups %v, want %v", name, back.FollowUps, c.FollowUps)
+		}
+	}
 }

@@ -131,7 +131,7 @@ func NewReminder(span time.Duration, text string, now time.Time) (Reminder, erro
 	}
 	r := Reminder{Text: text, DueAt: now.Add(span).UTC(), State: ReminderOpen, CreatedAt: now.UTC()}
 	for _, w := range strings.Fields(text) {
-		if name, ok := strings.CutPrefix(w, "@"); ok {
+		if name, ok := strings.CutPrefix(strings.TrimLeft(w, "([{\"'"), "@"); ok {
 			name = strings.TrimRight(name, ".,;:!?)")
 			if name != "" {
 				r.Who = name

@@ -1,0 +1,40 @@
+package cli
+
+// Owned by the runbook work: what `scribe show` says about running the
+// incident.
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"scribe/incident"
+)
+
+// printRunbook writes the cadence line: "Updates: every 20m · last 09:40 ·
+// next due 10:00 — OVERDUE 3m".
+func printRunbook(w io.Writer, snap incident.Snapshot, now time.Time) {
+	c := incident.CommsOf(&snap)
+	loc := snap.Incident.Location()
+	var parts []string
+	if c.UpdateEvery > 0 {
+		parts = append(parts, "every "+incident.FormatEvery(c.UpdateEvery))
+	}
+	if c.LastUpdate.IsZero() {
+		parts = append(parts, "none sent yet")
+	} else {
+		parts = append(parts, "last "+c.LastUpdate.In(loc).Format("15:04")+" ("+incident.FormatDuration(now.Sub(c.LastUpdate))+" ago)")
+	}
+	if !c.NextDue.IsZero() {
+		next := "next due " + c.NextDue.In(loc).Format("15:04")
+		if late, overdue := c.Overdue(now); overdue {
+			next += " — OVERDUE " + incident.FormatDuration(late)
+		}
+		parts = append(parts, next)
+	}
+	if c.UpdateEvery == 0 && c.LastUpdate.IsZero() {
+		return
+	}
+	fmt.Fprintf(w, "Updates: %s\n", strings.Join(parts, " · "))
+}
