@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,6 +17,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"scribe/export"
 	"scribe/incident"
 	"scribe/ingest"
 	"scribe/store"
@@ -25,10 +27,11 @@ import (
 // eagerly (see runImport).
 const bigImport = 1 << 20
 
-const importUsage = "import (N|--new) FILE|- [--tz ZONE] [--year YYYY] [--dry-run] [--json]"
+const importUsage = "import (N|--new) FILE|DIR|ZIP|- [--tz ZONE] [--year YYYY] [--channel NAME] [--dry-run [--json|--document]]"
 
 func (a *App) importCmd() *cobra.Command {
-	var isNew, dryRun, asJSON bool
+	var isNew, dryRun, asJSON, asDocument bool
+	var channel string
 	var tz string
 	var year int
 	cmd := &cobra.Command{
@@ -60,21 +63,23 @@ events). The new incident's number is printed on stdout.`,
   scribe export 7 --format json | scribe import --new -`,
 		Args: maxArgs(2, importUsage),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runImport(cmd.Context(), args, importFlags{isNew: isNew, dryRun: dryRun, asJSON: asJSON, tz: tz, year: year})
+			return a.runImport(cmd.Context(), args, importFlags{isNew: isNew, dryRun: dryRun, asJSON: asJSON, asDocument: asDocument, tz: tz, year: year, channel: channel})
 		},
 	}
 	cmd.Flags().BoolVar(&isNew, "new", false, "create a new incident from the document")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print what would be imported and write nothing")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "with --dry-run: print the entries as JSON")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "with --dry-run: print the timeline entries as JSON")
+	cmd.Flags().BoolVar(&asDocument, "document", false, "with --dry-run: print the whole incident document (export --format json) the import would create")
+	cmd.Flags().StringVar(&channel, "channel", "", "the channel to import from a Slack export that holds several")
 	cmd.Flags().StringVar(&tz, "tz", "", "zone for times the text gives without one (IANA name or abbreviation)")
 	cmd.Flags().IntVar(&year, "year", 0, "year for dates the text gives without one")
 	return cmd
 }
 
 type importFlags struct {
-	isNew, dryRun, asJSON bool
-	tz                    string
-	year                  int
+	isNew, dryRun, asJSON, asDocument bool
+	tz, channel                       string
+	year                              int
 }
 
 func (a *App) runImport(ctx context.Context, args []string, f importFlags) error {
@@ -96,8 +101,11 @@ func (a *App) runImport(ctx context.Context, args []string, f importFlags) error
 	default:
 		return usageError{fmt.Errorf("missing incident number and FILE: usage: scribe %s", importUsage)}
 	}
-	if f.asJSON && !f.dryRun {
-		return usageError{fmt.Errorf("--json goes with --dry-run: an import prints the incident number")}
+	if (f.asJSON || f.asDocument) && !f.dryRun {
+		return usageError{fmt.Errorf("--json and --document go with --dry-run: an import prints the incident number")}
+	}
+	if f.asJSON && f.asDocument {
+		return usageError{fmt.Errorf("--json prints the timeline entries, --document the whole incident: give one")}
 	}
 	if f.year != 0 && (f.year < 1970 || f.year > 2199) {
 		return usageError{fmt.Errorf("invalid --year %d: give a four-digit year such as 2024", f.year)}
@@ -110,23 +118,27 @@ func (a *App) runImport(ctx context.Context, args []string, f importFlags) error
 		}
 		zone = loc
 	}
-	data, err := a.readImport(file)
+	in, err := a.openImport(ctx, file, f.channel)
+	if errors.Is(err, context.Canceled) {
+		return exitError{fmt.Errorf("import %s: interrupted before the input was read; nothing imported", displayName(file)), 130}
+	}
 	if err != nil {
 		return err
 	}
-	if len(data) > bigImport {
+	defer in.close()
+	if len(in.data) > bigImport {
 		// A large import holds the text, its entries and their events in
 		// memory until the transaction commits; nothing is garbage until
 		// then, so collecting as the heap grows only re-scans it (~10%
 		// of a 100,000-line import's CPU time).
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
-	opts := ingest.Options{Zone: zone, Year: f.year, Reference: a.Now()}
+	opts := ingest.Options{Zone: zone, Year: f.year, Reference: a.Now(), ReferenceName: "today's date"}
 	if f.isNew {
 		if zone == nil {
 			opts.Zone = time.UTC
 		}
-		return a.importInto(ctx, nil, 0, data, file, opts, f)
+		return a.importInto(ctx, nil, 0, in, file, opts, f)
 	}
 	return a.withStore(ctx, func(st *store.Store) error {
 		inc, err := st.Incident(ctx, id)
@@ -137,43 +149,74 @@ func (a *App) runImport(ctx context.Context, args []string, f importFlags) error
 			opts.Zone = inc.Location()
 		}
 		if t, ok := inc.Milestones.Get(incident.MilestoneDeclared); ok {
-			opts.Reference = t
+			opts.Reference, opts.ReferenceName = t, fmt.Sprintf("incident #%d's declaration", id)
 		} else if !inc.CreatedAt.IsZero() {
-			opts.Reference = inc.CreatedAt
+			opts.Reference, opts.ReferenceName = inc.CreatedAt, fmt.Sprintf("incident #%d's creation", id)
 		}
-		return a.importInto(ctx, st, id, data, file, opts, f)
+		return a.importInto(ctx, st, id, in, file, opts, f)
 	})
 }
 
-func (a *App) readImport(file string) ([]byte, error) {
+// readImport reads the input within ingest's limits (a size known up
+// front is checked before reading), and gives up when ctx is done: SIGINT
+// stops an import waiting on a FIFO with no writer, or on a terminal.
+func (a *App) readImport(ctx context.Context, file string) ([]byte, error) {
 	if file == "-" {
-		data, err := io.ReadAll(io.LimitReader(a.Stdin, ingest.MaxInput+1))
+		return ingest.ReadInput(ctx, a.Stdin, -1, "stdin")
+	}
+	type opened struct {
+		f    *os.File
+		size int64
+		err  error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		// Opening a FIFO blocks until a writer comes.
+		f, err := os.Open(file)
 		if err != nil {
-			return nil, fmt.Errorf("read stdin: %w", err)
+			ch <- opened{err: fmt.Errorf("read %s: %w", file, err)}
+			return
 		}
-		return data, nil
+		size := int64(-1)
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
+		ch <- opened{f: f, size: size}
+	}()
+	var o opened
+	select {
+	case o = <-ch:
+	case <-ctx.Done():
+		return nil, fmt.Errorf("open %s: %w", file, ctx.Err())
 	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", file, err)
+	if o.err != nil {
+		return nil, o.err
 	}
-	return data, nil
+	defer o.f.Close()
+	return ingest.ReadInput(ctx, o.f, o.size, displayName(file))
 }
 
 // importInto parses the document and writes it (st nil: open the store
 // only when something is to be written, so that --new --dry-run needs no
 // database).
-func (a *App) importInto(ctx context.Context, st *store.Store, id int64, data []byte, file string, opts ingest.Options, f importFlags) error {
-	res, err := ingest.ParseBytes(data, opts)
+func (a *App) importInto(ctx context.Context, st *store.Store, id int64, in importInput, file string, opts ingest.Options, f importFlags) error {
+	res, err := in.parse(opts)
 	if err != nil {
 		return fmt.Errorf("import %s: %w", displayName(file), err)
 	}
 	for _, p := range res.Problems {
-		fmt.Fprintln(a.Stderr, p.String())
+		// The line comes from the input: no escape in it reaches the terminal.
+		fmt.Fprintln(a.Stderr, incident.PlainText(p.String()))
 	}
 	snap, err := a.importSnapshot(res, id, file, opts)
 	if err != nil {
 		return err
+	}
+	for _, note := range res.Notes {
+		fmt.Fprintln(a.Stderr, "note: "+incident.PlainText(note))
+	}
+	if f.dryRun && f.asDocument {
+		return a.printDocument(snap, res)
 	}
 	if f.dryRun {
 		return a.printPreview(snap, res, f.asJSON, opts.Zone)
@@ -191,11 +234,12 @@ func (a *App) importInto(ctx context.Context, st *store.Store, id int64, data []
 		if res.Document != nil && id == 0 {
 			what = "recreated the incident with"
 		}
-		fmt.Fprintf(a.Stderr, "%s %d events into incident #%d", what, len(snap.Events), into)
-		if n := len(res.Problems); n > 0 {
-			fmt.Fprintf(a.Stderr, "; %d lines could not be read (listed above)", n)
+		fmt.Fprintf(a.Stderr, "%s %s into incident #%d", what, importCounts(snap), into)
+		fmt.Fprintln(a.Stderr, problemSummary(res.Problems))
+		if fields := narrativeFields(res.Narrative, res.Services); id != 0 && len(fields) > 0 {
+			fmt.Fprintf(a.Stderr, "note: the document's %s were not applied to incident #%d, whose narrative is its own: see them with --dry-run --document, set them with scribe edit %d\n",
+				strings.Join(fields, ", "), id, id)
 		}
-		fmt.Fprintln(a.Stderr)
 		return nil
 	}
 	if st != nil {
@@ -220,9 +264,8 @@ func (a *App) importSnapshot(res ingest.Result, id int64, file string, opts inge
 			zone = opts.Zone.String()
 		}
 	}
-	snap := incident.Snapshot{Incident: res.NewIncident(fmt.Sprintf("Imported timeline (%s)", displayName(file)), zone)}
-	snap.Events = res.Events(max(id, 1), strings.TrimSpace(a.Getenv("SCRIBE_AUTHOR")))
-	return snap, nil
+	title := fmt.Sprintf("Imported timeline (%s)", displayName(file))
+	return res.Snapshot(max(id, 1), strings.TrimSpace(a.Getenv("SCRIBE_AUTHOR")), title, zone), nil
 }
 
 // displayName names the input in titles and messages: the file's base
@@ -241,7 +284,11 @@ func displayName(file string) string {
 // line per event in the zone the times were read in.
 func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON bool, zone *time.Location) error {
 	if asJSON {
-		return writePreviewJSON(a.Stdout, ingest.Previews(snap.Events))
+		if err := writePreviewJSON(a.Stdout, ingest.Previews(snap.Events)); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.Stderr, "dry run: nothing written"+problemSummary(res.Problems))
+		return nil
 	}
 	loc := zone
 	if res.Zone != nil {
@@ -253,7 +300,7 @@ func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON boo
 	if loc == nil {
 		loc = time.UTC
 	}
-	fmt.Fprintf(a.Stdout, "%s — %d events (times in %s)\n", snap.Incident.Title, len(snap.Events), loc)
+	fmt.Fprintf(a.Stdout, "%s — %d events (times in %s)\n", incident.PlainText(snap.Incident.Title), len(snap.Events), loc)
 	layout := "2006-01-02 15:04 MST"
 	for _, e := range snap.Events {
 		if e.OccurredAt.Second() != 0 {
@@ -266,18 +313,40 @@ func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON boo
 		if e.Kind == incident.KindStatus {
 			label = "status:" + string(e.State)
 		}
-		fmt.Fprintf(a.Stdout, "%s  %-20s %s\n", e.OccurredAt.In(loc).Format(layout), label, e.Text)
+		fmt.Fprintf(a.Stdout, "%s  %-20s %s\n", e.OccurredAt.In(loc).Format(layout), label, incident.PlainText(e.Text))
 	}
-	fmt.Fprint(a.Stderr, "dry run: nothing written")
-	if n := len(res.Problems); n > 0 {
-		what := "lines"
-		if n == 1 {
-			what = "line"
-		}
-		fmt.Fprintf(a.Stderr, "; %d %s could not be read (listed above)", n, what)
-	}
-	fmt.Fprintln(a.Stderr)
+	fmt.Fprintln(a.Stderr, "dry run: nothing written"+problemSummary(res.Problems))
 	return nil
+}
+
+// problemSummary counts the lines reported above: those that could not be
+// read, and those imported but changed (a text cut to the event limit).
+func problemSummary(problems []ingest.Problem) string {
+	unread, changed := 0, 0
+	for _, p := range problems {
+		if p.Changed {
+			changed++
+		} else {
+			unread++
+		}
+	}
+	lines := func(n int) string {
+		if n == 1 {
+			return "1 line"
+		}
+		return fmt.Sprintf("%d lines", n)
+	}
+	var parts []string
+	if unread > 0 {
+		parts = append(parts, lines(unread)+" could not be read")
+	}
+	if changed > 0 {
+		parts = append(parts, lines(changed)+" imported with a change")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return "; " + strings.Join(parts, ", ") + " (listed above)"
 }
 
 // writePreviewJSON writes the entries as a JSON array, one entry a line:
@@ -301,8 +370,63 @@ func writePreviewJSON(w io.Writer, entries []ingest.Preview) error {
 		b.WriteString("\n")
 	}
 	b.WriteString("]\n")
-	if _, err := w.Write(b.Bytes()); err != nil {
+	if _, err := w.Write(incident.EscapeJSONControls(b.Bytes())); err != nil {
 		return fmt.Errorf("write the preview: %w", err)
 	}
 	return nil
+}
+
+// printDocument prints the incident document --new would create, as
+// export --format json writes it.
+func (a *App) printDocument(snap incident.Snapshot, res ingest.Result) error {
+	var b bytes.Buffer
+	if err := export.JSON(&b, snap); err != nil {
+		return err
+	}
+	if _, err := a.Stdout.Write(incident.EscapeJSONControls(b.Bytes())); err != nil {
+		return fmt.Errorf("write the document: %w", err)
+	}
+	fmt.Fprintf(a.Stderr, "dry run: nothing written (%d events, %d action items, %d retro notes)%s\n",
+		len(snap.Events), len(snap.ActionItems), len(snap.Retro), problemSummary(res.Problems))
+	return nil
+}
+
+// importCounts says what a snapshot adds: "5 events, 4 action items and 2
+// retro notes".
+func importCounts(snap incident.Snapshot) string {
+	parts := []string{plural(len(snap.Events), "event")}
+	if n := len(snap.ActionItems); n > 0 {
+		parts = append(parts, plural(n, "action item"))
+	}
+	if n := len(snap.Retro); n > 0 {
+		parts = append(parts, plural(n, "retro note"))
+	}
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// narrativeFields names the narrative a document gave.
+func narrativeFields(n ingest.Narrative, services []string) []string {
+	var out []string
+	for _, f := range []struct{ name, text string }{
+		{"summary", n.Summary}, {"impact", n.Impact}, {"root cause", n.RootCause}, {"trigger", n.Trigger},
+		{"resolution", n.Resolution}, {"detection", n.Detection},
+	} {
+		if f.text != "" {
+			out = append(out, f.name)
+		}
+	}
+	if len(services) > 0 {
+		out = append(out, "services")
+	}
+	return out
 }

@@ -60,3 +60,31 @@ func TestImportNewTitleAndSeconds(t *testing.T) {
 		}
 	}
 }
+
+// The import flags that go together, and those that do not.
+func TestImportFlagCombinations(t *testing.T) {
+	dir := t.TempDir()
+	notes := filepath.Join(dir, "notes.md")
+	if err := os.WriteFile(notes, []byte("- 2026-11-20 14:02 UTC paged\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		code int
+		says string
+	}{
+		{[]string{"import", "--new", notes, "--document"}, 2, "go with --dry-run"},
+		{[]string{"import", "--new", notes, "--dry-run", "--json", "--document"}, 2, "give one"},
+		{[]string{"import", "--new", notes, "--dry-run", "--channel", "inc"}, 2, "--channel picks a channel of a Slack export"},
+		{[]string{"import", "--new", dir, "--dry-run"}, 1, "not a Slack export"},
+	} {
+		code, _, stderr := runApp(t, "", append([]string{"--db", filepath.Join(dir, "x.db")}, c.args...)...)
+		if code != c.code || !strings.Contains(stderr, c.says) {
+			t.Errorf("%v: exit %d, %q; want exit %d saying %q", c.args, code, stderr, c.code, c.says)
+		}
+	}
+	code, stdout, stderr := runApp(t, "", "import", "--new", notes, "--dry-run", "--document")
+	if code != 0 || !strings.Contains(stdout, `"schema_version"`) || !strings.Contains(stdout, `"text": "paged"`) {
+		t.Errorf("--dry-run --document: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+}

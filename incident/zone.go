@@ -2,6 +2,7 @@ package incident
 
 import (
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -73,10 +74,43 @@ var zoneAbbrevs = map[string]zoneAbbrev{
 	"awst": {region: "Australia/Perth", offset: 8 * hour, fixed: true},
 	"nzst": {region: "Pacific/Auckland", offset: 12 * hour, fixed: true},
 	"nzdt": {region: "Pacific/Auckland", offset: 13 * hour, fixed: true},
+	// Africa, South America, the Middle East and South and Southeast Asia,
+	// as postmortems written there give their times.
+	"sast": {region: "Africa/Johannesburg", offset: 2 * hour, fixed: true},
+	"cat":  {region: "Africa/Maputo", offset: 2 * hour, fixed: true},
+	"eat":  {region: "Africa/Nairobi", offset: 3 * hour, fixed: true},
+	"wat":  {region: "Africa/Lagos", offset: 1 * hour, fixed: true},
+	"brt":  {region: "America/Sao_Paulo", offset: -3 * hour, fixed: true},
+	"art":  {region: "America/Argentina/Buenos_Aires", offset: -3 * hour, fixed: true},
+	"clt":  {region: "America/Santiago", offset: -4 * hour, fixed: true},
+	"clst": {region: "America/Santiago", offset: -3 * hour, fixed: true},
+	"gst":  {region: "Asia/Dubai", offset: 4 * hour, fixed: true, note: "GST is read as Gulf Standard Time (UTC+04:00, Asia/Dubai); for South Georgia time write -02:00"},
+	"pkt":  {region: "Asia/Karachi", offset: 5 * hour, fixed: true},
+	"npt":  {region: "Asia/Kathmandu", offset: 5*hour + 45*60, fixed: true},
+	"ict":  {region: "Asia/Bangkok", offset: 7 * hour, fixed: true},
+	"wib":  {region: "Asia/Jakarta", offset: 7 * hour, fixed: true},
+	"pht":  {region: "Asia/Manila", offset: 8 * hour, fixed: true},
+	"idt":  {region: "Asia/Jerusalem", offset: 3 * hour, fixed: true},
+	"nst":  {region: "America/St_Johns", offset: -(3*hour + half), fixed: true},
+	"ndt":  {region: "America/St_Johns", offset: -(2*hour + half), fixed: true},
+	"ast":  {region: "America/Halifax", offset: -4 * hour, fixed: true, note: "AST is read as Atlantic Standard Time (UTC-04:00, America/Halifax); for Arabia Standard Time write Asia/Riyadh or +03:00"},
+	"adt":  {region: "America/Halifax", offset: -3 * hour, fixed: true},
+}
+
+// ZoneAbbreviations lists, in upper case and sorted, every abbreviation
+// the one zone table knows: what --at, the TUI and import all read after a
+// time, and ParseZone takes as a display zone.
+func ZoneAbbreviations() []string {
+	out := make([]string, 0, len(zoneAbbrevs))
+	for a := range zoneAbbrevs {
+		out = append(out, strings.ToUpper(a))
+	}
+	sort.Strings(out)
+	return out
 }
 
 // zoneForms is how errors name the accepted zone vocabulary.
-const zoneForms = "use UTC, an IANA name (Europe/Berlin, America/New_York), an offset (+02:00, -0500) or an abbreviation (ET, PT, CET, IST, JST, …)"
+const zoneForms = "use UTC, an IANA name (Europe/Berlin, America/New_York), an offset (+02:00, -0500) or an abbreviation (ET, PT, CET, IST, JST, SAST, BRT, …)"
 
 // ParseZone reads a display zone: an IANA name (Europe/Berlin, in any case),
 // UTC, Z or GMT, a whole-hour offset (+02:00, -0500, UTC+2) or an

@@ -1,8 +1,11 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
 	"time"
+
+	"scribe/incident"
 )
 
 // setDate makes st's date the one in force for the entries that follow.
@@ -10,13 +13,14 @@ func (p *parser) setDate(st stamp) {
 	if !st.hasDate() {
 		return
 	}
-	y := st.year
+	y, src := st.year, ""
 	if y == 0 {
-		y = p.nearestYear(st.month, st.day)
+		y, src = p.nearestYear(st.month, st.day)
 	}
-	p.curY, p.curM, p.curD, p.hasCur = y, st.month, st.day, true
+	p.curY, p.curM, p.curD, p.hasCur, p.curYSource = y, st.month, st.day, true, src
 	p.prevMin, p.backs, p.fwds = -1, 0, 0
 	p.pinned = false
+	p.dayGroup, p.dayShift = p.dayGroup+1, 0
 }
 
 // defaultDate reads a sentence that gives the day the timeline's times are
@@ -35,8 +39,9 @@ func (p *parser) defaultDate(line string) {
 
 // nearestYear is the year of a date written without one: the year that
 // puts it nearest the date in force, so that a log running from Dec 31 to
-// Jan 1 (in either order) stays continuous; else yearFor.
-func (p *parser) nearestYear(month, day int) int {
+// Jan 1 (in either order) stays continuous; else yearFor. It also says
+// where the year came from ("" when the text wrote it).
+func (p *parser) nearestYear(month, day int) (int, string) {
 	if !p.hasCur || p.curY == 0 {
 		return p.yearFor()
 	}
@@ -48,23 +53,44 @@ func (p *parser) nearestYear(month, day int) int {
 			best, bestGap = y, gap
 		}
 	}
-	return best
+	return best, p.curYSource
 }
 
-// yearFor is the year for a date written without one: the date in force,
-// the document's, --year, then the incident's.
-func (p *parser) yearFor() int {
+// yearFor is the year for a date written without one, and where it came
+// from: the date in force, the document's year (--year overrides it), then
+// the reference's (the incident's date, or today's).
+func (p *parser) yearFor() (int, string) {
 	switch {
 	case p.hasCur && p.curY > 0:
-		return p.curY
+		return p.curY, p.curYSource
 	case p.docY > 0:
-		return p.docY
+		return p.docY, p.docYSource
 	case p.opts.Year > 0:
-		return p.opts.Year
+		return p.opts.Year, ""
 	case !p.opts.Reference.IsZero():
-		return p.opts.Reference.Year()
+		what := p.opts.ReferenceName
+		if what == "" {
+			what = "the reference date"
+		}
+		return p.opts.Reference.Year(), "the year of " + what + ": the text gives none"
 	}
-	return 0
+	return 0, ""
+}
+
+// noteYear records that a date without a year was given year y from src
+// (nothing when the text or --year said it).
+func (p *parser) noteYear(y int, src string) {
+	if src == "" || y == 0 || y == p.notedYear && src == p.notedSource {
+		return // most entries repeat the last note: skip formatting it again
+	}
+	p.notedYear, p.notedSource = y, src
+	note := fmt.Sprintf("dates written without a year are read as %d, %s; pass --year to change it", y, src)
+	for _, n := range p.yearNotes {
+		if n == note {
+			return
+		}
+	}
+	p.yearNotes = append(p.yearNotes, note)
 }
 
 // location is the zone a stamp is read in: its own suffix, the zone the
@@ -84,8 +110,17 @@ func (p *parser) location(st stamp) *time.Location {
 	return time.UTC
 }
 
+// placement is how place put the last stamp on the calendar: on which
+// date in force (group), after how many midnights sequence assumed
+// (shift), and whether the stamp was a time alone.
+type placement struct {
+	group, shift int
+	timeOnly     bool
+}
+
 // place puts a stamp on the calendar, reporting the line when it cannot.
 func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
+	p.placed = placement{}
 	if st.unknown {
 		p.problem(n, raw, "the time is not given (--:--)")
 		return time.Time{}, false
@@ -103,6 +138,10 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 			p.suffixZone = st.zone
 		}
 	}
+	if reason := clockRule(st); reason != "" {
+		p.problem(n, raw, reason)
+		return time.Time{}, false
+	}
 	hour := st.hour
 	switch {
 	case st.meridiem == 'a' && hour == 12:
@@ -112,14 +151,15 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 	}
 	minute := hour*60 + st.minute
 	if st.hasDate() {
-		y := st.year
+		y, src := st.year, ""
 		if y == 0 {
-			y = p.nearestYear(st.month, st.day)
+			y, src = p.nearestYear(st.month, st.day)
 		}
 		if y == 0 {
 			p.problem(n, raw, "the date has no year: pass --year")
 			return time.Time{}, false
 		}
+		p.noteYear(y, src)
 		if p.pinned {
 			return p.instant(y, st.month, st.day, minute, st.second, loc, n, raw)
 		}
@@ -128,7 +168,10 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 			// A date that does not exist leaves the one in force.
 			return at, false
 		}
-		p.curY, p.curM, p.curD, p.hasCur = y, st.month, st.day, true
+		if p.curY != y || p.curM != st.month || p.curD != st.day || !p.hasCur {
+			p.dayGroup, p.dayShift = p.dayGroup+1, 0
+		}
+		p.curY, p.curM, p.curD, p.hasCur, p.curYSource = y, st.month, st.day, true, src
 		p.prevMin = minute
 		return at, true
 	}
@@ -139,15 +182,19 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 		}
 		ref := p.opts.Reference.In(loc)
 		p.curY, p.curM, p.curD, p.hasCur = ref.Year(), int(ref.Month()), ref.Day(), true
+		_, p.curYSource = p.yearFor()
+		p.dayGroup, p.dayShift = p.dayGroup+1, 0
 	}
 	if p.curY == 0 {
-		p.curY = p.yearFor()
+		p.curY, p.curYSource = p.yearFor()
 		if p.curY == 0 {
 			p.problem(n, raw, "the date has no year: pass --year")
 			return time.Time{}, false
 		}
 	}
+	p.noteYear(p.curY, p.curYSource)
 	minute = p.sequence(st, minute)
+	p.placed = placement{group: p.dayGroup, shift: p.dayShift, timeOnly: true}
 	at, ok := p.instant(p.curY, p.curM, p.curD, minute, st.second, loc, n, raw)
 	if !ok {
 		p.hasCur = false
@@ -155,14 +202,53 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 	return at, ok
 }
 
+// clockRule is why a clock that --at refuses is refused here too ("" when
+// it is fine): import reads times by the same rules as the rest of scribe.
+func clockRule(st stamp) string {
+	switch {
+	case st.leap:
+		return "a 60th second is not a time scribe accepts (seconds run 0-59)"
+	case st.hour == 24:
+		return "24:00 is not a time scribe accepts (hours run 0-23: write 00:00 of the next day)"
+	}
+	return ""
+}
+
 // instant is minute of the day y-m-d (and second of that minute) in loc, in
-// UTC; a day that does not exist (Feb 30) is reported.
+// UTC. A day that does not exist (Feb 30), a wall time the clocks skipped
+// for daylight saving, and an instant outside incident.CheckInstant's range
+// are reported, as --at refuses them.
 func (p *parser) instant(y, m, d, minute, second int, loc *time.Location, n int, raw string) (time.Time, bool) {
 	if m < 1 || m > 12 || d < 1 || d > daysIn(y, m) {
 		p.problem(n, raw, "no such date")
 		return time.Time{}, false
 	}
-	return time.Date(y, time.Month(m), d, minute/60, minute%60, second, 0, loc).UTC(), true
+	t := time.Date(y, time.Month(m), d, minute/60, minute%60, second, 0, loc)
+	if t.Hour()*60+t.Minute() != minute%(24*60) || t.Day() != d {
+		p.problem(n, raw, fmt.Sprintf("%02d:%02d does not exist in %s on %04d-%02d-%02d: the clocks skipped it for daylight saving", minute/60, minute%60, loc, y, m, d))
+		return time.Time{}, false
+	}
+	t = earliest(t)
+	if err := incident.CheckInstant("this time", t); err != nil {
+		p.problem(n, raw, incident.ErrorMessage(err))
+		return time.Time{}, false
+	}
+	return t.UTC(), true
+}
+
+// earliest is the earlier of the two instants a wall time names in the
+// hour that daylight saving repeats, as --at reads it.
+func earliest(t time.Time) time.Time {
+	_, before := t.Add(-3 * time.Hour).Zone()
+	_, off := t.Zone()
+	if before <= off {
+		return t
+	}
+	e := t.Add(-time.Duration(before-off) * time.Second)
+	if e.Hour() == t.Hour() && e.Minute() == t.Minute() && e.Day() == t.Day() {
+		return e
+	}
+	return t
 }
 
 // daysIn is the number of days of month m (1-12) of year y.
@@ -213,6 +299,7 @@ func (p *parser) sequence(st stamp, minute int) int {
 			// not a new day.
 			if pick < p.prevMin-backstep && p.backs <= p.fwds {
 				pick = min(cands[0], cands[len(cands)-1])
+				p.dayShift++
 				next := time.Date(p.curY, time.Month(p.curM), p.curD+1, 0, 0, 0, 0, time.UTC)
 				p.curY, p.curM, p.curD = next.Year(), int(next.Month()), next.Day()
 			}
@@ -227,4 +314,49 @@ func (p *parser) sequence(st stamp, minute int) int {
 	}
 	p.prevMin = pick
 	return pick
+}
+
+// unshiftNewestFirst undoes the midnights sequence assumed for time-only
+// entries under one date that, in document order, mostly run backwards:
+// a status-history page lists a day's updates newest first, and its
+// "9:05 AM" below "3:45 PM" is the same morning, not the next one.
+func unshiftNewestFirst(es []Entry) {
+	unshifted := func(e Entry) time.Time { return e.At.Add(-time.Duration(e.shift) * 24 * time.Hour) }
+	docBacks, docFwds := 0, 0
+	for i := 1; i < len(es); i++ {
+		switch unshifted(es[i]).Compare(unshifted(es[i-1])) {
+		case -1:
+			docBacks++
+		case 1:
+			docFwds++
+		}
+	}
+	for start := 0; start < len(es); {
+		end := start + 1
+		for end < len(es) && es[end].group == es[start].group {
+			end++
+		}
+		backs, fwds, shifted := 0, 0, false
+		for i := start; i < end; i++ {
+			shifted = shifted || es[i].shift > 0
+			if i == start {
+				continue
+			}
+			switch unshifted(es[i]).Compare(unshifted(es[i-1])) {
+			case -1:
+				backs++
+			case 1:
+				fwds++
+			}
+		}
+		// One step back is a midnight crossing unless the whole document
+		// is written newest first.
+		if shifted && backs > fwds && (backs >= 2 || docBacks > docFwds) {
+			for i := start; i < end; i++ {
+				es[i].At = es[i].At.Add(-time.Duration(es[i].shift) * 24 * time.Hour)
+				es[i].shift = 0
+			}
+		}
+		start = end
+	}
 }

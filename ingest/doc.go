@@ -1,6 +1,7 @@
-// Package ingest turns existing timelines into events: pasted notes,
-// postmortem documents, status-page update logs, and scribe's own JSON
-// documents (which import whole, see Parse).
+// Package ingest turns existing timelines into incidents: pasted notes,
+// whole postmortem documents (timeline, narrative, action items, retro
+// notes), status-page update logs, Slack channel exports (ParseSlack), and
+// scribe's own JSON documents (which import whole, see Parse).
 //
 // # What is read
 //
@@ -59,10 +60,38 @@
 // without a weekday, before or after the time ("22:30 UTC (Oct 29)", "Thu
 // 14 Mar 2024 · 11:52 GMT").
 //
-// Not entries: fenced code blocks, ">" quotes, log lines pasted without a
+// A code block under a Timeline heading, before any entry of that section,
+// is the timeline itself (written as code to keep its columns) and is read
+// line by line; a table may give each time twice, on the local clock and
+// in UTC ("| 4:12 PM | 23:12 |"), and the date in force is then the local
+// clock's, the offset the two columns' difference.
+//
+// Not entries: other fenced code blocks, ">" quotes, log lines pasted without a
 // code block (a time to the second, then a level or key=value:
 // "2024-02-06T14:31:07Z WARN …"), lines that only continue a sentence ("…
 // at around\n08:15 UTC the team …" is prose), and the title.
+//
+// # Whole documents
+//
+// Headings classify sections (section.go's sectionNames; their order is
+// their precedence): Markdown and wiki headings, bold lines, a known
+// section name on a line of its own ("Root cause", "Next steps:"), and a
+// bold list label ("- **Review actions**:", whose deeper lines belong to
+// it). A heading that names nothing known inherits the section it is
+// under. Timeline sections give entries; so do lines elsewhere that open
+// with a time, and sentences that state one in a document without a
+// timeline of its own. Action-item sections (Action items, Next steps,
+// Follow-ups, Remediation, Corrective actions, "How we're fixing it", …)
+// give action items and never entries: each list item or table row is one
+// (a wrapped line continues it; an item ending in ":" or "by" groups the
+// deeper ones; a sentence line of its own is one when the section has no
+// list), with its owner, priority, due date and state when written
+// (actionitem.go). Narrative sections (Summary, Impact, Root cause,
+// Trigger, Resolution, Detection) fill Result.Narrative, and retro
+// sections (What went well/wrong, Where we got lucky, Contributing
+// factors, Lessons) give one note per item or paragraph. "Affected
+// services:" and a status page's "This incident affected:" give the
+// services. A field longer than an incident holds is cut and reported.
 //
 // # Title
 //
@@ -99,15 +128,47 @@
 // entry on the same date has crossed midnight and moves to the next day;
 // smaller steps back are kept as written (lists are sometimes out of
 // order), and so are all steps back in a list that mostly goes back (one
-// written newest first). In a document that writes am/pm, an unmarked 1:05 after 11:24 AM
-// is read as 13:05. A date without a year takes the year nearest the date in
-// force, else the document's, else Options.Year (--year), else the
-// reference's.
+// written newest first, such as a status-history page's day of updates,
+// whose times stay on their date). In a document that writes am/pm, an
+// unmarked 1:05 after 11:24 AM is read as 13:05.
 //
-// Entries come out sorted by time, ties in document order. Every line that
-// looked like an entry but could not be placed (no time of day, "--:--", no
-// such date, no year, no text, a clock that cannot be read such as "25:61"
-// or "14:7", a status update whose time never comes) is a Problem with its
-// line number; a date that does not exist leaves the date in force as it
-// was.
+// A date without a year takes the year nearest the date in force, else
+// the document's (its title's, its first date's, the front matter's), else
+// the year in which a weekday written beside a date ("Tuesday, March 5")
+// falls on that date, the latest up to Options.Reference's; Options.Year
+// (--year) overrides all but a year written with the date; the reference's
+// year comes last. Whenever a year came from anything but the entry and
+// its heading, Result.Notes says which and why.
+//
+// Entries come out sorted by time; ties keep the order in which they
+// happened (document order, or the reverse in a log written newest first).
+// Every line that looked like an entry but could not be placed (no time of
+// day, "--:--", no such date, no year, no text, a clock that cannot be
+// read such as "25:61" or "14:7", a status update whose time never comes)
+// is a Problem with its line number; a date that does not exist leaves the
+// date in force as it was. Times that --at refuses are Problems too, and
+// not imported: outside incident.CheckInstant's range (1970 to 2199 UTC),
+// "24:00", a 60th second, a wall time a daylight-saving change skips (a
+// repeated one is its earlier instant). A Problem marked Changed is a line
+// imported with a change: a text cut to incident.MaxTextLen characters.
+//
+// # Slack
+//
+// ParseSlack reads Slack's export layout: users.json, channels.json (and
+// groups.json, mpims.json), a folder per channel with a YYYY-MM-DD.json
+// file a day. Messages become entries at their ts instant by the author's
+// real name, a bot's message by the bot's name; a message pinned, or given
+// a :pushpin: reaction, is pinned (a key moment); joins, leaves, renames,
+// pin notices and other housekeeping subtypes are dropped; thread replies
+// are entries in time order; <@U…> mentions become names, <#C…|name>
+// channels #name, links their label and address. A file shared without
+// text is "[file: title]".
+//
+// # Limits
+//
+// ReadInput reads at most MaxInput (64 MiB) of text or MaxDocument (512
+// MiB) of a JSON document, refusing a known size over it before reading
+// and a stream at the limit, and returns when its context is done even
+// while a read blocks. Input with NUL bytes is refused as binary. A Slack
+// export is read up to 64 MiB a file and 512 MiB in all.
 package ingest

@@ -18,7 +18,8 @@ import (
 func FuzzParse(f *testing.F) {
 	inputs, _ := filepath.Glob("testdata/*.[mt][dx]*")
 	evals, _ := filepath.Glob("testdata/eval/*.[mt][dx]*")
-	for _, in := range append(inputs, evals...) {
+	documents, _ := filepath.Glob("testdata/documents/*.[mt][dx]*")
+	for _, in := range append(append(inputs, evals...), documents...) {
 		if data, err := os.ReadFile(in); err == nil {
 			f.Add(string(data))
 		}
@@ -52,6 +53,25 @@ func FuzzParse(f *testing.F) {
 			}
 			if e.Kind == incident.KindStatus && e.State == "" {
 				t.Fatalf("status entry without a state: %+v", e)
+			}
+		}
+		for _, a := range res.ActionItems {
+			if err := a.Validate(); err != nil {
+				t.Fatalf("action item %+v is not valid: %v", a, err)
+			}
+		}
+		for _, n := range res.Retro {
+			if err := n.Validate(); err != nil {
+				t.Fatalf("retro note %+v is not valid: %v", n, err)
+			}
+		}
+		inc := res.NewIncident("fallback", "UTC")
+		if err := inc.Validate(); err != nil {
+			t.Fatalf("incident %+v is not valid: %v", inc, err)
+		}
+		for _, f := range []string{inc.Summary, inc.Impact, inc.RootCause, inc.Trigger, inc.Resolution} {
+			if err := incident.ValidateText("narrative", f, false); err != nil {
+				t.Fatalf("narrative field: %v", err)
 			}
 		}
 		for _, p := range res.Problems {

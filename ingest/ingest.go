@@ -10,20 +10,19 @@ import (
 	"scribe/incident"
 )
 
-// MaxInput bounds what Parse reads: far more than any timeline, and small
-// enough that a mistaken `import big.iso` fails at once.
-const MaxInput = 64 << 20
-
 // Options are the fallbacks for what a document does not say.
 type Options struct {
 	// Zone reads wall times when the text states no zone; nil means UTC.
 	Zone *time.Location
-	// Year completes dates written without one ("Jan 14, 10:18 AM") when
-	// the document's title and first lines give none.
+	// Year completes dates written without one ("Jan 14, 10:18 AM"),
+	// over what the document's title and dates suggest.
 	Year int
 	// Reference is the incident's date: time-only entries with no date in
 	// the text fall on it, and its year completes dates when Year is 0.
 	Reference time.Time
+	// ReferenceName says what Reference is ("today", "incident #7's
+	// declaration"), for the note that says a year was taken from it.
+	ReferenceName string
 }
 
 // Entry is one timeline entry read from the text.
@@ -32,16 +31,26 @@ type Entry struct {
 	Text  string
 	Kind  incident.Kind  // KindStatus for status-page updates and status words, else KindNote
 	State incident.State // set for KindStatus
-	Line  int            // 1-based line of the timestamp
+	Line  int            // 1-based line of the timestamp (a Slack message's place in its day's file)
+	// Author and Pinned are set by imports that know them (Slack): who
+	// wrote the message, and whether it was pinned as a key moment.
+	Author string
+	Pinned bool
 
 	prose bool // read from a sentence rather than a timeline line
+	cut   bool // the text was cut to incident.MaxTextLen (reported once)
+	group int  // the date in force it was placed on (see unshiftNewestFirst)
+	shift int  // midnights assumed after that date
 }
 
-// Problem is a line that looked like an entry but could not be read.
+// Problem is a line that looked like an entry but could not be read, or,
+// when Changed, one whose entry was imported but not exactly as written
+// (a text cut to the length an event holds).
 type Problem struct {
-	Line   int
-	Text   string
-	Reason string
+	Line    int
+	Text    string
+	Reason  string
+	Changed bool
 }
 
 func (p Problem) String() string { return fmt.Sprintf("line %d: %s: %s", p.Line, p.Reason, p.Text) }
@@ -50,8 +59,17 @@ func (p Problem) String() string { return fmt.Sprintf("line %d: %s: %s", p.Line,
 type Result struct {
 	Entries  []Entry // sorted by time, ties in document order
 	Problems []Problem
-	Title    string         // the document's title, "" when it has none
-	Zone     *time.Location // the display zone the document states, nil when none
+	Title    string // the document's title, "" when it has none
+	// What a whole postmortem says besides its timeline: its narrative
+	// sections, follow-ups, retro notes and affected services.
+	Narrative   Narrative
+	ActionItems []incident.ActionItem
+	Retro       []incident.RetroNote
+	Services    []string
+	// Notes say what the import assumed: the year of dates written
+	// without one, and why.
+	Notes []string
+	Zone  *time.Location // the display zone the document states, nil when none
 	// Document is set, and the rest left empty, when the input is a scribe
 	// JSON document (export --format json), which imports whole.
 	Document *incident.Document
@@ -60,17 +78,17 @@ type Result struct {
 // Parse reads a timeline from r: a scribe JSON document, or text in any of
 // the layouts described in the package documentation.
 func Parse(r io.Reader, opts Options) (Result, error) {
-	data, err := io.ReadAll(io.LimitReader(r, MaxInput+1))
+	data, err := readLimited(r, -1, "the timeline")
 	if err != nil {
-		return Result{}, fmt.Errorf("read timeline: %w", err)
+		return Result{}, err
 	}
 	return ParseBytes(data, opts)
 }
 
 // ParseBytes is Parse of input already read.
 func ParseBytes(data []byte, opts Options) (Result, error) {
-	if len(data) > MaxInput {
-		return Result{}, incident.Errorf(incident.EINVALID, "the input is larger than %d MiB: import a timeline, not an archive", MaxInput>>20)
+	if limit := LimitFor(data); int64(len(data)) > limit {
+		return Result{}, tooLarge("the input", int64(len(data)), limit)
 	}
 	if IsDocument(data) {
 		doc, err := incident.ParseDocument(data)

@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -9,14 +11,26 @@ import (
 
 // parser reads one document. survey looks at the whole text once for what
 // holds document-wide (title, date, day/month order, 12-hour clocks); walk
-// then reads it line by line, carrying the date and zone in force.
+// then reads it line by line, carrying the date and zone in force, and the
+// pending parts hold what a line opened and a later line completes.
 type parser struct {
 	lines []string
 	opts  Options
 	r     stampReader
 	zones zoneCache
 
-	// From the survey.
+	surveyed
+	walking
+	pendingParts
+	doc documentParts
+	cur line // the line the line readers are reading
+
+	entries  []Entry
+	problems []Problem
+}
+
+// surveyed is what the survey finds before the walk.
+type surveyed struct {
 	title        string
 	titleIdx     int    // 0-based line of the heading that is the title, -1
 	plainIdx     int    // 0-based line of a title that is not a heading, -1
@@ -25,21 +39,35 @@ type parser struct {
 	fmDate       string // the front matter's date
 	skip         [2]int // front matter lines [from, to), 0-based
 	docY         int    // the document's year, 0 when unknown
+	docYSource   string // where docY came from, for the note when it is used (see noteYear)
+	docYWritten  bool   // docY was written with the document's date
 	docM, docD   int    // the document's date, 0 when unknown
 	twelveHour   bool   // the document writes am/pm somewhere
 	fallbackZone string // the first zone statement anywhere
+}
 
-	// The walk's context.
-	fence  string
-	zone   string // zone word in force
-	stated string // the first zone the document states, for Result.Zone
+// walking is the context the walk carries from line to line.
+type walking struct {
+	fence      string
+	fenceReads bool   // the code block is the timeline (see fenceLine)
+	zone       string // zone word in force
+	stated     string // the first zone the document states, for Result.Zone
 	// suffixZone is the first zone written on an entry, the document's
 	// zone when it states none.
 	suffixZone string
 	curY       int
-	curM       int
-	curD       int
-	hasCur     bool
+	curYSource string // where curY came from when the text did not write it (see noteYear)
+	dayGroup   int    // counts changes of the date in force (see unshiftNewestFirst)
+	dayShift   int    // midnights sequence assumed since the date in force was set
+	placed     placement
+	yearNotes  []string
+	// notedYear and notedSource are the last year note, which the next
+	// entry most often repeats.
+	notedYear   int
+	notedSource string
+	curM        int
+	curD        int
+	hasCur      bool
 	// pinned is set when the text said which day its times are on
 	// ("Unless otherwise noted all events happened on 2019-10-21"): an
 	// entry with a date of its own then does not move the others.
@@ -54,13 +82,7 @@ type parser struct {
 	// entries on the current date: more steps back is a list written
 	// newest first.
 	backs, fwds int
-
-	para     []textLine   // the paragraph being read
-	paras    [][]textLine // paragraphs since the last entry, for "Posted …" lines
-	open     int          // index of the entry whose text continues on the next line, -1
-	awaiting *awaited     // a timestamp line whose text is on the following lines
-	pending  *statusBlock // a status-page label whose timestamp is still to come
-	table    *tableCols
+	table       *tableCols
 
 	// For indented code blocks: a line indented four columns past the
 	// list it is in, after a blank line, is code, as are the lines after
@@ -68,9 +90,15 @@ type parser struct {
 	blank      bool
 	listIndent int
 	inCode     bool
+}
 
-	entries  []Entry
-	problems []Problem
+// pendingParts are what a line began and a later one completes.
+type pendingParts struct {
+	para     []textLine   // the paragraph being read
+	paras    [][]textLine // paragraphs since the last entry, for "Posted …" lines
+	open     int          // index of the entry whose text continues on the next line, -1
+	awaiting *awaited     // a timestamp line whose text is on the following lines
+	pending  *statusBlock // a status-page label whose timestamp is still to come
 }
 
 type textLine struct {
@@ -94,6 +122,10 @@ type statusBlock struct {
 	label string
 	text  []string
 	line  int
+	// postmortem is set for a postmortem posted as an update: its lines
+	// are a document of their own (sections, narrative, action items),
+	// and its event says only that it was posted.
+	postmortem bool
 }
 
 var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
@@ -109,11 +141,11 @@ func newParser(text string, opts Options) *parser {
 	}
 	lines := strings.Split(text, "\n")
 	return &parser{
-		lines:   lines,
-		entries: make([]Entry, 0, min(len(lines), 1<<20)), // a timeline is mostly entries
-		opts:    opts,
-		zones:   zoneCache{},
-		open:    -1,
+		lines:        lines,
+		entries:      make([]Entry, 0, min(len(lines), 1<<20)), // a timeline is mostly entries
+		opts:         opts,
+		zones:        zoneCache{},
+		pendingParts: pendingParts{open: -1},
 	}
 }
 
@@ -159,68 +191,110 @@ func (p *parser) walk() {
 	p.prevMin = -1
 	if p.docM > 0 && p.docD > 0 {
 		p.curY, p.curM, p.curD, p.hasCur = p.docY, p.docM, p.docD, true
+		if !p.docYWritten {
+			p.curYSource = p.docYSource
+		}
 	}
 	for i, raw := range p.lines {
-		n := i + 1
 		if i >= p.skip[0] && i < p.skip[1] {
 			continue
 		}
-		line := strings.TrimRight(raw, " \t\r")
-		lead := strings.TrimLeft(line, " \t")
-		if f := fenceOf(lead); f != "" && (p.fence == "" || p.fence == f) {
-			if p.fence == "" {
-				p.fence = f
-				p.endParagraph()
-				p.open = -1
-			} else {
-				p.fence = ""
-			}
-			continue
-		}
-		if p.fence != "" {
-			continue
-		}
-		if p.titleField && i == p.plainIdx {
-			p.endParagraph()
-			continue
-		}
-		indent := indentWidth(line)
-		if lead != "" && p.indentedCode(indent) {
-			continue
-		}
-		if lead != "" {
-			p.blank = false
-		}
-		switch {
-		case lead == "":
-			p.endParagraph()
-			p.open = -1
-			p.blank = true
-		case lead[0] == '>':
-			// Quoted chat and logs are evidence, not entries.
-			p.endParagraph()
-			p.open = -1
-		case lead[0] == '|':
-			p.endParagraph()
-			p.tableRow(lead, n)
-		default:
-			p.table = nil
-			if level, text := headingOf(lead); level > 0 {
-				p.endParagraph()
-				p.heading(text, n)
-				continue
-			}
-			p.textLine(lead, n)
-			if _, isList := listItem(lead); isList {
-				p.listIndent = indent + 2
-			} else if indent < p.listIndent {
-				p.listIndent = 0
-			}
-		}
+		p.walkLine(i, strings.TrimRight(raw, " \t\r"))
 	}
 	p.endParagraph()
 	p.flushAwaiting()
 	p.dropPending()
+	p.doc.endSection()
+}
+
+// walkLine reads line i (0-based) of the document.
+func (p *parser) walkLine(i int, line string) {
+	n := i + 1
+	lead := strings.TrimLeft(line, " \t")
+	if p.fenceLine(lead) {
+		return
+	}
+	if p.titleField && i == p.plainIdx {
+		p.endParagraph()
+		return
+	}
+	indent := indentWidth(line)
+	if lead != "" && p.fence == "" && p.indentedCode(indent) {
+		return
+	}
+	if lead != "" {
+		p.blank = false
+	}
+	switch {
+	case lead == "":
+		p.endParagraph()
+		p.open = -1
+		p.blank = true
+		p.doc.blankLine()
+	case lead[0] == '>':
+		// Quoted chat and logs are evidence, not entries.
+		p.endParagraph()
+		p.open = -1
+	case lead[0] == '|' && p.doc.section == sectionActions:
+		p.endParagraph()
+		p.doc.actionRow(lead, p.docY)
+	case lead[0] == '|':
+		p.endParagraph()
+		p.tableRow(lead, n)
+	default:
+		p.table = nil
+		if level, text := headingOf(lead); level > 0 && p.fence == "" {
+			p.endParagraph()
+			if n-1 != p.titleLine() {
+				p.enterHeading(level, text)
+			}
+			p.heading(text, n)
+			return
+		}
+		p.documentTextLine(lead, indent, n)
+		if _, isList := listItem(lead); isList {
+			p.listIndent = indent + 2
+		} else if indent < p.listIndent {
+			p.listIndent = 0
+		}
+	}
+}
+
+// fenceLine follows fenced code blocks, and reports whether the line is
+// one to pass over: a fence, or code. Under a Timeline heading, a block
+// before any entry is the timeline itself, written as code to keep its
+// columns; elsewhere code is evidence (logs, commands), not entries.
+func (p *parser) fenceLine(lead string) bool {
+	if f := fenceOf(lead); f != "" && (p.fence == "" || p.fence == f) {
+		if p.fence == "" {
+			p.fence = f
+			p.endParagraph()
+			p.open = -1
+			p.fenceReads = p.doc.section == sectionTimeline && !p.doc.entriesIn
+		} else {
+			p.fence, p.fenceReads = "", false
+			p.endParagraph()
+			p.open = -1
+		}
+		return true
+	}
+	return p.fence != "" && !p.fenceReads
+}
+
+// documentTextLine reads a text line for the document's sections, then,
+// unless an action section took it, for the timeline.
+func (p *parser) documentTextLine(lead string, indent, n int) {
+	content, isList := listItem(lead)
+	l := docLine{raw: lead, content: content, clean: cleanInline(content), indent: indent, isList: isList, n: n}
+	if l.clean == "" {
+		return
+	}
+	if p.doc.affected(l.clean) || p.documentLine(l) {
+		return
+	}
+	before := len(p.entries) + len(p.problems)
+	p.textLine(lead, content, isList, n)
+	p.leadLine(l, len(p.entries)+len(p.problems) > before)
 }
 
 // leadStamp reads a timestamp at the start of a cleaned line, allowing
@@ -265,7 +339,7 @@ func (p *parser) leadStamp(s string) (stamp, string, bool) {
 // of the result within them back to s.
 func unmarked(s string, limit int) (string, []int) {
 	cut := min(len(s), limit)
-	if strings.IndexAny(s[:cut], "*`_") < 0 {
+	if !strings.ContainsAny(s[:cut], "*`_") {
 		return s, nil
 	}
 	b := make([]byte, 0, len(s))
@@ -343,177 +417,285 @@ func (p *parser) heading(text string, n int) {
 	}
 }
 
-// textLine reads a line that is not a heading, table row, quote or code:
-// an entry, the text an entry awaits or continues, a key event, part of a
-// status-page update, or prose. The order of the checks is the order of
-// precedence.
-func (p *parser) textLine(lead string, n int) {
-	content, isList := listItem(lead)
+// line is a text line as the line readers see it.
+type line struct {
+	lead    string // the line without its indentation
+	clean   string // its content without list marker and bold marks
+	n       int    // 1-based line number
+	isList  bool
+	st      stamp  // the timestamp the line opens with, when stamped
+	rest    string // the text after that timestamp
+	stamped bool
+	logged  bool // a log line pasted without a code block (see logLine)
+}
+
+// lineReaders read a line that is not a heading, table row, quote or
+// code. Their order is their precedence: the first that takes the line
+// reads it, so a line opening with a time is an entry before it can be a
+// chat header, and the text an entry awaits is taken before a status word
+// on it could open an update.
+var lineReaders = []struct {
+	name string
+	read func(*parser, *line) bool
+}{
+	{"stamped entry", (*parser).stampedLine},
+	{"status update with its time", (*parser).statusStampLine},
+	{"unreadable clock", (*parser).badClockLine},
+	{"chat message header", (*parser).chatHeaderLine},
+	{"awaited text", (*parser).awaitedLine},
+	{"continued entry", (*parser).continuedLine},
+	{"listed key event", (*parser).listedLabelLine},
+	{"posted line", (*parser).postedLine},
+	{"status-page label", (*parser).statusLabelLine},
+	{"key event field", (*parser).fieldLabelLine},
+	{"plain text", (*parser).plainLine},
+}
+
+// textLine reads a line with the first of lineReaders that takes it.
+// content is lead without its list marker (see listItem), isList whether
+// it had one.
+func (p *parser) textLine(lead, content string, isList bool, n int) {
 	if content != "" && content[0] == '"' {
 		content = p.csvRow(content)
 	}
-	clean := cleanInline(content)
-	if clean == "" {
+	// The line lives in the parser, so that handing it to the readers
+	// allocates nothing on each line of a large log.
+	l := &p.cur
+	*l = line{lead: lead, clean: cleanInline(content), n: n, isList: isList}
+	if l.clean == "" {
 		return
 	}
-	st, rest, stamped := p.leadStamp(clean)
-	logged := stamped && logLine(clean, rest)
-	if stamped && (isList || !p.wrapped()) && !logged {
-		text := entryText(rest)
-		switch {
-		case st.hasTime || st.unknown:
-			p.endParagraph()
-			p.flushAwaiting()
-			if text == "" {
-				if p.pending != nil {
-					p.emitPending(st, n, lead)
-					return
-				}
-				// A chat client shows a bare time for an author's next
-				// message.
-				p.awaiting = &awaited{st: st, line: n, raw: lead, speaker: p.speaker}
-				return
-			}
-			p.dropPending()
-			p.speaker = ""
-			if !isList && clean[0] == '[' && len(strings.Fields(text)) > 1 && personName(text) {
-				// Teams: "[9:12 AM] Ana Ruiz", the message below.
-				p.speaker = text
-				p.awaiting = &awaited{st: st, line: n, raw: lead, speaker: text, alone: text}
-				return
-			}
-			if !isList && aside(text) {
-				// "**March 5 09:12 UTC (lasting 47 minutes)**" heads a
-				// section as a heading would.
-				p.entrySection = true
-				p.awaiting = &awaited{st: st, line: n, raw: lead}
-				return
-			}
-			if p.addEntry(st, text, n, lead, false) {
-				p.open = len(p.entries) - 1
-			}
-			return
-		case text == "":
-			p.endParagraph()
-			p.setDate(st)
-			return
-		case isList || startsWithSeparator(rest) || clockSoon(rest):
-			p.endParagraph()
-			p.problem(n, lead, "no time of day")
-			p.setDate(st)
+	l.st, l.rest, l.stamped = p.leadStamp(l.clean)
+	l.logged = l.stamped && logLine(l.clean, l.rest)
+	for _, r := range lineReaders {
+		if r.read(p, l) {
 			return
 		}
 	}
-	if st, text, ok := p.statusStamp(clean); ok && (isList || !p.wrapped()) {
+}
+
+// opens reports whether the line can open an entry: a list item does, and
+// so does a line that does not continue a sentence from the line before.
+func (p *parser) opens(l *line) bool { return l.isList || !p.wrapped() }
+
+// stampedLine reads a line that opens with a timestamp: an entry, a time
+// whose text is below, a chat author's header, a date line, or a date
+// without the time an entry needs.
+func (p *parser) stampedLine(l *line) bool {
+	if !l.stamped || l.logged || !p.opens(l) {
+		return false
+	}
+	text := entryText(l.rest)
+	switch {
+	case l.st.hasTime || l.st.unknown:
 		p.endParagraph()
 		p.flushAwaiting()
-		p.dropPending()
-		p.speaker = ""
-		if p.addEntry(st, text, n, lead, false) {
-			p.open = len(p.entries) - 1
-		}
-		return
-	}
-	if !logged && (isList || !p.wrapped()) && badClock(clean, isList) {
+		p.timedLine(l, text)
+		return true
+	case text == "":
 		p.endParagraph()
-		p.open = -1
-		p.problem(n, lead, "unreadable time (write HH:MM, 24-hour or with am/pm)")
-		return
+		p.setDate(l.st)
+		return true
+	case l.isList || startsWithSeparator(l.rest) || clockSoon(l.rest):
+		p.endParagraph()
+		p.problem(l.n, l.lead, "no time of day")
+		p.setDate(l.st)
+		return true
 	}
-	if !isList {
-		if name, st, ok := p.speakerLine(clean); ok && p.messageBelow(n) {
-			p.endParagraph()
-			p.flushAwaiting()
-			p.dropPending()
-			p.open, p.speaker = -1, name
-			p.awaiting = &awaited{st: st, line: n, raw: lead, speaker: name}
+	return false
+}
+
+// timedLine reads a line that opens with a time of day.
+func (p *parser) timedLine(l *line, text string) {
+	if text == "" {
+		if p.pending != nil {
+			p.emitPending(l.st, l.n, l.lead)
 			return
 		}
-	}
-	if p.awaiting != nil {
-		a := p.awaiting
-		p.awaiting = nil
-		text := entryText(clean)
-		switch {
-		case text == "":
-		case a.speaker != "":
-			text = a.speaker + ": " + text
-		case a.label != "":
-			text = a.label + " - " + text
-		}
-		// A problem with the entry names its text too.
-		if p.addEntry(a.st, text, a.line, a.raw+" "+clean, false) && !isList {
-			p.open = len(p.entries) - 1
-		}
+		// A chat client shows a bare time for an author's next message.
+		p.awaiting = &awaited{st: l.st, line: l.n, raw: l.lead, speaker: p.speaker}
 		return
 	}
-	if p.open >= 0 && !isList {
-		e := &p.entries[p.open]
-		if len(e.Text)+len(clean) < incident.MaxTextLen-1 {
-			e.Text += " " + entryText(clean)
-		}
-		return
+	p.dropPending()
+	p.speaker = ""
+	switch {
+	case !l.isList && l.clean[0] == '[' && len(strings.Fields(text)) > 1 && personName(text):
+		// Teams: "[9:12 AM] Ana Ruiz", the message below.
+		p.speaker = text
+		p.awaiting = &awaited{st: l.st, line: l.n, raw: l.lead, speaker: text, alone: text}
+	case !l.isList && aside(text):
+		// "**March 5 09:12 UTC (lasting 47 minutes)**" heads a section as
+		// a heading would.
+		p.entrySection = true
+		p.awaiting = &awaited{st: l.st, line: l.n, raw: l.lead}
+	case p.addEntry(l.st, text, l.n, l.lead, false):
+		p.open = len(p.entries) - 1
 	}
+}
+
+// statusStampLine reads "UPDATE 09:40 UTC: moving traffic".
+func (p *parser) statusStampLine(l *line) bool {
+	st, text, ok := p.statusStamp(l.clean)
+	if !ok || !p.opens(l) {
+		return false
+	}
+	p.endParagraph()
+	p.flushAwaiting()
+	p.dropPending()
+	p.speaker = ""
+	if p.addEntry(st, text, l.n, l.lead, false) {
+		p.open = len(p.entries) - 1
+	}
+	return true
+}
+
+// badClockLine reports a line that opens with a time it cannot read.
+func (p *parser) badClockLine(l *line) bool {
+	if l.logged || !p.opens(l) || !badClock(l.clean, l.isList) {
+		return false
+	}
+	p.endParagraph()
 	p.open = -1
-	if isList && p.labelStamp(clean, n, lead, true) {
-		return
+	p.problem(l.n, l.lead, "unreadable time (write HH:MM, 24-hour or with am/pm)")
+	return true
+}
+
+// chatHeaderLine reads "Priya Raman  2:03 PM" above a message.
+func (p *parser) chatHeaderLine(l *line) bool {
+	if l.isList {
+		return false
 	}
-	if len(clean) > 6 && strings.EqualFold(clean[:6], "posted") && p.posted(clean, n, lead) {
-		return
+	name, st, ok := p.speakerLine(l.clean)
+	if !ok || !p.messageBelow(l.n) {
+		return false
 	}
-	if state, msg, ok := statusLine(clean, false); ok {
-		p.endParagraph()
-		p.paras = nil
-		label := strings.Trim(strings.Fields(clean)[0], "*_:")
-		if st, end, ok := p.r.stampAt(msg, 0); ok && (st.hasTime || st.unknown) && strings.TrimSpace(msg[end:]) == "" {
-			p.flushAwaiting()
-			if !p.messageBelow(n) {
-				// "**Resolved** — 2024-02-02 06:40 UTC": a key event.
-				p.dropPending()
-				p.addEntry(st, label, n, lead, false)
-				return
-			}
-			// "Resolved · Mar 14 at 11:52am PDT": the label and its time
-			// come first, the message on the lines below.
-			p.dropPending()
-			p.awaiting = &awaited{st: st, line: n, raw: lead}
-			if state != "" {
-				p.awaiting.label = label
-			}
-			return
-		}
+	p.endParagraph()
+	p.flushAwaiting()
+	p.dropPending()
+	p.open, p.speaker = -1, name
+	p.awaiting = &awaited{st: st, line: l.n, raw: l.lead, speaker: name}
+	return true
+}
+
+// awaitedLine is the text of the timestamp line above it.
+func (p *parser) awaitedLine(l *line) bool {
+	a := p.awaiting
+	if a == nil {
+		return false
+	}
+	p.awaiting = nil
+	text := entryText(l.clean)
+	switch {
+	case text == "":
+	case a.speaker != "":
+		text = a.speaker + ": " + text
+	case a.label != "":
+		text = a.label + " - " + text
+	}
+	// A problem with the entry names its text too.
+	if p.addEntry(a.st, text, a.line, a.raw+" "+l.clean, false) && !l.isList {
+		p.open = len(p.entries) - 1
+	}
+	return true
+}
+
+// continuedLine adds a wrapped line to the entry above it.
+func (p *parser) continuedLine(l *line) bool {
+	if p.open < 0 || l.isList {
+		return false
+	}
+	p.extend(p.open, entryText(l.clean), l.n)
+	return true
+}
+
+// listedLabelLine reads "- First detected: 2024-04-15 12:32". Any other
+// line ends the entry a line could continue.
+func (p *parser) listedLabelLine(l *line) bool {
+	p.open = -1
+	return l.isList && p.labelStamp(l.clean, l.n, l.lead, true)
+}
+
+// postedLine reads a status page's "Posted Jun 03, 2021 - 09:12 PDT".
+func (p *parser) postedLine(l *line) bool {
+	return len(l.clean) > 6 && strings.EqualFold(l.clean[:6], "posted") && p.posted(l.clean, l.n, l.lead)
+}
+
+// statusLabelLine reads a status-page update's label ("Resolved",
+// "Investigating - We are looking into …"), whose time comes later, or a
+// key event with its time ("**Resolved** — 2024-02-02 06:40 UTC").
+func (p *parser) statusLabelLine(l *line) bool {
+	state, msg, ok := statusLine(l.clean, false)
+	if !ok {
+		return false
+	}
+	p.endParagraph()
+	p.paras = nil
+	label := strings.Trim(strings.Fields(l.clean)[0], "*_:")
+	if st, end, ok := p.r.stampAt(msg, 0); ok && (st.hasTime || st.unknown) && strings.TrimSpace(msg[end:]) == "" {
+		p.flushAwaiting()
 		p.dropPending()
-		p.pending = &statusBlock{state: state, label: label, line: n}
-		if msg != "" {
-			p.pending.text = append(p.pending.text, msg)
+		if !p.messageBelow(l.n) {
+			p.addEntry(st, label, l.n, l.lead, false)
+			return true
 		}
-		return
+		// "Resolved · Mar 14 at 11:52am PDT": the label and its time come
+		// first, the message on the lines below.
+		p.awaiting = &awaited{st: st, line: l.n, raw: l.lead}
+		if state != "" {
+			p.awaiting.label = label
+		}
+		return true
 	}
-	// Key events written as fields rather than bullets ("**Start time**:
-	// 2024-03-14 09:12 UTC").
-	if !isList && p.pending == nil && len(clean) <= 80 && p.labelStamp(clean, n, lead, false) {
-		return
+	p.dropPending()
+	p.pending = &statusBlock{state: state, label: label, line: l.n}
+	if pm := strings.ToLower(label); pm == "postmortem" || pm == "post-mortem" {
+		p.pending.postmortem = true
+		p.doc.endSection()
+		p.doc.section = sectionSummary
+		return true
 	}
-	if z := statedZone(clean); z != "" {
+	if msg != "" {
+		p.pending.text = append(p.pending.text, msg)
+	}
+	return true
+}
+
+// fieldLabelLine reads key events written as fields rather than bullets
+// ("**Start time**: 2024-03-14 09:12 UTC").
+// In a narrative section, a line ending with a full stop is a sentence
+// ("The alert paged the on-call at 14:09 UTC."), whose time only
+// summarises the timeline.
+func (p *parser) fieldLabelLine(l *line) bool {
+	if p.doc.section.narrative() && strings.HasSuffix(l.clean, ".") {
+		return false
+	}
+	return !l.isList && p.pending == nil && len(l.clean) <= 80 && p.labelStamp(l.clean, l.n, l.lead, false)
+}
+
+// plainLine reads what no other reader took: a zone or date statement,
+// the message of a status update, or prose.
+func (p *parser) plainLine(l *line) bool {
+	if z := statedZone(l.clean); z != "" {
 		p.setZone(z)
 	}
-	p.defaultDate(clean)
-	if p.pending != nil {
-		if strings.EqualFold(strings.TrimRight(clean, ":"), "posted") {
-			return // "Posted" on a line of its own, its time on the next
+	p.defaultDate(l.clean)
+	switch {
+	case p.pending != nil && p.pending.postmortem:
+	case p.pending != nil:
+		if strings.EqualFold(strings.TrimRight(l.clean, ":"), "posted") {
+			return true // "Posted" on a line of its own, its time on the next
 		}
 		if len(p.pending.text) < 50 {
-			p.pending.text = append(p.pending.text, entryText(clean))
+			p.pending.text = append(p.pending.text, entryText(l.clean))
 		}
-		return
-	}
-	if isList {
+	case l.isList:
 		p.endParagraph()
-		p.para = append(p.para, textLine{clean, n})
+		p.para = append(p.para, textLine{l.clean, l.n})
 		p.endParagraph()
-		return
+	default:
+		p.para = append(p.para, textLine{l.clean, l.n})
 	}
-	p.para = append(p.para, textLine{clean, n})
+	return true
 }
 
 // continuationWords end a line whose sentence goes on with a time on the
@@ -673,17 +855,54 @@ func (p *parser) addEntry(st stamp, text string, n int, raw string, prose bool) 
 		return false
 	}
 	e := Entry{At: at, Text: text, Kind: incident.KindNote, Line: n, prose: prose}
+	if p.placed.timeOnly {
+		e.group, e.shift = p.placed.group, p.placed.shift
+	} else {
+		e.group = -1 - len(p.entries) // an entry with its own date is a group of its own
+	}
 	if state, msg := statusOf(text); state != "" {
 		e.Kind, e.State = incident.KindStatus, state
 		if msg != "" {
 			e.Text = msg
 		}
 	}
-	if len(e.Text) > incident.MaxTextLen {
-		e.Text = truncateRunes(e.Text, incident.MaxTextLen)
-	}
+	e.Text = p.fitText(e.Text, n, raw)
 	p.entries = append(p.entries, e)
+	p.doc.entriesIn = true
 	return true
+}
+
+// fitText cuts a text longer than an event may be (incident.MaxTextLen
+// characters), and says so with the line: import never changes what was
+// written without a word.
+func (p *parser) fitText(text string, n int, raw string) string {
+	if len(text) <= incident.MaxTextLen || utf8.RuneCountInString(text) <= incident.MaxTextLen {
+		return text
+	}
+	p.change(n, raw, fmt.Sprintf("the text is %d characters long: cut to the %d an event holds", utf8.RuneCountInString(text), incident.MaxTextLen))
+	return truncateRunes(text, incident.MaxTextLen)
+}
+
+// extend adds a wrapped line (line n) to entry i's text, within the length
+// an event holds; what does not fit is reported once.
+func (p *parser) extend(i int, more string, n int) {
+	e := &p.entries[i]
+	if e.cut {
+		return
+	}
+	text := e.Text + " " + more
+	if len(text) > incident.MaxTextLen && utf8.RuneCountInString(text) > incident.MaxTextLen {
+		e.cut = true
+		p.change(n, more, fmt.Sprintf("the entry from line %d runs past the %d characters an event holds: cut there", e.Line, incident.MaxTextLen))
+		text = truncateRunes(text, incident.MaxTextLen)
+	}
+	e.Text = text
+}
+
+// change reports a line whose entry was imported, but not as written.
+func (p *parser) change(line int, raw, reason string) {
+	p.problem(line, raw, reason)
+	p.problems[len(p.problems)-1].Changed = true
 }
 
 func truncateRunes(s string, n int) string {
@@ -709,6 +928,21 @@ func (p *parser) readLine(n int) bool {
 	return false
 }
 
+// newestFirst reports whether entries, in document order, mostly go back
+// in time.
+func newestFirst(es []Entry) bool {
+	backs, fwds := 0, 0
+	for i := 1; i < len(es); i++ {
+		switch es[i].At.Compare(es[i-1].At) {
+		case -1:
+			backs++
+		case 1:
+			fwds++
+		}
+	}
+	return backs > fwds
+}
+
 // minTimeline is how many timeline lines make a document's timeline, so
 // that its prose is not read for more.
 const minTimeline = 3
@@ -716,7 +950,9 @@ const minTimeline = 3
 func (p *parser) result() Result {
 	// The entries kept are filtered in place: a large timeline's are most
 	// of what the parse allocates.
-	res := Result{Title: p.title, Problems: p.problems, Entries: p.entries[:0]}
+	res := Result{Title: p.title, Entries: p.entries[:0],
+		Narrative: p.narrative(), ActionItems: p.doc.items, Retro: p.doc.retro, Services: p.doc.services}
+	res.Problems, res.Notes = p.problems, p.yearNotes
 	if p.plainIdx >= 0 && p.readLine(p.plainIdx+1) {
 		// The first line looked like a title but was read as an entry.
 		res.Title = ""
@@ -743,6 +979,13 @@ func (p *parser) result() Result {
 			continue
 		}
 		res.Entries = append(res.Entries, e)
+	}
+	unshiftNewestFirst(res.Entries)
+	if newestFirst(res.Entries) {
+		// A log written newest first (a status page) lists updates of the
+		// same minute newest first too: reversed, ties keep the order in
+		// which they happened.
+		slices.Reverse(res.Entries)
 	}
 	sortEntries(res.Entries)
 	if p.stated == "" {

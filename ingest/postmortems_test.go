@@ -10,8 +10,15 @@ import (
 )
 
 // sharedPostmortems holds real public postmortems next to the repository
-// (never copied into it).
-const sharedPostmortems = "../../shared/postmortems"
+// (never copied into it); a worktree under wt/ finds them one level up.
+var sharedPostmortems = func() string {
+	for _, dir := range []string{"../../shared/postmortems", "../../../shared/postmortems"} {
+		if _, err := os.Stat(dir); err == nil {
+			return dir
+		}
+	}
+	return "../../shared/postmortems"
+}()
 
 // sharedTruth is each shared document's timeline, annotated by hand from the
 // documents: the UTC minute of every entry that has a time of day (rows
@@ -68,6 +75,65 @@ var sharedTruth = map[string][]string{
 	},
 }
 
+// sharedItems is how many action items each shared document lists under
+// its action-item headings (counted by hand), and sharedNarrative the
+// narrative fields and retro sections it writes.
+var sharedItems = map[string]int{
+	"01_dfds-ip-starvation.txt": 4, "02_dfds-log4shell.txt": 6, "03_posthog-flags-down.txt": 9,
+	"05_posthog-replay-fetch-wrapper.txt": 7, "06_posthog-flags-recurring-outages.txt": 26,
+	"07_2i2c-memory-overload-IST.txt": 5, "08_2i2c-earthscope-EEST.txt": 2, "09_2i2c-openscapes-EDT.txt": 1,
+	"10_2i2c-leap-outage-BST.txt": 5, "11_portswigger-crossplane-dataloss.txt": 4, "12_portswigger-saas-outage.txt": 3,
+	"13_rust-cratesio-incident-2020.txt": 5, "19_moj-cloud-platform-prometheus-2024-04-15.txt": 7,
+	"20_moj-cloud-platform-prometheus-down-2023-07-25.txt": 1, "seed-000_authzed-api-latency.txt": 10,
+}
+
+var sharedNarrative = map[string]string{
+	"01_dfds-ip-starvation.txt":                       "summary factor lesson",
+	"02_dfds-log4shell.txt":                           "summary lesson",
+	"03_posthog-flags-down.txt":                       "summary impact root-cause lesson",
+	"05_posthog-replay-fetch-wrapper.txt":             "summary impact root-cause resolution",
+	"06_posthog-flags-recurring-outages.txt":          "summary impact root-cause went-well went-wrong lesson",
+	"10_2i2c-leap-outage-BST.txt":                     "summary resolution went-well went-wrong",
+	"13_rust-cratesio-incident-2020.txt":              "summary root-cause resolution",
+	"19_moj-cloud-platform-prometheus-2024-04-15.txt": "impact resolution",
+	"seed-000_authzed-api-latency.txt":                "summary",
+	"seed-003_stytch-trigram.txt":                     "summary impact root-cause",
+}
+
+// checkSharedDocument checks what a whole-document import of a shared
+// postmortem reads besides its timeline: its action items arrive as
+// action items and none of them as an event, and its narrative sections
+// fill the fields they name.
+func checkSharedDocument(t *testing.T, name string, res Result) {
+	t.Helper()
+	if want := sharedItems[name]; float64(len(res.ActionItems)) < 0.8*float64(want) || len(res.ActionItems) > want+want/4+1 {
+		t.Errorf("%s: %d action items, want %d", name, len(res.ActionItems), want)
+	}
+	for _, a := range res.ActionItems {
+		key := foldSpace(a.Title)
+		if len(key) > 40 {
+			key = key[:40]
+		}
+		for _, e := range res.Entries {
+			if strings.Contains(foldSpace(e.Text), key) {
+				t.Errorf("%s: action item %q is also an event at line %d", name, a.Title, e.Line)
+			}
+		}
+	}
+	have := map[string]bool{
+		"summary": res.Narrative.Summary != "", "impact": res.Narrative.Impact != "",
+		"root-cause": res.Narrative.RootCause != "", "resolution": res.Narrative.Resolution != "",
+	}
+	for _, n := range res.Retro {
+		have[string(n.Section)] = true
+	}
+	for _, f := range strings.Fields(sharedNarrative[name]) {
+		if !have[f] {
+			t.Errorf("%s: nothing read into %s", name, f)
+		}
+	}
+}
+
 // TestSharedPostmortems reads every shared postmortem and measures, against
 // sharedTruth, the share of real entries found at their instant (±1 min,
 // recall) and the share of emitted entries that are real (precision).
@@ -95,6 +161,7 @@ func TestSharedPostmortems(t *testing.T) {
 			t.Fatal(err)
 		}
 		res := ParseText(string(data), Options{})
+		checkSharedDocument(t, name, res)
 		hits := matchInstants(t, want, res.Entries)
 		recall := float64(hits) / float64(len(want))
 		precision := float64(hits) / float64(max(len(res.Entries), 1))

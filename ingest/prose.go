@@ -65,6 +65,21 @@ func (p *parser) prose(para []textLine) {
 // something happened (not "until", "before" or "by", which bound it).
 var midSentenceWords = map[string]bool{"at": true, "around": true, "approximately": true}
 
+// pastBy reports whether "by" dates what the sentence so far says has
+// happened ("Error rates returned to normal by 13:47 UTC"): its verb is in
+// the past. Plans ("will be fixed by 15:00") are left out before.
+func pastBy(before, w string) bool {
+	if !strings.EqualFold(w, "by") {
+		return false
+	}
+	for _, word := range strings.Fields(before) {
+		if l := strings.ToLower(strings.Trim(word, ",;")); len(l) > 4 && strings.HasSuffix(l, "ed") {
+			return true
+		}
+	}
+	return false
+}
+
 // midSentenceStamp finds the first "at 14:09 CEST" in the sentence s[i:]:
 // a clock with a colon, am/pm or a zone, so that "at 5 minutes" and "at
 // 99.9%" are not times.
@@ -77,7 +92,7 @@ func (p *parser) midSentenceStamp(s string, i int) (stamp, bool) {
 			continue
 		}
 		w := letters(s, j+1)
-		if !midSentenceWords[strings.ToLower(w)] || byteAt(s, j+1+len(w)) != ' ' {
+		if !midSentenceWords[strings.ToLower(w)] && !pastBy(s[i:j], w) || byteAt(s, j+1+len(w)) != ' ' {
 			continue
 		}
 		k := skipApprox(s, j+2+len(w))
@@ -189,7 +204,7 @@ func (p *parser) skipPeriodEnd(s string, i int) int {
 // planWords mark a sentence about what is still to happen ("We will post
 // an update at 15:00 UTC") or what happens routinely ("The backup runs
 // every night at 02:00"), whose time is not an event.
-var planWords = []string{" will ", " next update", " expect", " scheduled", " plan to ", " going to ",
+var planWords = []string{" will ", " would ", " next update", " expect", " scheduled", " plan to ", " going to ",
 	" every ", " normally ", " usually ", " daily", " nightly", " each day"}
 
 func plan(sentence string) bool {

@@ -33,9 +33,13 @@ func Previews(events []incident.Event) []Preview {
 func (r Result) Events(id int64, author string) []incident.Event {
 	out := make([]incident.Event, 0, len(r.Entries))
 	for _, e := range r.Entries {
+		by := author
+		if e.Author != "" {
+			by = e.Author
+		}
 		out = append(out, incident.Event{
 			IncidentID: id, OccurredAt: e.At, Kind: e.Kind, Text: e.Text, State: e.State,
-			Author: author, Source: incident.SourceImport,
+			Author: by, Pinned: e.Pinned, Source: incident.SourceImport,
 		})
 	}
 	return out
@@ -58,8 +62,18 @@ func (r Result) NewIncident(fallbackTitle, zone string) incident.Incident {
 			zone = r.Zone.String()
 		}
 	}
+	n := r.Narrative
+	summary := n.Summary
+	if n.Detection != "" {
+		// The incident has no field of its own for how it was detected;
+		// the summary says it, under its own label.
+		summary = strings.TrimSpace(summary + "\n\nDetection: " + n.Detection)
+		summary = fitNarrative(summary)
+	}
 	inc := incident.Incident{
 		Title: title, Severity: 3, State: incident.Investigating, Timezone: zone, Milestones: incident.Milestones{},
+		Summary: summary, Impact: n.Impact, RootCause: n.RootCause, Trigger: n.Trigger, Resolution: n.Resolution,
+		Services: r.Services,
 	}
 	for _, e := range r.Entries {
 		if e.Kind == incident.KindStatus {
@@ -76,4 +90,20 @@ func (r Result) NewIncident(fallbackTitle, zone string) incident.Incident {
 
 func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// Snapshot is the whole incident a text import creates or adds to: the
+// incident (see NewIncident), its events, and the action items and retro
+// notes the document's sections give.
+func (r Result) Snapshot(id int64, author, fallbackTitle, zone string) incident.Snapshot {
+	snap := incident.Snapshot{Incident: r.NewIncident(fallbackTitle, zone), Events: r.Events(id, author)}
+	for _, a := range r.ActionItems {
+		a.IncidentID = id
+		snap.ActionItems = append(snap.ActionItems, a)
+	}
+	for i, n := range r.Retro {
+		n.IncidentID, n.Order = id, i+1
+		snap.Retro = append(snap.Retro, n)
+	}
+	return snap
 }

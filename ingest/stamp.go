@@ -1,6 +1,9 @@
 package ingest
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // stamp is a date and/or a time of day as written in the text, before it is
 // placed on the calendar: any part may be missing and is filled in from the
@@ -14,6 +17,7 @@ type stamp struct {
 	meridiem         byte // 'a' or 'p' when written with am/pm
 	zone             string
 	ranged           bool // the time was the start of a range
+	leap             bool // written with a 60th second ("23:59:60")
 }
 
 func (s stamp) hasDate() bool { return s.month > 0 && s.day > 0 }
@@ -102,6 +106,28 @@ func monthOf(word string) int {
 	return monthNames[string(lower(word, &buf))]
 }
 
+// weekdayOf is the day a weekday's name (or its short form) names.
+func weekdayOf(word string) (time.Weekday, bool) {
+	if !isWeekday(word) {
+		return 0, false
+	}
+	switch strings.ToLower(word)[:2] {
+	case "mo":
+		return time.Monday, true
+	case "tu":
+		return time.Tuesday, true
+	case "we":
+		return time.Wednesday, true
+	case "th":
+		return time.Thursday, true
+	case "fr":
+		return time.Friday, true
+	case "sa":
+		return time.Saturday, true
+	}
+	return time.Sunday, true
+}
+
 func isWeekday(word string) bool {
 	if len(word) < 3 || len(word) > 9 || strings.IndexByte("mtwfsMTWFS", word[0]) < 0 {
 		return false
@@ -147,143 +173,225 @@ func yearAt(s string, i int) (year, end int) {
 		return 0, i
 	}
 	y, n := number(s, j, 4)
-	if n != 4 || y < 1970 || y > 2199 || j+4 < len(s) && (s[j+4] == ':' || s[j+4] == '.' && j+5 < len(s) && isDigit(s[j+5])) {
+	if n != 4 || !validYear(y) || j+4 < len(s) && (s[j+4] == ':' || s[j+4] == '.' && j+5 < len(s) && isDigit(s[j+5])) {
 		return 0, i
 	}
 	return y, j + 4
 }
 
+// dateRead is a calendar date read from text, and where it ends; day is 0
+// for a month and year alone ("October 2025").
+type dateRead struct{ year, month, day, end int }
+
+// verdict is what a date form says of the text at a position: not its
+// layout (the next form may read it), read, or its layout but no date
+// (06/31/2023, 2023-13-01: no later form may read it either).
+type verdict int
+
+const (
+	notMine verdict = iota
+	read
+	refused
+)
+
+// dateForms are the layouts date reads, after an optional "the" and
+// weekday. Their order is their precedence: a word must be a month
+// ("Jan 14"), four digits a year ("2023-11-06"), a number followed by a
+// separator and another a numeric date ("06-11-2023"), and only then is a
+// number a day followed by a month's name ("6th Nov", "14-Mar-2024").
+var dateForms = []struct {
+	name string
+	read func(stampReader, string, int) (dateRead, verdict)
+}{
+	{"month name first", stampReader.monthFirst},
+	{"year first", stampReader.yearFirst},
+	{"numeric", stampReader.numeric},
+	{"day then month name", stampReader.dayMonth},
+}
+
 // date reads a calendar date at i: 2023-11-06, 2022/02/16, 06-11-2023,
-// 6th Nov 2023, 14 January, Jan 14, 2024, January 14-19, 2026, with an
-// optional weekday in front. A month and year alone ("October 2025") give
-// day 0, which only the survey uses.
+// 6th Nov 2023, 14 January, Jan 14, 2024, Feb. 15, January 14-19, 2026,
+// with an optional weekday in front. A month and year alone ("October
+// 2025") give day 0, which only the survey uses.
 func (r stampReader) date(s string, i int) (year, month, day, end int, ok bool) {
-	j := i
-	// "the 1st of November"
-	if len(s)-j > 4 && (s[j] == 't' || s[j] == 'T') && strings.EqualFold(s[j:j+4], "the ") && isDigit(byteAt(s, skipSpaces(s, j+4))) {
-		j = skipSpaces(s, j+4)
-	}
-	if w := letters(s, j); isWeekday(w) {
-		k := j + len(w)
-		if k < len(s) && s[k] == '.' {
-			k++
-		}
-		if k < len(s) && s[k] == ',' {
-			k++
-		}
-		if k2 := skipSpaces(s, k); k2 > k {
-			j = k2
-		}
-	}
-	if w := letters(s, j); w != "" {
-		m := monthOf(w)
-		if m == 0 {
+	j := skipWeekday(s, skipThe(s, i))
+	for _, f := range dateForms {
+		switch d, v := f.read(r, s, j); v {
+		case read:
+			return d.year, d.month, d.day, d.end, true
+		case refused:
 			return 0, 0, 0, i, false
 		}
-		k := j + len(w)
-		if k < len(s) && s[k] == '.' {
-			k++
-		}
-		k2 := skipSpaces(s, k)
-		if k2 == k {
-			return 0, 0, 0, i, false
-		}
-		d, n := number(s, k2, 2)
-		if n == 0 {
-			if y, e := yearAt(s, k); y > 0 {
-				return y, m, 0, e, true
-			}
-			return 0, 0, 0, i, false
-		}
-		if d < 1 || d > 31 || k2+n < len(s) && s[k2+n] == ':' {
-			return 0, 0, 0, i, false
-		}
-		e := skipDayRange(s, skipOrdinal(s, k2+n))
-		if !wordEnd(s, e) {
-			return 0, 0, 0, i, false
-		}
-		y, e := yearAt(s, e)
-		return y, m, d, e, true
-	}
-	a, n := number(s, j, 4)
-	switch {
-	case n == 4:
-		sep := byteAt(s, j+4)
-		if sep != '-' && sep != '/' && sep != '.' {
-			return 0, 0, 0, i, false
-		}
-		m, n2 := number(s, j+5, 2)
-		if n2 == 0 || byteAt(s, j+5+n2) != sep {
-			return 0, 0, 0, i, false
-		}
-		d, n3 := number(s, j+6+n2, 2)
-		e := j + 6 + n2 + n3
-		if n3 == 0 || a < 1970 || a > 2199 || m < 1 || m > 12 || d < 1 || d > 31 || !wordEnd(s, e) && byteAt(s, e) != 'T' {
-			return 0, 0, 0, i, false
-		}
-		return a, m, d, e, true
-	case n == 1 || n == 2:
-		if sep := byteAt(s, j+n); sep == '-' || sep == '/' || sep == '.' {
-			b, n2 := number(s, j+n+1, 2)
-			if n2 > 0 && byteAt(s, j+n+1+n2) == sep {
-				y, n3 := number(s, j+n+2+n2, 4)
-				e := j + n + 2 + n2 + n3
-				if n3 == 2 && sep == '/' && wordEnd(s, e) {
-					// "03/14/24", as spreadsheets and US tools write it;
-					// with dots or dashes such triples are versions.
-					y, n3 = 2000+y, 4
-				}
-				if n3 == 4 && wordEnd(s, e) {
-					d, m := a, b
-					if a <= 12 && (b > 12 || !r.dayFirst) {
-						d, m = b, a
-					}
-					if m < 1 || m > 12 || d < 1 || d > 31 || y < 1970 || y > 2199 {
-						return 0, 0, 0, i, false
-					}
-					return y, m, d, e, true
-				}
-				return 0, 0, 0, i, false
-			}
-		}
-		if a < 1 || a > 31 {
-			return 0, 0, 0, i, false
-		}
-		k := skipDayRange(s, skipOrdinal(s, j+n))
-		// "14-Mar-2024", and Jira's "14/Mar/24".
-		sep := byteAt(s, k)
-		if sep == '-' || sep == '/' {
-			k++
-		} else {
-			sep = 0
-		}
-		k2 := skipSpaces(s, k)
-		if w := strings.ToLower(letters(s, k2)); w == "of" {
-			k2 = skipSpaces(s, k2+2)
-		}
-		w := letters(s, k2)
-		m := monthOf(w)
-		if m == 0 || (k2 == k && sep == 0) {
-			return 0, 0, 0, i, false
-		}
-		e := k2 + len(w)
-		if sep != 0 && byteAt(s, e) == sep {
-			y, n := number(s, e+1, 4)
-			switch {
-			case n == 4 && y >= 1970 && y <= 2199 && wordEnd(s, e+5):
-				return y, m, a, e + 5, true
-			case n == 2 && wordEnd(s, e+3):
-				return 2000 + y, m, a, e + 3, true
-			}
-			return 0, 0, 0, i, false
-		}
-		if e < len(s) && s[e] == '.' {
-			e++
-		}
-		y, e := yearAt(s, e)
-		return y, m, a, e, true
 	}
 	return 0, 0, 0, i, false
+}
+
+// skipThe skips the "the " of "the 1st of November".
+func skipThe(s string, j int) int {
+	if len(s)-j > 4 && (s[j] == 't' || s[j] == 'T') && strings.EqualFold(s[j:j+4], "the ") && isDigit(byteAt(s, skipSpaces(s, j+4))) {
+		return skipSpaces(s, j+4)
+	}
+	return j
+}
+
+// skipWeekday skips a weekday before a date ("Tue, 14 Mar", "Thu. Mar 14").
+func skipWeekday(s string, j int) int {
+	w := letters(s, j)
+	if !isWeekday(w) {
+		return j
+	}
+	k := j + len(w)
+	if k < len(s) && s[k] == '.' {
+		k++
+	}
+	if k < len(s) && s[k] == ',' {
+		k++
+	}
+	if k2 := skipSpaces(s, k); k2 > k {
+		return k2
+	}
+	return j
+}
+
+// monthFirst reads "Jan 14, 2024", "Feb. 15", "January 14-19, 2026" and
+// "October 2025". A word that is no month is no date at all.
+func (r stampReader) monthFirst(s string, j int) (dateRead, verdict) {
+	w := letters(s, j)
+	if w == "" {
+		return dateRead{}, notMine
+	}
+	m := monthOf(w)
+	if m == 0 {
+		return dateRead{}, refused
+	}
+	k := j + len(w)
+	if k < len(s) && s[k] == '.' {
+		k++
+	}
+	k2 := skipSpaces(s, k)
+	if k2 == k {
+		return dateRead{}, refused
+	}
+	d, n := number(s, k2, 2)
+	if n == 0 {
+		if y, e := yearAt(s, k); y > 0 {
+			return dateRead{year: y, month: m, end: e}, read
+		}
+		return dateRead{}, refused
+	}
+	if d < 1 || d > 31 || k2+n < len(s) && s[k2+n] == ':' {
+		return dateRead{}, refused
+	}
+	e := skipDayRange(s, skipOrdinal(s, k2+n))
+	if !wordEnd(s, e) {
+		return dateRead{}, refused
+	}
+	y, e := yearAt(s, e)
+	return dateRead{y, m, d, e}, read
+}
+
+// yearFirst reads "2023-11-06", "2022/02/16", "2024.03.14".
+func (r stampReader) yearFirst(s string, j int) (dateRead, verdict) {
+	a, n := number(s, j, 4)
+	if n != 4 {
+		return dateRead{}, notMine
+	}
+	sep := byteAt(s, j+4)
+	if sep != '-' && sep != '/' && sep != '.' {
+		return dateRead{}, refused
+	}
+	m, n2 := number(s, j+5, 2)
+	if n2 == 0 || byteAt(s, j+5+n2) != sep {
+		return dateRead{}, refused
+	}
+	d, n3 := number(s, j+6+n2, 2)
+	e := j + 6 + n2 + n3
+	if n3 == 0 || m < 1 || m > 12 || d < 1 || d > 31 || !wordEnd(s, e) && byteAt(s, e) != 'T' {
+		return dateRead{}, refused
+	}
+	return dateRead{a, m, d, e}, read
+}
+
+// validYear is the range of years a date in a timeline may have: the
+// years of incident.CheckInstant. A date written in full with another year
+// ("1900-01-01") is still read, so that its line is reported, not dropped;
+// a year after a date ("Jan 14, 2500 requests") must be in range to count.
+func validYear(y int) bool { return y >= 1970 && y <= 2199 }
+
+// numeric reads "06-11-2023", "14/03/2024" and "03/14/24", day or month
+// first as the document writes them (see stampReader.dayFirst).
+func (r stampReader) numeric(s string, j int) (dateRead, verdict) {
+	a, n := number(s, j, 2)
+	sep := byteAt(s, j+n)
+	if n == 0 || sep != '-' && sep != '/' && sep != '.' {
+		return dateRead{}, notMine
+	}
+	b, n2 := number(s, j+n+1, 2)
+	if n2 == 0 || byteAt(s, j+n+1+n2) != sep {
+		return dateRead{}, notMine
+	}
+	y, n3 := number(s, j+n+2+n2, 4)
+	e := j + n + 2 + n2 + n3
+	if n3 == 2 && sep == '/' && wordEnd(s, e) {
+		// "03/14/24", as spreadsheets and US tools write it; with dots
+		// or dashes such triples are versions.
+		y, n3 = 2000+y, 4
+	}
+	if n3 != 4 || !wordEnd(s, e) {
+		return dateRead{}, refused
+	}
+	d, m := a, b
+	if a <= 12 && (b > 12 || !r.dayFirst) {
+		d, m = b, a
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return dateRead{}, refused
+	}
+	return dateRead{y, m, d, e}, read
+}
+
+// dayMonth reads "6th Nov 2023", "14 January", "1st of November",
+// "14-Mar-2024" and Jira's "14/Mar/24".
+func (r stampReader) dayMonth(s string, j int) (dateRead, verdict) {
+	a, n := number(s, j, 2)
+	if n == 0 {
+		return dateRead{}, notMine
+	}
+	if a < 1 || a > 31 {
+		return dateRead{}, refused
+	}
+	k := skipDayRange(s, skipOrdinal(s, j+n))
+	sep := byteAt(s, k)
+	if sep == '-' || sep == '/' {
+		k++
+	} else {
+		sep = 0
+	}
+	k2 := skipSpaces(s, k)
+	if w := strings.ToLower(letters(s, k2)); w == "of" {
+		k2 = skipSpaces(s, k2+2)
+	}
+	w := letters(s, k2)
+	m := monthOf(w)
+	if m == 0 || (k2 == k && sep == 0) {
+		return dateRead{}, refused
+	}
+	e := k2 + len(w)
+	if sep != 0 && byteAt(s, e) == sep {
+		y, n := number(s, e+1, 4)
+		switch {
+		case n == 4 && wordEnd(s, e+5):
+			return dateRead{y, m, a, e + 5}, read
+		case n == 2 && wordEnd(s, e+3):
+			return dateRead{2000 + y, m, a, e + 3}, read
+		}
+		return dateRead{}, refused
+	}
+	if e < len(s) && s[e] == '.' {
+		e++
+	}
+	y, e := yearAt(s, e)
+	return dateRead{y, m, a, e}, read
 }
 
 func byteAt(s string, i int) byte {
@@ -331,80 +439,117 @@ type clockTime struct {
 	hour, minute, second int
 	meridiem             byte
 	unknown              bool
+	leap                 bool // written with a 60th second, which --at refuses
 }
 
 // clock reads a time of day at i: 14:02, 14:02:11.5 (the fraction is
 // dropped), 9:05, 7am, 03:01PM, 5:10 a.m., 14h05, and, when dotOK, 14.43.
+// "24:00" and a leap second ("23:59:60") are read, for place to report:
+// a line meant as an entry is never dropped without a word.
 func clock(s string, i int, dotOK bool) (t clockTime, end int, ok bool) {
-	if c := byteAt(s, i); c == '-' || c == '?' || c == 'x' || c == 'X' || c == 0xE2 { // the first bytes of unknownTimes
-		for _, u := range unknownTimes {
-			if strings.HasPrefix(s[i:], u) {
-				return clockTime{unknown: true}, i + len(u), true
-			}
-		}
+	if t, end, ok := unknownClock(s, i); ok {
+		return t, end, true
 	}
 	h, n := number(s, i, 2)
 	if n == 0 || h > 24 {
 		return clockTime{}, i, false
 	}
-	k := i + n
-	m, sec := 0, 0
-	switch c := byteAt(s, k); {
-	case c == ':' || c == 'h' || c == 'H':
-		mm, n2 := number(s, k+1, 2)
-		if n2 != 2 || mm > 59 {
-			return clockTime{}, i, false
-		}
-		m, k = mm, k+3
-		if byteAt(s, k) == ':' {
-			if ss, n3 := number(s, k+1, 2); n3 == 2 {
-				if ss <= 59 {
-					sec = ss // a leap second's :60 stays on its minute
-				}
-				k += 3
-				if byteAt(s, k) == '.' {
-					j := k + 1
-					for j < len(s) && isDigit(s[j]) {
-						j++
-					}
-					if j > k+1 {
-						k = j
-					}
-				}
-			}
-		}
-	case c == '.' && dotOK:
-		mm, n2 := number(s, k+1, 2)
-		if n2 != 2 || mm > 59 || byteAt(s, k+3) == '.' && isDigit(byteAt(s, k+4)) {
-			return clockTime{}, i, false
-		}
-		m, k = mm, k+3
+	t, k, ok := minutesAt(s, i+n, dotOK)
+	if !ok {
+		return clockTime{}, i, false
 	}
+	t.hour = h
 	mer, e := meridiemAt(s, k)
-	if mer == 0 && k == i+n {
+	switch {
+	case mer == 0 && k == i+n:
+		return clockTime{}, i, false // a bare number
+	case mer != 0 && (h < 1 || h > 12):
 		return clockTime{}, i, false
-	}
-	if mer != 0 {
-		if h < 1 || h > 12 {
-			return clockTime{}, i, false
-		}
-		k = e
-	} else if h == 24 && (m != 0 || sec != 0) {
+	case mer != 0:
+		t.meridiem, k = mer, e
+	case h == 24 && (t.minute != 0 || t.second != 0):
 		return clockTime{}, i, false
-	}
-	if mer == 0 && k > i+n {
-		// "14:00hrs", "14:00h"
-		for _, u := range []string{"hrs", "hr", "h"} {
-			if strings.HasPrefix(s[k:], u) && wordEnd(s, k+len(u)) {
-				k += len(u)
-				break
-			}
-		}
+	default:
+		k = hoursMark(s, k)
 	}
 	if !wordEnd(s, k) && !(byteAt(s, k) == 'Z' && wordEnd(s, k+1)) && !strings.HasPrefix(s[k:], "UTC") && !strings.HasPrefix(s[k:], "ish") {
 		return clockTime{}, i, false
 	}
-	return clockTime{hour: h, minute: m, second: sec, meridiem: mer}, k, true
+	return t, k, true
+}
+
+// unknownClock reads a time written where it was not recorded ("--:--").
+func unknownClock(s string, i int) (clockTime, int, bool) {
+	if c := byteAt(s, i); c != '-' && c != '?' && c != 'x' && c != 'X' && c != 0xE2 { // the first bytes of unknownTimes
+		return clockTime{}, i, false
+	}
+	for _, u := range unknownTimes {
+		if strings.HasPrefix(s[i:], u) {
+			return clockTime{unknown: true}, i + len(u), true
+		}
+	}
+	return clockTime{}, i, false
+}
+
+// minutesAt reads what follows a clock's hour at k: ":02", ":02:11.5",
+// "h05" or, when dotOK, ".43"; nothing is fine too (then am/pm must follow).
+func minutesAt(s string, k int, dotOK bool) (clockTime, int, bool) {
+	var t clockTime
+	switch c := byteAt(s, k); {
+	case c == ':' || c == 'h' || c == 'H':
+		mm, n2 := number(s, k+1, 2)
+		if n2 != 2 || mm > 59 {
+			return t, k, false
+		}
+		t.minute = mm
+		return secondsAt(s, k+3, t)
+	case c == '.' && dotOK:
+		mm, n2 := number(s, k+1, 2)
+		if n2 != 2 || mm > 59 || byteAt(s, k+3) == '.' && isDigit(byteAt(s, k+4)) {
+			return t, k, false
+		}
+		t.minute = mm
+		return t, k + 3, true
+	}
+	return t, k, true
+}
+
+// secondsAt reads ":11" and a fraction (dropped) after the minutes.
+func secondsAt(s string, k int, t clockTime) (clockTime, int, bool) {
+	if byteAt(s, k) != ':' {
+		return t, k, true
+	}
+	ss, n3 := number(s, k+1, 2)
+	if n3 != 2 {
+		return t, k, true
+	}
+	switch {
+	case ss <= 59:
+		t.second = ss
+	case ss == 60:
+		t.leap = true
+	}
+	k += 3
+	if byteAt(s, k) == '.' {
+		j := k + 1
+		for j < len(s) && isDigit(s[j]) {
+			j++
+		}
+		if j > k+1 {
+			k = j
+		}
+	}
+	return t, k, true
+}
+
+// hoursMark skips the "hrs" of "14:00hrs" and "14:00h".
+func hoursMark(s string, k int) int {
+	for _, u := range []string{"hrs", "hr", "h"} {
+		if strings.HasPrefix(s[k:], u) && wordEnd(s, k+len(u)) {
+			return k + len(u)
+		}
+	}
+	return k
 }
 
 // militaryClock reads "1405Z", "1405 UTC" and "1405 hrs": four digits
@@ -456,7 +601,7 @@ func meridiemAt(s string, i int) (byte, int) {
 }
 
 // zoneAt reads a zone written after a time: " UTC", "UTC", "Z", " (PDT)",
-// " +01:00", " UTC+2", " Europe/London".
+// " +01:00", " UTC+2", " Europe/London", " Pacific".
 func zoneAt(s string, i int) (zone string, end int) {
 	j := i
 	if byteAt(s, j) == ' ' {
@@ -467,7 +612,7 @@ func zoneAt(s string, i int) (zone string, end int) {
 		j++
 	}
 	k := j
-	for k < len(s) && (isLetter(s[k]) || isDigit(s[k]) || s[k] == '+' || s[k] == '-' || s[k] == ':' || s[k] == '/' || s[k] == '_') {
+	for k < len(s) && (isLetter(s[k]) || isDigit(s[k]) || strings.IndexByte("+-:/_", s[k]) >= 0) {
 		k++
 	}
 	// A trailing hyphen or colon belongs to the separator ("UTC: paged").
@@ -479,20 +624,13 @@ func zoneAt(s string, i int) (zone string, end int) {
 		return "", i
 	}
 	if z := regionWord(word); z != "" && !paren {
-		// "10:22 AM Pacific", "3:00 PM Eastern Time"
-		if strings.HasPrefix(s[k:], " Time") && wordEnd(s, k+5) {
-			k += 5
+		if e, ok := regionEnd(s, k); ok {
+			return z, e
 		}
-		// A word after it is the text's ("11:05 Central banks notified").
-		if r := skipSpaces(s, k); r < len(s) && !strings.ContainsRune(":,;)", rune(s[r])) && dashAt(s, r) == 0 {
-			return "", i
-		}
-		return z, k
+		return "", i
 	}
-	if word[0] == '+' || word[0] == '-' {
-		if !strings.Contains(word, ":") && len(word) != 5 && len(word) != 3 {
-			return "", i
-		}
+	if (word[0] == '+' || word[0] == '-') && !strings.Contains(word, ":") && len(word) != 5 && len(word) != 3 {
+		return "", i
 	}
 	if paren {
 		if byteAt(s, k) != ')' {
@@ -504,6 +642,19 @@ func zoneAt(s string, i int) (zone string, end int) {
 		return "", i
 	}
 	return word, k
+}
+
+// regionEnd is the end of a region written as a zone ("10:22 AM Pacific",
+// "3:00 PM Eastern Time") whose word ends at k; a word after it makes the
+// region the text's ("11:05 Central banks notified").
+func regionEnd(s string, k int) (int, bool) {
+	if strings.HasPrefix(s[k:], " Time") && wordEnd(s, k+5) {
+		k += 5
+	}
+	if r := skipSpaces(s, k); r < len(s) && !strings.ContainsRune(":,;)", rune(s[r])) && dashAt(s, r) == 0 {
+		return k, false
+	}
+	return k, true
 }
 
 // regionWord is the zone a capitalised region names after a time
@@ -568,6 +719,7 @@ func (r stampReader) stampAt(s string, i int) (st stamp, end int, ok bool) {
 
 func (s *stamp) setClock(t clockTime) {
 	s.hour, s.minute, s.second, s.meridiem, s.unknown, s.hasTime = t.hour, t.minute, t.second, t.meridiem, t.unknown, !t.unknown
+	s.leap = t.leap
 }
 
 // timeAfterDate reads the time that may follow a date, across the

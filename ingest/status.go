@@ -134,7 +134,13 @@ func (p *parser) posted(s string, n int, raw string) bool {
 			}
 		}
 		if len(paras) > 3 {
-			paras = paras[len(paras)-1:]
+			// A postmortem posted as an update: its sections are read as
+			// a document's, and end here.
+			p.paras = nil
+			p.doc.endSection()
+			p.doc.section, p.doc.headings = sectionNone, nil
+			p.addEntry(st, "Postmortem posted", n, raw, false)
+			return true
 		}
 		var parts []string
 		for _, para := range paras {
@@ -163,13 +169,24 @@ func (p *parser) posted(s string, n int, raw string) bool {
 func (p *parser) emitPending(st stamp, n int, raw string) {
 	b := p.pending
 	p.pending, p.paras = nil, nil
+	if b.postmortem {
+		// The postmortem's sections end with its update.
+		p.doc.endSection()
+		p.doc.section, p.doc.headings = sectionNone, nil
+		p.addEntry(st, "Postmortem posted", n, raw, false)
+		return
+	}
 	text := entryText(strings.Join(b.text, " "))
 	if text == "" {
 		text = b.label
 	}
 	if b.state != "" {
 		if at, ok := p.place(st, n, raw); ok {
-			p.entries = append(p.entries, Entry{At: at, Text: text, Kind: incident.KindStatus, State: b.state, Line: n})
+			e := Entry{At: at, Text: p.fitText(text, n, raw), Kind: incident.KindStatus, State: b.state, Line: n, group: -1 - len(p.entries)}
+			if p.placed.timeOnly {
+				e.group, e.shift = p.placed.group, p.placed.shift
+			}
+			p.entries = append(p.entries, e)
 		}
 		return
 	}

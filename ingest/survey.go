@@ -1,16 +1,51 @@
 package ingest
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+	"time"
+)
 
 // survey reads what holds for the whole document before the walk: front
 // matter, the title, the order of numeric dates, whether clocks are
 // written with am/pm, the first zone statement, and the document's date.
 func (p *parser) survey() {
 	p.frontMatter()
-	var dmy, mdy, dmyNamed, mdyNamed int
-	var firstSep byte
-	fence := ""
+	var votes orderVotes
 	h1 := -1
+	p.surveyLines(func(i int, lead string) {
+		if p.firstLine == 0 {
+			p.firstLine = i + 1
+		}
+		if level, _ := headingOf(lead); level == 1 && h1 < 0 {
+			h1 = i
+		}
+		if p.fallbackZone == "" {
+			p.fallbackZone = statedZone(lead)
+		}
+		votes.line(lead)
+		if !p.twelveHour && mayHoldMeridiem(lead) {
+			p.twelveHour = meridiemClock(lead)
+		}
+	})
+	p.r.dayFirst = votes.dayFirst()
+	if p.title == "" && h1 >= 0 {
+		_, text := headingOf(strings.TrimSpace(p.lines[h1]))
+		p.title, p.titleIdx = cleanInline(text), h1
+	}
+	// The title's sources, in order of precedence.
+	for _, find := range []func(){p.statusPageTitle, p.plainTitle} {
+		if p.title == "" {
+			find()
+		}
+	}
+	p.documentDate()
+}
+
+// surveyLines calls fn with each non-blank line outside front matter,
+// fenced code and quotes, trimmed.
+func (p *parser) surveyLines(fn func(i int, lead string)) {
+	fence := ""
 	for i, raw := range p.lines {
 		if i >= p.skip[0] && i < p.skip[1] {
 			continue
@@ -27,85 +62,93 @@ func (p *parser) survey() {
 		if fence != "" || lead == "" || lead[0] == '>' {
 			continue
 		}
-		if p.firstLine == 0 {
-			p.firstLine = i + 1
-		}
-		if h1 < 0 {
-			if level, _ := headingOf(lead); level == 1 {
-				h1 = i
+		fn(i, lead)
+	}
+}
+
+// meridiemClock reports whether a line holds a clock written with am/pm.
+func meridiemClock(lead string) bool {
+	for k := 0; k < len(lead); k++ {
+		if isDigit(lead[k]) && (k == 0 || !isDigit(lead[k-1]) && !isLetter(lead[k-1])) {
+			if t, _, ok := clock(lead, k, false); ok && t.meridiem != 0 {
+				return true
 			}
 		}
-		if p.fallbackZone == "" {
-			p.fallbackZone = statedZone(lead)
+	}
+	return false
+}
+
+// orderVotes count how a document writes its dates, to settle numeric
+// dates whose parts are both 12 or less: numeric dates that can only be
+// day first or month first, then month names after or before the day.
+type orderVotes struct {
+	dmy, mdy, dmyNamed, mdyNamed int
+	firstSep                     byte // the separator of the first ambiguous numeric date
+}
+
+// line counts the dates of one line, looking only at word starts.
+func (v *orderVotes) line(lead string) {
+	for k := 0; k < len(lead); k++ {
+		if k > 0 && (isLetter(lead[k-1]) || isDigit(lead[k-1])) {
+			continue
 		}
-		meridiemLine := !p.twelveHour && mayHoldMeridiem(lead)
-		for k := 0; k < len(lead); k++ {
-			if k > 0 && (isLetter(lead[k-1]) || isDigit(lead[k-1])) {
-				continue
+		switch c := lead[k]; {
+		case isDigit(c):
+			v.numeric(lead, k)
+		case isLetter(c):
+			w := letters(lead, k)
+			if monthOf(w) > 0 {
+				e := skipSpaces(lead, k+len(w))
+				if _, n := number(lead, e, 2); n > 0 && e > k+len(w) {
+					v.mdyNamed++
+				}
 			}
-			c := lead[k]
-			switch {
-			case isDigit(c):
-				a, n := number(lead, k, 2)
-				sep := byteAt(lead, k+n)
-				if n > 0 && (sep == '-' || sep == '/' || sep == '.') {
-					b, n2 := number(lead, k+n+1, 2)
-					if _, n3 := number(lead, k+n+2+n2, 4); n2 > 0 && byteAt(lead, k+n+1+n2) == sep && (n3 == 4 || n3 == 2 && sep == '/') {
-						switch {
-						case a > 12 && b <= 12:
-							dmy++
-						case b > 12 && a <= 12:
-							mdy++
-						case firstSep == 0:
-							firstSep = sep
-						}
-					}
-				}
-				if !p.twelveHour && meridiemLine {
-					if t, _, ok := clock(lead, k, false); ok && t.meridiem != 0 {
-						p.twelveHour = true
-					}
-				}
-				if n > 0 {
-					e := skipSpaces(lead, skipOrdinal(lead, k+n))
-					if e > k+n && monthOf(letters(lead, e)) > 0 {
-						dmyNamed++
-					}
-				}
-			case isLetter(c):
-				w := letters(lead, k)
-				if monthOf(w) > 0 {
-					e := skipSpaces(lead, k+len(w))
-					if _, n := number(lead, e, 2); n > 0 && e > k+len(w) {
-						mdyNamed++
-					}
-				}
-				k += len(w) - 1
-			}
+			k += len(w) - 1
 		}
+	}
+}
+
+// numeric counts the numeric date ("14/03/2024") or day before a month's
+// name ("6 Nov") at k.
+func (v *orderVotes) numeric(lead string, k int) {
+	a, n := number(lead, k, 2)
+	if n == 0 {
+		return
+	}
+	if e := skipSpaces(lead, skipOrdinal(lead, k+n)); e > k+n && monthOf(letters(lead, e)) > 0 {
+		v.dmyNamed++
+	}
+	sep := byteAt(lead, k+n)
+	if sep != '-' && sep != '/' && sep != '.' {
+		return
+	}
+	b, n2 := number(lead, k+n+1, 2)
+	_, n3 := number(lead, k+n+2+n2, 4)
+	if n2 == 0 || byteAt(lead, k+n+1+n2) != sep || n3 != 4 && (n3 != 2 || sep != '/') {
+		return
 	}
 	switch {
-	case dmy != mdy:
-		p.r.dayFirst = dmy > mdy
-	case dmyNamed != mdyNamed:
-		p.r.dayFirst = dmyNamed > mdyNamed
-	default:
-		// With no evidence, 06/11/2023 is read the American way and
-		// 06-11-2023 or 06.11.2023 the European way, as each is usually
-		// written.
-		p.r.dayFirst = firstSep != '/'
+	case a > 12 && b <= 12:
+		v.dmy++
+	case b > 12 && a <= 12:
+		v.mdy++
+	case v.firstSep == 0:
+		v.firstSep = sep
 	}
-	if p.title == "" && h1 >= 0 {
-		_, text := headingOf(strings.TrimSpace(p.lines[h1]))
-		p.title, p.titleIdx = cleanInline(text), h1
+}
+
+// dayFirst is the document's reading of ambiguous numeric dates.
+func (v *orderVotes) dayFirst() bool {
+	switch {
+	case v.dmy != v.mdy:
+		return v.dmy > v.mdy
+	case v.dmyNamed != v.mdyNamed:
+		return v.dmyNamed > v.mdyNamed
 	}
-	if p.title == "" {
-		p.statusPageTitle()
-	}
-	if p.title == "" {
-		p.plainTitle()
-	}
-	p.documentDate()
+	// With no evidence, 06/11/2023 is read the American way and
+	// 06-11-2023 or 06.11.2023 the European way, as each is usually
+	// written.
+	return v.firstSep != '/'
 }
 
 // mayHoldMeridiem reports whether line has an "am" or "pm" that clock might
@@ -228,8 +271,15 @@ func (p *parser) plainTitle() {
 		}
 		first = false
 		if level, text := headingOf(l); level > 0 {
-			p.title, p.titleIdx = cleanInline(text), i
+			if classify(text) == sectionNone {
+				p.title, p.titleIdx = cleanInline(text), i
+			}
 			return
+		}
+		if content, listed := listItem(l); !listed {
+			if s, _, ok := headingLine(clean, content, false); ok && s != sectionNone {
+				return // "Overview" opens a section: the document has no title line
+			}
 		}
 		if c := l[0]; c == '|' || c == '>' {
 			continue
@@ -248,44 +298,38 @@ func (p *parser) plainTitle() {
 
 // documentDate is the date time-only entries fall on when no heading gives
 // one: the title's, the first date in the text, or the front matter's (a
-// blog post's date is when it was published, often days later).
+// blog post's date is when it was published, often days later). When no
+// year is written anywhere, a weekday named beside a date gives it; --year
+// overrides them all.
 func (p *parser) documentDate() {
-	candidates := []string{p.title}
-	fence := ""
-	for i, raw := range p.lines {
+	title := true
+	var clue *weekdayClue
+	p.surveyLines(func(i int, lead string) {
 		if p.docD > 0 && p.docY > 0 {
-			break
+			return
 		}
-		if i >= p.skip[0] && i < p.skip[1] {
-			continue
+		if title {
+			p.noteDate(p.title, "the year of the title")
+			title = false
 		}
-		lead := strings.TrimSpace(raw)
-		if f := fenceOf(lead); f != "" {
-			if fence == "" {
-				fence = f
-			} else if fence == f {
-				fence = ""
-			}
-			continue
+		p.noteDate(lead, fmt.Sprintf("the year of the date on line %d", i+1))
+		if clue == nil {
+			clue = findWeekdayClue(p.r, lead, i+1)
 		}
-		if fence != "" || strings.HasPrefix(lead, ">") {
-			continue
-		}
-		if len(candidates) > 0 {
-			for _, c := range candidates {
-				p.noteDate(c)
-			}
-			candidates = nil
-		}
-		p.noteDate(lead)
+	})
+	if title {
+		p.noteDate(p.title, "the year of the title")
 	}
-	for _, c := range candidates {
-		p.noteDate(c)
+	p.noteDate(p.fmDate, "the year of the front matter's date")
+	if p.docY == 0 && clue != nil {
+		p.docY, p.docYSource = clue.year(p.opts)
 	}
-	p.noteDate(p.fmDate)
+	if p.opts.Year > 0 {
+		p.docY, p.docYSource, p.docYWritten = p.opts.Year, "", false
+	}
 }
 
-func (p *parser) noteDate(s string) {
+func (p *parser) noteDate(s, source string) {
 	for i := 0; i < len(s); i++ {
 		if p.docD > 0 && p.docY > 0 {
 			return
@@ -303,22 +347,84 @@ func (p *parser) noteDate(s string) {
 			continue
 		}
 		y, m, d, e, ok := p.r.date(s, i)
-		if !ok {
+		if !ok || y != 0 && !validYear(y) {
 			continue
 		}
 		if d > 0 && p.docD == 0 {
 			p.docM, p.docD = m, d
 			if y > 0 && p.docY == 0 {
-				p.docY = y
+				p.docY, p.docYSource, p.docYWritten = y, source, true
 			}
 		}
 		if y > 0 && p.docY == 0 {
-			p.docY = y
+			p.docY, p.docYSource = y, source
 		}
 		if e > i {
 			i = e - 1
 		}
 	}
+}
+
+// weekdayClue is a weekday named beside a date without a year ("Tuesday,
+// March 5"): the years in which that date falls on that weekday.
+type weekdayClue struct {
+	weekday    time.Weekday
+	month, day int
+	line       int
+	written    string
+}
+
+// findWeekdayClue finds the first weekday written before a date that has
+// no year.
+func findWeekdayClue(r stampReader, s string, line int) *weekdayClue {
+	for i := 0; i < len(s); i++ {
+		if i > 0 && (isLetter(s[i-1]) || isDigit(s[i-1])) || !isLetter(s[i]) {
+			continue
+		}
+		w := letters(s, i)
+		wd, ok := weekdayOf(w)
+		if !ok {
+			i += len(w)
+			continue
+		}
+		j := skipWeekday(s, i)
+		if y, m, d, e, ok := r.date(s, j); ok && y == 0 && d > 0 {
+			return &weekdayClue{weekday: wd, month: m, day: d, line: line, written: s[i:e]}
+		}
+		i += len(w)
+	}
+	return nil
+}
+
+// year is the latest year up to the reference's (the incident's date, or
+// today's: a postmortem tells of the past) in which the clue's date falls
+// on its weekday, else the reference's next year.
+func (c *weekdayClue) year(opts Options) (int, string) {
+	if opts.Reference.IsZero() {
+		return 0, ""
+	}
+	anchor := opts.Reference.Year()
+	for _, y := range append([]int{anchor + 1}, yearsDown(anchor, 14)...) {
+		if !validYear(y) || c.day > daysIn(y, c.month) {
+			continue
+		}
+		if y == anchor+1 && !time.Date(y, time.Month(c.month), c.day, 0, 0, 0, 0, time.UTC).Before(opts.Reference.AddDate(0, 2, 0)) {
+			continue // next year only for a date just ahead of the reference
+		}
+		if time.Date(y, time.Month(c.month), c.day, 12, 0, 0, 0, time.UTC).Weekday() == c.weekday {
+			return y, fmt.Sprintf("the latest year up to %d in which %q (line %d) falls on a %s", anchor, c.written, c.line, c.weekday)
+		}
+	}
+	return 0, ""
+}
+
+// yearsDown lists from, from-1, … n years.
+func yearsDown(from, n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = from - i
+	}
+	return out
 }
 
 // urlEnd returns the end of a URL starting at i, or i.

@@ -1,6 +1,9 @@
 package ingest
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // tableCols is what a Markdown table's header says: which columns hold the
 // date and time (read together), the rest being the entry's text.
@@ -9,6 +12,9 @@ type tableCols struct {
 	when   []int        // date/time columns, in order; empty: try the first cell
 	skip   map[int]bool // numbering columns ("#", "Step"), not part of the text
 	body   bool         // the separator row has been seen
+	// utc and local are the columns of a table that gives each time twice,
+	// in UTC and on the local clock ("| 4:12 PM | 23:12 |"); -1 when not.
+	utc, local int
 }
 
 // whenHeaders start the name of a time column: "Time (UTC)", "Date and
@@ -28,7 +34,7 @@ func (p *parser) tableRow(lead string, n int) {
 	p.open = -1
 	cells := tableCells(lead)
 	if p.table == nil {
-		p.table = &tableCols{header: cells}
+		p.table = &tableCols{header: cells, utc: -1, local: -1}
 		if _, _, ok := p.rowStamp(cells, []int{0}, nil); !ok {
 			for i, c := range cells {
 				l := strings.ToLower(strings.Trim(c, "*_ "))
@@ -47,6 +53,7 @@ func (p *parser) tableRow(lead string, n int) {
 					}
 				}
 			}
+			p.table.utc, p.table.local = clockPair(cells)
 			if z := statedZone(strings.Join(cells, " ")); z != "" {
 				p.setZone(z)
 			}
@@ -64,6 +71,9 @@ func (p *parser) tableRow(lead string, n int) {
 		when = []int{0}
 	}
 	st, text, ok := p.rowStamp(cells, when, p.table.skip)
+	if pst, ptext, pok := p.pairStamp(cells); pok {
+		st, text, ok = pst, ptext, true
+	}
 	if !ok {
 		// Only a column the header calls a time is expected to hold one.
 		if c := cellAt(cells, when[0]); len(p.table.when) > 0 && strings.ContainsAny(c, "0123456789") && text != "" {
@@ -118,4 +128,75 @@ func (p *parser) rowStamp(cells []string, when []int, skip map[int]bool) (stamp,
 		return stamp{}, text, false
 	}
 	return st, text, true
+}
+
+// clockPair finds, in a table's header, a UTC time column and a local one
+// ("| Time (PDT) | Time (UTC) |", "| Local time | UTC |").
+func clockPair(header []string) (utc, local int) {
+	utc, local = -1, -1
+	for i, c := range header {
+		l := strings.ToLower(strings.Trim(c, "*_ "))
+		switch {
+		case utc < 0 && (strings.Contains(l, "utc") || strings.Contains(l, "gmt") || strings.Contains(l, "zulu")):
+			utc = i
+		case local < 0 && (strings.Contains(l, "local") || strings.HasPrefix(l, "time") && statedZone(c) != "" ||
+			regionWords[strings.ToLower(letters(l, 0))] != "" || zoneWord(strings.Trim(c, "*_ ()"))):
+			local = i
+		}
+	}
+	if utc < 0 || local < 0 {
+		return -1, -1
+	}
+	return utc, local
+}
+
+// pairStamp reads a row that gives its time on the local clock and in
+// UTC: the date in force is the local clock's (the writer's day), the UTC
+// column says how far that clock is from UTC, so the local column needs
+// no zone of its own.
+func (p *parser) pairStamp(cells []string) (stamp, string, bool) {
+	t := p.table
+	if t.utc < 0 {
+		return stamp{}, "", false
+	}
+	u, _, uok := p.r.stampAt(cleanInline(cellAt(cells, t.utc)), 0)
+	l, _, lok := p.r.stampAt(cleanInline(cellAt(cells, t.local)), 0)
+	if !uok || !lok || !u.hasTime || !l.hasTime || u.hasDate() || l.hasDate() {
+		return stamp{}, "", false
+	}
+	hour := l.hour
+	switch {
+	case l.meridiem == 'a' && hour == 12:
+		hour = 0
+	case l.meridiem == 'p' && hour < 12:
+		hour += 12
+	}
+	off := (hour*60 + l.minute - u.hour*60 - u.minute + 2*24*60) % (24 * 60)
+	if off > 14*60 {
+		off -= 24 * 60
+	}
+	if off%15 != 0 {
+		return stamp{}, "", false
+	}
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	l.zone = fmt.Sprintf("%c%02d:%02d", sign, off/60, off%60)
+	var texts []string
+	for i, c := range cells {
+		if i != t.utc && i != t.local && !t.skip[i] && c != "" && !isWhenCol(t.when, i) {
+			texts = append(texts, c)
+		}
+	}
+	return l, entryText(cleanInline(strings.Join(texts, " — "))), true
+}
+
+func isWhenCol(when []int, i int) bool {
+	for _, w := range when {
+		if w == i {
+			return true
+		}
+	}
+	return false
 }

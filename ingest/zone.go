@@ -9,7 +9,8 @@ import (
 
 // zoneWord reports whether w is written as a timestamp's zone. The common
 // answers are settled here, without the allocation a general lookup costs
-// on every line of a large log.
+// on every line of a large log; the rest is incident's one zone table,
+// which --at and the TUI read too.
 func zoneWord(w string) bool {
 	switch w {
 	case "UTC", "GMT", "Z":
@@ -18,26 +19,10 @@ func zoneWord(w string) bool {
 		return false
 	}
 	offset := strings.HasPrefix(w, "UTC") || strings.HasPrefix(w, "GMT") // "UTC+5:30"
-	if c := w[0]; c != '+' && c != '-' && !offset && !strings.Contains(w, "/") {
-		if len(w) > 6 || strings.ToUpper(w) != w {
-			return false
-		}
-		if _, ok := moreAbbrevs[w]; ok {
-			return true
-		}
+	if c := w[0]; c != '+' && c != '-' && !offset && !strings.Contains(w, "/") && (len(w) > 6 || strings.ToUpper(w) != w) {
+		return false
 	}
 	return incident.IsZoneWord(w)
-}
-
-// moreAbbrevs are fixed-offset abbreviations that postmortems outside the
-// US, Europe and the Asia-Pacific hubs write, in seconds east of UTC. They
-// only read timestamps; a display zone is still named by IANA.
-var moreAbbrevs = map[string]int{
-	"SAST": 2 * 3600, "CAT": 2 * 3600, "EAT": 3 * 3600, "WAT": 1 * 3600,
-	"BRT": -3 * 3600, "ART": -3 * 3600, "GST": 4 * 3600, "PKT": 5 * 3600,
-	"NPT": 5*3600 + 2700, "ICT": 7 * 3600, "WIB": 7 * 3600, "PHT": 8 * 3600,
-	"IDT": 3 * 3600, "NST": -(3*3600 + 1800), "NDT": -(2*3600 + 1800),
-	"AST": -4 * 3600, "ADT": -3 * 3600, "CLT": -4 * 3600,
 }
 
 // zoneCache resolves each zone word once per document: loading a location
@@ -49,11 +34,6 @@ type zoneCache map[string]*time.Location
 // when the word is not a zone.
 func (c zoneCache) stampZone(word string) *time.Location {
 	if loc, ok := c[word]; ok {
-		return loc
-	}
-	if secs, ok := moreAbbrevs[word]; ok {
-		loc := time.FixedZone(word, secs)
-		c[word] = loc
 		return loc
 	}
 	loc, err := incident.TimestampZone(word)

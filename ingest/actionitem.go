@@ -1,0 +1,321 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"scribe/incident"
+)
+
+// actionLine reads a line of an action section: a list item is an item
+// (or, when deeper items follow it, the group they belong to), a wrapped
+// line continues the item above, and paragraphs are kept in case the
+// section has no list at all.
+func (d *documentParts) actionLine(l docLine, p *parser) {
+	text := l.clean
+	if l.isList {
+		d.endActionPara()
+		d.listed = true
+		d.listItem(l, p)
+		d.lastList = true
+		return
+	}
+	if n := len(d.items); d.lastList && n > 0 {
+		// A wrapped item: its text goes on.
+		d.reparse(n-1, d.itemInfo[n-1].text+" "+entryText(text), p.docY)
+		return
+	}
+	d.para = append(d.para, entryText(text))
+	if strings.HasSuffix(text, ".") && len(text) < 200 {
+		// Lines that each end a sentence are items of their own, as a
+		// status page's postmortem lists them.
+		d.endActionPara()
+	}
+}
+
+// listItem reads one list item of an action section.
+func (d *documentParts) listItem(l docLine, p *parser) {
+	text := entryText(l.clean)
+	if d.group != nil && l.indent <= d.group.indent {
+		d.group = nil
+	}
+	if strings.HasSuffix(text, ":") && len(text) < 200 {
+		// "Improving external communication by:" with the items below it.
+		d.group = &labelScope{indent: l.indent, text: strings.TrimSuffix(text, ":")}
+		return
+	}
+	if n := len(d.items); n > 0 && l.indent > d.itemInfo[n-1].indent {
+		last, info := d.items[n-1], d.itemInfo[n-1]
+		if detailLine(text) || !groupLike(last.Title) {
+			// A detail of the item above ("owner: Priya"), or its steps.
+			joinItemText(&d.items[n-1], text)
+			return
+		}
+		// "Improving the software by" with the items below it.
+		d.items, d.itemInfo = d.items[:n-1], d.itemInfo[:n-1]
+		d.group = &labelScope{indent: info.indent, text: last.Title}
+	}
+	done := d.done || taskDone(l.raw)
+	if !d.addItem(text, l.indent, l.n, done, p.docY) || d.group == nil {
+		return
+	}
+	it := &d.items[len(d.items)-1]
+	desc := d.group.text + " " + lowerFirst(it.Title)
+	if it.Description != "" {
+		desc += ": " + it.Description
+	}
+	it.Description = fitNarrative(desc)
+}
+
+// detailLine reports whether a line under an item gives its owner, due
+// date, priority, status or ticket rather than an item of its own.
+func detailLine(text string) bool {
+	w := strings.ToLower(letters(strings.TrimLeft(text, "*_ "), 0))
+	switch w {
+	case "owner", "owners", "assignee", "due", "priority", "status", "state", "eta", "ticket", "jira", "link", "tracking", "issue", "deadline", "team":
+		return true
+	}
+	return false
+}
+
+// groupLike reports whether an item's text introduces the items below it
+// rather than being one: it ends with a colon or an unfinished "by".
+func groupLike(t string) bool {
+	t = strings.TrimSpace(t)
+	l := strings.ToLower(t)
+	return strings.HasSuffix(t, ":") || strings.HasSuffix(l, " by") || strings.HasSuffix(l, " to") ||
+		strings.HasSuffix(l, " for") || len(strings.Fields(t)) <= 4 && !strings.ContainsAny(t, ".")
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 || !unicode.IsUpper(r) || len(s) > n && unicode.IsUpper(rune(s[n])) {
+		return s
+	}
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// taskDone reports a ticked task box ("- [x] …").
+func taskDone(raw string) bool {
+	s := strings.TrimLeft(raw, "-*+•0123456789.) \t")
+	return strings.HasPrefix(s, "[x]") || strings.HasPrefix(s, "[X]") || strings.HasPrefix(s, "✅") ||
+		strings.HasPrefix(s, "✔") || strings.HasPrefix(s, "☑")
+}
+
+// endActionPara keeps the paragraph read so far.
+func (d *documentParts) endActionPara() {
+	if len(d.para) > 0 {
+		d.paras = append(d.paras, strings.Join(d.para, " "))
+		d.para = nil
+	}
+}
+
+// addItem turns an item's text into an action item: its owner, priority,
+// due date and state when written, its title the rest. docYear completes
+// a due date written without a year. It reports whether an item was added.
+func (d *documentParts) addItem(text string, indent, line int, done bool, docYear int) bool {
+	text = strings.TrimSpace(text)
+	if text == "" || len(d.items) >= 500 {
+		return false
+	}
+	a := parseItem(text, docYear)
+	if done && a.State == incident.ItemOpen {
+		a.State = incident.ItemDone
+	}
+	if a.Title == "" {
+		return false
+	}
+	d.items = append(d.items, a)
+	d.itemInfo = append(d.itemInfo, itemInfo{indent: indent, line: line, text: text, done: done})
+	return true
+}
+
+// reparse reads item i again from its text, which a wrapped line made
+// longer, keeping what its group and details added.
+func (d *documentParts) reparse(i int, text string, docYear int) {
+	info := &d.itemInfo[i]
+	old := d.items[i]
+	a := parseItem(text, docYear)
+	if info.done && a.State == incident.ItemOpen {
+		a.State = incident.ItemDone
+	}
+	if a.Title == "" {
+		return
+	}
+	if old.Description != "" && a.Description == "" && !strings.Contains(old.Description, old.Title) {
+		a.Description = old.Description
+	}
+	info.text = text
+	d.items[i] = a
+}
+
+// joinItemText adds a wrapped line or a detail to an item.
+func joinItemText(it *incident.ActionItem, more string) {
+	if more == "" {
+		return
+	}
+	extra := parseItem(more, 0)
+	if it.Owner == "" {
+		it.Owner = extra.Owner
+	}
+	if it.Priority == "" {
+		it.Priority = extra.Priority
+	}
+	if it.Due == "" {
+		it.Due = extra.Due
+	}
+	if extra.State != incident.ItemOpen {
+		it.State = extra.State
+	}
+	it.Description = strings.TrimSpace(it.Description + " " + more)
+	it.Description = fitNarrative(it.Description)
+}
+
+var (
+	ownerField    = regexp.MustCompile(`(?i)[(\[,;]?\s*\b(?:(?:owner|owners|assignee|dri|responsible)\s*[:=]|assigned to\b)\s*(@?[\p{L}][\p{L}\p{N}._'/-]*(?:\s+[\p{Lu}][\p{L}'-]*)?)\s*[)\],;]?`)
+	ownerMention  = regexp.MustCompile(`(?:^|[\s(\[])(@[A-Za-z0-9][A-Za-z0-9._/-]*[A-Za-z0-9])`)
+	priorityField = regexp.MustCompile(`(?i)[(\[]?\b(?:priority\s*[:=-]?\s*)?(p[0-3]|critical|urgent|high|medium|low)(?:\s+priority)?\b[)\]]?`)
+	pWord         = regexp.MustCompile(`(?i)(?:^|[\s(\[])(p[0-3])(?:$|[\s)\],:.;])`)
+	dueField      = regexp.MustCompile(`(?i)[(\[,;]?\s*\b(?:due(?: date)?|deadline|eta|target(?: date)?|by)\s*[:=-]?\s*`)
+	stateField    = regexp.MustCompile(`(?i)[(\[]\s*(completed|complete|done|fixed|shipped|in progress|ongoing|open|todo|to do|not started|won'?t (?:do|fix)|wontfix|cancelled|canceled)\b[^)\]]{0,40}[)\]]|\b(?:status|state)\s*[:=]\s*(completed|complete|done|fixed|in progress|open|todo|won'?t (?:do|fix)|cancelled|canceled)\b|^\s*(done|completed|fixed)\s*[:-]\s*`)
+	titleURL      = regexp.MustCompile(`\s*(?:[—–-]\s*)?[(<]?(?:see:?\s+)?<?https?://[^\s)>]+>?\)?`)
+	markdownLink  = regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)\)`)
+	strike        = regexp.MustCompile(`^~~(.+?)~~(.*)$`)
+)
+
+// parseItem reads an action item's text. docYear completes a due date
+// written without a year.
+func parseItem(text string, docYear int) incident.ActionItem {
+	a := incident.ActionItem{State: incident.ItemOpen}
+	full := markdownLink.ReplaceAllString(text, "$1 ($2)")
+	rest := markdownLink.ReplaceAllString(text, "$1")
+	if m := strike.FindStringSubmatch(rest); m != nil {
+		// Struck through: done, unless a note says it will not be.
+		a.State, rest = incident.ItemDone, m[1]+" "+m[2]
+	}
+	if m := stateField.FindStringSubmatch(rest); m != nil {
+		word := strings.ToLower(m[1] + m[2] + m[3])
+		switch {
+		case strings.HasPrefix(word, "won") || strings.HasPrefix(word, "cancel"):
+			a.State = incident.ItemWontDo
+		case word == "completed" || word == "complete" || word == "done" || word == "fixed" || word == "shipped":
+			a.State = incident.ItemDone
+		}
+		rest = strings.Replace(rest, m[0], " ", 1)
+	}
+	if m := ownerField.FindStringSubmatch(rest); m != nil {
+		a.Owner = strings.TrimSpace(m[1])
+		rest = strings.Replace(rest, m[0], " ", 1)
+	} else if m := ownerMention.FindStringSubmatch(rest); m != nil {
+		a.Owner = m[1]
+		if strings.HasSuffix(strings.TrimSpace(rest), m[1]) || strings.Contains(rest, "("+m[1]+")") {
+			rest = strings.Replace(strings.Replace(rest, "("+m[1]+")", " ", 1), m[1], " ", 1)
+		}
+	}
+	if m := pWord.FindStringSubmatch(rest); m != nil {
+		a.Priority = incident.Priority(strings.ToUpper(m[1]))
+		rest = strings.Replace(rest, strings.TrimSpace(m[0]), " ", 1)
+	} else if m := priorityField.FindStringSubmatch(rest); m != nil && strings.Contains(strings.ToLower(m[0]), "priority") {
+		a.Priority = priorityWord(m[1])
+		rest = strings.Replace(rest, m[0], " ", 1)
+	}
+	if due, span := dueDate(rest, docYear); due != "" {
+		a.Due = due
+		rest = strings.Replace(rest, span, " ", 1)
+	}
+	rest = strings.Join(strings.Fields(rest), " ")
+	rest = strings.Trim(rest, " -–—,;:|")
+	a.Title, a.Description = itemTitle(rest, full)
+	return a
+}
+
+func priorityWord(w string) incident.Priority {
+	switch strings.ToLower(w) {
+	case "critical", "urgent", "p0":
+		return incident.Priority("P0")
+	case "high", "p1":
+		return incident.Priority("P1")
+	case "medium", "p2":
+		return incident.Priority("P2")
+	}
+	return incident.Priority("P3")
+}
+
+// dueDate finds "due 2024-03-01", "(ETA: March 1, 2024)", "by 2024-03-01"
+// and returns the date as YYYY-MM-DD and the text it took.
+func dueDate(s string, docYear int) (string, string) {
+	for _, loc := range dueField.FindAllStringIndex(s, -1) {
+		y, m, d, end, ok := stampReader{}.date(s, loc[1])
+		if !ok || d == 0 {
+			continue
+		}
+		if y == 0 {
+			y = docYear
+		}
+		if !validYear(y) || d > daysIn(y, m) {
+			continue
+		}
+		end = min(len(s), end)
+		if end < len(s) && (s[end] == ')' || s[end] == ']') {
+			end++
+		}
+		return fmt.Sprintf("%04d-%02d-%02d", y, m, d), s[loc[0]:end]
+	}
+	return "", ""
+}
+
+// itemTitle makes a title of an item's text: a bold lead ("**Circuit
+// breakers**: adding …") or the first sentence, within the length a title
+// holds; the whole text is the description when the title is not all of it.
+func itemTitle(rest, full string) (string, string) {
+	title := cleanInline(rest)
+	desc := ""
+	if lead, after, ok := strings.Cut(rest, "**:"); ok && strings.HasPrefix(strings.TrimSpace(rest), "**") {
+		title, desc = cleanInline(lead), strings.TrimSpace(after)
+	} else if i := strings.Index(title, ": "); i > 0 && i < 60 && len(strings.Fields(title[:i])) <= 6 && len(strings.Fields(title[:i])) >= 2 {
+		// "Read/write separation: implementing …" (a one-word lead such
+		// as "Runbook:" is part of the title).
+		title, desc = title[:i], strings.TrimSpace(title[i+2:])
+		if !hasWord(title) {
+			// "[#2226]: Add simple logging …": the ticket, then the item.
+			title, desc = desc, cleanInline(full)
+		}
+	}
+	if t := titleURL.ReplaceAllString(title, ""); t != title && strings.TrimSpace(t) != "" {
+		// A link is the item's tracking, kept in the description.
+		title, desc = t, cleanInline(full)
+	}
+	title = strings.Trim(strings.ReplaceAll(title, "`", ""), " *_.,;")
+	if utf8.RuneCountInString(title) > 120 {
+		if e := sentenceEnd(title, 0); e < len(title) && e <= 200 {
+			title = strings.TrimRight(title[:e], ".")
+		}
+		if utf8.RuneCountInString(title) > incident.MaxTitleLen {
+			title = truncateRunes(title, incident.MaxTitleLen)
+		}
+		desc = cleanInline(full)
+	}
+	title = capitalise(title)
+	if desc != "" {
+		desc = fitNarrative(capitalise(desc))
+	}
+	return title, desc
+}
+
+// hasWord reports whether s holds a word of three letters or more.
+func hasWord(s string) bool {
+	run := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if run++; run >= 3 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}

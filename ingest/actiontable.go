@@ -1,0 +1,112 @@
+package ingest
+
+import (
+	"strings"
+
+	"scribe/incident"
+)
+
+// actionTable is what an action-item table's header says: which column
+// holds what.
+type actionTable struct {
+	title, desc, owner, priority, due, state, link int // -1 when the table has none
+	body                                           bool
+}
+
+// actionColumns name a table's columns, by the first words of their
+// headers; their order is their precedence.
+var actionColumns = []struct {
+	words []string
+	col   func(*actionTable) *int
+}{
+	{[]string{"owner", "owners", "assignee", "assigned", "who", "responsible", "dri", "team"}, func(t *actionTable) *int { return &t.owner }},
+	{[]string{"priority", "prio", "p", "severity"}, func(t *actionTable) *int { return &t.priority }},
+	{[]string{"due", "deadline", "eta", "target", "when", "date", "by"}, func(t *actionTable) *int { return &t.due }},
+	{[]string{"status", "state", "done", "complete", "completed"}, func(t *actionTable) *int { return &t.state }},
+	{[]string{"ticket", "issue", "link", "jira", "tracking", "tracker", "url", "pr"}, func(t *actionTable) *int { return &t.link }},
+	{[]string{"action", "actions", "item", "items", "task", "tasks", "title", "what", "step", "steps", "follow", "followup", "remediation", "work", "change", "fix", "name"}, func(t *actionTable) *int { return &t.title }},
+	{[]string{"description", "details", "detail", "notes", "note", "why", "rationale", "context"}, func(t *actionTable) *int { return &t.desc }},
+}
+
+// actionRow reads a row of a table in an action section: the header, the
+// separator, then one item a row.
+func (d *documentParts) actionRow(lead string, docYear int) {
+	cells := tableCells(lead)
+	if d.table == nil {
+		t := &actionTable{title: -1, desc: -1, owner: -1, priority: -1, due: -1, state: -1, link: -1}
+		for i, c := range cells {
+			w := strings.ToLower(letters(strings.TrimLeft(strings.ToLower(cleanInline(c)), "*_# "), 0))
+			for _, ac := range actionColumns {
+				if col := ac.col(t); *col < 0 && contains(ac.words, w) {
+					*col = i
+					break
+				}
+			}
+		}
+		if t.title < 0 && t.desc >= 0 {
+			t.title, t.desc = t.desc, -1 // "| Description | Owner |": the description is the item
+		}
+		if t.title < 0 {
+			// The first column no other name took ("#" columns aside).
+			for i, c := range cells {
+				if i != t.owner && i != t.priority && i != t.due && i != t.state && i != t.link && strings.Trim(c, "#* ") != "" {
+					t.title = i
+					break
+				}
+			}
+		}
+		d.table = t
+		d.listed = true
+		return
+	}
+	if !d.table.body && separatorRow(cells) {
+		d.table.body = true
+		return
+	}
+	d.table.item(cells, d, docYear)
+}
+
+func contains(words []string, w string) bool {
+	for _, x := range words {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// item makes one row an action item.
+func (t *actionTable) item(cells []string, d *documentParts, docYear int) {
+	title := entryText(cleanInline(cellAt(cells, t.title)))
+	if title == "" {
+		return
+	}
+	if !d.addItem(title, 0, 0, d.done, docYear) {
+		return
+	}
+	it := &d.items[len(d.items)-1]
+	if o := strings.Trim(cleanInline(cellAt(cells, t.owner)), " -–—"); o != "" && len(o) <= 100 && !strings.EqualFold(o, "tbd") && !strings.EqualFold(o, "n/a") {
+		it.Owner = o
+	}
+	if pr := strings.TrimSpace(cellAt(cells, t.priority)); pr != "" {
+		if m := pWord.FindStringSubmatch(" " + pr + " "); m != nil {
+			it.Priority = incident.Priority(strings.ToUpper(m[1]))
+		} else if m := priorityField.FindStringSubmatch(pr); m != nil {
+			it.Priority = priorityWord(m[1])
+		}
+	}
+	if due, _ := dueDate("due "+cellAt(cells, t.due), docYear); due != "" {
+		it.Due = due
+	}
+	if st := parseItem("x ["+strings.Trim(cleanInline(cellAt(cells, t.state)), "[]() ")+"]", 0).State; st != incident.ItemOpen {
+		it.State = st
+	} else if completedMark(cellAt(cells, t.state)) {
+		it.State = incident.ItemDone
+	}
+	if desc := entryText(cleanInline(cellAt(cells, t.desc))); desc != "" {
+		it.Description = fitNarrative(strings.TrimSpace(desc + " " + it.Description))
+	}
+	if link := strings.TrimSpace(cellAt(cells, t.link)); link != "" {
+		it.Description = strings.TrimSpace(it.Description + " Tracking: " + markdownLink.ReplaceAllString(link, "$1 ($2)"))
+	}
+}

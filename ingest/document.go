@@ -1,0 +1,394 @@
+package ingest
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"scribe/incident"
+)
+
+// Narrative is what a postmortem's prose sections say, by field.
+type Narrative struct {
+	Summary, Impact, RootCause, Trigger, Resolution, Detection string
+}
+
+// linkDefinition is a Markdown reference link's target line.
+var linkDefinition = regexp.MustCompile(`^\[[^\]]+\]:\s*<?(?:https?://|/|#)\S*>?(?:\s+"[^"]*")?$`)
+
+// documentParts is what a whole postmortem gives besides its timeline:
+// the section in force and what its sections hold.
+type documentParts struct {
+	section  section
+	headings []heading // the headings enclosing the current line
+	// label is a bold list label that opened a section of its own ("-
+	// **Review actions**:"), which its deeper lines belong to.
+	label     *labelScope
+	done      bool // the section's heading says its items are completed
+	entriesIn bool // the section has given an entry (see fenceReads)
+	seenHead  bool // a heading has been read: prose is no longer the lead
+
+	fields    map[section]*strings.Builder
+	fieldLine map[section]int // the line each field's text starts on, for reports
+	lead      strings.Builder // prose before the first heading
+	leadGap   bool            // a blank line ended the lead's last paragraph
+	items     []incident.ActionItem
+	itemInfo  []itemInfo // per item: the indent and line it came from
+	group     *labelScope
+	para      []string // the paragraph being read in an action or retro section
+	paras     []string // an action section's paragraphs, items when it has no list
+	listed    bool     // the action section has list items or table rows
+	headItem  string   // the heading that names the action section's one item
+	lastList  bool     // the line before was a list item (a wrapped one continues it)
+	table     *actionTable
+	retro     []incident.RetroNote
+	services  []string
+}
+
+// heading is one heading enclosing the current line.
+type heading struct {
+	level int
+	kind  section
+	done  bool
+}
+
+type labelScope struct {
+	kind   section
+	indent int
+	text   string
+	prev   section
+}
+
+type itemInfo struct {
+	indent, line int
+	text         string // as written, for a wrapped line to extend
+	done         bool   // its section or task box says it is done
+}
+
+// docLine is one text line as the document readers see it.
+type docLine struct {
+	raw     string // the line without indentation
+	content string // raw without its list marker
+	clean   string // content without list marker and bold marks
+	indent  int
+	isList  bool
+	n       int
+}
+
+// enterHeading makes a heading's section the one in force. A heading that
+// names nothing known inherits the section of the heading it is under
+// ("### Short-term" under "## Action items").
+func (p *parser) enterHeading(level int, text string) {
+	d := &p.doc
+	d.endSection()
+	d.label, d.seenHead = nil, true
+	for len(d.headings) > 0 && d.headings[len(d.headings)-1].level >= level {
+		d.headings = d.headings[:len(d.headings)-1]
+	}
+	h := heading{level: level, kind: classify(text), done: completedMark(text)}
+	if h.kind == sectionNone && len(d.headings) > 0 {
+		h.kind = d.headings[len(d.headings)-1].kind
+		if h.kind == sectionActions {
+			// "### Faster rollbacks" under "## What we're changing": the
+			// heading names the item, its paragraphs describe it.
+			d.headItem = entryText(cleanInline(text))
+		}
+	}
+	if len(d.headings) > 0 && d.headings[len(d.headings)-1].done {
+		h.done = true
+	}
+	d.headings = append(d.headings, h)
+	d.section, d.done, d.entriesIn = h.kind, h.done, false
+}
+
+// completedMark reports whether a heading or item says it is done.
+func completedMark(s string) bool {
+	l := strings.ToLower(s)
+	for _, m := range []string{"(completed)", "[completed]", "(done)", "[done]", "✅", "✔", "completed:", "done:", "(complete)", "[complete]", "(shipped)"} {
+		if strings.Contains(l, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// documentLine reads a text line for the document's sections: a line that
+// stands for a heading, an action item, narrative. It reports whether the
+// line is taken (action sections' lines never become entries).
+func (p *parser) documentLine(l docLine) bool {
+	d := &p.doc
+	if d.label != nil && (l.indent <= d.label.indent || !l.isList && l.indent == 0) {
+		d.endSection()
+		d.section, d.label = d.label.prev, nil
+	}
+	if l.raw[0] == '[' && linkDefinition.MatchString(l.raw) {
+		return true // "[#2226]: https://…", the target of a reference link
+	}
+	if s, rest, ok := headingLine(l.clean, l.content, l.isList); ok && (p.pending == nil || p.pending.postmortem) && p.awaiting == nil {
+		p.endParagraph()
+		p.open = -1 // a heading never continues the entry above it
+		d.endSection()
+		if l.isList {
+			// "- **Review actions**:" with the items below it.
+			d.label = &labelScope{kind: s, indent: l.indent, prev: d.section}
+		} else {
+			d.headings = append(d.headings, heading{level: 7, kind: s})
+			d.seenHead = true
+		}
+		d.section, d.done, d.entriesIn = s, false, false
+		if rest != "" {
+			p.narrate(docLine{raw: rest, clean: rest, indent: l.indent + 2, n: l.n})
+		}
+		return true
+	}
+	if d.section != sectionNone && !l.isList && p.statusPageLine(l.clean) {
+		// A status page's next update ends a postmortem posted as one.
+		d.endSection()
+		d.section, d.headings, d.label = sectionNone, nil, nil
+		return false
+	}
+	switch {
+	case d.section == sectionActions:
+		d.actionLine(l, p)
+		if !l.isList {
+			// A sentence here may still say when something happened
+			// ("Engineers were alerted at 09:19"): prose, read as prose is.
+			p.para = append(p.para, textLine{l.clean, l.n})
+		}
+		return true
+	case d.section.narrative():
+		p.narrate(l)
+	}
+	return false
+}
+
+// narrate adds a line to the narrative field or the retro notes of the
+// section in force.
+func (p *parser) narrate(l docLine) {
+	d := &p.doc
+	text := entryText(l.clean)
+	if text == "" {
+		return
+	}
+	switch d.section {
+	case sectionServices:
+		for _, s := range strings.Split(strings.TrimSuffix(text, "."), ",") {
+			d.addService(s)
+		}
+		return
+	case sectionWentWell, sectionWentWrong, sectionLucky, sectionFactors, sectionLessons:
+		if l.isList {
+			d.flushRetro()
+		}
+		d.para = append(d.para, text)
+		if l.isList {
+			d.lastList = true
+		}
+		return
+	}
+	if d.fields == nil {
+		d.fields = map[section]*strings.Builder{}
+	}
+	b := d.fields[d.section]
+	if b == nil {
+		b = &strings.Builder{}
+		d.fields[d.section] = b
+		if d.fieldLine == nil {
+			d.fieldLine = map[section]int{}
+		}
+		d.fieldLine[d.section] = l.n
+	}
+	if b.Len() > 2*incident.MaxTextLen {
+		return // cut and reported in narrative
+	}
+	written := b.String()
+	switch {
+	case b.Len() == 0:
+	case l.isList && strings.HasSuffix(written, "\n"):
+	case l.isList:
+		b.WriteString("\n")
+	case strings.HasSuffix(written, "\n\n"):
+	case d.lastList && strings.HasSuffix(written, "\n"):
+		b.WriteString("\n")
+	case d.lastList:
+		b.WriteString("\n\n")
+	default:
+		b.WriteString(" ")
+	}
+	if l.isList {
+		b.WriteString("- ")
+	}
+	b.WriteString(text)
+	d.lastList = l.isList
+}
+
+// blankLine ends a paragraph of the document's sections.
+func (d *documentParts) blankLine() {
+	switch {
+	case d.section == sectionActions:
+		d.endActionPara()
+	case d.section >= sectionWentWell:
+		d.flushRetro()
+	case d.section.narrative():
+		if b := d.fields[d.section]; b != nil && b.Len() > 0 && !strings.HasSuffix(b.String(), "\n") {
+			b.WriteString("\n\n")
+		}
+	}
+	d.lastList = false
+	d.leadGap = d.lead.Len() > 0
+}
+
+// flushRetro makes the paragraph or list item read so far a retro note.
+func (d *documentParts) flushRetro() {
+	if len(d.para) == 0 {
+		return
+	}
+	text := strings.Join(d.para, " ")
+	d.para = nil
+	sec := map[section]incident.RetroSection{
+		sectionWentWell: incident.RetroWentWell, sectionWentWrong: incident.RetroWentWrong,
+		sectionLucky: incident.RetroLucky, sectionFactors: incident.RetroFactor, sectionLessons: incident.RetroLesson,
+	}[d.section]
+	if sec == "" || strings.HasSuffix(text, ":") && len(d.retro) == 0 && len(text) < 200 {
+		return // an introduction to the list below
+	}
+	d.retro = append(d.retro, incident.RetroNote{Section: sec, Text: fitNarrative(text)})
+}
+
+// endSection finishes what the section in force was reading.
+func (d *documentParts) endSection() {
+	switch {
+	case d.section == sectionActions:
+		d.endActionPara()
+		switch {
+		case d.listed:
+		case d.headItem != "":
+			if d.addItem(d.headItem, 0, 0, d.done, 0) && len(d.paras) > 0 {
+				it := &d.items[len(d.items)-1]
+				it.Description = fitNarrative(strings.TrimSpace(it.Description + " " + strings.Join(d.paras, " ")))
+			}
+		default:
+			for _, para := range d.paras {
+				if !strings.HasSuffix(para, ":") {
+					d.addItem(para, 0, 0, d.done, 0)
+				}
+			}
+		}
+		d.paras, d.listed, d.group, d.table = nil, false, nil, nil
+	case d.section >= sectionWentWell:
+		d.flushRetro()
+	}
+	d.lastList, d.headItem = false, ""
+}
+
+// addService records an affected service once.
+func (d *documentParts) addService(s string) {
+	s = strings.TrimSpace(strings.Trim(strings.TrimSpace(s), ".;"))
+	if s == "" || utf8.RuneCountInString(s) > 80 || len(d.services) >= 50 {
+		return
+	}
+	for _, have := range d.services {
+		if strings.EqualFold(have, s) {
+			return
+		}
+	}
+	d.services = append(d.services, s)
+}
+
+// affected reads a status page's "This incident affected: API and
+// Dashboard (EU)." or a document's "Affected services: api, web".
+func (d *documentParts) affected(clean string) bool {
+	if !strings.Contains(clean, "ffected") {
+		return false
+	}
+	l := strings.ToLower(clean)
+	var rest string
+	for _, key := range []string{"this incident affected:", "affected services:", "services affected:", "affected components:", "components affected:", "affected systems:"} {
+		if i := strings.Index(l, key); i >= 0 && i < 4 {
+			rest = clean[i+len(key):]
+			break
+		}
+	}
+	if rest == "" {
+		return false
+	}
+	rest = strings.TrimSuffix(strings.TrimSpace(rest), ".")
+	for _, part := range strings.Split(rest, ",") {
+		for _, s := range strings.Split(part, " and ") {
+			d.addService(s)
+		}
+	}
+	return true
+}
+
+// fitNarrative cuts a section longer than a narrative field holds.
+func fitNarrative(s string) string {
+	if utf8.RuneCountInString(s) <= incident.MaxTextLen {
+		return s
+	}
+	return truncateRunes(s, incident.MaxTextLen)
+}
+
+// narrative gathers the fields; a section longer than a field holds is
+// cut and reported.
+func (p *parser) narrative() Narrative {
+	get := func(s section, name string) string {
+		b := p.doc.fields[s]
+		if b == nil {
+			return ""
+		}
+		text := strings.TrimSpace(b.String())
+		if n := utf8.RuneCountInString(text); n > incident.MaxTextLen {
+			p.change(max(p.doc.fieldLine[s], 1), name, fmt.Sprintf("the %s section is %d characters long: cut to the %d a field holds", name, n, incident.MaxTextLen))
+			text = truncateRunes(text, incident.MaxTextLen)
+		}
+		return text
+	}
+	n := Narrative{
+		Summary: get(sectionSummary, "summary"), Impact: get(sectionImpact, "impact"),
+		RootCause: get(sectionRootCause, "root cause"), Trigger: get(sectionTrigger, "trigger"),
+		Resolution: get(sectionResolution, "resolution"), Detection: get(sectionDetection, "detection"),
+	}
+	if n.Summary == "" {
+		n.Summary = fitNarrative(strings.TrimSpace(p.doc.lead.String()))
+	}
+	return n
+}
+
+// leadLine keeps prose before the document's first heading, which is its
+// summary when it has no section of that name.
+func (p *parser) leadLine(l docLine, gaveEntry bool) {
+	d := &p.doc
+	if d.seenHead || gaveEntry || len(p.entries) > 0 || l.isList || p.pending != nil || d.lead.Len() > incident.MaxTextLen {
+		return
+	}
+	if l.n-1 == p.titleIdx || l.n-1 == p.plainIdx || l.n == p.firstLine || strings.HasPrefix(strings.ToLower(l.clean), "incident report for ") {
+		return
+	}
+	if len(l.clean) < 60 && !strings.ContainsAny(l.clean, ".!?") {
+		return // a byline, a date, a page's name
+	}
+	switch {
+	case d.lead.Len() > 0 && d.leadGap:
+		d.lead.WriteString("\n\n")
+	case d.lead.Len() > 0:
+		d.lead.WriteString(" ")
+	}
+	d.leadGap = false
+	d.lead.WriteString(entryText(l.clean))
+}
+
+// statusPageLine reports whether a line is a status page's own: a "Posted
+// …" line with its time, or an update's status word.
+func (p *parser) statusPageLine(clean string) bool {
+	if len(clean) > 6 && strings.EqualFold(clean[:6], "posted") {
+		for i := 7; i < len(clean); i++ {
+			if clean[i-1] == ' ' && isDigit(clean[i]) || clean[i-1] == ' ' && monthOf(letters(clean, i)) > 0 {
+				return true
+			}
+		}
+	}
+	state, _, ok := statusLine(clean, false)
+	return ok && state != ""
+}

@@ -1,0 +1,91 @@
+package ingest
+
+import (
+	"os"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestSlackExport reads a whole-workspace export written for the project:
+// two days of #inc-checkout with a join, a leave, a bot message, a pinned
+// message, a :pushpin: reaction, a thread and mentions.
+func TestSlackExport(t *testing.T) {
+	res, err := ParseSlack(SlackSource{FS: os.DirFS("testdata/slack"), Channel: "inc-checkout"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct {
+		at     string
+		author string
+		text   string
+		pinned bool
+	}
+	wants := []want{
+		{"2024-03-14T21:58:03Z", "Priya Raman", "Checkout 5xx above 4% since the 21:50 deploy, Marco Bianchi can you look at the payments pods?", false},
+		{"2024-03-14T21:58:10Z", "PagerDuty", "Triggered: checkout-5xx-rate > 4% #4411 (https://example.pagerduty.test/incidents/P1)", false},
+		{"2024-03-14T22:00:00Z", "Marco Bianchi", "Errors only on pods running the 21:50 image", false},
+		{"2024-03-14T22:01:00Z", "Marco Bianchi", "Confirmed, the new image drops the TLS config", false},
+		{"2024-03-14T22:02:00Z", "Priya Raman", "Rolling back payments to v41", true},
+		{"2024-03-14T22:29:00Z", "Priya Raman", "Error rate back under 0.1% :tada:", true},
+		{"2024-03-15T09:00:00Z", "Marco Bianchi", "Postmortem draft is up, see #inc-checkout pins", false},
+		{"2024-03-15T09:01:00Z", "Dana Okafor", "[file: Error rate graph]", false},
+	}
+	if len(res.Entries) != len(wants) {
+		for _, e := range res.Entries {
+			t.Logf("%s %s: %s", e.At.Format(time.RFC3339), e.Author, e.Text)
+		}
+		t.Fatalf("%d entries, want %d (no join, leave or pin notice)", len(res.Entries), len(wants))
+	}
+	for i, w := range wants {
+		e := res.Entries[i]
+		if got := e.At.Format(time.RFC3339); got != w.at || e.Author != w.author || e.Text != w.text || e.Pinned != w.pinned {
+			t.Errorf("entry %d = %s %q %q pinned=%v, want %s %q %q pinned=%v", i, got, e.Author, e.Text, e.Pinned, w.at, w.author, w.text, w.pinned)
+		}
+	}
+	if res.Entries[0].At.Nanosecond() != 200000 {
+		t.Errorf("ts fraction lost: %v", res.Entries[0].At)
+	}
+	if res.Title != "#inc-checkout" {
+		t.Errorf("title %q", res.Title)
+	}
+	events := res.Events(1, "importer")
+	if events[4].Author != "Priya Raman" || !events[4].Pinned {
+		t.Errorf("event %+v: want Priya's pinned message", events[4])
+	}
+}
+
+func TestSlackChannelChoice(t *testing.T) {
+	_, err := ParseSlack(SlackSource{FS: os.DirFS("testdata/slack")}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "--channel") || !strings.Contains(err.Error(), "#inc-checkout") || !strings.Contains(err.Error(), "#random") {
+		t.Errorf("two channels without --channel: %v", err)
+	}
+	_, err = ParseSlack(SlackSource{FS: os.DirFS("testdata/slack"), Channel: "nope"}, Options{})
+	if err == nil || !strings.Contains(err.Error(), `"nope"`) {
+		t.Errorf("unknown channel: %v", err)
+	}
+	// One day's file alone, with the export's root above its folder.
+	res, err := ParseSlack(SlackSource{FS: os.DirFS("testdata/slack"), Channel: "inc-checkout", Day: "2024-03-15.json"}, Options{})
+	if err != nil || len(res.Entries) != 2 {
+		t.Fatalf("one day: %v, %d entries", err, len(res.Entries))
+	}
+	// A channel's folder without users.json: names from the ids.
+	res, err = ParseSlack(SlackSource{FS: os.DirFS("testdata/slack/inc-checkout"), Day: "2024-03-15.json"}, Options{})
+	if err != nil || len(res.Entries) != 2 || res.Entries[0].Author != "U02MARCO" {
+		t.Fatalf("folder alone: %v, %+v", err, res.Entries)
+	}
+}
+
+func TestSlackBadInput(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.MkdirAll(dir+"/inc", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(dir+"/inc/2024-03-14.json", []byte(`{"not": "an array"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err := ParseSlack(SlackSource{FS: os.DirFS(dir), Channel: "inc"}, Options{})
+	if err == nil || !strings.Contains(err.Error(), "not the JSON Slack writes") {
+		t.Errorf("bad day file: %v", err)
+	}
+}
