@@ -25,10 +25,10 @@ type Config struct {
 	UpdateTemplate       *template.Template
 	UpdateTemplateSource string
 
-	// FollowUps are the deadlines for follow-ups by priority that the file
-	// sets (from the incident's resolution); priorities it leaves out keep
-	// scribe's defaults.
-	FollowUps map[incident.Priority]time.Duration
+	// FollowUps are the deadlines of follow-ups by priority: scribe's
+	// (incident.DefaultFollowUpPolicy) with the file's [followups] keys
+	// laid over them.
+	FollowUps incident.FollowUpPolicy
 }
 
 // Severity is the policy for incidents of one severity.

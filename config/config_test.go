@@ -108,8 +108,11 @@ P2 = "30d"
 	if c.UpdateTemplate == nil || !strings.Contains(c.UpdateTemplateSource, "{{.Bold .Title}}") {
 		t.Errorf("template not loaded: %q", c.UpdateTemplateSource)
 	}
-	if len(c.FollowUps) != 2 || c.FollowUps[incident.P0] != 48*time.Hour || c.FollowUps[incident.P2] != 30*24*time.Hour {
-		t.Errorf("follow-up deadlines = %v", c.FollowUps)
+	// P0 and P2 from the file, P1 and P3 and unprioritized as scribe's.
+	def := incident.DefaultFollowUpPolicy()
+	if f := c.FollowUps; f.Deadlines[incident.P0] != 48*time.Hour || f.Deadlines[incident.P2] != 30*24*time.Hour ||
+		f.Deadlines[incident.P1] != def.Deadlines[incident.P1] || f.Deadlines[incident.P3] != 0 || f.Unprioritized != def.Unprioritized {
+		t.Errorf("follow-up deadlines = %s", f.Describe())
 	}
 }
 
@@ -130,8 +133,9 @@ func TestLoadRefusesBrokenFiles(t *testing.T) {
 		{"duplicate in inline table", "sev1 = {checklist = [\"x\", \"X\"]}\n", `:1:9: sev1.checklist lists "X" twice`},
 		{"template field", "[update]\ntemplate = \"{{.Title}} {{.Titel}}\"\n", `:2:12: update.template: the update template does not work: template:1:13: executing "template" at <.Titel>: can't evaluate field Titel in type update.Draft (lines counted from the template's first)`},
 		{"template syntax", "[update]\ntemplate = \"{{if .Title}}\"\n", `:2:12: update.template: the update template does not work: template:1: unexpected EOF`},
-		{"deadline", "[followups]\nP1 = \"soon\"\n", `:2:6: followups.P1: invalid deadline "soon"`},
-		{"lower-case priority", "[followups]\np9 = \"1d\"\n", `unknown key "p9" in [followups]: accepted there are P0, P1, P2, P3`},
+		{"deadline", "[followups]\nP1 = \"soon\"\n", `:2:6: followups.P1: invalid deadline "soon": use a span such as 2w, 30d or 12h, or "none"`},
+		{"deadline in weeks", "[followups]\nP1 = \"99w\"\n", `:2:6: followups.P1: invalid deadline "99w"`},
+		{"lower-case priority", "[followups]\np9 = \"1d\"\n", `unknown key "p9" in [followups]: accepted there are P0, P1, P2, P3, unprioritized`},
 		{"scalar for table", "update = 5\n", `:1:10: update must be a table`},
 		{"bool in list", "[sev2]\nchecklist = [true]\n", `:2:14: sev2.checklist must be a list of one-line strings`},
 		{"table for span", "[sev2]\nupdate_every = {m = 1}\n", `:2:16: sev2.update_every must be a span in quotes`},
@@ -208,7 +212,9 @@ update_every = "2h"
 [update]
 template = "{{.Title}} it's '''quoted''' \n"
 [followups]
-P1 = "7d"
+P1 = "3w"
+P2 = "none"
+unprioritized = "45d"
 `))
 	if err != nil {
 		t.Fatal(err)
@@ -234,8 +240,8 @@ P1 = "7d"
 		if back.UpdateTemplateSource != wantSrc {
 			t.Errorf("%s: template read back as %q, want %q", name, back.UpdateTemplateSource, wantSrc)
 		}
-		if len(back.FollowUps) != len(c.FollowUps) || back.FollowUps[incident.P1] != c.FollowUps[incident.P1] {
-			t.Errorf("%s: follow-ups %v, want %v", name, back.FollowUps, c.FollowUps)
+		if back.FollowUps.Describe() != c.FollowUps.Describe() {
+			t.Errorf("%s: follow-ups %s, want %s", name, back.FollowUps.Describe(), c.FollowUps.Describe())
 		}
 	}
 }

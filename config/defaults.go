@@ -9,7 +9,8 @@ import (
 // Default is the built-in policy: updates every 20 minutes for a SEV1 and
 // every 30 for a SEV2 (the rhythm incident commanders' guides give for the
 // first hours, and executives' usual ask), hourly for a SEV3, none below;
-// a full checklist for SEV1 and SEV2, a short one for SEV3.
+// a full checklist for SEV1 and SEV2, a short one for SEV3; scribe's
+// follow-up deadlines.
 func Default() Config {
 	return Config{
 		severities: [incident.SevLeast]Severity{
@@ -24,7 +25,7 @@ func Default() Config {
 			{},
 			{},
 		},
-		FollowUps: map[incident.Priority]time.Duration{},
+		FollowUps: incident.DefaultFollowUpPolicy(),
 	}
 }
 

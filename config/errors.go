@@ -16,7 +16,7 @@ var tables = []struct {
 }{
 	{"sev1", severityKeys}, {"sev2", severityKeys}, {"sev3", severityKeys}, {"sev4", severityKeys}, {"sev5", severityKeys},
 	{"update", []string{"template"}},
-	{"followups", []string{"P0", "P1", "P2", "P3"}},
+	{"followups", []string{"P0", "P1", "P2", "P3", "unprioritized"}},
 }
 
 var severityKeys = []string{"update_every", "checklist"}
@@ -26,14 +26,14 @@ var accepted = map[string]string{
 	"update_every": `a span in quotes such as "20m", "1h" or "1h30m", or "none"`,
 	"checklist":    `a list of one-line strings, e.g. ["Name an incident commander", "Open the status page incident"]`,
 	"template":     `a string holding a Go text/template (use '''…''' for several lines)`,
-	"P0":           `a span in quotes such as "2d" or "7d"`,
+	"P0":           `a span in quotes such as "2w" or "30d", or "none"`,
 }
 
 func acceptedFor(key string) string {
 	if a, ok := accepted[key]; ok {
 		return a
 	}
-	if strings.HasPrefix(key, "P") {
+	if strings.HasPrefix(key, "P") || key == "unprioritized" {
 		return accepted["P0"]
 	}
 	return "a table"

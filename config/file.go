@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"text/template"
 	"time"
@@ -35,10 +36,11 @@ type fileUpdate struct {
 }
 
 type fileFollowUps struct {
-	P0 *deadline `toml:"P0"`
-	P1 *deadline `toml:"P1"`
-	P2 *deadline `toml:"P2"`
-	P3 *deadline `toml:"P3"`
+	P0            *deadline `toml:"P0"`
+	P1            *deadline `toml:"P1"`
+	P2            *deadline `toml:"P2"`
+	P3            *deadline `toml:"P3"`
+	Unprioritized *deadline `toml:"unprioritized"`
 }
 
 // The value types below are structs on purpose: go-toml stores a TOML
@@ -63,13 +65,30 @@ func (e *every) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// deadline is the time a follow-up of some priority has.
+// deadline is the time a follow-up of some priority has: a span in days
+// or weeks ("30d", "2w"), or "none".
 type deadline struct{ d time.Duration }
 
 func (d *deadline) UnmarshalText(b []byte) error {
+	in := strings.ToLower(strings.TrimSpace(string(b)))
+	switch in {
+	case "none", "off", "never", "0":
+		d.d = 0
+		return nil
+	}
+	for _, unit := range []string{"weeks", "week", "wk", "w"} {
+		if n, ok := strings.CutSuffix(in, unit); ok {
+			weeks, err := strconv.Atoi(strings.TrimSpace(n))
+			if err != nil || weeks <= 0 || weeks > 52 {
+				break
+			}
+			d.d = time.Duration(weeks) * incident.Week
+			return nil
+		}
+	}
 	span, err := incident.ParseInterval("deadline", string(b))
 	if err != nil {
-		return errors.New(incident.ErrorMessage(err))
+		return fmt.Errorf(`invalid deadline %q: use a span such as 2w, 30d or 12h, or "none"`, string(b))
 	}
 	d.d = span
 	return nil
@@ -138,9 +157,12 @@ func (f file) apply(c *Config, data []byte) error {
 	if fu := f.FollowUps; fu != nil {
 		for p, d := range map[incident.Priority]*deadline{incident.P0: fu.P0, incident.P1: fu.P1, incident.P2: fu.P2, incident.P3: fu.P3} {
 			if d != nil {
-				c.FollowUps[p] = d.d
+				c.FollowUps.Deadlines[p] = d.d
 			}
 		}
+		if fu.Unprioritized != nil {
+			c.FollowUps.Unprioritized = fu.Unprioritized.d
+		}
 	}
-	return nil
+	return c.FollowUps.Validate()
 }

@@ -4,7 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
+	"time"
 
 	"scribe/incident"
 	"scribe/update"
@@ -43,14 +45,12 @@ func Write(w io.Writer, c Config) error {
 	}
 	p("\n# The stakeholder update (scribe update N): a Go text/template over update.Draft.\n[update]\n")
 	p("template = %s\n", multiline(src))
-	p("\n# Deadlines of follow-ups by priority, from the incident's resolution.\n[followups]\n")
+	p("\n# Deadlines of follow-ups without a due date, by priority (\"2w\", \"30d\", or \"none\"),\n")
+	p("# counted from the later of the item's creation and the incident's resolution.\n[followups]\n")
 	for _, pr := range incident.Priorities {
-		if d, ok := c.FollowUps[pr]; ok {
-			p("%s = %s\n", pr, quote(incident.FormatEvery(d)))
-		} else {
-			p("# %s = \"7d\"\n", pr)
-		}
+		p("%s = %s\n", pr, quote(deadlineText(c.FollowUps.Deadlines[pr])))
 	}
+	p("unprioritized = %s\n", quote(deadlineText(c.FollowUps.Unprioritized)))
 	return bw.Flush()
 }
 
@@ -81,4 +81,18 @@ func multiline(s string) string {
 		return quote(s)
 	}
 	return "'''\n" + s + "'''"
+}
+
+// deadlineText writes a deadline as [followups] takes it: "2w", "30d",
+// "12h", or "none".
+func deadlineText(d time.Duration) string {
+	switch {
+	case d <= 0:
+		return "none"
+	case d%incident.Week == 0:
+		return strconv.FormatInt(int64(d/incident.Week), 10) + "w"
+	case d%(24*time.Hour) == 0:
+		return strconv.FormatInt(int64(d/(24*time.Hour)), 10) + "d"
+	}
+	return incident.FormatEvery(d)
 }

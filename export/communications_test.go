@@ -105,6 +105,21 @@ func TestChecklistInPostmortem(t *testing.T) {
 	if strings.Contains(md, "Priya") || strings.Contains(md, "Dmitri") {
 		t.Error("the checklist names responders in a blameless export")
 	}
+	buf.Reset()
+	if err := HTML(&buf, snap, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, want := range []string{
+		`<h3 id="checklist">Checklist</h3>`,
+		"<tr><td>Name an incident commander</td><td>✅ done</td><td>Tue 14 Oct 10:02</td><td>The incident commander</td></tr>",
+		"<tr><td>Decide on customer comms | support</td><td>⏭ skipped</td>",
+		"<tr><td>Freeze unrelated deploys</td><td>❌ not done</td><td>—</td><td>—</td></tr>",
+	} {
+		if !strings.Contains(page, want) {
+			t.Errorf("HTML postmortem lacks %q", want)
+		}
+	}
 	snap.Checklist = nil
 	buf.Reset()
 	if err := Markdown(&buf, snap, Options{}); err != nil {

@@ -46,7 +46,7 @@ func TestChecklistItemValidate(t *testing.T) {
 		"long":      {func(c *incident.ChecklistItem) { c.Text = strings.Repeat("x", 201) }, "checklist item is 201 characters long: at most 200"},
 		"severity":  {func(c *incident.ChecklistItem) { c.Severity = 0 }, "has severity 0"},
 		"state":     {func(c *incident.ChecklistItem) { c.State = "half" }, `invalid checklist state "half": use one of open, done, skipped`},
-		"by":        {func(c *incident.ChecklistItem) { c.By = "a\nb" }, "is not a short one-line name"},
+		"by":        {func(c *incident.ChecklistItem) { c.By = "a\nb" }, "person spans several lines"},
 		"year 2500": {func(c *incident.ChecklistItem) { c.At = c.At.AddDate(500, 0, 0) }, "outside the times scribe accepts"},
 		"bad UTF-8": {func(c *incident.ChecklistItem) { c.Text = "a\xffb" }, "not valid UTF-8"},
 	} {
