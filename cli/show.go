@@ -88,6 +88,10 @@ func printIncident(w io.Writer, snap incident.Snapshot, now time.Time) {
 	}
 	printRunbook(w, snap, now) // cli/updateshow.go
 	for _, pair := range inc.Milestones.OutOfOrder() {
+		if why, ok := incident.PlausibleOrder(pair); ok {
+			fmt.Fprintf(w, "Note: %s is before %s: %s\n", pair[1], pair[0], why)
+			continue
+		}
 		fmt.Fprintf(w, "Warning: %s is before %s\n", pair[1], pair[0])
 	}
 	for _, f := range incident.NarrativeFields {

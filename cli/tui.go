@@ -30,11 +30,11 @@ func (a *App) runTUI(ctx context.Context, incidentID int64) error {
 				return err
 			}
 		}
-		return a.runProgram(ctx, st, incidentID)
+		return a.runProgram(ctx, st, incidentID, a.tuiDrafts(st.Path()))
 	})
 }
 
-func (a *App) runProgram(ctx context.Context, st *store.Store, incidentID int64) error {
+func (a *App) runProgram(ctx context.Context, st *store.Store, incidentID int64, drafts tui.Drafts) error {
 	author, err := a.author("")
 	if err != nil {
 		return err
@@ -47,6 +47,7 @@ func (a *App) runProgram(ctx context.Context, st *store.Store, incidentID int64)
 		Preview:    previewPostmortem,
 		Editor:     a.editorCommand(),
 		File:       a.fileFromTUI(st),
+		Drafts:     drafts,
 	}
 	// The terminal itself, not Run's checking wrapper: Bubble Tea sizes and
 	// styles the screen only when it sees the *os.File.
@@ -158,7 +159,7 @@ removed on exit. Nothing touches your own database.`,
 			if err != nil {
 				return fmt.Errorf("seed the demo incident: %w", err)
 			}
-			return a.runProgram(ctx, st, id)
+			return a.runProgram(ctx, st, id, nil) // a demo's drafts would outlive its database
 		},
 	}
 }

@@ -112,6 +112,26 @@ func (ms Milestones) OutOfOrder() [][2]Milestone {
 	return out
 }
 
+// plausibleReversals are pairs of milestones (as OutOfOrder reports them)
+// whose reverse order is true of some incidents: one that ended before
+// anyone declared it (a self-resolving incident, written up afterwards) or
+// before anyone noticed, and one declared before its impact began (a risk
+// acted on early).
+var plausibleReversals = map[[2]Milestone]string{
+	{MilestoneDeclared, MilestoneMitigated}: "the impact ended before the incident was declared (it resolved itself, or was written up afterwards)",
+	{MilestoneDeclared, MilestoneResolved}:  "the incident was over before it was declared (written up afterwards)",
+	{MilestoneDetected, MilestoneMitigated}: "the impact ended before anyone noticed it (found afterwards)",
+	{MilestoneDetected, MilestoneResolved}:  "the incident was over before anyone noticed it (found afterwards)",
+	{MilestoneStarted, MilestoneDeclared}:   "the incident was declared before its impact began (a risk acted on early)",
+}
+
+// PlausibleOrder reports whether a pair OutOfOrder returned can be true as
+// it stands, and why: such a pair is worth a note, not a correction.
+func PlausibleOrder(pair [2]Milestone) (why string, ok bool) {
+	why, ok = plausibleReversals[pair]
+	return why, ok
+}
+
 // Metrics are durations derived from milestones; a nil field could not be
 // computed because a milestone is missing or out of order.
 type Metrics struct {
