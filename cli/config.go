@@ -111,3 +111,16 @@ check one. --default prints the built-in policy, a starting point:
 	cmd.Flags().BoolVar(&builtIn, "default", false, "print the built-in policy instead of the one in effect")
 	return cmd
 }
+
+// policyStore is the store as the TUI sees it, with the team's policy
+// applied: a snapshot carries its severity's update cadence, so the header
+// counts down to the next update and the preview's Communications section
+// knows the cadence.
+type policyStore struct {
+	*store.Store
+	cfg config.Config
+}
+
+func (p policyStore) Snapshot(ctx context.Context, id int64) (incident.Snapshot, error) {
+	return policySnapshot(ctx, p.Store, id, p.cfg)
+}

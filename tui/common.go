@@ -33,6 +33,9 @@ type Options struct {
 	// PollInterval is how often the database is checked for changes made by
 	// other processes; zero means 500ms.
 	PollInterval time.Duration
+	// DraftUpdate drafts the stakeholder update for /update (updatedraft.go);
+	// nil disables it.
+	DraftUpdate DraftFunc
 }
 
 // common is what every screen and pane shares: the store, the size of the

@@ -137,6 +137,14 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 		if s.mine(msg.id, msg.gen) {
 			return s.saveEdited(msg)
 		}
+	case updateReadyMsg:
+		if s.mine(msg.id, msg.gen) {
+			return s.runUpdateEditor(msg)
+		}
+	case updateDoneMsg:
+		if s.mine(msg.id, msg.gen) {
+			return s.updateEdited(msg)
+		}
 	case draftLoadedMsg:
 		if s.mine(msg.id, msg.gen) {
 			return s.draftLoaded(msg)

@@ -1,0 +1,29 @@
+package cli
+
+// Owned by the runbook work: the TUI's /update drafts.
+
+import (
+	"strings"
+	"time"
+
+	"scribe/config"
+	"scribe/incident"
+	"scribe/tui"
+	"scribe/update"
+)
+
+// draftUpdate is the TUI's /update: the draft `scribe update` prints, with
+// the team's template.
+func draftUpdate(cfg config.Config) tui.DraftFunc {
+	return func(snap incident.Snapshot, format string, now time.Time) (string, error) {
+		f, err := update.ParseFormat(format)
+		if err != nil {
+			return "", err
+		}
+		var b strings.Builder
+		if err := update.Render(&b, update.Build(snap, update.Options{Format: f, Now: now}), cfg.UpdateTemplate); err != nil {
+			return "", err
+		}
+		return b.String(), nil
+	}
+}
