@@ -92,7 +92,7 @@ func slashCommands() []slashCommand {
 		{name: "set", forms: []string{"/set FIELD text"},
 			help: "summary, impact, root-cause, trigger, resolution or title", parse: parseSet, run: runSet},
 		{name: "update", forms: []string{"/update [text|markdown|slack]", "/update TEXT"},
-			help: "draft the stakeholder update in $EDITOR; saving logs it as comms and copies it (/update TEXT logs TEXT)",
+			help:  "draft the stakeholder update in $EDITOR; saving logs it as comms and copies it (/update TEXT logs TEXT)",
 			parse: parseUpdate, run: runUpdate},
 		{name: "edit", forms: []string{"/edit FIELD"},
 			help: "write summary, impact, root-cause, trigger or resolution in $EDITOR", parse: parseEditField, run: runEditField},
