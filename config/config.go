@@ -55,10 +55,16 @@ func (c Config) UpdateEvery(sev incident.Severity) time.Duration {
 	return c.For(sev).UpdateEvery
 }
 
-// Load reads the configuration at path. A missing file is not an error: it
-// gives Default. Anything else that keeps the file from being read or
-// understood is, in one line that names the file.
+// Load reads the configuration at path. A file that is not there is not an
+// error: it gives Default. Nor is one this user cannot see because a
+// directory on the way cannot be searched (a HOME of another user, as
+// under setpriv): no policy of this user's can be there. A file that is
+// there and cannot be read or understood is an error, in one line that
+// names the file.
 func Load(path string) (Config, error) {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) || errors.Is(err, fs.ErrPermission) {
+		return Default(), nil
+	}
 	data, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):

@@ -245,3 +245,30 @@ unprioritized = "45d"
 		}
 	}
 }
+
+// TestLoadUnreadableFileIsAnError: a file that is there but cannot be read
+// is refused (a policy not applied must not pass silently); a directory on
+// the way that cannot be searched hides no policy of this user's.
+func TestLoadUnreadableFileIsAnError(t *testing.T) {
+	if os.Getuid() == 0 {
+		t.Skip("root reads any file: permissions are not enforced")
+	}
+	path := writeConfig(t, "[sev1]\nupdate_every = \"10m\"\n")
+	if err := os.Chmod(path, 0o000); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := config.Load(path); err == nil || !strings.Contains(err.Error(), "cannot read it: permission denied") {
+		t.Errorf("unreadable file: %v", err)
+	}
+	dir := filepath.Dir(path)
+	if err := os.Chmod(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o000); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(dir, 0o700) })
+	if c, err := config.Load(path); err != nil || c.File != "" {
+		t.Errorf("a file behind an unsearchable directory: %+v, %v", c.File, err)
+	}
+}
