@@ -137,14 +137,6 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 		if s.mine(msg.id, msg.gen) {
 			return s.saveEdited(msg)
 		}
-	case updateReadyMsg:
-		if s.mine(msg.id, msg.gen) {
-			return s.runUpdateEditor(msg)
-		}
-	case updateDoneMsg:
-		if s.mine(msg.id, msg.gen) {
-			return s.updateEdited(msg)
-		}
 	case draftLoadedMsg:
 		if s.mine(msg.id, msg.gen) {
 			return s.draftLoaded(msg)
@@ -156,6 +148,9 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 	case statusExpiredMsg:
 		s.status.Expire(msg)
 	default:
+		if cmd, ok := s.updateDraftMsg(msg); ok { // updatedraft.go
+			return cmd
+		}
 		// Anything else is a pane's own message (the Preview's render).
 		cmds := make([]tea.Cmd, 0, len(s.panes))
 		for _, p := range s.panes {

@@ -120,6 +120,23 @@ func draftInstructions(format string) string {
 		draftMarker + "Quit without saving to send nothing. Lines starting with \"" + strings.TrimSpace(draftMarker) + "\" are dropped.\n"
 }
 
+// updateDraftMsg handles /update's messages; ok is false for any other.
+func (s *incidentScreen) updateDraftMsg(msg tea.Msg) (tea.Cmd, bool) {
+	switch msg := msg.(type) {
+	case updateReadyMsg:
+		if s.mine(msg.id, msg.gen) {
+			return s.runUpdateEditor(msg), true
+		}
+		return nil, true
+	case updateDoneMsg:
+		if s.mine(msg.id, msg.gen) {
+			return s.updateEdited(msg), true
+		}
+		return nil, true
+	}
+	return nil, false
+}
+
 func (s *incidentScreen) runUpdateEditor(msg updateReadyMsg) tea.Cmd {
 	if msg.err != nil {
 		s.status.Error(msg.err)
