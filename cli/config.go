@@ -13,6 +13,7 @@ import (
 	"scribe/config"
 	"scribe/incident"
 	"scribe/store"
+	"scribe/tui"
 )
 
 // ConfigPath resolves the team policy file: SCRIBE_CONFIG, then
@@ -117,10 +118,17 @@ check one. --default prints the built-in policy, a starting point:
 // counts down to the next update and the preview's Communications section
 // knows the cadence.
 type policyStore struct {
-	*store.Store
+	tui.Store
 	cfg config.Config
 }
 
 func (p policyStore) Snapshot(ctx context.Context, id int64) (incident.Snapshot, error) {
-	return policySnapshot(ctx, p.Store, id, p.cfg)
+	snap, err := p.Store.Snapshot(ctx, id)
+	if err != nil {
+		return incident.Snapshot{}, err
+	}
+	snap.UpdateEvery = p.cfg.UpdateEvery(snap.Incident.Severity)
+	return snap, nil
 }
+
+var _ tui.Store = policyStore{}

@@ -17,6 +17,7 @@ type header struct {
 	now       time.Time
 	comms     incident.Comms
 	openItems int
+	team      teamState // the team database, when the incident lives in one
 }
 
 func (h *header) SetData(d paneData) {
@@ -75,6 +76,10 @@ func (h *header) line1(w int) string {
 	if w < narrowWidth {
 		right = state + " " + st.Clock.Render(formatClock(h.elapsed()))
 	}
+	if off := h.team.offline(); off != "" {
+		// Never cut: the commander must see that lines are not shared.
+		right = st.Error.Render(off) + "  " + right
+	}
 	left := st.Severity(inc.Severity).Render(" "+inc.Severity.String()+" ") + " " + st.Title.Render(fmt.Sprintf("#%d ", inc.ID)) + st.Title.Render(Sanitize(inc.Title))
 	return spread(left, right, w)
 }
@@ -116,11 +121,17 @@ func (h *header) counts() []string {
 	}
 	update, updateShort := h.cadence()
 	sep := st.Muted.Render(" · ")
-	return []string{
+	forms := []string{
 		st.Muted.Render(items) + sep + update,
 		st.Muted.Render(short) + sep + updateShort,
 		updateShort,
 	}
+	if h.team.location != "" {
+		// Which database the incident lives in, while there is room.
+		where := sep + st.Muted.Render(Sanitize(h.team.location))
+		forms = append([]string{forms[0] + where, forms[1] + where}, forms...)
+	}
+	return forms
 }
 
 // spread puts left and right on one line of width w, truncating left.
