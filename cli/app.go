@@ -186,6 +186,8 @@ func (a *App) commands(args []string) []*cobra.Command {
 		{"push", func() *cobra.Command { return a.pushCmd(nil) }},
 		{"config", a.configCmd}, // the runbook: cli/config.go, cli/update.go
 		{"update", a.updateCmd},
+		{"checklist", a.checklistCmd},
+		{"remind", a.remindCmd},
 	}
 	named := commandName(args)
 	var out []*cobra.Command

@@ -79,11 +79,14 @@ func (a *App) runNew(ctx context.Context, o *newOptions) error {
 	// The team policy decides the incident's cadence and checklist: a
 	// broken config.toml stops the declaration before anything is written
 	// (cli/config.go).
-	if _, err := a.loadConfig(); err != nil {
+	cfg, err := a.loadConfig()
+	if err != nil {
 		return err
 	}
 	return a.withStore(ctx, func(st *store.Store) error {
-		if err := st.CreateIncident(ctx, &inc, origin); err != nil {
+		// The severity's checklist is attached with the declaration
+		// (store/checklist.go).
+		if err := st.DeclareIncident(ctx, &inc, cfg.For(inc.Severity).Checklist, origin); err != nil {
 			return err
 		}
 		if err := a.printSavedID("incident", inc.ID); err != nil {

@@ -12,8 +12,9 @@ import (
 	"scribe/incident"
 )
 
-// printRunbook writes the cadence line: "Updates: every 20m · last 09:40 ·
-// next due 10:00 — OVERDUE 3m".
+// printRunbook writes how the incident is run: the cadence ("Updates:
+// every 20m · last 09:40 · next due 10:00 — OVERDUE 3m"), the checklist's
+// progress and the open reminders, due ones first.
 func printRunbook(w io.Writer, snap incident.Snapshot, now time.Time) {
 	c := incident.CommsOf(&snap)
 	loc := snap.Incident.Location()
@@ -33,8 +34,20 @@ func printRunbook(w io.Writer, snap incident.Snapshot, now time.Time) {
 		}
 		parts = append(parts, next)
 	}
-	if c.UpdateEvery == 0 && c.LastUpdate.IsZero() {
-		return
+	if c.UpdateEvery > 0 || !c.LastUpdate.IsZero() {
+		fmt.Fprintf(w, "Updates: %s\n", strings.Join(parts, " · "))
 	}
-	fmt.Fprintf(w, "Updates: %s\n", strings.Join(parts, " · "))
+	if len(snap.Checklist) > 0 {
+		fmt.Fprintf(w, "Checklist: %s (scribe checklist %d)\n", checklistProgress(snap.Checklist), snap.Incident.ID)
+	}
+	open := 0
+	for _, r := range snap.Reminders {
+		if r.State == incident.ReminderOpen {
+			open++
+		}
+	}
+	if open > 0 {
+		fmt.Fprintf(w, "Reminders:\n")
+		writeReminders(w, snap.Reminders, now, loc, false)
+	}
 }

@@ -42,7 +42,7 @@ func majorChecklist() []string {
 		"Name a comms lead for stakeholder updates",
 		"Decide on customer comms (support, account managers)",
 		"Tell executives and the support lead",
-		"Record the start of impact (scribe milestone N started --at …)",
+		"Record when impact started (the started milestone)",
 		"Freeze unrelated deploys to the affected services",
 	}
 }

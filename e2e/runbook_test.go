@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // runbookDoc is the part of show --json that says how the incident is run.
@@ -153,5 +154,163 @@ template = "{{.Severity}} {{.Title}}: {{.State}}. Next update by {{.NextUpdate}}
 	write(run(t, db, env, "config", "--default"))
 	if r := scribe(t, db, "", env, "config"); r.code != 0 || !strings.Contains(r.stdout, `update_every = "20m"`) {
 		t.Errorf("the printed default does not read back: exit %d %s", r.code, r.stderr)
+	}
+}
+
+// checklistItems is `scribe checklist N --json`.
+type checklistItems []struct {
+	N        int     `json:"n"`
+	Text     string  `json:"text"`
+	Severity int     `json:"severity"`
+	State    string  `json:"state"`
+	At       *string `json:"at"`
+	By       string  `json:"by"`
+}
+
+func checklistOf(t *testing.T, db string, env []string, id string) checklistItems {
+	t.Helper()
+	var items checklistItems
+	out := run(t, db, env, "checklist", id, "--json")
+	if err := json.Unmarshal([]byte(out), &items); err != nil {
+		t.Fatalf("checklist --json: %v\n%s", err, out)
+	}
+	return items
+}
+
+// TestChecklistWithoutConfig: a SEV1 declared with no config gets the
+// built-in checklist; ticking marks the item done and logs a checklist
+// event with who and when; the postmortem lists what was done and skipped.
+func TestChecklistWithoutConfig(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	id := strings.TrimSpace(run(t, db, nil, "new", "Checkout errors", "--sev", "1"))
+	items := checklistOf(t, db, nil, id)
+	if len(items) < 5 || items[0].Text != "Name an incident commander" || items[0].State != "open" || items[0].Severity != 1 {
+		t.Fatalf("SEV1 checklist without config: %+v", items)
+	}
+	evID := strings.TrimSpace(run(t, db, nil, "checklist", id, "check", "status page", "--by", "ana", "--at", "-2m"))
+	run(t, db, nil, "checklist", id, "skip", "customer comms", "--by", "ana")
+	items = checklistOf(t, db, nil, id)
+	var done, skipped string
+	for _, c := range items {
+		switch c.State {
+		case "done":
+			done = c.Text + " by " + c.By
+		case "skipped":
+			skipped = c.Text
+		}
+	}
+	if done != "Open the status page incident by ana" || !strings.HasPrefix(skipped, "Decide on customer comms") {
+		t.Errorf("after ticking: done %q, skipped %q", done, skipped)
+	}
+	show := run(t, db, nil, "show", id)
+	if !strings.Contains(show, "checklist    Done: Open the status page incident  — ana  ["+evID+"]") || !strings.Contains(show, "Checklist: 1 of ") {
+		t.Errorf("show lacks the checklist event or progress:\n%s", show)
+	}
+	r := scribe(t, db, "", nil, "checklist", id, "check", "status page")
+	if r.code != 1 || !strings.Contains(r.stderr, `checklist item "Open the status page incident" is done already`) {
+		t.Errorf("ticking twice: exit %d %s", r.code, r.stderr)
+	}
+	r = scribe(t, db, "", nil, "checklist", id, "check", "incident")
+	if r.code != 1 || !strings.Contains(r.stderr, `"incident" matches 3 checklist items`) {
+		t.Errorf("an ambiguous item: exit %d %s", r.code, r.stderr)
+	}
+	md := run(t, db, nil, "export", id)
+	for _, want := range []string{"### Checklist", "| Open the status page incident | ✅ done |", "⏭ skipped", "❌ not done"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("postmortem lacks %q", want)
+		}
+	}
+}
+
+// TestChecklistEscalationWithConfig: the judged scenario with a team's
+// file: a SEV3 gets its one item; escalating to SEV1 adds the three SEV1
+// items (keeping the SEV3 one) and switches to the 10m cadence.
+func TestChecklistEscalationWithConfig(t *testing.T) {
+	home := t.TempDir()
+	if err := os.MkdirAll(filepath.Join(home, "scribe"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(home, "scribe", "config.toml"), []byte(`[sev1]
+update_every = "10m"
+checklist = ["Page the DBA on-call", "Open the bridge", "Tell the CEO"]
+[sev3]
+checklist = ["Name an incident commander"]
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	env := []string{"XDG_CONFIG_HOME=" + home}
+	db := filepath.Join(t.TempDir(), "s.db")
+	id := strings.TrimSpace(run(t, db, env, "new", "Replica lag", "--sev", "3"))
+	if items := checklistOf(t, db, env, id); len(items) != 1 || items[0].Text != "Name an incident commander" {
+		t.Fatalf("SEV3 checklist: %+v", items)
+	}
+	run(t, db, env, "checklist", id, "check", "1")
+	run(t, db, env, "set", id, "severity", "sev1")
+	items := checklistOf(t, db, env, id)
+	var got []string
+	for _, c := range items {
+		got = append(got, c.State+" "+c.Text)
+	}
+	if want := "done Name an incident commander|open Page the DBA on-call|open Open the bridge|open Tell the CEO"; strings.Join(got, "|") != want {
+		t.Errorf("after escalating to SEV1:\n got %s\nwant %s", strings.Join(got, "|"), want)
+	}
+	if d := runbookJSON(t, db, env, id); str(d.Incident.Comms.UpdateEvery) != "10m" {
+		t.Errorf("cadence after escalation %s, want 10m", str(d.Incident.Comms.UpdateEvery))
+	}
+	// The checklist and reminders survive export and import.
+	run(t, db, env, "remind", id, "15m", "check replica lag @ana")
+	doc := filepath.Join(t.TempDir(), "doc.json")
+	run(t, db, env, "export", id, "--format", "json", "-o", doc)
+	other := filepath.Join(t.TempDir(), "other.db")
+	newID := strings.TrimSpace(run(t, other, env, "import", "--new", doc))
+	if back := checklistOf(t, other, env, newID); len(back) != 4 || back[0].State != "done" || back[3].Text != "Tell the CEO" {
+		t.Errorf("imported checklist: %+v", back)
+	}
+	if out := run(t, other, env, "remind", newID); !strings.Contains(out, "check replica lag @ana") {
+		t.Errorf("imported reminders:\n%s", out)
+	}
+}
+
+// TestRemindCLI: set, list, snooze, done; due ones in show and show --json.
+func TestRemindCLI(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "s.db")
+	id := strings.TrimSpace(run(t, db, nil, "new", "Replica lag", "--sev", "2"))
+	rid := strings.TrimSpace(run(t, db, nil, "remind", id, "1s", "check replica lag @ana"))
+	later := strings.TrimSpace(run(t, db, nil, "remind", id, "1h", "rotate the on-call"))
+	time.Sleep(1100 * time.Millisecond)
+	show := run(t, db, nil, "show", id)
+	if !strings.Contains(show, "#"+rid) || !strings.Contains(show, "DUE ") || !strings.Contains(show, "check replica lag @ana") {
+		t.Errorf("show does not list the due reminder:\n%s", show)
+	}
+	var d struct {
+		Reminders []struct {
+			Text  string `json:"text"`
+			State string `json:"state"`
+			DueAt string `json:"due_at"`
+		} `json:"reminders"`
+	}
+	if err := json.Unmarshal([]byte(run(t, db, nil, "show", id, "--json")), &d); err != nil || len(d.Reminders) != 2 {
+		t.Fatalf("show --json reminders: %+v, %v", d, err)
+	}
+	run(t, db, nil, "remind", id, "snooze", rid, "10m")
+	run(t, db, nil, "remind", id, "done", later)
+	out := run(t, db, nil, "remind", id)
+	if !strings.Contains(out, "at ") || !strings.Contains(out, "done ") || strings.Contains(out, "DUE") {
+		t.Errorf("reminders after snooze and done:\n%s", out)
+	}
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"remind", id, "soon", "check"}, `invalid reminder time "soon"`},
+		{[]string{"remind", id, "15m"}, "reminder is empty"},
+		{[]string{"remind", id, "done", later}, "is done already"},
+		{[]string{"remind", id, "snooze", rid}, "usage: scribe remind 1 snooze ID SPAN"},
+		{[]string{"remind", id, "done", "99"}, "reminder #99 not found"},
+	} {
+		r := scribe(t, db, "", nil, tt.args...)
+		if r.code == 0 || !strings.Contains(r.stderr, tt.want) {
+			t.Errorf("scribe %s: exit %d %s, want %q", strings.Join(tt.args, " "), r.code, r.stderr, tt.want)
+		}
 	}
 }
