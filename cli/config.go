@@ -13,7 +13,6 @@ import (
 	"scribe/config"
 	"scribe/incident"
 	"scribe/store"
-	"scribe/tui"
 )
 
 // ConfigPath resolves the team policy file: SCRIBE_CONFIG, then
@@ -112,23 +111,3 @@ check one. --default prints the built-in policy, a starting point:
 	cmd.Flags().BoolVar(&builtIn, "default", false, "print the built-in policy instead of the one in effect")
 	return cmd
 }
-
-// policyStore is the store as the TUI sees it, with the team's policy
-// applied: a snapshot carries its severity's update cadence, so the header
-// counts down to the next update and the preview's Communications section
-// knows the cadence.
-type policyStore struct {
-	tui.Store
-	cfg config.Config
-}
-
-func (p policyStore) Snapshot(ctx context.Context, id int64) (incident.Snapshot, error) {
-	snap, err := p.Store.Snapshot(ctx, id)
-	if err != nil {
-		return incident.Snapshot{}, err
-	}
-	snap.UpdateEvery = p.cfg.UpdateEvery(snap.Incident.Severity)
-	return snap, nil
-}
-
-var _ tui.Store = policyStore{}

@@ -64,8 +64,8 @@ func (a *App) runProgram(ctx context.Context, st tui.Store, incidentID int64, dr
 	if err != nil {
 		return err
 	}
-	opts.DraftUpdate = draftUpdate(cfg) // cli/updatetui.go
-	p := tea.NewProgram(tui.New(ctx, policyStore{st, cfg}, opts), tea.WithContext(ctx), tea.WithInput(a.Stdin), tea.WithOutput(out))
+	tuiPolicy(&opts, cfg) // cli/updatetui.go
+	p := tea.NewProgram(tui.New(ctx, st, opts), tea.WithContext(ctx), tea.WithInput(a.Stdin), tea.WithOutput(out))
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("run the terminal interface: %w", err)
 	}

@@ -1,6 +1,7 @@
 package cli
 
-// Owned by the runbook work: the TUI's /update drafts.
+// Owned by the runbook work: the team's policy in the TUI, and its
+// /update drafts.
 
 import (
 	"strings"
@@ -11,6 +12,14 @@ import (
 	"scribe/tui"
 	"scribe/update"
 )
+
+// tuiPolicy gives the TUI the team's policy: the cadence its header counts
+// down, the checklists it attaches, and the drafts of /update.
+func tuiPolicy(opts *tui.Options, cfg config.Config) {
+	opts.DraftUpdate = draftUpdate(cfg)
+	opts.UpdateEvery = cfg.UpdateEvery
+	opts.Checklist = func(sev incident.Severity) []string { return cfg.For(sev).Checklist }
+}
 
 // draftUpdate is the TUI's /update: the draft `scribe update` prints, with
 // the team's template.

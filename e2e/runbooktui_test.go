@@ -49,3 +49,36 @@ func TestTUIUpdateCadence(t *testing.T) {
 	}
 	p.waitFor("next update in 20m", 5*time.Second)
 }
+
+// TestTUIReminderAndChecklist: a reminder set in the TUI shows in a banner
+// when it comes due and goes when it is done; the Checklist pane (shift+tab)
+// ticks the SEV1 checklist's steps with x, each a checklist event.
+func TestTUIReminderAndChecklist(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	id := mustScribe(t, db, "new", "Replica lag on orders-db", "--sev", "1")
+	p := startTUI(t, 120, 40, nil, "", "--db", db, "open", id)
+	p.waitFor("Replica lag on orders-db", 5*time.Second)
+	p.typeLine("/remind 2s check replica lag @ana")
+	p.waitFor("reminder #1 set for", 5*time.Second)
+	screen := p.waitFor("⏰ REMINDER #1 due", 6*time.Second)
+	if !strings.Contains(screen, "check replica lag @ana") {
+		t.Errorf("the banner does not say what is due:\n%s", screen)
+	}
+	p.typeLine("/remind done")
+	deadline := time.Now().Add(5 * time.Second)
+	for strings.Contains(p.screen(), "⏰ REMINDER") {
+		if time.Now().After(deadline) {
+			t.Fatalf("the banner stays after /remind done:\n%s", p.screen())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	p.tmux("send-keys", "-t", "tui", "BTab")
+	p.waitFor("0 of 10 done", 5*time.Second)
+	p.tmux("send-keys", "-t", "tui", "Down")
+	p.tmux("send-keys", "-t", "tui", "x")
+	p.waitFor("☑ Name an incident commander", 5*time.Second)
+	waitForEvent(t, db, id, "Done: Name an incident commander", 5*time.Second)
+	if items := checklistOf(t, db, nil, id); items[0].State != "done" || items[0].At == nil {
+		t.Errorf("the first step after x: %+v", items[0])
+	}
+}

@@ -255,6 +255,12 @@ func Preview(op incident.Operation) incident.Outcome {
 		out.RetroNote = *op.Note
 		out.RetroNote.UUID = op.ID
 		return out
+	case incident.OpAddReminder:
+		// The zone of the due time is the incident's, which the store
+		// knows: a queued reminder says what it asks (reminder.go).
+		out.Reminder = *op.Reminder
+		out.Reminder.UUID = op.ID
+		ev.Kind, ev.Text = incident.KindReminder, "Reminder set: "+strings.TrimSpace(op.Reminder.Text)
 	default:
 		return out
 	}

@@ -1,44 +1,23 @@
 package tui
 
 import (
-	"context"
 	"fmt"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
-	tea "charm.land/bubbletea/v2"
-
 	"scribe/incident"
 )
 
-// cadenceStore gives snapshots the update cadence, as the CLI's policy
-// store does.
-type cadenceStore struct {
-	Store
-	every time.Duration
-}
-
-func (c cadenceStore) Snapshot(ctx context.Context, id int64) (incident.Snapshot, error) {
-	snap, err := c.Store.Snapshot(ctx, id)
-	snap.UpdateEvery = c.every
-	return snap, err
-}
-
 // newCadenceHarness is newHarness on incident #1 (SEV2, declared an hour
-// ago) with a 30-minute cadence.
+// ago) with a 30-minute cadence for every severity.
 func newCadenceHarness(t *testing.T, with ...func(*Options)) *harness {
 	t.Helper()
-	h := newHarness(t, true, with...)
-	h.timers = nil
-	h.m = New(h.ctx, cadenceStore{Store: h.st, every: 30 * time.Minute}, h.opts)
-	h.m.c.timer = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
-		return func() tea.Msg { return timerMsg{d: d, fn: fn} }
+	every := func(o *Options) {
+		o.UpdateEvery = func(incident.Severity) time.Duration { return 30 * time.Minute }
 	}
-	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
-	h.run(h.m.Init())
-	return h
+	return newHarness(t, true, append([]func(*Options){every}, with...)...)
 }
 
 func TestHeaderCountsDownToTheNextUpdate(t *testing.T) {
