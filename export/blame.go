@@ -82,7 +82,10 @@ var blameAnchors = map[string]bool{
 	"should": true, "shouldn": true, "ought": true, "why": true, "bother": true, "fingered": true, "asleep": true,
 	"paying": true, "better": true, "blame": true, "blamed": true, "blames": true, "blaming": true, "failed": true,
 	"neglected": true, "forgetting": true, "forgotten": true, "messed": true, "screwed": true, "dropped": true,
-	"screw": true,
+	"screw": true, "could": true, "could've": true, "if": true, "had": true, "never": true, "didn't": true,
+	"did": true, "bothered": true, "responsible": true, "caused": true, "broke": true, "crashed": true,
+	"untested": true, "unreviewed": true, "unvetted": true,
+	"judgement": true, "judgment": true, "through": true, "thinking": true,
 }
 
 // blameScan checks one sentence's tokens.
@@ -123,7 +126,7 @@ func (b *blameScan) report(class blameClass, from, to int, fix string) {
 // at checks the phrases that start at token i, one class after another.
 func (b *blameScan) at(i int) {
 	w := b.word(i)
-	for _, check := range []func(int, string) bool{b.humanError, b.character, b.faultAt, b.failureAt, b.hindsightAt} {
+	for _, check := range []func(int, string) bool{b.humanError, b.character, b.faultAt, b.failureAt, b.hindsightAt, b.verbBlameAt} {
 		if check(i, w) {
 			return
 		}
@@ -159,7 +162,10 @@ func (b *blameScan) character(i int, w string) bool {
 
 var characterPhrases = [][]string{
 	{"rookie", "mistake"}, {"fat-fingered"}, {"fat", "fingered"}, {"asleep", "at", "the", "wheel"},
-	{"not", "paying", "attention"}, {"know", "better"},
+	{"not", "paying", "attention"}, {"know", "better"}, {"poor", "judgement"}, {"poor", "judgment"},
+	{"bad", "judgement"}, {"bad", "judgment"}, {"lack", "of", "judgement"}, {"lack", "of", "judgment"},
+	{"didn't", "think", "it", "through"}, {"did", "not", "think", "it", "through"}, {"without", "thinking"},
+	{"never", "thought", "it", "through"},
 }
 
 func (b *blameScan) faultAt(i int, w string) bool {

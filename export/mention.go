@@ -178,10 +178,13 @@ func (p *people) aliasAt(s *scan, a alias, ws int) (mention, verdict) {
 		return m, asName
 	}
 	if a.word {
-		return m, p.judgeNameWord(text, lower, start, end, a.person)
+		return m, p.judgeNameWord(s, a, start, end)
 	}
 	if !hasUpper(text[start:end]) && (partOfIdentifier(text, start, end) || !strings.Contains(a.lower, " ") && articles[wordBefore(lower, start)]) {
 		return mention{}, asWord // "ortiz-lab", "deploy_liu", "the fox"
+	}
+	if a.surname && hasUpper(text[start:end]) {
+		return m, p.judgeSurname(text, lower, end, a.person)
 	}
 	return m, asName
 }

@@ -1,0 +1,213 @@
+package export
+
+// Blame that no single word carries, read from a verb and its subject:
+// hindsight with "could have" and "if Sam had", neglect ("the engineer
+// never looked at the alert", "nobody bothered to read it"), responsibility
+// and cause laid on a person ("White was responsible for the bad deploy",
+// "Rose broke the build"), and work judged untested by whoever shipped it.
+// "We could have caught this with an alert", "the pod never checked the
+// lock" and "nobody could have caught this" stay unwarned.
+
+// verbBlameAt checks the verb phrases that start at token i.
+func (b *blameScan) verbBlameAt(i int, w string) bool {
+	switch {
+	case w == "could" || w == "could've":
+		return b.couldHave(i)
+	case w == "if" || w == "had" && b.clauseFirst(i):
+		return b.counterfactual(i)
+	case w == "never" || w == "didn't" || w == "did" && b.word(i+1) == "not":
+		return b.neglect(i)
+	case w == "bothered" && b.word(i+1) == "to":
+		if b.subjectIsPerson(i) || b.fragment(i) {
+			b.report(blameFailure, i, i+1, "describe what happened to the signal and what competed for attention, not whether someone bothered")
+			return true
+		}
+	case (w == "was" || w == "were") && b.word(i+1) == "responsible" && b.word(i+2) == "for":
+		if b.namedSubject(i) && b.badOutcomeAfter(i+3) {
+			b.report(blameFault, i, i+2, "say what happened and what allowed it; a postmortem assigns follow-ups, not responsibility for the outage")
+			return true
+		}
+	case causeVerbs[w]:
+		return b.cause(i)
+	case w == "untested" || w == "unreviewed" || w == "unvetted":
+		return b.untested(i)
+	}
+	return false
+}
+
+// namedSubject reports whether the subject of the verb at token i is a
+// particular person ("Sam", "the SRE", "he"), not the team speaking of
+// itself ("we") nor a denial ("nobody", "no single person").
+func (b *blameScan) namedSubject(i int) bool {
+	if !b.subjectIsPerson(i) {
+		return false
+	}
+	switch b.subjectWord(i) {
+	case "we", "i", "you", "us", "nobody", "anyone", "anybody", "everyone", "everybody", "one":
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		switch b.word(k) {
+		case "no", "not", "nobody", "none", "never", "without":
+			return false
+		}
+	}
+	return true
+}
+
+// couldHave: "Rob could have prevented this", "the SRE could've caught it".
+func (b *blameScan) couldHave(i int) bool {
+	k := i + 1
+	if b.word(i) == "could" {
+		if b.word(k) != "have" {
+			return false
+		}
+		k++
+	}
+	if !preventVerbs[b.word(k)] || !b.namedSubject(i) {
+		return false
+	}
+	b.report(blameHindsight, i, k, "say what was known at the time and what would have made it visible; put that in an action item")
+	return true
+}
+
+// preventVerbs are what hindsight says someone could have done.
+var preventVerbs = map[string]bool{
+	"prevented": true, "avoided": true, "caught": true, "stopped": true, "noticed": true, "spotted": true,
+	"known": true, "checked": true, "tested": true, "verified": true, "read": true, "seen": true, "escalated": true,
+}
+
+// clauseFirst reports whether token i starts its clause: the sentence's
+// first word, or the first after a comma.
+func (b *blameScan) clauseFirst(i int) bool {
+	if i == 0 {
+		return true
+	}
+	gap := b.text[b.toks[i-1].end:b.toks[i].start]
+	return len(gap) > 0 && (gap[0] == ',' || gap[0] == ';')
+}
+
+// counterfactual: "If Gene had read the runbook, …", "had the on-call
+// checked the graph, …". Not "if the alert had fired".
+func (b *blameScan) counterfactual(i int) bool {
+	k := i + 1
+	for determiners[b.word(k)] {
+		k++
+	}
+	if k >= len(b.toks) {
+		return false
+	}
+	subject := k
+	if !b.toks[k].person && k+1 < len(b.toks) && b.toks[k+1].person {
+		subject = k + 1 // "the on-call engineer"
+	}
+	if !b.toks[subject].person || pronouns[b.word(subject)] && !singledOut[b.word(subject)] {
+		return false // "if we had known": the team's knowledge, not someone's lapse
+	}
+	verb := subject + 1
+	if b.word(i) == "if" {
+		if b.word(verb) != "had" {
+			return false
+		}
+		verb++
+	}
+	if b.word(verb) == "not" || b.word(verb) == "only" || b.word(verb) == "just" {
+		verb++
+	}
+	if !isParticiple(b.word(verb)) || b.word(verb) == "been" {
+		return false
+	}
+	b.report(blameHindsight, i, verb, "say what was known at the time and why the action taken made sense then; put what would have helped in an action item")
+	return true
+}
+
+// singledOut are the pronouns that point at one person.
+var singledOut = map[string]bool{"he": true, "she": true, "they": true, "someone": true, "somebody": true, "whoever": true}
+
+// neglect: a particular person who "never looked at", "didn't check", "did
+// not read" what was in front of them. Not "never look at" (advice).
+func (b *blameScan) neglect(i int) bool {
+	k := i + 1
+	if b.word(i) == "did" {
+		k++
+	}
+	if b.word(k) == "even" {
+		k++
+	}
+	v := b.word(k)
+	past := attentionPast[v]
+	if b.word(i) == "never" && !past || b.word(i) != "never" && !attentionActs[v] || !b.namedSubject(i) {
+		return false
+	}
+	b.report(blameFailure, i, k, "write what did not happen and what made it easy to miss (where the signal went, what else was firing), not who did not look")
+	return true
+}
+
+// attentionActs are what a responder attends with; attentionPast are
+// their past tenses.
+var attentionActs = map[string]bool{
+	"look": true, "check": true, "read": true, "notice": true, "test": true, "verify": true, "follow": true,
+	"review": true, "acknowledge": true, "ack": true, "respond": true, "answer": true, "escalate": true,
+	"see": true, "watch": true, "monitor": true, "reply": true, "bother": true,
+}
+
+var attentionPast = map[string]bool{
+	"looked": true, "checked": true, "read": true, "noticed": true, "tested": true, "verified": true,
+	"followed": true, "reviewed": true, "acknowledged": true, "acked": true, "responded": true, "answered": true,
+	"escalated": true, "saw": true, "watched": true, "monitored": true, "replied": true, "bothered": true,
+}
+
+// causeVerbs lay an outcome on their subject: "Rose broke the build".
+var causeVerbs = map[string]bool{"caused": true, "broke": true, "crashed": true}
+
+// cause: a particular person who caused, broke or crashed something; not
+// "Mark broke the news", "Rose broke the problem down".
+func (b *blameScan) cause(i int) bool {
+	obj := b.word(i + 1)
+	if determiners[obj] {
+		obj = b.word(i + 2)
+	}
+	if harmlessObjects[obj] || b.word(i+2) == "down" || b.word(i+3) == "down" || !b.namedSubject(i) {
+		return false
+	}
+	b.report(blameFault, i, i, "say what the change did and what let it through (a missing check, a risky default), not who caused it")
+	return true
+}
+
+// badOutcomeAfter reports whether one of the four words from token i names
+// something that went wrong: "responsible for the bad deploy", "… for the
+// outage", not "responsible for the status page".
+func (b *blameScan) badOutcomeAfter(i int) bool {
+	for k := i; k < i+4 && k < len(b.toks); k++ {
+		if badOutcomes[b.word(k)] {
+			return true
+		}
+	}
+	return false
+}
+
+var badOutcomes = map[string]bool{
+	"outage": true, "outages": true, "incident": true, "failure": true, "bad": true, "broken": true, "error": true,
+	"errors": true, "mistake": true, "bug": true, "breakage": true, "downtime": true, "loss": true,
+	"regression": true, "problem": true, "problems": true, "mess": true, "faulty": true, "wrong": true,
+}
+
+// harmlessObjects follow "broke" without anything breaking.
+var harmlessObjects = map[string]bool{
+	"news": true, "silence": true, "tie": true, "ice": true, "ground": true, "record": true, "even": true,
+	"off": true, "away": true, "out": true, "up": true, "into": true, "in": true,
+}
+
+// untested: "Rose pushed untested code", "the SRE deployed an unreviewed
+// change" — the person, not the pipeline, judged.
+func (b *blameScan) untested(i int) bool {
+	k := i - 1
+	for k >= 0 && determiners[b.word(k)] {
+		k--
+	}
+	if k < 0 || !finiteVerb(b.word(k)) || !b.namedSubject(k) {
+		return false
+	}
+	b.report(blameFailure, k, i, "say what the change skipped and why the pipeline let it (no test stage, no required review)")
+	return true
+}
