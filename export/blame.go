@@ -85,7 +85,10 @@ var blameAnchors = map[string]bool{
 	"screw": true, "could": true, "could've": true, "if": true, "had": true, "never": true, "didn't": true,
 	"did": true, "bothered": true, "responsible": true, "caused": true, "broke": true, "crashed": true,
 	"untested": true, "unreviewed": true, "unvetted": true,
-	"judgement": true, "judgment": true, "through": true, "thinking": true,
+	"judgement": true, "judgment": true, "through": true, "thinking": true, "rogue": true, "corners": true,
+	"gun": true, "shortcut": true, "shortcuts": true, "winged": true, "rubber": true, "tampered": true,
+	"fiddled": true, "slow": true, "seriously": true, "without": true, "call": true, "decision": true,
+	"choice": true, "on": true, "not": true, "attention": true,
 }
 
 // blameScan checks one sentence's tokens.
@@ -165,7 +168,9 @@ var characterPhrases = [][]string{
 	{"not", "paying", "attention"}, {"know", "better"}, {"poor", "judgement"}, {"poor", "judgment"},
 	{"bad", "judgement"}, {"bad", "judgment"}, {"lack", "of", "judgement"}, {"lack", "of", "judgment"},
 	{"didn't", "think", "it", "through"}, {"did", "not", "think", "it", "through"}, {"without", "thinking"},
-	{"never", "thought", "it", "through"},
+	{"never", "thought", "it", "through"}, {"went", "rogue"}, {"cut", "corners"}, {"cutting", "corners"},
+	{"jumped", "the", "gun"}, {"took", "shortcuts"}, {"took", "a", "shortcut"}, {"winged", "it"},
+	{"rubber", "stamped"},
 }
 
 func (b *blameScan) faultAt(i int, w string) bool {
@@ -183,7 +188,7 @@ func (b *blameScan) faultAt(i int, w string) bool {
 func (b *blameScan) failureAt(i int, w string) bool {
 	next := b.word(i + 1)
 	if failureVerbs[w] || w == "failed" && next == "to" || w == "neglected" || w == "forgetting" || w == "forgotten" ||
-		(w == "messed" || w == "screwed") && next == "up" || b.phraseAt(i, "dropped", "the", "ball") ||
+		(w == "messed" || w == "screwed") && next == "up" || (w == "messed" || w == "tampered" || w == "fiddled") && next == "with" || b.phraseAt(i, "dropped", "the", "ball") ||
 		(w == "didn't" || w == "did") && (next == "bother" || b.word(i+2) == "bother") {
 		b.failure(i)
 		return true
@@ -211,7 +216,8 @@ var characterWords = map[string]bool{
 	"negligence": true, "reckless": true, "recklessly": true, "sloppy": true, "sloppily": true, "lazy": true,
 	"laziness": true, "stupid": true, "stupidity": true, "dumb": true, "incompetent": true, "incompetence": true,
 	"irresponsible": true, "clueless": true, "inattentive": true, "inattention": true, "idiotic": true,
-	"thoughtless": true, "unprofessional": true,
+	"thoughtless": true, "unprofessional": true, "cavalier": true, "sloppiness": true, "complacent": true,
+	"complacency": true, "overconfident": true, "arrogant": true, "lackadaisical": true, "cowboy": true,
 }
 
 // faultNouns attribute a bad outcome to whoever they belong to.
@@ -405,7 +411,8 @@ func (b *blameScan) blameWord(i int) {
 // failureVerbs attribute a failure to whoever did them.
 var failureVerbs = map[string]bool{
 	"ignored": true, "ignoring": true, "disregarded": true, "overlooked": true, "missed": true, "forgot": true,
-	"botched": true, "neglected": true,
+	"botched": true, "neglected": true, "skipped": true, "rushed": true, "bypassed": true, "circumvented": true,
+	"blundered": true, "bungled": true, "fumbled": true, "goofed": true, "rubber-stamped": true,
 }
 
 // attentionNouns are what a person attends to: "the alert was ignored".
@@ -438,7 +445,7 @@ func (b *blameScan) failure(i int) {
 	switch {
 	case w == "failed" || w == "neglected" && b.word(i+1) == "to":
 		last = i + 1
-	case w == "messed" || w == "screwed":
+	case w == "messed" || w == "screwed" || w == "tampered" || w == "fiddled":
 		last = i + 1
 	case w == "dropped":
 		last = i + 2

@@ -18,10 +18,29 @@ func (b *blameScan) verbBlameAt(i int, w string) bool {
 	case w == "never" || w == "didn't" || w == "did" && b.word(i+1) == "not":
 		return b.neglect(i)
 	case w == "bothered" && b.word(i+1) == "to":
-		if b.subjectIsPerson(i) || b.fragment(i) {
-			b.report(blameFailure, i, i+1, "describe what happened to the signal and what competed for attention, not whether someone bothered")
+		k := i // "couldn't be bothered to"
+		for k > 0 && botherAux[b.word(k-1)] {
+			k--
+		}
+		if b.subjectIsPerson(k) || b.fragment(k) {
+			b.report(blameFailure, k, i+1, "describe what happened to the signal and what competed for attention, not whether someone bothered")
 			return true
 		}
+	case w == "slow" && b.word(i+1) == "to" && reactVerbs[b.word(i+2)]:
+		return b.tooSlow(i)
+	case w == "seriously":
+		return b.notSerious(i)
+	case w == "not" && i > 0 && b.toks[i-1].person && !pronouns[b.word(i-1)] && attentionGerunds[b.word(i+1)]:
+		b.report(blameFailure, i-1, i+1, "write what did not happen and what made the procedure easy to skip, not who did not follow it")
+		return true
+	case w == "without" && withoutWhat[b.word(i+1)] || w == "without" && determiners[b.word(i+1)] && withoutWhat[b.word(i+2)]:
+		return b.without(i)
+	case (w == "call" || w == "decision" || w == "choice") && i > 0:
+		return b.badCall(i)
+	case w == "on" && i > 1 && (b.word(i-1) == "was" || b.word(i-1) == "is") && outcomeNouns[b.word(i-2)] &&
+		i+1 < len(b.toks) && b.toks[i+1].person && possessor(b.word(i+1)) == "" && i+2 == len(b.toks):
+		b.report(blameFault, i-2, i+1, "a postmortem looks for causes, not culprits: say what happened and what allowed it")
+		return true
 	case (w == "was" || w == "were") && b.word(i+1) == "responsible" && b.word(i+2) == "for":
 		if b.namedSubject(i) && b.badOutcomeAfter(i+3) {
 			b.report(blameFault, i, i+2, "say what happened and what allowed it; a postmortem assigns follow-ups, not responsibility for the outage")
@@ -121,6 +140,123 @@ func (b *blameScan) counterfactual(i int) bool {
 	return true
 }
 
+// botherAux stand between a subject and "bothered": "couldn't be bothered".
+var botherAux = map[string]bool{
+	"be": true, "been": true, "couldn't": true, "could": true, "can't": true, "wouldn't": true, "even": true,
+	"never": true, "not": true, "just": true, "was": true, "wasn't": true,
+}
+
+// reactVerbs are what a responder is "too slow to" do.
+var reactVerbs = map[string]bool{
+	"react": true, "respond": true, "notice": true, "escalate": true, "act": true, "acknowledge": true,
+	"ack": true, "page": true, "answer": true, "roll": true, "see": true,
+}
+
+// tooSlow: a person who "was too slow to react".
+func (b *blameScan) tooSlow(i int) bool {
+	k := i - 1
+	for k >= 0 && (b.word(k) == "too" || b.word(k) == "very" || b.word(k) == "far" || b.word(k) == "much") {
+		k--
+	}
+	if w := b.word(k); w != "was" && w != "were" && w != "is" && w != "are" || !b.namedSubject(k) {
+		return false
+	}
+	b.report(blameCharacter, k+1, i+2, "write how long the response took and what delayed it (where the page went, what it said), not who was slow")
+	return true
+}
+
+// notSerious: "nobody took the alert seriously", "the warning wasn't taken
+// seriously".
+func (b *blameScan) notSerious(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if w := b.word(k); w == "took" || w == "take" || w == "taken" || w == "taking" {
+			for j := k - 1; j >= 0 && j >= k-3; j-- {
+				switch b.word(j) {
+				case "nobody", "didn't", "not", "never", "wasn't", "weren't", "no":
+					b.report(blameFailure, j, i, "write what the signal looked like and what competed with it, not whether someone took it seriously")
+					return true
+				}
+			}
+			return false
+		}
+	}
+	return false
+}
+
+// attentionGerunds follow a person and "not": "Iris not following the
+// procedure".
+var attentionGerunds = map[string]bool{
+	"following": true, "checking": true, "reading": true, "testing": true, "reviewing": true, "escalating": true,
+	"paying": true, "noticing": true, "looking": true, "verifying": true, "watching": true, "responding": true,
+}
+
+// withoutWhat are the safeguards "without" says a person skipped.
+var withoutWhat = map[string]bool{
+	"review": true, "reviewing": true, "checking": true, "testing": true, "telling": true, "asking": true,
+	"approval": true, "looking": true, "thinking": true, "permission": true, "tests": true,
+	"verifying": true, "consulting": true, "warning": true,
+}
+
+// without: a particular person who did something "without a review",
+// "without telling anyone"; not "we shipped it without a canary", "the
+// pipeline merged it without a review".
+func (b *blameScan) without(i int) bool {
+	for k := i - 1; k >= 0; k-- {
+		if gap := b.text[b.toks[k].end:b.toks[k+1].start]; len(gap) > 0 && (gap[0] == ',' || gap[0] == ';') {
+			return false
+		}
+		if finiteVerb(b.word(k)) && !subjectVerbs[b.word(k)] {
+			if !b.namedSubject(k) {
+				return false
+			}
+			b.report(blameFailure, k, i+1, "say which safeguard the change went through without and why the process allowed it (no required review, no test stage)")
+			return true
+		}
+	}
+	return false
+}
+
+// badCall: "Holly's call made things worse", "Gates made a bad call", "the
+// SRE's poor decision"; not "Robin's decision to roll back held".
+func (b *blameScan) badCall(i int) bool {
+	k := i - 1
+	judged := badJudgements[b.word(k)]
+	if judged {
+		k--
+	}
+	if determiners[b.word(k)] && !possessivePronouns[b.word(k)] {
+		k--
+	}
+	switch {
+	case b.possessivePerson(k) && (judged || b.harmAfter(i)):
+	case judged && (b.word(k) == "made" || b.word(k) == "make") && b.namedSubject(k):
+	default:
+		return false
+	}
+	b.report(blameFault, k, i, "describe the decision, what was known when it was made and why it made sense then, not whose it was")
+	return true
+}
+
+var badJudgements = map[string]bool{"bad": true, "poor": true, "wrong": true, "terrible": true, "questionable": true}
+
+// harmAfter reports whether the rest of the sentence after token i says
+// something got worse or broke.
+func (b *blameScan) harmAfter(i int) bool {
+	for k := i + 1; k < len(b.toks); k++ {
+		switch b.word(k) {
+		case "worse", "caused", "broke", "outage", "broken", "failure", "worsened", "prolonged", "extended":
+			return true
+		}
+	}
+	return false
+}
+
+// outcomeNouns are what "was on" someone: "the outage was on Cliff".
+var outcomeNouns = map[string]bool{
+	"outage": true, "incident": true, "this": true, "that": true, "it": true, "failure": true, "mistake": true,
+	"blame": true, "one": true,
+}
+
 // singledOut are the pronouns that point at one person.
 var singledOut = map[string]bool{"he": true, "she": true, "they": true, "someone": true, "somebody": true, "whoever": true}
 
@@ -135,8 +271,12 @@ func (b *blameScan) neglect(i int) bool {
 		k++
 	}
 	v := b.word(k)
-	past := attentionPast[v]
-	if b.word(i) == "never" && !past || b.word(i) != "never" && !attentionActs[v] || !b.namedSubject(i) {
+	if (v == "pay" || v == "paid") && b.word(k+1) == "attention" {
+		k++
+	} else if b.word(i) == "never" && !attentionPast[v] || b.word(i) != "never" && !attentionActs[v] {
+		return false
+	}
+	if !b.namedSubject(i) {
 		return false
 	}
 	b.report(blameFailure, i, k, "write what did not happen and what made it easy to miss (where the signal went, what else was firing), not who did not look")

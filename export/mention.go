@@ -68,6 +68,9 @@ func (p *people) scanWord(s *scan, ws, we int) int {
 		if m, ok := p.atHandle(s, ws, we); ok {
 			return s.add(m)
 		}
+		if m, ok := p.bareLogin(s.text, s.lower, ws, we); ok {
+			return s.add(m)
+		}
 		if !maybeLogin(s.lower, ws, we, s.underscore) {
 			return we
 		}
@@ -179,6 +182,9 @@ func (p *people) aliasAt(s *scan, a alias, ws int) (mention, verdict) {
 	}
 	if a.word {
 		return m, p.judgeNameWord(s, a, start, end)
+	}
+	if a.noun {
+		return m, p.judgeNameNoun(s, a, start, end)
 	}
 	if !hasUpper(text[start:end]) && (partOfIdentifier(text, start, end) || !strings.Contains(a.lower, " ") && articles[wordBefore(lower, start)]) {
 		return mention{}, asWord // "ortiz-lab", "deploy_liu", "the fox"

@@ -173,7 +173,7 @@ func apposition(text string, start, end, floor int) (from, to int, repl string, 
 	// "the DBA, Sam Patel, restarted" and "the DBA (Sam Patel) restarted".
 	for _, pair := range [][2]string{{", ", ","}, {" (", ")"}} {
 		if start-len(pair[0]) > floor && strings.HasSuffix(text[:start], pair[0]) && strings.HasPrefix(text[end:], pair[1]) &&
-			titleWords[asciiLower(wordBefore(text, start-len(pair[0])))] {
+			titleWords[asciiLower(wordBefore(text, onDuty(text, start-len(pair[0]))))] {
 			return start - len(pair[0]), end + len(pair[1]), "", true
 		}
 	}
