@@ -88,7 +88,11 @@ var blameAnchors = map[string]bool{
 	"judgement": true, "judgment": true, "through": true, "thinking": true, "rogue": true, "corners": true,
 	"gun": true, "shortcut": true, "shortcuts": true, "winged": true, "rubber": true, "tampered": true,
 	"fiddled": true, "slow": true, "seriously": true, "without": true, "call": true, "decision": true,
-	"choice": true, "on": true, "not": true, "attention": true,
+	"choice": true, "on": true, "not": true, "attention": true, "didn": true, "couldn": true, "wasn": true,
+	"weren": true, "careful": true, "slept": true, "sleeping": true, "doing": true, "let": true,
+	"wrong": true, "dismissed": true, "brushed": true, "shrugged": true, "waved": true, "casual": true,
+	"distracted": true, "nobody": true, "one": true, "poor": true, "bad": true, "bypassing": true,
+	"skipping": true, "job": true,
 }
 
 // blameScan checks one sentence's tokens.
@@ -170,7 +174,9 @@ var characterPhrases = [][]string{
 	{"didn't", "think", "it", "through"}, {"did", "not", "think", "it", "through"}, {"without", "thinking"},
 	{"never", "thought", "it", "through"}, {"went", "rogue"}, {"cut", "corners"}, {"cutting", "corners"},
 	{"jumped", "the", "gun"}, {"took", "shortcuts"}, {"took", "a", "shortcut"}, {"winged", "it"},
-	{"rubber", "stamped"},
+	{"rubber", "stamped"}, {"asleep", "at", "the"}, {"asleep", "on", "the", "job"}, {"wasn't", "careful"},
+	{"weren't", "careful"}, {"not", "careful"}, {"not", "being", "careful"}, {"too", "casual"}, {"too", "hasty"},
+	{"too", "cocky"}, {"too", "relaxed"}, {"too", "trusting"},
 }
 
 func (b *blameScan) faultAt(i int, w string) bool {
@@ -367,6 +373,12 @@ func (b *blameScan) subjectIsPerson(i int) bool {
 	if b.toks[k].person {
 		return true
 	}
+	if w := b.toks[k].w; (w == "and" || w == "but" || w == "then") && k > 0 {
+		return b.sentenceSubjectIsPerson(k) // "Rose was distracted and missed the alert"
+	}
+	if b.participleClause(k) {
+		return b.sentenceSubjectIsPerson(k) // "Page deployed to prod, bypassing staging"
+	}
 	// "the engineer who deployed it made an error".
 	for j := k; j > 0 && j >= k-5; j-- {
 		if w := b.toks[j].w; w == "who" || w == "that" {
@@ -374,6 +386,29 @@ func (b *blameScan) subjectIsPerson(i int) bool {
 		}
 	}
 	return false
+}
+
+// sentenceSubjectIsPerson reports whether the sentence, before token k,
+// starts with a person as its subject: "Rose", "the on-call engineer".
+func (b *blameScan) sentenceSubjectIsPerson(k int) bool {
+	j := 0
+	for j < k && determiners[b.toks[j].w] {
+		j++
+	}
+	if j < k && !b.toks[j].person && j+1 < k && b.toks[j+1].person {
+		j++ // "the on-call engineer"
+	}
+	return j < k && b.toks[j].person && !pronouns[b.toks[j].w] || j < k && singledOut[b.toks[j].w]
+}
+
+// participleClause reports whether the word before the gerund at k+1 ends a
+// clause with a comma: "deployed straight to prod, bypassing staging".
+func (b *blameScan) participleClause(k int) bool {
+	if k+1 >= len(b.toks) || !strings.HasSuffix(b.toks[k+1].w, "ing") {
+		return false
+	}
+	gap := b.text[b.toks[k].end:b.toks[k+1].start]
+	return strings.HasPrefix(gap, ",")
 }
 
 // subjectWord is the word before the verb at token i, past adverbs.
@@ -413,6 +448,7 @@ var failureVerbs = map[string]bool{
 	"ignored": true, "ignoring": true, "disregarded": true, "overlooked": true, "missed": true, "forgot": true,
 	"botched": true, "neglected": true, "skipped": true, "rushed": true, "bypassed": true, "circumvented": true,
 	"blundered": true, "bungled": true, "fumbled": true, "goofed": true, "rubber-stamped": true,
+	"dismissed": true, "bypassing": true, "skipping": true,
 }
 
 // attentionNouns are what a person attends to: "the alert was ignored".
@@ -549,7 +585,7 @@ func (b *blameScan) hindsight(i int) {
 	case "should've":
 		k--
 	}
-	if b.word(k) == "not" {
+	if b.word(k) == "not" || b.word(k) == "never" {
 		k++
 	}
 	if b.word(i) != "should've" {

@@ -50,6 +50,70 @@ func (b *blameScan) verbBlameAt(i int, w string) bool {
 		return b.cause(i)
 	case w == "untested" || w == "unreviewed" || w == "unvetted":
 		return b.untested(i)
+	case w == "doing" && b.possessivePerson(i-1):
+		b.report(blameFault, i-1, i, "say what happened rather than whose it was: the action, what the system showed, and the missing safeguard")
+		return true
+	case (w == "slept" || w == "sleeping") && b.word(i+1) == "through" && b.namedSubject(i):
+		b.report(blameFailure, i, i+1, "write where the page went and why it did not wake anyone (volume, device, escalation policy), not who slept")
+		return true
+	case (w == "brushed" || w == "shrugged" || w == "waved") && b.word(i+1) == "off" && b.namedSubject(i):
+		b.report(blameFailure, i, i+1, "write what the warning looked like and what competed with it, not who dismissed it")
+		return true
+	case w == "let" && b.letLapse(i):
+		return true
+	case w == "wrong" && b.word(i-1) == "the" && i > 1 && finiteVerb(b.word(i-2)) && b.namedSubject(i-2):
+		b.report(blameFault, i-2, i, "say what made the two easy to confuse (names, defaults, a missing confirmation), not who picked the wrong one")
+		return true
+	case (w == "nobody" || w == "one" && b.word(i-1) == "no") && b.nobodyNoticed(i):
+		return true
+	case badJudgements[w] && conductNouns[b.word(i+1)] && b.possessivePerson(i-1):
+		b.report(blameCharacter, i-1, i+1, "describe what was said or done and what made it hard, not its quality")
+		return true
+	}
+	return false
+}
+
+// conductNouns are what a person's work is judged by: "Frank's poor
+// communication", not "Sam's bad connection".
+var conductNouns = map[string]bool{
+	"communication": true, "communications": true, "planning": true, "judgement": true, "judgment": true,
+	"handling": true, "execution": true, "preparation": true, "work": true, "attention": true,
+	"coordination": true, "leadership": true, "testing": true, "review": true, "oversight": true,
+	"decision-making": true, "follow-through": true, "ownership": true,
+}
+
+// letLapse: a particular person who "let the certificate lapse", "let the
+// disk fill up"; not "the pipeline let the change through".
+func (b *blameScan) letLapse(i int) bool {
+	for k := i + 1; k < len(b.toks) && k <= i+4; k++ {
+		if lapseVerbs[b.word(k)] {
+			if !b.namedSubject(i) {
+				return false
+			}
+			b.report(blameFailure, i, k, "write what was not renewed or watched and why nothing warned in time, not who let it happen")
+			return true
+		}
+	}
+	return false
+}
+
+var lapseVerbs = map[string]bool{
+	"lapse": true, "expire": true, "slip": true, "fail": true, "die": true, "rot": true, "fill": true, "drift": true,
+}
+
+// nobodyNoticed: "Nobody on the team read the postmortem", "no one
+// checked the graph" — attention denied to everyone; not "nobody was at
+// fault", "nobody could have caught this".
+func (b *blameScan) nobodyNoticed(i int) bool {
+	for k := i + 1; k < len(b.toks) && k <= i+5; k++ {
+		w := b.word(k)
+		if attentionPast[w] {
+			b.report(blameFailure, i, k, "write what went unnoticed and why it was easy to miss (no alert, a noisy channel), not that nobody looked")
+			return true
+		}
+		if subjectVerbs[w] || finiteVerb(w) {
+			return false
+		}
 	}
 	return false
 }
@@ -271,7 +335,7 @@ func (b *blameScan) neglect(i int) bool {
 		k++
 	}
 	v := b.word(k)
-	if (v == "pay" || v == "paid") && b.word(k+1) == "attention" {
+	if (v == "pay" || v == "paid") && b.word(k+1) == "attention" || v == "do" && b.word(k+2) == "job" {
 		k++
 	} else if b.word(i) == "never" && !attentionPast[v] || b.word(i) != "never" && !attentionActs[v] {
 		return false

@@ -7,55 +7,107 @@ import (
 	"scribe/incident"
 )
 
+// castIncident builds the incident of a held-out corpus: roles assigned at
+// 09:01, 09:02, … in order, each author's "joined the bridge" at 09:30, and
+// action items (title, owner).
+func castIncident(roles [][2]string, authors []string, items [][2]string) incident.Snapshot {
+	c := func(s string) time.Time { return at("UTC", "2025-03-04 "+s) }
+	snap := incident.Snapshot{
+		Incident: incident.Incident{ID: 4, Title: "t", Severity: 2, State: incident.Resolved, Timezone: "UTC"},
+	}
+	for i, r := range roles {
+		role, err := incident.CanonicalRole(r[0])
+		if err != nil {
+			panic(err)
+		}
+		snap.Roles = append(snap.Roles, incident.RoleAssignment{Role: role, Person: r[1],
+			From: c("09:00").Add(time.Duration(i+1) * time.Minute)})
+	}
+	for i, author := range authors {
+		snap.Events = append(snap.Events, incident.Event{ID: int64(i + 1), IncidentID: 4, OccurredAt: c("09:30"),
+			Kind: incident.KindNote, Text: "joined the bridge", Author: author})
+	}
+	for i, it := range items {
+		snap.ActionItems = append(snap.ActionItems, incident.ActionItem{ID: int64(i + 1), Title: it[0], Owner: it[1]})
+	}
+	return snap
+}
+
 // heldoutIncident is the incident of testdata/corpus/heldout-names.txt and
 // heldout-blame.txt: a cast whose names are common words (Bill, Rose, Mark,
 // Joy, Pat, Dawn, Long, Hall, King, Little, Green, Page, …), occupational
 // surnames (Hunter, Fisher, Baker, Carter, Mason), logins and names with
 // accents.
 func heldoutIncident() incident.Snapshot {
-	c := func(s string) time.Time { return at("UTC", "2025-03-04 "+s) }
-	roles := []incident.RoleAssignment{
-		{Role: incident.RoleCommander, Person: "Bill Fisher", From: c("09:01")},
-		{Role: incident.RoleOps, Person: "Rose Hunter", From: c("09:02")},
-		{Role: incident.RoleComms, Person: "Mark Price", From: c("09:03")},
-		{Role: incident.RoleScribe, Person: "Joy Baker", From: c("09:04")},
-		{Role: incident.RoleLiaison, Person: "Pat Long", From: c("09:05")},
-		{Role: "network lead", Person: "Dawn Hall", From: c("09:06")},
-	}
-	var events []incident.Event
-	for i, author := range []string{"Jack Carter", "Ray King", "Amber Wood", "Gene Little", "Sky Mason", "Art Cook",
-		"Chase Green", "Rich Brown", "Faith White", "Frank Page", "Sue Lane", "Rob Hill", "Will Gray", "May Banks",
-		"Łukasz Wróbel", "Aoife Ní Bhriain", "François Lefèvre", "Nguyễn Văn An", "Mehmet Öztürk", "Jürgen Groß", "ajones"} {
-		events = append(events, incident.Event{ID: int64(i + 1), IncidentID: 4, OccurredAt: c("09:30"),
-			Kind: incident.KindNote, Text: "joined the bridge", Author: author})
-	}
-	return incident.Snapshot{
-		Incident: incident.Incident{ID: 4, Title: "t", Severity: 2, State: incident.Resolved, Timezone: "UTC"},
-		Roles:    roles, Events: events,
-		ActionItems: []incident.ActionItem{
-			{ID: 1, Title: "Rotate the signing key", Owner: "@bfisher"},
-			{ID: 2, Title: "Rose to pair with Jack on the failover drill", Owner: "@rhunter"},
-			{ID: 3, Title: "Mark the old alert as deprecated", Owner: "Mark Price"},
-			{ID: 4, Title: "Ask Dawn for the BGP dump", Owner: "@faithw"},
-			{ID: 5, Title: "Bill the vendor for the SLA credit", Owner: "@mprice"},
-		},
-	}
+	return castIncident(
+		[][2]string{{"commander", "Bill Fisher"}, {"ops", "Rose Hunter"}, {"comms", "Mark Price"}, {"scribe", "Joy Baker"},
+			{"liaison", "Pat Long"}, {"network lead", "Dawn Hall"}},
+		[]string{"Jack Carter", "Ray King", "Amber Wood", "Gene Little", "Sky Mason", "Art Cook", "Chase Green", "Rich Brown",
+			"Faith White", "Frank Page", "Sue Lane", "Rob Hill", "Will Gray", "May Banks", "Łukasz Wróbel", "Aoife Ní Bhriain",
+			"François Lefèvre", "Nguyễn Văn An", "Mehmet Öztürk", "Jürgen Groß", "ajones"},
+		[][2]string{{"Rotate the signing key", "@bfisher"}, {"Rose to pair with Jack on the failover drill", "@rhunter"},
+			{"Mark the old alert as deprecated", "Mark Price"}, {"Ask Dawn for the BGP dump", "@faithw"},
+			{"Bill the vendor for the SLA credit", "@mprice"}})
+}
+
+// heldout2Incident is the incident of heldout2-names.txt: first names and
+// surnames that are nouns (Robin, Ruby, Holly, Frost, Walker, Turner, …).
+func heldout2Incident() incident.Snapshot {
+	return castIncident(
+		[][2]string{{"commander", "Robin Swift"}, {"ops", "Drew Walker"}, {"comms", "Holly Marsh"}, {"scribe", "Miles Turner"},
+			{"liaison", "Ruby Cross"}, {"database lead", "Lance Frost"}},
+		[]string{"Cliff Bishop", "Pat Waters", "Bill Porter", "Crystal Snow", "Buck Knight", "Chip Miller", "Will Sharp",
+			"Summer Day", "April Reed", "Wade Burns", "Iris Moss", "Ivy Bell", "Grace Gates", "Sue Ford", "Rob Noble",
+			"Autumn Wells", "Jade Fox", "Þórður Guðmundsson", "Dorota Szymańska", "Kwame Mensah", "Siddharth Rao",
+			"Ayşe Yılmaz", "tkowalski"},
+		[][2]string{{"Rotate the TLS keys", "@rswift"}, {"Drew to write the drain runbook", "@dwalker"},
+			{"Cross-check the failover steps with Ruby", "Holly Marsh"}, {"Chip away at the alert backlog", "@cbishop"},
+			{"Grace period alerts for certificates", "@ggates"}})
+}
+
+// heldout3Incident is the incident of heldout3-names.txt: the names of
+// heldoutIncident recombined (Hunter and Carter as first names, Stone, King,
+// Cook, Park as surnames), virtue names (Faith, Hope, Joy), a login author.
+func heldout3Incident() incident.Snapshot {
+	return castIncident(
+		[][2]string{{"commander", "Frank Stone"}, {"ops", "Amber King"}, {"comms", "Faith Cook"}, {"scribe", "Ray Park"},
+			{"liaison", "Hunter Brown"}, {"security lead", "Rich Wood"}},
+		[]string{"Carter Hill", "Mason Page", "Art Little", "Sky Price", "Gene White", "Jack Long", "Bob Green", "Joy Chase",
+			"Pat Baker", "Rose Fisher", "Mark Hall", "Sandy Hope", "Lily Rivers", "Gráinne Ó Súilleabháin", "Hiroshi Tanaka",
+			"Mariana Conceição", "Ngozi Okafor", "Sebastián Ibáñez", "Kateřina Dvořáková", "rfisher"},
+		[][2]string{{"Frank to review the freeze policy", "@fstone"}, {"Chase the vendor for the RCA", "Faith Cook"},
+			{"Pair Amber with Carter on the drain script", "@amberk"}, {"Page the DBA earlier next time", "@rwood"},
+			{"Add a Long GC pause alert", "@hbrown"}})
+}
+
+// heldoutCorpora are the held-out corpus files and their incidents.
+var heldoutCorpora = []struct {
+	names, blame string
+	snap         func() incident.Snapshot
+}{
+	{"heldout-names.txt", "heldout-blame.txt", heldoutIncident},
+	{"heldout2-names.txt", "heldout2-blame.txt", heldout2Incident},
+	{"heldout3-names.txt", "heldout3-blame.txt", heldout3Incident},
 }
 
 // TestHeldoutNameCorpus: the rewrite on sentences written after it was
-// built (testdata/corpus/heldout-names.txt).
+// built (testdata/corpus/heldout*-names.txt).
 func TestHeldoutNameCorpus(t *testing.T) {
-	cases := readCorpusFile(t, "heldout-names.txt")
-	if len(cases) < 120 {
-		t.Fatalf("the held-out corpus has %d sentences, want at least 120", len(cases))
+	for _, h := range heldoutCorpora {
+		cases := readCorpusFile(t, h.names)
+		if len(cases) < 120 {
+			t.Fatalf("%s has %d sentences, want at least 120", h.names, len(cases))
+		}
+		checkNameCorpus(t, h.names, cases, newPeople(h.snap()))
 	}
-	checkNameCorpus(t, "heldout-names.txt", cases, newPeople(heldoutIncident()))
 }
 
 // TestHeldoutBlameCorpus: the lint on retro notes written after it was
-// built (testdata/corpus/heldout-blame.txt).
+// built (testdata/corpus/heldout*-blame.txt).
 func TestHeldoutBlameCorpus(t *testing.T) {
-	if n := checkBlameCorpus(t, "heldout-blame.txt", newPeople(heldoutIncident())); n < 40 {
-		t.Errorf("the held-out blame corpus has %d notes, want at least 40", n)
+	for _, h := range heldoutCorpora {
+		if n := checkBlameCorpus(t, h.blame, newPeople(h.snap())); n < 40 {
+			t.Errorf("%s has %d notes, want at least 40", h.blame, n)
+		}
 	}
 }

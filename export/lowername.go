@@ -21,6 +21,9 @@ func (p *people) judgeLowerCase(s *scan, start, end int) verdict {
 	if (addressVerbs[before] || thanked(text, start)) && objectEnds(text, lower, end) {
 		return asName // "asked rose to hold", "thanks joy for the notes"
 	}
+	if (before == "to" || before == "with") && handoffVerbs[wordBefore(lower, max(0, start-len(before)-1))] && objectEnds(text, lower, end) {
+		return asName // "handed over to amber at 11:00", "paired with rose on it"
+	}
 	if before == "per" && end < len(text) && text[end] == ',' {
 		return unsure // "per price, the email went out": someone's word, or per unit
 	}
@@ -45,6 +48,14 @@ var addressVerbs = map[string]bool{
 	"asked": true, "ask": true, "asking": true, "told": true, "tell": true, "pinged": true, "ping": true,
 	"paged": true, "thanked": true, "cc": true, "cc'd": true, "cced": true, "dm'd": true, "dmed": true,
 	"messaged": true, "emailed": true, "texted": true, "phoned": true, "woke": true, "escalated": true,
+}
+
+// handoffVerbs pass something to a person: "handed over to", "paired with".
+var handoffVerbs = map[string]bool{
+	"over": true, "handed": true, "talked": true, "spoke": true, "escalated": true, "paired": true, "synced": true,
+	"passed": true, "assigned": true, "reassigned": true, "delegated": true, "reported": true, "forwarded": true,
+	"deferred": true, "sent": true, "transferred": true, "hand": true, "pair": true, "sync": true, "talk": true,
+	"escalate": true, "reached": true, "out": true,
 }
 
 // objectEnds reports whether a person-object ending at i ends its phrase:

@@ -192,6 +192,9 @@ func (p *people) aliasAt(s *scan, a alias, ws int) (mention, verdict) {
 	if a.surname && hasUpper(text[start:end]) {
 		return m, p.judgeSurname(text, lower, end, a.person)
 	}
+	if a.given && hasUpper(text[start:end]) && clauseStart(text, start) {
+		return m, p.judgeGivenName(text, lower, end, a.person)
+	}
 	return m, asName
 }
 

@@ -43,7 +43,8 @@ func (p *people) judgeNameNoun(s *scan, a alias, start, end int) verdict {
 		return asName
 	}
 	if !hasUpper(text[start:end]) {
-		if partOfIdentifier(text, start, end) || determiners[wordBefore(lower, start)] || nounFollows(text, lower, end) {
+		if partOfIdentifier(text, start, end) || determiners[wordBefore(lower, start)] || nounFollows(text, lower, end) ||
+			modifiedNoun(lower, start) {
 			return asWord
 		}
 		return asName
@@ -59,10 +60,57 @@ func (p *people) judgeNameNoun(s *scan, a alias, start, end int) verdict {
 	if articles[wordBefore(lower, start)] {
 		return asWord // "The Ruby SDK"
 	}
+	if abstractSubject(lower, start, end) {
+		return unsure
+	}
 	if v := p.judgeClauseStart(text, lower, end, a.person); v != asWord {
 		return v
 	}
 	return unsure
+}
+
+// modifiedNoun reports whether the lower-case word at start is the head of
+// a noun phrase: an article, then a modifier that is no verb or function
+// word, then the word ("a bug hunter", "the night baker").
+func modifiedNoun(lower string, start int) bool {
+	w1 := wordBefore(lower, start)
+	if w1 == "" || w1[0] < 'a' || w1[0] > 'z' || finiteVerb(w1) || functionWords[w1] || addressVerbs[w1] || determiners[w1] {
+		return false
+	}
+	i := start
+	for i > 0 && lower[i-1] == ' ' {
+		i--
+	}
+	return articles[wordBefore(lower, i-len(w1))]
+}
+
+// abstractNames are given names that are also abstract nouns, which start
+// sentences as nouns ("Hope is not a strategy", "Faith in the failover
+// was restored").
+var abstractNames = map[string]bool{
+	"hope": true, "faith": true, "joy": true, "grace": true, "love": true, "charity": true, "patience": true,
+	"trust": true, "honor": true, "honour": true, "justice": true, "destiny": true, "liberty": true, "mercy": true,
+	"prudence": true, "constance": true, "felicity": true, "serenity": true, "harmony": true, "unity": true,
+	"temperance": true, "victory": true, "glory": true, "fortune": true, "promise": true, "peace": true,
+	"verity": true, "chance": true,
+}
+
+// abstractSubject reports whether an abstract name at the start of a
+// sentence is defined rather than described: "Hope is not a strategy",
+// "Joy was a long way off", against "Hope is on the bridge".
+func abstractSubject(lower string, start, end int) bool {
+	if !abstractNames[lower[start:end]] {
+		return false
+	}
+	ws := wordsAfter(lower, end, 3)
+	if len(ws) < 2 || ws[0] != "is" && ws[0] != "was" && ws[0] != "isn't" && ws[0] != "wasn't" {
+		return false
+	}
+	k := 1
+	if ws[k] == "not" && len(ws) > 2 {
+		k++
+	}
+	return articles[ws[k]] || ws[k] == "what" || ws[k] == "never"
 }
 
 // nounFollows reports whether a lower-case word that no verb, adverb or

@@ -70,6 +70,9 @@ func (p *people) judgeNameWord(s *scan, a alias, start, end int) verdict {
 	if articles[wordBefore(lower, start)] {
 		return asWord // "The Grace Period"
 	}
+	if abstractSubject(lower, start, end) {
+		return unsure // "Hope is not a strategy"
+	}
 	v := p.judgeClauseStart(text, lower, end, person)
 	if v == asName && months[name] && subjectVerbs[wordAfter(lower, end)] {
 		return unsure // "May was busy": the month or the person
@@ -110,6 +113,25 @@ func objectFollows(lower string, i int) bool {
 // particles complete a phrasal verb: "rolled back", "handed off".
 var particles = map[string]bool{
 	"back": true, "off": true, "over": true, "up": true, "out": true, "down": true, "in": true, "on": true,
+}
+
+// judgeGivenName reads a capitalised word after a first name that starts a
+// sentence, for a person whose surname the incident knows: it is that
+// surname, or a verb follows ("Carter Smith restarted it": someone else
+// named Carter), or the two are a proper noun ("Carter Bank webhooks timed
+// out"), kept and reported as a possible name.
+func (p *people) judgeGivenName(text, lower string, end, person int) verdict {
+	if person < 0 || len(p.surnames[person]) == 0 || end+1 >= len(text) || text[end] != ' ' {
+		return asName
+	}
+	wend := capitalisedWordEnd(text, end+1)
+	if wend < 0 || notSurnames[lower[end+1:wend]] || p.knownSurnameAfter(text, lower, end, person) > end {
+		return asName
+	}
+	if v := p.judgeCapitalisedAfter(text, lower, end+1, person); v == unsure {
+		return unsure
+	}
+	return asName
 }
 
 // judgeSurname reads what follows a capitalised surname ending at end:
