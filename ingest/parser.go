@@ -241,9 +241,17 @@ func (p *parser) walkLine(i int, line string) {
 	case lead[0] == '|':
 		p.endParagraph()
 		p.tableRow(lead, n)
+	case i > 0 && p.setext(i-1) > 0:
+		// The underline of the heading above.
 	default:
 		p.table = nil
-		if level, text := headingOf(lead); level > 0 && p.fence == "" {
+		level, text := headingOf(lead)
+		if level == 0 {
+			if level = p.setext(i); level > 0 {
+				text = lead
+			}
+		}
+		if level > 0 && p.fence == "" {
 			p.endParagraph()
 			if n-1 != p.titleLine() {
 				p.enterHeading(level, text)

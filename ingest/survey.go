@@ -17,7 +17,7 @@ func (p *parser) survey() {
 		if p.firstLine == 0 {
 			p.firstLine = i + 1
 		}
-		if level, _ := headingOf(lead); level == 1 && h1 < 0 {
+		if level, _ := headingOf(lead); (level == 1 || p.setext(i) == 1) && h1 < 0 {
 			h1 = i
 		}
 		if p.fallbackZone == "" {
@@ -30,7 +30,10 @@ func (p *parser) survey() {
 	})
 	p.r.dayFirst = votes.dayFirst()
 	if p.title == "" && h1 >= 0 {
-		_, text := headingOf(strings.TrimSpace(p.lines[h1]))
+		text := strings.TrimSpace(p.lines[h1])
+		if level, t := headingOf(text); level > 0 {
+			text = t
+		}
 		p.title, p.titleIdx = cleanInline(text), h1
 	}
 	// The title's sources, in order of precedence.
