@@ -104,6 +104,18 @@ func (p *parser) location(st stamp) *time.Location {
 			return loc
 		}
 	}
+	if p.opts.Zone != nil && p.opts.ZoneGiven {
+		return p.opts.Zone
+	}
+	if p.hintZone != "" {
+		if loc := p.zones.stampZone(p.hintZone); loc != nil {
+			if !p.hintUsed {
+				p.hintUsed = true
+				p.yearNotes = append(p.yearNotes, fmt.Sprintf("times written without a zone are read as %s, the zone the document writes after a time on line %d; pass --tz to change it", p.hintZone, p.hintLine))
+			}
+			return loc
+		}
+	}
 	if p.opts.Zone != nil {
 		return p.opts.Zone
 	}

@@ -14,6 +14,9 @@ import (
 type Options struct {
 	// Zone reads wall times when the text states no zone; nil means UTC.
 	Zone *time.Location
+	// ZoneGiven says the user named Zone (--tz): it then wins over a zone
+	// the document only implies by writing it after some of its times.
+	ZoneGiven bool
 	// Year completes dates written without one ("Jan 14, 10:18 AM"),
 	// over what the document's title and dates suggest.
 	Year int

@@ -44,6 +44,13 @@ type surveyed struct {
 	docM, docD   int    // the document's date, 0 when unknown
 	twelveHour   bool   // the document writes am/pm somewhere
 	fallbackZone string // the first zone statement anywhere
+	// hintZone is the zone the document writes most often after a clock
+	// ("Started: Apr 12, 2023 2:02 PM BST"), for the times it writes
+	// without one when it states none; hintLine is where it first
+	// appears, hintUsed whether a time was read in it.
+	hintZone string
+	hintLine int
+	hintUsed bool
 }
 
 // walking is the context the walk carries from line to line.
@@ -998,6 +1005,9 @@ func (p *parser) result() Result {
 	sortEntries(res.Entries)
 	if p.stated == "" {
 		p.stated = p.suffixZone
+	}
+	if p.stated == "" && p.hintUsed {
+		p.stated = p.hintZone
 	}
 	if p.stated != "" {
 		if loc, err := incident.ParseZone(p.stated); err == nil {

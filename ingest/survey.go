@@ -12,6 +12,7 @@ import (
 func (p *parser) survey() {
 	p.frontMatter()
 	var votes orderVotes
+	var hints zoneHints
 	h1 := -1
 	p.surveyLines(func(i int, lead string) {
 		if p.firstLine == 0 {
@@ -24,11 +25,15 @@ func (p *parser) survey() {
 			p.fallbackZone = statedZone(lead)
 		}
 		votes.line(lead)
+		hints.line(i, lead, p.zones)
 		if !p.twelveHour && mayHoldMeridiem(lead) {
 			p.twelveHour = meridiemClock(lead)
 		}
 	})
 	p.r.dayFirst = votes.dayFirst()
+	if p.fallbackZone == "" {
+		p.hintZone, p.hintLine = hints.most()
+	}
 	if p.title == "" && h1 >= 0 {
 		text := strings.TrimSpace(p.lines[h1])
 		if level, t := headingOf(text); level > 0 {
