@@ -1,5 +1,3 @@
-// Package cli is scribe's command line: one file per command, each a thin
-// layer that parses flags, calls the store or a pure package, and prints.
 package cli
 
 import (
@@ -10,11 +8,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/sys/unix"
 
+	"scribe/incident"
 	"scribe/store"
 )
 
@@ -32,22 +31,47 @@ type App struct {
 
 // NewApp returns an App wired to the process's real streams and environment.
 func NewApp() *App {
-	return &App{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now}
+	a := &App{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now}
+	if stdoutClosed() {
+		a.Stdout = closedWriter{}
+	}
+	return a
 }
 
+// Exit statuses besides 0, 1 (failure) and 2 (usage error).
+const exitInterrupted = 130 // SIGINT or SIGTERM stopped the command, as a shell reports 128+2
+
 // Run executes the command line args (without the program name) and returns
-// the process exit status: 0 success, 1 failure, 2 usage error.
+// the process exit status: 0 success, 1 failure, 2 usage error, 74 saved
+// but the id could not be printed, 130 interrupted.
 func (a *App) Run(ctx context.Context, args []string) int {
-	root := a.rootCmd()
+	// Output that went nowhere (a full disk, a closed pipe) is a failure,
+	// whichever command wrote it.
+	stdout := &checkedWriter{w: a.Stdout}
+	saved := a.Stdout
+	a.Stdout = stdout
+	defer func() { a.Stdout = saved }()
+
+	root := a.rootCmd(args)
 	root.SetArgs(args)
 	root.SetIn(a.Stdin)
 	root.SetOut(a.Stdout)
 	root.SetErr(a.Stderr)
 	err := root.ExecuteContext(ctx)
+	if err == nil && stdout.err != nil {
+		err = fmt.Errorf("write standard output: %w", stdout.err)
+	}
 	if err == nil {
 		return 0
 	}
-	fmt.Fprintln(a.Stderr, "scribe: "+err.Error())
+	// Messages quote paths, arguments and stored text: whatever they hold,
+	// no escape sequence reaches the terminal.
+	msg := incident.PlainBlock(err.Error())
+	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+		fmt.Fprintln(a.Stderr, "scribe: interrupted: "+msg)
+		return exitInterrupted
+	}
+	fmt.Fprintln(a.Stderr, "scribe: "+msg)
 	var u usageError
 	if errors.As(err, &u) || strings.HasPrefix(err.Error(), "unknown command ") {
 		return 2
@@ -72,7 +96,7 @@ type exitError struct {
 
 func (x exitError) Unwrap() error { return x.error }
 
-func (a *App) rootCmd() *cobra.Command {
+func (a *App) rootCmd(args []string) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "scribe",
 		Short: "Run an incident from the terminal and write it up afterwards",
@@ -81,27 +105,118 @@ event in a local SQLite file; roles, status, milestones and action items are
 tracked; afterwards it exports a blameless postmortem and files follow-ups.
 
 Run scribe with no command to open the incident list.`,
+		Version:       versionFor(args),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		Args:          cobra.NoArgs,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageError{fmt.Errorf("unknown command %s: run scribe --help for the list", incident.Quote(args[0]))}
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return a.runTUI(cmd.Context(), 0)
 		},
 	}
+	root.SetVersionTemplate("scribe {{.Version}}\n")
 	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "database file (env SCRIBE_DB; default $XDG_DATA_HOME/scribe/scribe.db)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
-		if strings.HasPrefix(err.Error(), "unknown shorthand flag") {
-			// Most often text that starts with "-": "-5 pods restarted".
-			err = fmt.Errorf("%w (text that starts with - goes after --, as in: scribe log 7 -- -5 pods restarted)", err)
+		msg := err.Error()
+		if len(msg) > maxFlagError {
+			// pflag repeats the value it refused in full.
+			msg = msg[:maxFlagError] + "…"
 		}
-		return usageError{err}
+		if strings.HasPrefix(msg, "unknown shorthand flag") {
+			// Most often text that starts with "-": "-5 pods restarted".
+			msg += " (text that starts with - goes after --, as in: scribe log 7 -- -5 pods restarted)"
+		}
+		return usageError{errors.New(msg)}
 	})
-	root.AddCommand(
-		a.newCmd(), a.listCmd(), a.showCmd(), a.logCmd(), a.roleCmd(), a.statusCmd(),
-		a.milestoneCmd(), a.setCmd(), a.retroCmd(), a.editCmd(), a.actionCmd(),
-		a.openCmd(), a.demoCmd(), a.importCmd(), a.exportCmd(), a.lintCmd(), a.githubCmd(),
-	)
+	cmds := a.commands(args)
+	// A command named on the command line is run, never completed: the
+	// completion commands cobra would add are start-up cost for nothing.
+	root.CompletionOptions.DisableDefaultCmd = len(cmds) == 1
+	root.AddCommand(cmds...)
 	return root
+}
+
+// versionFor is the build's description when args ask for it, and a
+// placeholder otherwise: cobra needs a version to offer --version, and
+// reading the build information is start-up cost a log does not need.
+func versionFor(args []string) string {
+	for _, arg := range args {
+		if arg == "--version" || arg == "-v" {
+			return version()
+		}
+	}
+	return "(run scribe --version)"
+}
+
+// maxFlagError bounds a flag error, which quotes the refused value.
+const maxFlagError = 200
+
+// commands builds the subcommands. A command line that names one (as
+// `scribe log 7 …` from a script or an alert hook does) builds only that
+// one: the others' flags and help cost start-up time a one-line log does
+// not need.
+func (a *App) commands(args []string) []*cobra.Command {
+	table := []struct {
+		name string
+		cmd  func() *cobra.Command
+	}{
+		{"new", func() *cobra.Command { return a.newCmd(nil) }},
+		{"list", func() *cobra.Command { return a.listCmd(nil) }},
+		{"show", func() *cobra.Command { return a.showCmd(nil) }},
+		{"log", func() *cobra.Command { return a.logCmd(nil) }},
+		{"role", func() *cobra.Command { return a.roleCmd(nil) }},
+		{"status", func() *cobra.Command { return a.statusCmd(nil) }},
+		{"milestone", func() *cobra.Command { return a.milestoneCmd(nil) }},
+		{"set", func() *cobra.Command { return a.setCmd(nil) }},
+		{"retro", a.retroCmd},
+		{"edit", func() *cobra.Command { return a.editCmd(nil) }},
+		{"action", a.actionCmd},
+		{"open", a.openCmd},
+		{"demo", a.demoCmd},
+		{"import", a.importCmd},
+		{"export", func() *cobra.Command { return a.exportCmd(nil) }},
+		{"lint", func() *cobra.Command { return a.lintCmd(nil) }},
+		{"github", a.githubCmd},
+		{"followups", a.followupsCmd},
+		{"report", a.reportCmd},
+	}
+	named := commandName(args)
+	var out []*cobra.Command
+	for _, c := range table {
+		if c.name == named {
+			return []*cobra.Command{c.cmd()}
+		}
+	}
+	for _, c := range table {
+		out = append(out, c.cmd())
+	}
+	return out
+}
+
+// commandName is the first word of args that is not a global flag or its
+// value: the command the user named, or "" (or a word that names none, such
+// as help, completion or a typo, which then sees every command).
+func commandName(args []string) string {
+	for i := 0; i < len(args); i++ {
+		switch arg := args[i]; {
+		case arg == "--db":
+			i++
+		case strings.HasPrefix(arg, "-"):
+			if arg == "--" {
+				return ""
+			}
+			if !strings.HasPrefix(arg, "--db=") {
+				return "" // a flag before the command: let cobra sort it out
+			}
+		default:
+			return arg
+		}
+	}
+	return ""
 }
 
 // DBPath resolves the database file: --db, then SCRIBE_DB, then the XDG data
@@ -158,18 +273,44 @@ func (a *App) withStore(ctx context.Context, fn func(*store.Store) error) error 
 	return err
 }
 
+// withReader is withStore for commands that only read (show, list,
+// export, lint, action list): a database scribe may write is opened as
+// usual (created on first use, migrated); one it may only read (a copy
+// from a colleague, a read-only mount or directory) is opened read-only,
+// so that it can still be shown and exported.
+func (a *App) withReader(ctx context.Context, fn func(*store.Store) error) error {
+	path, err := a.DBPath()
+	if err != nil {
+		return err
+	}
+	if checkWritable(path) == nil {
+		return a.withStore(ctx, fn)
+	}
+	st, err := store.OpenReadOnly(ctx, path)
+	if err != nil {
+		return err
+	}
+	st.Now = a.Now
+	err = fn(st)
+	if cerr := st.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("close database: %w", cerr)
+	}
+	return err
+}
+
 // checkWritable refuses, before SQLite touches anything, a database that
 // exists but cannot be written, or whose directory cannot take the -wal and
-// -shm files beside it: even reading a WAL database needs both.
+// -shm files beside it (reads then go through store.OpenReadOnly).
 func checkWritable(path string) error {
 	fi, err := os.Stat(path)
 	if err != nil || !fi.Mode().IsRegular() {
 		return nil // missing (created later) or not a file: the store says what is wrong
 	}
-	if syscall.Access(path, 2) != nil {
-		return fmt.Errorf("database %s is read-only: scribe needs write access to it (and to its directory, for the -wal and -shm files)", path)
+	if unix.Access(path, unix.W_OK) != nil {
+		return fmt.Errorf("database %s is read-only: scribe needs write access to it (and to its directory, for the -wal and -shm files) to change it; show, list and export can still read it", path)
 	}
-	if dir := filepath.Dir(path); syscall.Access(dir, 2|1) != nil {
+	// Creating the -wal and -shm files needs write and search permission.
+	if dir := filepath.Dir(path); unix.Access(dir, unix.W_OK|unix.X_OK) != nil {
 		return fmt.Errorf("database %s is in a directory scribe cannot write to (%s): SQLite keeps -wal and -shm files beside the database", path, dir)
 	}
 	return nil

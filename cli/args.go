@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"scribe/incident"
-	"scribe/store"
 )
 
 // incidentArg reads the incident number from args[0], naming what is
@@ -26,7 +24,7 @@ func incidentArg(args []string, usage string) (int64, error) {
 func parseID(what, s string) (int64, error) {
 	n, err := strconv.ParseInt(strings.TrimPrefix(strings.TrimSpace(s), "#"), 10, 64)
 	if err != nil || n <= 0 {
-		return 0, usageError{fmt.Errorf("invalid %s number %q: use a positive number such as 7", what, s)}
+		return 0, usageError{fmt.Errorf("invalid %s number %s: use a positive number such as 7", what, incident.Quote(s))}
 	}
 	return n, nil
 }
@@ -74,12 +72,10 @@ func (w *whenFlag) String() string     { return w.value }
 func (w *whenFlag) Type() string       { return "WHEN" }
 func (w *whenFlag) Set(s string) error { w.value, w.set = s, true; return nil }
 
-// futureSlack is how far ahead of the clock an --at may be before scribe
-// says so: clocks differ by seconds, a mistyped date by days.
-const futureSlack = 5 * time.Minute
-
-// when reads an --at value in the incident's zone; unset means now. A time
-// in the future is kept (the user said so) but pointed out on stderr.
+// when reads an --at value in the incident's zone; unset means now.
+// incident.ParseWhen refuses a time ahead of the clock, naming the date it
+// would have had, so nothing typed with --at is ever filed on a day the
+// user did not mean.
 func (a *App) when(at whenFlag, inc incident.Incident) (time.Time, error) {
 	now := a.Now()
 	if !at.set {
@@ -87,40 +83,28 @@ func (a *App) when(at whenFlag, inc incident.Incident) (time.Time, error) {
 	}
 	t, err := incident.ParseWhen(at.value, now, inc.Location())
 	if err != nil {
-		return time.Time{}, fmt.Errorf("--at: %w", err)
+		return time.Time{}, usageError{fmt.Errorf("--at: %w", err)}
 	}
 	a.zoneNote(at.value)
-	if t.After(now.Add(futureSlack)) {
-		fmt.Fprintf(a.Stderr, "note: --at %q is in the future (%s)\n", at.value, t.In(inc.Location()).Format("Mon 2 Jan 2006 15:04 MST"))
-	}
 	return t, nil
 }
 
-// origin builds the store.Origin of a CLI change.
-func (a *App) origin(at time.Time, by string) store.Origin {
-	if by == "" {
-		by = a.Getenv("SCRIBE_AUTHOR")
+// dayNote confirms on stderr ("event filed yesterday, Sat 21 Nov 2026, at
+// 23:50 CET (not today)"), after what was filed at t is committed, the
+// date it was filed on when that is not today in the incident's zone: a
+// clock time typed just after midnight lands on yesterday, and the user
+// sees it.
+func (a *App) dayNote(what string, t time.Time, inc incident.Incident) {
+	loc := inc.Location()
+	local, today := t.In(loc), a.Now().In(loc)
+	if local.Format(incident.DateLayout) == today.Format(incident.DateLayout) {
+		return
 	}
-	return store.Origin{At: at, Author: strings.TrimSpace(by), Source: incident.SourceCLI}
-}
-
-// printID prints an id alone on stdout, for scripts.
-func (a *App) printID(id int64) {
-	fmt.Fprintln(a.Stdout, id)
-}
-
-// loadIncident opens the incident N of args[0] with the store.
-func loadIncident(ctx context.Context, st *store.Store, args []string, usage string) (incident.Incident, error) {
-	id, err := incidentArg(args, usage)
-	if err != nil {
-		return incident.Incident{}, err
+	day := "on " + local.Format("Mon 2 Jan 2006")
+	if local.Format(incident.DateLayout) == today.AddDate(0, 0, -1).Format(incident.DateLayout) {
+		day = "yesterday, " + local.Format("Mon 2 Jan 2006") + ","
 	}
-	return st.Incident(ctx, id)
-}
-
-// parseDate reads a YYYY-MM-DD date.
-func parseDate(s string) (time.Time, error) {
-	return time.Parse(incident.DateLayout, strings.TrimSpace(s))
+	fmt.Fprintf(a.Stderr, "%s %s at %s (not today)\n", what, day, local.Format("15:04 MST"))
 }
 
 // zoneNote tells the user, on stderr, which meaning an ambiguous zone

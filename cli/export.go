@@ -1,16 +1,14 @@
 package cli
 
-// Owned by the export work: `scribe export`, `scribe lint`.
+// `scribe export` and `scribe lint`: the commands of the export work, wired
+// here; what they render is the export package's.
 
 import (
 	"bytes"
-	"encoding/json"
+	"context"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
-	"text/template"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -21,13 +19,29 @@ import (
 )
 
 const (
-	exportUsage = "export N [--format markdown|json] [-o FILE] [--tz ZONE] [--names] [--template FILE] [--strict]"
+	exportUsage = "export N [--format markdown|json|html] [-o FILE] [--tz ZONE] [--names] [--template FILE] [--strict]"
 	lintUsage   = "lint N [--tz ZONE] [--strict] [--json]"
 )
 
-func (a *App) exportCmd() *cobra.Command {
-	var format, out, tz, tmplPath string
-	var names, strict bool
+// exportOptions is what `scribe export` was asked to do, parsed and checked.
+type exportOptions struct {
+	IncidentID int64
+	JSON       bool
+	HTML       bool   // --format html: the self-contained page
+	Out        string // "" or "-": stdout
+	Markdown   export.Options
+	Template   string // --template FILE, read when running
+	Strict     bool
+	ZoneText   string
+}
+
+// maxTemplate bounds a --template file: a postmortem template is a few
+// KiB; /dev/zero or a wrong path must not be read for ever.
+const maxTemplate = 1 << 20
+
+func (a *App) exportCmd(runF func(context.Context, *exportOptions) error) *cobra.Command {
+	opts := &exportOptions{}
+	var format, tz string
 	cmd := &cobra.Command{
 		Use:   exportUsage,
 		Short: "Write the blameless postmortem (Markdown) or the JSON document",
@@ -52,11 +66,19 @@ publishes a postmortem that fails the lint.
 JSON exports are not linted.
 
 -o FILE writes atomically (a temporary file renamed into place): FILE is
-either the complete new export or left as it was. "-o -" or no -o writes
-to stdout.
+either the complete new export or left as it was; a temporary file left by a
+killed run is removed by the next export to FILE. -o naming a FIFO or a
+device writes into it, waiting for a reader until Ctrl+C. -o never writes
+over the database or its -wal, -shm or -journal file, whatever the path.
+"-o -" or no -o writes to stdout.
 
---template FILE renders the Markdown with a Go text/template of your own; the
-data it receives is documented in export/TEMPLATE.md.`,
+--template FILE (at most 1 MiB) renders the Markdown with a Go text/template
+of your own; the data it receives is documented in export/TEMPLATE.md.
+
+--format html writes the same postmortem as one self-contained web page: the
+phases drawn as bands on a time axis with the key events marked, inline CSS
+and SVG, no script, nothing loaded from the network, and a print stylesheet.
+It is blameless and linted like the Markdown.`,
 		Example: `  scribe export 7 -o postmortem-7.md
   scribe export 7 --tz UTC --names
   scribe export 7 --format json > incident-7.json
@@ -67,64 +89,107 @@ data it receives is documented in export/TEMPLATE.md.`,
 			if err != nil {
 				return err
 			}
-			asJSON, err := exportFormat(format)
-			if err != nil {
+			opts.IncidentID = id
+			if opts.JSON, opts.HTML, err = exportFormat(format); err != nil {
 				return err
 			}
-			if asJSON && (tmplPath != "" || names) {
+			if opts.JSON && (opts.Template != "" || opts.Markdown.Names) {
 				return usageError{fmt.Errorf("--template and --names apply to Markdown only: drop them or use --format markdown")}
 			}
-			opts := export.Options{Names: names}
-			if opts.Zone, err = exportZone(tz); err != nil {
+			if opts.HTML && opts.Template != "" {
+				return usageError{fmt.Errorf("--template applies to Markdown only: drop it or use --format markdown")}
+			}
+			opts.ZoneText = tz
+			if opts.Markdown.Zone, err = exportZone(tz); err != nil {
 				return err
 			}
-			a.zoneNote(tz)
-			if tmplPath != "" {
-				if opts.Template, err = readTemplate(tmplPath); err != nil {
-					return err
-				}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
 			}
-			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				snap, err := st.Snapshot(cmd.Context(), id)
-				if err != nil {
-					return err
-				}
-				var buf bytes.Buffer
-				if asJSON {
-					if err := export.JSON(&buf, snap); err != nil {
-						return err
-					}
-				} else {
-					if err := export.Markdown(&buf, snap, opts); err != nil {
-						return err
-					}
-					warnings := export.Lint(snap, opts)
-					for _, w := range warnings {
-						fmt.Fprintln(a.Stderr, w.Level+": "+w.String())
-					}
-					if n := export.Failing(warnings); strict && n > 0 {
-						return exitError{fmt.Errorf("%s with --strict: nothing written", countWarnings(n)), 1}
-					}
-				}
-				return a.writeExport(out, buf.Bytes())
-			})
+			return a.runExport(cmd.Context(), opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&format, "format", "markdown", "markdown or json")
-	f.StringVarP(&out, "output", "o", "", "write to FILE atomically instead of stdout")
+	f.StringVar(&format, "format", "markdown", "markdown, json or html")
+	f.StringVarP(&opts.Out, "output", "o", "", "write to FILE atomically instead of stdout")
 	f.StringVar(&tz, "tz", "", "show times in ZONE instead of the incident's zone")
-	f.BoolVar(&names, "names", false, "keep people's names instead of their roles")
-	f.StringVar(&tmplPath, "template", "", "render the Markdown with this Go text/template file")
-	f.BoolVar(&strict, "strict", false, "exit 1 and write nothing when lint finds warnings")
+	f.BoolVar(&opts.Markdown.Names, "names", false, "keep people's names instead of their roles")
+	f.StringVar(&opts.Template, "template", "", "render the Markdown with this Go text/template file")
+	f.BoolVar(&opts.Strict, "strict", false, "exit 1 and write nothing when lint finds warnings")
 	cmd.ValidArgsFunction = a.completeIncidentThen()
 	_ = cmd.RegisterFlagCompletionFunc("format", completeWords([]string{"markdown", "json"}))
 	return cmd
 }
 
-func (a *App) lintCmd() *cobra.Command {
-	var tz string
-	var strict, asJSON bool
+func (a *App) runExport(ctx context.Context, o *exportOptions) error {
+	a.zoneNote(o.ZoneText)
+	if o.Template != "" {
+		src, err := readFileBounded(ctx, o.Template, maxTemplate, "--template "+o.Template)
+		if err != nil {
+			return err
+		}
+		if o.Markdown.Template, err = export.ParseTemplate(filepath.Base(o.Template), string(src)); err != nil {
+			return err
+		}
+	}
+	dbPath, err := a.DBPath()
+	if err != nil {
+		return err
+	}
+	toFile := o.Out != "" && o.Out != "-"
+	if toFile {
+		if err := refuseDatabase(o.Out, dbPath); err != nil {
+			return err
+		}
+	}
+	return a.withReader(ctx, func(st *store.Store) error {
+		snap, err := st.Snapshot(ctx, o.IncidentID)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		if o.JSON {
+			if err := export.JSON(&buf, snap); err != nil {
+				return err
+			}
+		} else {
+			render := export.Markdown
+			if o.HTML {
+				render = export.HTML
+			}
+			if err := render(&buf, snap, o.Markdown); err != nil {
+				return err
+			}
+			warnings := export.Lint(snap, o.Markdown)
+			for _, w := range warnings {
+				fmt.Fprintln(a.Stderr, w.Level+": "+oneLine(w.String()))
+			}
+			if n := export.Failing(warnings); o.Strict && n > 0 {
+				return exitError{fmt.Errorf("%s with --strict: nothing written", countWarnings(n)), 1}
+			}
+		}
+		if !toFile {
+			return a.writeOut(ctx, buf.Bytes())
+		}
+		// Again now that the database is open: its -wal and -shm exist.
+		if err := refuseDatabase(o.Out, dbPath); err != nil {
+			return err
+		}
+		return writeFileAtomic(ctx, o.Out, buf.Bytes())
+	})
+}
+
+// lintOptions is what `scribe lint` was asked to do, parsed and checked.
+type lintOptions struct {
+	IncidentID int64
+	Zone       *time.Location
+	ZoneText   string
+	Strict     bool
+	JSON       bool
+}
+
+func (a *App) lintCmd(runF func(context.Context, *lintOptions) error) *cobra.Command {
+	opts := &lintOptions{}
 	cmd := &cobra.Command{
 		Use:   lintUsage,
 		Short: "List what to fix before publishing the postmortem",
@@ -145,56 +210,80 @@ objects with code, level, section, where, text, phrase and message.`,
 			if err != nil {
 				return err
 			}
-			zone, err := exportZone(tz)
-			if err != nil {
+			opts.IncidentID = id
+			if opts.Zone, err = exportZone(opts.ZoneText); err != nil {
 				return err
 			}
-			a.zoneNote(tz)
-			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				snap, err := st.Snapshot(cmd.Context(), id)
-				if err != nil {
-					return err
-				}
-				warnings := export.Lint(snap, export.Options{Zone: zone})
-				if asJSON {
-					if warnings == nil {
-						warnings = []export.Warning{}
-					}
-					enc := json.NewEncoder(a.Stdout)
-					enc.SetIndent("", "  ")
-					if err := enc.Encode(warnings); err != nil {
-						return fmt.Errorf("write warnings: %w", err)
-					}
-				} else {
-					for _, w := range warnings {
-						fmt.Fprintln(a.Stdout, w.Level+": "+w.String())
-					}
-					fmt.Fprintf(a.Stderr, "%s for incident #%d\n", countWarnings(export.Failing(warnings)), id)
-				}
-				if n := export.Failing(warnings); strict && n > 0 {
-					return exitError{fmt.Errorf("%s (--strict)", countWarnings(n)), 1}
-				}
-				return nil
-			})
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return a.runLint(cmd.Context(), opts)
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&tz, "tz", "", "quote times in ZONE instead of the incident's zone")
-	f.BoolVar(&strict, "strict", false, "exit 1 when there is any warning")
-	f.BoolVar(&asJSON, "json", false, "print the warnings as JSON")
+	f.StringVar(&opts.ZoneText, "tz", "", "quote times in ZONE instead of the incident's zone")
+	f.BoolVar(&opts.Strict, "strict", false, "exit 1 when there is any warning")
+	f.BoolVar(&opts.JSON, "json", false, "print the warnings as JSON")
 	cmd.ValidArgsFunction = a.completeIncidentThen()
 	return cmd
 }
 
-// exportFormat reads --format; it reports whether the format is JSON.
-func exportFormat(format string) (bool, error) {
+func (a *App) runLint(ctx context.Context, o *lintOptions) error {
+	a.zoneNote(o.ZoneText)
+	return a.withReader(ctx, func(st *store.Store) error {
+		snap, err := st.Snapshot(ctx, o.IncidentID)
+		if err != nil {
+			return err
+		}
+		warnings := export.Lint(snap, export.Options{Zone: o.Zone})
+		if o.JSON {
+			if warnings == nil {
+				warnings = []export.Warning{}
+			}
+			if err := a.writeJSON(warnings); err != nil {
+				return err
+			}
+		} else {
+			for _, w := range warnings {
+				fmt.Fprintln(a.Stdout, w.Level+": "+oneLine(w.String()))
+			}
+			fmt.Fprintf(a.Stderr, "%s for incident #%d\n", countWarnings(export.Failing(warnings)), o.IncidentID)
+		}
+		if n := export.Failing(warnings); o.Strict && n > 0 {
+			return exitError{fmt.Errorf("%s (--strict)", countWarnings(n)), 1}
+		}
+		return nil
+	})
+}
+
+// writeFileOrStdout writes data to out atomically, or to stdout when out is
+// "" or "-", never over the database (its -wal and -shm exist by now).
+func (a *App) writeFileOrStdout(ctx context.Context, out string, data []byte) error {
+	if out == "" || out == "-" {
+		return a.writeOut(ctx, data)
+	}
+	dbPath, err := a.DBPath()
+	if err != nil {
+		return err
+	}
+	if err := refuseDatabase(out, dbPath); err != nil {
+		return err
+	}
+	return writeFileAtomic(ctx, out, data)
+}
+
+// exportFormat reads --format; it reports whether the format is JSON or HTML
+// (neither: Markdown).
+func exportFormat(format string) (asJSON, asHTML bool, err error) {
 	switch strings.ToLower(strings.TrimSpace(format)) {
 	case "markdown", "md", "":
-		return false, nil
+		return false, false, nil
 	case "json":
-		return true, nil
+		return true, false, nil
+	case "html":
+		return false, true, nil
 	}
-	return false, usageError{fmt.Errorf("unknown --format %q: use markdown or json", format)}
+	return false, false, usageError{fmt.Errorf("unknown --format %s: use markdown, json or html", incident.Quote(format))}
 }
 
 // exportZone reads --tz; nil means the incident's own zone.
@@ -202,20 +291,7 @@ func exportZone(tz string) (*time.Location, error) {
 	if strings.TrimSpace(tz) == "" {
 		return nil, nil
 	}
-	loc, err := incident.ParseZone(tz)
-	if err != nil {
-		return nil, usageError{fmt.Errorf("--tz: %w", err)}
-	}
-	return loc, nil
-}
-
-// readTemplate loads and parses a --template file.
-func readTemplate(path string) (*template.Template, error) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, fmt.Errorf("read --template: %w", err)
-	}
-	return export.ParseTemplate(filepath.Base(path), string(src))
+	return parseZoneFlag("--tz", tz)
 }
 
 func countWarnings(n int) string {
@@ -226,89 +302,4 @@ func countWarnings(n int) string {
 		return "1 warning"
 	}
 	return fmt.Sprintf("%d warnings", n)
-}
-
-// writeExport writes data to stdout ("" or "-") or atomically to path.
-func (a *App) writeExport(path string, data []byte) error {
-	if path == "" || path == "-" {
-		if _, err := a.Stdout.Write(data); err != nil {
-			return fmt.Errorf("write export: %w", err)
-		}
-		return nil
-	}
-	return writeFileAtomic(path, data)
-}
-
-// writeFileAtomic replaces path with data through a temporary file in the
-// same directory, synced and renamed, so that a crash or a full disk leaves
-// either the old file or the new one, never half of one. An existing
-// file's permissions are kept; a new file gets 0644.
-func writeFileAtomic(path string, data []byte) error {
-	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		if fi.IsDir() {
-			return fmt.Errorf("-o %s is a directory: give a file name such as %s", path, filepath.Join(path, "postmortem.md"))
-		}
-		if !fi.Mode().IsRegular() {
-			// A device, pipe or socket (-o /dev/null, -o /dev/stdout, a FIFO)
-			// is written in place: renaming a file over it would replace
-			// the device itself.
-			return writeInPlace(path, data)
-		}
-		mode = fi.Mode().Perm()
-	}
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	defer func() {
-		if tmp != "" {
-			os.Remove(tmp)
-		}
-	}()
-	if err := writeAndSync(f, data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp, mode); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	tmp = ""
-	if d, err := os.Open(dir); err == nil {
-		// Best effort: the rename is durable once the directory is synced.
-		_ = d.Sync()
-		d.Close()
-	}
-	return nil
-}
-
-// writeInPlace writes data to an existing non-regular file.
-func writeInPlace(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY, 0)
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
-}
-
-func writeAndSync(f *os.File, data []byte) error {
-	_, err := io.Copy(f, bytes.NewReader(data))
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
 }

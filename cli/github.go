@@ -16,7 +16,7 @@ import (
 )
 
 const (
-	githubFileUsage = "github file N --repo OWNER/NAME [--label L]... [--postmortem-url URL] [--not-filed-in OWNER/NAME]... [--dry-run]"
+	githubFileUsage = "github file N --repo OWNER/NAME [--label L]... [--postmortem-url URL] [--tracking] [--not-filed-in OWNER/NAME]... [--dry-run]"
 	githubSyncUsage = "github sync N"
 )
 
@@ -61,7 +61,7 @@ func plain(err error) error {
 func (a *App) githubFileCmd() *cobra.Command {
 	var repo, postmortem string
 	var labels, notFiledIn []string
-	var dryRun bool
+	var dryRun, tracking bool
 	cmd := &cobra.Command{
 		Use:   strings.TrimPrefix(githubFileUsage, "github "),
 		Short: "File every open action item without an issue",
@@ -98,9 +98,21 @@ repository holds no such issue, run again with --not-filed-in OWNER/NAME.
 
 --dry-run prints what would be filed and touches nothing: it makes no request
 at all and needs no token, so it cannot see issues that exist on GitHub but
-were never recorded (a real run would record those instead of filing them).`,
+were never recorded (a real run would record those instead of filing them).
+
+--tracking also files one tracking issue for the incident (after the
+follow-ups, so that it can link them): its severity, state and summary
+(blameless, as in the postmortem), its time to detect, mitigate and resolve,
+the --postmortem-url link, and a task list of its follow-ups ("- [ ] #123
+title"), labelled incident-tracking and the severity. It is filed once, with
+the same guarantees as the follow-ups (a hidden marker, a listing before any
+create, a claim in the database); later runs, and "scribe github sync",
+rewrite scribe's part of its body in place (boxes ticked as follow-ups close,
+new follow-ups added) and keep whatever people wrote around it. Once filed it
+stays in its repository: it is never filed a second time.`,
 		Example: `  scribe github file 7 --repo acme/payments --label team-payments
-  scribe github file 7 --repo acme/payments --postmortem-url https://wiki.example.com/pm/7 --dry-run`,
+  scribe github file 7 --repo acme/payments --postmortem-url https://wiki.example.com/pm/7 --dry-run
+  scribe github file 7 --repo acme/incidents --tracking --postmortem-url https://wiki.example.com/pm/7`,
 		Args: rangeArgs(1, 1, githubFileUsage),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := incidentArg(args, githubFileUsage)
@@ -126,7 +138,12 @@ were never recorded (a real run would record those instead of filing them).`,
 				return usageError{plain(err)}
 			}
 			if dryRun {
-				return plain(a.withStore(cmd.Context(), func(st *store.Store) error { return a.githubDryRun(cmd.Context(), st, id, opts) }))
+				return plain(a.withStore(cmd.Context(), func(st *store.Store) error {
+					if err := a.githubDryRun(cmd.Context(), st, id, opts); err != nil || !tracking {
+						return err
+					}
+					return a.trackingDryRun(cmd.Context(), st, id, opts)
+				}))
 			}
 			client, err := a.githubClient(cmd.Context())
 			if err != nil {
@@ -134,13 +151,20 @@ were never recorded (a real run would record those instead of filing them).`,
 			}
 			return plain(a.withStore(cmd.Context(), func(st *store.Store) error {
 				res, err := ghub.NewFiler(client, st).File(cmd.Context(), id, opts, a.printProgress)
-				if res.Total == 0 && err == nil {
+				switch {
+				case res.Total == 0 && err == nil:
 					fmt.Fprintf(a.Stdout, "nothing to file: incident #%d has no open action item without an issue\n", id)
-					return nil
-				}
-				if res.Total > 0 {
+				case res.Total > 0:
 					fmt.Fprintf(a.Stdout, "%d filed, %d already on GitHub, %d not filed (of %d)\n",
 						len(res.Filed), len(res.Linked), res.Unfiled(), res.Total)
+				}
+				if tracking {
+					// Filed even when some follow-ups were not: its list shows
+					// them as not filed yet, and the next run completes it.
+					terr := a.fileTracking(cmd.Context(), client, st, id, opts)
+					if err == nil {
+						err = terr
+					}
 				}
 				if err != nil {
 					return exitError{err, 1}
@@ -155,6 +179,7 @@ were never recorded (a real run would record those instead of filing them).`,
 	cmd.Flags().StringArrayVar(&labels, "label", nil, "extra label (repeatable)")
 	cmd.Flags().StringVar(&postmortem, "postmortem-url", "", "link to the postmortem, shown in every issue")
 	cmd.Flags().BoolVar(&dryRun, "dry-run", false, "print what would be filed; no request, no change")
+	cmd.Flags().BoolVar(&tracking, "tracking", false, "also file (once) and update the incident's tracking issue")
 	return cmd
 }
 
@@ -166,7 +191,11 @@ func (a *App) githubSyncCmd() *cobra.Command {
 marks the item done, closed as not planned marks it won't do, an open issue
 makes a done or won't-do item open again. Deleted issues are recorded as
 missing; transferred issues are followed and their new place recorded. One
-line per item; the exit status is 1 when an issue could not be read.`,
+line per item; the exit status is 1 when an issue could not be read.
+
+When the incident has a tracking issue (github file --tracking), its task list
+is then brought up to date and the issue edited in place: the boxes of closed
+follow-ups ticked.`,
 		Example: `  scribe github sync 7`,
 		Args:    rangeArgs(1, 1, githubSyncUsage),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -182,10 +211,13 @@ line per item; the exit status is 1 when an issue could not be read.`,
 				res, err := ghub.NewSyncer(client, st).Sync(cmd.Context(), id, a.printProgress)
 				if len(res.Items) == 0 && err == nil {
 					fmt.Fprintf(a.Stdout, "nothing to sync: no action item of incident #%d has an issue yet\n", id)
-					return nil
+				} else {
+					fmt.Fprintf(a.Stdout, "%d synced, %d changed, %d missing, %d moved, %d failed\n",
+						len(res.Items)-res.Failed, res.Changed, res.Missing, res.Transferred, res.Failed)
 				}
-				fmt.Fprintf(a.Stdout, "%d synced, %d changed, %d missing, %d moved, %d failed\n",
-					len(res.Items)-res.Failed, res.Changed, res.Missing, res.Transferred, res.Failed)
+				if terr := a.syncTracking(cmd.Context(), client, st, id); err == nil {
+					err = terr
+				}
 				if err != nil {
 					return exitError{err, 1}
 				}

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -11,17 +13,35 @@ import (
 
 const logUsage = "log N TEXT... [--at WHEN] [--kind KIND] [--by NAME] [--pin]"
 
-func (a *App) logCmd() *cobra.Command {
-	var kind, by string
-	var at whenFlag
-	var pin bool
+// logOptions is what `scribe log` was asked to do, parsed and checked.
+type logOptions struct {
+	IncidentID int64
+	Text       string
+	Kind       incident.Kind
+	At         whenFlag
+	By         string
+	Pin        bool
+}
+
+// logCmd builds `scribe log`; runF, when not nil, receives the parsed
+// options instead of running them (tests of the flag parsing).
+func (a *App) logCmd(runF func(context.Context, *logOptions) error) *cobra.Command {
+	opts := &logOptions{}
+	var kind string
 	cmd := &cobra.Command{
 		Use:   logUsage,
 		Short: "Append an event to the timeline; prints its id",
 		Long: `Append an event. The text is the rest of the command line.
 Kinds: note (default), action, decision, observation, comms (short: n a d o c).
 --at backdates it: now, -5m, 5m ago, 14:05, 2:05pm, 2026-11-21 14:05, RFC3339,
-optionally followed by a zone (UTC, ET, PT, Europe/Berlin).`,
+optionally followed by a zone (UTC, ET, PT, Europe/Berlin). A clock time is
+the nearest such moment (23:50 typed at 00:05 is yesterday's); a time ahead
+of the clock is refused. When the event lands on another day than today,
+stderr says which.
+
+The author is --by, else $SCRIBE_AUTHOR, else git's user.name, else the login
+name. Exit status 74 means the event was saved but its id could not be
+printed: do not log it again.`,
 		Example: `  scribe log 7 "Paged the database on-call"
   scribe log 7 Rolled back the payments deploy --kind action --at 14:05
   scribe log 7 --kind comms --at "2022-12-15 12:23 ET" Status page updated`,
@@ -31,43 +51,58 @@ optionally followed by a zone (UTC, ET, PT, Europe/Berlin).`,
 			if err != nil {
 				return err
 			}
-			text := strings.TrimSpace(strings.Join(args[1:], " "))
-			k, err := incident.ParseKind(kind, false)
-			if err != nil {
+			opts.IncidentID = id
+			opts.Text = strings.TrimSpace(strings.Join(args[1:], " "))
+			if opts.Kind, err = incident.ParseKind(kind, false); err != nil {
 				return err
 			}
-			if err := incident.ValidateText("event text", text, true); err != nil {
+			if err := incident.ValidateText("event text", opts.Text, true); err != nil {
 				return err
 			}
-			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				// The incident's zone matters only to read --at; without it the
-				// store checks that the incident exists inside the insert's
-				// transaction, and a log costs one statement.
-				occurred := a.Now().UTC()
-				if at.set {
-					inc, err := st.Incident(cmd.Context(), id)
-					if err != nil {
-						return err
-					}
-					if occurred, err = a.when(at, inc); err != nil {
-						return err
-					}
-				}
-				o := a.origin(occurred, by)
-				e := incident.Event{IncidentID: id, OccurredAt: occurred, Kind: k, Text: text, Author: o.Author, Pinned: pin, Source: o.Source}
-				if err := st.LogEvent(cmd.Context(), &e); err != nil {
-					return err
-				}
-				a.printID(e.ID)
-				return nil
-			})
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return a.runLog(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().Var(&at, "at", "when it happened (default now)")
+	cmd.Flags().Var(&opts.At, "at", "when it happened (default now)")
 	cmd.Flags().StringVar(&kind, "kind", "note", "note, action, decision, observation or comms")
-	cmd.Flags().StringVar(&by, "by", "", "who logged it (default $SCRIBE_AUTHOR)")
-	cmd.Flags().BoolVar(&pin, "pin", false, "mark it as a key moment")
+	cmd.Flags().StringVar(&opts.By, "by", "", "who logged it (default $SCRIBE_AUTHOR, git user.name, login name)")
+	cmd.Flags().BoolVar(&opts.Pin, "pin", false, "mark it as a key moment")
 	cmd.ValidArgsFunction = a.completeIncidentThen()
 	_ = cmd.RegisterFlagCompletionFunc("kind", completeWords(vocabulary(incident.FreeKinds)))
 	return cmd
+}
+
+func (a *App) runLog(ctx context.Context, o *logOptions) error {
+	origin, err := a.origin(a.Now().UTC(), o.By)
+	if err != nil {
+		return err
+	}
+	return a.withStore(ctx, func(st *store.Store) error {
+		// The incident's zone matters only to read --at; without it the
+		// store checks that the incident exists inside the insert's
+		// transaction, and a log costs one statement.
+		var inc incident.Incident
+		if o.At.set {
+			if inc, err = st.Incident(ctx, o.IncidentID); err != nil {
+				return err
+			}
+			if origin.At, err = a.when(o.At, inc); err != nil {
+				return err
+			}
+		}
+		e := incident.Event{IncidentID: o.IncidentID, OccurredAt: origin.At, Kind: o.Kind, Text: o.Text,
+			Author: origin.Author, Pinned: o.Pin, Source: origin.Source}
+		if err := st.LogEvent(ctx, &e); err != nil {
+			return err
+		}
+		if err := a.printSavedID("event", e.ID); err != nil {
+			return err
+		}
+		if o.At.set {
+			a.dayNote(fmt.Sprintf("event %d filed", e.ID), e.OccurredAt, inc)
+		}
+		return nil
+	})
 }

@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"context"
+	"fmt"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -11,54 +14,91 @@ import (
 
 const newUsage = `new TITLE [--sev 1-5] [--at WHEN] [--tz ZONE]`
 
-func (a *App) newCmd() *cobra.Command {
-	var sev, tz, by string
-	var at whenFlag
+// newOptions is what `scribe new` was asked to do, parsed and checked.
+type newOptions struct {
+	Title    string
+	Severity incident.Severity
+	Zone     *time.Location
+	ZoneText string // as typed, for the note on ambiguous abbreviations
+	At       whenFlag
+	By       string
+}
+
+func (a *App) newCmd(runF func(context.Context, *newOptions) error) *cobra.Command {
+	opts := &newOptions{}
+	var sev string
 	cmd := &cobra.Command{
 		Use:   newUsage,
 		Short: "Declare an incident; prints its number",
 		Long: `Declare an incident. The title is the rest of the command line.
---at sets when it was declared (default now); --tz the zone its times are shown
-in (default the machine's zone).`,
+--at sets when it was declared (default now; never ahead of the clock); --tz
+the zone its times are shown in (default the machine's zone).`,
 		Example: `  scribe new "Checkout errors after the payments deploy" --sev 2
   scribe new "Replica lag on orders-db" --sev 3 --at 14:05 --tz Europe/Berlin`,
 		Args: minArgs(1, newUsage),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			title := strings.Join(args, " ")
-			if err := incident.ValidateTitle(title); err != nil {
+			opts.Title = strings.TrimSpace(strings.Join(args, " "))
+			if err := incident.ValidateTitle(opts.Title); err != nil {
 				return err
 			}
-			severity, err := incident.ParseSeverity(sev)
-			if err != nil {
+			var err error
+			if opts.Severity, err = incident.ParseSeverity(sev); err != nil {
 				return err
 			}
-			zone := tz
-			if zone == "" {
-				zone = localZoneName(a.Getenv)
+			if opts.ZoneText == "" {
+				opts.ZoneText = localZoneName(a.Getenv)
 			}
-			loc, err := incident.ParseZone(zone)
-			if err != nil {
+			if opts.Zone, err = parseZoneFlag("--tz", opts.ZoneText); err != nil {
 				return err
 			}
-			a.zoneNote(zone)
-			inc := incident.Incident{Title: strings.TrimSpace(title), Severity: severity, State: incident.Investigating, Timezone: loc.String()}
-			declared, err := a.when(at, inc)
-			if err != nil {
-				return err
+			if runF != nil {
+				return runF(cmd.Context(), opts)
 			}
-			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				if err := st.CreateIncident(cmd.Context(), &inc, a.origin(declared, by)); err != nil {
-					return err
-				}
-				a.printID(inc.ID)
-				return nil
-			})
+			return a.runNew(cmd.Context(), opts)
 		},
 	}
 	cmd.Flags().StringVar(&sev, "sev", "3", "severity, 1 (worst) to 5")
-	cmd.Flags().Var(&at, "at", "when it was declared (default now): 14:05, -10m, 2026-11-21 14:05 UTC, RFC3339")
-	cmd.Flags().StringVar(&tz, "tz", "", "display time zone: IANA name or abbreviation (default the machine's)")
-	cmd.Flags().StringVar(&by, "by", "", "who declared it (default $SCRIBE_AUTHOR)")
+	cmd.Flags().Var(&opts.At, "at", "when it was declared (default now): 14:05, -10m, 2026-11-21 14:05 UTC, RFC3339")
+	cmd.Flags().StringVar(&opts.ZoneText, "tz", "", "display time zone: IANA name or abbreviation (default the machine's)")
+	cmd.Flags().StringVar(&opts.By, "by", "", "who declared it (default $SCRIBE_AUTHOR, git user.name, login name)")
 	_ = cmd.RegisterFlagCompletionFunc("sev", completeWords([]string{"1", "2", "3", "4", "5"}))
 	return cmd
+}
+
+func (a *App) runNew(ctx context.Context, o *newOptions) error {
+	a.zoneNote(o.ZoneText)
+	inc := incident.Incident{Title: o.Title, Severity: o.Severity, State: incident.Investigating, Timezone: o.Zone.String()}
+	declared, err := a.when(o.At, inc)
+	if err != nil {
+		return err
+	}
+	origin, err := a.origin(declared, o.By)
+	if err != nil {
+		return err
+	}
+	return a.withStore(ctx, func(st *store.Store) error {
+		if err := st.CreateIncident(ctx, &inc, origin); err != nil {
+			return err
+		}
+		if err := a.printSavedID("incident", inc.ID); err != nil {
+			return err
+		}
+		if o.At.set {
+			a.dayNote(fmt.Sprintf("incident #%d declared", inc.ID), declared, inc)
+		}
+		return nil
+	})
+}
+
+// parseZoneFlag reads a zone flag (--tz), refusing an overlong value
+// before the zone table quotes it back.
+func parseZoneFlag(flag, value string) (*time.Location, error) {
+	if err := incident.ValidateName(flag, value, incident.MaxZoneNameLen, true); err != nil {
+		return nil, usageError{err}
+	}
+	loc, err := incident.ParseZone(value)
+	if err != nil {
+		return nil, usageError{fmt.Errorf("%s: %w", flag, err)}
+	}
+	return loc, nil
 }

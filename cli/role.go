@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -11,9 +13,17 @@ import (
 
 const roleUsage = "role N ROLE PERSON [--at WHEN]"
 
-func (a *App) roleCmd() *cobra.Command {
-	var by string
-	var at whenFlag
+// roleOptions is what `scribe role` was asked to do, parsed and checked.
+type roleOptions struct {
+	IncidentID int64
+	Role       string
+	Person     string
+	At         whenFlag
+	By         string
+}
+
+func (a *App) roleCmd(runF func(context.Context, *roleOptions) error) *cobra.Command {
+	opts := &roleOptions{}
 	cmd := &cobra.Command{
 		Use:   roleUsage,
 		Short: "Assign or hand off a role; prints the event id",
@@ -25,34 +35,52 @@ liaison, or any role of your own.`,
   scribe role 7 commander Ken A. --at 15:30`,
 		Args: minArgs(3, roleUsage),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			role, err := incident.CanonicalRole(args[1])
+			id, err := incidentArg(args, roleUsage)
 			if err != nil {
 				return err
 			}
-			person := strings.TrimSpace(strings.Join(args[2:], " "))
-			if err := incident.ValidatePerson(person); err != nil {
+			opts.IncidentID = id
+			if opts.Role, err = incident.CanonicalRole(args[1]); err != nil {
 				return err
 			}
-			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				inc, err := loadIncident(cmd.Context(), st, args, roleUsage)
-				if err != nil {
-					return err
-				}
-				t, err := a.when(at, inc)
-				if err != nil {
-					return err
-				}
-				e, err := st.AssignRole(cmd.Context(), inc.ID, role, person, a.origin(t, by))
-				if err != nil {
-					return err
-				}
-				a.printID(e.ID)
-				return nil
-			})
+			opts.Person = strings.TrimSpace(strings.Join(args[2:], " "))
+			if err := incident.ValidatePerson(opts.Person); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return a.runRole(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().Var(&at, "at", "when the role was taken (default now)")
-	cmd.Flags().StringVar(&by, "by", "", "who recorded it (default $SCRIBE_AUTHOR)")
+	cmd.Flags().Var(&opts.At, "at", "when the role was taken (default now)")
+	cmd.Flags().StringVar(&opts.By, "by", "", "who recorded it (default $SCRIBE_AUTHOR, git user.name, login name)")
 	cmd.ValidArgsFunction = a.completeIncidentThen(incident.Roles)
 	return cmd
+}
+
+func (a *App) runRole(ctx context.Context, o *roleOptions) error {
+	return a.withStore(ctx, func(st *store.Store) error {
+		inc, err := st.Incident(ctx, o.IncidentID)
+		if err != nil {
+			return err
+		}
+		t, err := a.when(o.At, inc)
+		if err != nil {
+			return err
+		}
+		origin, err := a.origin(t, o.By)
+		if err != nil {
+			return err
+		}
+		e, err := st.AssignRole(ctx, inc.ID, o.Role, o.Person, origin)
+		if err != nil {
+			return err
+		}
+		if err := a.printSavedID("role change", e.ID); err != nil {
+			return err
+		}
+		a.dayNote(fmt.Sprintf("role change %d filed", e.ID), t, inc)
+		return nil
+	})
 }

@@ -1,8 +1,8 @@
 package cli
 
 import (
+	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,16 +13,30 @@ import (
 
 const setUsage = "set N FIELD VALUE"
 
-// maxStdin bounds what `set N FIELD -` reads.
+// maxStdin bounds what `set N FIELD -` reads: the longest field holds
+// incident.MaxTextLen characters of up to 4 bytes each, and a little more.
 const maxStdin = 1 << 20
 
-func (a *App) setCmd() *cobra.Command {
+// setOptions is what `scribe set` was asked to do, parsed and checked.
+type setOptions struct {
+	IncidentID int64
+	Field      incident.Field
+	Value      string
+	FromStdin  bool // the value is "-": read it from standard input
+}
+
+func (a *App) setCmd(runF func(context.Context, *setOptions) error) *cobra.Command {
+	opts := &setOptions{}
 	cmd := &cobra.Command{
 		Use:   setUsage,
 		Short: "Set a field: title, severity, summary, impact, root-cause, trigger, resolution, services, tz",
 		Long: `Set one field of the incident. The value is the rest of the command line;
 "-" reads it from standard input (for long Markdown). services is a
-comma-separated list. tz is the display zone (IANA name or abbreviation).`,
+comma-separated list. tz is the display zone (IANA name or abbreviation).
+
+A severity set after the incident is resolved is a correction: the timeline
+records it at the incident's declaration, saying when it was made, instead
+of adding a line dated today.`,
 		Example: `  scribe set 7 summary "For 47 minutes, 4% of checkouts failed."
   scribe set 7 services "checkout, payments-api"
   scribe set 7 severity 1
@@ -33,37 +47,49 @@ comma-separated list. tz is the display zone (IANA name or abbreviation).`,
 			if err != nil {
 				return err
 			}
-			field, err := incident.ParseField(args[1])
-			if err != nil {
+			opts.IncidentID = id
+			if opts.Field, err = incident.ParseField(args[1]); err != nil {
 				return err
 			}
-			value := strings.Join(args[2:], " ")
-			if value == "-" {
-				b, err := io.ReadAll(io.LimitReader(a.Stdin, maxStdin+1))
-				if err != nil {
-					return fmt.Errorf("read %s from standard input: %w", field, err)
-				}
-				if len(b) > maxStdin {
-					return fmt.Errorf("standard input is longer than %d KiB: a %s is at most %d characters", maxStdin>>10, field, incident.MaxTextLen)
-				}
-				value = string(b)
+			opts.Value = strings.Join(args[2:], " ")
+			opts.FromStdin = opts.Value == "-"
+			if runF != nil {
+				return runF(cmd.Context(), opts)
 			}
-			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				if field == incident.FieldSeverity {
-					sev, err := incident.ParseSeverity(value)
-					if err != nil {
-						return err
-					}
-					_, err = st.SetSeverity(cmd.Context(), id, sev, a.origin(a.Now(), ""))
-					return err
-				}
-				_, err := st.UpdateIncident(cmd.Context(), id, func(inc *incident.Incident) error {
-					return inc.Set(field, value)
-				})
-				return err
-			})
+			return a.runSet(cmd.Context(), opts)
 		},
 	}
 	cmd.ValidArgsFunction = a.completeIncidentThen(vocabulary(incident.Fields))
 	return cmd
+}
+
+func (a *App) runSet(ctx context.Context, o *setOptions) error {
+	value := o.Value
+	if o.FromStdin {
+		b, err := readBounded(ctx, a.Stdin, maxStdin, "standard input")
+		if err != nil {
+			return fmt.Errorf("%w (a %s is at most %d characters)", err, o.Field, incident.MaxTextLen)
+		}
+		value = string(b)
+	}
+	// Check the value before the database is opened, with the one
+	// validation every way into scribe uses.
+	var probe incident.Incident
+	if err := probe.Set(o.Field, value); err != nil {
+		return err
+	}
+	return a.withStore(ctx, func(st *store.Store) error {
+		if o.Field == incident.FieldSeverity {
+			origin, err := a.origin(a.Now(), "")
+			if err != nil {
+				return err
+			}
+			_, err = st.SetSeverity(ctx, o.IncidentID, probe.Severity, origin)
+			return err
+		}
+		_, err := st.UpdateIncident(ctx, o.IncidentID, func(inc *incident.Incident) error {
+			return inc.Set(o.Field, value)
+		})
+		return err
+	})
 }

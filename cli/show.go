@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -15,8 +17,14 @@ import (
 
 const showUsage = "show N [--json]"
 
-func (a *App) showCmd() *cobra.Command {
-	var asJSON bool
+// showOptions is what `scribe show` was asked to do, parsed and checked.
+type showOptions struct {
+	IncidentID int64
+	JSON       bool
+}
+
+func (a *App) showCmd(runF func(context.Context, *showOptions) error) *cobra.Command {
+	opts := &showOptions{}
 	cmd := &cobra.Command{
 		Use:   showUsage,
 		Short: "Print an incident and its timeline (--json: the export document)",
@@ -26,22 +34,34 @@ func (a *App) showCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				snap, err := st.Snapshot(cmd.Context(), id)
-				if err != nil {
-					return err
-				}
-				if asJSON {
-					return export.JSON(a.Stdout, snap)
-				}
-				printIncident(a.Stdout, snap, a.Now())
-				return nil
-			})
+			opts.IncidentID = id
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return a.runShow(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print the JSON document (as export --format json)")
+	cmd.Flags().BoolVar(&opts.JSON, "json", false, "print the JSON document (as export --format json)")
 	cmd.ValidArgsFunction = a.completeIncidentThen()
 	return cmd
+}
+
+func (a *App) runShow(ctx context.Context, o *showOptions) error {
+	return a.withReader(ctx, func(st *store.Store) error {
+		snap, err := st.Snapshot(ctx, o.IncidentID)
+		if err != nil {
+			return err
+		}
+		var out bytes.Buffer
+		if o.JSON {
+			if err := export.JSON(&out, snap); err != nil {
+				return err
+			}
+		} else {
+			printIncident(&out, snap, a.Now())
+		}
+		return a.writeOut(ctx, out.Bytes())
+	})
 }
 
 // printIncident writes a readable view of the incident in its own zone.
@@ -49,7 +69,7 @@ func printIncident(w io.Writer, snap incident.Snapshot, now time.Time) {
 	inc := snap.Incident
 	loc := inc.Location()
 	fmt.Fprintf(w, "#%d %s %s\n", inc.ID, inc.Severity, oneLine(inc.Title))
-	fmt.Fprintf(w, "State: %s · Times in %s\n", strings.ToUpper(string(inc.State)), loc)
+	fmt.Fprintf(w, "State: %s · Times in %s\n", strings.ToUpper(oneLine(string(inc.State))), loc)
 
 	if holders := currentHolders(snap.Roles); holders != "" {
 		fmt.Fprintf(w, "Roles: %s\n", holders)
@@ -67,6 +87,10 @@ func printIncident(w io.Writer, snap incident.Snapshot, now time.Time) {
 		fmt.Fprintf(w, "Metrics: %s\n", line)
 	}
 	for _, pair := range inc.Milestones.OutOfOrder() {
+		if why, ok := incident.PlausibleOrder(pair); ok {
+			fmt.Fprintf(w, "Note: %s is before %s: %s\n", pair[1], pair[0], why)
+			continue
+		}
 		fmt.Fprintf(w, "Warning: %s is before %s\n", pair[1], pair[0])
 	}
 	for _, f := range incident.NarrativeFields {
@@ -92,12 +116,12 @@ func printIncident(w io.Writer, snap incident.Snapshot, now time.Time) {
 		}
 		text := oneLine(e.Text)
 		if e.Kind == incident.KindStatus {
-			text = strings.TrimSuffix(strings.ToUpper(string(e.State))+" — "+text, " — ")
+			text = strings.TrimSuffix(strings.ToUpper(oneLine(string(e.State)))+" — "+text, " — ")
 		}
 		if e.Author != "" {
 			text += "  — " + oneLine(e.Author)
 		}
-		fmt.Fprintf(w, "  %s %s %-12s %s  [%d]\n", t.Format("15:04"), pin, e.Kind, text, e.ID)
+		fmt.Fprintf(w, "  %s %s %-12s %s  [%d]\n", t.Format("15:04"), pin, oneLine(string(e.Kind)), text, e.ID)
 	}
 	if len(snap.ActionItems) > 0 {
 		fmt.Fprintf(w, "\nAction items\n")
@@ -115,13 +139,13 @@ func printIncident(w io.Writer, snap incident.Snapshot, now time.Time) {
 			if it.GitHub.Filed() {
 				extra = append(extra, fmt.Sprintf("%s#%d", it.GitHub.Repo, it.GitHub.Number))
 			}
-			fmt.Fprintf(w, "  [%d] %-8s %s  (%s)\n", it.ID, it.State.Label(), oneLine(it.Title), strings.Join(extra, ", "))
+			fmt.Fprintf(w, "  [%d] %-8s %s  (%s)\n", it.ID, it.State.Label(), oneLine(it.Title), oneLine(strings.Join(extra, ", ")))
 		}
 	}
 	if len(snap.Retro) > 0 {
 		fmt.Fprintf(w, "\nRetro\n")
 		for _, n := range snap.Retro {
-			fmt.Fprintf(w, "  %-10s %s\n", n.Section, oneLine(n.Text))
+			fmt.Fprintf(w, "  [%d] %-10s %s\n", n.ID, oneLine(string(n.Section)), oneLine(n.Text))
 		}
 	}
 }

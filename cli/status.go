@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -11,9 +13,17 @@ import (
 
 const statusUsage = "status N STATE [MESSAGE] [--at WHEN]"
 
-func (a *App) statusCmd() *cobra.Command {
-	var by string
-	var at whenFlag
+// statusOptions is what `scribe status` was asked to do, parsed and checked.
+type statusOptions struct {
+	IncidentID int64
+	State      incident.State
+	Message    string
+	At         whenFlag
+	By         string
+}
+
+func (a *App) statusCmd(runF func(context.Context, *statusOptions) error) *cobra.Command {
+	opts := &statusOptions{}
 	cmd := &cobra.Command{
 		Use:   statusUsage,
 		Short: "Change the incident's status; prints the event id",
@@ -24,34 +34,52 @@ Resolving sets the resolved milestone unless it is already set.`,
   scribe status 7 resolved --at 16:20`,
 		Args: minArgs(2, statusUsage),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			state, err := incident.ParseState(args[1])
+			id, err := incidentArg(args, statusUsage)
 			if err != nil {
 				return err
 			}
-			message := strings.TrimSpace(strings.Join(args[2:], " "))
-			if err := incident.ValidateText("status message", message, false); err != nil {
+			opts.IncidentID = id
+			if opts.State, err = incident.ParseState(args[1]); err != nil {
 				return err
 			}
-			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				inc, err := loadIncident(cmd.Context(), st, args, statusUsage)
-				if err != nil {
-					return err
-				}
-				t, err := a.when(at, inc)
-				if err != nil {
-					return err
-				}
-				e, err := st.SetStatus(cmd.Context(), inc.ID, state, message, a.origin(t, by))
-				if err != nil {
-					return err
-				}
-				a.printID(e.ID)
-				return nil
-			})
+			opts.Message = strings.TrimSpace(strings.Join(args[2:], " "))
+			if err := incident.ValidateText("status message", opts.Message, false); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(cmd.Context(), opts)
+			}
+			return a.runStatus(cmd.Context(), opts)
 		},
 	}
-	cmd.Flags().Var(&at, "at", "when the status changed (default now)")
-	cmd.Flags().StringVar(&by, "by", "", "who changed it (default $SCRIBE_AUTHOR)")
+	cmd.Flags().Var(&opts.At, "at", "when the status changed (default now)")
+	cmd.Flags().StringVar(&opts.By, "by", "", "who changed it (default $SCRIBE_AUTHOR, git user.name, login name)")
 	cmd.ValidArgsFunction = a.completeIncidentThen(vocabulary(incident.States))
 	return cmd
+}
+
+func (a *App) runStatus(ctx context.Context, o *statusOptions) error {
+	return a.withStore(ctx, func(st *store.Store) error {
+		inc, err := st.Incident(ctx, o.IncidentID)
+		if err != nil {
+			return err
+		}
+		t, err := a.when(o.At, inc)
+		if err != nil {
+			return err
+		}
+		origin, err := a.origin(t, o.By)
+		if err != nil {
+			return err
+		}
+		e, err := st.SetStatus(ctx, inc.ID, o.State, o.Message, origin)
+		if err != nil {
+			return err
+		}
+		if err := a.printSavedID("status update", e.ID); err != nil {
+			return err
+		}
+		a.dayNote(fmt.Sprintf("status update %d filed", e.ID), t, inc)
+		return nil
+	})
 }

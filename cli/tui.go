@@ -30,21 +30,32 @@ func (a *App) runTUI(ctx context.Context, incidentID int64) error {
 				return err
 			}
 		}
-		return a.runProgram(ctx, st, incidentID)
+		return a.runProgram(ctx, st, incidentID, a.tuiDrafts(st.Path()))
 	})
 }
 
-func (a *App) runProgram(ctx context.Context, st *store.Store, incidentID int64) error {
+func (a *App) runProgram(ctx context.Context, st *store.Store, incidentID int64, drafts tui.Drafts) error {
+	author, err := a.author("")
+	if err != nil {
+		return err
+	}
 	opts := tui.Options{
 		IncidentID: incidentID,
-		Author:     a.Getenv("SCRIBE_AUTHOR"),
+		Author:     author,
 		Now:        a.Now,
 		Zone:       localZoneName(a.Getenv),
 		Preview:    previewPostmortem,
 		Editor:     a.editorCommand(),
 		File:       a.fileFromTUI(st),
+		Drafts:     drafts,
 	}
-	p := tea.NewProgram(tui.New(ctx, st, opts), tea.WithContext(ctx), tea.WithInput(a.Stdin), tea.WithOutput(a.Stdout))
+	// The terminal itself, not Run's checking wrapper: Bubble Tea sizes and
+	// styles the screen only when it sees the *os.File.
+	out := a.Stdout
+	if c, ok := out.(*checkedWriter); ok {
+		out = c.w
+	}
+	p := tea.NewProgram(tui.New(ctx, st, opts), tea.WithContext(ctx), tea.WithInput(a.Stdin), tea.WithOutput(out))
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("run the terminal interface: %w", err)
 	}
@@ -148,7 +159,7 @@ removed on exit. Nothing touches your own database.`,
 			if err != nil {
 				return fmt.Errorf("seed the demo incident: %w", err)
 			}
-			return a.runProgram(ctx, st, id)
+			return a.runProgram(ctx, st, id, nil) // a demo's drafts would outlive its database
 		},
 	}
 }

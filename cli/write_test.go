@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"io"
 	"os"
 	"path/filepath"
@@ -27,7 +28,7 @@ func TestWriteFileAtomicKeepsSpecialFiles(t *testing.T) {
 		f.Close()
 		got <- string(b)
 	}()
-	if err := writeFileAtomic(fifo, []byte("# postmortem\n")); err != nil {
+	if err := writeFileAtomic(context.Background(), fifo, []byte("# postmortem\n")); err != nil {
 		t.Fatal(err)
 	}
 	fi, err := os.Lstat(fifo)
@@ -48,7 +49,7 @@ func TestWriteFileAtomicReplacesRegularFile(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if err := writeFileAtomic(path, []byte("new")); err != nil {
+	if err := writeFileAtomic(context.Background(), path, []byte("new")); err != nil {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(path)

@@ -1,12 +1,18 @@
 package e2e
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // postmortemIncident records a realistic incident with the CLI alone and
@@ -261,4 +267,244 @@ func withoutIDs(t *testing.T, doc string) string {
 		t.Fatal(err)
 	}
 	return string(b)
+}
+
+// TestExportNeverOverwritesTheDatabase: -o naming the database, its -wal or
+// -shm, a symlink or a hard link to it is refused, and the database is
+// intact afterwards.
+func TestExportNeverOverwritesTheDatabase(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "scribe.db")
+	id := mustScribe(t, db, "new", "Do not overwrite me", "--tz", "UTC")
+	link := filepath.Join(dir, "link.md")
+	if err := os.Symlink(db, link); err != nil {
+		t.Fatal(err)
+	}
+	hard := filepath.Join(t.TempDir(), "..", filepath.Base(dir), "hard.db")
+	if err := os.Link(db, hard); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.ReadFile(db)
+	for _, out := range []string{db, link, hard, filepath.Join(dir, ".", "scribe.db"), db + "-wal", db + "-shm"} {
+		for _, format := range []string{"markdown", "json"} {
+			r := scribe(t, db, "", nil, "export", id, "--format", format, "-o", out)
+			if r.code == 0 || !strings.Contains(r.stderr, "is the database") {
+				t.Errorf("export -o %s (%s): exit %d, stderr %q", out, format, r.code, r.stderr)
+			}
+		}
+	}
+	after, _ := os.ReadFile(db)
+	if !bytes.Equal(before, after) {
+		t.Error("the database file changed")
+	}
+	if got := mustScribe(t, db, "show", id); !strings.Contains(got, "Do not overwrite me") {
+		t.Errorf("show after the refused exports:\n%s", got)
+	}
+	assertIntegrity(t, db)
+}
+
+// TestExportToFIFOHonoursSignals: -o naming a FIFO nobody reads waits for a
+// reader, and Ctrl+C or SIGTERM ends the wait at once.
+func TestExportToFIFOHonoursSignals(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "scribe.db")
+	id := mustScribe(t, db, "new", "Waiting for a reader", "--tz", "UTC")
+	fifo := filepath.Join(dir, "pipe")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		cmd := exec.Command(binary, "--db", db, "export", id, "-o", fifo)
+		cmd.Env = baseEnv(t)
+		var errb bytes.Buffer
+		cmd.Stderr = &errb
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(300 * time.Millisecond)
+		if err := cmd.Process.Signal(sig); err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(errb.String(), "interrupted") {
+				t.Errorf("%v: %v, stderr %q; want exit 130 saying it was interrupted", sig, err, errb.String())
+			}
+		case <-time.After(5 * time.Second):
+			cmd.Process.Kill()
+			<-done
+			t.Fatalf("%v did not end export -o FIFO within 5s", sig)
+		}
+	}
+	// With a reader the export arrives whole.
+	got := make(chan string, 1)
+	go func() {
+		b, _ := os.ReadFile(fifo)
+		got <- string(b)
+	}()
+	mustScribe(t, db, "export", id, "-o", fifo)
+	if s := <-got; !strings.HasPrefix(s, "# SEV3 #"+id+": Waiting for a reader") || !strings.HasSuffix(s, "\n") {
+		t.Errorf("the reader got %q", s)
+	}
+}
+
+// TestExportBoundsTheTemplate: --template /dev/zero (or any huge file) is
+// refused quickly with a clear error instead of being read for ever.
+func TestExportBoundsTheTemplate(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "scribe.db")
+	id := mustScribe(t, db, "new", "Template", "--tz", "UTC")
+	big := filepath.Join(dir, "big.tmpl")
+	if err := os.WriteFile(big, bytes.Repeat([]byte("{{.Title}}\n"), 200_000), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, tmpl := range []string{"/dev/zero", big} {
+		start := time.Now()
+		r := scribe(t, db, "", nil, "export", id, "--template", tmpl)
+		if r.code == 0 || !strings.Contains(r.stderr, "scribe reads at most 1 MiB") || r.stdout != "" {
+			t.Errorf("--template %s: exit %d, stderr %q", tmpl, r.code, r.stderr)
+		}
+		if d := time.Since(start); d > 10*time.Second {
+			t.Errorf("--template %s took %v", tmpl, d)
+		}
+	}
+}
+
+// TestExportRemovesTempsOfDeadRuns: a temporary file a killed export left
+// beside -o FILE is removed by the next export to FILE; one belonging to a
+// run still alive is left alone.
+func TestExportRemovesTempsOfDeadRuns(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "scribe.db")
+	id := mustScribe(t, db, "new", "Temps", "--tz", "UTC")
+	out := filepath.Join(dir, "pm.md")
+	// A pid that surely belongs to no process: one that just exited.
+	dead := exec.Command("true")
+	if err := dead.Run(); err != nil {
+		t.Fatal(err)
+	}
+	stale := filepath.Join(dir, fmt.Sprintf(".pm.md.%d-123456.tmp", dead.Process.Pid))
+	live := filepath.Join(dir, fmt.Sprintf(".pm.md.%d-654321.tmp", os.Getpid()))
+	other := filepath.Join(dir, fmt.Sprintf(".other.md.%d-1.tmp", dead.Process.Pid))
+	for _, f := range []string{stale, live, other} {
+		if err := os.WriteFile(f, []byte("half a postmortem"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustScribe(t, db, "export", id, "-o", out)
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("the dead run's temporary file is still there")
+	}
+	for _, f := range []string{live, other} {
+		if _, err := os.Stat(f); err != nil {
+			t.Errorf("%s was removed: %v", filepath.Base(f), err)
+		}
+	}
+
+	// A real kill -9 in the middle of a large export: whatever it leaves,
+	// the next export cleans it up and writes a whole file.
+	big := filepath.Join(dir, "big.db")
+	bigID := mustScribe(t, big, "new", "Large", "--tz", "UTC")
+	var lines strings.Builder
+	for i := 0; i < 20000; i++ {
+		fmt.Fprintf(&lines, "2026-11-20 %02d:%02d:%02d UTC line %d of a long incident with some text to write\n", i/3600%24, i/60%60, i%60, i)
+	}
+	if r := scribe(t, big, lines.String(), nil, "import", bigID, "-"); r.code != 0 {
+		t.Fatalf("import: %s", r.stderr)
+	}
+	target := filepath.Join(dir, "big.md")
+	for round := 0; round < 5; round++ {
+		cmd := exec.Command(binary, "--db", big, "export", bigID, "-o", target)
+		cmd.Env = baseEnv(t)
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(50+round*40) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+	}
+	mustScribe(t, big, "export", bigID, "-o", target)
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".big.md.") {
+			t.Errorf("left behind: %s", e.Name())
+		}
+	}
+	if b, err := os.ReadFile(target); err != nil || !strings.Contains(string(b), "line 19999 of a long incident") {
+		t.Errorf("the final export is not whole (%v, %d bytes)", err, len(b))
+	}
+}
+
+// TestJSONOutputsEscapeTerminalControls: show --json, export --format json,
+// list --json and action list --json carry C1 controls and bidi overrides
+// as \u escapes, never raw.
+func TestJSONOutputsEscapeTerminalControls(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	id := mustScribe(t, db, "new", "Title with \u202eoverride", "--tz", "UTC")
+	mustScribe(t, db, "log", id, "CSI \u009b2J and OSC \u009d0;x\u0007 in an event")
+	mustScribe(t, db, "action", "add", id, "Fix \u202egnp.exe", "--description", "C1 \u0085 next line")
+	for _, args := range [][]string{{"show", id, "--json"}, {"export", id, "--format", "json"}, {"list", "--json"}, {"action", "list", id, "--json"}} {
+		out := mustScribe(t, db, args...)
+		for _, raw := range []string{"\u009b", "\u009d", "\u202e", "\u0085"} {
+			if strings.Contains(out, raw) {
+				t.Errorf("%v passes %U raw", args, []rune(raw)[0])
+			}
+		}
+		if !strings.Contains(out, `\u202e`) {
+			t.Errorf("%v lacks the escaped override:\n%s", args, out)
+		}
+		var v any
+		if err := json.Unmarshal([]byte(out), &v); err != nil {
+			t.Errorf("%v is not JSON: %v", args, err)
+		}
+	}
+	if d := showJSON(t, db, id); d.Incident.Title != "Title with \u202eoverride" || d.Events[1].Text != "CSI \u009b2J and OSC \u009d0;x\u0007 in an event" {
+		t.Errorf("escaped text does not read back: %q / %q", d.Incident.Title, d.Events[1].Text)
+	}
+}
+
+// TestOutputToAStalledPipeHonoursSignals: export and show to a pipe nobody
+// reads block once the pipe is full; SIGTERM still ends them at once.
+func TestOutputToAStalledPipeHonoursSignals(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	id := mustScribe(t, db, "new", "Stalled reader", "--tz", "UTC")
+	var lines strings.Builder
+	for i := 0; i < 3000; i++ {
+		fmt.Fprintf(&lines, "2026-11-20 %02d:%02d:%02d UTC line %d, long enough to fill a pipe buffer quickly\n", i/3600%24, i/60%60, i%60, i)
+	}
+	if r := scribe(t, db, lines.String(), nil, "import", id, "-"); r.code != 0 {
+		t.Fatalf("import: %s", r.stderr)
+	}
+	for _, args := range [][]string{{"export", id}, {"show", id}, {"show", id, "--json"}} {
+		r, w, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(binary, append([]string{"--db", db}, args...)...)
+		cmd.Env = baseEnv(t)
+		cmd.Stdout = w
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		w.Close()
+		time.Sleep(500 * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case err := <-done:
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+				t.Errorf("%v to a stalled pipe, SIGTERM: %v, want exit 130", args, err)
+			}
+		case <-time.After(5 * time.Second):
+			cmd.Process.Kill()
+			<-done
+			t.Errorf("%v to a stalled pipe did not end on SIGTERM", args)
+		}
+		r.Close()
+	}
 }

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -102,12 +103,15 @@ func TestTUILiveIncident(t *testing.T) {
 	p := startTUI(t, 120, 40, []string{"EDITOR=" + editor}, "", "--db", db, "open", id)
 	p.waitFor("Checkout errors after the payments deploy", 5*time.Second)
 
+	// A clock time that has passed whatever the hour the test runs at (a
+	// clock ahead of now is refused, and 14:05 is ahead every morning).
+	earlier := time.Now().UTC().Add(-25 * time.Minute).Format("15:04")
 	lines := []string{
 		"error rate on /checkout above 4%",
 		"/ic Rosa M.",
 		"/status identified bad config in the payments deploy",
 		"/action Add a canary stage @ken",
-		"14:05 paged the DB team",
+		earlier + " paged the DB team",
 		"quick question: q quits? no. e p d j k x ? all text",
 	}
 	for _, l := range lines {
@@ -134,8 +138,8 @@ func TestTUILiveIncident(t *testing.T) {
 	if k, _, ok := find("quick question: q quits? no. e p d j k x ? all text"); !ok || k != "note" {
 		t.Errorf("sentence of key letters: kind %q found %v", k, ok)
 	}
-	if k, at, ok := find("paged the DB team"); !ok || k != "note" || !strings.Contains(at, "T14:05:00") {
-		t.Errorf("backdated note: kind %q at %q found %v (want 14:05, text without the time)", k, at, ok)
+	if k, at, ok := find("paged the DB team"); !ok || k != "note" || !strings.Contains(at, "T"+earlier+":00") {
+		t.Errorf("backdated note: kind %q at %q found %v (want %s, text without the time)", k, at, ok, earlier)
 	}
 	if d.Incident.State != "identified" {
 		t.Errorf("state = %q, want identified", d.Incident.State)
@@ -332,4 +336,114 @@ func waitForEvent(t *testing.T, db, id, text string, timeout time.Duration) doc 
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// incidentCount is how many incidents `scribe list --json` reports.
+func incidentCount(t *testing.T, db string) int {
+	t.Helper()
+	var list []map[string]any
+	if err := json.Unmarshal([]byte(mustScribe(t, db, "list", "--json")), &list); err != nil {
+		t.Fatalf("list --json: %v", err)
+	}
+	return len(list)
+}
+
+// waitDead waits for the program to exit.
+func (p *tmuxPane) waitDead(timeout time.Duration) {
+	p.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for p.alive() {
+		if time.Now().After(deadline) {
+			p.t.Fatalf("still running after %v:\n%s", timeout, p.screen())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// TestTUIEscNeverTurnsTypingIntoCommands is issue #10's first judged flow:
+// from the list, open an incident, press Esc, type a sentence full of
+// letters and press Enter twice. Nothing quits, nothing is declared, the
+// sentence is logged where the user was. Then on the list itself (/list), a
+// sentence is only text in the find line.
+func TestTUIEscNeverTurnsTypingIntoCommands(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	id := mustScribe(t, db, "new", "Checkout errors after the payments deploy", "--sev", "2")
+	p := startTUI(t, 100, 30, nil, "", "--db", db)
+	p.waitFor("Checkout errors after the payments deploy", 5*time.Second)
+	p.tmux("send-keys", "-t", "tui", "Enter")
+	p.waitFor("[Timeline]", 5*time.Second)
+	p.tmux("send-keys", "-t", "tui", "Escape")
+	sentence := "now seeing recovery; quick update: rollback done, queue draining"
+	p.typeLine(sentence)
+	p.tmux("send-keys", "-t", "tui", "Enter")
+	waitForEvent(t, db, id, sentence, 5*time.Second)
+	if !p.alive() {
+		t.Fatal("the TUI quit")
+	}
+	if n := incidentCount(t, db); n != 1 {
+		t.Fatalf("%d incidents: the sentence declared one", n)
+	}
+
+	p.typeLine("/list")
+	p.waitFor("find ›", 5*time.Second)
+	p.typeLine("now quit: q, n, nq")
+	p.tmux("send-keys", "-t", "tui", "Enter")
+	p.waitFor("nothing was logged or declared", 3*time.Second)
+	if !p.alive() {
+		t.Fatal("a sentence on the list quit the TUI")
+	}
+	if n := incidentCount(t, db); n != 1 {
+		t.Fatalf("%d incidents: a sentence on the list declared one", n)
+	}
+	if s := p.screen(); !strings.Contains(s, "find › now quit: q, n, nq") {
+		t.Errorf("the sentence is not kept in the find line:\n%s", s)
+	}
+	p.tmux("send-keys", "-t", "tui", "C-c")
+	p.waitDead(3 * time.Second)
+}
+
+// TestTUICtrlCKeepsTheHalfTypedLine quits with a line half typed and
+// finds it again in the input when the incident is opened again.
+func TestTUICtrlCKeepsTheHalfTypedLine(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	id := mustScribe(t, db, "new", "Replica lag on orders-db", "--sev", "3")
+	state := []string{"XDG_STATE_HOME=" + filepath.Join(t.TempDir(), "state")}
+	p := startTUI(t, 100, 30, state, "", "--db", db, "open", id)
+	p.waitFor("Replica lag on orders-db", 5*time.Second)
+	p.tmux("send-keys", "-t", "tui", "-l", "--", "paged the DB team about the repl")
+	p.waitFor("paged the DB team about the repl", 3*time.Second)
+	p.tmux("send-keys", "-t", "tui", "C-c")
+	p.waitDead(3 * time.Second)
+	p.tmux("kill-server") // the next run takes the same private server name
+
+	p = startTUI(t, 100, 30, state, "", "--db", db, "open", id)
+	p.waitFor("your unsent line from last time is back", 5*time.Second)
+	p.waitFor("› paged the DB team about the repl", time.Second)
+	p.typeLine("ica")
+	waitForEvent(t, db, id, "paged the DB team about the replica", 5*time.Second)
+	p.tmux("send-keys", "-t", "tui", "C-c")
+	p.waitDead(3 * time.Second)
+}
+
+// TestTUIClockAheadIsRefused types a clock time 20 minutes ahead of the
+// machine's clock: nothing is logged (not yesterday, not as text), the
+// message shows the date it would have had, and ↑ brings the line back.
+func TestTUIClockAheadIsRefused(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	id := mustScribe(t, db, "new", "Queue backlog", "--sev", "3", "--at", "-2h")
+	p := startTUI(t, 120, 30, nil, "", "--db", db, "open", id)
+	p.waitFor("Queue backlog", 5*time.Second)
+	ahead := time.Now().UTC().Add(20 * time.Minute)
+	line := ahead.Format("15:04") + " paged the DB team"
+	p.typeLine(line)
+	p.waitFor("in the future ("+ahead.Format("Mon 2 Jan 2006"), 3*time.Second)
+	for _, e := range showJSON(t, db, id).Events {
+		if strings.Contains(e.Text, "paged the DB team") {
+			t.Fatalf("a clock 20 minutes ahead was logged at %s as %q", e.At, e.Text)
+		}
+	}
+	p.tmux("send-keys", "-t", "tui", "Up")
+	p.waitFor("› "+line, 3*time.Second)
+	p.tmux("send-keys", "-t", "tui", "C-c")
+	p.waitDead(3 * time.Second)
 }

@@ -14,11 +14,14 @@ import (
 // indented by two spaces, HTML characters left readable.
 //
 // The document is written by hand rather than with encoding/json because a
-// 100,000-event incident must export well under a second; the output is
-// byte for byte what json.Encoder with SetIndent("", "  ") and
-// SetEscapeHTML(false) writes (json_reference_test.go holds that encoder as the
-// reference), so the key order and omitempty rules follow the struct tags of
-// incident.Document.
+// 100,000-event incident must export well under a second: encoding/json
+// takes six times as long (BenchmarkJSONEncodingJSON100k beside
+// BenchmarkJSON100k; numbers in README). The output is byte for byte what
+// json.Encoder with SetIndent("", "  ") and SetEscapeHTML(false) writes,
+// passed through incident.EscapeJSONControls (json_reference_test.go holds
+// that encoder as the reference and fails on any field written differently
+// or left out), so the key order and omitempty rules follow the struct tags
+// of incident.Document.
 func JSON(w io.Writer, snap incident.Snapshot) error {
 	if err := writeDocument(w, incident.NewDocument(snap)); err != nil {
 		return fmt.Errorf("write JSON of incident #%d: %w", snap.Incident.ID, err)
@@ -92,9 +95,13 @@ type jsonWriter struct {
 	err error
 }
 
+// flush hands the gathered output to w with every C1 control, bidi
+// control and line separator escaped (incident.EscapeJSONControls): a
+// document printed on a terminal must not drive it. buf always ends between
+// two values, so no character is split.
 func (j *jsonWriter) flush() error {
 	if j.err == nil && len(j.buf) > 0 {
-		_, j.err = j.w.Write(j.buf)
+		_, j.err = j.w.Write(incident.EscapeJSONControls(j.buf))
 	}
 	j.buf = j.buf[:0]
 	return j.err

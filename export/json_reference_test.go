@@ -14,7 +14,8 @@ import (
 )
 
 // referenceJSON is how JSON wrote the document before it was written by
-// hand: encoding/json, two-space indent, HTML escaping off. The hand-written
+// hand: encoding/json, two-space indent, HTML escaping off, then every
+// control a terminal would obey escaped (incident.EscapeJSONControls). The hand-written
 // writer must match it byte for byte, since the document is a versioned,
 // documented format.
 func referenceJSON(snap incident.Snapshot) ([]byte, error) {
@@ -25,7 +26,7 @@ func referenceJSON(snap incident.Snapshot) ([]byte, error) {
 	if err := enc.Encode(incident.NewDocument(snap)); err != nil {
 		return nil, err
 	}
-	return buf.Bytes(), nil
+	return incident.EscapeJSONControls(buf.Bytes()), nil
 }
 
 // awkwardStrings are texts whose escaping encoding/json treats specially.
@@ -39,6 +40,7 @@ var awkwardStrings = []string{
 	"Tomás, Zoë, 東京, emoji 🔥, combining e\u0301",
 	"invalid \xff utf-8 \xc3 truncated \xe2\x82 and surrogate \xed\xa0\x80 end\xf0",
 	"\ufffd replacement character typed as such",
+	"C1 \u009b31m CSI and \u0085 NEL, bidi \u202e override \u2066 isolate \u200f mark",
 	" leading and trailing spaces ",
 }
 

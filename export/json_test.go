@@ -60,3 +60,34 @@ func TestJSONKeepsHTMLReadable(t *testing.T) {
 		t.Errorf("summary not written as typed:\n%s", buf.Bytes())
 	}
 }
+
+// TestJSONEscapesTerminalControls: C1 controls, bidi overrides and line
+// separators leave as \u escapes (a raw U+009B is an 8-bit CSI to a
+// terminal), and read back as the characters they were.
+func TestJSONEscapesTerminalControls(t *testing.T) {
+	snap := searchOutage()
+	snap.Incident.Title = "RLO \u202eevil\u202c end"
+	snap.Incident.Summary = "CSI \u009b2J in the summary, LS \u2028 too"
+	snap.Events[0].Text = "owner \u009d0;title\u0007 \u2066isolated\u2069"
+	var out bytes.Buffer
+	if err := JSON(&out, snap); err != nil {
+		t.Fatal(err)
+	}
+	for _, raw := range []string{"\u009b", "\u202e", "\u202c", "\u2028", "\u009d", "\u2066", "\u2069"} {
+		if bytes.Contains(out.Bytes(), []byte(raw)) {
+			t.Errorf("JSON passes %U raw", []rune(raw)[0])
+		}
+	}
+	for _, esc := range []string{`\u009b`, `\u202e`, `\u2028`, `\u009d`, `\u0007`, `\u2066`} {
+		if !bytes.Contains(out.Bytes(), []byte(esc)) {
+			t.Errorf("JSON lacks the escape %s", esc)
+		}
+	}
+	doc, err := incident.ParseDocument(out.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Incident.Title != snap.Incident.Title || doc.Events[0].Text != snap.Events[0].Text {
+		t.Errorf("escaped text reads back as %q / %q", doc.Incident.Title, doc.Events[0].Text)
+	}
+}

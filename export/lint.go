@@ -332,24 +332,12 @@ func incidentBegin(ms incident.Milestones) (time.Time, bool) {
 	return time.Time{}, false
 }
 
-// inOrderLater are pairs of milestones whose reverse order is true of some
-// incidents: one that ended before anyone declared (a self-resolving
-// incident, written up afterwards) or before anyone noticed, and one
-// declared before its impact began (a risk acted on early).
-var inOrderLater = map[[2]incident.Milestone]string{
-	{incident.MilestoneDeclared, incident.MilestoneMitigated}: "the impact ended before the incident was declared (it resolved itself, or was written up afterwards)",
-	{incident.MilestoneDeclared, incident.MilestoneResolved}:  "the incident was over before it was declared (written up afterwards)",
-	{incident.MilestoneDetected, incident.MilestoneMitigated}: "the impact ended before anyone noticed it (found afterwards)",
-	{incident.MilestoneDetected, incident.MilestoneResolved}:  "the incident was over before anyone noticed it (found afterwards)",
-	{incident.MilestoneStarted, incident.MilestoneDeclared}:   "the incident was declared before its impact began (a risk acted on early)",
-}
-
 func (l *linter) milestones(ms incident.Milestones, loc *time.Location) {
 	for _, pair := range ms.OutOfOrder() {
 		a, _ := ms.Get(pair[0])
 		b, _ := ms.Get(pair[1])
 		order := fmt.Sprintf("%s (%s) is before %s (%s)", pair[1], b.In(loc).Format(stampLayout), pair[0], a.In(loc).Format(stampLayout))
-		if why, ok := inOrderLater[pair]; ok {
+		if why, ok := incident.PlausibleOrder(pair); ok {
 			l.add(Warning{Code: WarnMilestoneOrder, Section: "Key moments", Where: string(pair[1]), Level: LevelNote,
 				Message: fmt.Sprintf("%s: %s; if not, correct one with scribe milestone %d %s --at TIME", order, why, l.n, pair[1])})
 			continue

@@ -33,7 +33,7 @@ func ParsePriority(in string) (Priority, error) {
 			return p, nil
 		}
 	}
-	return "", Errorf(EINVALID, "invalid priority %q: use one of P0, P1, P2, P3", in)
+	return "", Errorf(EINVALID, "invalid priority %s: use one of P0, P1, P2, P3", Quote(in))
 }
 
 // ItemState is an action item's state.
@@ -57,7 +57,7 @@ func ParseItemState(in string) (ItemState, error) {
 	case "wontdo", "wontfix", "notplanned":
 		return ItemWontDo, nil
 	}
-	return "", Errorf(EINVALID, "invalid action item state %q: use open, done or wontdo", in)
+	return "", Errorf(EINVALID, "invalid action item state %s: use open, done or wontdo", Quote(in))
 }
 
 // Label is the state as a reader sees it.
@@ -119,16 +119,11 @@ func (a *ActionItem) Validate() error {
 	if _, err := ParsePriority(string(a.Priority)); err != nil {
 		return err
 	}
-	if a.Due != "" {
-		if _, err := time.Parse(DateLayout, a.Due); err != nil {
-			return Errorf(EINVALID, "invalid due date %q: use YYYY-MM-DD", a.Due)
-		}
+	if err := CheckDue(a.Due); err != nil {
+		return err
 	}
 	if _, err := ParseItemState(string(a.State)); err != nil {
 		return err
 	}
-	if strings.ContainsAny(a.Owner, "\r\n") {
-		return Errorf(EINVALID, "owner %q is not a one-line name", a.Owner)
-	}
-	return nil
+	return ValidateOwner(a.Owner)
 }

@@ -76,7 +76,7 @@ func TestActionItemValidate(t *testing.T) {
 		{"bad due", func(a *incident.ActionItem) { a.Due = "next week" }, `invalid due date "next week": use YYYY-MM-DD`},
 		{"impossible due", func(a *incident.ActionItem) { a.Due = "2026-02-30" }, `invalid due date "2026-02-30"`},
 		{"no state", func(a *incident.ActionItem) { a.State = "" }, `invalid action item state ""`},
-		{"two-line owner", func(a *incident.ActionItem) { a.Owner = "Rosa\nBen" }, "is not a one-line name"},
+		{"two-line owner", func(a *incident.ActionItem) { a.Owner = "Rosa\nBen" }, "owner spans several lines"},
 	}
 	for _, tt := range bad {
 		a := validItem()

@@ -127,6 +127,45 @@ func fromPtr(t *time.Time) time.Time {
 	return t.UTC()
 }
 
+// explicitZero refuses a time a document writes as 0001-01-01T00:00:00Z:
+// null means unset, and the zero time would otherwise pass for unset while
+// reading as year 1.
+func explicitZero(what string, t *time.Time) error {
+	if t != nil && t.IsZero() {
+		return Errorf(EINVALID, "%s: 0001-01-01T00:00:00Z is outside the times scribe accepts (1970-01-01 to 2199-12-31 UTC)", what)
+	}
+	return nil
+}
+
+// documentZeroTimes finds the first explicit zero time among the document's
+// optional times.
+func documentZeroTimes(d Document) error {
+	di, ms := d.Incident, d.Incident.Milestones
+	for _, c := range []struct {
+		what string
+		t    *time.Time
+	}{
+		{"incident: created_at", di.CreatedAt}, {"incident: milestone started", ms.Started},
+		{"incident: milestone detected", ms.Detected}, {"incident: milestone declared", ms.Declared},
+		{"incident: milestone mitigated", ms.Mitigated}, {"incident: milestone resolved", ms.Resolved},
+	} {
+		if err := explicitZero(c.what, c.t); err != nil {
+			return err
+		}
+	}
+	for i := range d.Events {
+		if err := explicitZero(fmt.Sprintf("event %d: logged_at", i+1), d.Events[i].LoggedAt); err != nil {
+			return err
+		}
+	}
+	for i := range d.Roles {
+		if err := explicitZero(fmt.Sprintf("role %d: until", i+1), d.Roles[i].Until); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // NewDocument builds the JSON document of a snapshot.
 func NewDocument(s Snapshot) Document {
 	inc := s.Incident
@@ -207,6 +246,9 @@ func ParseDocument(data []byte) (Document, error) {
 // Snapshot converts the document back to domain types, validating each
 // part. IDs are the document's; a store assigns its own when importing.
 func (d Document) Snapshot() (Snapshot, error) {
+	if err := documentZeroTimes(d); err != nil {
+		return Snapshot{}, err
+	}
 	di := d.Incident
 	inc := Incident{
 		ID: di.ID, Title: di.Title, Severity: Severity(di.Severity), State: State(di.State), Timezone: di.Timezone,
@@ -229,6 +271,9 @@ func (d Document) Snapshot() (Snapshot, error) {
 		}
 	}
 	if err := inc.Validate(); err != nil {
+		return Snapshot{}, fmt.Errorf("incident: %w", err)
+	}
+	if err := CheckInstant("incident created_at", inc.CreatedAt); err != nil {
 		return Snapshot{}, fmt.Errorf("incident: %w", err)
 	}
 	s := Snapshot{Incident: inc}
@@ -277,17 +322,12 @@ func (d Document) Snapshot() (Snapshot, error) {
 		slices.SortStableFunc(s.Events, byTime)
 	}
 	for i, r := range d.Roles {
-		role, err := CanonicalRole(r.Role)
-		if err != nil {
+		a := RoleAssignment{IncidentID: inc.ID, Role: r.Role, Person: r.Person, From: r.From.UTC(), Until: fromPtr(r.Until)}
+		if err := a.Validate(); err != nil {
 			return Snapshot{}, fmt.Errorf("role %d: %w", i+1, err)
 		}
-		if err := ValidatePerson(r.Person); err != nil {
-			return Snapshot{}, fmt.Errorf("role %d: %w", i+1, err)
-		}
-		if r.From.IsZero() {
-			return Snapshot{}, fmt.Errorf("role %d: %w", i+1, Errorf(EINVALID, "role assignment has no \"from\" time"))
-		}
-		s.Roles = append(s.Roles, RoleAssignment{IncidentID: inc.ID, Role: role, Person: r.Person, From: r.From.UTC(), Until: fromPtr(r.Until)})
+		a.Role, _ = CanonicalRole(a.Role)
+		s.Roles = append(s.Roles, a)
 	}
 	for i, n := range d.Retro {
 		note := RetroNote{IncidentID: inc.ID, Section: RetroSection(n.Section), Text: n.Text, Order: i + 1}

@@ -78,3 +78,15 @@ func BenchmarkImportDocument100k(b *testing.B) {
 		return err
 	})
 }
+
+// BenchmarkParseDocumentEncodingJSON100k is the same document decoded by
+// encoding/json alone, beside BenchmarkParseDocument100k: the numbers that
+// justify the hand-written reader (see README, Speed).
+func BenchmarkParseDocumentEncodingJSON100k(b *testing.B) {
+	data := bigDocument(b)
+	b.SetBytes(int64(len(data)))
+	measure(b, func() error {
+		var d incident.Document
+		return json.Unmarshal(data, &d)
+	})
+}

@@ -221,6 +221,23 @@ func TestParseDocumentErrors(t *testing.T) {
 		{"item without title", valid(`, "action_items": [{"uuid": "x"}]`), "action item 1: action item title is empty"},
 		{"item with bad due", valid(`, "action_items": [{"title": "x", "due": "soon"}]`), `action item 1: invalid due date "soon"`},
 		{"note in no section", valid(`, "retro": [{"section": "misc", "text": "x"}]`), `retro note 1: unknown retro section "misc"`},
+
+		// times outside 1970..2199 UTC, in every place a document holds one
+		{"year-1 milestone", `{"schema_version": 1, "incident": {"title": "T", "severity": 2, "milestones": {"started": "0001-01-01T00:00:00Z"}}}`, "incident: milestone started: 0001-01-01T00:00:00Z is outside the times scribe accepts"},
+		{"year-1 declared", `{"schema_version": 1, "incident": {"title": "T", "severity": 2, "milestones": {"declared": "0001-01-01T00:00:01Z"}}}`, "milestone declared: 0001-01-01 00:00 UTC is outside the times scribe accepts"},
+		{"year-10000 resolved", `{"schema_version": 1, "incident": {"title": "T", "severity": 2, "milestones": {"resolved": "9999-12-31T23:59:00-05:00"}}}`, "milestone resolved: 10000-01-01 04:59 UTC is outside"},
+		{"1900 created", `{"schema_version": 1, "incident": {"title": "T", "severity": 2, "created_at": "1900-01-01T00:00:00Z"}}`, "incident created_at: 1900-01-01 00:00 UTC is outside"},
+		{"event in 2300", valid(`, "events": [{"at": "2300-01-01T00:00:00Z", "text": "x"}]`), "event 1: event time: 2300-01-01 00:00 UTC is outside"},
+		{"event logged in year 1", valid(`, "events": [{"at": "2026-11-21T14:00:00Z", "logged_at": "0001-01-01T00:00:00Z", "text": "x"}]`), "event 1: logged_at: 0001-01-01T00:00:00Z is outside"},
+		{"role from 1969", valid(`, "roles": [{"role": "ic", "person": "Ana", "from": "1969-07-20T20:17:00Z"}]`), "role 1: role from: 1969-07-20 20:17 UTC is outside"},
+		{"role until year 1", valid(`, "roles": [{"role": "ic", "person": "Ana", "from": "2026-11-21T14:00:00Z", "until": "0001-01-01T00:00:00Z"}]`), "role 1: until: 0001-01-01T00:00:00Z is outside"},
+		{"due in year 1", valid(`, "action_items": [{"title": "x", "due": "0001-01-01"}]`), "action item 1: due date: 0001-01-01 is outside the dates scribe accepts"},
+
+		// one validation per field: NUL, invalid UTF-8 and control characters
+		{"NUL in title", `{"schema_version": 1, "incident": {"title": "T\u0000", "severity": 2}}`, "incident: title holds a NUL character"},
+		{"newline in owner", valid(`, "action_items": [{"title": "x", "owner": "a\nb"}]`), "action item 1: owner spans several lines"},
+		{"NUL in note", valid(`, "retro": [{"section": "lesson", "text": "a\u0000b"}]`), "retro note 1: retro note holds a NUL character"},
+		{"line break in author", valid(`, "events": [{"at": "2026-11-21T14:00:00Z", "text": "x", "author": "a\u2028b"}]`), "event 1: author spans several lines"},
 	}
 	for _, tt := range tests {
 		_, err := incident.ParseDocument([]byte(tt.data))

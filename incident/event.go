@@ -1,9 +1,9 @@
 package incident
 
 import (
+	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // MaxTextLen bounds an event's or note's text, in characters.
@@ -53,7 +53,7 @@ func ParseKind(in string, structured bool) (Kind, error) {
 			}
 		}
 	}
-	return "", Errorf(EINVALID, "unknown kind %q: use one of %s", in, joinStrings(FreeKinds))
+	return "", Errorf(EINVALID, "unknown kind %s: use one of %s", Quote(in), joinStrings(FreeKinds))
 }
 
 // Structured reports whether k carries structured fields written by scribe
@@ -116,22 +116,31 @@ func (e *Event) Validate() error {
 	if e.OccurredAt.IsZero() {
 		return Errorf(EINVALID, "event has no time")
 	}
-	found := false
-	for _, k := range Kinds {
-		if e.Kind == k {
-			found = true
-		}
+	if err := CheckInstant("event time", e.OccurredAt); err != nil {
+		return err
 	}
-	if !found {
-		return Errorf(EINVALID, "unknown kind %q: use one of %s", e.Kind, joinStrings(FreeKinds))
+	if err := CheckInstant("event logged time", e.LoggedAt); err != nil {
+		return err
+	}
+	if !slices.Contains(Kinds, e.Kind) {
+		return Errorf(EINVALID, "unknown kind %s: use one of %s", Quote(string(e.Kind)), joinStrings(FreeKinds))
 	}
 	if err := ValidateText("event text", e.Text, !e.Kind.Structured()); err != nil {
+		return err
+	}
+	if err := ValidateAuthor(e.Author); err != nil {
 		return err
 	}
 	switch e.Kind {
 	case KindRole:
 		if e.Role == "" || strings.TrimSpace(e.Person) == "" {
 			return Errorf(EINVALID, "a role change needs a role and a person")
+		}
+		if _, err := CanonicalRole(e.Role); err != nil {
+			return err
+		}
+		if err := ValidatePerson(e.Person); err != nil {
+			return err
 		}
 	case KindStatus:
 		if _, err := ParseState(string(e.State)); err != nil {
@@ -141,20 +150,6 @@ func (e *Event) Validate() error {
 		if _, err := ParseMilestone(string(e.Milestone)); err != nil {
 			return err
 		}
-	}
-	return nil
-}
-
-// ValidateText rejects overlong text, and empty text when required.
-func ValidateText(what, text string, required bool) error {
-	if required && strings.TrimSpace(text) == "" {
-		return Errorf(EINVALID, "%s is empty: type what happened", what)
-	}
-	if n := utf8.RuneCountInString(text); n > MaxTextLen {
-		return Errorf(EINVALID, "%s is %d characters long: at most %d are accepted", what, n, MaxTextLen)
-	}
-	if !utf8.ValidString(text) {
-		return Errorf(EINVALID, "%s is not valid UTF-8", what)
 	}
 	return nil
 }

@@ -43,7 +43,7 @@ func ParseField(in string) (Field, error) {
 			return f, nil
 		}
 	}
-	return "", Errorf(EINVALID, "unknown field %q: use one of %s", in, joinStrings(Fields))
+	return "", Errorf(EINVALID, "unknown field %s: use one of %s", Quote(in), joinStrings(Fields))
 }
 
 // Label is the field's human name.
@@ -97,8 +97,15 @@ func (inc *Incident) Set(f Field, value string) error {
 		}
 		inc.Severity = s
 	case FieldServices:
-		inc.Services = ParseServices(value)
+		services := ParseServices(value)
+		if err := ValidateServices(services); err != nil {
+			return err
+		}
+		inc.Services = services
 	case FieldTimezone:
+		if err := ValidateName("time zone", value, MaxZoneNameLen, true); err != nil {
+			return err
+		}
 		loc, err := ParseZone(value)
 		if err != nil {
 			return err
@@ -122,7 +129,7 @@ func (inc *Incident) Set(f Field, value string) error {
 			inc.Resolution = v
 		}
 	default:
-		return Errorf(EINVALID, "unknown field %q: use one of %s", f, joinStrings(Fields))
+		return Errorf(EINVALID, "unknown field %s: use one of %s", Quote(string(f)), joinStrings(Fields))
 	}
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // MaxTitleLen bounds an incident or action item title, in characters.
@@ -34,7 +33,7 @@ func ParseSeverity(in string) (Severity, error) {
 	s = strings.TrimSpace(s)
 	n, err := strconv.Atoi(s)
 	if err != nil || !Severity(n).Valid() {
-		return 0, Errorf(EINVALID, "invalid severity %q: use a number from 1 (worst) to 5, e.g. 2 or SEV2", in)
+		return 0, Errorf(EINVALID, "invalid severity %s: use a number from 1 (worst) to 5, e.g. 2 or SEV2", Quote(in))
 	}
 	return Severity(n), nil
 }
@@ -61,7 +60,7 @@ func ParseState(in string) (State, error) {
 			return s, nil
 		}
 	}
-	return "", Errorf(EINVALID, "invalid state %q: use one of %s", in, joinStrings(States))
+	return "", Errorf(EINVALID, "invalid state %s: use one of %s", Quote(in), joinStrings(States))
 }
 
 // Incident is one incident: its identity, narrative and milestones.
@@ -100,6 +99,14 @@ func (inc *Incident) Validate() error {
 	if _, err := LoadZone(inc.Timezone); err != nil {
 		return err
 	}
+	for _, f := range NarrativeFields {
+		if err := ValidateText(f.Label(), inc.Get(f), false); err != nil {
+			return err
+		}
+	}
+	if err := ValidateServices(inc.Services); err != nil {
+		return err
+	}
 	return inc.Milestones.Validate()
 }
 
@@ -114,16 +121,10 @@ func (inc *Incident) Location() *time.Location {
 
 // ValidateTitle rejects empty, overlong or multi-line titles.
 func ValidateTitle(title string) error {
-	t := strings.TrimSpace(title)
-	switch {
-	case t == "":
+	if strings.TrimSpace(title) == "" {
 		return Errorf(EINVALID, "title is empty: give a short description, e.g. \"Checkout errors after deploy\"")
-	case utf8.RuneCountInString(t) > MaxTitleLen:
-		return Errorf(EINVALID, "title is %d characters long: at most %d are accepted", utf8.RuneCountInString(t), MaxTitleLen)
-	case strings.ContainsAny(t, "\r\n"):
-		return Errorf(EINVALID, "title spans several lines: a title is one line")
 	}
-	return nil
+	return ValidateName("title", title, MaxTitleLen, true)
 }
 
 // LoadZone loads an IANA zone name; "" and "Local" are refused so that an
@@ -135,9 +136,12 @@ func LoadZone(name string) (*time.Location, error) {
 	if name == "Local" {
 		return nil, Errorf(EINVALID, "time zone \"Local\" is ambiguous: use an IANA name such as Europe/Berlin or UTC")
 	}
+	if len(name) > MaxZoneNameLen {
+		return nil, Errorf(EINVALID, "unknown time zone %s: use an IANA name such as Europe/Berlin, America/New_York or UTC", Quote(name))
+	}
 	loc, err := time.LoadLocation(name)
 	if err != nil {
-		return nil, Errorf(EINVALID, "unknown time zone %q: use an IANA name such as Europe/Berlin, America/New_York or UTC", name)
+		return nil, Errorf(EINVALID, "unknown time zone %s: use an IANA name such as Europe/Berlin, America/New_York or UTC", Quote(name))
 	}
 	return loc, nil
 }

@@ -152,3 +152,34 @@ func TestIncidentString(t *testing.T) {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
 }
+
+// TestSeverityNote: a severity change while the incident runs is a line at
+// the time it was made; after it is resolved it is a correction, dated at
+// the incident's declaration and saying when it was made, never a line
+// dated today at the end of a months-old timeline.
+func TestSeverityNote(t *testing.T) {
+	declared := time.Date(2026, 3, 2, 9, 4, 0, 0, time.UTC)
+	made := time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
+	months := time.Date(2026, 7, 15, 16, 0, 0, 0, time.UTC)
+	inc := incident.Incident{State: incident.Identified, Timezone: "Europe/Berlin",
+		Milestones: incident.Milestones{incident.MilestoneDeclared: declared}}
+	at, text := incident.SeverityNote(inc, 3, 2, made, made)
+	if !at.Equal(made) || text != "Severity changed from SEV3 to SEV2" {
+		t.Errorf("running incident: %v %q", at, text)
+	}
+	inc.State = incident.Resolved
+	at, text = incident.SeverityNote(inc, 3, 2, months, months)
+	if !at.Equal(declared) || text != "Severity corrected from SEV3 to SEV2 on 15 Jul 2026, after the incident was resolved" {
+		t.Errorf("resolved incident: %v %q", at, text)
+	}
+	// Without a declaration the earliest milestone is the beginning.
+	started := declared.Add(-20 * time.Minute)
+	inc.Milestones = incident.Milestones{incident.MilestoneResolved: made, incident.MilestoneStarted: started}
+	if at, _ = incident.SeverityNote(inc, 3, 2, months, months); !at.Equal(started) {
+		t.Errorf("without a declaration the correction is at %v, want %v", at, started)
+	}
+	inc.Milestones = nil
+	if at, _ = incident.SeverityNote(inc, 3, 2, months, months); !at.Equal(months) {
+		t.Errorf("without milestones the correction is at %v, want when it was made", at)
+	}
+}

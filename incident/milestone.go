@@ -1,6 +1,8 @@
 package incident
 
 import (
+	"maps"
+	"slices"
 	"strings"
 	"time"
 )
@@ -39,7 +41,7 @@ func ParseMilestone(in string) (Milestone, error) {
 	if m, ok := milestoneAliases[s]; ok {
 		return m, nil
 	}
-	return "", Errorf(EINVALID, "unknown milestone %q: use one of %s", in, joinStrings(MilestoneOrder))
+	return "", Errorf(EINVALID, "unknown milestone %s: use one of %s", Quote(in), joinStrings(MilestoneOrder))
 }
 
 // Label is the milestone as a heading word: "Started".
@@ -59,11 +61,15 @@ func (ms Milestones) Get(m Milestone) (time.Time, bool) {
 	return t, ok && !t.IsZero()
 }
 
-// Validate rejects unknown milestone names.
+// Validate rejects unknown milestone names and times outside the accepted
+// range: a year-1 milestone would make every metric meaningless.
 func (ms Milestones) Validate() error {
-	for m := range ms {
+	for _, m := range slices.Sorted(maps.Keys(ms)) {
 		if ParseMilestoneExact(m) == "" {
-			return Errorf(EINVALID, "unknown milestone %q: use one of %s", m, joinStrings(MilestoneOrder))
+			return Errorf(EINVALID, "unknown milestone %s: use one of %s", Quote(string(m)), joinStrings(MilestoneOrder))
+		}
+		if err := CheckInstant("milestone "+string(m), ms[m]); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -106,6 +112,26 @@ func (ms Milestones) OutOfOrder() [][2]Milestone {
 	return out
 }
 
+// plausibleReversals are pairs of milestones (as OutOfOrder reports them)
+// whose reverse order is true of some incidents: one that ended before
+// anyone declared it (a self-resolving incident, written up afterwards) or
+// before anyone noticed, and one declared before its impact began (a risk
+// acted on early).
+var plausibleReversals = map[[2]Milestone]string{
+	{MilestoneDeclared, MilestoneMitigated}: "the impact ended before the incident was declared (it resolved itself, or was written up afterwards)",
+	{MilestoneDeclared, MilestoneResolved}:  "the incident was over before it was declared (written up afterwards)",
+	{MilestoneDetected, MilestoneMitigated}: "the impact ended before anyone noticed it (found afterwards)",
+	{MilestoneDetected, MilestoneResolved}:  "the incident was over before anyone noticed it (found afterwards)",
+	{MilestoneStarted, MilestoneDeclared}:   "the incident was declared before its impact began (a risk acted on early)",
+}
+
+// PlausibleOrder reports whether a pair OutOfOrder returned can be true as
+// it stands, and why: such a pair is worth a note, not a correction.
+func PlausibleOrder(pair [2]Milestone) (why string, ok bool) {
+	why, ok = plausibleReversals[pair]
+	return why, ok
+}
+
 // Metrics are durations derived from milestones; a nil field could not be
 // computed because a milestone is missing or out of order.
 type Metrics struct {
@@ -117,10 +143,17 @@ type Metrics struct {
 
 // Metrics derives the standard incident metrics. When "started" is unset,
 // "detected" stands in for the beginning of the time to mitigate and resolve.
+// A milestone outside CheckInstant's range (a bad row written before the
+// range was enforced) counts as unset: a year-1 start would make every
+// metric 106751d.
 func (ms Milestones) Metrics() Metrics {
+	get := func(m Milestone) (time.Time, bool) {
+		t, ok := ms.Get(m)
+		return t, ok && CheckInstant("", t) == nil
+	}
 	between := func(a, b Milestone) *time.Duration {
-		ta, ok1 := ms.Get(a)
-		tb, ok2 := ms.Get(b)
+		ta, ok1 := get(a)
+		tb, ok2 := get(b)
 		if !ok1 || !ok2 || tb.Before(ta) {
 			return nil
 		}
@@ -128,7 +161,7 @@ func (ms Milestones) Metrics() Metrics {
 		return &d
 	}
 	begin := MilestoneStarted
-	if _, ok := ms.Get(MilestoneStarted); !ok {
+	if _, ok := get(MilestoneStarted); !ok {
 		begin = MilestoneDetected
 	}
 	m := Metrics{

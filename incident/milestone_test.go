@@ -136,3 +136,21 @@ func TestMilestonesMetrics(t *testing.T) {
 		}
 	}
 }
+
+// TestMetricsIgnoreOutOfRangeMilestones: a year-1 start stored before the
+// range was enforced gives no metric rather than 106751d.
+func TestMetricsIgnoreOutOfRangeMilestones(t *testing.T) {
+	resolved := time.Date(2026, 11, 21, 15, 0, 0, 0, time.UTC)
+	ms := incident.Milestones{
+		incident.MilestoneStarted:  time.Date(1, 1, 1, 0, 0, 1, 0, time.UTC),
+		incident.MilestoneDetected: resolved.Add(-time.Hour),
+		incident.MilestoneResolved: resolved,
+	}
+	m := ms.Metrics()
+	if m.TimeToDetect != nil || m.ImpactDuration != nil {
+		t.Errorf("metrics from a year-1 start: %v %v", m.TimeToDetect, m.ImpactDuration)
+	}
+	if m.TimeToResolve == nil || *m.TimeToResolve != time.Hour {
+		t.Errorf("time to resolve = %v, want 1h from detection", m.TimeToResolve)
+	}
+}

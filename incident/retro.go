@@ -34,7 +34,7 @@ func ParseRetroSection(in string) (RetroSection, error) {
 	if r, ok := retroAliases[s]; ok {
 		return r, nil
 	}
-	return "", Errorf(EINVALID, "unknown retro section %q: use one of %s", in, joinStrings(RetroSections))
+	return "", Errorf(EINVALID, "unknown retro section %s: use one of %s", Quote(in), joinStrings(RetroSections))
 }
 
 // Heading is the section's postmortem heading.

@@ -50,13 +50,13 @@ var roleShort = map[string]string{
 // keeps any other role as typed, lower-cased and trimmed. Empty input or a
 // role with control characters is refused.
 func CanonicalRole(in string) (string, error) {
-	s := strings.Join(strings.Fields(strings.ToLower(in)), " ")
-	if s == "" {
+	if strings.TrimSpace(in) == "" {
 		return "", Errorf(EINVALID, "role is empty: use commander (ic), ops (tech lead), comms, scribe, liaison or a role of your own")
 	}
-	if len(s) > 60 || strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r == 0x7f }) {
-		return "", Errorf(EINVALID, "role %q is not a short one-line name", in)
+	if err := ValidateName("role", in, MaxRoleLen, true); err != nil {
+		return "", err
 	}
+	s := strings.Join(strings.Fields(strings.ToLower(in)), " ")
 	if c, ok := roleAliases[s]; ok {
 		return c, nil
 	}
@@ -105,14 +105,25 @@ type RoleAssignment struct {
 // Active reports whether the assignment is still open.
 func (a *RoleAssignment) Active() bool { return a.Until.IsZero() }
 
-// ValidatePerson rejects an empty or multi-line name.
-func ValidatePerson(name string) error {
-	n := strings.TrimSpace(name)
-	if n == "" {
-		return Errorf(EINVALID, "person is empty: give a name, e.g. \"Rosa M.\"")
+// Validate checks an assignment before it is stored or imported.
+func (a *RoleAssignment) Validate() error {
+	if _, err := CanonicalRole(a.Role); err != nil {
+		return err
 	}
-	if len(n) > 100 || strings.ContainsAny(n, "\r\n\t") {
-		return Errorf(EINVALID, "person %q is not a short one-line name", name)
+	if err := ValidatePerson(a.Person); err != nil {
+		return err
+	}
+	if a.From.IsZero() {
+		return Errorf(EINVALID, "role assignment has no \"from\" time")
+	}
+	if err := CheckInstant("role from", a.From); err != nil {
+		return err
+	}
+	if err := CheckInstant("role until", a.Until); err != nil {
+		return err
+	}
+	if !a.Until.IsZero() && a.Until.Before(a.From) {
+		return Errorf(EINVALID, "role assignment ends (%s) before it starts (%s)", a.Until.UTC().Format(time.RFC3339), a.From.UTC().Format(time.RFC3339))
 	}
 	return nil
 }

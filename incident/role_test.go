@@ -31,9 +31,9 @@ func TestCanonicalRole(t *testing.T) {
 	bad := map[string]string{
 		"":                      "role is empty",
 		"   ":                   "role is empty",
-		strings.Repeat("r", 61): "is not a short one-line name",
-		"db\x00owner":           "is not a short one-line name",
-		"db\x7fowner":           "is not a short one-line name",
+		strings.Repeat("r", 61): "role is 61 characters long: at most 60",
+		"db\x00owner":           "role holds a NUL character",
+		"db\u2028owner":         "role spans several lines",
 	}
 	for in, want := range bad {
 		_, err := incident.CanonicalRole(in)
@@ -70,9 +70,9 @@ func TestValidatePerson(t *testing.T) {
 	bad := map[string]string{
 		"":                       "person is empty",
 		"  ":                     "person is empty",
-		"Rosa\nM.":               "is not a short one-line name",
-		"Rosa\tM.":               "is not a short one-line name",
-		strings.Repeat("a", 101): "is not a short one-line name",
+		"Rosa\nM.":               "person spans several lines",
+		"Rosa\u0085M.":           "person spans several lines",
+		strings.Repeat("a", 101): "person is 101 characters long: at most 100",
 	}
 	for in, want := range bad {
 		wantInvalid(t, "ValidatePerson", incident.ValidatePerson(in), want)

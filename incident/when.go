@@ -1,7 +1,6 @@
 package incident
 
 import (
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,10 +21,68 @@ const maxRelative = 366 * 24 * time.Hour
 // maxWhenLen bounds the input; no form in the grammar is anywhere near it.
 const maxWhenLen = 100
 
-var (
-	datePrefix  = regexp.MustCompile(`^(\d{4})[-/](\d{1,2})[-/](\d{1,2})`)
-	clockPrefix = regexp.MustCompile(`^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?`)
-)
+// datePrefix returns, like a regexp's FindStringSubmatch, the match of
+// ^(\d{4})[-/](\d{1,2})[-/](\d{1,2}) in s and its groups, or nil. It is
+// written out rather than compiled at start-up: every scribe command pays
+// for package initialisation, and a one-line log should not pay for
+// regular expressions it does not use.
+func datePrefix(s string) []string {
+	year := digitsAt(s, 0, 4, 4)
+	if year == 0 || year >= len(s) || (s[year] != '-' && s[year] != '/') {
+		return nil
+	}
+	month := digitsAt(s, year+1, 1, 2)
+	if month == 0 || year+1+month >= len(s) || (s[year+1+month] != '-' && s[year+1+month] != '/') {
+		return nil
+	}
+	dayAt := year + 1 + month + 1
+	day := digitsAt(s, dayAt, 1, 2)
+	if day == 0 {
+		return nil
+	}
+	return []string{s[:dayAt+day], s[:year], s[year+1 : year+1+month], s[dayAt : dayAt+day]}
+}
+
+// clockPrefix returns the match of
+// ^(\d{1,2})(?::(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)? in s and its
+// groups (empty when absent), or nil; see datePrefix for why it is not a
+// regexp.
+func clockPrefix(s string) []string {
+	hour := digitsAt(s, 0, 1, 2)
+	if hour == 0 {
+		return nil
+	}
+	m := []string{s[:hour], s[:hour], "", "", ""}
+	end := hour
+	for group := 2; group <= 3; group++ {
+		if end >= len(s) || s[end] != ':' || digitsAt(s, end+1, 2, 2) == 0 {
+			return m
+		}
+		m[group] = s[end+1 : end+3]
+		end += 3
+		m[0] = s[:end]
+	}
+	if end < len(s) && (s[end] == '.' || s[end] == ',') {
+		if n := digitsAt(s, end+1, 1, 9); n > 0 {
+			m[4] = s[end+1 : end+1+n]
+			m[0] = s[:end+1+n]
+		}
+	}
+	return m
+}
+
+// digitsAt counts the ASCII digits at s[i:], up to max; fewer than min
+// counts as none.
+func digitsAt(s string, i, min, max int) int {
+	n := 0
+	for i+n < len(s) && n < max && s[i+n] >= '0' && s[i+n] <= '9' {
+		n++
+	}
+	if n < min {
+		return 0
+	}
+	return n
+}
 
 // ParseWhen reads a time typed by a user (the TUI, the CLI's --at,
 // corrections) and returns it in UTC. The grammar:
@@ -35,8 +92,8 @@ var (
 //     1h 30m ago (units: Go's ns…h, plus sec(s), min(s), minute(s), hr(s),
 //     hour(s), d, day(s)); a relative time starts with "-" or ends with "ago"
 //   - a clock: 14:05, 14:05:30, 2:05pm, 2pm, 2:05 PM, 2:05 p.m.; it is the
-//     most recent such moment: today, or yesterday when today's would be more
-//     than a minute in the future
+//     moment nearest to now among yesterday's, today's and tomorrow's, so
+//     23:50 typed at 00:05 is a quarter of an hour ago
 //   - a date and time: 2026-11-21 14:05, 2026-11-21T14:05, 2026/11/21 02:05PM,
 //     RFC3339 (2022-12-15T17:33:00Z, 2022-12-15T17:33:00.5+02:00)
 //   - after a clock or a date and time, optionally a zone: UTC, Z, GMT, an IANA
@@ -55,32 +112,70 @@ var (
 // twice is the earlier instant, except for a bare clock, which takes the
 // most recent one that is not in the future.
 //
+// What happened is never ahead of the clock: a result more than a minute
+// after now is refused, with the date it would have had, and so is an
+// instant outside CheckInstant's range. A clock time is never moved to
+// another day to make it fit.
+//
 // Bad input returns an EINVALID *Error quoting it; it never becomes now.
 func ParseWhen(input string, now time.Time, zone *time.Location) (time.Time, error) {
+	t, loc, err := parseWhen(input, now, zone)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return checkWhen(input, t, now, loc)
+}
+
+// parseWhen reads input without judging the result; loc is the zone the
+// input was read in, for messages.
+func parseWhen(input string, now time.Time, zone *time.Location) (time.Time, *time.Location, error) {
 	if zone == nil {
 		zone = time.UTC
 	}
 	s := strings.TrimSpace(input)
 	if s == "" {
-		return time.Time{}, Errorf(EINVALID, "time is empty: %s", whenForms)
+		return time.Time{}, nil, Errorf(EINVALID, "time is empty: %s", whenForms)
 	}
 	if len(s) > maxWhenLen {
-		return time.Time{}, whenError(input)
+		return time.Time{}, nil, whenError(input)
 	}
 	l := strings.ToLower(s)
 	if l == "now" {
-		return now.UTC(), nil
+		return now.UTC(), zone, nil
 	}
 	if strings.HasPrefix(l, "-") {
 		if len(l) < 2 || l[1] < '0' || l[1] > '9' {
-			return time.Time{}, whenError(input)
+			return time.Time{}, nil, whenError(input)
 		}
-		return relative(input, l[1:], now)
+		t, err := relative(input, l[1:], now)
+		return t, zone, err
 	}
 	if body, ok := strings.CutSuffix(l, "ago"); ok && (strings.HasSuffix(body, " ") || body == "") {
-		return relative(input, body, now)
+		t, err := relative(input, body, now)
+		return t, zone, err
 	}
 	return absolute(input, s, now, zone)
+}
+
+// checkWhen refuses an instant outside the accepted range or more than
+// clockSlack ahead of now, naming the date it would have been in loc.
+func checkWhen(input string, t, now time.Time, loc *time.Location) (time.Time, error) {
+	what := "time " + Quote(strings.TrimSpace(input))
+	if t.IsZero() {
+		// CheckInstant lets the zero time through as "not set"; typed, it
+		// is January 1 of year 1.
+		t = t.Add(time.Nanosecond)
+	}
+	if err := CheckInstant(what, t); err != nil {
+		return time.Time{}, err
+	}
+	if ahead := t.Sub(now); ahead > clockSlack {
+		local := t.In(loc)
+		return time.Time{}, Errorf(EINVALID, "time %s is %s in the future (%s): nothing is logged ahead of the clock; for an earlier day write its date, e.g. %s",
+			Quote(strings.TrimSpace(input)), FormatDuration(ahead.Round(time.Minute)), local.Format("Mon 2 Jan 2006 15:04 MST"),
+			local.AddDate(0, 0, -1).Format("2006-01-02 15:04"))
+	}
+	return t.UTC(), nil
 }
 
 func relative(input, span string, now time.Time) (time.Time, error) {
@@ -181,33 +276,14 @@ func (w wall) instants(loc *time.Location) []time.Time {
 	return out
 }
 
-func absolute(input, s string, now time.Time, zone *time.Location) (time.Time, error) {
-	var w wall
-	dated := false
-	if m := datePrefix.FindStringSubmatch(s); m != nil {
-		dated = true
-		w.year, _ = strconv.Atoi(m[1])
-		w.month, _ = strconv.Atoi(m[2])
-		w.day, _ = strconv.Atoi(m[3])
-		s = s[len(m[0]):]
-		switch {
-		case s == "":
-			return time.Time{}, Errorf(EINVALID, "cannot read time %q: a date needs a time of day too, e.g. %s 14:05", quoteInput(input), m[0])
-		case s[0] == 'T' || s[0] == 't':
-			s = s[1:]
-		case s[0] == ' ' || s[0] == ',':
-			s = strings.TrimLeft(s, " ,")
-		default:
-			return time.Time{}, whenError(input)
-		}
-		if w.month < 1 || w.month > 12 || w.day < 1 || w.day > 31 ||
-			time.Date(w.year, time.Month(w.month), w.day, 0, 0, 0, 0, time.UTC).Day() != w.day {
-			return time.Time{}, Errorf(EINVALID, "cannot read time %q: %s is not a date; write YYYY-MM-DD", quoteInput(input), m[0])
-		}
+func absolute(input, s string, now time.Time, zone *time.Location) (time.Time, *time.Location, error) {
+	w, s, dated, err := readDate(input, s)
+	if err != nil {
+		return time.Time{}, nil, err
 	}
-	m := clockPrefix.FindStringSubmatch(s)
+	m := clockPrefix(s)
 	if m == nil {
-		return time.Time{}, whenError(input)
+		return time.Time{}, nil, whenError(input)
 	}
 	s = s[len(m[0]):]
 	w.hour, _ = strconv.Atoi(m[1])
@@ -220,61 +296,101 @@ func absolute(input, s string, now time.Time, zone *time.Location) (time.Time, e
 	meridiem, rest := cutMeridiem(s)
 	if m[2] == "" && meridiem == "" {
 		// A bare number is not a time: "3" could be anything.
-		return time.Time{}, whenError(input)
+		return time.Time{}, nil, whenError(input)
 	}
 	switch {
 	case meridiem != "" && (w.hour < 1 || w.hour > 12):
-		return time.Time{}, Errorf(EINVALID, "cannot read time %q: with am/pm the hour runs from 1 to 12", quoteInput(input))
+		return time.Time{}, nil, Errorf(EINVALID, "cannot read time %q: with am/pm the hour runs from 1 to 12", quoteInput(input))
 	case meridiem == "am" && w.hour == 12:
 		w.hour = 0
 	case meridiem == "pm" && w.hour != 12:
 		w.hour += 12
 	}
 	if w.hour > 23 || w.min > 59 || w.sec > 59 {
-		return time.Time{}, Errorf(EINVALID, "cannot read time %q: hours run 0-23, minutes and seconds 0-59", quoteInput(input))
+		return time.Time{}, nil, Errorf(EINVALID, "cannot read time %q: hours run 0-23, minutes and seconds 0-59", quoteInput(input))
 	}
 	loc := zone
 	if rest = strings.TrimSpace(rest); rest != "" {
 		z, err := timestampZone(rest)
 		if err != nil {
-			return time.Time{}, Errorf(EINVALID, "cannot read time %q: %s", quoteInput(input), ErrorMessage(err))
+			return time.Time{}, nil, Errorf(EINVALID, "cannot read time %q: %s", quoteInput(input), ErrorMessage(err))
 		}
 		loc = z
 	}
 	if dated {
 		c := w.instants(loc)
 		if len(c) == 0 {
-			return time.Time{}, skippedError(input, loc)
+			return time.Time{}, nil, skippedError(input, loc)
 		}
-		return c[0].UTC(), nil
+		return c[0].UTC(), loc, nil
 	}
-	return clockTime(input, w, now, loc)
+	t, err := clockTime(input, w, now, loc)
+	return t, loc, err
 }
 
-// clockTime places a bare clock on the most recent day whose clock reads it
-// no later than now (plus clockSlack).
+// readDate reads a leading date (2026-11-21, 2026/11/21) and the separator
+// before the time of day, returning the rest of s; dated is false, and s
+// unchanged, when s does not start with a date.
+func readDate(input, s string) (w wall, rest string, dated bool, err error) {
+	m := datePrefix(s)
+	if m == nil {
+		return w, s, false, nil
+	}
+	w.year, _ = strconv.Atoi(m[1])
+	w.month, _ = strconv.Atoi(m[2])
+	w.day, _ = strconv.Atoi(m[3])
+	s = s[len(m[0]):]
+	switch {
+	case s == "":
+		return w, s, true, Errorf(EINVALID, "cannot read time %q: a date needs a time of day too, e.g. %s 14:05", quoteInput(input), m[0])
+	case s[0] == 'T' || s[0] == 't':
+		s = s[1:]
+	case s[0] == ' ' || s[0] == ',':
+		s = strings.TrimLeft(s, " ,")
+	default:
+		return w, s, true, whenError(input)
+	}
+	if w.month < 1 || w.month > 12 || w.day < 1 || w.day > 31 ||
+		time.Date(w.year, time.Month(w.month), w.day, 0, 0, 0, 0, time.UTC).Day() != w.day {
+		return w, s, true, Errorf(EINVALID, "cannot read time %q: %s is not a date; write YYYY-MM-DD", quoteInput(input), m[0])
+	}
+	return w, s, true, nil
+}
+
+// clockTime places a bare clock on the day, among yesterday, today and
+// tomorrow, whose clock reading is nearest to now's: 23:50 typed at 00:05
+// is yesterday's, 00:10 typed at 23:55 tomorrow's (and then refused by
+// checkWhen as in the future). Ties go to the earlier day. When daylight
+// saving repeats the reading, the latest instant not ahead of the clock
+// wins; when it skips it that day, the input is refused.
 func clockTime(input string, w wall, now time.Time, loc *time.Location) (time.Time, error) {
 	local := now.In(loc)
-	limit := now.Add(clockSlack)
-	for back := 0; back <= 1; back++ {
-		day := time.Date(local.Year(), local.Month(), local.Day()-back, 12, 0, 0, 0, loc)
-		w.year, w.month, w.day = day.Year(), int(day.Month()), day.Day()
-		c := w.instants(loc)
-		for i := len(c) - 1; i >= 0; i-- {
-			if !c[i].After(limit) {
-				return c[i].UTC(), nil
-			}
+	reading := time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), local.Minute(), local.Second(), local.Nanosecond(), time.UTC)
+	var best wall
+	bestGap := time.Duration(-1)
+	for offset := -1; offset <= 1; offset++ {
+		day := time.Date(local.Year(), local.Month(), local.Day()+offset, 12, 0, 0, 0, time.UTC)
+		c := w
+		c.year, c.month, c.day = day.Year(), int(day.Month()), day.Day()
+		gap := c.in(time.UTC).Sub(reading)
+		if gap < 0 {
+			gap = -gap
 		}
-		if len(c) == 0 && back == 0 {
-			// Skipped today by a daylight-saving change: if it is already
-			// past on the clock, the user meant today and made a mistake.
-			nowWall := time.Date(local.Year(), local.Month(), local.Day(), local.Hour(), local.Minute(), local.Second(), local.Nanosecond(), time.UTC)
-			if !w.in(time.UTC).After(nowWall.Add(clockSlack)) {
-				return time.Time{}, skippedError(input, loc)
-			}
+		if bestGap < 0 || gap < bestGap {
+			best, bestGap = c, gap
 		}
 	}
-	return time.Time{}, skippedError(input, loc)
+	c := best.instants(loc)
+	if len(c) == 0 {
+		return time.Time{}, skippedError(input, loc)
+	}
+	limit := now.Add(clockSlack)
+	for i := len(c) - 1; i >= 0; i-- {
+		if !c[i].After(limit) {
+			return c[i].UTC(), nil
+		}
+	}
+	return c[0].UTC(), nil
 }
 
 // cutMeridiem takes a leading am/pm (also "a.m.", "PM") off s, when it is a
@@ -325,7 +441,25 @@ func quoteInput(input string) string {
 // after the time counts only when written as a timestamp writes it: an
 // abbreviation in capitals ("14:05 UTC", "2:05pm PT"), an offset or an IANA
 // name, so "14:05 west region" keeps its "west".
+//
+// A time-shaped prefix that is refused (ahead of the clock, out of range)
+// is not split either, so the line stays whole: callers that must not log
+// such a line as text use CutLeadingTime, which says why.
 func SplitLeadingTime(line string, now time.Time, zone *time.Location) (at time.Time, rest string, ok bool) {
+	at, rest, found, err := CutLeadingTime(line, now, zone)
+	if !found || err != nil {
+		return time.Time{}, line, false
+	}
+	return at, rest, true
+}
+
+// CutLeadingTime is SplitLeadingTime that also reports a leading time it
+// read but refuses: found is true when line starts with a time, and err
+// (an EINVALID *Error naming the date it would have had) when that time is
+// more than a minute ahead of now or outside the accepted range. A caller
+// then keeps the line and logs nothing: "15:50 paged the DB team" typed at
+// 15:34 is a typo to fix, never a line for yesterday or for now.
+func CutLeadingTime(line string, now time.Time, zone *time.Location) (at time.Time, rest string, found bool, err error) {
 	// The longest form, "2026/11/21 02:05 PM America/New_York", is 4 words;
 	// "1 hour 30 minutes ago" is 5.
 	const maxWords = 6
@@ -345,14 +479,14 @@ func SplitLeadingTime(line string, now time.Time, zone *time.Location) (at time.
 		i = j
 	}
 	if len(words) == 0 {
-		return time.Time{}, line, false
+		return time.Time{}, line, false, nil
 	}
 	first := line[words[0].start:words[0].end]
 	startsLikeTime := first[0] >= '0' && first[0] <= '9' ||
 		first[0] == '-' && len(first) > 1 && first[1] >= '0' && first[1] <= '9' ||
 		strings.EqualFold(first, "a") || strings.EqualFold(first, "an")
 	if !startsLikeTime {
-		return time.Time{}, line, false
+		return time.Time{}, line, false, nil
 	}
 	for n := len(words); n >= 1; n-- {
 		text := strings.TrimRight(line[words[0].start:words[n-1].end], ",;:")
@@ -360,9 +494,12 @@ func SplitLeadingTime(line string, now time.Time, zone *time.Location) (at time.
 		if !leadingTimeShape(text, last, n) {
 			continue
 		}
-		t, err := ParseWhen(text, now, zone)
+		t, loc, err := parseWhen(text, now, zone)
 		if err != nil {
 			continue
+		}
+		if t, err = checkWhen(text, t, now, loc); err != nil {
+			return time.Time{}, line, true, err
 		}
 		r := strings.TrimLeft(line[words[n-1].end:], " \t")
 		for _, sep := range []string{"-", "–", "—", ":", "|"} {
@@ -371,9 +508,9 @@ func SplitLeadingTime(line string, now time.Time, zone *time.Location) (at time.
 				break
 			}
 		}
-		return t, r, true
+		return t, r, true, nil
 	}
-	return time.Time{}, line, false
+	return time.Time{}, line, false, nil
 }
 
 func isBlank(c byte) bool { return c == ' ' || c == '\t' }
@@ -385,8 +522,8 @@ func leadingTimeShape(text, last string, n int) bool {
 	if strings.HasPrefix(l, "-") || strings.HasSuffix(l, " ago") {
 		return true
 	}
-	dated := datePrefix.MatchString(l)
-	if !dated && !strings.Contains(clockPrefix.FindString(l), ":") {
+	dated := datePrefix(l) != nil
+	if c := clockPrefix(l); !dated && (c == nil || !strings.Contains(c[0], ":")) {
 		return false
 	}
 	if n == 1 || dated && n == 2 {

@@ -63,49 +63,46 @@ func TestParseWhen(t *testing.T) {
 		{in: "3 days ago", want: "2026-11-18T14:30:00Z"},
 		{in: "-5m", zone: "America/New_York", want: "2026-11-21T14:25:00Z"},
 
-		// clock times: today, or yesterday when today's would be in the future
+		// clock times: the nearest of yesterday's, today's and tomorrow's
+		{in: "00:00", now: "2026-11-21T11:30:00Z", want: "2026-11-21T00:00:00Z"},
+		{in: "23:50", now: "2026-11-22T00:05:00Z", want: "2026-11-21T23:50:00Z"}, // a quarter of an hour ago
+		{in: "23:59", now: "2026-11-22T11:58:00Z", want: "2026-11-21T23:59:00Z"},
+		{in: "00:00", now: "2026-11-21T12:00:00Z", want: "2026-11-21T00:00:00Z"}, // a tie goes to the past
+		{in: "12:15am", now: "2026-11-21T09:00:00Z", want: "2026-11-21T00:15:00Z"},
+		{in: "14:05", zone: "America/New_York", now: "2026-11-21T20:00:00Z", want: "2026-11-21T19:05:00Z"},
 		{in: "14:05", want: "2026-11-21T14:05:00Z"},
 		{in: "14:05:30", want: "2026-11-21T14:05:30Z"},
-		{in: "00:00", want: "2026-11-21T00:00:00Z"},
 		{in: "9:05", want: "2026-11-21T09:05:00Z"},
-		{in: "14:35", want: "2026-11-20T14:35:00Z"},
 		{in: "14:30:45", want: "2026-11-21T14:30:45Z"}, // within the minute of slack
 		{in: "14:31", want: "2026-11-21T14:31:00Z"},    // exactly at the slack
-		{in: "14:31:01", want: "2026-11-20T14:31:01Z"}, // past the slack
-		{in: "23:59", want: "2026-11-20T23:59:00Z"},
 		{in: "2:05pm", want: "2026-11-21T14:05:00Z"},
 		{in: "2pm", want: "2026-11-21T14:00:00Z"},
 		{in: "2:05 PM", want: "2026-11-21T14:05:00Z"},
 		{in: "2:05 p.m.", want: "2026-11-21T14:05:00Z"},
 		{in: "02:05PM", want: "2026-11-21T14:05:00Z"},
 		{in: "9am", want: "2026-11-21T09:00:00Z"},
-		{in: "12:15am", want: "2026-11-21T00:15:00Z"},
 		{in: "12:15pm", want: "2026-11-21T12:15:00Z"},
 		{in: "14:05:30.25", want: "2026-11-21T14:05:30.25Z"},
 		// the incident's zone decides what "today" and the clock mean
 		{in: "09:00", zone: "America/New_York", want: "2026-11-21T14:00:00Z"},
-		{in: "14:05", zone: "America/New_York", want: "2026-11-20T19:05:00Z"},
 		{in: "15:00", zone: "Europe/Berlin", want: "2026-11-21T14:00:00Z"},
-		{in: "16:00", zone: "Europe/Berlin", want: "2026-11-20T15:00:00Z"},
 		// late evening in New York is already tomorrow in UTC
 		{in: "21:50", zone: "America/New_York", now: "2026-11-21T03:00:00Z", want: "2026-11-21T02:50:00Z"},
-		{in: "23:00", zone: "America/New_York", now: "2026-11-21T03:00:00Z", want: "2026-11-20T04:00:00Z"},
 		// a zone written after the clock wins over the incident's
 		{in: "14:05 UTC", zone: "America/New_York", want: "2026-11-21T14:05:00Z"},
 		{in: "14:05 Europe/Berlin", want: "2026-11-21T13:05:00Z"},
-		{in: "15:45 CET", want: "2026-11-20T14:45:00Z"},
-		{in: "2:05pm PT", want: "2026-11-20T22:05:00Z"},
+		{in: "15:45 CET", now: "2026-11-21T15:00:00Z", want: "2026-11-21T14:45:00Z"},
+		{in: "2:05pm PT", now: "2026-11-21T23:00:00Z", want: "2026-11-21T22:05:00Z"},
 		{in: "9:00 ET", want: "2026-11-21T14:00:00Z"},
 
 		// date and time
 		{in: "2026-11-21 14:05", want: "2026-11-21T14:05:00Z"},
 		{in: "2026-11-21T14:05", want: "2026-11-21T14:05:00Z"},
-		{in: "2026-11-21 14:05", zone: "America/New_York", want: "2026-11-21T19:05:00Z"},
+		{in: "2026-11-21 14:05", zone: "America/New_York", now: "2026-11-21T20:00:00Z", want: "2026-11-21T19:05:00Z"},
 		{in: "2026/11/21 02:05PM", want: "2026-11-21T14:05:00Z"},
 		{in: "2026/11/21 02:05 pm", zone: "Europe/Berlin", want: "2026-11-21T13:05:00Z"},
 		{in: "2026-1-5 7:05", want: "2026-01-05T07:05:00Z"},
 		{in: "2026-11-21, 14:05", want: "2026-11-21T14:05:00Z"},
-		{in: "2026-11-22 14:05", want: "2026-11-22T14:05:00Z"}, // an explicit date may be in the future
 		{in: "2022/12/15 09:24AM PST", want: "2022-12-15T17:24:00Z"},
 		{in: "2022-12-15 12:23 ET", want: "2022-12-15T17:23:00Z"},
 		{in: "2022/02/16 03:01PM ET", want: "2022-02-16T20:01:00Z"},
@@ -182,11 +179,8 @@ func TestParseWhen(t *testing.T) {
 		{in: "01:30", zone: "America/New_York", now: "2026-11-01T06:40:00Z", want: "2026-11-01T06:30:00Z"},
 		{in: "01:30", zone: "America/New_York", now: "2026-11-01T05:40:00Z", want: "2026-11-01T05:30:00Z"},
 		{in: "01:50", zone: "America/New_York", now: "2026-11-01T06:40:00Z", want: "2026-11-01T05:50:00Z"},
-		// a clock skipped today but still ahead is yesterday's
-		{in: "02:30", zone: "America/New_York", now: "2026-03-08T06:30:00Z", want: "2026-03-07T07:30:00Z"},
 		// the day after a change, yesterday has a different offset
 		{in: "23:00", zone: "America/New_York", now: "2026-03-09T12:00:00Z", want: "2026-03-09T03:00:00Z"},
-		{in: "12:00", zone: "America/New_York", now: "2026-03-09T12:00:00Z", want: "2026-03-08T16:00:00Z"},
 	}
 	for _, tt := range tests {
 		zone := time.UTC
@@ -312,6 +306,65 @@ func TestParseWhenErrors(t *testing.T) {
 	}
 }
 
+// TestParseWhenRefusesTheFuture: what happened is never ahead of the clock,
+// and a clock time ahead of it is refused, never moved to yesterday (at
+// 15:34, "15:50 paged DB team" once went 23 h 44 m back); the message shows
+// the date the time would have had.
+func TestParseWhenRefusesTheFuture(t *testing.T) {
+	tests := []struct {
+		in, zone, now, want string
+	}{
+		{in: "15:50", now: "2026-11-21T15:34:00Z", want: `time "15:50" is 16m in the future (Sat 21 Nov 2026 15:50 UTC)`},
+		{in: "14:35", want: "is 5m in the future (Sat 21 Nov 2026 14:35 UTC)"},
+		{in: "14:31:01", want: "in the future (Sat 21 Nov 2026 14:31 UTC)"}, // past the minute of slack
+		{in: "23:59", want: "9h 29m in the future (Sat 21 Nov 2026 23:59 UTC)"},
+		{in: "00:10", now: "2026-11-21T23:55:00Z", want: "in the future (Sun 22 Nov 2026 00:10 UTC)"},
+		{in: "00:00", want: "in the future (Sun 22 Nov 2026 00:00 UTC)"},
+		{in: "14:05", zone: "America/New_York", want: "4h 35m in the future (Sat 21 Nov 2026 14:05 EST)"},
+		{in: "16:00", zone: "Europe/Berlin", want: "30m in the future (Sat 21 Nov 2026 16:00 CET)"},
+		{in: "23:00", zone: "America/New_York", now: "2026-11-21T03:00:00Z", want: "1h in the future (Fri 20 Nov 2026 23:00 EST)"},
+		{in: "15:45 CET", want: "15m in the future (Sat 21 Nov 2026 15:45 CET)"},
+		{in: "12:00", zone: "America/New_York", now: "2026-03-09T12:00:00Z", want: "4h in the future (Mon 9 Mar 2026 12:00 EDT)"},
+		{in: "2026-11-22 14:05", want: "23h 35m in the future (Sun 22 Nov 2026 14:05 UTC)"},
+		{in: "2026-11-21 14:05", zone: "America/New_York", want: "in the future (Sat 21 Nov 2026 14:05 EST)"},
+		{in: "2030-01-01T00:00:00Z", want: "in the future"},
+		// the message suggests the date that is in the past
+		{in: "15:50", now: "2026-11-21T15:34:00Z", want: "for an earlier day write its date, e.g. 2026-11-20 15:50"},
+		// a clock skipped by daylight saving on the nearest day is refused
+		{in: "02:30", zone: "America/New_York", now: "2026-03-08T06:30:00Z", want: "does not exist in America/New_York"},
+	}
+	for _, tt := range tests {
+		zone := time.UTC
+		if tt.zone != "" {
+			zone = mustZone(t, tt.zone)
+		}
+		now := mustUTC(t, whenNow)
+		if tt.now != "" {
+			now = mustUTC(t, tt.now)
+		}
+		got, err := incident.ParseWhen(tt.in, now, zone)
+		if err == nil || incident.ErrorCode(err) != incident.EINVALID || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("ParseWhen(%q, %s, %s) = %v, %v; want an invalid-input error containing %q", tt.in, now.Format(time.RFC3339), zone, got, err, tt.want)
+		}
+	}
+}
+
+// TestParseWhenRefusesOutOfRange: an instant outside 1970..2199 UTC cannot
+// enter, even when its wall time looks fine ("9999-12-31 23:59" behind UTC
+// is year 10000).
+func TestParseWhenRefusesOutOfRange(t *testing.T) {
+	now := mustUTC(t, whenNow)
+	for _, in := range []string{"9999-12-31 23:59 -05:00", "0000-01-01 00:00 +14:00", "1969-12-31 23:59 UTC", "0001-01-01T00:00:00Z", "1900-05-01 10:00"} {
+		got, err := incident.ParseWhen(in, now, mustZone(t, "America/New_York"))
+		if err == nil || !strings.Contains(err.Error(), "outside the times scribe accepts") {
+			t.Errorf("ParseWhen(%q) = %v, %v; want an out-of-range error", in, got, err)
+		}
+	}
+	if _, err := incident.ParseWhen("1970-01-01 00:00 UTC", now, nil); err != nil {
+		t.Errorf("the first accepted instant is refused: %v", err)
+	}
+}
+
 // TestParseWhenSkippedToday: a clock time that daylight saving skipped
 // today, and is already past, is a mistake, not yesterday.
 func TestParseWhenSkippedToday(t *testing.T) {
@@ -334,13 +387,14 @@ func TestSplitLeadingTime(t *testing.T) {
 		{"-10m rolled back", "2026-11-21T14:20:00Z", "rolled back"},
 		{"2:05pm failover started", "2026-11-21T14:05:00Z", "failover started"},
 		{"2:05 PM failover started", "2026-11-21T14:05:00Z", "failover started"},
-		{"2:05 pm PT failover started", "2026-11-20T22:05:00Z", "failover started"},
+		{"2:05 pm PT failover started", "", ""}, // 7 h ahead: refused, see TestCutLeadingTime
+		{"6:05 am PT failover started", "2026-11-21T14:05:00Z", "failover started"},
 		{"5m ago disk alarm fired", "2026-11-21T14:25:00Z", "disk alarm fired"},
 		{"2 hours ago deploy 4411 went out", "2026-11-21T12:30:00Z", "deploy 4411 went out"},
 		{"an hour ago the cache emptied", "2026-11-21T13:30:00Z", "the cache emptied"},
 		{"2026-11-21 14:05 UTC cert expired", "2026-11-21T14:05:00Z", "cert expired"},
 		{"2026-11-21 14:05 cert expired", "2026-11-21T14:05:00Z", "cert expired"},
-		{"2026/11/21 02:05 PM PST cert expired", "2026-11-21T22:05:00Z", "cert expired"},
+		{"2026/11/20 02:05 PM PST cert expired", "2026-11-20T22:05:00Z", "cert expired"},
 		{"2022-12-15T17:33:00Z flag service down", "2022-12-15T17:33:00Z", "flag service down"},
 		{"14:05 Europe/Berlin pager went off", "2026-11-21T13:05:00Z", "pager went off"},
 		{"14:05 +02:00 pager went off", "2026-11-21T12:05:00Z", "pager went off"},
@@ -417,6 +471,28 @@ func TestSplitLeadingTime(t *testing.T) {
 	at, rest, ok := incident.SplitLeadingTime("09:00 standup moved", now, ny)
 	if !ok || !at.Equal(mustUTC(t, "2026-11-21T14:00:00Z")) || rest != "standup moved" {
 		t.Errorf("SplitLeadingTime in New York = %s, %q, %v", at, rest, ok)
+	}
+}
+
+// TestCutLeadingTime: a leading time that is refused is reported, so that
+// the caller keeps the line instead of logging it as text at now.
+func TestCutLeadingTime(t *testing.T) {
+	now := mustUTC(t, "2026-11-21T15:34:00Z")
+	at, rest, found, err := incident.CutLeadingTime("15:50 paged DB team", now, time.UTC)
+	if !found || err == nil || !strings.Contains(err.Error(), "16m in the future (Sat 21 Nov 2026 15:50 UTC)") || rest != "15:50 paged DB team" || !at.IsZero() {
+		t.Errorf("CutLeadingTime(future) = %v, %q, %v, %v", at, rest, found, err)
+	}
+	at, rest, found, err = incident.CutLeadingTime("15:20 paged DB team", now, time.UTC)
+	if !found || err != nil || rest != "paged DB team" || !at.Equal(mustUTC(t, "2026-11-21T15:20:00Z")) {
+		t.Errorf("CutLeadingTime(past) = %v, %q, %v, %v", at, rest, found, err)
+	}
+	_, rest, found, err = incident.CutLeadingTime("3 pods restarted", now, time.UTC)
+	if found || err != nil || rest != "3 pods restarted" {
+		t.Errorf("CutLeadingTime(text) = %q, %v, %v", rest, found, err)
+	}
+	_, _, found, err = incident.CutLeadingTime("9999-12-31 23:59 -05:00 far away", now, time.UTC)
+	if !found || err == nil || !strings.Contains(err.Error(), "outside the times scribe accepts") {
+		t.Errorf("CutLeadingTime(year 10000) = %v, %v", found, err)
 	}
 }
 

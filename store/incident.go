@@ -130,7 +130,7 @@ func (s *Store) SetSeverity(ctx context.Context, id int64, sev incident.Severity
 	var e incident.Event
 	err := s.write(ctx, func(tx *sql.Tx) error {
 		var old incident.Severity
-		_, err := s.changeIncident(ctx, tx, id, func(inc *incident.Incident) error {
+		changed, err := s.changeIncident(ctx, tx, id, func(inc *incident.Incident) error {
 			if inc.Severity == sev {
 				return incident.Errorf(incident.ECONFLICT, "incident #%d is already %s", id, sev)
 			}
@@ -140,10 +140,12 @@ func (s *Store) SetSeverity(ctx context.Context, id int64, sev incident.Severity
 		if err != nil {
 			return err
 		}
+		// After the incident is resolved a change is a correction, dated at
+		// its beginning (incident.SeverityNote).
+		at, text := incident.SeverityNote(changed, old, sev, s.at(o), s.now())
 		e = incident.Event{
-			IncidentID: id, OccurredAt: s.at(o), Kind: incident.KindNote,
-			Text:   fmt.Sprintf("Severity changed from %s to %s", old, sev),
-			Author: o.Author, Source: o.Source,
+			IncidentID: id, OccurredAt: at, Kind: incident.KindNote,
+			Text: text, Author: o.Author, Source: o.Source,
 		}
 		return s.insertEvent(ctx, tx, &e)
 	})

@@ -1,35 +1,103 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 
 	"scribe/incident"
 )
 
-// actionsPane lists the incident's action items with their GitHub state.
+// actionsPane lists the incident's action items with their GitHub state;
+// the selected one can be edited, deleted, marked done or filed.
 type actionsPane struct {
 	c      *common
+	h      host
+	keys   actionKeys
 	items  []incident.ActionItem
+	zone   *time.Location // typed due dates are days in it
 	sel    int
 	top    int
 	width  int
 	height int
 }
 
-func newActionsPane(c *common) *actionsPane { return &actionsPane{c: c, sel: -1} }
+// actionKeys are the Actions pane's bindings; the item keys are on only
+// while an item is selected.
+type actionKeys struct {
+	Up, Down, PageUp, PageDown, Home, End  key.Binding
+	Edit, Delete, Done, File, Undo, Escape key.Binding
+}
+
+func newActionsPane(c *common, h host) *actionsPane {
+	k := c.keys
+	p := &actionsPane{c: c, h: h, sel: -1, keys: actionKeys{
+		Up: rebind(k.Up, "select"), Down: rebind(k.Down, "select"), PageUp: k.PageUp, PageDown: k.PageDown,
+		Home: rebind(k.Home, "first item"), End: rebind(k.End, "last item"),
+		Edit:   rebind(k.Edit, "edit"),
+		Delete: rebind(k.Delete, "delete"),
+		Done:   rebind(k.Done, "done/reopen"),
+		File:   rebind(k.File, "file on GitHub"),
+		Undo:   rebind(k.Undo, "undo"),
+		Escape: rebind(k.Escape, "unselect"),
+	}}
+	p.syncKeys()
+	return p
+}
+
+func (p *actionsPane) Title() string {
+	open := 0
+	for _, it := range p.items {
+		if it.State == incident.ItemOpen {
+			open++
+		}
+	}
+	if open > 0 {
+		return fmt.Sprintf("Actions %d", open)
+	}
+	return "Actions"
+}
+
+func (p *actionsPane) ShortHelp() []key.Binding {
+	k := &p.keys
+	return []key.Binding{k.Edit, k.Done, k.Delete, k.File, k.Undo, k.Escape, k.Up}
+}
+
+func (p *actionsPane) FullHelp() [][]key.Binding {
+	k := &p.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+		{k.Edit, k.Done, k.Delete, k.File, k.Undo, k.Escape},
+	}
+}
+
+func (p *actionsPane) syncKeys() {
+	k := &p.keys
+	selected := p.sel >= 0
+	for _, b := range []*key.Binding{&k.Edit, &k.Delete, &k.Done, &k.File, &k.Undo, &k.Escape} {
+		b.SetEnabled(selected)
+	}
+	any := len(p.items) > 0
+	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End} {
+		b.SetEnabled(any)
+	}
+}
 
 func (p *actionsPane) SetSize(w, h int) { p.width, p.height = w, h; p.ensureVisible() }
 
-func (p *actionsPane) SetSnapshot(snap *incident.Snapshot) {
+func (p *actionsPane) SetData(d paneData) {
+	defer p.syncKeys()
 	var selID int64
 	if it, ok := p.Selected(); ok {
 		selID = it.ID
 	}
-	p.items = snap.ActionItems
+	p.items, p.zone = d.snap.ActionItems, d.zone
 	if selID != 0 {
+		p.sel = -1
 		for i, it := range p.items {
 			if it.ID == selID {
 				p.sel = i
@@ -44,6 +112,58 @@ func (p *actionsPane) Selected() (incident.ActionItem, bool) {
 		return incident.ActionItem{}, false
 	}
 	return p.items[p.sel], true
+}
+
+func (p *actionsPane) Update(msg tea.Msg) tea.Cmd {
+	m, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	defer p.syncKeys()
+	k := &p.keys
+	switch {
+	case key.Matches(m, k.Up):
+		p.Move(-1)
+	case key.Matches(m, k.Down):
+		p.Move(1)
+	case key.Matches(m, k.PageUp):
+		p.Move(-max(p.height-2, 1))
+	case key.Matches(m, k.PageDown):
+		p.Move(max(p.height-2, 1))
+	case key.Matches(m, k.Home):
+		p.Move(-len(p.items))
+	case key.Matches(m, k.End):
+		p.Move(len(p.items))
+	case key.Matches(m, k.Escape):
+		p.sel = -1
+	case key.Matches(m, k.Undo):
+		return p.h.undoLast()
+	default:
+		return p.itemKey(m)
+	}
+	return nil
+}
+
+// itemKey acts on the selected item.
+func (p *actionsPane) itemKey(m tea.KeyPressMsg) tea.Cmd {
+	it, ok := p.Selected()
+	if !ok {
+		return nil
+	}
+	k := &p.keys
+	switch {
+	case key.Matches(m, k.Edit):
+		p.edit(it)
+	case key.Matches(m, k.Done):
+		return p.h.write("", itemState(it.IncidentID, it.ID, toggleDone))
+	case key.Matches(m, k.Delete):
+		// As in the timeline, the selection goes with the item.
+		p.sel = -1
+		return p.h.write("", itemDelete(it))
+	case key.Matches(m, k.File):
+		return p.h.fileItems([]int64{it.ID})
+	}
+	return nil
 }
 
 func (p *actionsPane) Move(delta int) {
@@ -61,11 +181,6 @@ func (p *actionsPane) Move(delta int) {
 	p.ensureVisible()
 }
 
-func (p *actionsPane) PageSize() int { return max(p.height-2, 1) }
-func (p *actionsPane) Home()         { p.Move(-len(p.items)) }
-func (p *actionsPane) End()          { p.Move(len(p.items)) }
-func (p *actionsPane) Clear() bool   { had := p.sel >= 0; p.sel = -1; return had }
-
 func (p *actionsPane) ensureVisible() {
 	if p.sel >= len(p.items) {
 		p.sel = len(p.items) - 1
@@ -82,11 +197,122 @@ func (p *actionsPane) ensureVisible() {
 	p.top = min(p.top, max(len(p.items)-rows, 0))
 }
 
-func (p *actionsPane) HelpKeys(k KeyMap) []key.Binding {
-	if p.sel >= 0 {
-		return []key.Binding{k.Done, k.File, k.Up, k.Escape}
+// edit puts the item into the input in /action's grammar; what the line
+// holds when Enter is pressed is what the item becomes (a tag taken out
+// clears that field).
+func (p *actionsPane) edit(it incident.ActionItem) {
+	p.h.correct(correction{
+		prompt: fmt.Sprintf("edit #%d › ", it.ID),
+		text:   itemLine(it),
+		hint:   "TITLE @owner due:WHEN p0-p3 -- description",
+		save:   func(line string) (tea.Cmd, error) { return p.saveEdit(it, line) },
+	})
+}
+
+// itemLine writes an item in the grammar of /action.
+func itemLine(it incident.ActionItem) string {
+	parts := []string{Sanitize(it.Title)}
+	if it.Owner != "" {
+		parts = append(parts, "@"+strings.TrimPrefix(Sanitize(it.Owner), "@"))
 	}
-	return []key.Binding{k.Up, k.NextPane}
+	if it.Due != "" {
+		parts = append(parts, "due:"+it.Due)
+	}
+	if it.Priority != "" {
+		parts = append(parts, strings.ToLower(string(it.Priority)))
+	}
+	if it.Description != "" {
+		parts = append(parts, "--", Sanitize(it.Description))
+	}
+	return strings.Join(parts, " ")
+}
+
+func (p *actionsPane) saveEdit(orig incident.ActionItem, line string) (tea.Cmd, error) {
+	next, err := parseActionItem(line, p.h.now(), p.zone)
+	if err != nil {
+		return nil, err
+	}
+	if next.Title == "" {
+		return nil, incident.Errorf(incident.EINVALID, "the title is empty: to remove the item press esc, select it and press d")
+	}
+	return p.h.write(line, func(ctx context.Context, st Store) (change, error) {
+		if _, err := st.UpdateActionItem(ctx, orig.ID, func(it *incident.ActionItem) error {
+			it.Title, it.Owner, it.Due, it.Priority, it.Description = next.Title, next.Owner, next.Due, next.Priority, next.Description
+			return nil
+		}); err != nil {
+			return change{}, err
+		}
+		return change{what: fmt.Sprintf("action item #%d saved", orig.ID), undo: undoItemEdit(orig)}, nil
+	}), nil
+}
+
+// undoItemEdit puts an item's fields back as they were.
+func undoItemEdit(prev incident.ActionItem) *undoOp {
+	return &undoOp{run: func(ctx context.Context, st Store) (change, error) {
+		if _, err := st.UpdateActionItem(ctx, prev.ID, func(it *incident.ActionItem) error {
+			it.Title, it.Owner, it.Due, it.Priority, it.Description = prev.Title, prev.Owner, prev.Due, prev.Priority, prev.Description
+			return nil
+		}); err != nil {
+			return change{}, err
+		}
+		return change{what: fmt.Sprintf("undone: action item #%d back as it was", prev.ID)}, nil
+	}}
+}
+
+// itemDelete soft-deletes an item and its timeline line; undo brings both
+// back.
+func itemDelete(it incident.ActionItem) writeFunc {
+	return func(ctx context.Context, st Store) (change, error) {
+		if err := st.DeleteActionItem(ctx, it.ID); err != nil {
+			return change{}, err
+		}
+		undo := &undoOp{run: func(ctx context.Context, st Store) (change, error) {
+			if err := st.RestoreActionItem(ctx, it.ID); err != nil {
+				return change{}, err
+			}
+			return change{what: fmt.Sprintf("undone: action item #%d is back", it.ID)}, nil
+		}}
+		what := fmt.Sprintf("deleted action item #%d %q · ctrl+z or /undo brings it back", it.ID, clip(it.Title))
+		return change{what: what, removed: it.EventID, undo: undo}, nil
+	}
+}
+
+// undoItemAdd removes an item this session added, with its timeline line.
+func undoItemAdd(it incident.ActionItem) *undoOp {
+	return &undoOp{run: func(ctx context.Context, st Store) (change, error) {
+		if err := st.DeleteActionItem(ctx, it.ID); err != nil {
+			return change{}, err
+		}
+		return change{what: fmt.Sprintf("undone: removed action item #%d %q", it.ID, clip(it.Title)), removed: it.EventID}, nil
+	}}
+}
+
+func toggleDone(s incident.ItemState) incident.ItemState {
+	if s == incident.ItemOpen {
+		return incident.ItemDone
+	}
+	return incident.ItemOpen
+}
+
+// itemState moves an action item of incident id to the state next gives
+// for its current one; undo moves it back.
+func itemState(id, itemID int64, next func(incident.ItemState) incident.ItemState) writeFunc {
+	return func(ctx context.Context, st Store) (change, error) {
+		var prev incident.ItemState
+		it, err := st.UpdateActionItem(ctx, itemID, func(it *incident.ActionItem) error {
+			if it.IncidentID != id {
+				return incident.Errorf(incident.ENOTFOUND, "action item #%d belongs to another incident: see the Actions pane for this one's numbers", itemID)
+			}
+			prev = it.State
+			it.State = next(it.State)
+			return nil
+		})
+		if err != nil {
+			return change{}, err
+		}
+		undo := &undoOp{run: itemState(id, itemID, func(incident.ItemState) incident.ItemState { return prev })}
+		return change{what: fmt.Sprintf("action item #%d: %s", itemID, it.State.Label()), undo: undo}, nil
+	}
 }
 
 func (p *actionsPane) View() string {
@@ -97,7 +323,7 @@ func (p *actionsPane) View() string {
 			open++
 		}
 	}
-	head := st.Muted.Render(fit(fmt.Sprintf("%d open of %d · /action TITLE @owner due:YYYY-MM-DD p1 · /file OWNER/NAME · select: x done, f file", open, len(p.items)), p.width))
+	head := st.Muted.Render(fit(fmt.Sprintf("%d open of %d · /action TITLE @owner due:WHEN p1 · /file OWNER/NAME · select: e edit, x done, d delete, f file", open, len(p.items)), p.width))
 	if len(p.items) == 0 {
 		return head + "\n" + st.Muted.Render(fit("No action items yet.", p.width))
 	}
@@ -139,6 +365,9 @@ func (p *actionsPane) row(it incident.ActionItem, selected bool) string {
 		parts = append(parts, "GH error: "+Sanitize(gh.SyncError))
 	}
 	line := strings.Join(parts, "  ")
+	if selected && it.Description != "" {
+		line += "  — " + Sanitize(it.Description)
+	}
 	if selected {
 		return p.c.styles.Selected.Render(padRight(fit(line, p.width), p.width))
 	}

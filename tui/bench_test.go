@@ -79,7 +79,7 @@ func BenchmarkOpen100k(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		s := newIncidentScreen(m.c, m.inc.id, m.inc.gen+1, false)
+		s := newIncidentScreen(m.c, m.inc.id, m.inc.gen+1)
 		m.inc = s
 		m.Update(s.load()())
 		_ = m.View()

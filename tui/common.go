@@ -11,7 +11,8 @@ import (
 type Options struct {
 	// IncidentID opens that incident directly; 0 starts at the list.
 	IncidentID int64
-	// Author is recorded on every event typed here.
+	// Author is who is typing: recorded on every event typed here, and the
+	// timeline names the author of any line someone else wrote.
 	Author string
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
@@ -26,6 +27,9 @@ type Options struct {
 	// Editor is the command for long text (/edit FIELD), run through sh
 	// with the file as its argument; empty disables /edit.
 	Editor string
+	// Drafts keeps each incident's unsent line across quits and crashes;
+	// nil keeps none.
+	Drafts Drafts
 	// PollInterval is how often the database is checked for changes made by
 	// other processes; zero means 500ms.
 	PollInterval time.Duration

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"os/exec"
@@ -33,7 +34,8 @@ type editorDoneMsg struct {
 	err   error
 }
 
-func (s *incidentScreen) openEditor(f incident.Field) tea.Cmd {
+// editField writes narrative field f in $EDITOR.
+func (s *incidentScreen) editField(f incident.Field) tea.Cmd {
 	if s.c.opts.Editor == "" {
 		s.status.Error(incident.Errorf(incident.EINVALID, "no editor: set $EDITOR, or use /set %s text", f))
 		return nil
@@ -74,33 +76,29 @@ func (s *incidentScreen) runEditor(msg editorReadyMsg) tea.Cmd {
 	})
 }
 
-// saveEdited reads the edited file back into the field and removes it.
+// saveEdited reads the edited file back into the field. The file is
+// removed only once its text is saved (or was not changed): when the editor
+// failed, or the save did, the message names the file that holds the text.
 func (s *incidentScreen) saveEdited(msg editorDoneMsg) tea.Cmd {
-	st, ctx, id := s.c.st, s.c.ctx, s.id
-	before := s.snap.Incident.Get(msg.field)
-	base := writtenMsg{id: s.id, gen: s.gen}
-	return func() tea.Msg {
-		out := base
-		defer os.Remove(msg.path)
+	id, before := s.id, s.snap.Incident.Get(msg.field)
+	return s.writes.run("", func(ctx context.Context, st Store) (change, error) {
 		if msg.err != nil {
-			out.err = fmt.Errorf("the editor failed, nothing saved (the text is in %s until you leave): %w", msg.path, msg.err)
-			return out
+			return change{}, fmt.Errorf("the editor failed, nothing saved (your text is in %s): %w", msg.path, msg.err)
 		}
 		data, err := os.ReadFile(msg.path)
 		if err != nil {
-			out.err = fmt.Errorf("read %s: %w", msg.path, err)
-			return out
+			return change{}, fmt.Errorf("read %s: %w", msg.path, err)
 		}
 		text := strings.TrimSpace(string(data))
 		if text == strings.TrimSpace(before) {
-			out.what = msg.field.Label() + " unchanged"
-			return out
+			os.Remove(msg.path)
+			return change{what: msg.field.Label() + " unchanged"}, nil
 		}
-		if _, err := st.UpdateIncident(ctx, id, func(inc *incident.Incident) error { return inc.Set(msg.field, text) }); err != nil {
-			out.err = err
-			return out
+		ch, err := setField(id, msg.field, before, text)(ctx, st)
+		if err != nil {
+			return change{}, fmt.Errorf("%w (your text is in %s)", err, msg.path)
 		}
-		out.what = msg.field.Label() + " saved"
-		return out
-	}
+		os.Remove(msg.path)
+		return ch, nil
+	})
 }

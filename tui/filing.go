@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"fmt"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -71,14 +72,25 @@ func listen(ch <-chan tea.Msg) tea.Cmd {
 	}
 }
 
-func (s *incidentScreen) fileSelected() tea.Cmd {
-	it, ok := s.actions.Selected()
-	if !ok {
-		return nil
-	}
+// fileItems files the given items where /file last filed (the Actions
+// pane's f).
+func (s *incidentScreen) fileItems(only []int64) tea.Cmd {
 	if s.lastRepo == "" {
 		s.status.Error(incident.Errorf(incident.EINVALID, "type /file OWNER/NAME once: after that f files the selected item there"))
 		return nil
 	}
-	return s.startFiling(s.lastRepo, []int64{it.ID})
+	return s.startFiling(s.lastRepo, only)
+}
+
+// filed ends a filing run: its summary, or what went wrong.
+func (s *incidentScreen) filed(msg fileDoneMsg) tea.Cmd {
+	s.filing = false
+	if msg.err != nil {
+		if msg.summary != "" {
+			msg.err = fmt.Errorf("%s: %w", msg.summary, msg.err)
+		}
+		s.status.Error(msg.err)
+		return s.load()
+	}
+	return tea.Batch(s.info("GitHub: "+msg.summary), s.load())
 }

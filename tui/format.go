@@ -96,6 +96,14 @@ func padLines(text string, width, height int, clip bool) string {
 	return strings.Join(lines, "\n")
 }
 
+// cells is the display width of plain text, ASCII counted by bytes.
+func cells(s string) int {
+	if isPlainASCII(s) {
+		return len(s)
+	}
+	return ansi.StringWidth(s)
+}
+
 // lipWidth is the display width of a possibly styled string.
 func lipWidth(s string) int { return ansi.StringWidth(s) }
 

@@ -24,6 +24,7 @@ type harness struct {
 	st     *store.Store
 	m      *Model
 	now    time.Time
+	opts   Options
 	timers []timerMsg
 	quit   bool
 }
@@ -45,8 +46,9 @@ func openStore(t testing.TB, path string) *store.Store {
 }
 
 // newHarness opens a real store in a temporary directory; with declare set
-// it declares incident #1 and opens the TUI on it.
-func newHarness(t *testing.T, declare bool) *harness {
+// it declares incident #1 and opens the TUI on it. with, if given, changes
+// the options first.
+func newHarness(t *testing.T, declare bool, with ...func(*Options)) *harness {
 	t.Helper()
 	h := &harness{t: t, ctx: context.Background(), now: time.Date(2026, 11, 21, 15, 30, 0, 0, time.UTC)}
 	h.st = openStore(t, filepath.Join(t.TempDir(), "scribe.db"))
@@ -59,13 +61,26 @@ func newHarness(t *testing.T, declare bool) *harness {
 		}
 		opts.IncidentID = inc.ID
 	}
-	h.m = New(h.ctx, h.st, opts)
+	for _, fn := range with {
+		fn(&opts)
+	}
+	h.opts = opts
+	h.start()
+	return h
+}
+
+// start runs a new Model over the harness's store with its options, as a
+// new scribe process would.
+func (h *harness) start() {
+	h.t.Helper()
+	h.quit = false
+	h.timers = nil
+	h.m = New(h.ctx, h.st, h.opts)
 	h.m.c.timer = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
 		return func() tea.Msg { return timerMsg{d: d, fn: fn} }
 	}
 	h.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 	h.run(h.m.Init())
-	return h
 }
 
 func (h *harness) clock() time.Time { return h.now }
@@ -200,3 +215,6 @@ func (h *harness) lastEvent() incident.Event {
 }
 
 func (h *harness) input() string { return h.m.inc.input.Value() }
+
+// activePane is the title of the pane shown, without its counts.
+func (h *harness) activePane() string { return paneName(h.m.inc.panes[h.m.inc.active]) }

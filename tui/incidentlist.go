@@ -12,35 +12,48 @@ import (
 	"scribe/incident"
 )
 
-// listScreen is the incident list: open one with Enter, declare one with n
-// (title, then severity, asked inline).
+// listScreen is the incident list. Typing goes into its find line, which
+// narrows the list: no letter is a key here, so a sentence typed on the
+// list (meant for an incident) can never quit or declare anything. Enter
+// opens the selected incident, ctrl+n declares one, ctrl+c quits.
 type listScreen struct {
 	c         *common
 	incidents []incident.Incident
+	shown     []incident.Incident // the ones the find line matches
 	loaded    bool
 	err       error
 	sel       int
 	top       int
 
-	asking string // "", "title" or "severity"
-	title  string
-	input  textinput.Model
-	status statusLine
-	help   help.Model
+	find    textinput.Model
+	declare *declareForm // open while declaring; nil otherwise
+	status  statusLine
+	help    help.Model
 }
 
 func newListScreen(c *common) *listScreen {
 	in := textinput.New()
+	in.Prompt = "find › "
+	in.Placeholder = "type to find an incident · enter opens · ctrl+n declares one"
 	in.CharLimit = incident.MaxTitleLen
 	styles := textinput.DefaultDarkStyles()
 	styles.Cursor.Blink = false
+	styles.Focused.Prompt = c.styles.Prompt
 	in.SetStyles(styles)
-	return &listScreen{c: c, input: in, help: help.New()}
+	in.KeyMap.NextSuggestion.SetEnabled(false)
+	in.KeyMap.PrevSuggestion.SetEnabled(false)
+	in.KeyMap.AcceptSuggestion.SetEnabled(false)
+	in.Focus()
+	return &listScreen{c: c, find: in, help: help.New()}
 }
 
-// SetSize fits the declaration prompt to the terminal.
+// SetSize fits the find line and the declaration form to the terminal.
 func (l *listScreen) SetSize(w, _ int) {
-	l.input.SetWidth(max(w-lipWidth(l.input.Prompt)-2, 4))
+	l.find.SetWidth(max(w-lipWidth(l.find.Prompt)-2, 4))
+	if l.declare != nil {
+		l.declare.SetWidth(w)
+	}
+	l.help.SetWidth(w)
 }
 
 func (l *listScreen) load() tea.Cmd {
@@ -57,98 +70,114 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 		l.loaded, l.err = true, msg.err
 		if msg.err == nil {
 			l.incidents = msg.list
-			l.sel = min(l.sel, max(len(l.incidents)-1, 0))
+			l.refilter()
 		}
 	case createdMsg:
 		if msg.err != nil {
 			l.status.Error(msg.err)
 			return nil
 		}
+		l.declare = nil
+		l.find.Reset()
 		id := msg.inc.ID
 		return func() tea.Msg { return openIncidentMsg{id: id} }
 	case statusExpiredMsg:
 		l.status.Expire(msg)
 	case tea.PasteMsg:
 		msg.Content = Sanitize(msg.Content)
-		if l.asking != "" {
-			var cmd tea.Cmd
-			l.input, cmd = l.input.Update(msg)
-			return cmd
+		if l.declare != nil {
+			return l.declare.Update(msg)
 		}
+		return l.typed(msg)
 	case tea.KeyPressMsg:
 		l.status.KeyPressed()
-		if l.asking != "" {
-			return l.ask(msg)
+		if l.declare != nil {
+			return l.declareKey(msg)
 		}
-		k := l.c.keys
-		switch {
-		case key.Matches(msg, k.Up):
-			l.sel = max(l.sel-1, 0)
-		case key.Matches(msg, k.Down):
-			l.sel = min(l.sel+1, max(len(l.incidents)-1, 0))
-		case key.Matches(msg, k.Open):
-			if l.sel < len(l.incidents) {
-				id := l.incidents[l.sel].ID
-				return func() tea.Msg { return openIncidentMsg{id: id} }
-			}
-		case key.Matches(msg, k.New):
-			l.asking, l.title = "title", ""
-			l.input.Prompt = "Title › "
-			l.input.Placeholder = "what is broken, e.g. Checkout errors after the payments deploy"
-			l.input.Reset()
-			l.SetSize(l.c.width, l.c.height)
-			return l.input.Focus()
-		case msg.String() == "q":
-			return tea.Quit
-		}
+		return l.key(msg)
 	}
 	return nil
 }
 
-// ask handles the inline declaration prompts.
-func (l *listScreen) ask(msg tea.KeyPressMsg) tea.Cmd {
-	switch msg.String() {
-	case "esc":
-		l.asking = ""
-		l.input.Blur()
+func (l *listScreen) key(msg tea.KeyPressMsg) tea.Cmd {
+	k := l.c.keys
+	switch {
+	case key.Matches(msg, k.Up):
+		l.sel = max(l.sel-1, 0)
+	case key.Matches(msg, k.Down):
+		l.sel = min(l.sel+1, max(len(l.shown)-1, 0))
+	case key.Matches(msg, k.Open):
+		return l.open()
+	case key.Matches(msg, k.New):
+		l.declare = newDeclareForm(l.c, strings.TrimSpace(l.find.Value()))
+		l.declare.SetWidth(l.c.width)
 		return nil
-	case "enter":
-		v := strings.TrimSpace(l.input.Value())
-		if l.asking == "title" {
-			if err := incident.ValidateTitle(v); err != nil {
-				l.status.Error(err)
-				return nil
-			}
-			l.title = v
-			l.asking = "severity"
-			l.input.Prompt = "Severity 1-5 (enter = 3) › "
-			l.input.Placeholder = "1 is the worst"
-			l.input.Reset()
-			l.SetSize(l.c.width, l.c.height)
-			return nil
+	case key.Matches(msg, k.Escape):
+		if l.find.Value() != "" {
+			l.find.Reset()
+			l.refilter()
 		}
-		sev := incident.Severity(3)
-		if v != "" {
-			s, err := incident.ParseSeverity(v)
-			if err != nil {
-				l.status.Error(err)
-				return nil
-			}
-			sev = s
+	default:
+		return l.typed(msg)
+	}
+	return nil
+}
+
+// open opens the selected incident; with none matching, it says why and
+// keeps what was typed.
+func (l *listScreen) open() tea.Cmd {
+	if l.sel < len(l.shown) {
+		id := l.shown[l.sel].ID
+		return func() tea.Msg { return openIncidentMsg{id: id} }
+	}
+	if q := strings.TrimSpace(l.find.Value()); q != "" {
+		l.status.Error(incident.Errorf(incident.ENOTFOUND, "no incident matches %q: nothing was logged or declared · esc clears · ctrl+n declares an incident with this title", clip(q)))
+	}
+	return nil
+}
+
+// typed types into the find line and narrows the list.
+func (l *listScreen) typed(msg tea.Msg) tea.Cmd {
+	before := l.find.Value()
+	var cmd tea.Cmd
+	l.find, cmd = l.find.Update(msg)
+	if l.find.Value() != before {
+		l.refilter()
+	}
+	return cmd
+}
+
+// refilter keeps the incidents every word of the find line matches: a
+// number, the severity, the state or words of the title.
+func (l *listScreen) refilter() {
+	words := strings.Fields(strings.ToLower(l.find.Value()))
+	l.shown = l.shown[:0]
+	for _, inc := range l.incidents {
+		hay := strings.ToLower(fmt.Sprintf("#%d %d %s %s %s", inc.ID, inc.ID, inc.Severity, inc.State, inc.Title))
+		ok := true
+		for _, w := range words {
+			ok = ok && strings.Contains(hay, w)
 		}
-		l.asking = ""
-		l.input.Blur()
-		inc := incident.Incident{Title: l.title, Severity: sev, State: incident.Investigating, Timezone: l.c.opts.Zone}
-		st, ctx := l.c.st, l.c.ctx
-		o := incident.Origin{Author: l.c.opts.Author, Source: incident.SourceTUI}
-		return func() tea.Msg {
-			err := st.CreateIncident(ctx, &inc, o)
-			return createdMsg{inc: inc, err: err}
+		if ok {
+			l.shown = append(l.shown, inc)
 		}
 	}
-	var cmd tea.Cmd
-	l.input, cmd = l.input.Update(msg)
-	return cmd
+	l.sel = min(l.sel, max(len(l.shown)-1, 0))
+}
+
+func (l *listScreen) declareKey(msg tea.KeyPressMsg) tea.Cmd {
+	switch {
+	case key.Matches(msg, l.c.keys.Escape):
+		l.declare = nil
+		return nil
+	case key.Matches(msg, l.c.keys.Submit):
+		cmd, err := l.declare.next()
+		if err != nil {
+			l.status.Error(err)
+		}
+		return cmd
+	}
+	return l.declare.Update(msg)
 }
 
 func (l *listScreen) View() string {
@@ -161,7 +190,9 @@ func (l *listScreen) View() string {
 	case l.err != nil:
 		lines = append(lines, st.Error.Render("✗ "+Sanitize(incident.ErrorMessage(l.err))))
 	case len(l.incidents) == 0:
-		lines = append(lines, "", st.Muted.Render("No incidents yet. Press n to declare one."))
+		lines = append(lines, "", st.Muted.Render("No incidents yet. Press ctrl+n to declare one."))
+	case len(l.shown) == 0:
+		lines = append(lines, "", st.Muted.Render(fit(fmt.Sprintf("No incident matches %q. esc clears the find line.", l.find.Value()), w)))
 	}
 	rows := max(h-4, 1)
 	if l.sel < l.top {
@@ -170,8 +201,8 @@ func (l *listScreen) View() string {
 	if l.sel >= l.top+rows {
 		l.top = l.sel - rows + 1
 	}
-	for i := l.top; i < len(l.incidents) && i < l.top+rows; i++ {
-		inc := l.incidents[i]
+	for i := l.top; i < len(l.shown) && i < l.top+rows; i++ {
+		inc := l.shown[i]
 		mark := "●"
 		if inc.State == incident.Resolved {
 			mark = "✔"
@@ -184,15 +215,17 @@ func (l *listScreen) View() string {
 			lines = append(lines, "  "+text)
 		}
 	}
-	body := fitLines(strings.Join(lines, "\n"), w, h-2)
-	var foot string
-	switch {
-	case l.asking != "":
-		foot = l.input.View()
-	default:
-		foot = l.help.ShortHelpView([]key.Binding{l.c.keys.Open, l.c.keys.New, l.c.keys.Up,
-			key.NewBinding(key.WithKeys("q"), key.WithHelp("q", "quit"))})
+	body := fitLines(strings.Join(lines, "\n"), w, max(h-2, 1))
+	var input, foot string
+	if l.declare != nil {
+		input = l.declare.View()
+		foot = l.help.ShortHelpView([]key.Binding{rebind(l.c.keys.Submit, "next"), rebind(l.c.keys.Escape, "cancel")})
+	} else {
+		input = l.find.View()
+		foot = l.help.ShortHelpView([]key.Binding{l.c.keys.Open, rebind(l.c.keys.Up, "select"), l.c.keys.New, rebind(l.c.keys.Quit, "quit")})
 	}
-	status := l.status.View(st)
-	return body + "\n" + fit(foot, w) + "\n" + fit(status, w)
+	if v := l.status.View(st); v != "" {
+		foot = v
+	}
+	return body + "\n" + fit(input, w) + "\n" + fit(foot, w)
 }

@@ -31,8 +31,8 @@ func TestLogNoteFullOfKeyLetters(t *testing.T) {
 	if h.input() != "" {
 		t.Errorf("input not cleared after logging: %q", h.input())
 	}
-	if h.m.inc.active != paneTimeline || h.m.inc.showHelp {
-		t.Errorf("typing switched pane (%d) or opened help (%v)", h.m.inc.active, h.m.inc.showHelp)
+	if h.activePane() != "Timeline" || h.m.inc.helpPage != nil {
+		t.Errorf("typing switched pane (%s) or opened help (%v)", h.activePane(), h.m.inc.helpPage != nil)
 	}
 	h.mustSee("15:30  · note      " + line)
 }
@@ -94,35 +94,60 @@ func TestSlashCommandsReachTheDatabase(t *testing.T) {
 	h.mustSee("SEV1")
 }
 
-func TestBadCommandKeepsTheText(t *testing.T) {
+func TestBadCommandGoesToHistory(t *testing.T) {
 	h := newHarness(t, true)
 	before := len(h.events())
 	h.enter("/frobnicate the cache")
-	if h.input() != "/frobnicate the cache" {
-		t.Errorf("input = %q, want the typed text kept", h.input())
-	}
 	h.mustSee("unknown command /frobnicate")
+	h.mustSee("↑ brings the line back")
+	if h.input() != "" {
+		t.Errorf("input = %q: the failed line must leave the input, so what is typed next starts a new line", h.input())
+	}
 	if n := len(h.events()); n != before {
 		t.Errorf("%d events, want %d: nothing should be logged", n, before)
 	}
-	h.typeText("x")
+	h.press(tea.KeyUp)
+	if h.input() != "/frobnicate the cache" {
+		t.Fatalf("↑ brought back %q, want the failed line", h.input())
+	}
 	if strings.Contains(h.view(), "unknown command") {
 		t.Error("the error should clear on the next key")
 	}
 }
 
-func TestFailedWriteKeepsTheText(t *testing.T) {
+func TestTypingAfterAnErrorStartsANewLine(t *testing.T) {
+	h := newHarness(t, true)
+	h.enter("/sev 9")
+	h.enter("rolled back the deploy")
+	if got := h.lastEvent().Text; got != "rolled back the deploy" {
+		t.Fatalf("logged %q: the keystrokes after an error were appended to the failed line", got)
+	}
+	h.typeText("half")
+	h.press(tea.KeyUp)
+	h.press(tea.KeyUp)
+	if h.input() != "/sev 9" {
+		t.Fatalf("↑↑ with text shows %q, want the failed line from the history", h.input())
+	}
+	h.press(tea.KeyDown)
+	h.press(tea.KeyDown)
+	if h.input() != "half" {
+		t.Fatalf("↓↓ came back to %q, want the half-typed line", h.input())
+	}
+}
+
+func TestFailedWriteGoesToHistory(t *testing.T) {
 	h := newHarness(t, true)
 	h.st.Close()
 	h.enter("rolled back the deploy")
-	if h.input() != "rolled back the deploy" {
-		t.Errorf("input = %q after a failed write, want the line back", h.input())
-	}
-	if !strings.Contains(h.view(), "✗") {
-		t.Errorf("no error shown:\n%s", h.view())
+	if !strings.Contains(h.view(), "✗") || !strings.Contains(h.view(), "↑ brings the line back") {
+		t.Errorf("no error shown, or not where the line went:\n%s", h.view())
 	}
 	if strings.Contains(h.view(), "· note      rolled back the deploy") {
 		t.Error("an event that was not committed is shown as logged")
+	}
+	h.press(tea.KeyUp)
+	if h.input() != "rolled back the deploy" {
+		t.Errorf("↑ brought back %q after a failed write, want the line", h.input())
 	}
 }
 
@@ -217,7 +242,7 @@ func TestLetterKeysAreTextWhileTyping(t *testing.T) {
 		t.Fatalf("input = %q", h.input())
 	}
 	ev := h.lastEvent()
-	if ev.Pinned || ev.Deleted() || h.m.inc.editing != nil || h.m.inc.showHelp {
+	if ev.Pinned || ev.Deleted() || h.m.inc.input.fixing != nil || h.m.inc.helpPage != nil {
 		t.Fatal("a letter typed into text acted as a key")
 	}
 }
@@ -328,7 +353,7 @@ func TestPanesAndHelp(t *testing.T) {
 	h.press(tea.KeyTab)
 	h.mustSee("Preview")
 	h.press(tea.KeyTab)
-	if h.m.inc.active != paneTimeline {
+	if h.activePane() != "Timeline" {
 		t.Fatalf("tab did not cycle back to the timeline")
 	}
 	h.typeText("?")
@@ -351,10 +376,10 @@ func TestClockTicks(t *testing.T) {
 func TestListDeclareAndOpen(t *testing.T) {
 	h := newHarness(t, false)
 	h.mustSee("No incidents yet")
-	h.typeText("n")
-	h.mustSee("Title › what is broken")
+	h.press('n', tea.ModCtrl)
+	h.mustSee("title › what is broken")
 	h.typeText("Replica lag on orders-db")
-	h.mustSee("Title › Replica lag on orders-db")
+	h.mustSee("title › Replica lag on orders-db")
 	h.press(tea.KeyEnter)
 	h.enter("2")
 	if h.m.inc == nil {
@@ -364,13 +389,22 @@ func TestListDeclareAndOpen(t *testing.T) {
 	h.mustSee("Replica lag on orders-db")
 	h.enter("first note")
 	h.press(tea.KeyEscape)
+	if h.m.inc == nil {
+		t.Fatal("esc left the incident: only /list does")
+	}
+	h.mustSee("/list goes to the incident list")
+	h.enter("/list")
 	if h.m.inc != nil {
-		t.Fatal("esc with nothing selected should return to the list")
+		t.Fatal("/list should return to the list")
 	}
 	h.mustSee("#1    SEV2")
 	h.typeText("q")
+	if h.quit {
+		t.Error("q on the list quit: letters are text there")
+	}
+	h.press('c', tea.ModCtrl)
 	if !h.quit {
-		t.Error("q on the list should quit")
+		t.Error("ctrl+c on the list should quit")
 	}
 }
 
@@ -381,7 +415,9 @@ func TestReloadsDoNotPileUp(t *testing.T) {
 	if first == nil {
 		t.Fatal("an idle screen should load")
 	}
-	if s.load() != nil || s.load() != nil {
+	second := s.load()
+	third := s.load()
+	if second != nil || third != nil {
 		t.Fatal("a second load started while one was in flight")
 	}
 	if !s.reloadDue {
@@ -396,16 +432,16 @@ func TestReloadsDoNotPileUp(t *testing.T) {
 func TestQuestionMarkStartsALine(t *testing.T) {
 	h := newHarness(t, true)
 	h.typeText("?")
-	if !h.m.inc.showHelp {
+	if h.m.inc.helpPage == nil {
 		t.Fatal("? on an empty input should show the help")
 	}
 	h.typeText("?")
-	if h.m.inc.showHelp || h.input() != "" {
+	if h.m.inc.helpPage != nil || h.input() != "" {
 		t.Fatalf("a second ? should close the help (input %q)", h.input())
 	}
 	h.typeText("?")
 	h.enter(" is the DB involved")
-	if h.m.inc.showHelp {
+	if h.m.inc.helpPage != nil {
 		t.Error("typing on should close the help")
 	}
 	if got := h.lastEvent().Text; got != "? is the DB involved" {
@@ -417,7 +453,7 @@ func TestSelectionModeIsVisible(t *testing.T) {
 	h := newHarness(t, true)
 	h.mustSee("type what happened")
 	h.press(tea.KeyUp)
-	h.mustSee("row selected: e edit · p pin · d delete")
+	h.mustSee("selected: e edit · p pin · d delete")
 	h.press(tea.KeyEscape)
 	h.mustSee("type what happened")
 }
@@ -434,7 +470,7 @@ func TestPreviewRendersTheExportAndWarnings(t *testing.T) {
 	for range 4 {
 		h.press(tea.KeyTab)
 	}
-	if h.m.inc.active != panePreview {
+	if h.activePane() != "Preview" {
 		t.Fatal("four tabs should reach the Preview")
 	}
 	h.mustSee("⚠ Timeline: \"Rosa\" is named")
@@ -579,11 +615,11 @@ func TestTinyTerminalsDoNotPanic(t *testing.T) {
 	h.enter("a note")
 	for _, size := range [][2]int{{1, 1}, {10, 3}, {20, 5}, {0, 0}, {30, 8}} {
 		h.send(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-		for id := paneTimeline; id < paneCount; id++ {
+		for id := range h.m.inc.panes {
 			h.m.inc.active = id
 			_ = h.view()
 		}
-		h.m.inc.active = paneTimeline
+		h.m.inc.active = 0
 		h.press(tea.KeyUp)
 		h.typeText("?")
 		_ = h.view()

@@ -3,13 +3,38 @@ package tui
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"charm.land/bubbles/v2/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"scribe/incident"
 )
+
+// compact reports whether the screen is too small for the second header
+// line and the rule above the input.
+func (s *incidentScreen) compact() bool { return s.c.height < 20 }
+
+func (s *incidentScreen) chromeHeight() int {
+	if s.compact() {
+		return 4 // header, tabs, input, footer
+	}
+	return 6 // header ×2, tabs, rule, input, footer
+}
+
+// paneHeight is the height of the pane area between the tabs and the input.
+func (s *incidentScreen) paneHeight() int { return max(s.c.height-s.chromeHeight(), 1) }
+
+func (s *incidentScreen) SetSize(w, h int) {
+	ph := s.paneHeight()
+	for _, p := range s.panes {
+		p.SetSize(w, ph)
+	}
+	s.input.SetWidth(w)
+	s.help.SetWidth(w)
+	if s.helpPage != nil {
+		s.toggleHelp(true)
+	}
+}
 
 // View draws the incident screen, exactly the terminal's size.
 func (s *incidentScreen) View() string {
@@ -18,115 +43,70 @@ func (s *incidentScreen) View() string {
 	if !s.loaded {
 		msg := fmt.Sprintf("Loading incident #%d…", s.id)
 		if s.loadErr != nil {
-			msg = st.Error.Render("✗ "+Sanitize(incident.ErrorMessage(s.loadErr))) + "\n\n" + st.Muted.Render("esc back · ctrl+c quit")
+			msg = st.Error.Render("✗ "+Sanitize(incident.ErrorMessage(s.loadErr))) + "\n\n" + st.Muted.Render("/list back to the incident list · ctrl+c quit")
 		}
-		return fitLines(msg, w, h)
+		return fitLines(msg+"\n\n"+fit(s.input.View(), w), w, h)
 	}
 	var b strings.Builder
-	b.WriteString(s.headerLine1(w))
+	b.WriteString(s.header.line1(w))
 	b.WriteByte('\n')
 	if !s.compact() {
-		b.WriteString(s.headerLine2(w))
+		b.WriteString(s.header.line2(w))
 		b.WriteByte('\n')
 	}
 	b.WriteString(s.tabBar(w))
 	b.WriteByte('\n')
-	ph := max(h-s.chromeHeight(), 1)
+	ph := s.paneHeight()
 	switch {
 	case s.importing != nil:
 		b.WriteString(s.importing.view(&s.c.styles, w, ph))
-	case s.showHelp:
-		b.WriteString(fitLines(s.helpView.View(), w, ph))
+	case s.helpPage != nil:
+		b.WriteString(fitLines(s.helpPage.View(), w, ph))
 	default:
 		// Panes fit their own rows to the width.
-		b.WriteString(padLines(s.pane(s.active).View(), w, ph, false))
+		b.WriteString(padLines(s.panes[s.active].View(), w, ph, false))
 	}
 	b.WriteByte('\n')
-	if !s.compact() {
+	foot := s.footer(w)
+	// A message too long for one line takes the rule's row as well.
+	if !s.compact() && len(foot) == 1 {
 		b.WriteString(st.Rule.Render(strings.Repeat("─", w)))
 		b.WriteByte('\n')
 	}
 	b.WriteString(fit(s.input.View(), w))
-	b.WriteByte('\n')
-	b.WriteString(fit(s.footer(), w))
+	for _, l := range foot {
+		b.WriteByte('\n')
+		b.WriteString(l)
+	}
 	return b.String()
 }
 
-// elapsed is how long the incident has run: from its declaration (or the
-// start of impact, when earlier) to now, or to its resolution.
-func (s *incidentScreen) elapsed() time.Duration {
-	ms := s.snap.Incident.Milestones
-	from := s.snap.Incident.CreatedAt
-	if t, ok := ms.Get(incident.MilestoneDeclared); ok {
-		from = t
-	}
-	if t, ok := ms.Get(incident.MilestoneStarted); ok && t.Before(from) {
-		from = t
-	}
-	to := s.now
-	if t, ok := ms.Get(incident.MilestoneResolved); ok && s.snap.Incident.State == incident.Resolved {
-		to = t
-	}
-	return to.Sub(from)
-}
-
-func (s *incidentScreen) headerLine1(w int) string {
-	st := s.c.styles
-	inc := &s.snap.Incident
-	stateMark := "●"
-	if inc.State == incident.Resolved {
-		stateMark = "✔"
-	}
-	right := st.State(inc.State).Render(stateMark+" "+strings.ToUpper(string(inc.State))) + "  " + st.Clock.Render("⏱ "+formatClock(s.elapsed()))
-	if w < 60 {
-		right = st.State(inc.State).Render(stateMark+" "+strings.ToUpper(string(inc.State))) + " " + st.Clock.Render(formatClock(s.elapsed()))
-	}
-	left := st.Severity(inc.Severity).Render(" "+inc.Severity.String()+" ") + " " + st.Title.Render(fmt.Sprintf("#%d ", inc.ID)) + st.Title.Render(Sanitize(inc.Title))
-	return spread(left, right, w)
-}
-
-func (s *incidentScreen) headerLine2(w int) string {
-	st := s.c.styles
-	var holders []string
-	for _, role := range orderedRoles(s.snap.Roles) {
-		for _, a := range s.snap.Roles {
-			if a.Role == role && a.Active() {
-				holders = append(holders, incident.RoleShort(Sanitize(role))+" "+Sanitize(a.Person))
-			}
-		}
-	}
-	left := strings.Join(holders, " · ")
-	if left == "" {
-		left = st.Muted.Render("no roles yet: /ic NAME")
-	}
-	comms := "no comms update yet"
-	if !s.lastComms.IsZero() {
-		comms = "last update " + formatAgo(s.now.Sub(s.lastComms))
-	}
-	items := fmt.Sprintf("%d open actions", s.openItems)
-	if s.openItems == 1 {
-		items = "1 open action"
-	}
-	right := st.Muted.Render(items + " · " + comms)
-	return spread(left, right, w)
-}
-
-// spread puts left and right on one line of width w, truncating left.
-func spread(left, right string, w int) string {
-	rw := lipWidth(right)
-	if rw+4 > w {
-		return fit(left, w)
-	}
-	left = fit(left, w-rw-2)
-	return left + strings.Repeat(" ", max(w-lipWidth(left)-rw, 1)) + right
-}
-
 func (s *incidentScreen) tabBar(w int) string {
-	k := fmt.Sprint("tabs", s.active, s.openItems, w, s.timeline.query)
+	titles := make([]string, len(s.panes))
+	for i, p := range s.panes {
+		titles[i] = p.Title()
+	}
+	k := fmt.Sprint("tabs", s.active, titles, w)
 	if v, ok := s.frames[k]; ok {
 		return v
 	}
-	v := s.drawTabBar(w)
+	st := s.c.styles
+	var parts []string
+	for i, name := range titles {
+		if w < narrowWidth {
+			name = string([]rune(name)[:min(len([]rune(name)), 4)])
+		}
+		if i == s.active {
+			parts = append(parts, st.TabActive.Render("["+name+"]"))
+		} else {
+			parts = append(parts, st.TabPassive.Render(" "+name+" "))
+		}
+	}
+	bar := strings.Join(parts, st.Rule.Render("─"))
+	if rest := w - lipWidth(bar); rest > 0 {
+		bar += st.Rule.Render(strings.Repeat("─", rest))
+	}
+	v := fit(bar, w)
 	s.remember(k, v)
 	return v
 }
@@ -140,54 +120,52 @@ func (s *incidentScreen) remember(k, v string) {
 	s.frames[k] = v
 }
 
-func (s *incidentScreen) drawTabBar(w int) string {
-	st := s.c.styles
-	var parts []string
-	for id := paneTimeline; id < paneCount; id++ {
-		name := paneNames[id]
-		if id == paneActions && s.openItems > 0 {
-			name = fmt.Sprintf("%s %d", name, s.openItems)
+// footer is the status line, wrapped onto a second line when it needs one
+// (and the screen has the rule's row to give), or the keys that work now.
+func (s *incidentScreen) footer(w int) []string {
+	if v := s.status.View(s.c.styles); v != "" {
+		if s.compact() || lipWidth(v) <= w {
+			return []string{fit(v, w)}
 		}
-		if id == paneTimeline && s.timeline.query != "" {
-			name += " (" + clip(s.timeline.query) + ")"
+		lines := strings.Split(ansi.Wrap(v, w, " "), "\n")
+		if len(lines) > 2 {
+			// Two lines at most: the message is cut, never its hint.
+			lines = strings.Split(ansi.Wrap(s.status.fitted(s.c.styles, 2*w-w/4), w, " "), "\n")
+			if len(lines) > 2 {
+				lines = lines[:2]
+				lines[1] = fit(lines[1]+"…", w)
+			}
 		}
-		if w < 60 {
-			name = name[:min(len(name), 4)]
-		}
-		if id == s.active {
-			parts = append(parts, st.TabActive.Render("["+name+"]"))
-		} else {
-			parts = append(parts, st.TabPassive.Render(" "+name+" "))
-		}
+		return lines
 	}
-	bar := strings.Join(parts, st.Rule.Render("─"))
-	if rest := w - lipWidth(bar); rest > 0 {
-		bar += st.Rule.Render(strings.Repeat("─", rest))
-	}
-	return fit(bar, w)
+	return []string{fit(s.keyHelp(), w)}
 }
 
-func (s *incidentScreen) footer() string {
-	if v := s.status.View(s.c.styles); v != "" {
-		return v
+func (s *incidentScreen) keyHelp() string {
+	b := func(k, desc string) key.Binding { return key.NewBinding(key.WithKeys(k), key.WithHelp(k, desc)) }
+	var keys []key.Binding
+	switch {
+	case s.importing != nil:
+		return s.help.ShortHelpView(importHelp(s.c.width < narrowWidth))
+	case s.input.fixing != nil:
+		keys = []key.Binding{b("enter", "save"), b("esc", "cancel"), b(s.input.fixing.hint, "")}
+	case s.helpPage != nil:
+		keys = []key.Binding{s.c.keys.Up, s.c.keys.PageDown, b("esc", "close help")}
+	case s.selected():
+		keys = s.panes[s.active].ShortHelp()
+	default:
+		// Nothing selected: the keys that start things.
+		k := &s.c.keys
+		keys = append(append([]key.Binding{k.Submit}, s.panes[s.active].ShortHelp()...), k.NextPane, k.UndoAny, k.Help)
 	}
-	if s.importing != nil {
-		return s.help.ShortHelpView(importHelp(s.c.width < 60))
-	}
-	if s.editing != nil {
-		return s.help.ShortHelpView([]key.Binding{
-			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "save")),
-			key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel")),
-			key.NewBinding(key.WithKeys("x"), key.WithHelp("WHEN text", "same time grammar as logging")),
-		})
-	}
-	keys := s.pane(s.active).HelpKeys(s.c.keys)
-	if s.pending > 0 {
-		keys = append([]key.Binding{key.NewBinding(key.WithKeys("x"), key.WithHelp("…", "saving"))}, keys...)
+	if s.writes.pending > 0 {
+		keys = append([]key.Binding{b("…", "saving")}, keys...)
 	}
 	var id strings.Builder
-	for _, b := range keys {
-		id.WriteString(b.Help().Key + "\x00")
+	for _, k := range keys {
+		if k.Enabled() {
+			id.WriteString(k.Help().Key + "\x00" + k.Help().Desc + "\x00")
+		}
 	}
 	k := fmt.Sprint("help", id.String(), s.c.width)
 	if v, ok := s.frames[k]; ok {
@@ -196,28 +174,4 @@ func (s *incidentScreen) footer() string {
 	v := s.help.ShortHelpView(keys)
 	s.remember(k, v)
 	return v
-}
-
-func (s *incidentScreen) fullHelp() string {
-	k := s.c.keys
-	var b strings.Builder
-	b.WriteString(s.c.styles.Bold.Render("Type what happened and press enter. Commands:"))
-	b.WriteByte('\n')
-	for _, l := range CommandHelp {
-		b.WriteString(l)
-		b.WriteByte('\n')
-	}
-	b.WriteByte('\n')
-	b.WriteString(s.c.styles.Bold.Render("Keys"))
-	b.WriteByte('\n')
-	groups := [][]key.Binding{
-		{k.Submit, k.NextPane, k.PrevPane, k.Escape, k.Quit},
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Edit, k.Pin, k.Delete, k.Undo, k.Done, k.Help},
-	}
-	b.WriteString(s.help.FullHelpView(groups))
-	b.WriteString("\n\n")
-	b.WriteString(ansi.Wordwrap("Letters (e, p, d, u, x, ?) act on the selected row only while the input is empty; "+
-		"otherwise they are text. ↑ selects, esc returns to the newest events. ↑↓ scroll this help; esc closes it.", max(s.c.width-1, 20), " "))
-	return b.String()
 }

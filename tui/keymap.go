@@ -2,10 +2,12 @@ package tui
 
 import "charm.land/bubbles/v2/key"
 
-// KeyMap is every key the TUI answers to. The letter keys (Edit, Pin,
-// Delete, Undo, Done, Help) act only while the input line is empty and a row
-// is selected (Help: while the input is empty), so typing a sentence can
-// never fire one of them: letters are text whenever there is text.
+// KeyMap is every key the TUI answers to (gh-dash's keymap). The screen's
+// own keys work whatever the input holds; the panes copy the row keys (Edit,
+// Pin, Delete, Undo, Done, File, Show) into their own key maps and enable
+// them only while something is selected, and the screen hands a letter to a
+// pane only while the input line is empty: letters are text whenever there
+// is text, so a sentence full of q, e, p and d is just a sentence.
 type KeyMap struct {
 	Quit     key.Binding
 	Submit   key.Binding
@@ -19,6 +21,9 @@ type KeyMap struct {
 	End      key.Binding
 	Escape   key.Binding
 	Help     key.Binding
+	UndoAny  key.Binding // undo from anywhere: no letter, so never typed by accident
+	HistPrev key.Binding
+	HistNext key.Binding
 
 	Edit   key.Binding
 	Pin    key.Binding
@@ -26,6 +31,7 @@ type KeyMap struct {
 	Undo   key.Binding
 	Done   key.Binding
 	File   key.Binding
+	Show   key.Binding
 
 	New  key.Binding
 	Open key.Binding
@@ -37,27 +43,38 @@ func DefaultKeyMap() KeyMap {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
 	return KeyMap{
-		Quit:     b([]string{"ctrl+c"}, "ctrl+c", "quit"),
-		Submit:   b([]string{"enter"}, "enter", "log"),
+		Quit:     b([]string{"ctrl+c"}, "ctrl+c", "quit (the unsent line is kept as a draft)"),
+		Submit:   b([]string{"enter"}, "enter", "log the line"),
 		NextPane: b([]string{"tab"}, "tab", "next pane"),
 		PrevPane: b([]string{"shift+tab"}, "shift+tab", "previous pane"),
 		Up:       b([]string{"up"}, "↑", "select earlier"),
 		Down:     b([]string{"down"}, "↓", "select later"),
 		PageUp:   b([]string{"pgup"}, "pgup", "page up"),
 		PageDown: b([]string{"pgdown"}, "pgdn", "page down"),
-		Home:     b([]string{"home"}, "home", "first (input empty)"),
-		End:      b([]string{"end"}, "end", "last (input empty)"),
-		Escape:   b([]string{"esc"}, "esc", "clear selection / cancel"),
-		Help:     b([]string{"?", "f1"}, "?", "full help (input empty)"),
+		Home:     b([]string{"home"}, "home", "first"),
+		End:      b([]string{"end"}, "end", "last"),
+		Escape:   b([]string{"esc"}, "esc", "cancel / close / unselect"),
+		Help:     b([]string{"?", "f1"}, "?", "full help"),
+		UndoAny:  b([]string{"ctrl+z"}, "ctrl+z", "undo your last change"),
+		HistPrev: b([]string{"ctrl+p"}, "ctrl+p", "earlier line typed"),
+		HistNext: b([]string{"ctrl+n"}, "ctrl+n", "later line typed"),
 
-		Edit:   b([]string{"e"}, "e", "edit selected"),
-		Pin:    b([]string{"p"}, "p", "pin/unpin selected"),
-		Delete: b([]string{"d"}, "d", "delete selected"),
-		Undo:   b([]string{"u"}, "u", "undo last change"),
-		Done:   b([]string{"x"}, "x", "done/reopen item"),
-		File:   b([]string{"f"}, "f", "file item on GitHub"),
+		Edit:   b([]string{"e"}, "e", "edit"),
+		Pin:    b([]string{"p"}, "p", "pin/unpin"),
+		Delete: b([]string{"d"}, "d", "delete"),
+		Undo:   b([]string{"u"}, "u", "undo"),
+		Done:   b([]string{"x"}, "x", "done/reopen"),
+		File:   b([]string{"f"}, "f", "file on GitHub"),
+		Show:   b([]string{"enter"}, "enter", "show whole"),
 
-		New:  b([]string{"n"}, "n", "declare incident"),
+		New:  b([]string{"ctrl+n"}, "ctrl+n", "declare an incident"),
 		Open: b([]string{"enter"}, "enter", "open"),
 	}
+}
+
+// rebind copies a shared binding for a pane, with the help text that pane
+// gives it.
+func rebind(b key.Binding, desc string) key.Binding {
+	b.SetHelp(b.Help().Key, desc)
+	return b
 }

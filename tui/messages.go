@@ -36,22 +36,9 @@ type clockMsg struct {
 	gen int
 }
 
-// writtenMsg is the result of a write: what changed, how to undo it, and on
-// failure the line to give back to the input.
-type writtenMsg struct {
-	id      int64
-	gen     int
-	what    string          // what to say in the status line
-	line    string          // the typed line, restored on error
-	event   *incident.Event // the event to show or refresh
-	removed int64           // an event no longer live
-	undo    *undoOp         // how to reverse this write
-	isUndo  bool            // this write was itself an undo
-	err     error
-}
-
-// statusExpiredMsg clears an informational status line after a while.
-type statusExpiredMsg struct{ seq int }
+// statusExpiredMsg clears an informational status line after a while; gen
+// names the screen whose line it is (0 for the incident list).
+type statusExpiredMsg struct{ gen, seq int }
 
 // incidentsMsg is the incident list.
 type incidentsMsg struct {

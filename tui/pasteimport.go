@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
@@ -46,7 +47,7 @@ type pasteParsedMsg struct {
 // possible timeline; anything else goes straight into the input.
 func (s *incidentScreen) paste(content string) tea.Cmd {
 	block := SanitizeBlock(content)
-	if !s.loaded || s.editing != nil || s.importing != nil || len(block) > ingest.MaxInput ||
+	if !s.loaded || s.input.fixing != nil || s.importing != nil || len(block) > ingest.MaxInput ||
 		!strings.Contains(strings.TrimSpace(block), "\n") {
 		return s.pasteAsText(block)
 	}
@@ -66,7 +67,7 @@ func (s *incidentScreen) paste(content string) tea.Cmd {
 // UTC under /utc), and time-only entries fall on the incident's day.
 func (s *incidentScreen) importOptions() ingest.Options {
 	inc := &s.snap.Incident
-	opts := ingest.Options{Zone: s.zone, Reference: inc.CreatedAt}
+	opts := ingest.Options{Zone: s.zone(), Reference: inc.CreatedAt}
 	if t, ok := inc.Milestones.Get(incident.MilestoneDeclared); ok {
 		opts.Reference = t
 	}
@@ -79,9 +80,11 @@ func (s *incidentScreen) importOptions() ingest.Options {
 // pasteAsText puts a paste into the input as one line (escape sequences
 // dropped, line breaks folded into spaces).
 func (s *incidentScreen) pasteAsText(block string) tea.Cmd {
-	var cmd tea.Cmd
-	s.input, cmd = s.input.Update(tea.PasteMsg{Content: Sanitize(block)})
-	return cmd
+	cmd := s.input.Update(tea.PasteMsg{Content: Sanitize(block)})
+	if s.input.fixing != nil {
+		return cmd
+	}
+	return tea.Batch(cmd, s.draftSoon())
 }
 
 // pasteParsed offers the import when the paste holds timeline entries.
@@ -89,11 +92,11 @@ func (s *incidentScreen) pasteParsed(msg pasteParsedMsg) tea.Cmd {
 	if !s.mine(msg.id, msg.gen) {
 		return nil
 	}
-	if len(msg.res.Entries) == 0 || msg.res.Document != nil || s.importing != nil || s.editing != nil {
+	if len(msg.res.Entries) == 0 || msg.res.Document != nil || s.importing != nil || s.input.fixing != nil {
 		return s.pasteAsText(msg.block)
 	}
 	s.importing = &pasteImport{block: msg.block, zone: msg.zone, entries: msg.res.Entries, problems: msg.res.Problems}
-	s.showHelp = false
+	s.toggleHelp(false)
 	return nil
 }
 
@@ -147,25 +150,19 @@ func (s *incidentScreen) cancelImport() tea.Cmd {
 func (s *incidentScreen) confirmImport() tea.Cmd {
 	p := s.importing
 	s.importing = nil
-	st, ctx, id := s.c.st, s.c.ctx, s.id
+	id := s.id
 	events := ingest.Result{Entries: p.entries}.Events(id, s.c.opts.Author)
 	batch := s.importStamp()
 	for i := range events {
 		events[i].LoggedAt = batch
 	}
 	snap := incident.Snapshot{Incident: s.snap.Incident, Events: events}
-	base := writtenMsg{id: id, gen: s.gen, line: Sanitize(p.block)}
-	s.pending++
-	return func() tea.Msg {
-		msg := base
+	return s.writes.run(Sanitize(p.block), func(ctx context.Context, st Store) (change, error) {
 		if _, err := st.ImportSnapshot(ctx, snap, id); err != nil {
-			msg.err = fmt.Errorf("import the pasted timeline: %w", err)
-			return msg
+			return change{}, fmt.Errorf("import the pasted timeline: %w", err)
 		}
-		msg.what = "imported " + counted(len(events), "event") + " · /undo removes them"
-		msg.undo = &undoOp{action: undoRemoveImport, batch: batch}
-		return msg
-	}
+		return change{what: "imported " + counted(len(events), "event") + " · /undo removes them", undo: undoImport(id, batch)}, nil
+	})
 }
 
 // importStamp is the LoggedAt shared by one import's events, distinct from
@@ -187,12 +184,8 @@ func (s *incidentScreen) logPasteAsNote() tea.Cmd {
 	s.importing = nil
 	text := strings.TrimSpace(Sanitize(p.block))
 	s.timeline.Clear()
-	s.pending++
-	return s.apply(Command{Op: OpLog, Kind: incident.KindNote, At: s.c.now(), Text: text}, text)
+	return runLog(s, Command{Op: OpLog, Kind: incident.KindNote, At: s.c.now(), Text: text}, text)
 }
-
-// paneHeight is the height of the pane area between the tabs and the input.
-func (s *incidentScreen) paneHeight() int { return max(s.c.height-s.chromeHeight(), 1) }
 
 // rows counts the body rows: the entries, then the lines not read under
 // their own heading.

@@ -235,7 +235,7 @@ func TestCancelledLongPasteSaysItWasCut(t *testing.T) {
 	h.send(tea.PasteMsg{Content: b.String()})
 	h.mustSee("Import ")
 	h.press(tea.KeyEscape)
-	limit := h.m.inc.input.CharLimit
+	limit := h.m.inc.input.in.CharLimit
 	if got := len([]rune(h.input())); got != limit {
 		t.Fatalf("input holds %d characters, want the limit %d", got, limit)
 	}

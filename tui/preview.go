@@ -1,6 +1,7 @@
 package tui
 
 import (
+	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
 
 	"scribe/incident"
@@ -17,10 +18,60 @@ type PreviewFunc func(snap incident.Snapshot) (markdown string, warnings []strin
 // process), after the blameless warnings.
 type previewPane struct {
 	scroller
-	c *common
+	c        *common
+	id       int64
+	snap     *incident.Snapshot
+	rendered int // the width it was rendered at; 0 = it needs rendering
 }
 
-func newPreviewPane(c *common) *previewPane { return &previewPane{c: c} }
+func newPreviewPane(c *common, id int64) *previewPane {
+	return &previewPane{c: c, id: id, scroller: newScroller(c.keys)}
+}
+
+func (p *previewPane) Title() string { return "Preview" }
+
+// SetData marks the preview stale: it renders when it is shown.
+func (p *previewPane) SetData(d paneData) {
+	p.snap = d.snap
+	p.rendered = 0
+}
+
+func (p *previewPane) SetSize(w, h int) {
+	p.scroller.SetSize(w, h)
+	if p.rendered != w {
+		p.rendered = 0
+	}
+}
+
+// Shown renders the postmortem, off the UI goroutine, when it is stale.
+func (p *previewPane) Shown() tea.Cmd {
+	if p.rendered != 0 || p.snap == nil {
+		return nil
+	}
+	p.rendered = max(p.c.width, 1)
+	fn, snap, w := p.c.opts.Preview, *p.snap, p.rendered
+	if len(p.lines) == 0 {
+		p.SetLines([]string{"Rendering the postmortem…"})
+	}
+	return func() tea.Msg { return renderPreview(fn, snap, w) }
+}
+
+// Update takes the rendered preview, and the scroll keys.
+func (p *previewPane) Update(msg tea.Msg) tea.Cmd {
+	m, ok := msg.(previewMsg)
+	if !ok {
+		return p.scroller.Update(msg)
+	}
+	if m.incidentID != p.id {
+		return nil
+	}
+	if m.err != nil {
+		p.SetLines([]string{"The preview could not be rendered: " + Sanitize(incident.ErrorMessage(m.err))})
+		return nil
+	}
+	p.SetLines(m.lines)
+	return nil
+}
 
 // previewMsg carries a rendered preview back from its command.
 type previewMsg struct {

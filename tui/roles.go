@@ -2,7 +2,6 @@ package tui
 
 import (
 	"fmt"
-	"time"
 
 	"scribe/incident"
 )
@@ -13,9 +12,12 @@ type rolesPane struct {
 	c *common
 }
 
-func newRolesPane(c *common) *rolesPane { return &rolesPane{c: c} }
+func newRolesPane(c *common) *rolesPane { return &rolesPane{c: c, scroller: newScroller(c.keys)} }
 
-func (p *rolesPane) SetSnapshot(snap *incident.Snapshot, zone *time.Location) {
+func (p *rolesPane) Title() string { return "Roles" }
+
+func (p *rolesPane) SetData(d paneData) {
+	snap, zone := d.snap, d.zone
 	st := p.c.styles
 	var lines []string
 	lines = append(lines, st.Bold.Render("Now"))

@@ -4,16 +4,28 @@ import (
 	"strings"
 
 	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
 
-// scroller shows pre-rendered lines with an offset: the Roles, Retro and
-// Preview panes, whose content is small or already laid out. Only the
-// visible slice is joined on each frame.
+// scroller shows pre-rendered lines with an offset: the Roles and Preview
+// panes and the full help, whose content is small or already laid out.
+// Only the visible slice is joined on each frame.
 type scroller struct {
 	lines  []string
 	offset int
 	width  int
 	height int
+	keys   scrollKeys
+}
+
+// scrollKeys are a scroller's bindings.
+type scrollKeys struct{ Up, Down, PageUp, PageDown, Home, End key.Binding }
+
+func newScroller(k KeyMap) scroller {
+	return scroller{keys: scrollKeys{
+		Up: rebind(k.Up, "scroll up"), Down: rebind(k.Down, "scroll down"),
+		PageUp: k.PageUp, PageDown: k.PageDown, Home: rebind(k.Home, "top"), End: rebind(k.End, "bottom"),
+	}}
 }
 
 func (s *scroller) SetSize(w, h int) {
@@ -39,10 +51,36 @@ func (s *scroller) Move(delta int) {
 func (s *scroller) PageSize() int { return max(s.height-1, 1) }
 func (s *scroller) Home()         { s.offset = 0 }
 func (s *scroller) End()          { s.offset = len(s.lines); s.clamp() }
-func (s *scroller) Clear() bool   { return false }
 
-func (s *scroller) HelpKeys(k KeyMap) []key.Binding {
-	return []key.Binding{k.Up, k.Down, k.PageUp, k.NextPane}
+func (s *scroller) ShortHelp() []key.Binding { return []key.Binding{s.keys.Up, s.keys.PageDown} }
+
+func (s *scroller) FullHelp() [][]key.Binding {
+	k := &s.keys
+	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}}
+}
+
+// Update scrolls on the scroll keys.
+func (s *scroller) Update(msg tea.Msg) tea.Cmd {
+	m, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	k := &s.keys
+	switch {
+	case key.Matches(m, k.Up):
+		s.Move(-1)
+	case key.Matches(m, k.Down):
+		s.Move(1)
+	case key.Matches(m, k.PageUp):
+		s.Move(-s.PageSize())
+	case key.Matches(m, k.PageDown):
+		s.Move(s.PageSize())
+	case key.Matches(m, k.Home):
+		s.Home()
+	case key.Matches(m, k.End):
+		s.End()
+	}
+	return nil
 }
 
 func (s *scroller) View() string {

@@ -23,11 +23,22 @@ type Store interface {
 	SetSeverity(ctx context.Context, id int64, sev incident.Severity, o incident.Origin) (incident.Event, error)
 	SetStatus(ctx context.Context, id int64, st incident.State, message string, o incident.Origin) (incident.Event, error)
 	SetMilestone(ctx context.Context, id int64, m incident.Milestone, o incident.Origin) (incident.Event, error)
+	// ClearMilestone unsets a milestone with an event that says so; deleting
+	// that event brings the milestone back.
+	ClearMilestone(ctx context.Context, id int64, m incident.Milestone, o incident.Origin) (incident.Event, error)
 	AssignRole(ctx context.Context, id int64, role, person string, o incident.Origin) (incident.Event, error)
 
 	AddActionItem(ctx context.Context, item *incident.ActionItem, o incident.Origin) error
 	UpdateActionItem(ctx context.Context, id int64, fn func(*incident.ActionItem) error) (incident.ActionItem, error)
+	// DeleteActionItem soft-deletes an item and its timeline event;
+	// RestoreActionItem brings both back.
+	DeleteActionItem(ctx context.Context, id int64) error
+	RestoreActionItem(ctx context.Context, id int64) error
+
 	AddRetroNote(ctx context.Context, n *incident.RetroNote) error
+	UpdateRetroNote(ctx context.Context, id int64, fn func(*incident.RetroNote) error) (incident.RetroNote, error)
+	DeleteRetroNote(ctx context.Context, id int64) error
+	RestoreRetroNote(ctx context.Context, id int64) error
 
 	// ImportSnapshot appends a pasted timeline's events in one transaction.
 	ImportSnapshot(ctx context.Context, snap incident.Snapshot, into int64) (int64, error)

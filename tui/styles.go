@@ -58,6 +58,13 @@ func newPaint(st lipgloss.Style) paint {
 	return paint{open: r[:i], close: r[i+len(probe):]}
 }
 
+// write writes s, painted, to b.
+func (p paint) write(b *strings.Builder, s string) {
+	b.WriteString(p.open)
+	b.WriteString(s)
+	b.WriteString(p.close)
+}
+
 // Render wraps s in the paint.
 func (p paint) Render(s string) string {
 	if p.open == "" {

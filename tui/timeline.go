@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"sort"
@@ -8,7 +9,7 @@ import (
 	"time"
 
 	"charm.land/bubbles/v2/key"
-	"github.com/charmbracelet/x/ansi"
+	tea "charm.land/bubbletea/v2"
 
 	"scribe/incident"
 )
@@ -20,29 +21,142 @@ import (
 // item on each frame, which is why it is not used here).
 type timeline struct {
 	c      *common
+	h      host
+	keys   timelineKeys
 	all    []incident.Event // live events ordered by OccurredAt, then ID
 	events []incident.Event // all, or the ones matching query
 	query  string           // lower-cased filter text; "" shows everything
 	zone   *time.Location
-	sel    int // selected index; -1 means none, and the newest rows are shown
-	top    int // index of the first visible event
+	sel    int  // selected index; -1 means none, and the newest rows are shown
+	top    int  // index of the first visible event
+	whole  bool // the selected event is shown whole, with who wrote it when
 	width  int
 	height int
 
 	wrapCache wrapCache
 }
 
-// wrapCache holds the selected event's wrapped text.
-type wrapCache struct {
-	id     int64
-	width  int
-	height int
-	text   string
-	lines  []string
+// timelineKeys are the Timeline's bindings; the row keys are on only while
+// a row is selected.
+type timelineKeys struct {
+	Up, Down, PageUp, PageDown, Home, End key.Binding
+	Show, Edit, Pin, Delete, Undo, Escape key.Binding
 }
 
-func newTimeline(c *common) *timeline {
-	return &timeline{c: c, sel: -1, zone: time.UTC}
+func newTimeline(c *common, h host) *timeline {
+	k := c.keys
+	t := &timeline{c: c, h: h, sel: -1, zone: time.UTC, keys: timelineKeys{
+		Up: rebind(k.Up, "select"), Down: k.Down, PageUp: k.PageUp, PageDown: k.PageDown,
+		Home: rebind(k.Home, "first event"), End: rebind(k.End, "last event"),
+		Show:   rebind(k.Show, "show whole"),
+		Edit:   rebind(k.Edit, "edit"),
+		Pin:    rebind(k.Pin, "pin"),
+		Delete: rebind(k.Delete, "delete"),
+		Undo:   rebind(k.Undo, "undo"),
+		Escape: rebind(k.Escape, "unselect"),
+	}}
+	t.syncKeys()
+	return t
+}
+
+func (t *timeline) Title() string {
+	if t.query != "" {
+		return "Timeline (" + clip(t.query) + ")"
+	}
+	return "Timeline"
+}
+
+func (t *timeline) ShortHelp() []key.Binding {
+	k := &t.keys
+	return []key.Binding{k.Edit, k.Pin, k.Delete, k.Show, k.Undo, k.Escape, k.Up}
+}
+
+func (t *timeline) FullHelp() [][]key.Binding {
+	k := &t.keys
+	return [][]key.Binding{
+		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
+		{k.Show, k.Edit, k.Pin, k.Delete, k.Undo, k.Escape},
+	}
+}
+
+// syncKeys turns the row keys on while a row is selected.
+func (t *timeline) syncKeys() {
+	k := &t.keys
+	selected := t.sel >= 0
+	for _, b := range []*key.Binding{&k.Show, &k.Edit, &k.Pin, &k.Delete, &k.Undo, &k.Escape, &k.Down} {
+		b.SetEnabled(selected)
+	}
+	any := len(t.events) > 0
+	for _, b := range []*key.Binding{&k.Up, &k.PageUp, &k.PageDown, &k.Home, &k.End} {
+		b.SetEnabled(any)
+	}
+	if selected {
+		k.Up.SetHelp("↑", "select earlier")
+	} else {
+		k.Up.SetHelp("↑", "select")
+	}
+}
+
+func (t *timeline) Update(msg tea.Msg) tea.Cmd {
+	m, ok := msg.(tea.KeyPressMsg)
+	if !ok {
+		return nil
+	}
+	defer t.syncKeys()
+	k := &t.keys
+	switch {
+	case key.Matches(m, k.Up):
+		t.Move(-1)
+	case key.Matches(m, k.Down):
+		t.Move(1)
+	case key.Matches(m, k.PageUp):
+		t.Move(-t.PageSize())
+	case key.Matches(m, k.PageDown):
+		t.Move(t.PageSize())
+	case key.Matches(m, k.Home):
+		t.Home()
+	case key.Matches(m, k.End):
+		t.End()
+	case key.Matches(m, k.Escape):
+		if t.whole {
+			t.setWhole(false)
+		} else {
+			t.Clear()
+		}
+	case key.Matches(m, k.Undo):
+		return t.h.undoLast()
+	default:
+		return t.rowKey(m)
+	}
+	return nil
+}
+
+// rowKey acts on the selected event.
+func (t *timeline) rowKey(m tea.KeyPressMsg) tea.Cmd {
+	ev, ok := t.Selected()
+	if !ok {
+		return nil
+	}
+	k := &t.keys
+	switch {
+	case key.Matches(m, k.Show):
+		t.setWhole(!t.whole)
+	case key.Matches(m, k.Edit):
+		t.edit(ev)
+	case key.Matches(m, k.Pin):
+		return t.h.write("", pinWrite(ev))
+	case key.Matches(m, k.Delete):
+		// The selection goes: a second d must never delete the row that
+		// slid into its place without the user choosing it.
+		t.Clear()
+		return t.h.write("", deleteWrite(ev))
+	}
+	return nil
+}
+
+func (t *timeline) setWhole(on bool) {
+	t.whole = on
+	t.ensureVisible()
 }
 
 func (t *timeline) SetSize(w, h int) {
@@ -50,23 +164,18 @@ func (t *timeline) SetSize(w, h int) {
 	t.ensureVisible()
 }
 
-// SetEvents replaces the events (a reload), keeping the selected event and
-// the scroll position by event identity, so that a refresh caused by another
+// SetData shows a (re)loaded incident, keeping the selected event and the
+// scroll position by event identity, so that a refresh caused by another
 // process moves nothing under the user's eyes.
 //
 // The timeline keeps its own copy: Upsert and Remove change it in place,
 // while the snapshot it came from may be read by a running command (the
 // preview).
-func (t *timeline) SetEvents(evs []incident.Event, zone *time.Location) {
+func (t *timeline) SetData(d paneData) {
 	t.keepPlace(func() {
-		t.all, t.zone = slices.Clone(evs), zone
+		t.all, t.zone = slices.Clone(d.snap.Events), d.zone
 		t.refilter()
 	})
-}
-
-// SetZone changes the zone times and dates are shown in.
-func (t *timeline) SetZone(zone *time.Location) {
-	t.keepPlace(func() { t.zone = zone })
 }
 
 // indexOf finds an event by id, falling back to the nearest valid index to
@@ -85,8 +194,9 @@ func (t *timeline) indexOf(id int64, fallback int) int {
 
 // Upsert puts one event in its place (after a write returned), replacing
 // the copy with the same id if a reload already brought it. The selection
-// and the top row stay on the same events.
-func (t *timeline) Upsert(ev incident.Event) {
+// and the top row stay on the same events. It reports whether the event
+// is shown (the filter may hide it).
+func (t *timeline) Upsert(ev incident.Event) bool {
 	t.keepPlace(func() {
 		t.all = withoutEvent(t.all, ev.ID)
 		if !ev.Deleted() {
@@ -98,6 +208,7 @@ func (t *timeline) Upsert(ev incident.Event) {
 		}
 		t.refilter()
 	})
+	return ev.Deleted() || t.query == "" || t.matches(ev)
 }
 
 // Remove drops an event (after a delete returned).
@@ -152,6 +263,7 @@ func (t *timeline) matches(e incident.Event) bool {
 // events again by id; a selected event that is gone leaves the selection on
 // its neighbour.
 func (t *timeline) keepPlace(change func()) {
+	defer t.syncKeys()
 	var selID, topID int64
 	if t.sel >= 0 && t.sel < len(t.events) {
 		selID = t.events[t.sel].ID
@@ -177,21 +289,11 @@ func (t *timeline) Selected() (incident.Event, bool) {
 	return t.events[t.sel], true
 }
 
-// Select selects the event with id, if present.
-func (t *timeline) Select(id int64) {
-	for i := len(t.events) - 1; i >= 0; i-- {
-		if t.events[i].ID == id {
-			t.sel = i
-			t.ensureVisible()
-			return
-		}
-	}
-}
-
 func (t *timeline) Move(delta int) {
 	if len(t.events) == 0 {
 		return
 	}
+	t.whole = false
 	if t.sel < 0 {
 		// The first ↑ selects the newest event.
 		t.sel = len(t.events)
@@ -207,239 +309,96 @@ func (t *timeline) PageSize() int { return max(t.height-2, 1) }
 
 func (t *timeline) Home() {
 	if len(t.events) > 0 {
-		t.sel = 0
+		t.sel, t.whole = 0, false
 		t.ensureVisible()
 	}
 }
 
 func (t *timeline) End() {
 	if len(t.events) > 0 {
-		t.sel = len(t.events) - 1
+		t.sel, t.whole = len(t.events)-1, false
 		t.ensureVisible()
 	}
 }
 
 // Clear drops the selection and returns to following the newest events.
-func (t *timeline) Clear() bool {
-	had := t.sel >= 0
-	t.sel = -1
+func (t *timeline) Clear() {
+	t.sel, t.whole = -1, false
 	t.ensureVisible()
-	return had
+	t.syncKeys()
 }
 
-func (t *timeline) HelpKeys(k KeyMap) []key.Binding {
-	if t.sel >= 0 {
-		return []key.Binding{k.Edit, k.Pin, k.Delete, k.Undo, k.Escape}
+// edit puts the selected event into the input as "WHEN text" for
+// correction; the time is written with its date when it is not today.
+func (t *timeline) edit(ev incident.Event) {
+	at := ev.OccurredAt.In(t.zone)
+	now := t.h.now().In(t.zone)
+	layout := "15:04"
+	if y, m, d := at.Date(); y != now.Year() || m != now.Month() || d != now.Day() {
+		layout = "2006-01-02 15:04"
 	}
-	return []key.Binding{k.Submit, k.Up, k.NextPane, k.Help}
+	t.h.correct(correction{
+		prompt: "edit › ",
+		text:   at.Format(layout) + " " + Sanitize(ev.Text),
+		hint:   "WHEN text: the time grammar of logging",
+		save:   func(line string) (tea.Cmd, error) { return t.saveEdit(ev, line) },
+	})
 }
 
-// dayStarts reports whether event i begins a new day in the display zone.
-func (t *timeline) dayStarts(i int) bool {
-	if i == 0 {
-		return true
+// saveEdit saves a correction typed as "[WHEN] text". A time left as it
+// was prefilled keeps the event's exact time (seconds included); a time
+// ahead of now is refused, and one on another day is confirmed with its
+// date.
+func (t *timeline) saveEdit(orig incident.Event, line string) (tea.Cmd, error) {
+	now, zone := t.h.now(), t.zone
+	at := orig.OccurredAt
+	t0, text, err := leadingTime(strings.TrimSpace(line), now, zone)
+	if err != nil {
+		return nil, err
 	}
-	y1, m1, d1 := t.events[i-1].OccurredAt.In(t.zone).Date()
-	y2, m2, d2 := t.events[i].OccurredAt.In(t.zone).Date()
-	return y1 != y2 || m1 != m2 || d1 != d2
-}
-
-// rowsFrom is how many rows events top..last take, the first always
-// preceded by a date line.
-func (t *timeline) fitsFrom(top, last int) bool {
-	rows := 0
-	for i := top; i <= last; i++ {
-		rows += t.rowLines(i)
-		if i == top || t.dayStarts(i) {
-			rows++
+	if !t0.IsZero() && !t0.Equal(orig.OccurredAt.Truncate(time.Minute)) {
+		at = t0
+	}
+	if text == "" && !orig.Kind.Structured() {
+		return nil, incident.Errorf(incident.EINVALID, "the text is empty: to remove the event press esc, select it and press d")
+	}
+	return t.h.write(line, func(ctx context.Context, st Store) (change, error) {
+		ev, err := st.EditEvent(ctx, orig.ID, func(e *incident.Event) error {
+			e.OccurredAt, e.Text = at, text
+			return nil
+		})
+		if err != nil {
+			return change{}, err
 		}
-		if rows > t.height {
-			return false
+		return change{what: "event corrected: " + when(ev.OccurredAt, now, zone), event: &ev, undo: undoEdit(orig)}, nil
+	}), nil
+}
+
+// pinWrite pins or unpins an event.
+func pinWrite(orig incident.Event) writeFunc {
+	return func(ctx context.Context, st Store) (change, error) {
+		ev, err := st.EditEvent(ctx, orig.ID, func(e *incident.Event) error {
+			e.Pinned = !orig.Pinned
+			return nil
+		})
+		if err != nil {
+			return change{}, err
 		}
-	}
-	return true
-}
-
-// fitTop is the smallest top index that shows event last on the bottom
-// row; it walks back at most one screen of events.
-func (t *timeline) fitTop(last int) int {
-	if last < 0 {
-		return 0
-	}
-	rows := 0 // rows taken by events after the candidate top
-	top := last
-	for i := last; i >= 0; i-- {
-		// As the top, event i needs its own rows and a date line.
-		if rows+t.rowLines(i)+1 > t.height && i != last {
-			break
+		what := "pinned"
+		if !ev.Pinned {
+			what = "unpinned"
 		}
-		top = i
-		rows += t.rowLines(i)
-		if t.dayStarts(i) {
-			rows++
+		return change{what: what, event: &ev, undo: undoEdit(orig)}, nil
+	}
+}
+
+// deleteWrite soft-deletes an event; undo brings it back.
+func deleteWrite(orig incident.Event) writeFunc {
+	return func(ctx context.Context, st Store) (change, error) {
+		if err := st.DeleteEvent(ctx, orig.ID); err != nil {
+			return change{}, err
 		}
+		what := fmt.Sprintf("deleted %q · ctrl+z or /undo brings it back", clip(eventText(orig)))
+		return change{what: what, removed: orig.ID, undo: undoDelete(orig)}, nil
 	}
-	return top
-}
-
-func (t *timeline) ensureVisible() {
-	n := len(t.events)
-	if t.sel >= n {
-		t.sel = n - 1
-	}
-	if n == 0 || t.height <= 0 {
-		t.top = 0
-		return
-	}
-	if t.sel < 0 {
-		t.top = t.fitTop(n - 1)
-		return
-	}
-	if t.top > t.sel || t.top >= n {
-		t.top = t.sel
-	}
-	if !t.fitsFrom(t.top, t.sel) {
-		t.top = t.fitTop(t.sel)
-	}
-}
-
-func (t *timeline) View() string {
-	if len(t.events) == 0 && t.query != "" {
-		return t.c.styles.Muted.Render(fit(fmt.Sprintf("No event matches %q: /filter alone shows them all.", t.query), t.width))
-	}
-	if len(t.events) == 0 {
-		return t.c.styles.Muted.Render(fit("No events yet: type what happened and press Enter. /help lists the commands.", t.width))
-	}
-	lines := make([]string, 0, t.height)
-	for i := t.top; i < len(t.events) && len(lines) < t.height; i++ {
-		if i == t.top || t.dayStarts(i) {
-			lines = append(lines, t.dateLine(t.events[i].OccurredAt))
-			if len(lines) >= t.height {
-				break
-			}
-		}
-		if i == t.sel {
-			lines = append(lines, t.selectedRows()...)
-			continue
-		}
-		lines = append(lines, t.row(t.events[i]))
-	}
-	if len(lines) > t.height {
-		lines = lines[:t.height]
-	}
-	return strings.Join(lines, "\n")
-}
-
-// rowLines is how many screen rows event i takes: one, or for the selected
-// event its whole text wrapped.
-func (t *timeline) rowLines(i int) int {
-	if i != t.sel {
-		return 1
-	}
-	return len(t.selectedWrap())
-}
-
-// selectedWrap wraps the selected event's text to the text column, so that
-// selecting a long line shows all of it (up to a third of the pane). It is
-// cached: ensureVisible asks for it on every move.
-func (t *timeline) selectedWrap() []string {
-	ev := t.events[t.sel]
-	text := eventText(ev)
-	w := t.textWidth()
-	c := &t.wrapCache
-	if c.id == ev.ID && c.width == w && c.text == text && c.height == t.height {
-		return c.lines
-	}
-	lines := strings.Split(ansi.Wrap(text, w, " "), "\n")
-	if limit := max(t.height/3, 1); len(lines) > limit {
-		lines = lines[:limit]
-		lines[limit-1] = fit(lines[limit-1]+" …", w)
-	}
-	*c = wrapCache{id: ev.ID, width: w, height: t.height, text: text, lines: lines}
-	return lines
-}
-
-// textWidth is the width of the text column.
-func (t *timeline) textWidth() int {
-	if t.width < 60 {
-		return max(t.width-9, 1)
-	}
-	return max(t.width-19, 1)
-}
-
-// selectedRows draws the selected event, reversed, over as many rows as its
-// text needs.
-func (t *timeline) selectedRows() []string {
-	ev := t.events[t.sel]
-	p := &t.c.styles.row
-	mark, label := marker(ev.Kind)
-	if ev.Pinned {
-		mark = "★"
-	}
-	prefix := ev.OccurredAt.In(t.zone).Format("15:04") + "  " + mark + " "
-	if t.width >= 60 {
-		prefix += padRight(label, 9) + " "
-	}
-	indent := strings.Repeat(" ", t.width-t.textWidth())
-	var out []string
-	for k, l := range t.selectedWrap() {
-		lead := indent
-		if k == 0 {
-			lead = prefix
-		}
-		out = append(out, p.selected.Render(padRight(fit(lead+l, t.width), t.width)))
-	}
-	return out
-}
-
-func (t *timeline) dateLine(at time.Time) string {
-	return t.c.styles.row.date.Render(fit(at.In(t.zone).Format("Mon 2 Jan 2006 (MST)"), t.width))
-}
-
-// row renders "time  marker kind  text", truncated to the pane's width.
-func (t *timeline) row(ev incident.Event) string {
-	p := &t.c.styles.row
-	clock := ev.OccurredAt.In(t.zone).Format("15:04")
-	mark, label := marker(ev.Kind)
-	if ev.Pinned {
-		mark = "★"
-	}
-	narrow := t.width < 60
-	text := eventText(ev)
-	kind := p.kind[ev.Kind]
-	markPaint := kind
-	if ev.Pinned {
-		markPaint = p.pinned
-	}
-	prefix := p.time.Render(clock) + "  " + markPaint.Render(mark) + " "
-	width := 5 + 2 + 2
-	if !narrow {
-		prefix += kind.Render(padRight(label, 9)) + " "
-		width += 10
-	}
-	body := fit(text, t.width-width)
-	if ev.Kind.Structured() {
-		body = kind.Render(body)
-	} else if ev.Pinned {
-		body = p.bold.Render(body)
-	}
-	return prefix + body
-}
-
-// eventText is how a timeline row reads an event, sanitized.
-func eventText(ev incident.Event) string {
-	text := Sanitize(ev.Text)
-	switch ev.Kind {
-	case incident.KindStatus:
-		state := strings.ToUpper(Sanitize(string(ev.State)))
-		if strings.TrimSpace(text) == "" {
-			return state
-		}
-		return state + " — " + text
-	case incident.KindRole:
-		if strings.TrimSpace(text) == "" {
-			return Sanitize(ev.Person) + " is " + Sanitize(incident.RoleTitle(ev.Role))
-		}
-	}
-	return text
 }

@@ -1,108 +1,104 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"time"
-
-	tea "charm.land/bubbletea/v2"
 
 	"scribe/incident"
 )
 
-// undoAction is how a change made in this session is reversed.
-type undoAction int
-
-const (
-	undoRemove       undoAction = iota // the change logged an event: delete it
-	undoRestore                        // the change deleted an event: restore it
-	undoRevert                         // the change edited an event: put prev back
-	undoRemoveImport                   // the change imported a pasted timeline: delete its events
-)
-
-// undoOp is one entry of the session's undo stack. Undo is soft: a removed
-// event is deleted the undoable way, so nothing typed is ever lost.
+// undoOp reverses one change made in this session. Each write says how it
+// is undone when it succeeds; undo is soft (a removed event, item or note is
+// deleted the undoable way), so nothing typed is ever lost.
 type undoOp struct {
-	action undoAction
-	prev   incident.Event // the event before the change (or as logged)
-	// batch marks the events of an import: they share this LoggedAt,
-	// which the store keeps to the nanosecond.
-	batch time.Time
+	run writeFunc
 }
 
-// run performs the undo as a write.
-func (u undoOp) run(s *incidentScreen) tea.Cmd {
-	st, ctx := s.c.st, s.c.ctx
-	prev := u.prev
-	base := writtenMsg{id: s.id, gen: s.gen, isUndo: true}
-	op := u
-	if op.action == undoRemoveImport {
-		return op.removeImport(s)
+// undoStack is the session's changes, last on top.
+type undoStack []undoOp
+
+func (u *undoStack) push(op undoOp) { *u = append(*u, op) }
+
+func (u *undoStack) pop() (undoOp, bool) {
+	if len(*u) == 0 {
+		return undoOp{}, false
 	}
-	return func() tea.Msg {
-		msg := base
-		switch op.action {
-		case undoRemove:
-			msg.err = st.DeleteEvent(ctx, prev.ID)
-			msg.removed = prev.ID
-			msg.what = fmt.Sprintf("undone: removed %q", clip(prev.Text))
-			switch prev.Kind {
-			case incident.KindStatus:
-				msg.what += " (the status is back to the one before)"
-			case incident.KindRole, incident.KindMilestone, incident.KindActionItem:
-				msg.what += " (the event only; use /ic, /role or /milestone to change the incident itself)"
-			}
-		case undoRestore:
-			msg.err = st.RestoreEvent(ctx, prev.ID)
-			restored := prev
-			restored.DeletedAt = incident.Event{}.DeletedAt
-			msg.event = &restored
-			msg.what = fmt.Sprintf("undone: restored %q", clip(prev.Text))
-		case undoRevert:
-			ev, err := st.EditEvent(ctx, prev.ID, func(e *incident.Event) error {
-				e.OccurredAt, e.Text, e.Kind, e.Pinned = prev.OccurredAt, prev.Text, prev.Kind, prev.Pinned
-				return nil
-			})
-			msg.err = err
-			msg.event = &ev
-			msg.what = fmt.Sprintf("undone: %q back as it was", clip(prev.Text))
-		}
-		if msg.err != nil {
-			msg.err = fmt.Errorf("undo: %w", msg.err)
-			msg.undo = &op // keep it for another try
-			msg.event, msg.removed = nil, 0
-		}
-		return msg
-	}
+	op := (*u)[len(*u)-1]
+	*u = (*u)[:len(*u)-1]
+	return op, true
 }
 
-// removeImport deletes the events of one pasted import, as the last
-// snapshot shows them; until that snapshot has them, it asks for a moment.
-func (u undoOp) removeImport(s *incidentScreen) tea.Cmd {
-	st, ctx := s.c.st, s.c.ctx
-	var ids []int64
-	for _, e := range s.snap.Events {
-		if e.Source == incident.SourceImport && e.LoggedAt.Equal(u.batch) {
-			ids = append(ids, e.ID)
+// undoLog removes an event this session logged. The store moves the
+// incident's state or milestone back with a status or milestone event.
+func undoLog(ev incident.Event) *undoOp {
+	return &undoOp{run: func(ctx context.Context, st Store) (change, error) {
+		if err := st.DeleteEvent(ctx, ev.ID); err != nil {
+			return change{}, err
 		}
-	}
-	msg := writtenMsg{id: s.id, gen: s.gen, isUndo: true}
-	op := u
-	return func() tea.Msg {
-		if len(ids) == 0 {
-			msg.err = incident.Errorf(incident.ECONFLICT, "undo: the imported events are still loading: undo again in a moment")
-			msg.undo = &op
-			return msg
+		what := fmt.Sprintf("undone: removed %q", clip(eventText(ev)))
+		switch ev.Kind {
+		case incident.KindStatus:
+			what += " (the status is back to the one before)"
+		case incident.KindMilestone:
+			what += " (the milestone is back to what it was)"
+		case incident.KindRole:
+			what += " (the event only: /role hands the role on)"
 		}
-		for i, id := range ids {
-			if err := st.DeleteEvent(ctx, id); err != nil {
-				msg.err = fmt.Errorf("undo the import (%d of %d events removed): %w", i, len(ids), err)
-				msg.undo = &op // the rest go on another try
-				return msg
+		return change{what: what, removed: ev.ID}, nil
+	}}
+}
+
+// undoDelete restores an event this session deleted.
+func undoDelete(ev incident.Event) *undoOp {
+	return &undoOp{run: func(ctx context.Context, st Store) (change, error) {
+		if err := st.RestoreEvent(ctx, ev.ID); err != nil {
+			return change{}, err
+		}
+		restored := ev
+		restored.DeletedAt = time.Time{}
+		return change{what: fmt.Sprintf("undone: restored %q", clip(eventText(ev))), event: &restored}, nil
+	}}
+}
+
+// undoEdit puts an event back as it was before a correction or a pin.
+func undoEdit(prev incident.Event) *undoOp {
+	return &undoOp{run: func(ctx context.Context, st Store) (change, error) {
+		ev, err := st.EditEvent(ctx, prev.ID, func(e *incident.Event) error {
+			e.OccurredAt, e.Text, e.Kind, e.Pinned = prev.OccurredAt, prev.Text, prev.Kind, prev.Pinned
+			return nil
+		})
+		if err != nil {
+			return change{}, err
+		}
+		return change{what: fmt.Sprintf("undone: %q back as it was", clip(eventText(prev))), event: &ev}, nil
+	}}
+}
+
+// undoImport removes the events of one pasted import: those of this
+// incident imported with batch as their LoggedAt, which the store keeps to
+// the nanosecond.
+func undoImport(id int64, batch time.Time) *undoOp {
+	return &undoOp{run: func(ctx context.Context, st Store) (change, error) {
+		snap, err := st.Snapshot(ctx, id)
+		if err != nil {
+			return change{}, err
+		}
+		var ids []int64
+		for _, e := range snap.Events {
+			if e.Source == incident.SourceImport && e.LoggedAt.Equal(batch) {
+				ids = append(ids, e.ID)
 			}
 		}
-		msg.what = "undone: removed " + counted(len(ids), "imported event")
-		return msg
-	}
+		for i, eid := range ids {
+			if err := st.DeleteEvent(ctx, eid); err != nil {
+				// The rest go on another try: the ones removed are gone from
+				// the snapshot that try reads.
+				return change{}, fmt.Errorf("the import, %d of %d events removed: %w", i, len(ids), err)
+			}
+		}
+		return change{what: "undone: removed " + counted(len(ids), "imported event")}, nil
+	}}
 }
 
 // clip shortens text for a status message.

@@ -1,8 +1,8 @@
 package tui
 
 import (
+	"context"
 	"fmt"
-	"strings"
 	"time"
 
 	tea "charm.land/bubbletea/v2"
@@ -10,200 +10,89 @@ import (
 	"scribe/incident"
 )
 
-// apply turns a parsed command into the store write that carries it out.
-// Every write runs in its command; Update only sees the writtenMsg.
-func (s *incidentScreen) apply(c Command, line string) tea.Cmd {
-	// Commands run on their own goroutine: they capture values, never s.
-	st, ctx, id, zone := s.c.st, s.c.ctx, s.id, s.zone
-	o := incident.Origin{At: c.At, Author: s.c.opts.Author, Source: incident.SourceTUI}
-	base := writtenMsg{id: id, gen: s.gen, line: line}
-	logged := func(msg writtenMsg, ev incident.Event, err error, what string) tea.Msg {
-		if err != nil {
-			msg.err = err
-			return msg
-		}
-		msg.event = &ev
-		msg.undo = &undoOp{action: undoRemove, prev: ev}
-		msg.what = what
-		return msg
-	}
-	switch c.Op {
-	case OpLog:
-		return func() tea.Msg {
-			ev := incident.Event{IncidentID: id, OccurredAt: c.At, Kind: c.Kind, Text: c.Text, Author: o.Author, Source: o.Source}
-			err := st.LogEvent(ctx, &ev)
-			return logged(base, ev, err, fmt.Sprintf("logged %s at %s", c.Kind, ev.OccurredAt.In(zone).Format("15:04")))
-		}
-	case OpRole:
-		return func() tea.Msg {
-			ev, err := st.AssignRole(ctx, id, c.Role, c.Person, o)
-			return logged(base, ev, err, fmt.Sprintf("%s is now %s", c.Person, incident.RoleTitle(c.Role)))
-		}
-	case OpStatus:
-		return func() tea.Msg {
-			ev, err := st.SetStatus(ctx, id, c.State, c.Text, o)
-			return logged(base, ev, err, "status: "+string(c.State))
-		}
-	case OpSeverity:
-		return func() tea.Msg {
-			ev, err := st.SetSeverity(ctx, id, c.Severity, o)
-			return logged(base, ev, err, "severity: "+c.Severity.String())
-		}
-	case OpMilestone:
-		return func() tea.Msg {
-			ev, err := st.SetMilestone(ctx, id, c.Milestone, o)
-			return logged(base, ev, err, fmt.Sprintf("milestone %s at %s", c.Milestone, ev.OccurredAt.In(zone).Format("15:04")))
-		}
-	case OpActionItem:
-		return func() tea.Msg {
-			item := c.Item
-			item.IncidentID = id
-			item.State = incident.ItemOpen
-			msg := base
-			if err := st.AddActionItem(ctx, &item, o); err != nil {
-				msg.err = err
-				return msg
-			}
-			msg.what = fmt.Sprintf("action item #%d added", item.ID)
-			if item.EventID != 0 {
-				msg.undo = &undoOp{action: undoRemove, prev: incident.Event{ID: item.EventID, Kind: incident.KindActionItem, Text: item.Title}}
-			}
-			return msg
-		}
-	case OpDone:
-		return s.setItemState(c.ItemID, incident.ItemDone, line)
-	case OpRetro:
-		return func() tea.Msg {
-			msg := base
-			n := incident.RetroNote{IncidentID: id, Section: c.Section, Text: c.Text}
-			if err := st.AddRetroNote(ctx, &n); err != nil {
-				msg.err = err
-				return msg
-			}
-			msg.what = "retro note added to " + c.Section.Heading()
-			return msg
-		}
-	case OpSet:
-		return func() tea.Msg {
-			msg := base
-			_, err := st.UpdateIncident(ctx, id, func(inc *incident.Incident) error { return inc.Set(c.Field, c.Text) })
-			if err != nil {
-				msg.err = err
-				return msg
-			}
-			msg.what = c.Field.Label() + " saved"
-			return msg
-		}
-	}
-	return nil
+// Every write the incident screen makes (a logged line, a correction, an
+// undo, a draft) goes through writes.run: it counts the write as pending
+// until its writtenMsg comes back, so quitting can wait for all of them,
+// and builds that message, so no write has its own boilerplate.
+
+// writeFunc is one write, run in a command off the UI goroutine: it
+// captures values, never the model, and says what changed.
+type writeFunc func(ctx context.Context, st Store) (change, error)
+
+// change is what a write did.
+type change struct {
+	what    string          // what to say in the status line
+	event   *incident.Event // an event to show or refresh in the timeline
+	removed int64           // an event no longer live
+	undo    *undoOp         // how to reverse it
+	quiet   bool            // a draft save: no status line, no reload
 }
 
-// setItemState marks an action item of this incident done, open or won't do.
-func (s *incidentScreen) setItemState(itemID int64, state incident.ItemState, line string) tea.Cmd {
-	st, ctx, id := s.c.st, s.c.ctx, s.id
-	base := writtenMsg{id: id, gen: s.gen, line: line}
+// writtenMsg ends a write.
+type writtenMsg struct {
+	id   int64
+	gen  int
+	line string // the typed line, given back to the user if the write failed
+	change
+	undone *undoOp // the undo this write ran, kept for another try if it failed
+	err    error
+}
+
+// writes tracks one screen's writes in flight.
+type writes struct {
+	c       *common
+	id      int64
+	gen     int
+	pending int
+}
+
+// run starts fn as a write; line is what the user typed for it ("" when
+// it came from a key).
+func (w *writes) run(line string, fn writeFunc) tea.Cmd {
+	return w.start(line, nil, fn)
+}
+
+// runUndo starts an undo; if it fails it goes back on the stack.
+func (w *writes) runUndo(op undoOp) tea.Cmd {
+	return w.start("", &op, op.run)
+}
+
+func (w *writes) start(line string, undone *undoOp, fn writeFunc) tea.Cmd {
+	w.pending++
+	st, ctx := w.c.st, w.c.ctx
+	base := writtenMsg{id: w.id, gen: w.gen, line: line, undone: undone}
 	return func() tea.Msg {
 		msg := base
-		_, err := st.UpdateActionItem(ctx, itemID, func(it *incident.ActionItem) error {
-			if it.IncidentID != id {
-				return incident.Errorf(incident.ENOTFOUND, "action item #%d belongs to another incident: see the Actions pane for this one's numbers", itemID)
-			}
-			it.State = state
-			return nil
-		})
-		if err != nil {
-			msg.err = err
-			return msg
-		}
-		msg.what = fmt.Sprintf("action item #%d: %s", itemID, state.Label())
-		return msg
-	}
-}
-
-// editEvent saves a correction typed as "[WHEN] text". A time left as it
-// was prefilled keeps the event's exact time (seconds included).
-func (s *incidentScreen) editEvent(orig incident.Event, line string) (tea.Cmd, error) {
-	now := s.c.now()
-	at := orig.OccurredAt
-	text := strings.TrimSpace(line)
-	if t, rest, ok := incident.SplitLeadingTime(text, now, s.zone); ok {
-		if !t.Equal(orig.OccurredAt.Truncate(time.Minute)) {
-			at = t
-		}
-		text = strings.TrimSpace(rest)
-	} else if f := strings.Fields(text); len(f) > 0 && looksLikeTime(f[0]) {
-		if _, err := incident.ParseWhen(f[0], now, s.zone); err != nil {
-			return nil, err
-		}
-	}
-	if text == "" && !orig.Kind.Structured() {
-		return nil, incident.Errorf(incident.EINVALID, "the text is empty: to remove the event press esc, select it and press d")
-	}
-	st, ctx := s.c.st, s.c.ctx
-	base := writtenMsg{id: s.id, gen: s.gen, line: line}
-	return func() tea.Msg {
-		msg := base
-		ev, err := st.EditEvent(ctx, orig.ID, func(e *incident.Event) error {
-			e.OccurredAt, e.Text = at, text
-			return nil
-		})
-		if err != nil {
-			msg.err = err
-			return msg
-		}
-		msg.event = &ev
-		msg.undo = &undoOp{action: undoRevert, prev: orig}
-		msg.what = "event corrected"
-		return msg
-	}, nil
-}
-
-// togglePin pins or unpins an event.
-func (s *incidentScreen) togglePin(orig incident.Event) tea.Cmd {
-	st, ctx := s.c.st, s.c.ctx
-	base := writtenMsg{id: s.id, gen: s.gen}
-	return func() tea.Msg {
-		msg := base
-		ev, err := st.EditEvent(ctx, orig.ID, func(e *incident.Event) error {
-			e.Pinned = !orig.Pinned
-			return nil
-		})
-		if err != nil {
-			msg.err = err
-			return msg
-		}
-		msg.event = &ev
-		msg.undo = &undoOp{action: undoRevert, prev: orig}
-		msg.what = "pinned"
-		if !ev.Pinned {
-			msg.what = "unpinned"
+		msg.change, msg.err = fn(ctx, st)
+		if msg.err != nil && undone != nil {
+			msg.err = fmt.Errorf("undo: %w", msg.err)
 		}
 		return msg
 	}
 }
 
-// deleteEvent soft-deletes an event; u brings it back.
-func (s *incidentScreen) deleteEvent(orig incident.Event) tea.Cmd {
-	st, ctx := s.c.st, s.c.ctx
-	base := writtenMsg{id: s.id, gen: s.gen}
-	return func() tea.Msg {
-		msg := base
-		if err := st.DeleteEvent(ctx, orig.ID); err != nil {
-			msg.err = err
-			return msg
-		}
-		msg.removed = orig.ID
-		msg.undo = &undoOp{action: undoRestore, prev: orig}
-		msg.what = fmt.Sprintf("deleted %q · u or /undo brings it back", clip(orig.Text))
-		return msg
-	}
-}
+// finished counts a write as landed.
+func (w *writes) finished() { w.pending = max(w.pending-1, 0) }
 
-// looksLikeTime reports whether a word was probably meant as a time, so a
-// mistyped one ("25:70") is reported rather than kept as text.
-func looksLikeTime(w string) bool {
-	if strings.HasPrefix(w, "-") && len(w) > 1 && w[1] >= '0' && w[1] <= '9' {
-		return true
+// when says when something was filed, for a confirmation: the time, and the
+// date too whenever it is not today, so a line filed on another day is seen.
+func when(at, now time.Time, zone *time.Location) string {
+	at, now = at.In(zone), now.In(zone)
+	clock := "at " + at.Format("15:04")
+	ay, am, ad := at.Date()
+	ny, nm, nd := now.Date()
+	if ay == ny && am == nm && ad == nd {
+		return clock
 	}
-	return len(w) > 0 && w[0] >= '0' && w[0] <= '9' && strings.Contains(w, ":")
+	day := at.Format("Mon 2 Jan")
+	if ay != ny {
+		day = at.Format("Mon 2 Jan 2006")
+	}
+	switch d := time.Date(ay, am, ad, 0, 0, 0, 0, time.UTC).Sub(time.Date(ny, nm, nd, 0, 0, 0, 0, time.UTC)); d {
+	case -24 * time.Hour:
+		day += ", yesterday"
+	case 24 * time.Hour:
+		day += ", tomorrow"
+	}
+	return clock + " on " + day
 }

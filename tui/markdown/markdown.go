@@ -185,9 +185,7 @@ func (r *renderer) table(rows []string) {
 	widths := fitColumns(natural, r.width-2*(ncols-1))
 	for ri, row := range cells {
 		if spanning(row) && ri != header {
-			for _, l := range wrap(row[0], r.width) {
-				r.out = append(r.out, l)
-			}
+			r.out = append(r.out, wrap(row[0], r.width)...)
 			continue
 		}
 		wrapped := make([][]string, ncols)

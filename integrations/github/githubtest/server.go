@@ -31,6 +31,7 @@ const (
 	ListIssues  Op = "list-issues"
 	CreateIssue Op = "create-issue"
 	GetIssue    Op = "get-issue"
+	EditIssue   Op = "edit-issue"
 	ListLabels  Op = "list-labels"
 	CreateLabel Op = "create-label"
 )
@@ -117,6 +118,7 @@ type Server struct {
 	log         []string
 	remaining   int
 	before      map[Op]func()
+	edits       int
 }
 
 // Option changes how a Server is set up.
@@ -299,6 +301,22 @@ func (s *Server) ExpectNoRequests() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.quiet = true
+}
+
+// Edits counts the edits that changed an issue: requests that did the
+// work, whatever was answered.
+func (s *Server) Edits() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.edits
+}
+
+// SetBody replaces an issue's body, as a person editing it would.
+func (s *Server) SetBody(full string, number int, body string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	iss := s.issue(full, number)
+	iss.Body, iss.Updated = body, s.now().UTC()
 }
 
 // Calls counts the requests of op served so far, faults included.
@@ -521,6 +539,8 @@ func (s *Server) route(method string, parts []string) (Op, http.HandlerFunc) {
 		return CreateIssue, s.withRepo(parts, s.createIssue)
 	case len(parts) == 5 && parts[0] == "repos" && parts[3] == "issues" && method == http.MethodGet:
 		return GetIssue, s.withRepo(parts, func(w http.ResponseWriter, req *http.Request, r *repo) { s.getIssue(w, req, r, parts[4]) })
+	case len(parts) == 5 && parts[0] == "repos" && parts[3] == "issues" && method == http.MethodPatch:
+		return EditIssue, s.withRepo(parts, func(w http.ResponseWriter, req *http.Request, r *repo) { s.editIssue(w, req, r, parts[4]) })
 	case len(parts) == 4 && parts[0] == "repositories" && parts[2] == "issues" && method == http.MethodGet:
 		return GetIssue, func(w http.ResponseWriter, req *http.Request) { s.getByRepoID(w, req, parts[1], parts[3]) }
 	case len(parts) == 4 && parts[0] == "repos" && parts[3] == "labels" && method == http.MethodGet:
@@ -676,6 +696,46 @@ func (s *Server) getIssue(w http.ResponseWriter, req *http.Request, r *repo, num
 	default:
 		writeJSON(w, http.StatusOK, s.issueJSON(req, r, iss))
 	}
+}
+
+// editIssue changes an issue's title, body or state, as PATCH does on
+// GitHub; a deleted or transferred issue answers as GET would.
+func (s *Server) editIssue(w http.ResponseWriter, req *http.Request, r *repo, num string) {
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 1 || n > len(r.issues) {
+		writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not Found"})
+		return
+	}
+	iss := r.issues[n-1]
+	if iss.gone || iss.movedTo != "" {
+		s.getIssue(w, req, r, num)
+		return
+	}
+	var in struct {
+		Title *string `json:"title"`
+		Body  *string `json:"body"`
+		State *string `json:"state"`
+	}
+	if err := json.NewDecoder(req.Body).Decode(&in); err != nil {
+		writeJSON(w, http.StatusBadRequest, map[string]string{"message": "Problems parsing JSON"})
+		return
+	}
+	if in.Title != nil {
+		if strings.TrimSpace(*in.Title) == "" {
+			validationFailed(w, "title", "missing_field", "")
+			return
+		}
+		iss.Title = *in.Title
+	}
+	if in.Body != nil {
+		iss.Body = *in.Body
+	}
+	if in.State != nil {
+		iss.State = *in.State
+	}
+	iss.Updated = s.now()
+	s.edits++
+	writeJSON(w, http.StatusOK, s.issueJSON(req, r, iss))
 }
 
 func (s *Server) getByRepoID(w http.ResponseWriter, req *http.Request, id, num string) {

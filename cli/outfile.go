@@ -1,0 +1,185 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"golang.org/x/sys/unix"
+)
+
+// `export -o FILE` writes FILE atomically: a temporary file beside it,
+// synced, renamed into place. A FIFO or a device is written in place
+// (renaming over /dev/null would replace the device for everyone), with
+// the open and the writes honouring Ctrl+C and SIGTERM: a FIFO nobody reads
+// blocks forever otherwise. Nothing is ever written over the open database
+// or its -wal, -shm or -journal file, whatever name leads there.
+
+// refuseDatabase refuses an output path that is the database or one of
+// its companion files, by identity (device and inode, through symlinks and
+// hard links), not by name.
+func refuseDatabase(out, db string) error {
+	target, err := os.Stat(out)
+	if err != nil {
+		return nil // nothing there yet: it cannot be the database
+	}
+	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+		fi, err := os.Stat(db + suffix)
+		if err == nil && os.SameFile(target, fi) {
+			return usageError{fmt.Errorf("-o %s is the database %s%s itself: writing the export there would destroy it; give another file name", out, db, suffix)}
+		}
+	}
+	return nil
+}
+
+// tempPattern names the temporary files of an atomic write to path:
+// ".NAME.PID-RANDOM.tmp", so that a later run can tell one left by a dead
+// process (kill -9, power loss) from one being written right now.
+func tempPrefix(path string) string { return "." + filepath.Base(path) + "." }
+
+// writeFileAtomic replaces path with data through a temporary file in the
+// same directory, synced and renamed, so that a crash or a full disk leaves
+// either the old file or the new one, never half of one. An existing
+// file's permissions are kept; a new file gets 0644. Temporary files an
+// earlier run left behind for path (its process is gone) are removed first.
+func writeFileAtomic(ctx context.Context, path string, data []byte) error {
+	mode := os.FileMode(0o644)
+	if fi, err := os.Stat(path); err == nil {
+		if fi.IsDir() {
+			return fmt.Errorf("-o %s is a directory: give a file name such as %s", path, filepath.Join(path, "postmortem.md"))
+		}
+		if !fi.Mode().IsRegular() {
+			return writeInPlace(ctx, path, data)
+		}
+		mode = fi.Mode().Perm()
+	}
+	dir := filepath.Dir(path)
+	removeStaleTemps(dir, path)
+	f, err := os.CreateTemp(dir, tempPrefix(path)+strconv.Itoa(os.Getpid())+"-*.tmp")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmp := f.Name()
+	defer func() {
+		if tmp != "" {
+			os.Remove(tmp)
+		}
+	}()
+	if err := writeAndSync(f, data); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp, mode); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	tmp = ""
+	if d, err := os.Open(dir); err == nil {
+		// Best effort: the rename is durable once the directory is synced.
+		_ = d.Sync()
+		d.Close()
+	}
+	return nil
+}
+
+// removeStaleTemps removes the temporary files of earlier writes to path
+// whose process no longer runs. Only regular files named exactly as
+// writeFileAtomic names them, owned by this user, are considered; one whose
+// process is alive (another export of the same file, right now) is left.
+func removeStaleTemps(dir, path string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	prefix := tempPrefix(path)
+	for _, e := range entries {
+		name := e.Name()
+		rest, ok := strings.CutPrefix(name, prefix)
+		if !ok || !strings.HasSuffix(rest, ".tmp") || !e.Type().IsRegular() {
+			continue
+		}
+		pidText, _, ok := strings.Cut(rest, "-")
+		pid, err := strconv.Atoi(pidText)
+		if !ok || err != nil || pid <= 0 || processAlive(pid) {
+			continue
+		}
+		full := filepath.Join(dir, name)
+		if fi, err := os.Lstat(full); err == nil && fi.Mode().IsRegular() && ownedByMe(fi) {
+			os.Remove(full)
+		}
+	}
+}
+
+// processAlive reports whether a process with this pid exists (it may not
+// be ours to signal: EPERM still means alive).
+func processAlive(pid int) bool {
+	err := unix.Kill(pid, 0)
+	return err == nil || errors.Is(err, unix.EPERM)
+}
+
+func ownedByMe(fi os.FileInfo) bool {
+	st, ok := fi.Sys().(*syscall.Stat_t)
+	return ok && int(st.Uid) == os.Getuid()
+}
+
+// fifoRetry is how often opening a FIFO without a reader is tried again.
+const fifoRetry = 50 * time.Millisecond
+
+// writeInPlace writes data to an existing FIFO, device or socket. The open
+// is non-blocking and retried until a reader comes or ctx ends; the writes
+// go through Go's poller, so ctx ending stops them too.
+func writeInPlace(ctx context.Context, path string, data []byte) error {
+	var f *os.File
+	for {
+		var err error
+		f, err = os.OpenFile(path, os.O_WRONLY|unix.O_NONBLOCK, 0)
+		if err == nil {
+			break
+		}
+		if !errors.Is(err, unix.ENXIO) {
+			return fmt.Errorf("write %s: %w", path, err)
+		}
+		// A FIFO without a reader: wait for one.
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("write %s: no reader came: %w", path, ctx.Err())
+		case <-time.After(fifoRetry):
+		}
+	}
+	defer f.Close()
+	stop := context.AfterFunc(ctx, func() { f.SetWriteDeadline(time.Now()) })
+	defer stop()
+	if _, err := io.Copy(f, bytes.NewReader(data)); err != nil {
+		if ctx.Err() != nil {
+			err = ctx.Err()
+		}
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := f.Close(); err != nil && !errors.Is(err, os.ErrClosed) {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}
+
+func writeAndSync(f *os.File, data []byte) error {
+	_, err := io.Copy(f, bytes.NewReader(data))
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}

@@ -1,0 +1,190 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"scribe/incident"
+)
+
+// barWidth is the longest bar of a terminal chart, in cells.
+const barWidth = 32
+
+// Text writes the report for a terminal: tables with small bar charts made
+// of block characters, readable without colour. It prints no user text.
+func Text(w io.Writer, r Report) error {
+	var buf bytes.Buffer
+	if err := text(&buf, r); err != nil {
+		return err
+	}
+	// The tables' last columns leave trailing blanks a pager or a diff
+	// would show.
+	lines := strings.Split(buf.String(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ")
+	}
+	if _, err := io.WriteString(w, strings.Join(lines, "\n")); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+func text(w io.Writer, r Report) error {
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
+	p("%s\n", r.Heading())
+	if r.Incidents == 0 {
+		p("\nNo incident began in this window.\n")
+		return flush(tw)
+	}
+
+	p("\nIncidents by severity\n")
+	most := 0
+	for _, s := range r.BySeverity {
+		most = max(most, s.Count)
+	}
+	for _, s := range r.BySeverity {
+		p("  %s\t%d\t%s\n", s.Severity, s.Count, bar(s.Count, most, barWidth))
+	}
+
+	p("\nIncidents by month (%s)\n", zoneName(r.Zone))
+	most = 0
+	for _, m := range r.ByMonth {
+		most = max(most, m.Count)
+	}
+	for _, m := range r.ByMonth {
+		p("  %s\t%d\t%s\n", m.Month, m.Count, bar(m.Count, most, barWidth))
+	}
+
+	p("\nResponse times (█ to the median, ░ on to p90)\n")
+	p("  \tmedian\tp90\tmeasured\tmissing\tout of order\t\n")
+	var longest time.Duration
+	for _, m := range r.Metrics {
+		longest = max(longest, m.P90)
+	}
+	for _, m := range r.Metrics {
+		p("  %s\t%s\t%s\t%d\t%d\t%d\t%s\n", m.Kind.Name, durationCell(m, m.Median), durationCell(m, m.P90),
+			m.Count, m.Missing, m.OutOfOrder, rangeBar(m, longest, barWidth-8))
+	}
+
+	p("\nMedians by severity\n")
+	p("  \tincidents")
+	for _, k := range Kinds() {
+		p("\t%s", strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(k.Name, "Time to "), "Duration of ")))
+	}
+	p("\t\n")
+	for _, s := range r.BySeverity {
+		if s.Count == 0 {
+			continue
+		}
+		p("  %s\t%d", s.Severity, s.Count)
+		for _, m := range s.Metrics {
+			p("\t%s", durationCell(m, m.Median))
+		}
+		p("\t\n")
+	}
+
+	f := r.FollowUps
+	p("\nFollow-ups\n")
+	p("  opened %d · done %d · won't do %d · open %d · overdue %d\n", f.Opened, f.Done, f.WontDo, f.Open, f.Overdue)
+	if rate, ok := f.CompletionRate(); ok {
+		p("  completion  %s %s (%d of %d)\n", meter(rate, barWidth), percent(rate), f.Done, f.Opened-f.WontDo)
+	} else {
+		p("  completion  - (no follow-up to complete)\n")
+	}
+	if f.Overdue > 0 {
+		p("  see them with: scribe followups --overdue\n")
+	}
+	return flush(tw)
+}
+
+func flush(tw *tabwriter.Writer) error {
+	if err := tw.Flush(); err != nil {
+		return fmt.Errorf("write report: %w", err)
+	}
+	return nil
+}
+
+// Heading says what the report covers, in one line.
+func (r Report) Heading() string {
+	var window string
+	switch {
+	case !r.Since.IsZero() && !r.Until.IsZero():
+		window = "that began from " + day(r.Since, r.Zone) + " to " + lastDay(r.Until, r.Zone)
+	case !r.Since.IsZero():
+		window = "that began on or after " + day(r.Since, r.Zone)
+	case !r.Until.IsZero():
+		window = "that began up to " + lastDay(r.Until, r.Zone)
+	default:
+		window = "in all"
+	}
+	return fmt.Sprintf("%s %s", countOf(r.Incidents, "incident"), window)
+}
+
+func day(t time.Time, loc *time.Location) string { return t.In(loc).Format(incident.DateLayout) }
+
+// lastDay is the last day before an exclusive bound.
+func lastDay(until time.Time, loc *time.Location) string {
+	return day(until.Add(-time.Nanosecond), loc)
+}
+
+func countOf(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func zoneName(loc *time.Location) string {
+	if loc == nil {
+		return "UTC"
+	}
+	return loc.String()
+}
+
+// durationCell is a metric's value, or "-" when nothing was measured.
+func durationCell(m Metric, d time.Duration) string {
+	if m.Count == 0 {
+		return "-"
+	}
+	return incident.FormatDuration(d)
+}
+
+// bar is n of most as a run of full blocks; anything above zero shows at
+// least one, so a count of one is never invisible.
+func bar(n, most, width int) string {
+	if n <= 0 || most <= 0 {
+		return ""
+	}
+	cells := (n*width + most - 1) / most
+	return strings.Repeat("█", min(cells, width))
+}
+
+// rangeBar draws a metric as full blocks to its median and light shade on
+// to its p90, against the longest p90 of the report.
+func rangeBar(m Metric, longest time.Duration, width int) string {
+	if m.Count == 0 || longest <= 0 {
+		return ""
+	}
+	cells := func(d time.Duration) int {
+		if d <= 0 {
+			return 0
+		}
+		return max(1, int((int64(d)*int64(width)+int64(longest)-1)/int64(longest)))
+	}
+	med, p90 := cells(m.Median), cells(m.P90)
+	return strings.Repeat("█", med) + strings.Repeat("░", max(0, p90-med))
+}
+
+// meter is a share as full blocks on a light-shade track.
+func meter(rate float64, width int) string {
+	full := int(rate*float64(width) + 0.5)
+	full = min(max(full, 0), width)
+	return strings.Repeat("█", full) + strings.Repeat("░", width-full)
+}
+
+func percent(rate float64) string { return fmt.Sprintf("%.0f%%", rate*100) }

@@ -1,0 +1,208 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+
+	tea "charm.land/bubbletea/v2"
+
+	"scribe/incident"
+)
+
+// The run functions of the command table: each carries out one parsed
+// command, the writes through the screen's write helper with their undo.
+
+// origin stamps a write typed on this screen.
+func (s *incidentScreen) origin(c Command) incident.Origin {
+	return incident.Origin{At: c.At, Author: s.c.opts.Author, Source: incident.SourceTUI}
+}
+
+// logged is the change of a write that logged ev.
+func logged(ev incident.Event, what string) change {
+	return change{what: what, event: &ev, undo: undoLog(ev)}
+}
+
+func runLog(s *incidentScreen, c Command, line string) tea.Cmd {
+	id, zone, now, o := s.id, s.zone(), s.c.now(), s.origin(c)
+	return s.writes.run(line, func(ctx context.Context, st Store) (change, error) {
+		ev := incident.Event{IncidentID: id, OccurredAt: c.At, Kind: c.Kind, Text: c.Text, Author: o.Author, Source: o.Source}
+		if err := st.LogEvent(ctx, &ev); err != nil {
+			return change{}, err
+		}
+		return logged(ev, fmt.Sprintf("logged %s %s", c.Kind, when(ev.OccurredAt, now, zone))), nil
+	})
+}
+
+func runRole(s *incidentScreen, c Command, line string) tea.Cmd {
+	id, zone, now, o := s.id, s.zone(), s.c.now(), s.origin(c)
+	return s.writes.run(line, func(ctx context.Context, st Store) (change, error) {
+		ev, err := st.AssignRole(ctx, id, c.Role, c.Person, o)
+		if err != nil {
+			return change{}, err
+		}
+		return logged(ev, fmt.Sprintf("%s is now %s %s", c.Person, incident.RoleTitle(c.Role), when(ev.OccurredAt, now, zone))), nil
+	})
+}
+
+func runStatus(s *incidentScreen, c Command, line string) tea.Cmd {
+	id, zone, now, o := s.id, s.zone(), s.c.now(), s.origin(c)
+	return s.writes.run(line, func(ctx context.Context, st Store) (change, error) {
+		ev, err := st.SetStatus(ctx, id, c.State, c.Text, o)
+		if err != nil {
+			return change{}, err
+		}
+		return logged(ev, fmt.Sprintf("status %s %s", c.State, when(ev.OccurredAt, now, zone))), nil
+	})
+}
+
+// runSeverity changes the severity; a reason is written into the severity
+// event itself, so the timeline reads "Severity changed from SEV3 to SEV2 —
+// reason". Undo puts the severity back and removes the event.
+func runSeverity(s *incidentScreen, c Command, line string) tea.Cmd {
+	id, o, old := s.id, s.origin(c), s.snap.Incident.Severity
+	return s.writes.run(line, func(ctx context.Context, st Store) (change, error) {
+		ev, err := st.SetSeverity(ctx, id, c.Severity, o)
+		if err != nil {
+			return change{}, err
+		}
+		undo := undoSeverity(id, old, ev)
+		if c.Text != "" {
+			withReason, err := st.EditEvent(ctx, ev.ID, func(e *incident.Event) error {
+				e.Text += " — " + c.Text
+				return nil
+			})
+			if err != nil {
+				// The change stands (and is undoable); the reason is in the
+				// input history for another try.
+				what := fmt.Sprintf("severity %s, but its reason was not saved (%s): ctrl+p brings the line back", c.Severity, incident.ErrorMessage(err))
+				return change{what: what, event: &ev, undo: undo}, nil
+			}
+			ev = withReason
+		}
+		return change{what: "severity " + c.Severity.String(), event: &ev, undo: undo}, nil
+	})
+}
+
+// undoSeverity puts the severity back to old and removes the event that
+// recorded the change.
+func undoSeverity(id int64, old incident.Severity, ev incident.Event) *undoOp {
+	return &undoOp{run: func(ctx context.Context, st Store) (change, error) {
+		if _, err := st.UpdateIncident(ctx, id, func(inc *incident.Incident) error {
+			inc.Severity = old
+			return nil
+		}); err != nil {
+			return change{}, err
+		}
+		if err := st.DeleteEvent(ctx, ev.ID); err != nil {
+			return change{}, err
+		}
+		return change{what: "undone: severity back to " + old.String(), removed: ev.ID}, nil
+	}}
+}
+
+// runMilestone sets or clears a milestone. Either logs a milestone event;
+// undo removes it, and the store puts the milestone back to what the
+// remaining milestone events say (the previous value, or none).
+func runMilestone(s *incidentScreen, c Command, line string) tea.Cmd {
+	id, zone, now, o := s.id, s.zone(), s.c.now(), s.origin(c)
+	return s.writes.run(line, func(ctx context.Context, st Store) (change, error) {
+		if c.Clear {
+			ev, err := st.ClearMilestone(ctx, id, c.Milestone, o)
+			if err != nil {
+				return change{}, err
+			}
+			return logged(ev, fmt.Sprintf("milestone %s cleared · ctrl+z puts it back", c.Milestone)), nil
+		}
+		ev, err := st.SetMilestone(ctx, id, c.Milestone, o)
+		if err != nil {
+			return change{}, err
+		}
+		return logged(ev, fmt.Sprintf("milestone %s %s", c.Milestone, when(ev.OccurredAt, now, zone))), nil
+	})
+}
+
+func runActionItem(s *incidentScreen, c Command, line string) tea.Cmd {
+	id, o := s.id, s.origin(c)
+	return s.writes.run(line, func(ctx context.Context, st Store) (change, error) {
+		item := c.Item
+		item.IncidentID = id
+		item.State = incident.ItemOpen
+		if err := st.AddActionItem(ctx, &item, o); err != nil {
+			return change{}, err
+		}
+		return change{what: fmt.Sprintf("action item #%d added", item.ID), undo: undoItemAdd(item)}, nil
+	})
+}
+
+func runDone(s *incidentScreen, c Command, line string) tea.Cmd {
+	return s.writes.run(line, itemState(s.id, c.ItemID, func(incident.ItemState) incident.ItemState { return incident.ItemDone }))
+}
+
+func runRetro(s *incidentScreen, c Command, line string) tea.Cmd {
+	id := s.id
+	return s.writes.run(line, func(ctx context.Context, st Store) (change, error) {
+		n := incident.RetroNote{IncidentID: id, Section: c.Section, Text: c.Text}
+		if err := st.AddRetroNote(ctx, &n); err != nil {
+			return change{}, err
+		}
+		return change{what: "retro note added to " + c.Section.Heading(), undo: undoNoteAdd(n)}, nil
+	})
+}
+
+// runSet sets a narrative field; undo puts the text it had back.
+func runSet(s *incidentScreen, c Command, line string) tea.Cmd {
+	return s.writes.run(line, setField(s.id, c.Field, s.snap.Incident.Get(c.Field), c.Text))
+}
+
+// setField writes text into field f, undoably back to before.
+func setField(id int64, f incident.Field, before, text string) writeFunc {
+	return func(ctx context.Context, st Store) (change, error) {
+		if _, err := st.UpdateIncident(ctx, id, func(inc *incident.Incident) error { return inc.Set(f, text) }); err != nil {
+			return change{}, err
+		}
+		undo := &undoOp{run: func(ctx context.Context, st Store) (change, error) {
+			if _, err := st.UpdateIncident(ctx, id, func(inc *incident.Incident) error { return inc.Set(f, before) }); err != nil {
+				return change{}, err
+			}
+			return change{what: "undone: " + f.Label() + " back as it was"}, nil
+		}}
+		return change{what: f.Label() + " saved", undo: undo}, nil
+	}
+}
+
+func runEditField(s *incidentScreen, c Command, _ string) tea.Cmd { return s.editField(c.Field) }
+
+func runFile(s *incidentScreen, c Command, _ string) tea.Cmd {
+	s.lastRepo = c.Repo
+	var only []int64
+	if it, ok := s.actions.Selected(); ok && s.panes[s.active] == pane(s.actions) {
+		only = []int64{it.ID}
+	}
+	return s.startFiling(c.Repo, only)
+}
+
+func runFilter(s *incidentScreen, c Command, _ string) tea.Cmd {
+	s.active = 0
+	s.timeline.Filter(c.Text)
+	if c.Text == "" {
+		return s.info("showing every event")
+	}
+	return s.info(fmt.Sprintf("%s match %q · /filter alone shows all", counted(len(s.timeline.events), "event"), c.Text))
+}
+
+func runUTC(s *incidentScreen, _ Command, _ string) tea.Cmd {
+	s.utc = !s.utc
+	s.applyData()
+	return s.info("times shown and typed in " + s.zone().String())
+}
+
+func runUndo(s *incidentScreen, _ Command, _ string) tea.Cmd { return s.undoLast() }
+
+func runList(s *incidentScreen, _ Command, _ string) tea.Cmd {
+	return s.leave()
+}
+
+func runHelp(s *incidentScreen, _ Command, _ string) tea.Cmd {
+	s.toggleHelp(true)
+	return nil
+}

@@ -1,0 +1,76 @@
+package tui
+
+import (
+	"strings"
+
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+
+	"scribe/incident"
+)
+
+// declareForm asks for a new incident's title, then its severity, on the
+// list's input line. It opens only with ctrl+n, which no typed sentence
+// contains.
+type declareForm struct {
+	c     *common
+	in    textinput.Model
+	title string // set once the first step is done
+}
+
+func newDeclareForm(c *common, title string) *declareForm {
+	in := textinput.New()
+	in.CharLimit = incident.MaxTitleLen
+	styles := textinput.DefaultDarkStyles()
+	styles.Cursor.Blink = false
+	styles.Focused.Prompt = c.styles.Prompt
+	in.SetStyles(styles)
+	in.Prompt = "Declare · title › "
+	in.Placeholder = "what is broken, e.g. Checkout errors after the payments deploy"
+	in.SetValue(title)
+	in.CursorEnd()
+	in.Focus()
+	return &declareForm{c: c, in: in}
+}
+
+func (f *declareForm) SetWidth(w int) { f.in.SetWidth(max(w-lipWidth(f.in.Prompt)-2, 4)) }
+
+func (f *declareForm) Update(msg tea.Msg) tea.Cmd {
+	var cmd tea.Cmd
+	f.in, cmd = f.in.Update(msg)
+	return cmd
+}
+
+func (f *declareForm) View() string { return f.in.View() }
+
+// next takes the step's answer: the title moves on to the severity, the
+// severity declares the incident.
+func (f *declareForm) next() (tea.Cmd, error) {
+	v := strings.TrimSpace(f.in.Value())
+	if f.title == "" {
+		if err := incident.ValidateTitle(v); err != nil {
+			return nil, err
+		}
+		f.title = v
+		f.in.Prompt = "Declare · severity 1-5 (enter = 3) › "
+		f.in.Placeholder = "1 is the worst"
+		f.in.Reset()
+		f.SetWidth(f.c.width)
+		return nil, nil
+	}
+	sev := incident.Severity(3)
+	if v != "" {
+		s, err := incident.ParseSeverity(v)
+		if err != nil {
+			return nil, err
+		}
+		sev = s
+	}
+	inc := incident.Incident{Title: f.title, Severity: sev, State: incident.Investigating, Timezone: f.c.opts.Zone}
+	st, ctx := f.c.st, f.c.ctx
+	o := incident.Origin{Author: f.c.opts.Author, Source: incident.SourceTUI}
+	return func() tea.Msg {
+		err := st.CreateIncident(ctx, &inc, o)
+		return createdMsg{inc: inc, err: err}
+	}, nil
+}

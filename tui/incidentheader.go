@@ -1,0 +1,133 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"scribe/incident"
+)
+
+// header is the top of the incident screen: severity, number, title, state
+// and the elapsed clock; then who holds which role, the open action items
+// and the time since the last comms update.
+type header struct {
+	c         *common
+	snap      *incident.Snapshot
+	now       time.Time
+	lastComms time.Time
+	openItems int
+}
+
+func (h *header) SetData(d paneData) {
+	h.snap = d.snap
+	if h.now.IsZero() {
+		h.now = h.c.now()
+	}
+	h.lastComms = time.Time{}
+	for i := len(d.snap.Events) - 1; i >= 0; i-- {
+		if d.snap.Events[i].Kind == incident.KindComms {
+			h.lastComms = d.snap.Events[i].OccurredAt
+			break
+		}
+	}
+	h.openItems = 0
+	for _, it := range d.snap.ActionItems {
+		if it.State == incident.ItemOpen {
+			h.openItems++
+		}
+	}
+}
+
+// Observe takes in an event as soon as its write returned, before the
+// reload that follows.
+func (h *header) Observe(ev incident.Event) {
+	if ev.Kind == incident.KindComms && !ev.Deleted() && ev.OccurredAt.After(h.lastComms) {
+		h.lastComms = ev.OccurredAt
+	}
+}
+
+// elapsed is how long the incident has run: from its declaration (or the
+// start of impact, when earlier) to now, or to its resolution.
+func (h *header) elapsed() time.Duration {
+	inc := &h.snap.Incident
+	ms := inc.Milestones
+	from := inc.CreatedAt
+	if t, ok := ms.Get(incident.MilestoneDeclared); ok {
+		from = t
+	}
+	if t, ok := ms.Get(incident.MilestoneStarted); ok && t.Before(from) {
+		from = t
+	}
+	to := h.now
+	if t, ok := ms.Get(incident.MilestoneResolved); ok && inc.State == incident.Resolved {
+		to = t
+	}
+	return to.Sub(from)
+}
+
+func (h *header) line1(w int) string {
+	st := h.c.styles
+	inc := &h.snap.Incident
+	stateMark := "●"
+	if inc.State == incident.Resolved {
+		stateMark = "✔"
+	}
+	state := st.State(inc.State).Render(stateMark + " " + strings.ToUpper(string(inc.State)))
+	right := state + "  " + st.Clock.Render("⏱ "+formatClock(h.elapsed()))
+	if w < narrowWidth {
+		right = state + " " + st.Clock.Render(formatClock(h.elapsed()))
+	}
+	left := st.Severity(inc.Severity).Render(" "+inc.Severity.String()+" ") + " " + st.Title.Render(fmt.Sprintf("#%d ", inc.ID)) + st.Title.Render(Sanitize(inc.Title))
+	return spread(left, right, w)
+}
+
+// line2 puts the role holders first: who is in charge matters more than
+// the counts, which shorten, then go, when the line is short of room.
+func (h *header) line2(w int) string {
+	st := h.c.styles
+	var holders []string
+	for _, role := range orderedRoles(h.snap.Roles) {
+		for _, a := range h.snap.Roles {
+			if a.Role == role && a.Active() {
+				holders = append(holders, incident.RoleShort(Sanitize(role))+" "+Sanitize(a.Person))
+			}
+		}
+	}
+	left := strings.Join(holders, " · ")
+	if left == "" {
+		left = st.Muted.Render("no roles yet: /ic NAME")
+	}
+	lw := lipWidth(left)
+	for _, right := range h.counts() {
+		if lw+2+lipWidth(right) <= w {
+			return spread(left, st.Muted.Render(right), w)
+		}
+	}
+	return fit(left, w)
+}
+
+// counts is the right side of line2 in ever shorter forms.
+func (h *header) counts() []string {
+	items := fmt.Sprintf("%d open actions", h.openItems)
+	short := fmt.Sprintf("%d open", h.openItems)
+	if h.openItems == 1 {
+		items = "1 open action"
+	}
+	comms, commsShort := "no comms update yet", "no update yet"
+	if !h.lastComms.IsZero() {
+		ago := formatAgo(h.now.Sub(h.lastComms))
+		comms, commsShort = "last update "+ago, "update "+ago
+	}
+	return []string{items + " · " + comms, short + " · " + commsShort, commsShort}
+}
+
+// spread puts left and right on one line of width w, truncating left.
+func spread(left, right string, w int) string {
+	rw := lipWidth(right)
+	if rw+4 > w {
+		return fit(left, w)
+	}
+	left = fit(left, w-rw-2)
+	return left + strings.Repeat(" ", max(w-lipWidth(left)-rw, 1)) + right
+}
