@@ -105,7 +105,7 @@ func TestImportDryRunRefusesWhatImportRefuses(t *testing.T) {
 	for _, bad := range []struct{ from, to, want string }{
 		{"2026-11-20T10:05:00Z", "2300-01-01T00:00:00Z", "event"},
 		{"2026-11-20T10:05:00Z", "1969-12-31T23:59:59Z", "event"},
-		{`"declared": "2026-11-20T10:00:00Z"`, `"declared": "0000-06-01T00:00:00Z"`, "declared milestone"},
+		{`"declared": "2026-11-20T10:00:00Z"`, `"declared": "0000-06-01T00:00:00Z"`, "declared"},
 	} {
 		if !strings.Contains(doc, bad.from) {
 			t.Fatalf("the export has no %s:\n%s", bad.from, doc)
