@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -424,6 +425,9 @@ func (p *parser) heading(text string, n int) {
 	} else if badClock(clean, true) {
 		p.problem(n, text, "unreadable time (write HH:MM, 24-hour or with am/pm)")
 		return
+	} else if badDate.MatchString(clean) {
+		p.problem(n, text, badDateReason)
+		return
 	} else if y, m, d, ok := p.r.dateAnywhere(clean); ok && d > 0 {
 		p.setDate(stamp{year: y, month: m, day: d})
 	}
@@ -456,6 +460,7 @@ var lineReaders = []struct {
 	{"stamped entry", (*parser).stampedLine},
 	{"status update with its time", (*parser).statusStampLine},
 	{"unreadable clock", (*parser).badClockLine},
+	{"impossible date", (*parser).badDateLine},
 	{"chat message header", (*parser).chatHeaderLine},
 	{"awaited text", (*parser).awaitedLine},
 	{"continued entry", (*parser).continuedLine},
@@ -574,6 +579,25 @@ func (p *parser) badClockLine(l *line) bool {
 	p.problem(l.n, l.lead, "unreadable time (write HH:MM, 24-hour or with am/pm)")
 	return true
 }
+
+// badDateLine reports a line that opens with a numeric date no calendar
+// has ("2024-13-01 10:00", "2024-05-00 09:12"), then a time: it was meant
+// as an entry, and is not dropped without a word.
+func (p *parser) badDateLine(l *line) bool {
+	if l.logged || !p.opens(l) || !badDate.MatchString(l.clean) {
+		return false
+	}
+	p.endParagraph()
+	p.open = -1
+	p.problem(l.n, l.lead, badDateReason)
+	return true
+}
+
+// badDate is a numeric date the stamp reader found no date in, then a
+// clock: year first ("2024-13-01 10:00") or last ("13/13/2024 10:00").
+var badDate = regexp.MustCompile("^[\\[(*_~`]*(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2}))(?:[T ,]+|\\s+at\\s+)\\d{1,2}:\\d{2}")
+
+const badDateReason = "no such date (write the month 1-12 and a day the month has, e.g. 2024-05-01 10:00)"
 
 // chatHeaderLine reads "Priya Raman  2:03 PM" above a message.
 func (p *parser) chatHeaderLine(l *line) bool {
