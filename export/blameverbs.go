@@ -10,67 +10,136 @@ package export
 
 // verbBlameAt checks the verb phrases that start at token i.
 func (b *blameScan) verbBlameAt(i int, w string) bool {
-	switch {
-	case w == "could" || w == "could've":
-		return b.couldHave(i)
-	case w == "if" || w == "had" && b.clauseFirst(i):
-		return b.counterfactual(i)
-	case w == "never" || w == "didn't" || w == "did" && b.word(i+1) == "not":
-		return b.neglect(i)
-	case w == "bothered" && b.word(i+1) == "to":
-		k := i // "couldn't be bothered to"
-		for k > 0 && botherAux[b.word(k-1)] {
-			k--
-		}
-		if b.subjectIsPerson(k) || b.fragment(k) {
-			b.report(blameFailure, k, i+1, "describe what happened to the signal and what competed for attention, not whether someone bothered")
+	for _, check := range verbChecks[w] {
+		if check(b, i) {
 			return true
 		}
-	case w == "slow" && b.word(i+1) == "to" && reactVerbs[b.word(i+2)]:
-		return b.tooSlow(i)
-	case w == "seriously":
-		return b.notSerious(i)
-	case w == "not" && i > 0 && b.toks[i-1].person && !pronouns[b.word(i-1)] && attentionGerunds[b.word(i+1)]:
-		b.report(blameFailure, i-1, i+1, "write what did not happen and what made the procedure easy to skip, not who did not follow it")
-		return true
-	case w == "without" && withoutWhat[b.word(i+1)] || w == "without" && determiners[b.word(i+1)] && withoutWhat[b.word(i+2)]:
-		return b.without(i)
-	case (w == "call" || w == "decision" || w == "choice") && i > 0:
-		return b.badCall(i)
-	case w == "on" && i > 1 && (b.word(i-1) == "was" || b.word(i-1) == "is") && outcomeNouns[b.word(i-2)] &&
-		i+1 < len(b.toks) && b.toks[i+1].person && possessor(b.word(i+1)) == "" && i+2 == len(b.toks):
-		b.report(blameFault, i-2, i+1, "a postmortem looks for causes, not culprits: say what happened and what allowed it")
-		return true
-	case (w == "was" || w == "were") && b.word(i+1) == "responsible" && b.word(i+2) == "for":
-		if b.namedSubject(i) && b.badOutcomeAfter(i+3) {
-			b.report(blameFault, i, i+2, "say what happened and what allowed it; a postmortem assigns follow-ups, not responsibility for the outage")
-			return true
-		}
-	case causeVerbs[w]:
-		return b.cause(i)
-	case w == "untested" || w == "unreviewed" || w == "unvetted":
-		return b.untested(i)
-	case w == "doing" && b.possessivePerson(i-1):
-		b.report(blameFault, i-1, i, "say what happened rather than whose it was: the action, what the system showed, and the missing safeguard")
-		return true
-	case (w == "slept" || w == "sleeping") && b.word(i+1) == "through" && b.namedSubject(i):
-		b.report(blameFailure, i, i+1, "write where the page went and why it did not wake anyone (volume, device, escalation policy), not who slept")
-		return true
-	case (w == "brushed" || w == "shrugged" || w == "waved") && b.word(i+1) == "off" && b.namedSubject(i):
-		b.report(blameFailure, i, i+1, "write what the warning looked like and what competed with it, not who dismissed it")
-		return true
-	case w == "let" && b.letLapse(i):
-		return true
-	case w == "wrong" && b.word(i-1) == "the" && i > 1 && finiteVerb(b.word(i-2)) && b.namedSubject(i-2):
-		b.report(blameFault, i-2, i, "say what made the two easy to confuse (names, defaults, a missing confirmation), not who picked the wrong one")
-		return true
-	case (w == "nobody" || w == "one" && b.word(i-1) == "no") && b.nobodyNoticed(i):
-		return true
-	case badJudgements[w] && conductNouns[b.word(i+1)] && b.possessivePerson(i-1):
-		b.report(blameCharacter, i-1, i+1, "describe what was said or done and what made it hard, not its quality")
-		return true
 	}
 	return false
+}
+
+// verbChecks are this file's checks by the word their phrase starts with.
+var verbChecks = map[string][]func(*blameScan, int) bool{
+	"could": {(*blameScan).couldHave}, "could've": {(*blameScan).couldHave},
+	"if": {(*blameScan).counterfactual}, "had": {(*blameScan).hadFirst},
+	"never": {(*blameScan).neglect}, "didn't": {(*blameScan).neglect}, "did": {(*blameScan).didNot},
+	"bothered":  {(*blameScan).bothered},
+	"slow":      {(*blameScan).tooSlow},
+	"seriously": {(*blameScan).notSerious},
+	"not":       {(*blameScan).notFollowing},
+	"without":   {(*blameScan).without},
+	"call":      {(*blameScan).badCall}, "decision": {(*blameScan).badCall}, "choice": {(*blameScan).badCall},
+	"on":  {(*blameScan).wasOn},
+	"was": {(*blameScan).responsible}, "were": {(*blameScan).responsible},
+	"caused": {(*blameScan).cause}, "broke": {(*blameScan).cause}, "crashed": {(*blameScan).cause},
+	"untested": {(*blameScan).untested}, "unreviewed": {(*blameScan).untested}, "unvetted": {(*blameScan).untested},
+	"doing": {(*blameScan).theirDoing},
+	"slept": {(*blameScan).sleptThrough}, "sleeping": {(*blameScan).sleptThrough},
+	"brushed": {(*blameScan).brushedOff}, "shrugged": {(*blameScan).brushedOff}, "waved": {(*blameScan).brushedOff},
+	"let":    {(*blameScan).letLapse},
+	"wrong":  {(*blameScan).wrongOne, (*blameScan).poorConduct},
+	"nobody": {(*blameScan).nobodyNoticed}, "one": {(*blameScan).noOneNoticed},
+	"bad": {(*blameScan).poorConduct}, "poor": {(*blameScan).poorConduct}, "terrible": {(*blameScan).poorConduct},
+	"questionable": {(*blameScan).poorConduct},
+}
+
+// hadFirst: "Had the on-call checked the graph, …".
+func (b *blameScan) hadFirst(i int) bool { return b.clauseFirst(i) && b.counterfactual(i) }
+
+// didNot: "the SRE did not check".
+func (b *blameScan) didNot(i int) bool { return b.word(i+1) == "not" && b.neglect(i) }
+
+// bothered: "nobody bothered to read it", "couldn't be bothered to escalate".
+func (b *blameScan) bothered(i int) bool {
+	if b.word(i+1) != "to" {
+		return false
+	}
+	k := i
+	for k > 0 && botherAux[b.word(k-1)] {
+		k--
+	}
+	if !b.subjectIsPerson(k) && !b.fragment(k) {
+		return false
+	}
+	b.report(blameFailure, k, i+1, "describe what happened to the signal and what competed for attention, not whether someone bothered")
+	return true
+}
+
+// notFollowing: "Iris not following the procedure".
+func (b *blameScan) notFollowing(i int) bool {
+	if i == 0 || !b.toks[i-1].person || pronouns[b.word(i-1)] || !attentionGerunds[b.word(i+1)] {
+		return false
+	}
+	b.report(blameFailure, i-1, i+1, "write what did not happen and what made the procedure easy to skip, not who did not follow it")
+	return true
+}
+
+// wasOn: "the outage was on Cliff", "this one is on me".
+func (b *blameScan) wasOn(i int) bool {
+	if i < 2 || b.word(i-1) != "was" && b.word(i-1) != "is" || !outcomeNouns[b.word(i-2)] ||
+		i+2 != len(b.toks) || !b.toks[i+1].person || possessor(b.word(i+1)) != "" {
+		return false
+	}
+	b.report(blameFault, i-2, i+1, "a postmortem looks for causes, not culprits: say what happened and what allowed it")
+	return true
+}
+
+// responsible: "White was responsible for the bad deploy"; not "Holly was
+// responsible for customer communications".
+func (b *blameScan) responsible(i int) bool {
+	if b.word(i+1) != "responsible" || b.word(i+2) != "for" || !b.namedSubject(i) || !b.badOutcomeAfter(i+3) {
+		return false
+	}
+	b.report(blameFault, i, i+2, "say what happened and what allowed it; a postmortem assigns follow-ups, not responsibility for the outage")
+	return true
+}
+
+// theirDoing: "this was entirely Carter's doing".
+func (b *blameScan) theirDoing(i int) bool {
+	if !b.possessivePerson(i - 1) {
+		return false
+	}
+	b.report(blameFault, i-1, i, "say what happened rather than whose it was: the action, what the system showed, and the missing safeguard")
+	return true
+}
+
+// sleptThrough: "the on-call engineer slept through the page".
+func (b *blameScan) sleptThrough(i int) bool {
+	if b.word(i+1) != "through" || !b.namedSubject(i) {
+		return false
+	}
+	b.report(blameFailure, i, i+1, "write where the page went and why it did not wake anyone (volume, device, escalation policy), not who slept")
+	return true
+}
+
+// brushedOff: "the engineer brushed off the linter's warning".
+func (b *blameScan) brushedOff(i int) bool {
+	if b.word(i+1) != "off" || !b.namedSubject(i) {
+		return false
+	}
+	b.report(blameFailure, i, i+1, "write what the warning looked like and what competed with it, not who dismissed it")
+	return true
+}
+
+// wrongOne: "Bob ran the wrong script".
+func (b *blameScan) wrongOne(i int) bool {
+	if i < 2 || b.word(i-1) != "the" || !finiteVerb(b.word(i-2)) || !b.namedSubject(i-2) {
+		return false
+	}
+	b.report(blameFault, i-2, i, "say what made the two easy to confuse (names, defaults, a missing confirmation), not who picked the wrong one")
+	return true
+}
+
+// noOneNoticed is nobodyNoticed for "no one".
+func (b *blameScan) noOneNoticed(i int) bool { return b.word(i-1) == "no" && b.nobodyNoticed(i) }
+
+// poorConduct: "Frank's poor communication", "the SRE's bad judgement".
+func (b *blameScan) poorConduct(i int) bool {
+	if !conductNouns[b.word(i+1)] || !b.possessivePerson(i-1) {
+		return false
+	}
+	b.report(blameCharacter, i-1, i+1, "describe what was said or done and what made it hard, not its quality")
+	return true
 }
 
 // conductNouns are what a person's work is judged by: "Frank's poor
@@ -218,6 +287,9 @@ var reactVerbs = map[string]bool{
 
 // tooSlow: a person who "was too slow to react".
 func (b *blameScan) tooSlow(i int) bool {
+	if b.word(i+1) != "to" || !reactVerbs[b.word(i+2)] {
+		return false
+	}
 	k := i - 1
 	for k >= 0 && (b.word(k) == "too" || b.word(k) == "very" || b.word(k) == "far" || b.word(k) == "much") {
 		k--
@@ -265,6 +337,9 @@ var withoutWhat = map[string]bool{
 // "without telling anyone"; not "we shipped it without a canary", "the
 // pipeline merged it without a review".
 func (b *blameScan) without(i int) bool {
+	if !withoutWhat[b.word(i+1)] && !(determiners[b.word(i+1)] && withoutWhat[b.word(i+2)]) {
+		return false
+	}
 	for k := i - 1; k >= 0; k-- {
 		if gap := b.text[b.toks[k].end:b.toks[k+1].start]; len(gap) > 0 && (gap[0] == ',' || gap[0] == ';') {
 			return false
@@ -283,6 +358,9 @@ func (b *blameScan) without(i int) bool {
 // badCall: "Holly's call made things worse", "Gates made a bad call", "the
 // SRE's poor decision"; not "Robin's decision to roll back held".
 func (b *blameScan) badCall(i int) bool {
+	if i == 0 {
+		return false
+	}
 	k := i - 1
 	judged := badJudgements[b.word(k)]
 	if judged {
@@ -360,9 +438,6 @@ var attentionPast = map[string]bool{
 	"followed": true, "reviewed": true, "acknowledged": true, "acked": true, "responded": true, "answered": true,
 	"escalated": true, "saw": true, "watched": true, "monitored": true, "replied": true, "bothered": true,
 }
-
-// causeVerbs lay an outcome on their subject: "Rose broke the build".
-var causeVerbs = map[string]bool{"caused": true, "broke": true, "crashed": true}
 
 // cause: a particular person who caused, broke or crashed something; not
 // "Mark broke the news", "Rose broke the problem down".
