@@ -364,7 +364,7 @@ func (b *blameScan) subjectIsPerson(i int) bool {
 	if k < 0 {
 		return false
 	}
-	if b.toks[k].w == "call" && b.word(k-1) == "on" { // "the SRE on call"
+	if (b.toks[k].w == "call" || b.toks[k].w == "duty") && b.word(k-1) == "on" { // "the SRE on call"
 		return true
 	}
 	if b.toks[k].w == "one" && b.word(k-1) == "no" {

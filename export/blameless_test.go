@@ -343,3 +343,23 @@ func TestRewriteLearnsSurnamesFromTheIncidentsText(t *testing.T) {
 		}
 	}
 }
+
+// TestEponymsAndPlaces: a surname in a law's or a method's name, or after
+// another responder's name in a place's, is kept and reported as a possible
+// name, whatever the apostrophe.
+func TestEponymsAndPlaces(t *testing.T) {
+	p := newPeople(castIncident([][2]string{{"commander", "Gene Little"}, {"ops", "Ann Fisher"}, {"comms", "Hunter Green"},
+		{"scribe", "Frank Park"}}, nil, nil))
+	for in, want := range map[string]string{
+		"By Little's law the queue holds 400 requests":    "By Little's law the queue holds 400 requests",
+		"By Little’s law the queue holds 400 requests":    "By Little’s law the queue holds 400 requests",
+		"Fisher's exact test showed the canary was worse": "Fisher's exact test showed the canary was worse",
+		"Green Park station wifi blocked our VPN":         "Green Park station wifi blocked our VPN",
+		"Little's patch fixed it":                         "The incident commander's patch fixed it",
+		"Asked Park to check the station wifi":            "Asked the scribe to check the station wifi",
+	} {
+		if got := p.rewrite(in, time.Time{}); got != want {
+			t.Errorf("rewrite(%q)\n got %q\nwant %q", in, got, want)
+		}
+	}
+}

@@ -337,8 +337,10 @@ var withoutWhat = map[string]bool{
 // "without telling anyone"; not "we shipped it without a canary", "the
 // pipeline merged it without a review".
 func (b *blameScan) without(i int) bool {
-	if !withoutWhat[b.word(i+1)] && !(determiners[b.word(i+1)] && withoutWhat[b.word(i+2)]) {
-		return false
+	next := b.word(i + 1)
+	if !withoutWhat[next] && !(determiners[next] && withoutWhat[b.word(i+2)]) &&
+		!((next == "anyone" || next == "anybody" || next == "someone") && withoutWhat[b.word(i+2)]) {
+		return false // "without a review", "without anyone looking at it"
 	}
 	for k := i - 1; k >= 0; k-- {
 		if gap := b.text[b.toks[k].end:b.toks[k+1].start]; len(gap) > 0 && (gap[0] == ',' || gap[0] == ';') {
@@ -469,6 +471,7 @@ var badOutcomes = map[string]bool{
 	"outage": true, "outages": true, "incident": true, "failure": true, "bad": true, "broken": true, "error": true,
 	"errors": true, "mistake": true, "bug": true, "breakage": true, "downtime": true, "loss": true,
 	"regression": true, "problem": true, "problems": true, "mess": true, "faulty": true, "wrong": true,
+	"failed": true, "botched": true,
 }
 
 // harmlessObjects follow "broke" without anything breaking.

@@ -80,6 +80,21 @@ func heldout3Incident() incident.Snapshot {
 			{"Add a Long GC pause alert", "@hbrown"}})
 }
 
+// heldout4Incident is the incident of heldout4-names.txt: the common-word
+// names recombined once more (Rich, Joy, Art and Dawn as first names; Lane,
+// Stone, Page, King, Green, Wood as surnames), Pat Chase as one person.
+func heldout4Incident() incident.Snapshot {
+	return castIncident(
+		[][2]string{{"commander", "Rich Lane"}, {"ops", "Joy Stone"}, {"comms", "Art Page"}, {"scribe", "Dawn King"},
+			{"liaison", "Hunter Green"}, {"payments lead", "Mason Wood"}},
+		[]string{"Bob Price", "Jack White", "Faith Hill", "Sky Long", "Ray Little", "Amber Brown", "Pat Chase", "Frank Park",
+			"Bill Cook", "Rose Carter", "Mark Fisher", "Will Baker", "May Brooks", "Søren Kjær", "Zoë Lefèvre-Marchand",
+			"Bảo Trần", "Ilse Groß", "bcook"},
+		[][2]string{{"Rich to update the escalation policy", "@rlane"}, {"Page the payments on-call sooner", "Art Page"},
+			{"Ask Joy and Frank to review the alert thresholds", "@jstone"}, {"Mark stale runbooks for deletion", "@mfisher"},
+			{"Long-term: move billing off the shared cluster", "@dking"}})
+}
+
 // heldoutCorpora are the held-out corpus files and their incidents.
 var heldoutCorpora = []struct {
 	names, blame string
@@ -88,6 +103,7 @@ var heldoutCorpora = []struct {
 	{"heldout-names.txt", "heldout-blame.txt", heldoutIncident},
 	{"heldout2-names.txt", "heldout2-blame.txt", heldout2Incident},
 	{"heldout3-names.txt", "heldout3-blame.txt", heldout3Incident},
+	{"heldout4-names.txt", "heldout4-blame.txt", heldout4Incident},
 }
 
 // TestHeldoutNameCorpus: the rewrite on sentences written after it was

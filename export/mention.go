@@ -190,7 +190,7 @@ func (p *people) aliasAt(s *scan, a alias, ws int) (mention, verdict) {
 		return mention{}, asWord // "ortiz-lab", "deploy_liu", "the fox"
 	}
 	if a.surname && hasUpper(text[start:end]) {
-		return m, p.judgeSurname(text, lower, end, a.person)
+		return m, p.judgeSurname(text, lower, start, end, a.person)
 	}
 	if a.given && hasUpper(text[start:end]) && clauseStart(text, start) {
 		return m, p.judgeGivenName(text, lower, end, a.person)

@@ -50,7 +50,7 @@ func (p *people) judgeNameNoun(s *scan, a alias, start, end int) verdict {
 		return asName
 	}
 	if a.surname {
-		if v := p.judgeSurname(text, lower, end, a.person); v != asName {
+		if v := p.judgeSurname(text, lower, start, end, a.person); v != asName {
 			return v
 		}
 	}
@@ -110,7 +110,14 @@ func abstractSubject(lower string, start, end int) bool {
 	if ws[k] == "not" && len(ws) > 2 {
 		k++
 	}
-	return articles[ws[k]] || ws[k] == "what" || ws[k] == "never"
+	return articles[ws[k]] || ws[k] == "what" || ws[k] == "never" || abstractStates[ws[k]]
+}
+
+// abstractStates describe a feeling or a belief, not a person: "Joy was
+// short-lived", "Hope was misplaced".
+var abstractStates = map[string]bool{
+	"short-lived": true, "misplaced": true, "premature": true, "unfounded": true, "fleeting": true,
+	"dashed": true, "justified": true, "rewarded": true, "shaken": true, "lost": true, "restored": true,
 }
 
 // nounFollows reports whether a lower-case word that no verb, adverb or

@@ -44,7 +44,7 @@ func (p *people) judgeNameWord(s *scan, a alias, start, end int) verdict {
 		return asName
 	}
 	if a.surname {
-		if v := p.judgeSurname(text, lower, end, person); v != asName {
+		if v := p.judgeSurname(text, lower, start, end, person); v != asName {
 			return v // "King County", "Hall B-2", "Little-Rock"
 		}
 	}
@@ -115,6 +115,56 @@ var particles = map[string]bool{
 	"back": true, "off": true, "over": true, "up": true, "out": true, "down": true, "in": true, "on": true,
 }
 
+// eponymNouns follow a surname that names a law or a method, not a
+// responder: "Little's law", "Fisher's exact test".
+var eponymNouns = map[string]bool{
+	"law": true, "laws": true, "test": true, "theorem": true, "principle": true, "rule": true, "constant": true,
+	"method": true, "algorithm": true, "distribution": true, "equation": true, "lemma": true, "paradox": true,
+	"razor": true, "number": true, "formula": true, "inequality": true, "conjecture": true, "effect": true,
+}
+
+// eponym reports whether a possessive after the surname ending at end
+// names a law or a method, within two words.
+func eponym(text, lower string, end int) bool {
+	if !possessiveAt(text, end) {
+		return false
+	}
+	i := end
+	for _, ap := range []string{"'s", "’s", "'S", "’S", "'", "’"} {
+		if strings.HasPrefix(text[end:], ap) {
+			i = end + len(ap)
+			break
+		}
+	}
+	ws := wordsAfter(lower, i, 2)
+	for k := range ws {
+		if eponymNouns[ws[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// afterOtherName reports whether the capitalised word just before start
+// is someone else's name, as in a place named like two people ("Green
+// Park" with responders Hunter Green and Frank Park).
+func (p *people) afterOtherName(text, lower string, start, person int) bool {
+	if start < 2 || text[start-1] != ' ' {
+		return false
+	}
+	w := wordBefore(lower, start)
+	k := start - 1 - len(w)
+	if w == "" || k < 0 || !isUpperAt(text, k) {
+		return false
+	}
+	for _, ai := range p.byWord.lookup(w) {
+		if a := p.aliases[ai]; a.lower == w && a.person != person && a.person >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // judgeGivenName reads a capitalised word after a first name that starts a
 // sentence, for a person whose surname the incident knows: it is that
 // surname, or a verb follows ("Carter Smith restarted it": someone else
@@ -141,7 +191,10 @@ func (p *people) judgeGivenName(text, lower string, end, person int) verdict {
 // kept and the lint asks. A double-barrelled surname the incident knows half
 // of is the person when a verb, a possessive or the sentence's end follows
 // ("Lopez-Garcia agreed").
-func (p *people) judgeSurname(text, lower string, end, person int) verdict {
+func (p *people) judgeSurname(text, lower string, start, end, person int) verdict {
+	if eponym(text, lower, end) || p.afterOtherName(text, lower, start, person) {
+		return unsure // "Little's law", "Fisher's exact test", "Green Park station"
+	}
 	if end+1 >= len(text) {
 		return asName
 	}
