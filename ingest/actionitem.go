@@ -217,6 +217,8 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		if strings.HasSuffix(strings.TrimSpace(rest), m[1]) || strings.Contains(rest, "("+m[1]+")") {
 			rest = strings.Replace(strings.Replace(rest, "("+m[1]+")", " ", 1), m[1], " ", 1)
 		}
+	} else if owner, task, ok := leadingOwner(rest); ok {
+		a.Owner, rest = owner, task
 	}
 	if m := pWord.FindStringSubmatch(rest); m != nil {
 		a.Priority = incident.Priority(strings.ToUpper(m[1]))

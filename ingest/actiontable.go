@@ -66,6 +66,17 @@ func (d *documentParts) actionRow(lead string, docYear int) {
 	d.table.item(cells, d, docYear)
 }
 
+// barRow reports whether a line of an action section is a table row
+// written without outer bars: three columns or more, or two once such a
+// table has begun.
+func (d *documentParts) barRow(lead string) bool {
+	if _, listed := listItem(lead); listed {
+		return false
+	}
+	n := strings.Count(lead, " | ")
+	return n >= 2 || n == 1 && d.table != nil
+}
+
 func contains(words []string, w string) bool {
 	for _, x := range words {
 		if x == w {

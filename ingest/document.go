@@ -102,6 +102,35 @@ func (p *parser) enterHeading(level int, text string) {
 	d.section, d.done, d.entriesIn = h.kind, h.done, false
 }
 
+// numberedHeading reports whether a numbered line stands for a heading, as
+// documents pasted from a word processor number them ("3. Follow-up
+// tasks"): a section name of at most four words, alone between lines that
+// are no list items.
+func (p *parser) numberedHeading(l docLine) bool {
+	if l.indent > 0 || l.raw == "" || !isDigit(l.raw[0]) || len(strings.Fields(l.clean)) > 4 {
+		return false
+	}
+	for _, k := range []int{p.nonBlank(l.n-2, -1), p.nonBlank(l.n, 1)} {
+		if k >= 0 {
+			if _, listed := listItem(strings.TrimSpace(p.lines[k])); listed {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// nonBlank is the index of the first non-blank line from i on in
+// direction step, -1 when there is none.
+func (p *parser) nonBlank(i, step int) int {
+	for ; i >= 0 && i < len(p.lines); i += step {
+		if strings.TrimSpace(p.lines[i]) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
 // completedMark reports whether a heading or item says it is done.
 func completedMark(s string) bool {
 	l := strings.ToLower(s)
@@ -125,7 +154,9 @@ func (p *parser) documentLine(l docLine) bool {
 	if l.raw[0] == '[' && linkDefinition.MatchString(l.raw) {
 		return true // "[#2226]: https://…", the target of a reference link
 	}
-	if s, rest, ok := headingLine(l.clean, l.content, l.isList); ok && (p.pending == nil || p.pending.postmortem) && p.awaiting == nil {
+	listed := l.isList && !p.numberedHeading(l)
+	if s, rest, ok := headingLine(l.clean, l.content, listed); ok && (p.pending == nil || p.pending.postmortem) && p.awaiting == nil {
+		l.isList = listed
 		p.endParagraph()
 		p.open = -1 // a heading never continues the entry above it
 		d.endSection()

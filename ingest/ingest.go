@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"scribe/incident"
@@ -112,8 +113,12 @@ func IsDocument(data []byte) bool {
 }
 
 // ParseText reads a timeline from text. It never fails: what it cannot read
-// is reported in Problems.
+// is reported in Problems. NUL bytes, which no field may hold, are left out
+// (the CLI refuses a file with any before it gets here).
 func ParseText(text string, opts Options) Result {
+	if strings.IndexByte(text, 0) >= 0 {
+		text = strings.ReplaceAll(text, "\x00", "")
+	}
 	p := newParser(text, opts)
 	p.survey()
 	p.walk()

@@ -45,6 +45,12 @@ func (p *parser) setext(i int) int {
 	return setextLevel(p.lines, i)
 }
 
+// overline reports whether line i is the line of "=" or "-" above a
+// reStructuredText title ("=====" / "Title" / "=====").
+func (p *parser) overline(i int) bool {
+	return i+1 < len(p.lines) && p.setext(i+1) > 0 && strings.TrimSpace(p.lines[i]) != "" && strings.TrimSpace(p.lines[i]) == strings.TrimSpace(p.lines[i+2])
+}
+
 // setextLevel is the level of a heading written as a line of text with a
 // line of "=" (1) or "-" (2) under it, as plain-text and reStructuredText
 // documents write them; 0 when line i is none. The text must stand alone
@@ -55,8 +61,12 @@ func setextLevel(lines []string, i int) int {
 		return 0
 	}
 	text, under := strings.TrimSpace(lines[i]), strings.TrimSpace(lines[i+1])
-	if text == "" || len(under) < 3 || i > 0 && strings.TrimSpace(lines[i-1]) != "" {
-		return 0
+	above := ""
+	if i > 0 {
+		above = strings.TrimSpace(lines[i-1])
+	}
+	if text == "" || len(under) < 3 || above != "" && above != under {
+		return 0 // an overline like the underline is reStructuredText's title
 	}
 	if _, listed := listItem(text); listed || strings.ContainsRune("|>#`~", rune(text[0])) {
 		return 0
@@ -75,7 +85,7 @@ func setextLevel(lines []string, i int) int {
 
 // bullets are the list markers documents use, including the ones that
 // survive copying from a rendered page.
-var bullets = []string{"- ", "* ", "+ ", "• ", "– ", "— ", "◦ ", "▪ ", "· "}
+var bullets = []string{"- ", "* ", "+ ", "• ", "– ", "— ", "◦ ", "▪ ", "· ", "#. "}
 
 // listItem strips a list marker (bullet, "1.", "1)", a task box) and
 // reports whether there was one.

@@ -246,11 +246,15 @@ func (p *parser) walkLine(i int, line string) {
 	case lead[0] == '|' && p.doc.section == sectionActions:
 		p.endParagraph()
 		p.doc.actionRow(lead, p.docY)
+	case p.doc.section == sectionActions && p.doc.barRow(lead):
+		// "Task | Owner | Status": a table pasted without its outer bars.
+		p.endParagraph()
+		p.doc.actionRow("| "+lead+" |", p.docY)
 	case lead[0] == '|':
 		p.endParagraph()
 		p.tableRow(lead, n)
-	case i > 0 && p.setext(i-1) > 0:
-		// The underline of the heading above.
+	case i > 0 && p.setext(i-1) > 0 || p.overline(i):
+		// The underline of the heading above, or a title's overline.
 	default:
 		p.table = nil
 		level, text := headingOf(lead)

@@ -472,5 +472,5 @@ func (n slackNames) text(s string) string {
 		}
 		return m
 	})
-	return strings.TrimSpace(slackEntities.Replace(s))
+	return strings.TrimSpace(strings.ReplaceAll(slackEntities.Replace(s), "\x00", ""))
 }
