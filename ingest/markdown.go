@@ -48,7 +48,10 @@ func (p *parser) setext(i int) int {
 // overline reports whether line i is the line of "=" or "-" above a
 // reStructuredText title ("=====" / "Title" / "=====").
 func (p *parser) overline(i int) bool {
-	return i+1 < len(p.lines) && p.setext(i+1) > 0 && strings.TrimSpace(p.lines[i]) != "" && strings.TrimSpace(p.lines[i]) == strings.TrimSpace(p.lines[i+2])
+	if u := strings.TrimLeft(p.lines[i], " \t"); u == "" || u[0] != '=' && u[0] != '-' {
+		return false
+	}
+	return i+1 < len(p.lines) && p.setext(i+1) > 0 && strings.TrimSpace(p.lines[i]) == strings.TrimSpace(p.lines[i+2])
 }
 
 // setextLevel is the level of a heading written as a line of text with a
@@ -59,6 +62,9 @@ func (p *parser) overline(i int) bool {
 func setextLevel(lines []string, i int) int {
 	if i+1 >= len(lines) {
 		return 0
+	}
+	if u := strings.TrimLeft(lines[i+1], " \t"); u == "" || u[0] != '=' && u[0] != '-' {
+		return 0 // most lines: decided without trimming or allocating
 	}
 	text, under := strings.TrimSpace(lines[i]), strings.TrimSpace(lines[i+1])
 	above := ""

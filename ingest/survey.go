@@ -19,7 +19,7 @@ func (p *parser) survey() {
 		if p.firstLine == 0 {
 			p.firstLine = i + 1
 		}
-		if level, _ := headingOf(lead); (level == 1 || p.setext(i) == 1) && h1 < 0 {
+		if level, _ := headingOf(lead); h1 < 0 && (level == 1 || p.setext(i) == 1) {
 			h1 = i
 		}
 		if p.fallbackZone == "" {

@@ -221,13 +221,19 @@ type zoneHints struct {
 	count map[string]int
 	first map[string]int // 1-based line of each zone's first use
 	order []string
+	lines int // lines looked at
 }
+
+// hintLines is how many lines zoneHints reads: a document's header is at
+// its top, and a long log's entries carry their own zones or none.
+const hintLines = 200
 
 // line counts the zones written after clocks on line i.
 func (h *zoneHints) line(i int, lead string, zones zoneCache) {
-	if strings.IndexByte(lead, ':') < 0 {
+	if h.lines >= hintLines || strings.IndexByte(lead, ':') < 0 {
 		return
 	}
+	h.lines++
 	for _, m := range clockZone.FindAllStringSubmatch(lead, 4) {
 		w := m[1]
 		if zones.stampZone(w) == nil {
