@@ -119,7 +119,7 @@ Run scribe with no command to open the incident list.`,
 		},
 	}
 	root.SetVersionTemplate("scribe {{.Version}}\n")
-	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "database file (env SCRIBE_DB; default $XDG_DATA_HOME/scribe/scribe.db)")
+	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "database file, or a postgres:// URL for a team database (env SCRIBE_DB; default $XDG_DATA_HOME/scribe/scribe.db)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error {
 		msg := err.Error()
 		if len(msg) > maxFlagError {
@@ -183,6 +183,7 @@ func (a *App) commands(args []string) []*cobra.Command {
 		{"github", a.githubCmd},
 		{"followups", a.followupsCmd},
 		{"report", a.reportCmd},
+		{"push", func() *cobra.Command { return a.pushCmd(nil) }},
 	}
 	named := commandName(args)
 	var out []*cobra.Command
@@ -248,6 +249,9 @@ func (a *App) openStore(ctx context.Context) (*store.Store, error) {
 	path, err := a.DBPath()
 	if err != nil {
 		return nil, err
+	}
+	if store.IsPostgres(path) {
+		return a.openTeamStore(ctx, path)
 	}
 	if err := checkWritable(path); err != nil {
 		return nil, err

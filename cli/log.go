@@ -41,7 +41,10 @@ stderr says which.
 
 The author is --by, else $SCRIBE_AUTHOR, else git's user.name, else the login
 name. Exit status 74 means the event was saved but its id could not be
-printed: do not log it again.`,
+printed: do not log it again. With a team database (a postgres:// URL in --db
+or SCRIBE_DB) that cannot be reached, the line is kept in the local outbox and
+sent, once, when it can be: stdout is empty, stderr says so in one line, and
+the exit status is 75.`,
 		Example: `  scribe log 7 "Paged the database on-call"
   scribe log 7 Rolled back the payments deploy --kind action --at 14:05
   scribe log 7 --kind comms --at "2022-12-15 12:23 ET" Status page updated`,
@@ -78,6 +81,9 @@ func (a *App) runLog(ctx context.Context, o *logOptions) error {
 	origin, err := a.origin(a.Now().UTC(), o.By)
 	if err != nil {
 		return err
+	}
+	if dsn, err := a.DBPath(); err == nil && store.IsPostgres(dsn) {
+		return a.runLogTeam(ctx, o, origin, dsn)
 	}
 	return a.withStore(ctx, func(st *store.Store) error {
 		// The incident's zone matters only to read --at; without it the

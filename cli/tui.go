@@ -23,6 +23,9 @@ import (
 // runTUI opens the database and runs the TUI on it: the incident list, or
 // incident incidentID when it is not 0.
 func (a *App) runTUI(ctx context.Context, incidentID int64) error {
+	if dsn, err := a.DBPath(); err == nil && store.IsPostgres(dsn) {
+		return a.runTeamTUI(ctx, dsn, incidentID)
+	}
 	return a.withStore(ctx, func(st *store.Store) error {
 		if incidentID != 0 {
 			// Fail before taking over the terminal when the number is wrong.
@@ -30,11 +33,11 @@ func (a *App) runTUI(ctx context.Context, incidentID int64) error {
 				return err
 			}
 		}
-		return a.runProgram(ctx, st, incidentID, a.tuiDrafts(st.Path()))
+		return a.runProgram(ctx, st, incidentID, a.tuiDrafts(st.Path()), a.fileFromTUI(storeOf(st)))
 	})
 }
 
-func (a *App) runProgram(ctx context.Context, st *store.Store, incidentID int64, drafts tui.Drafts) error {
+func (a *App) runProgram(ctx context.Context, st tui.Store, incidentID int64, drafts tui.Drafts, file tui.FileFunc) error {
 	author, err := a.author("")
 	if err != nil {
 		return err
@@ -46,7 +49,7 @@ func (a *App) runProgram(ctx context.Context, st *store.Store, incidentID int64,
 		Zone:       localZoneName(a.Getenv),
 		Preview:    previewPostmortem,
 		Editor:     a.editorCommand(),
-		File:       a.fileFromTUI(st),
+		File:       file,
 		Drafts:     drafts,
 	}
 	// The terminal itself, not Run's checking wrapper: Bubble Tea sizes and
@@ -72,9 +75,14 @@ func (a *App) editorCommand() string {
 	return "vi"
 }
 
+// storeOf is a store that is open already, for fileFromTUI.
+func storeOf(st *store.Store) func(context.Context) (*store.Store, error) {
+	return func(context.Context) (*store.Store, error) { return st, nil }
+}
+
 // fileFromTUI files action items from the TUI's Actions pane, with the
 // token and API root `scribe github file` uses.
-func (a *App) fileFromTUI(st *store.Store) tui.FileFunc {
+func (a *App) fileFromTUI(open func(context.Context) (*store.Store, error)) tui.FileFunc {
 	return func(ctx context.Context, id int64, repo string, only []int64, progress func(string)) (string, error) {
 		r, err := ghub.ParseRepo(repo)
 		if err != nil {
@@ -85,6 +93,10 @@ func (a *App) fileFromTUI(st *store.Store) tui.FileFunc {
 			return "", err
 		}
 		client, err := a.githubClient(ctx)
+		if err != nil {
+			return "", err
+		}
+		st, err := open(ctx)
 		if err != nil {
 			return "", err
 		}
@@ -159,7 +171,7 @@ removed on exit. Nothing touches your own database.`,
 			if err != nil {
 				return fmt.Errorf("seed the demo incident: %w", err)
 			}
-			return a.runProgram(ctx, st, id, nil) // a demo's drafts would outlive its database
+			return a.runProgram(ctx, st, id, nil, a.fileFromTUI(storeOf(st))) // a demo's drafts would outlive its database
 		},
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"scribe/store"
 	"scribe/tui"
 )
 
@@ -24,7 +25,9 @@ func (a *App) tuiDrafts(dbPath string) tui.Drafts {
 		}
 		dir = filepath.Join(home, ".local", "state")
 	}
-	if abs, err := filepath.Abs(dbPath); err == nil {
+	if store.IsPostgres(dbPath) {
+		dbPath = store.Redact(dbPath) // a team database: the URL, never its password
+	} else if abs, err := filepath.Abs(dbPath); err == nil {
 		dbPath = abs
 	}
 	return tui.DraftDir{Dir: filepath.Join(dir, "scribe", "drafts"), Scope: dbPath}

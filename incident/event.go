@@ -79,6 +79,7 @@ const (
 // Event is one line of the timeline.
 type Event struct {
 	ID         int64
+	UUID       string // client-generated (UUIDv7): the same event in every database and outbox
 	IncidentID int64
 	OccurredAt time.Time // when it happened; can be backdated or corrected
 	LoggedAt   time.Time // when it was typed; never changes

@@ -66,6 +66,8 @@ func ParseState(in string) (State, error) {
 // Incident is one incident: its identity, narrative and milestones.
 type Incident struct {
 	ID         int64
+	UUID       string // client-generated (UUIDv7): the same incident in every database
+	Seq        int64  // the incident's change sequence when read: every write bumps it
 	Title      string
 	Severity   Severity
 	State      State

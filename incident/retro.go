@@ -57,6 +57,7 @@ func (r RetroSection) Heading() string {
 // RetroNote is one point made in the retrospective.
 type RetroNote struct {
 	ID         int64
+	UUID       string // client-generated (UUIDv7)
 	IncidentID int64
 	Section    RetroSection
 	Text       string

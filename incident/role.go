@@ -89,6 +89,7 @@ func RoleShort(role string) string {
 // A hand-off closes the previous assignment (Until) and opens the next.
 type RoleAssignment struct {
 	ID         int64
+	UUID       string // client-generated (UUIDv7)
 	IncidentID int64
 	Role       string
 	Person     string

@@ -8,8 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
-
 	"scribe/incident"
 )
 
@@ -17,51 +15,61 @@ const actionItemColumns = `id, incident_id, uuid, title, description, owner, pri
 	github_repo, github_number, github_url, github_state, github_sync_error, github_synced_at, created_at, updated_at,
 	deleted_at`
 
-// AddActionItem stores a new item (UUID generated, state open by default)
-// and logs an action-item event.
+// AddActionItem stores a new item (UUID generated when empty, state open
+// by default) and logs an action-item event.
 //
 // The event is logged at o.At and carries the item's ID; item.EventID, when
 // set, names the timeline event the item came from and must belong to the
 // same incident.
 func (s *Store) AddActionItem(ctx context.Context, item *incident.ActionItem, o Origin) error {
 	c := *item
-	c.Title = strings.TrimSpace(c.Title)
-	c.Owner = strings.TrimSpace(c.Owner)
-	c.UUID = uuid.NewString()
-	if c.State == "" {
-		c.State = incident.ItemOpen
+	if c.UUID == "" {
+		c.UUID = newID()
 	}
-	if err := c.Validate(); err != nil {
-		return err
-	}
-	at := s.at(o)
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := requireIncident(ctx, tx, c.IncidentID); err != nil {
-			return err
-		}
-		if c.EventID != 0 {
-			e, err := findEvent(ctx, tx, c.EventID)
-			if err != nil {
-				return err
-			}
-			if e.IncidentID != c.IncidentID {
-				return incident.Errorf(incident.EINVALID, "event #%d belongs to incident #%d, not #%d", e.ID, e.IncidentID, c.IncidentID)
-			}
-		}
-		if err := s.insertActionItem(ctx, tx, &c); err != nil {
-			return err
-		}
-		e := incident.Event{
-			IncidentID: c.IncidentID, OccurredAt: at, Kind: incident.KindActionItem,
-			Text: actionItemText(c), Author: o.Author, Source: o.Source, ActionItemID: c.ID,
-		}
-		return s.insertEvent(ctx, tx, &e)
+	out, err := s.Apply(ctx, incident.Operation{
+		ID: newID(), Kind: incident.OpAddActionItem, Incident: incident.Ref{ID: c.IncidentID},
+		At: o.At, Author: o.Author, Source: o.Source, Item: &c,
 	})
 	if err != nil {
 		return err
 	}
-	*item = c
+	*item = out.ActionItem
 	return nil
+}
+
+func (s *Store) applyAddActionItem(ctx context.Context, tx *txn, op incident.Operation) (incident.Outcome, error) {
+	c := *op.Item
+	c.ID, c.IncidentID = 0, tx.incident
+	c.Title = strings.TrimSpace(c.Title)
+	c.Owner = strings.TrimSpace(c.Owner)
+	c.DeletedAt = time.Time{}
+	if c.State == "" {
+		c.State = incident.ItemOpen
+	}
+	if err := c.Validate(); err != nil {
+		return incident.Outcome{}, err
+	}
+	if c.UUID == "" {
+		return incident.Outcome{}, incident.Errorf(incident.EINVALID, "operation %s adds an action item without a UUID", op.ID)
+	}
+	if taken, err := uuidTaken(ctx, tx, c.UUID); err != nil || taken {
+		if taken {
+			return incident.Outcome{}, incident.Errorf(incident.ECONFLICT, "action item %s exists already", c.UUID)
+		}
+		return incident.Outcome{}, err
+	}
+	if c.EventID != 0 {
+		if _, err := resolveRow(ctx, tx, "events", "event", incident.Ref{ID: c.EventID}); err != nil {
+			return incident.Outcome{}, err
+		}
+	}
+	if err := s.insertActionItem(ctx, tx, &c); err != nil {
+		return incident.Outcome{}, err
+	}
+	e := s.logged(tx, op, incident.KindActionItem, actionItemText(c))
+	e.ActionItemID = c.ID
+	err := s.insertEvent(ctx, tx, &e)
+	return incident.Outcome{Event: e, ActionItem: c}, err
 }
 
 // actionItemText is how the timeline reads a new action item. The owner is
@@ -73,13 +81,13 @@ func actionItemText(a incident.ActionItem) string {
 
 // ActionItem returns one item.
 func (s *Store) ActionItem(ctx context.Context, id int64) (incident.ActionItem, error) {
-	return findActionItem(ctx, s.db, id)
+	return findActionItem(ctx, s.pool(), id)
 }
 
 // ActionItems lists an incident's live items, oldest first.
 func (s *Store) ActionItems(ctx context.Context, incidentID int64) ([]incident.ActionItem, error) {
 	var out []incident.ActionItem
-	err := s.read(ctx, func(q *sql.Conn) error {
+	err := s.read(ctx, func(q *rconn) error {
 		if err := requireIncident(ctx, q, incidentID); err != nil {
 			return err
 		}
@@ -100,8 +108,15 @@ func (s *Store) ActionItems(ctx context.Context, incidentID int64) ([]incident.A
 // be edited (restore it first), but its GitHub fields can still be
 // recorded: an issue filed just before the delete is not forgotten.
 func (s *Store) UpdateActionItem(ctx context.Context, id int64, fn func(*incident.ActionItem) error) (incident.ActionItem, error) {
-	var out incident.ActionItem
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	incidentID, err := incidentOf(ctx, s.pool(), "action_items", "action item", id)
+	if err != nil {
+		return incident.ActionItem{}, err
+	}
+	var out incident.Outcome
+	err = s.write(ctx, func(tx *txn) error {
+		if err := tx.lock(ctx, incidentID); err != nil {
+			return err
+		}
 		old, err := findActionItem(ctx, tx, id)
 		if err != nil {
 			return err
@@ -110,45 +125,60 @@ func (s *Store) UpdateActionItem(ctx context.Context, id int64, fn func(*inciden
 		if err := fn(&c); err != nil {
 			return err
 		}
-		c.ID, c.IncidentID, c.UUID, c.EventID, c.CreatedAt, c.DeletedAt = old.ID, old.IncidentID, old.UUID, old.EventID, old.CreatedAt, old.DeletedAt
-		c.Invalid = old.Invalid
-		c.Title = strings.TrimSpace(c.Title)
-		c.Owner = strings.TrimSpace(c.Owner)
-		if err := c.Validate(); err != nil {
-			return err
-		}
-		if err := checkStored("sync time", c.GitHub.SyncedAt); err != nil {
-			return err
-		}
-		edited := itemFields(old) != itemFields(c)
-		if edited && old.Deleted() {
-			return incident.Errorf(incident.ECONFLICT, "action item #%d is deleted: restore it before editing", id)
-		}
-		if !edited && old.GitHub == c.GitHub {
-			out = old
-			return nil
-		}
-		c.UpdatedAt = s.now()
-		if edited {
-			if _, err := tx.ExecContext(ctx, `INSERT INTO action_item_revisions (action_item_id, title, description, owner,
-				priority, due, state, revised_at, created_at)
-				SELECT id, title, description, owner, priority, due, state, ?, ? FROM action_items WHERE id = ?`,
-				formatTime(c.UpdatedAt), formatTime(c.UpdatedAt), id); err != nil {
-				return fmt.Errorf("keep revision of action item #%d: %w", id, err)
-			}
-		}
-		g := c.GitHub
-		if _, err := tx.ExecContext(ctx, `UPDATE action_items SET title = ?, description = ?, owner = ?, priority = ?,
-			due = ?, state = ?, github_repo = ?, github_number = ?, github_url = ?, github_state = ?,
-			github_sync_error = ?, github_synced_at = ?, updated_at = ? WHERE id = ?`,
-			c.Title, c.Description, c.Owner, string(c.Priority), c.Due, string(c.State), g.Repo, g.Number, g.URL,
-			g.State, g.SyncError, nullTime(g.SyncedAt), formatTime(c.UpdatedAt), id); err != nil {
-			return fmt.Errorf("update action item #%d: %w", id, err)
-		}
-		out = c
-		return nil
+		patch := incident.DiffActionItem(old, c)
+		out, err = s.applyIn(ctx, tx, incident.Operation{
+			ID: newID(), Kind: incident.OpEditActionItem, Incident: incident.Ref{ID: incidentID},
+			Target: incident.Ref{ID: id}, ItemPatch: &patch,
+		})
+		return err
 	})
-	return out, err
+	return out.ActionItem, err
+}
+
+func (s *Store) applyEditActionItem(ctx context.Context, tx *txn, op incident.Operation) (incident.Outcome, error) {
+	id, err := resolveRow(ctx, tx, "action_items", "action item", op.Target)
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	old, err := findActionItem(ctx, tx, id)
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	c := old
+	op.ItemPatch.Apply(&c)
+	c.Title = strings.TrimSpace(c.Title)
+	c.Owner = strings.TrimSpace(c.Owner)
+	if err := c.Validate(); err != nil {
+		return incident.Outcome{}, err
+	}
+	if err := checkStored("sync time", c.GitHub.SyncedAt); err != nil {
+		return incident.Outcome{}, err
+	}
+	edited := itemFields(old) != itemFields(c)
+	if edited && old.Deleted() {
+		return incident.Outcome{}, incident.Errorf(incident.ECONFLICT, "action item #%d is deleted: restore it before editing", id)
+	}
+	if !edited && old.GitHub == c.GitHub {
+		return incident.Outcome{ActionItem: old}, nil
+	}
+	c.UpdatedAt = s.now()
+	if edited {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO action_item_revisions (action_item_id, title, description, owner,
+			priority, due, state, revised_at, created_at)
+			SELECT id, title, description, owner, priority, due, state, ?, ? FROM action_items WHERE id = ?`,
+			formatTime(c.UpdatedAt), formatTime(c.UpdatedAt), id); err != nil {
+			return incident.Outcome{}, fmt.Errorf("keep revision of action item #%d: %w", id, err)
+		}
+	}
+	g := c.GitHub
+	if _, err := tx.ExecContext(ctx, `UPDATE action_items SET title = ?, description = ?, owner = ?, priority = ?,
+		due = ?, state = ?, github_repo = ?, github_number = ?, github_url = ?, github_state = ?,
+		github_sync_error = ?, github_synced_at = ?, updated_at = ?, seq = ? WHERE id = ?`,
+		c.Title, c.Description, c.Owner, string(c.Priority), c.Due, string(c.State), g.Repo, g.Number, g.URL,
+		g.State, g.SyncError, nullTime(g.SyncedAt), formatTime(c.UpdatedAt), tx.seq, id); err != nil {
+		return incident.Outcome{}, fmt.Errorf("update action item #%d: %w", id, err)
+	}
+	return incident.Outcome{ActionItem: c}, nil
 }
 
 // itemFields are an action item's own fields, the ones a revision keeps.
@@ -160,7 +190,7 @@ func itemFields(a incident.ActionItem) incident.ActionItemRevision {
 // ActionItemRevisions lists an item's earlier versions, oldest first.
 func (s *Store) ActionItemRevisions(ctx context.Context, id int64) ([]incident.ActionItemRevision, error) {
 	var out []incident.ActionItemRevision
-	err := s.read(ctx, func(q *sql.Conn) error {
+	err := s.read(ctx, func(q *rconn) error {
 		if _, err := findActionItem(ctx, q, id); err != nil {
 			return err
 		}
@@ -193,46 +223,53 @@ func (s *Store) ActionItemRevisions(ctx context.Context, id int64) ([]incident.A
 // recorded it: it leaves snapshots, lists, exports and GitHub filing, and
 // RestoreActionItem brings both back.
 func (s *Store) DeleteActionItem(ctx context.Context, id int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		a, err := findActionItem(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if a.Deleted() {
-			return incident.Errorf(incident.ECONFLICT, "action item #%d is already deleted", id)
-		}
-		return s.setItemDeleted(ctx, tx, id, s.now())
-	})
+	return s.targeted(ctx, "action_items", "action item", id, incident.OpDeleteItem)
 }
 
 // RestoreActionItem undoes DeleteActionItem.
 func (s *Store) RestoreActionItem(ctx context.Context, id int64) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
-		a, err := findActionItem(ctx, tx, id)
-		if err != nil {
-			return err
-		}
-		if !a.Deleted() {
-			return incident.Errorf(incident.ECONFLICT, "action item #%d is not deleted", id)
-		}
-		return s.setItemDeleted(ctx, tx, id, time.Time{})
-	})
+	return s.targeted(ctx, "action_items", "action item", id, incident.OpRestoreItem)
+}
+
+func (s *Store) applyDeleteActionItem(ctx context.Context, tx *txn, op incident.Operation) (incident.Outcome, error) {
+	id, err := resolveRow(ctx, tx, "action_items", "action item", op.Target)
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	a, err := findActionItem(ctx, tx, id)
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	at := s.now()
+	switch del := op.Kind == incident.OpDeleteItem; {
+	case del && a.Deleted():
+		return incident.Outcome{}, incident.Errorf(incident.ECONFLICT, "action item #%d is already deleted", id)
+	case !del && !a.Deleted():
+		return incident.Outcome{}, incident.Errorf(incident.ECONFLICT, "action item #%d is not deleted", id)
+	case !del:
+		at = time.Time{}
+	}
+	if err := s.setItemDeleted(ctx, tx, id, at); err != nil {
+		return incident.Outcome{}, err
+	}
+	a, err = findActionItem(ctx, tx, id)
+	return incident.Outcome{ActionItem: a}, err
 }
 
 // setItemDeleted deletes (at) or restores (zero) an item together with its
 // action-item events, which say it exists: undoing "/action …" in the
 // timeline removes the item, and deleting the item removes its line.
-func (s *Store) setItemDeleted(ctx context.Context, tx *sql.Tx, id int64, at time.Time) error {
+func (s *Store) setItemDeleted(ctx context.Context, tx *txn, id int64, at time.Time) error {
 	now := formatTime(s.now())
 	verb, live := "delete", "deleted_at IS NULL"
 	if at.IsZero() {
 		verb, live = "restore", "deleted_at IS NOT NULL"
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE action_items SET deleted_at = ?, updated_at = ? WHERE id = ?`, nullTime(at), now, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE action_items SET deleted_at = ?, updated_at = ?, seq = ? WHERE id = ?`, nullTime(at), now, tx.seq, id); err != nil {
 		return fmt.Errorf("%s action item #%d: %w", verb, id, err)
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE events SET deleted_at = ?, updated_at = ?
-		WHERE action_item_id = ? AND kind = 'action-item' AND `+live, nullTime(at), now, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE events SET deleted_at = ?, updated_at = ?, seq = ?
+		WHERE action_item_id = ? AND kind = 'action-item' AND `+live, nullTime(at), now, tx.seq, id); err != nil {
 		return fmt.Errorf("%s the timeline event of action item #%d: %w", verb, id, err)
 	}
 	return nil
@@ -240,7 +277,7 @@ func (s *Store) setItemDeleted(ctx context.Context, tx *sql.Tx, id int64, at tim
 
 // insertActionItem writes a validated item, setting ID, CreatedAt and
 // UpdatedAt.
-func (s *Store) insertActionItem(ctx context.Context, tx *sql.Tx, a *incident.ActionItem) error {
+func (s *Store) insertActionItem(ctx context.Context, tx *txn, a *incident.ActionItem) error {
 	now := s.now()
 	a.CreatedAt, a.UpdatedAt = now, now
 	var event any
@@ -251,30 +288,55 @@ func (s *Store) insertActionItem(ctx context.Context, tx *sql.Tx, a *incident.Ac
 	if err := checkStored("sync time", g.SyncedAt); err != nil {
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO action_items (`+actionItemColumns+`)
-		VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)`,
-		a.IncidentID, a.UUID, a.Title, a.Description, a.Owner, string(a.Priority), a.Due, string(a.State), event,
-		g.Repo, g.Number, g.URL, g.State, g.SyncError, nullTime(g.SyncedAt), formatTime(now), formatTime(now))
-	if err != nil {
-		return fmt.Errorf("insert action item: %w", err)
+	if a.UUID == "" {
+		a.UUID = newID()
 	}
-	if a.ID, err = res.LastInsertId(); err != nil {
+	if err := tx.QueryRowContext(ctx, `INSERT INTO action_items (`+strings.TrimPrefix(actionItemColumns, "id, ")+`, seq)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?) RETURNING id`,
+		a.IncidentID, a.UUID, a.Title, a.Description, a.Owner, string(a.Priority), a.Due, string(a.State), event,
+		g.Repo, g.Number, g.URL, g.State, g.SyncError, nullTime(g.SyncedAt), formatTime(now), formatTime(now), tx.seq).Scan(&a.ID); err != nil {
 		return fmt.Errorf("insert action item: %w", err)
 	}
 	return nil
 }
 
 func findActionItem(ctx context.Context, q querier, id int64) (incident.ActionItem, error) {
-	a, err := scanActionItem(q.QueryRowContext(ctx, `SELECT `+actionItemColumns+` FROM action_items WHERE id = ?`, id))
+	a, err := findActionItemBy(ctx, q, `id = ?`, id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, incident.Errorf(incident.ENOTFOUND, "action item #%d not found", id)
 	}
 	return a, err
 }
 
+// findActionItemBy reads the item where says (one column = ?).
+func findActionItemBy(ctx context.Context, q querier, where string, arg any) (incident.ActionItem, error) {
+	return scanActionItem(q.QueryRowContext(ctx, `SELECT `+actionItemColumns+` FROM action_items WHERE `+where, arg))
+}
+
+// findActionItemByRef reads the item r names.
+func findActionItemByRef(ctx context.Context, q querier, r incident.Ref) (incident.ActionItem, error) {
+	if r.ID != 0 {
+		return findActionItem(ctx, q, r.ID)
+	}
+	a, err := findActionItemBy(ctx, q, `uuid = ?`, r.UUID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, incident.Errorf(incident.ENOTFOUND, "action item %s not found", r.UUID)
+	}
+	return a, err
+}
+
 func listActionItems(ctx context.Context, q querier, incidentID int64) ([]incident.ActionItem, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+actionItemColumns+` FROM action_items
-		WHERE incident_id = ? AND deleted_at IS NULL ORDER BY id`, incidentID)
+	return queryActionItems(ctx, q, incidentID, true)
+}
+
+// queryActionItems lists the incident's items, only the live ones when
+// live is set.
+func queryActionItems(ctx context.Context, q querier, incidentID int64, live bool) ([]incident.ActionItem, error) {
+	where := `WHERE incident_id = ?`
+	if live {
+		where += ` AND deleted_at IS NULL`
+	}
+	rows, err := q.QueryContext(ctx, `SELECT `+actionItemColumns+` FROM action_items `+where+` ORDER BY id`, incidentID)
 	if err != nil {
 		return nil, fmt.Errorf("list action items of incident #%d: %w", incidentID, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"scribe/incident"
+	"scribe/store/pgtest"
 )
 
 // bigSnapshot builds an incident of n events, a few of them structured, as
@@ -50,9 +51,15 @@ func reportCPU(b *testing.B) {
 	})
 }
 
-func BenchmarkLogEvent(b *testing.B) {
+func BenchmarkLogEvent(b *testing.B) { benchLogEvent(b, filepath.Join(b.TempDir(), "scribe.db")) }
+
+// BenchmarkPostgresLogEvent is a log insert on PostgreSQL (the test
+// server: local, on loopback); its CPU figure is this process's alone.
+func BenchmarkPostgresLogEvent(b *testing.B) { benchLogEvent(b, pgtest.Database(b)) }
+
+func benchLogEvent(b *testing.B, dsn string) {
 	ctx := context.Background()
-	s := openTest(b)
+	s := openAt(b, dsn)
 	s.Now = time.Now
 	inc := newIncident(b, s)
 	b.ResetTimer()
@@ -67,14 +74,21 @@ func BenchmarkLogEvent(b *testing.B) {
 
 // BenchmarkOpenLogClose is what one `scribe log` process does to the store.
 func BenchmarkOpenLogClose(b *testing.B) {
+	benchOpenLogClose(b, filepath.Join(b.TempDir(), "scribe.db"))
+}
+
+// BenchmarkPostgresOpenLogClose is one `scribe log` against PostgreSQL:
+// connect, check the schema, log, close.
+func BenchmarkPostgresOpenLogClose(b *testing.B) { benchOpenLogClose(b, pgtest.Database(b)) }
+
+func benchOpenLogClose(b *testing.B, dsn string) {
 	ctx := context.Background()
-	path := filepath.Join(b.TempDir(), "scribe.db")
-	s := openAt(b, path)
+	s := openAt(b, dsn)
 	inc := newIncident(b, s)
 	b.ResetTimer()
 	reportCPU(b)
 	for i := 0; i < b.N; i++ {
-		st, err := Open(ctx, path)
+		st, err := Open(ctx, dsn)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -88,9 +102,13 @@ func BenchmarkOpenLogClose(b *testing.B) {
 	}
 }
 
-func BenchmarkEvents100k(b *testing.B) {
+func BenchmarkEvents100k(b *testing.B) { benchEvents100k(b, filepath.Join(b.TempDir(), "scribe.db")) }
+
+func BenchmarkPostgresEvents100k(b *testing.B) { benchEvents100k(b, pgtest.Database(b)) }
+
+func benchEvents100k(b *testing.B, dsn string) {
 	ctx := context.Background()
-	s := openTest(b)
+	s := openAt(b, dsn)
 	id, err := s.ImportSnapshot(ctx, bigSnapshot(100_000), 0)
 	if err != nil {
 		b.Fatal(err)
@@ -109,8 +127,14 @@ func BenchmarkEvents100k(b *testing.B) {
 }
 
 func BenchmarkImportSnapshot100k(b *testing.B) {
+	benchImport100k(b, filepath.Join(b.TempDir(), "scribe.db"))
+}
+
+func BenchmarkPostgresImportSnapshot100k(b *testing.B) { benchImport100k(b, pgtest.Database(b)) }
+
+func benchImport100k(b *testing.B, dsn string) {
 	ctx := context.Background()
-	s := openTest(b)
+	s := openAt(b, dsn)
 	snap := bigSnapshot(100_000)
 	b.ResetTimer()
 	reportCPU(b)
@@ -119,4 +143,38 @@ func BenchmarkImportSnapshot100k(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkWatchLatency is how long after another machine's line commits
+// a TUI watching the incident is woken (ns/op): on SQLite another process
+// on the same file, on PostgreSQL another connection, as from another
+// machine, through LISTEN/NOTIFY.
+func BenchmarkWatchLatency(b *testing.B) {
+	benchWatchLatency(b, filepath.Join(b.TempDir(), "scribe.db"))
+}
+
+func BenchmarkPostgresWatchLatency(b *testing.B) { benchWatchLatency(b, pgtest.Database(b)) }
+
+func benchWatchLatency(b *testing.B, dsn string) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	tui, other := openAt(b, dsn), openAt(b, dsn)
+	inc := newIncident(b, other)
+	wake, err := tui.Watch(ctx, inc.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var total time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		e := incident.Event{IncidentID: inc.ID, Kind: incident.KindNote, Text: "from another machine"}
+		if err := other.LogEvent(ctx, &e); err != nil {
+			b.Fatal(err)
+		}
+		committed := time.Now()
+		<-wake
+		total += time.Since(committed)
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms-to-wake/op")
 }

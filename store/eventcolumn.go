@@ -16,8 +16,9 @@ import (
 // built from it, so a new column is added there and nowhere else.
 type eventColumn struct {
 	name string
-	// value is what the column stores for e.
-	value func(e *incident.Event) driver.Value
+	// value is what the column stores for e, written in the transaction
+	// whose changes are stamped seq.
+	value func(e *incident.Event, seq int64) driver.Value
 	// read sets e's field from the stored value v. A value this scribe
 	// would not have written is noted in bad and leaves the field zero;
 	// the error is for a row that cannot be identified at all. nil: the
@@ -27,6 +28,9 @@ type eventColumn struct {
 	// not read them back, since it knows their values (every value fetched
 	// is a few cgo calls, times 100,000 rows).
 	asked bool
+	// generated is set for the id, which the database chooses when one
+	// event is inserted (an import chooses its own).
+	generated bool
 	// edit says what EditEvent does with the column.
 	edit editRule
 	// batch says how an import batch writes it (see eventWriter).
@@ -65,20 +69,22 @@ type batchColumn struct {
 
 // batchParams are the values a batch statement binds once, as ?1, ?2, …:
 // the first row's id (the others count up from it), the incident, the
-// import's time, and the first row's author and source.
-var batchParams = [...]func(head *incident.Event, now driver.Value) driver.Value{
-	func(h *incident.Event, _ driver.Value) driver.Value { return h.ID },
-	func(h *incident.Event, _ driver.Value) driver.Value { return h.IncidentID },
-	func(_ *incident.Event, now driver.Value) driver.Value { return now },
-	func(h *incident.Event, _ driver.Value) driver.Value { return h.Author },
-	func(h *incident.Event, _ driver.Value) driver.Value { return string(h.Source) },
+// import's time, the first row's author and source, and the sequence
+// number of the import's transaction.
+var batchParams = [...]func(head *incident.Event, now driver.Value, seq int64) driver.Value{
+	func(h *incident.Event, _ driver.Value, _ int64) driver.Value { return h.ID },
+	func(h *incident.Event, _ driver.Value, _ int64) driver.Value { return h.IncidentID },
+	func(_ *incident.Event, now driver.Value, _ int64) driver.Value { return now },
+	func(h *incident.Event, _ driver.Value, _ int64) driver.Value { return h.Author },
+	func(h *incident.Event, _ driver.Value, _ int64) driver.Value { return string(h.Source) },
+	func(_ *incident.Event, _ driver.Value, seq int64) driver.Value { return seq },
 }
 
 // eventTable is the events table, in the order of every statement built
 // from it. It is never written to.
 var eventTable = []eventColumn{
-	{name: "id", edit: stamped, batch: batchColumn{every: "?1 + {row}"},
-		value: func(e *incident.Event) driver.Value { return nullID(e.ID) },
+	{name: "id", generated: true, edit: stamped, batch: batchColumn{every: "?1 + {row}"},
+		value: func(e *incident.Event, _ int64) driver.Value { return nullID(e.ID) },
 		read: func(e *incident.Event, v driver.Value, _ *badRow) error {
 			id, ok := v.(int64)
 			if !ok {
@@ -87,8 +93,20 @@ var eventTable = []eventColumn{
 			e.ID = id
 			return nil
 		}},
+	{name: "uuid",
+		value: func(e *incident.Event, _ int64) driver.Value { return e.UUID },
+		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
+			if v != nil {
+				e.UUID = textValue("uuid", v, bad)
+			}
+			return nil
+		}},
+	// seq is the incident's sequence number when the row last changed (see
+	// Changes); it is not read back.
+	{name: "seq", edit: stamped, batch: batchColumn{every: "?6"},
+		value: func(_ *incident.Event, seq int64) driver.Value { return seq }},
 	{name: "incident_id", asked: true, batch: batchColumn{every: "?2"},
-		value: func(e *incident.Event) driver.Value { return e.IncidentID },
+		value: func(e *incident.Event, _ int64) driver.Value { return e.IncidentID },
 		read: func(e *incident.Event, v driver.Value, _ *badRow) error {
 			id, ok := v.(int64)
 			if !ok {
@@ -98,83 +116,83 @@ var eventTable = []eventColumn{
 			return nil
 		}},
 	{name: "occurred_at", edit: editable,
-		value: func(e *incident.Event) driver.Value { return formatTime(e.OccurredAt) },
+		value: func(e *incident.Event, _ int64) driver.Value { return formatTime(e.OccurredAt) },
 		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
 			e.OccurredAt = userTime("occurred_at", v, bad)
 			return nil
 		}},
 	{name: "logged_at", batch: batchColumn{lean: "?3",
 		fits: func(e, _ *incident.Event, now time.Time) bool { return e.LoggedAt.Equal(now) }},
-		value: func(e *incident.Event) driver.Value { return formatTime(e.LoggedAt) },
+		value: func(e *incident.Event, _ int64) driver.Value { return formatTime(e.LoggedAt) },
 		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
 			e.LoggedAt = userTime("logged_at", v, bad)
 			return nil
 		}},
 	{name: "kind", edit: editable, batch: batchColumn{note: "'" + string(incident.KindNote) + "'",
 		noteFits: func(e *incident.Event) bool { return e.Kind == incident.KindNote }},
-		value: func(e *incident.Event) driver.Value { return string(e.Kind) },
+		value: func(e *incident.Event, _ int64) driver.Value { return string(e.Kind) },
 		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
 			e.Kind = incident.Kind(textValue("kind", v, bad))
 			return nil
 		}},
 	{name: "text", edit: editable,
-		value: func(e *incident.Event) driver.Value { return e.Text },
+		value: func(e *incident.Event, _ int64) driver.Value { return e.Text },
 		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
 			e.Text = textValue("text", v, bad)
 			return nil
 		}},
 	{name: "author", batch: batchColumn{lean: "?4",
 		fits: func(e, head *incident.Event, _ time.Time) bool { return e.Author == head.Author }},
-		value: func(e *incident.Event) driver.Value { return e.Author },
+		value: func(e *incident.Event, _ int64) driver.Value { return e.Author },
 		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
 			e.Author = textValue("author", v, bad)
 			return nil
 		}},
 	{name: "pinned", edit: editable, batch: batchColumn{lean: "FALSE",
 		fits: func(e, _ *incident.Event, _ time.Time) bool { return !e.Pinned }},
-		value: func(e *incident.Event) driver.Value { return e.Pinned },
+		value: func(e *incident.Event, _ int64) driver.Value { return e.Pinned },
 		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
 			e.Pinned = boolValue("pinned", v, bad)
 			return nil
 		}},
 	{name: "source", batch: batchColumn{lean: "?5",
 		fits: func(e, head *incident.Event, _ time.Time) bool { return e.Source == head.Source }},
-		value: func(e *incident.Event) driver.Value { return string(e.Source) },
+		value: func(e *incident.Event, _ int64) driver.Value { return string(e.Source) },
 		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
 			e.Source = incident.Source(textValue("source", v, bad))
 			return nil
 		}},
 	{name: "role", batch: batchColumn{lean: "''",
 		fits: func(e, _ *incident.Event, _ time.Time) bool { return e.Role == "" }},
-		value: func(e *incident.Event) driver.Value { return e.Role },
+		value: func(e *incident.Event, _ int64) driver.Value { return e.Role },
 		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
 			e.Role = textValue("role", v, bad)
 			return nil
 		}},
 	{name: "person", batch: batchColumn{lean: "''",
 		fits: func(e, _ *incident.Event, _ time.Time) bool { return e.Person == "" }},
-		value: func(e *incident.Event) driver.Value { return e.Person },
+		value: func(e *incident.Event, _ int64) driver.Value { return e.Person },
 		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
 			e.Person = textValue("person", v, bad)
 			return nil
 		}},
 	{name: "state", batch: batchColumn{note: "''",
 		noteFits: func(e *incident.Event) bool { return e.State == "" }},
-		value: func(e *incident.Event) driver.Value { return string(e.State) },
+		value: func(e *incident.Event, _ int64) driver.Value { return string(e.State) },
 		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
 			e.State = incident.State(textValue("state", v, bad))
 			return nil
 		}},
 	{name: "milestone", batch: batchColumn{lean: "''",
 		fits: func(e, _ *incident.Event, _ time.Time) bool { return e.Milestone == "" }},
-		value: func(e *incident.Event) driver.Value { return string(e.Milestone) },
+		value: func(e *incident.Event, _ int64) driver.Value { return string(e.Milestone) },
 		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
 			e.Milestone = incident.Milestone(textValue("milestone", v, bad))
 			return nil
 		}},
 	{name: "action_item_id", batch: batchColumn{lean: "NULL",
 		fits: func(e, _ *incident.Event, _ time.Time) bool { return e.ActionItemID == 0 }},
-		value: func(e *incident.Event) driver.Value { return nullID(e.ActionItemID) },
+		value: func(e *incident.Event, _ int64) driver.Value { return nullID(e.ActionItemID) },
 		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
 			switch v := v.(type) {
 			case int64:
@@ -187,16 +205,16 @@ var eventTable = []eventColumn{
 		}},
 	{name: "deleted_at", asked: true, edit: stamped, batch: batchColumn{lean: "NULL",
 		fits: func(e, _ *incident.Event, _ time.Time) bool { return e.DeletedAt.IsZero() }},
-		value: func(e *incident.Event) driver.Value { return nullTime(e.DeletedAt) },
+		value: func(e *incident.Event, _ int64) driver.Value { return nullTime(e.DeletedAt) },
 		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
 			e.DeletedAt = userTime("deleted_at", v, bad)
 			return nil
 		}},
 	// A row is created when it is first updated; created_at is not read back.
 	{name: "created_at", edit: stamped, batch: batchColumn{every: "?3"},
-		value: func(e *incident.Event) driver.Value { return formatTime(e.UpdatedAt) }},
+		value: func(e *incident.Event, _ int64) driver.Value { return formatTime(e.UpdatedAt) }},
 	{name: "updated_at", edit: stamped, batch: batchColumn{every: "?3"},
-		value: func(e *incident.Event) driver.Value { return formatTime(e.UpdatedAt) },
+		value: func(e *incident.Event, _ int64) driver.Value { return formatTime(e.UpdatedAt) },
 		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
 			e.UpdatedAt = userTime("updated_at", v, bad)
 			return nil
@@ -209,18 +227,30 @@ var (
 	eventSelect    = columnList(eventRead)
 	timelineRead   = eventReaders(true)
 	timelineSelect = columnList(timelineRead)
-	eventInsert    = "INSERT INTO events (" + eventColumnNames() + ") VALUES (" +
-		strings.TrimSuffix(strings.Repeat("?, ", len(eventTable)), ", ") + ")"
-	eventEdit = eventEditStatement()
+	eventInsert    = eventInsertStatement()
+	eventEdit      = eventEditStatement()
 )
 
-// eventColumnNames lists every column, for an INSERT.
+// eventColumnNames lists every column, for an import's INSERT.
 func eventColumnNames() string {
 	names := make([]string, len(eventTable))
 	for i, c := range eventTable {
 		names[i] = c.name
 	}
 	return strings.Join(names, ", ")
+}
+
+// eventInsertStatement inserts one event, in eventArgs' order, and returns
+// the id the database chose; nothing when its UUID is taken.
+func eventInsertStatement() string {
+	var names []string
+	for _, c := range eventTable {
+		if !c.generated {
+			names = append(names, c.name)
+		}
+	}
+	return "INSERT INTO events (" + strings.Join(names, ", ") + ") VALUES (" +
+		strings.TrimSuffix(strings.Repeat("?, ", len(names)), ", ") + ") ON CONFLICT (uuid) DO NOTHING RETURNING id"
 }
 
 // eventReaders are the columns read back, in decodeEvent's order; for the
@@ -244,34 +274,41 @@ func columnList(cols []*eventColumn) string {
 	return strings.Join(names, ", ")
 }
 
-// eventEditStatement writes an edit: the editable columns and updated_at,
-// in eventEditArgs' order.
+// eventEditStatement writes an edit: the editable columns, seq and
+// updated_at, in eventEditArgs' order.
 func eventEditStatement() string {
 	var set []string
 	for _, c := range eventTable {
-		if c.edit == editable || c.name == "updated_at" {
+		if edits(&c) {
 			set = append(set, c.name+" = ?")
 		}
 	}
 	return "UPDATE events SET " + strings.Join(set, ", ") + " WHERE id = ?"
 }
 
-// eventEditArgs are eventEdit's values for e.
-func eventEditArgs(e *incident.Event) []any {
+// edits reports whether an edit writes column c.
+func edits(c *eventColumn) bool {
+	return c.edit == editable || c.name == "updated_at" || c.name == "seq"
+}
+
+// eventEditArgs are eventEdit's values for e, written at seq.
+func eventEditArgs(e *incident.Event, seq int64) []any {
 	var args []any
 	for _, c := range eventTable {
-		if c.edit == editable || c.name == "updated_at" {
-			args = append(args, c.value(e))
+		if edits(&c) {
+			args = append(args, c.value(e, seq))
 		}
 	}
 	return append(args, e.ID)
 }
 
-// eventArgs are eventInsert's values for e.
-func eventArgs(e *incident.Event) []any {
-	args := make([]any, len(eventTable))
-	for i, c := range eventTable {
-		args[i] = c.value(e)
+// eventArgs are eventInsert's values for e, written at seq.
+func eventArgs(e *incident.Event, seq int64) []any {
+	args := make([]any, 0, len(eventTable))
+	for _, c := range eventTable {
+		if !c.generated {
+			args = append(args, c.value(e, seq))
+		}
 	}
 	return args
 }
@@ -280,7 +317,7 @@ func eventArgs(e *incident.Event) []any {
 // by what an edit may do to them.
 func eventChanges(old, e *incident.Event) (edited, refused []string) {
 	for _, c := range eventTable {
-		if c.edit == stamped || c.value(old) == c.value(e) {
+		if c.edit == stamped || c.value(old, 0) == c.value(e, 0) {
 			continue
 		}
 		if c.edit == editable {

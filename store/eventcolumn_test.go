@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"reflect"
 	"slices"
 	"testing"
@@ -14,7 +13,11 @@ import (
 // The column table names exactly the columns the migrations give events.
 func TestEventTableMatchesTheSchema(t *testing.T) {
 	s := openTest(t)
-	rows, err := s.db.Query(`SELECT name FROM pragma_table_info('events') ORDER BY cid`)
+	query := `SELECT name FROM pragma_table_info('events') ORDER BY cid`
+	if s.Team() {
+		query = `SELECT column_name FROM information_schema.columns WHERE table_schema = 'scribe' AND table_name = 'events'`
+	}
+	rows, err := s.db.Query(query)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,6 +53,7 @@ func TestEventTableMatchesTheSchema(t *testing.T) {
 // zero value, so that a column dropped or swapped anywhere shows.
 func fullEvent(incidentID, itemID int64) incident.Event {
 	return incident.Event{
+		UUID:       "01900000-0000-7000-8000-000000000001",
 		IncidentID: incidentID, OccurredAt: t0.Add(-time.Hour).Add(123456789), LoggedAt: t0.Add(987654321),
 		Kind: incident.KindRole, Text: "Rosa M. is incident commander", Author: "ida", Pinned: true,
 		Source: incident.SourceTUI, Role: "commander", Person: "Rosa M.", State: incident.Identified,
@@ -82,7 +86,7 @@ func TestEventColumnsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := fullEvent(inc.ID, item.ID)
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *txn) error {
 		c := want
 		return s.insertEvent(ctx, tx, &c)
 	})
@@ -111,7 +115,7 @@ func TestEventColumnsRoundTrip(t *testing.T) {
 	imp := incident.Snapshot{Incident: incident.Incident{Title: "Imported"},
 		ActionItems: []incident.ActionItem{{ID: 77, Title: "Canary deploys"}}}
 	e := want
-	e.ID, e.ActionItemID = 1, 77
+	e.ID, e.ActionItemID, e.UUID = 1, 77, ""
 	imp.Events = []incident.Event{e}
 	id, err := s.ImportSnapshot(ctx, imp, 0)
 	if err != nil {
@@ -123,6 +127,10 @@ func TestEventColumnsRoundTrip(t *testing.T) {
 	}
 	w := want
 	w.IncidentID, w.ActionItemID = id, isnap.ActionItems[0].ID
+	if len(isnap.Events[0].UUID) != 36 {
+		t.Fatalf("imported event has UUID %q", isnap.Events[0].UUID)
+	}
+	w.UUID = isnap.Events[0].UUID
 	sameEvent(t, "timeline after import", isnap.Events[0], w)
 
 	// A deleted event keeps its deletion time through an import.
@@ -132,7 +140,7 @@ func TestEventColumnsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	var deletedID int64
-	if err := s.db.QueryRow(`SELECT id FROM events WHERE incident_id = ?`, id).Scan(&deletedID); err != nil {
+	if err := s.pool().QueryRowContext(ctx, `SELECT id FROM events WHERE incident_id = ?`, id).Scan(&deletedID); err != nil {
 		t.Fatal(err)
 	}
 	del, err := s.Event(ctx, deletedID)
@@ -140,7 +148,7 @@ func TestEventColumnsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	w = want
-	w.IncidentID, w.ActionItemID, w.DeletedAt = id, 0, e.DeletedAt
+	w.IncidentID, w.ActionItemID, w.DeletedAt, w.UUID = id, 0, e.DeletedAt, del.UUID
 	sameEvent(t, "deleted event after import", del, w)
 }
 

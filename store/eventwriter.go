@@ -30,6 +30,7 @@ type eventWriter struct {
 	done    int // events written so far
 	now     time.Time
 	nowText driver.Value // the import's time, rendered and boxed once
+	seq     int64        // the import transaction's sequence number
 	toClose []driver.Stmt
 	// perRow lists, for each row shape, the columns its rows bind, and
 	// checks the columns that say whether an event fits a lean or note row:
@@ -94,13 +95,13 @@ type stmtShape struct {
 }
 
 // newEventWriter prepares to insert on dc, the driver connection.
-func newEventWriter(dc any, now time.Time) (*eventWriter, error) {
+func newEventWriter(dc any, now time.Time, seq int64) (*eventWriter, error) {
 	conn, ok := dc.(driver.ConnPrepareContext)
 	if !ok {
 		return nil, fmt.Errorf("the SQLite driver connection (%T) cannot prepare statements", dc)
 	}
 	w := &eventWriter{
-		conn: conn, now: now, nowText: formatTime(now), stmts: map[stmtShape]driver.StmtExecContext{},
+		conn: conn, now: now, nowText: formatTime(now), seq: seq, stmts: map[stmtShape]driver.StmtExecContext{},
 		batch: make([]incident.Event, 0, eventBatch),
 		args:  make([]driver.NamedValue, len(batchParams)+eventBatch*fullRows.width()),
 	}
@@ -206,13 +207,13 @@ func (w *eventWriter) flush(ctx context.Context) error {
 		}
 	}
 	for i, param := range batchParams {
-		w.args[i].Value = param(head, w.nowText)
+		w.args[i].Value = param(head, w.nowText, w.seq)
 	}
 	n := len(batchParams)
 	for k := range w.batch {
 		e := &w.batch[k]
 		for _, c := range w.perRow[shape.rows] {
-			w.args[n].Value = c.value(e)
+			w.args[n].Value = c.value(e, w.seq)
 			n++
 		}
 	}

@@ -25,7 +25,13 @@ func (s *Store) ClaimFiling(ctx context.Context, itemID int64, token string, lea
 		return incident.FilingClaim{}, incident.Errorf(incident.EINVALID, "claim on action item #%d has lease %s: give a positive duration", itemID, lease)
 	}
 	var out incident.FilingClaim
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *txn) error {
+		// On PostgreSQL the item's row is the claim's lock: a second
+		// claimer waits here until the first one's transaction ends.
+		var one int
+		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM action_items WHERE id = ?`+tx.d.forUpdate(), itemID).Scan(&one); err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("claim action item #%d for filing: %w", itemID, err)
+		}
 		item, err := findActionItem(ctx, tx, itemID)
 		if err != nil {
 			return err
@@ -76,7 +82,7 @@ func (s *Store) ClaimFiling(ctx context.Context, itemID int64, token string, lea
 // creates another. A claim that another token took over meanwhile is left
 // alone.
 func (s *Store) ReleaseFiling(ctx context.Context, itemID int64, token string, maybeCreated bool) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *txn) error {
 		var err error
 		if maybeCreated {
 			_, err = tx.ExecContext(ctx, `UPDATE filing_claims SET token = '', claimed_at = ? WHERE action_item_id = ? AND token = ?`,

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
@@ -31,7 +30,7 @@ func (c *settableClock) advance(d time.Duration) {
 
 func TestFilingClaimBetweenTwoStores(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "scribe.db")
+	path := testDB(t)
 	a, b := openAt(t, path), openAt(t, path)
 	clock := &settableClock{t: t0}
 	a.Now, b.Now = clock.now, clock.now
@@ -110,7 +109,7 @@ func TestFilingClaimBetweenTwoStores(t *testing.T) {
 
 func TestFilingClaimFromTheFutureExpires(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "scribe.db")
+	path := testDB(t)
 	a, b := openAt(t, path), openAt(t, path)
 	inc := newIncident(t, a)
 	item := incident.ActionItem{IncidentID: inc.ID, Title: "Runbook for payment retries"}

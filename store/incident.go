@@ -13,52 +13,103 @@ import (
 )
 
 // incidentColumns is the column list scanIncident reads, in its order.
-const incidentColumns = `id, title, severity, state, timezone, summary, impact, root_cause, trigger, resolution,
+const incidentColumns = `id, uuid, seq, title, severity, state, timezone, summary, impact, root_cause, trigger, resolution,
 	services, started_at, detected_at, declared_at, mitigated_at, resolved_at, created_at, updated_at`
 
 // defaultSeverity is what a new incident gets when none is given.
 const defaultSeverity incident.Severity = 3
 
-// CreateIncident stores a new incident, setting ID, CreatedAt, defaults
-// (state investigating, severity 3, declared milestone = o.At) and logging the
-// "declared" milestone event.
+// CreateIncident stores a new incident, setting ID, UUID (when empty),
+// CreatedAt, defaults (state investigating, severity 3, declared milestone =
+// o.At) and logging the "declared" milestone event.
 //
 // A missing Timezone defaults to UTC; callers that know the user's zone
 // should set it.
 func (s *Store) CreateIncident(ctx context.Context, inc *incident.Incident, o Origin) error {
-	c := withDefaults(*inc)
-	at := s.at(o)
-	declared, ok := c.Milestones.Get(incident.MilestoneDeclared)
-	if !ok {
-		declared = at
-		c.Milestones[incident.MilestoneDeclared] = at
+	c := *inc
+	if c.UUID == "" {
+		c.UUID = newID()
 	}
-	if err := c.Validate(); err != nil {
-		return err
-	}
-	now := s.now()
-	c.CreatedAt, c.UpdatedAt = now, now
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		if err := s.insertIncident(ctx, tx, &c); err != nil {
-			return err
-		}
-		e := incident.Event{
-			IncidentID: c.ID, OccurredAt: declared, Kind: incident.KindMilestone,
-			Text: milestoneText(incident.MilestoneDeclared), Author: o.Author, Source: o.Source,
-			Milestone: incident.MilestoneDeclared,
-		}
-		return s.insertEvent(ctx, tx, &e)
+	out, err := s.Apply(ctx, incident.Operation{
+		ID: newID(), Kind: incident.OpCreateIncident, Incident: incident.Ref{UUID: c.UUID},
+		At: o.At, Author: o.Author, Source: o.Source, New: &c,
 	})
 	if err != nil {
 		return err
 	}
-	*inc = c
+	*inc = out.Incident
 	return nil
+}
+
+// newIncident is the incident op creates, with the defaults filled in.
+func (s *Store) newIncident(op incident.Operation) (incident.Incident, error) {
+	c := withDefaults(*op.New)
+	c.UUID = op.Incident.UUID
+	if _, ok := c.Milestones.Get(incident.MilestoneDeclared); !ok {
+		c.Milestones[incident.MilestoneDeclared] = s.opAt(op)
+	}
+	if err := c.Validate(); err != nil {
+		return c, err
+	}
+	now := s.now()
+	c.CreatedAt, c.UpdatedAt = now, now
+	return c, nil
+}
+
+// createIncidentRow inserts the incident op creates, unless a row with its
+// UUID exists (the operation was tried before), and returns its id.
+func (s *Store) createIncidentRow(ctx context.Context, tx *txn, op incident.Operation) (int64, error) {
+	if op.Incident.UUID == "" {
+		return 0, incident.Errorf(incident.EINVALID, "operation %s creates an incident without a UUID", op.ID)
+	}
+	if id, err := resolveIncident(ctx, tx, op.Incident); err == nil || incident.ErrorCode(err) != incident.ENOTFOUND {
+		return id, err
+	}
+	c, err := s.newIncident(op)
+	if err != nil {
+		return 0, err
+	}
+	if err := s.insertIncident(ctx, tx, &c); err != nil {
+		if incident.ErrorCode(err) == incident.ECONFLICT {
+			// Another transaction created it meanwhile (the same operation,
+			// sent twice at once); it has committed by now.
+			return resolveIncident(ctx, tx, op.Incident)
+		}
+		return 0, err
+	}
+	tx.created = c.ID
+	return c.ID, nil
+}
+
+func (s *Store) applyCreateIncident(ctx context.Context, tx *txn, op incident.Operation) (incident.Outcome, error) {
+	if tx.created != tx.incident {
+		// The incident was there before this transaction: created by an
+		// earlier try of this operation, or by another one.
+		if _, err := findEventBy(ctx, tx, `uuid = ?`, op.ID); err == nil {
+			return incident.Outcome{}, errReplayed
+		}
+		return incident.Outcome{}, incident.Errorf(incident.ECONFLICT, "incident %s exists already", op.Incident.UUID)
+	}
+	inc, err := findIncident(ctx, tx, tx.incident)
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	declared, _ := inc.Milestones.Get(incident.MilestoneDeclared)
+	e := s.logged(tx, op, incident.KindMilestone, milestoneText(incident.MilestoneDeclared))
+	e.OccurredAt, e.Milestone = declared, incident.MilestoneDeclared
+	if err := s.insertEvent(ctx, tx, &e); err != nil {
+		return incident.Outcome{}, err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE incidents SET changed_seq = ? WHERE id = ?`, tx.seq, tx.incident); err != nil {
+		return incident.Outcome{}, fmt.Errorf("create incident: %w", err)
+	}
+	inc.Seq = tx.seq
+	return incident.Outcome{Event: e, Incident: inc}, nil
 }
 
 // Incident returns one incident; ENOTFOUND names the number.
 func (s *Store) Incident(ctx context.Context, id int64) (incident.Incident, error) {
-	return findIncident(ctx, s.db, id)
+	return findIncident(ctx, s.pool(), id)
 }
 
 // Incidents lists incidents, newest first.
@@ -82,30 +133,45 @@ func (s *Store) Incidents(ctx context.Context) ([]incident.Incident, error) {
 	return out, nil
 }
 
-// UpdateIncident reads the incident, applies fn and writes it back in one
-// transaction; fn's error aborts with nothing written.
+// UpdateIncident reads the incident, applies fn and writes back what fn
+// changed, in one transaction; fn's error aborts with nothing written.
 func (s *Store) UpdateIncident(ctx context.Context, id int64, fn func(*incident.Incident) error) (incident.Incident, error) {
-	var out incident.Incident
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var err error
-		out, err = s.changeIncident(ctx, tx, id, func(c *incident.Incident) error {
-			if err := fn(c); err != nil {
-				return err
-			}
-			if c.Milestones == nil {
-				c.Milestones = incident.Milestones{}
-			}
-			return c.Validate()
-		})
+	var out incident.Outcome
+	err := s.write(ctx, func(tx *txn) error {
+		if err := tx.lock(ctx, id); err != nil {
+			return err
+		}
+		old, err := findIncident(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		c := cloneIncident(old)
+		if err := fn(&c); err != nil {
+			return err
+		}
+		patch := incident.DiffIncident(old, c)
+		out, err = s.applyIn(ctx, tx, incident.Operation{ID: newID(), Kind: incident.OpEditIncident, Incident: incident.Ref{ID: id}, Fields: &patch})
 		return err
 	})
-	return out, err
+	return out.Incident, err
 }
 
-// changeIncident reads the incident, applies fn to a copy and writes back
-// what fn changed (ID and CreatedAt are the store's whatever fn does).
-func (s *Store) changeIncident(ctx context.Context, tx *sql.Tx, id int64, fn func(*incident.Incident) error) (incident.Incident, error) {
-	old, err := findIncident(ctx, tx, id)
+func (s *Store) applyEditIncident(ctx context.Context, tx *txn, op incident.Operation) (incident.Outcome, error) {
+	inc, err := s.changeIncident(ctx, tx, func(c *incident.Incident) error {
+		op.Fields.Apply(c)
+		if c.Milestones == nil {
+			c.Milestones = incident.Milestones{}
+		}
+		return c.Validate()
+	})
+	return incident.Outcome{Incident: inc}, err
+}
+
+// changeIncident reads the transaction's incident, applies fn to a copy
+// and writes back what fn changed (ID, UUID and CreatedAt are the store's
+// whatever fn does).
+func (s *Store) changeIncident(ctx context.Context, tx *txn, fn func(*incident.Incident) error) (incident.Incident, error) {
+	old, err := findIncident(ctx, tx, tx.incident)
 	if err != nil {
 		return old, err
 	}
@@ -113,7 +179,7 @@ func (s *Store) changeIncident(ctx context.Context, tx *sql.Tx, id int64, fn fun
 	if err := fn(&c); err != nil {
 		return old, err
 	}
-	c.ID, c.CreatedAt, c.Invalid = old.ID, old.CreatedAt, old.Invalid
+	c.ID, c.UUID, c.Seq, c.CreatedAt, c.Invalid = old.ID, old.UUID, old.Seq, old.CreatedAt, old.Invalid
 	c.UpdatedAt = s.now()
 	changed, err := updateIncident(ctx, tx, old, &c)
 	if err != nil || !changed {
@@ -124,35 +190,39 @@ func (s *Store) changeIncident(ctx context.Context, tx *sql.Tx, id int64, fn fun
 
 // SetSeverity changes the severity and logs a note saying so.
 func (s *Store) SetSeverity(ctx context.Context, id int64, sev incident.Severity, o Origin) (incident.Event, error) {
-	if !sev.Valid() {
-		return incident.Event{}, incident.Errorf(incident.EINVALID, "invalid severity %d: use a number from 1 (worst) to 5", sev)
-	}
-	var e incident.Event
-	err := s.write(ctx, func(tx *sql.Tx) error {
-		var old incident.Severity
-		changed, err := s.changeIncident(ctx, tx, id, func(inc *incident.Incident) error {
-			if inc.Severity == sev {
-				return incident.Errorf(incident.ECONFLICT, "incident #%d is already %s", id, sev)
-			}
-			old, inc.Severity = inc.Severity, sev
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		// After the incident is resolved a change is a correction, dated at
-		// its beginning (incident.SeverityNote).
-		at, text := incident.SeverityNote(changed, old, sev, s.at(o), s.now())
-		e = incident.Event{
-			IncidentID: id, OccurredAt: at, Kind: incident.KindNote,
-			Text: text, Author: o.Author, Source: o.Source,
-		}
-		return s.insertEvent(ctx, tx, &e)
+	out, err := s.Apply(ctx, incident.Operation{
+		ID: newID(), Kind: incident.OpSetSeverity, Incident: incident.Ref{ID: id},
+		At: o.At, Author: o.Author, Source: o.Source, Severity: sev,
 	})
-	return e, err
+	return out.Event, err
 }
 
-func (s *Store) insertIncident(ctx context.Context, tx *sql.Tx, inc *incident.Incident) error {
+func (s *Store) applySetSeverity(ctx context.Context, tx *txn, op incident.Operation) (incident.Outcome, error) {
+	sev := op.Severity
+	if !sev.Valid() {
+		return incident.Outcome{}, incident.Errorf(incident.EINVALID, "invalid severity %d: use a number from 1 (worst) to 5", sev)
+	}
+	var old incident.Severity
+	inc, err := s.changeIncident(ctx, tx, func(inc *incident.Incident) error {
+		if inc.Severity == sev {
+			return incident.Errorf(incident.ECONFLICT, "incident #%d is already %s", inc.ID, sev)
+		}
+		old, inc.Severity = inc.Severity, sev
+		return nil
+	})
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	// After the incident is resolved a change is a correction, dated at
+	// its beginning (incident.SeverityNote).
+	at, text := incident.SeverityNote(inc, old, sev, s.opAt(op), s.now())
+	e := s.logged(tx, op, incident.KindNote, text)
+	e.OccurredAt = at
+	err = s.insertEvent(ctx, tx, &e)
+	return incident.Outcome{Event: e, Incident: inc}, err
+}
+
+func (s *Store) insertIncident(ctx context.Context, tx *txn, inc *incident.Incident) error {
 	vals, err := incidentValues(inc)
 	if err != nil {
 		return err
@@ -161,12 +231,16 @@ func (s *Store) insertIncident(ctx context.Context, tx *sql.Tx, inc *incident.In
 	for _, v := range vals {
 		args = append(args, v.value)
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO incidents (`+incidentColumns+`)
-		VALUES (NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, args...)
-	if err != nil {
-		return fmt.Errorf("insert incident: %w", err)
+	if inc.UUID == "" {
+		inc.UUID = newID()
 	}
-	if inc.ID, err = res.LastInsertId(); err != nil {
+	args = append([]any{inc.UUID}, args...)
+	err = tx.QueryRowContext(ctx, `INSERT INTO incidents (uuid, seq, `+strings.TrimPrefix(incidentColumns, "id, uuid, seq, ")+`)
+		VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (uuid) DO NOTHING RETURNING id`, args...).Scan(&inc.ID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return incident.Errorf(incident.ECONFLICT, "incident %s exists already", inc.UUID)
+	}
+	if err != nil {
 		return fmt.Errorf("insert incident: %w", err)
 	}
 	return nil
@@ -176,7 +250,10 @@ func (s *Store) insertIncident(ctx context.Context, tx *sql.Tx, inc *incident.In
 // incident as read, and reports whether there were any: a value that could
 // not be read (see Incident.Invalid) stays as stored until the user sets
 // that field.
-func updateIncident(ctx context.Context, tx *sql.Tx, old incident.Incident, inc *incident.Incident) (bool, error) {
+func updateIncident(ctx context.Context, tx *txn, old incident.Incident, inc *incident.Incident) (bool, error) {
+	if tx.incident != inc.ID {
+		return false, fmt.Errorf("update incident #%d: the transaction changes #%d", inc.ID, tx.incident)
+	}
 	was, err := incidentValues(&old)
 	if err != nil {
 		return false, err
@@ -198,8 +275,8 @@ func updateIncident(ctx context.Context, tx *sql.Tx, old incident.Incident, inc 
 	if len(set) == 0 {
 		return false, nil
 	}
-	set = append(set, "updated_at = ?")
-	args = append(args, formatTime(inc.UpdatedAt), inc.ID)
+	set = append(set, "updated_at = ?", "changed_seq = ?")
+	args = append(args, formatTime(inc.UpdatedAt), tx.seq, inc.ID)
 	if _, err = tx.ExecContext(ctx, `UPDATE incidents SET `+strings.Join(set, ", ")+` WHERE id = ?`, args...); err != nil {
 		return false, fmt.Errorf("update incident #%d: %w", inc.ID, err)
 	}
@@ -275,7 +352,8 @@ func scanIncident(r scanner) (incident.Incident, error) {
 		created, updated any
 		bad              badRow
 	)
-	err := r.Scan(&inc.ID, &inc.Title, &sev, &state, &inc.Timezone, &inc.Summary, &inc.Impact, &inc.RootCause,
+	var uid sql.NullString
+	err := r.Scan(&inc.ID, &uid, &inc.Seq, &inc.Title, &sev, &state, &inc.Timezone, &inc.Summary, &inc.Impact, &inc.RootCause,
 		&inc.Trigger, &inc.Resolution, &services, &ms[0], &ms[1], &ms[2], &ms[3], &ms[4], &created, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return inc, err
@@ -283,7 +361,7 @@ func scanIncident(r scanner) (incident.Incident, error) {
 	if err != nil {
 		return inc, fmt.Errorf("read incident: %w", err)
 	}
-	inc.State = incident.State(state)
+	inc.State, inc.UUID = incident.State(state), uid.String
 	if n, ok := sev.(int64); ok && incident.Severity(n).Valid() {
 		inc.Severity = incident.Severity(n)
 	} else {

@@ -17,27 +17,30 @@ import (
 // milestones out of their usual order are kept and left for
 // Milestones.OutOfOrder to flag. Verb forms ("detect") are accepted.
 func (s *Store) SetMilestone(ctx context.Context, id int64, m incident.Milestone, o Origin) (incident.Event, error) {
-	m, err := incident.ParseMilestone(string(m))
-	if err != nil {
-		return incident.Event{}, err
-	}
-	at := s.at(o)
-	var e incident.Event
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		_, err := s.changeIncident(ctx, tx, id, func(inc *incident.Incident) error {
-			inc.Milestones[m] = at
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		e = incident.Event{
-			IncidentID: id, OccurredAt: at, Kind: incident.KindMilestone, Text: milestoneText(m),
-			Author: o.Author, Source: o.Source, Milestone: m,
-		}
-		return s.insertEvent(ctx, tx, &e)
+	out, err := s.Apply(ctx, incident.Operation{
+		ID: newID(), Kind: incident.OpSetMilestone, Incident: incident.Ref{ID: id},
+		At: o.At, Author: o.Author, Source: o.Source, Milestone: m,
 	})
-	return e, err
+	return out.Event, err
+}
+
+func (s *Store) applySetMilestone(ctx context.Context, tx *txn, op incident.Operation) (incident.Outcome, error) {
+	m, err := incident.ParseMilestone(string(op.Milestone))
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	at := s.opAt(op)
+	inc, err := s.changeIncident(ctx, tx, func(inc *incident.Incident) error {
+		inc.Milestones[m] = at
+		return nil
+	})
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	e := s.logged(tx, op, incident.KindMilestone, milestoneText(m))
+	e.Milestone = m
+	err = s.insertEvent(ctx, tx, &e)
+	return incident.Outcome{Event: e, Incident: inc}, err
 }
 
 // milestoneText is how the timeline reads a milestone.
@@ -61,30 +64,32 @@ func milestoneText(m incident.Milestone) string {
 // (its State is incident.MilestoneCleared), at o.At. Clearing one that is
 // not set is an ECONFLICT error.
 func (s *Store) ClearMilestone(ctx context.Context, id int64, m incident.Milestone, o Origin) (incident.Event, error) {
-	m, err := incident.ParseMilestone(string(m))
-	if err != nil {
-		return incident.Event{}, err
-	}
-	at := s.at(o)
-	var e incident.Event
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		_, err := s.changeIncident(ctx, tx, id, func(inc *incident.Incident) error {
-			if _, ok := inc.Milestones.Get(m); !ok {
-				return incident.Errorf(incident.ECONFLICT, "incident #%d has no %s milestone to clear", id, m)
-			}
-			delete(inc.Milestones, m)
-			return nil
-		})
-		if err != nil {
-			return err
-		}
-		e = incident.Event{
-			IncidentID: id, OccurredAt: at, Kind: incident.KindMilestone, Text: clearedText(m),
-			Author: o.Author, Source: o.Source, Milestone: m, State: incident.MilestoneCleared,
-		}
-		return s.insertEvent(ctx, tx, &e)
+	out, err := s.Apply(ctx, incident.Operation{
+		ID: newID(), Kind: incident.OpClearMilestone, Incident: incident.Ref{ID: id},
+		At: o.At, Author: o.Author, Source: o.Source, Milestone: m,
 	})
-	return e, err
+	return out.Event, err
+}
+
+func (s *Store) applyClearMilestone(ctx context.Context, tx *txn, op incident.Operation) (incident.Outcome, error) {
+	m, err := incident.ParseMilestone(string(op.Milestone))
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	inc, err := s.changeIncident(ctx, tx, func(inc *incident.Incident) error {
+		if _, ok := inc.Milestones.Get(m); !ok {
+			return incident.Errorf(incident.ECONFLICT, "incident #%d has no %s milestone to clear", inc.ID, m)
+		}
+		delete(inc.Milestones, m)
+		return nil
+	})
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	e := s.logged(tx, op, incident.KindMilestone, clearedText(m))
+	e.Milestone, e.State = m, incident.MilestoneCleared
+	err = s.insertEvent(ctx, tx, &e)
+	return incident.Outcome{Event: e, Incident: inc}, err
 }
 
 // clearedText is how the timeline reads a cleared milestone.
@@ -98,7 +103,8 @@ func clearedText(m incident.Milestone) string {
 // cleared it or none is left. It runs after a milestone event is deleted
 // or restored, so that undoing "/milestone mitigated" brings back the
 // earlier value.
-func (s *Store) followLatestMilestone(ctx context.Context, tx *sql.Tx, id int64, m incident.Milestone) error {
+func (s *Store) followLatestMilestone(ctx context.Context, tx *txn, m incident.Milestone) error {
+	id := tx.incident
 	var (
 		state string
 		at    any
@@ -114,7 +120,7 @@ func (s *Store) followLatestMilestone(ctx context.Context, tx *sql.Tx, id int64,
 		var bad badRow
 		t = userTime("occurred_at", at, &bad)
 	}
-	_, err = s.changeIncident(ctx, tx, id, func(inc *incident.Incident) error {
+	_, err = s.changeIncident(ctx, tx, func(inc *incident.Incident) error {
 		if t.IsZero() {
 			delete(inc.Milestones, m)
 		} else {

@@ -120,5 +120,5 @@ func walWouldBeLost(path string) error {
 
 // refuseWrite is every write's error on a read-only store.
 func (s *Store) refuseWrite() error {
-	return incident.Errorf(incident.EINVALID, "database %s is open read-only: nothing can be changed", s.path)
+	return incident.Errorf(incident.EINVALID, "database %s is open read-only: nothing can be changed", s.location)
 }

@@ -19,58 +19,62 @@ import (
 // later one begins. Giving a role to the person who holds it at that time
 // is an ECONFLICT error.
 func (s *Store) AssignRole(ctx context.Context, id int64, role, person string, o Origin) (incident.Event, error) {
-	role, err := incident.CanonicalRole(role)
-	if err != nil {
-		return incident.Event{}, err
-	}
-	if err := incident.ValidatePerson(person); err != nil {
-		return incident.Event{}, err
-	}
-	person = strings.TrimSpace(person)
-	at := s.at(o)
-	var e incident.Event
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		if err := requireIncident(ctx, tx, id); err != nil {
-			return err
-		}
-		prev, hasPrev, err := assignmentAround(ctx, tx, id, role, at, false)
-		if err != nil {
-			return err
-		}
-		next, hasNext, err := assignmentAround(ctx, tx, id, role, at, true)
-		if err != nil {
-			return err
-		}
-		text := fmt.Sprintf("%s is %s", person, incident.RoleTitle(role))
-		if hasPrev && (prev.Active() || prev.Until.After(at)) {
-			if strings.EqualFold(prev.Person, person) {
-				return incident.Errorf(incident.ECONFLICT, "%s is already %s of incident #%d", prev.Person, incident.RoleTitle(role), id)
-			}
-			text = fmt.Sprintf("%s took over as %s from %s", person, incident.RoleTitle(role), prev.Person)
-			if _, err := tx.ExecContext(ctx, `UPDATE role_assignments SET until_at = ? WHERE id = ?`, formatTime(at), prev.ID); err != nil {
-				return fmt.Errorf("close %s assignment of incident #%d: %w", role, id, err)
-			}
-		}
-		e = incident.Event{
-			IncidentID: id, OccurredAt: at, Kind: incident.KindRole, Text: text,
-			Author: o.Author, Source: o.Source, Role: role, Person: person,
-		}
-		if err := s.insertEvent(ctx, tx, &e); err != nil {
-			return err
-		}
-		a := incident.RoleAssignment{IncidentID: id, Role: role, Person: person, From: at, EventID: e.ID}
-		if hasNext {
-			a.Until = next.From
-		}
-		return s.insertRole(ctx, tx, &a)
+	out, err := s.Apply(ctx, incident.Operation{
+		ID: newID(), Kind: incident.OpAssignRole, Incident: incident.Ref{ID: id},
+		At: o.At, Author: o.Author, Source: o.Source, Role: role, Person: person,
 	})
-	return e, err
+	return out.Event, err
+}
+
+func (s *Store) applyAssignRole(ctx context.Context, tx *txn, op incident.Operation) (incident.Outcome, error) {
+	role, err := incident.CanonicalRole(op.Role)
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	if err := incident.ValidatePerson(op.Person); err != nil {
+		return incident.Outcome{}, err
+	}
+	person := strings.TrimSpace(op.Person)
+	at := s.opAt(op)
+	if err := checkStored("hand-off time", at); err != nil {
+		return incident.Outcome{}, err
+	}
+	id := tx.incident
+	prev, hasPrev, err := assignmentAround(ctx, tx, id, role, at, false)
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	next, hasNext, err := assignmentAround(ctx, tx, id, role, at, true)
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	text := fmt.Sprintf("%s is %s", person, incident.RoleTitle(role))
+	if hasPrev && (prev.Active() || prev.Until.After(at)) {
+		if strings.EqualFold(prev.Person, person) {
+			return incident.Outcome{}, incident.Errorf(incident.ECONFLICT, "%s is already %s of incident #%d", prev.Person, incident.RoleTitle(role), id)
+		}
+		text = fmt.Sprintf("%s took over as %s from %s", person, incident.RoleTitle(role), prev.Person)
+		if _, err := tx.ExecContext(ctx, `UPDATE role_assignments SET until_at = ?, seq = ? WHERE id = ?`, formatTime(at), tx.seq, prev.ID); err != nil {
+			return incident.Outcome{}, fmt.Errorf("close %s assignment of incident #%d: %w", role, id, err)
+		}
+	}
+	e := s.logged(tx, op, incident.KindRole, text)
+	e.Role, e.Person = role, person
+	if err := s.insertEvent(ctx, tx, &e); err != nil {
+		return incident.Outcome{}, err
+	}
+	a := incident.RoleAssignment{IncidentID: id, Role: role, Person: person, From: at, EventID: e.ID}
+	if hasNext {
+		a.Until = next.From
+	}
+	err = s.insertRole(ctx, tx, &a)
+	return incident.Outcome{Event: e}, err
 }
 
 // Roles lists the incident's role assignments, oldest first.
 func (s *Store) Roles(ctx context.Context, id int64) ([]incident.RoleAssignment, error) {
 	var out []incident.RoleAssignment
-	err := s.read(ctx, func(q *sql.Conn) error {
+	err := s.read(ctx, func(q *rconn) error {
 		if err := requireIncident(ctx, q, id); err != nil {
 			return err
 		}
@@ -81,7 +85,7 @@ func (s *Store) Roles(ctx context.Context, id int64) ([]incident.RoleAssignment,
 	return out, err
 }
 
-const roleColumns = `id, incident_id, role, person, from_at, until_at, event_id, created_at`
+const roleColumns = `id, uuid, incident_id, role, person, from_at, until_at, event_id, created_at`
 
 // assignmentAround returns the role's assignment that began last at or
 // before t, or with after set the first one that begins after t.
@@ -99,21 +103,21 @@ func assignmentAround(ctx context.Context, q querier, incidentID int64, role str
 	return a, err == nil, err
 }
 
-func (s *Store) insertRole(ctx context.Context, tx *sql.Tx, a *incident.RoleAssignment) error {
+func (s *Store) insertRole(ctx context.Context, tx *txn, a *incident.RoleAssignment) error {
 	var event any
 	if a.EventID != 0 {
 		event = a.EventID
 	}
 	a.CreatedAt = s.now()
+	if a.UUID == "" {
+		a.UUID = newID()
+	}
 	if err := checkStored(a.Role+" assignment", a.From, a.Until); err != nil {
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO role_assignments (incident_id, role, person, from_at, until_at, event_id, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, a.IncidentID, a.Role, a.Person, formatTime(a.From), nullTime(a.Until), event, formatTime(a.CreatedAt))
-	if err != nil {
-		return fmt.Errorf("insert %s assignment: %w", a.Role, err)
-	}
-	if a.ID, err = res.LastInsertId(); err != nil {
+	if err := tx.QueryRowContext(ctx, `INSERT INTO role_assignments (uuid, seq, incident_id, role, person, from_at, until_at, event_id, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`, a.UUID, tx.seq, a.IncidentID, a.Role, a.Person, formatTime(a.From), nullTime(a.Until),
+		event, formatTime(a.CreatedAt)).Scan(&a.ID); err != nil {
 		return fmt.Errorf("insert %s assignment: %w", a.Role, err)
 	}
 	return nil
@@ -148,14 +152,15 @@ func scanRole(r scanner) (incident.RoleAssignment, error) {
 		event                sql.NullInt64
 		bad                  badRow
 	)
-	err := r.Scan(&a.ID, &a.IncidentID, &a.Role, &a.Person, &from, &until, &event, &created)
+	var uid sql.NullString
+	err := r.Scan(&a.ID, &uid, &a.IncidentID, &a.Role, &a.Person, &from, &until, &event, &created)
 	if errors.Is(err, sql.ErrNoRows) {
 		return a, err
 	}
 	if err != nil {
 		return a, fmt.Errorf("read role assignment: %w", err)
 	}
-	a.EventID = event.Int64
+	a.EventID, a.UUID = event.Int64, uid.String
 	a.From = userTime("from_at", from, &bad)
 	a.Until = userTime("until_at", until, &bad)
 	a.CreatedAt = userTime("created_at", created, &bad)

@@ -5,10 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
-
-	"github.com/google/uuid"
 
 	"scribe/incident"
 )
@@ -17,7 +16,7 @@ import (
 // transaction.
 func (s *Store) Snapshot(ctx context.Context, id int64) (incident.Snapshot, error) {
 	var snap incident.Snapshot
-	err := s.read(ctx, func(q *sql.Conn) error {
+	err := s.read(ctx, func(q *rconn) error {
 		var err error
 		if snap.Incident, err = findIncident(ctx, q, id); err != nil {
 			return err
@@ -50,9 +49,12 @@ func (s *Store) Snapshot(ctx context.Context, id int64) (incident.Snapshot, erro
 // twice), in which case it gets a new one so that both copies can be filed.
 func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into int64) (int64, error) {
 	var id int64
-	err := s.bulkWrite(ctx, func(conn *sql.Conn, tx *sql.Tx) error {
+	err := s.bulkWrite(ctx, func(tx *txn) error {
 		var err error
 		if id, err = s.importIncident(ctx, tx, snap.Incident, into); err != nil {
+			return err
+		}
+		if err := tx.lock(ctx, id); err != nil {
 			return err
 		}
 		items, err := s.importActionItems(ctx, tx, id, snap.ActionItems)
@@ -67,20 +69,20 @@ func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into
 		for _, r := range snap.Roles {
 			wanted[r.EventID] = r.EventID != 0
 		}
-		events, roleEvents, err := s.importEvents(ctx, conn, tx, id, snap.Events, items, wanted)
+		events, roleEvents, err := s.importEvents(ctx, tx, snap.Events, items, wanted)
 		if err != nil {
 			return err
 		}
 		for i, a := range snap.ActionItems {
 			if ev := events[a.EventID]; a.EventID != 0 && ev != 0 {
-				if _, err := tx.ExecContext(ctx, `UPDATE action_items SET event_id = ? WHERE id = ?`, ev, items[a.ID]); err != nil {
+				if _, err := tx.ExecContext(ctx, `UPDATE action_items SET event_id = ?, seq = ? WHERE id = ?`, ev, tx.seq, items[a.ID]); err != nil {
 					return fmt.Errorf("import action item %d: link its event: %w", i+1, err)
 				}
 			}
 		}
 		for i, r := range snap.Roles {
 			c := r
-			c.ID, c.IncidentID, c.EventID = 0, id, events[r.EventID]
+			c.ID, c.UUID, c.IncidentID, c.EventID = 0, "", id, events[r.EventID]
 			c.From, c.Until = c.From.UTC(), c.Until.UTC()
 			if c.Role, err = incident.CanonicalRole(c.Role); err != nil {
 				return fmt.Errorf("role %d: %w", i+1, err)
@@ -108,14 +110,16 @@ func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into
 				return fmt.Errorf("retro note %d: %w", i+1, err)
 			}
 			c.Section, _ = incident.ParseRetroSection(string(c.Section))
+			c.UUID = ""
 			if err := s.insertRetroNote(ctx, tx, &c); err != nil {
 				return err
 			}
 		}
 		if into != 0 {
-			return s.followLatestStatus(ctx, tx, id, "")
+			return s.followLatestStatus(ctx, tx, "")
 		}
-		return nil
+		_, err = tx.ExecContext(ctx, `UPDATE incidents SET changed_seq = ? WHERE id = ?`, tx.seq, id)
+		return err
 	})
 	if err != nil {
 		return 0, err
@@ -130,7 +134,8 @@ func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into
 // updates change nothing. After a status event is deleted or restored, the
 // state follows what remains; with none left it becomes fallback ("" keeps
 // the state as it is).
-func (s *Store) followLatestStatus(ctx context.Context, tx *sql.Tx, id int64, fallback incident.State) error {
+func (s *Store) followLatestStatus(ctx context.Context, tx *txn, fallback incident.State) error {
+	id := tx.incident
 	var state, at string
 	err := tx.QueryRowContext(ctx, `SELECT state, occurred_at FROM events
 		WHERE incident_id = ? AND kind = 'status' AND deleted_at IS NULL
@@ -146,7 +151,7 @@ func (s *Store) followLatestStatus(ctx context.Context, tx *sql.Tx, id int64, fa
 		return fmt.Errorf("read the latest status of incident #%d: %w", id, err)
 	}
 	latest := incident.State(state)
-	_, err = s.changeIncident(ctx, tx, id, func(inc *incident.Incident) error {
+	_, err = s.changeIncident(ctx, tx, func(inc *incident.Incident) error {
 		if latest == inc.State {
 			return nil
 		}
@@ -165,7 +170,7 @@ func (s *Store) followLatestStatus(ctx context.Context, tx *sql.Tx, id int64, fa
 }
 
 // importIncident creates the snapshot's incident, or checks that into exists.
-func (s *Store) importIncident(ctx context.Context, tx *sql.Tx, inc incident.Incident, into int64) (int64, error) {
+func (s *Store) importIncident(ctx context.Context, tx *txn, inc incident.Incident, into int64) (int64, error) {
 	if into != 0 {
 		return into, requireIncident(ctx, tx, into)
 	}
@@ -177,7 +182,7 @@ func (s *Store) importIncident(ctx context.Context, tx *sql.Tx, inc incident.Inc
 	if c.CreatedAt.IsZero() {
 		c.CreatedAt = now
 	}
-	c.UpdatedAt = now
+	c.UpdatedAt, c.UUID = now, ""
 	if err := s.insertIncident(ctx, tx, &c); err != nil {
 		return 0, err
 	}
@@ -185,7 +190,7 @@ func (s *Store) importIncident(ctx context.Context, tx *sql.Tx, inc incident.Inc
 }
 
 // importActionItems inserts the items and maps their snapshot IDs to new ones.
-func (s *Store) importActionItems(ctx context.Context, tx *sql.Tx, id int64, items []incident.ActionItem) (map[int64]int64, error) {
+func (s *Store) importActionItems(ctx context.Context, tx *txn, id int64, items []incident.ActionItem) (map[int64]int64, error) {
 	ids := make(map[int64]int64, len(items))
 	for i, a := range items {
 		c := a
@@ -202,7 +207,7 @@ func (s *Store) importActionItems(ctx context.Context, tx *sql.Tx, id int64, ite
 			return nil, err
 		}
 		if c.UUID == "" || taken {
-			c.UUID = uuid.NewString()
+			c.UUID = newID()
 		}
 		if err := s.insertActionItem(ctx, tx, &c); err != nil {
 			return nil, fmt.Errorf("action item %d: %w", i+1, err)
@@ -239,32 +244,31 @@ func roleKeyOf(role, person string, at time.Time) roleKey {
 	return roleKey{role, strings.ToLower(strings.TrimSpace(person)), at.UTC()}
 }
 
-// importEvents inserts the events, eventBatch rows per INSERT, straight
-// through the driver connection (imports run to 100,000 events, and
-// database/sql's per-call and per-argument work was most of their cost).
-// It returns the new ids of the wanted snapshot ids and of the role events,
-// by what they record.
-func (s *Store) importEvents(ctx context.Context, conn *sql.Conn, tx *sql.Tx, id int64, events []incident.Event,
+// importEvents inserts the events straight through the driver connection
+// (imports run to 100,000 events, and database/sql's per-call and
+// per-argument work was most of their cost): on SQLite eventBatch rows per
+// INSERT, on PostgreSQL with COPY. Each gets a new UUID: an import is a
+// copy. It returns the new ids of the wanted snapshot ids and of the role
+// events, by what they record.
+func (s *Store) importEvents(ctx context.Context, tx *txn, events []incident.Event,
 	items map[int64]int64, wanted map[int64]bool) (map[int64]int64, map[roleKey]int64, error) {
-	// The rows get explicit ids, following the largest one in use (which is
-	// what SQLite would choose itself): the transaction holds the write
-	// lock, and the ids of the rows linked to are known without asking.
-	var last int64
-	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM events`).Scan(&last); err != nil {
+	newIDs, err := eventIDs(ctx, tx, len(events))
+	if err != nil {
 		return nil, nil, fmt.Errorf("import events: %w", err)
 	}
 	now := s.now()
+	uuids := newIDSource()
 	ids := map[int64]int64{}
 	roles := map[roleKey]int64{}
-	err := conn.Raw(func(dc any) error {
-		w, err := newEventWriter(dc, now)
+	err = tx.conn.Raw(func(dc any) error {
+		w, err := newEventSink(dc, tx, now)
 		if err != nil {
 			return err
 		}
 		defer w.close()
 		for i, e := range events {
 			c := e
-			c.ID, c.IncidentID = last+int64(i)+1, id
+			c.ID, c.IncidentID, c.UUID = newIDs(i), tx.incident, uuids.next(now)
 			if c.ActionItemID != 0 {
 				c.ActionItemID = items[e.ActionItemID]
 			}
@@ -303,4 +307,52 @@ func (s *Store) importEvents(ctx context.Context, conn *sql.Conn, tx *sql.Tx, id
 		return nil, nil, err
 	}
 	return ids, roles, nil
+}
+
+// eventSink is where an import's events go: eventWriter on SQLite,
+// copyWriter on PostgreSQL.
+type eventSink interface {
+	add(ctx context.Context, e *incident.Event) error
+	flush(ctx context.Context) error
+	close()
+}
+
+func newEventSink(dc any, tx *txn, now time.Time) (eventSink, error) {
+	if tx.d.postgres {
+		return newCopyWriter(dc, tx.seq)
+	}
+	return newEventWriter(dc, now, tx.seq)
+}
+
+// eventIDs picks the ids of n new events, as a function of their index.
+// On SQLite they follow the largest one in use (which is what SQLite would
+// choose itself): the transaction holds the write lock, and the rows of one
+// batch have consecutive ids (see eventWriter). On PostgreSQL they come
+// from the table's sequence, which other writers share.
+func eventIDs(ctx context.Context, tx *txn, n int) (func(i int) int64, error) {
+	if !tx.d.postgres {
+		var last int64
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM events`).Scan(&last); err != nil {
+			return nil, err
+		}
+		return func(i int) int64 { return last + int64(i) + 1 }, nil
+	}
+	ids := make([]int64, 0, n)
+	rows, err := tx.QueryContext(ctx, `SELECT nextval(pg_get_serial_sequence('scribe.events', 'id')) FROM generate_series(1, ?)`, n)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	slices.Sort(ids)
+	return func(i int) int64 { return ids[i] }, nil
 }

@@ -238,7 +238,7 @@ func TestImportSnapshotIsAllOrNothing(t *testing.T) {
 		t.Fatalf("incidents after failed import = %v, %v", list, err)
 	}
 	var events int
-	if err := s.db.QueryRow(`SELECT count(*) FROM events`).Scan(&events); err != nil || events != 0 {
+	if err := s.pool().QueryRowContext(ctx, `SELECT count(*) FROM events`).Scan(&events); err != nil || events != 0 {
 		t.Fatalf("%d events left behind (%v)", events, err)
 	}
 	_, err = s.ImportSnapshot(ctx, bigSnapshot(1), 404)

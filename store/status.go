@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 
 	"scribe/incident"
@@ -14,37 +13,43 @@ import (
 // Setting the current state again is allowed: it is a fresh status update
 // (a new message for the status page).
 func (s *Store) SetStatus(ctx context.Context, id int64, st incident.State, message string, o Origin) (incident.Event, error) {
-	st, err := incident.ParseState(string(st))
+	out, err := s.Apply(ctx, incident.Operation{
+		ID: newID(), Kind: incident.OpSetStatus, Incident: incident.Ref{ID: id},
+		At: o.At, Author: o.Author, Source: o.Source, State: st, Message: message,
+	})
+	return out.Event, err
+}
+
+func (s *Store) applySetStatus(ctx context.Context, tx *txn, op incident.Operation) (incident.Outcome, error) {
+	st, err := incident.ParseState(string(op.State))
 	if err != nil {
-		return incident.Event{}, err
+		return incident.Outcome{}, err
 	}
-	message = strings.TrimSpace(message)
+	message := strings.TrimSpace(op.Message)
 	if err := incident.ValidateText("status message", message, false); err != nil {
-		return incident.Event{}, err
+		return incident.Outcome{}, err
 	}
 	if message == "" {
 		message = "Status: " + string(st)
 	}
-	at := s.at(o)
-	var e incident.Event
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		_, err := s.changeIncident(ctx, tx, id, func(inc *incident.Incident) error {
-			if st == incident.Resolved && inc.State != incident.Resolved {
-				if _, ok := inc.Milestones.Get(incident.MilestoneResolved); !ok {
-					inc.Milestones[incident.MilestoneResolved] = at
-				}
+	at := s.opAt(op)
+	if err := checkStored("status time", at); err != nil {
+		return incident.Outcome{}, err
+	}
+	inc, err := s.changeIncident(ctx, tx, func(inc *incident.Incident) error {
+		if st == incident.Resolved && inc.State != incident.Resolved {
+			if _, ok := inc.Milestones.Get(incident.MilestoneResolved); !ok {
+				inc.Milestones[incident.MilestoneResolved] = at
 			}
-			inc.State = st
-			return nil
-		})
-		if err != nil {
-			return err
 		}
-		e = incident.Event{
-			IncidentID: id, OccurredAt: at, Kind: incident.KindStatus, Text: message,
-			Author: o.Author, Source: o.Source, State: st,
-		}
-		return s.insertEvent(ctx, tx, &e)
+		inc.State = st
+		return nil
 	})
-	return e, err
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	e := s.logged(tx, op, incident.KindStatus, message)
+	e.State = st
+	err = s.insertEvent(ctx, tx, &e)
+	return incident.Outcome{Event: e, Incident: inc}, err
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"scribe/incident"
+	"scribe/store/pgtest"
 )
 
 // t0 is the fixed "now" of tests: an instant with a zone, so that tests see
@@ -23,12 +24,26 @@ func testClock() func() time.Time {
 	}
 }
 
-// openTest opens a fresh store in a temporary directory.
+// openTest opens a fresh store: a SQLite file in a temporary directory,
+// or, under TestPostgres, a fresh PostgreSQL database (see testDB).
 func openTest(t testing.TB) *Store {
 	t.Helper()
-	return openAt(t, filepath.Join(t.TempDir(), "scribe.db"))
+	return openAt(t, testDB(t))
 }
 
+// testDB names a fresh, empty database for the test: a SQLite file in
+// t.TempDir(), or, when the test runs under TestPostgres, a new database
+// on the test PostgreSQL server. Two stores opened on it share it.
+func testDB(t testing.TB) string {
+	t.Helper()
+	if onPostgres(t) {
+		return pgtest.Database(t)
+	}
+	return filepath.Join(t.TempDir(), "scribe.db")
+}
+
+// openAt opens the database at path (a file or a URL), closed when the
+// test ends.
 func openAt(t testing.TB, path string) *Store {
 	t.Helper()
 	s, err := Open(context.Background(), path)

@@ -35,7 +35,7 @@ func TestBadStoredEventTimeMarksTheEventOnly(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			if _, err := s.db.ExecContext(ctx, `UPDATE events SET occurred_at = ? WHERE id = ?`, raw, bad.ID); err != nil {
+			if _, err := s.pool().ExecContext(ctx, `UPDATE events SET occurred_at = ? WHERE id = ?`, raw, bad.ID); err != nil {
 				t.Fatal(err)
 			}
 			snap, err := s.Snapshot(ctx, inc.ID)
@@ -76,11 +76,11 @@ func TestBadStoredEventTimeMarksTheEventOnly(t *testing.T) {
 				t.Fatalf("fixed = %+v", fixed)
 			}
 			var kept string
-			if err := s.db.QueryRowContext(ctx, `SELECT occurred_at FROM event_revisions WHERE event_id = ?`, bad.ID).Scan(&kept); err != nil || kept != raw {
+			if err := s.pool().QueryRowContext(ctx, `SELECT occurred_at FROM event_revisions WHERE event_id = ?`, bad.ID).Scan(&kept); err != nil || kept != raw {
 				t.Fatalf("revision kept %q (%v), want the raw %q", kept, err, raw)
 			}
 			// Editing only the text of such an event says what is missing.
-			if _, err := s.db.ExecContext(ctx, `UPDATE events SET occurred_at = ? WHERE id = ?`, raw, bad.ID); err != nil {
+			if _, err := s.pool().ExecContext(ctx, `UPDATE events SET occurred_at = ? WHERE id = ?`, raw, bad.ID); err != nil {
 				t.Fatal(err)
 			}
 			_, err = s.EditEvent(ctx, bad.ID, func(e *incident.Event) error { e.Text = "x"; return nil })
@@ -96,7 +96,7 @@ func TestBadStoredIncidentIsListedWithAWarning(t *testing.T) {
 			s := openTest(t)
 			bad := newIncident(t, s)
 			good := newIncident(t, s)
-			if _, err := s.db.ExecContext(ctx, `UPDATE incidents SET declared_at = ?, created_at = ?, mitigated_at = ? WHERE id = ?`,
+			if _, err := s.pool().ExecContext(ctx, `UPDATE incidents SET declared_at = ?, created_at = ?, mitigated_at = ? WHERE id = ?`,
 				raw, raw, raw, bad.ID); err != nil {
 				t.Fatal(err)
 			}
@@ -126,7 +126,7 @@ func TestBadStoredIncidentIsListedWithAWarning(t *testing.T) {
 				t.Fatal(err)
 			}
 			var declared, mitigated any
-			if err := s.db.QueryRowContext(ctx, `SELECT declared_at, mitigated_at FROM incidents WHERE id = ?`, bad.ID).Scan(&declared, &mitigated); err != nil {
+			if err := s.pool().QueryRowContext(ctx, `SELECT declared_at, mitigated_at FROM incidents WHERE id = ?`, bad.ID).Scan(&declared, &mitigated); err != nil {
 				t.Fatal(err)
 			}
 			if declared != formatTime(t0) || mitigated != raw {
@@ -157,7 +157,7 @@ func TestBadStoredRowsOfOtherKinds(t *testing.T) {
 		`UPDATE retro_notes SET created_at = '0000-01-01T00:00:00.000000000Z'`,
 		`UPDATE events SET logged_at = 'yesterday'`,
 	} {
-		if _, err := s.db.ExecContext(ctx, q); err != nil {
+		if _, err := s.pool().ExecContext(ctx, q); err != nil {
 			t.Fatal(err)
 		}
 	}

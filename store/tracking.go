@@ -1,7 +1,7 @@
 package store
 
 // Added by the after work (issue #14): the tracking issue of an incident's
-// follow-ups, migration 0004_tracking_issues.sql.
+// follow-ups, migration 0004_tracking_issues.sql (and PostgreSQL's schema).
 
 import (
 	"context"
@@ -11,8 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/google/uuid"
-
 	"scribe/incident"
 )
 
@@ -21,7 +19,7 @@ const trackingColumns = `incident_id, uuid, repo, number, url, state, sync_error
 // TrackingIssue returns the incident's tracking issue; ENOTFOUND when it has
 // none (nor any attempt at one).
 func (s *Store) TrackingIssue(ctx context.Context, incidentID int64) (incident.TrackingIssue, error) {
-	return findTracking(ctx, s.db, incidentID)
+	return findTracking(ctx, s.pool(), incidentID)
 }
 
 // ClaimTracking claims the right to create incident incidentID's tracking
@@ -38,14 +36,14 @@ func (s *Store) ClaimTracking(ctx context.Context, incidentID int64, token strin
 		return incident.TrackingClaim{}, incident.Errorf(incident.EINVALID, "claim on the tracking issue of incident #%d has lease %s: give a positive duration", incidentID, lease)
 	}
 	var out incident.TrackingClaim
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *txn) error {
 		if err := requireIncident(ctx, tx, incidentID); err != nil {
 			return err
 		}
 		now := s.now()
 		if _, err := tx.ExecContext(ctx, `INSERT INTO tracking_issues (incident_id, uuid, created_at, updated_at)
 			VALUES (?, ?, ?, ?) ON CONFLICT (incident_id) DO NOTHING`,
-			incidentID, uuid.NewString(), formatTime(now), formatTime(now)); err != nil {
+			incidentID, newID(), formatTime(now), formatTime(now)); err != nil {
 			return fmt.Errorf("record the tracking issue of incident #%d: %w", incidentID, err)
 		}
 		t, err := findTracking(ctx, tx, incidentID)
@@ -58,7 +56,9 @@ func (s *Store) ClaimTracking(ctx context.Context, incidentID int64, token strin
 		}
 		var holder string
 		var at sql.NullString
-		if err := tx.QueryRowContext(ctx, `SELECT claim_token, claimed_at FROM tracking_issues WHERE incident_id = ?`,
+		// On PostgreSQL the row is the claim's lock: a second claimer waits
+		// here until the first one's transaction ends.
+		if err := tx.QueryRowContext(ctx, `SELECT claim_token, claimed_at FROM tracking_issues WHERE incident_id = ?`+tx.d.forUpdate(),
 			incidentID).Scan(&holder, &at); err != nil {
 			return fmt.Errorf("read the claim on the tracking issue of incident #%d: %w", incidentID, err)
 		}
@@ -90,7 +90,7 @@ func (s *Store) ClaimTracking(ctx context.Context, incidentID int64, token strin
 // kept), so that the next claimer is told TookOver and lists before it
 // creates. A claim another token took over is left alone.
 func (s *Store) ReleaseTracking(ctx context.Context, incidentID int64, token string, maybeCreated bool) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	return s.write(ctx, func(tx *txn) error {
 		var err error
 		if maybeCreated {
 			_, err = tx.ExecContext(ctx, `UPDATE tracking_issues SET claim_token = '', claimed_at = ? WHERE incident_id = ? AND claim_token = ?`,
@@ -110,7 +110,7 @@ func (s *Store) ReleaseTracking(ctx context.Context, incidentID int64, token str
 // transaction. IncidentID, UUID and CreatedAt are kept whatever fn does.
 func (s *Store) UpdateTrackingIssue(ctx context.Context, incidentID int64, fn func(*incident.TrackingIssue) error) (incident.TrackingIssue, error) {
 	var out incident.TrackingIssue
-	err := s.write(ctx, func(tx *sql.Tx) error {
+	err := s.write(ctx, func(tx *txn) error {
 		old, err := findTracking(ctx, tx, incidentID)
 		if err != nil {
 			return err

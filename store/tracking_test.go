@@ -13,7 +13,7 @@ import (
 
 func TestTrackingClaimBetweenTwoStores(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "scribe.db")
+	path := testDB(t)
 	a, b := openAt(t, path), openAt(t, path)
 	clock := &settableClock{t: t0}
 	a.Now, b.Now = clock.now, clock.now

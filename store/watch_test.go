@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 
 	"scribe/incident"
@@ -10,7 +9,7 @@ import (
 
 func TestDataVersionSeesOtherStoresCommits(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "scribe.db")
+	path := testDB(t)
 	tui := openAt(t, path)
 	cli := openAt(t, path)
 	inc := newIncident(t, cli)

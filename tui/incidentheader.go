@@ -17,6 +17,7 @@ type header struct {
 	now       time.Time
 	lastComms time.Time
 	openItems int
+	team      teamState // the team database, when the incident lives in one
 }
 
 func (h *header) SetData(d paneData) {
@@ -78,6 +79,10 @@ func (h *header) line1(w int) string {
 	if w < narrowWidth {
 		right = state + " " + st.Clock.Render(formatClock(h.elapsed()))
 	}
+	if off := h.team.offline(); off != "" {
+		// Never cut: the commander must see that lines are not shared.
+		right = st.Error.Render(off) + "  " + right
+	}
 	left := st.Severity(inc.Severity).Render(" "+inc.Severity.String()+" ") + " " + st.Title.Render(fmt.Sprintf("#%d ", inc.ID)) + st.Title.Render(Sanitize(inc.Title))
 	return spread(left, right, w)
 }
@@ -119,7 +124,12 @@ func (h *header) counts() []string {
 		ago := formatAgo(h.now.Sub(h.lastComms))
 		comms, commsShort = "last update "+ago, "update "+ago
 	}
-	return []string{items + " · " + comms, short + " · " + commsShort, commsShort}
+	forms := []string{items + " · " + comms, short + " · " + commsShort, commsShort}
+	if h.team.location != "" {
+		// Which database the incident lives in, while there is room.
+		forms = append([]string{forms[0] + " · " + Sanitize(h.team.location), forms[1] + " · " + Sanitize(h.team.location)}, forms...)
+	}
+	return forms
 }
 
 // spread puts left and right on one line of width w, truncating left.

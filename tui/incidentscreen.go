@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"errors"
 	"time"
 
 	"charm.land/bubbles/v2/help"
@@ -26,6 +27,7 @@ type incidentScreen struct {
 	appliedSeq int
 	loading    bool // a load is in flight
 	reloadDue  bool // something changed while it was: load again after it
+	fullReload bool // the next load reads the whole incident (see catchUp)
 	utc        bool // /utc: show and read times in UTC
 
 	header header
@@ -106,6 +108,8 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 		return s.pasteParsed(msg)
 	case snapshotMsg:
 		return s.snapshotLoaded(msg)
+	case changesMsg:
+		return s.changesLoaded(msg)
 	case pollMsg:
 		if s.mine(msg.id, msg.gen) {
 			return s.checkVersion()
@@ -170,6 +174,10 @@ func (s *incidentScreen) load() tea.Cmd {
 	}
 	s.loading = true
 	s.loadSeq++
+	if cmd := s.catchUp(s.loadSeq); cmd != nil {
+		return cmd
+	}
+	s.fullReload = false
 	st, ctx, id, gen, seq := s.c.st, s.c.ctx, s.id, s.gen, s.loadSeq
 	return func() tea.Msg {
 		v, verr := st.DataVersion(ctx)
@@ -242,7 +250,8 @@ func (s *incidentScreen) checkVersion() tea.Cmd {
 	st, ctx, id, gen := s.c.st, s.c.ctx, s.id, s.gen
 	return func() tea.Msg {
 		v, err := st.DataVersion(ctx)
-		return versionMsg{id: id, gen: gen, version: v, err: err}
+		team, isTeam := readTeam(ctx, st)
+		return versionMsg{id: id, gen: gen, version: v, err: err, team: team, isTeam: isTeam}
 	}
 }
 
@@ -251,11 +260,19 @@ func (s *incidentScreen) versionRead(msg versionMsg) tea.Cmd {
 		return nil
 	}
 	next := s.pollTick()
+	marks := false
+	if msg.isTeam {
+		// Lines were sent (or queued elsewhere): their marks change, and
+		// only a whole read brings the lines that wait.
+		marks = msg.team.pending != s.header.team.pending
+		s.fullReload = s.fullReload || marks
+		s.header.team = msg.team
+	}
 	if msg.err != nil {
 		s.status.Error(msg.err)
 		return next
 	}
-	if msg.version != s.version && s.loaded {
+	if (msg.version != s.version || marks) && s.loaded {
 		s.version = msg.version
 		return tea.Batch(next, s.load())
 	}
@@ -265,6 +282,13 @@ func (s *incidentScreen) versionRead(msg versionMsg) tea.Cmd {
 // written shows what a write did, or what went wrong and where the line is.
 func (s *incidentScreen) written(msg writtenMsg) tea.Cmd {
 	s.writes.finished()
+	if errors.Is(msg.err, incident.ErrQueued) {
+		// Kept in the outbox: it is not lost, and it shows as pending
+		// until the team database has it.
+		s.header.team.pending++
+		s.fullReload = true // the pending lines come with a whole read
+		return tea.Batch(s.info(incident.ErrorMessage(msg.err)), s.load())
+	}
 	if msg.err != nil {
 		if msg.undone != nil {
 			s.undo.push(*msg.undone) // for another try

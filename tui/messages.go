@@ -28,6 +28,8 @@ type versionMsg struct {
 	gen     int
 	version int64
 	err     error
+	team    teamState // the team database's state, when there is one
+	isTeam  bool
 }
 
 // clockMsg is the once-a-second tick of the header's clock.

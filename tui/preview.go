@@ -3,6 +3,7 @@ package tui
 import (
 	tea "charm.land/bubbletea/v2"
 	"charm.land/lipgloss/v2"
+	"slices"
 
 	"scribe/incident"
 	"scribe/tui/markdown"
@@ -50,6 +51,9 @@ func (p *previewPane) Shown() tea.Cmd {
 	}
 	p.rendered = max(p.c.width, 1)
 	fn, snap, w := p.c.opts.Preview, *p.snap, p.rendered
+	// The screen merges others' events into its snapshot in place (see
+	// changesLoaded): the render, off this goroutine, reads its own copy.
+	snap.Events = slices.Clone(snap.Events)
 	if len(p.lines) == 0 {
 		p.SetLines([]string{"Rendering the postmortem…"})
 	}

@@ -138,6 +138,9 @@ func (t *timeline) rowKey(m tea.KeyPressMsg) tea.Cmd {
 		return nil
 	}
 	k := &t.keys
+	if pendingLine(ev) && (key.Matches(m, k.Edit) || key.Matches(m, k.Pin) || key.Matches(m, k.Delete)) {
+		return t.h.info(notYet)
+	}
 	switch {
 	case key.Matches(m, k.Show):
 		t.setWhole(!t.whole)

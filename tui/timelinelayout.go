@@ -216,6 +216,9 @@ func (t *timeline) selectedRows() []string {
 	if ev.Pinned {
 		mark = "★"
 	}
+	if pendingLine(ev) {
+		mark = "⋯"
+	}
 	prefix := ev.OccurredAt.In(t.zone).Format("15:04") + "  " + mark + " "
 	if t.labels() {
 		prefix += padRight(label, labelCols-1) + " "
@@ -246,6 +249,10 @@ func (t *timeline) row(ev incident.Event) string {
 	markPaint := kind
 	if ev.Pinned {
 		mark, markPaint = "★", p.pinned
+	}
+	if pendingLine(ev) {
+		// Not in the team database yet: kept in the outbox.
+		mark, markPaint = "⋯", p.time
 	}
 	var b strings.Builder
 	b.Grow(t.width + 96)

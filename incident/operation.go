@@ -1,0 +1,394 @@
+package incident
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Operation is one write as data: what a store applies, and what the
+// offline outbox keeps and replays later, possibly in another process. It
+// is serialised as JSON. Its ID (a client-generated UUIDv7) makes it
+// idempotent: a store that has applied it once does nothing the second
+// time, so a write whose answer was lost can always be sent again. The ID
+// is also the UUID of the event the operation logs, if any, so that a line
+// typed offline keeps its identity in every database.
+//
+// Rows are named by Ref, by UUID where possible: an operation queued
+// offline may name an incident or event that a queued operation before it
+// creates, and whose number only the database will assign.
+type Operation struct {
+	ID       string `json:"id"`
+	Kind     OpKind `json:"kind"`
+	Incident Ref    `json:"incident"`
+	// Target is the event, action item or retro note the operation
+	// changes, for the kinds that change one.
+	Target Ref `json:"target,omitzero"`
+
+	// At is when it happened (an event's time, a milestone's, a hand-off's);
+	// Logged when it was typed. A zero At means Logged, and a zero Logged
+	// the moment the store applies it; the outbox sets both when it queues.
+	At     time.Time `json:"at,omitzero"`
+	Logged time.Time `json:"logged,omitzero"`
+	Author string    `json:"author,omitempty"`
+	Source Source    `json:"source,omitempty"`
+
+	// The payload: the field(s) of its kind (see OpKind).
+	Event      *Event           `json:"event,omitempty"`
+	New        *Incident        `json:"new,omitempty"`
+	State      State            `json:"state,omitempty"`
+	Message    string           `json:"message,omitempty"`
+	Role       string           `json:"role,omitempty"`
+	Person     string           `json:"person,omitempty"`
+	Milestone  Milestone        `json:"milestone,omitempty"`
+	Severity   Severity         `json:"severity,omitempty"`
+	Fields     *IncidentPatch   `json:"fields,omitempty"`
+	EventPatch *EventPatch      `json:"event_patch,omitempty"`
+	Item       *ActionItem      `json:"item,omitempty"`
+	ItemPatch  *ActionItemPatch `json:"item_patch,omitempty"`
+	Note       *RetroNote       `json:"note,omitempty"`
+	NotePatch  *RetroNotePatch  `json:"note_patch,omitempty"`
+}
+
+// Ref names a stored row: by UUID, or by its number in one database.
+type Ref struct {
+	ID   int64  `json:"id,omitempty"`
+	UUID string `json:"uuid,omitempty"`
+}
+
+// IsZero reports whether r names nothing.
+func (r Ref) IsZero() bool { return r.ID == 0 && r.UUID == "" }
+
+// String is how messages name the row: its number when known.
+func (r Ref) String() string {
+	if r.ID != 0 {
+		return fmt.Sprintf("#%d", r.ID)
+	}
+	return r.UUID
+}
+
+// OpKind says what an Operation does, and which payload it carries.
+type OpKind string
+
+// The operations. Each logs the timeline event its comment names (the
+// event's UUID is the operation's ID).
+const (
+	OpCreateIncident OpKind = "create-incident" // New; logs the declared milestone
+	OpLogEvent       OpKind = "log-event"       // Event (kind, text, pinned)
+	OpSetStatus      OpKind = "set-status"      // State, Message; logs the status update
+	OpAssignRole     OpKind = "assign-role"     // Role, Person; logs the hand-off
+	OpSetMilestone   OpKind = "set-milestone"   // Milestone; logs it
+	OpClearMilestone OpKind = "clear-milestone" // Milestone; logs it
+	OpSetSeverity    OpKind = "set-severity"    // Severity; logs a note
+	OpEditIncident   OpKind = "edit-incident"   // Fields (title, narrative, services, zone, milestones)
+	OpEditEvent      OpKind = "edit-event"      // Target, EventPatch
+	OpDeleteEvent    OpKind = "delete-event"    // Target
+	OpRestoreEvent   OpKind = "restore-event"   // Target
+	OpAddActionItem  OpKind = "add-action-item" // Item (its UUID set); logs an action-item event
+	OpEditActionItem OpKind = "edit-action-item"
+	OpDeleteItem     OpKind = "delete-action-item"
+	OpRestoreItem    OpKind = "restore-action-item"
+	OpAddRetroNote   OpKind = "add-retro-note" // Note; its UUID is the operation's ID
+	OpEditRetroNote  OpKind = "edit-retro-note"
+	OpDeleteNote     OpKind = "delete-retro-note"
+	OpRestoreNote    OpKind = "restore-retro-note"
+)
+
+// opKinds lists every kind, for Validate's message.
+var opKinds = []OpKind{OpCreateIncident, OpLogEvent, OpSetStatus, OpAssignRole, OpSetMilestone, OpClearMilestone,
+	OpSetSeverity, OpEditIncident, OpEditEvent, OpDeleteEvent, OpRestoreEvent, OpAddActionItem, OpEditActionItem,
+	OpDeleteItem, OpRestoreItem, OpAddRetroNote, OpEditRetroNote, OpDeleteNote, OpRestoreNote}
+
+// Targeted reports whether the kind changes one event, item or note,
+// named by Target.
+func (k OpKind) Targeted() bool {
+	switch k {
+	case OpEditEvent, OpDeleteEvent, OpRestoreEvent, OpEditActionItem, OpDeleteItem, OpRestoreItem,
+		OpEditRetroNote, OpDeleteNote, OpRestoreNote:
+		return true
+	}
+	return false
+}
+
+// IncidentPatch changes an incident's fields: nil leaves one as it is.
+// Milestones maps each milestone it changes to its new time, zero to clear.
+type IncidentPatch struct {
+	Title      *string                 `json:"title,omitempty"`
+	Timezone   *string                 `json:"timezone,omitempty"`
+	Summary    *string                 `json:"summary,omitempty"`
+	Impact     *string                 `json:"impact,omitempty"`
+	RootCause  *string                 `json:"root_cause,omitempty"`
+	Trigger    *string                 `json:"trigger,omitempty"`
+	Resolution *string                 `json:"resolution,omitempty"`
+	Services   *[]string               `json:"services,omitempty"`
+	Severity   *Severity               `json:"severity,omitempty"`
+	State      *State                  `json:"state,omitempty"`
+	Milestones map[Milestone]time.Time `json:"milestones,omitempty"`
+}
+
+// DiffIncident is the patch that turns old into c.
+func DiffIncident(old, c Incident) IncidentPatch {
+	var p IncidentPatch
+	str := func(a, b string) *string {
+		if a == b {
+			return nil
+		}
+		return &b
+	}
+	p.Title, p.Timezone, p.Summary = str(old.Title, c.Title), str(old.Timezone, c.Timezone), str(old.Summary, c.Summary)
+	p.Impact, p.RootCause = str(old.Impact, c.Impact), str(old.RootCause, c.RootCause)
+	p.Trigger, p.Resolution = str(old.Trigger, c.Trigger), str(old.Resolution, c.Resolution)
+	if strings.Join(old.Services, "\x00") != strings.Join(c.Services, "\x00") || (old.Services == nil) != (c.Services == nil) {
+		s := append([]string(nil), c.Services...)
+		p.Services = &s
+	}
+	if old.Severity != c.Severity {
+		p.Severity = &c.Severity
+	}
+	if old.State != c.State {
+		p.State = &c.State
+	}
+	for _, m := range MilestoneOrder {
+		a, _ := old.Milestones.Get(m)
+		b, _ := c.Milestones.Get(m)
+		if !a.Equal(b) {
+			if p.Milestones == nil {
+				p.Milestones = map[Milestone]time.Time{}
+			}
+			p.Milestones[m] = b
+		}
+	}
+	return p
+}
+
+// Apply sets the patch's fields on inc.
+func (p *IncidentPatch) Apply(inc *Incident) {
+	set := func(dst *string, v *string) {
+		if v != nil {
+			*dst = *v
+		}
+	}
+	set(&inc.Title, p.Title)
+	set(&inc.Timezone, p.Timezone)
+	set(&inc.Summary, p.Summary)
+	set(&inc.Impact, p.Impact)
+	set(&inc.RootCause, p.RootCause)
+	set(&inc.Trigger, p.Trigger)
+	set(&inc.Resolution, p.Resolution)
+	if p.Services != nil {
+		inc.Services = append([]string(nil), (*p.Services)...)
+	}
+	if p.Severity != nil {
+		inc.Severity = *p.Severity
+	}
+	if p.State != nil {
+		inc.State = *p.State
+	}
+	if len(p.Milestones) > 0 && inc.Milestones == nil {
+		inc.Milestones = Milestones{}
+	}
+	for m, t := range p.Milestones {
+		if t.IsZero() {
+			delete(inc.Milestones, m)
+		} else {
+			inc.Milestones[m] = t
+		}
+	}
+}
+
+// Empty reports whether the patch changes nothing.
+func (p *IncidentPatch) Empty() bool {
+	return p.Title == nil && p.Timezone == nil && p.Summary == nil && p.Impact == nil && p.RootCause == nil &&
+		p.Trigger == nil && p.Resolution == nil && p.Services == nil && p.Severity == nil && p.State == nil &&
+		len(p.Milestones) == 0
+}
+
+// EventPatch changes what an edit may change of an event.
+type EventPatch struct {
+	OccurredAt *time.Time `json:"occurred_at,omitempty"`
+	Text       *string    `json:"text,omitempty"`
+	Kind       *Kind      `json:"kind,omitempty"`
+	Pinned     *bool      `json:"pinned,omitempty"`
+}
+
+// DiffEvent is the patch that turns old into e, as far as an edit goes.
+func DiffEvent(old, e Event) EventPatch {
+	var p EventPatch
+	if !old.OccurredAt.Equal(e.OccurredAt) {
+		p.OccurredAt = &e.OccurredAt
+	}
+	if old.Text != e.Text {
+		p.Text = &e.Text
+	}
+	if old.Kind != e.Kind {
+		p.Kind = &e.Kind
+	}
+	if old.Pinned != e.Pinned {
+		p.Pinned = &e.Pinned
+	}
+	return p
+}
+
+// Apply sets the patch's fields on e.
+func (p *EventPatch) Apply(e *Event) {
+	if p.OccurredAt != nil {
+		e.OccurredAt = *p.OccurredAt
+	}
+	if p.Text != nil {
+		e.Text = *p.Text
+	}
+	if p.Kind != nil {
+		e.Kind = *p.Kind
+	}
+	if p.Pinned != nil {
+		e.Pinned = *p.Pinned
+	}
+}
+
+// ActionItemPatch changes an action item's fields, its own and the GitHub
+// record the sync keeps.
+type ActionItemPatch struct {
+	Title       *string      `json:"title,omitempty"`
+	Description *string      `json:"description,omitempty"`
+	Owner       *string      `json:"owner,omitempty"`
+	Priority    *Priority    `json:"priority,omitempty"`
+	Due         *string      `json:"due,omitempty"`
+	State       *ItemState   `json:"state,omitempty"`
+	GitHub      *GitHubIssue `json:"github,omitempty"`
+}
+
+// DiffActionItem is the patch that turns old into a.
+func DiffActionItem(old, a ActionItem) ActionItemPatch {
+	var p ActionItemPatch
+	str := func(x, y string) *string {
+		if x == y {
+			return nil
+		}
+		return &y
+	}
+	p.Title, p.Description, p.Owner, p.Due = str(old.Title, a.Title), str(old.Description, a.Description), str(old.Owner, a.Owner), str(old.Due, a.Due)
+	if old.Priority != a.Priority {
+		p.Priority = &a.Priority
+	}
+	if old.State != a.State {
+		p.State = &a.State
+	}
+	if g := a.GitHub; g.Repo != old.GitHub.Repo || g.Number != old.GitHub.Number || g.URL != old.GitHub.URL ||
+		g.State != old.GitHub.State || g.SyncError != old.GitHub.SyncError || !g.SyncedAt.Equal(old.GitHub.SyncedAt) {
+		p.GitHub = &g
+	}
+	return p
+}
+
+// Apply sets the patch's fields on a.
+func (p *ActionItemPatch) Apply(a *ActionItem) {
+	for _, f := range []struct {
+		dst *string
+		v   *string
+	}{{&a.Title, p.Title}, {&a.Description, p.Description}, {&a.Owner, p.Owner}, {&a.Due, p.Due}} {
+		if f.v != nil {
+			*f.dst = *f.v
+		}
+	}
+	if p.Priority != nil {
+		a.Priority = *p.Priority
+	}
+	if p.State != nil {
+		a.State = *p.State
+	}
+	if p.GitHub != nil {
+		a.GitHub = *p.GitHub
+	}
+}
+
+// RetroNotePatch changes a retro note.
+type RetroNotePatch struct {
+	Section *RetroSection `json:"section,omitempty"`
+	Text    *string       `json:"text,omitempty"`
+}
+
+// Apply sets the patch's fields on n.
+func (p *RetroNotePatch) Apply(n *RetroNote) {
+	if p.Section != nil {
+		n.Section = *p.Section
+	}
+	if p.Text != nil {
+		n.Text = *p.Text
+	}
+}
+
+// Validate checks that the operation is well formed: an ID, a known kind,
+// the incident and target it needs and its kind's payload. What the payload
+// says is checked by the store, against the rows it changes.
+func (op *Operation) Validate() error {
+	if strings.TrimSpace(op.ID) == "" {
+		return Errorf(EINVALID, "operation has no id")
+	}
+	known := false
+	for _, k := range opKinds {
+		known = known || k == op.Kind
+	}
+	if !known {
+		return Errorf(EINVALID, "unknown operation %q", op.Kind)
+	}
+	if op.Incident.IsZero() {
+		return Errorf(EINVALID, "%s operation %s names no incident", op.Kind, op.ID)
+	}
+	if op.Kind.Targeted() && op.Target.IsZero() {
+		return Errorf(EINVALID, "%s operation %s names nothing to change", op.Kind, op.ID)
+	}
+	missing := func(what string) error {
+		return Errorf(EINVALID, "%s operation %s carries no %s", op.Kind, op.ID, what)
+	}
+	switch {
+	case op.Kind == OpCreateIncident && op.New == nil:
+		return missing("incident")
+	case op.Kind == OpLogEvent && op.Event == nil:
+		return missing("event")
+	case op.Kind == OpEditIncident && op.Fields == nil:
+		return missing("fields")
+	case op.Kind == OpEditEvent && op.EventPatch == nil:
+		return missing("event patch")
+	case op.Kind == OpAddActionItem && op.Item == nil:
+		return missing("action item")
+	case op.Kind == OpEditActionItem && op.ItemPatch == nil:
+		return missing("action item patch")
+	case op.Kind == OpAddRetroNote && op.Note == nil:
+		return missing("retro note")
+	case op.Kind == OpEditRetroNote && op.NotePatch == nil:
+		return missing("retro note patch")
+	}
+	return nil
+}
+
+// MarshalOperation and UnmarshalOperation are the outbox's encoding.
+func MarshalOperation(op Operation) ([]byte, error) {
+	b, err := json.Marshal(op)
+	if err != nil {
+		return nil, fmt.Errorf("encode %s operation %s: %w", op.Kind, op.ID, err)
+	}
+	return b, nil
+}
+
+// UnmarshalOperation decodes and validates an operation.
+func UnmarshalOperation(b []byte) (Operation, error) {
+	var op Operation
+	if err := json.Unmarshal(b, &op); err != nil {
+		return op, Errorf(EINVALID, "cannot read operation: %v", err)
+	}
+	return op, op.Validate()
+}
+
+// Outcome is what applying an operation produced: the rows it wrote, as
+// stored, and the incident's sequence after it. Replayed reports that the
+// store had applied it before and did nothing this time.
+type Outcome struct {
+	IncidentID int64
+	Seq        int64
+	Event      Event      // the event it logged, if any
+	ActionItem ActionItem // the item it added or changed, if any
+	RetroNote  RetroNote  // the note it added or changed, if any
+	Incident   Incident   // the incident after it
+	Replayed   bool
+}

@@ -1,0 +1,358 @@
+// Package outbox lets scribe write to a team database (PostgreSQL) that is
+// sometimes out of reach: the VPN dropped, the server restarts, the laptop
+// is on a train. A write that cannot reach the database is kept in a local
+// outbox (store.Outbox, a SQLite file under $XDG_STATE_HOME/scribe/) and
+// delivered later, exactly once and in order: every write is an
+// incident.Operation with its own UUID, which the database applies once
+// however often it is sent (store.Apply).
+//
+// Team is what the CLI and the TUI write through in team mode. A write it
+// could only queue fails with a *QueuedError (errors.Is(err, ErrQueued)),
+// so that `scribe log` can exit 75 (EX_TEMPFAIL); one the database refused
+// for a reason of its own (an invalid value, a missing incident) is
+// returned as the database's error and never queued.
+package outbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/google/uuid"
+
+	"scribe/incident"
+	"scribe/store"
+)
+
+// ErrQueued is what errors.Is finds in the error of a write that was
+// queued instead of delivered (the domain's incident.ErrQueued, so that the
+// TUI can tell without importing this package).
+var ErrQueued = incident.ErrQueued
+
+// QueuedError is the error of a write that was queued because the team
+// database could not be reached.
+type QueuedError struct {
+	Location string // host:port/database
+	Pending  int    // operations waiting for it, this one included
+	Cause    error  // why it could not be reached
+}
+
+func (e *QueuedError) Error() string {
+	why := strings.TrimPrefix(reason(e.Cause), "team database "+e.Location+": ")
+	return fmt.Sprintf("queued: the team database %s cannot be reached (%s); %d waiting, sent once it can be",
+		e.Location, why, e.Pending)
+}
+
+// Is makes errors.Is(err, ErrQueued) true.
+func (e *QueuedError) Is(target error) bool { return target == ErrQueued }
+
+// Unwrap is the cause.
+func (e *QueuedError) Unwrap() error { return e.Cause }
+
+// reason is why the database could not be reached, in a few words.
+func reason(err error) string {
+	if err == nil {
+		return "not reached yet"
+	}
+	return err.Error()
+}
+
+// quiet is how long writes go straight to the outbox after the database
+// could not be reached, instead of each waiting for the connect timeout;
+// Deliver tries again whenever it is called.
+const quiet = 3 * time.Second
+
+// Team is a team database and its outbox.
+type Team struct {
+	dsn      string // with the password, if it has one: kept in memory only
+	target   string // the outbox's key: the URL without its password
+	location string
+	queue    *store.Outbox
+	// Now is the clock; tests replace it.
+	Now func() time.Time
+
+	opened Delivery // what Open delivered
+
+	mu         sync.Mutex
+	db         *store.Store // nil while it could not be reached
+	lastErr    error        // why it could not be reached last time
+	retryAfter time.Time    // writes queue without trying until then
+
+	// What was read last, shown while the database cannot be reached.
+	version int64
+	list    []incident.Incident
+	snap    incident.Snapshot
+}
+
+// Open connects to the team database dsn (a postgres:// URL) with its
+// outbox at outboxPath, and delivers what waits there. A database out of
+// reach is not an error: Team then queues. Any other failure is (a wrong
+// password, a missing database, a URL that is not PostgreSQL's).
+func Open(ctx context.Context, dsn, outboxPath string) (*Team, error) {
+	if !store.IsPostgres(dsn) {
+		return nil, incident.Errorf(incident.EINVALID, "%s is not a team database: give a postgres:// URL", store.Redact(dsn))
+	}
+	q, err := store.OpenOutbox(ctx, outboxPath)
+	if err != nil {
+		return nil, err
+	}
+	t := &Team{dsn: dsn, target: store.Redact(dsn), location: store.Describe(dsn), queue: q, Now: time.Now}
+	t.mu.Lock()
+	err = t.connectLocked(ctx)
+	t.mu.Unlock()
+	if err != nil && !store.Unreachable(err) {
+		q.Close()
+		return nil, err
+	}
+	if t.Online() {
+		// What a run killed while offline left behind goes first.
+		if t.opened, err = t.Deliver(ctx); err != nil && !store.Unreachable(err) {
+			q.Close()
+			t.db.Close()
+			return nil, err
+		}
+	}
+	return t, nil
+}
+
+// Opened is what Open delivered of the outbox.
+func (t *Team) Opened() Delivery { return t.opened }
+
+// Close closes the database and the outbox.
+func (t *Team) Close() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	var err error
+	if t.db != nil {
+		err = t.db.Close()
+		t.db = nil
+	}
+	return errors.Join(err, t.queue.Close())
+}
+
+// Location is the database as the TUI's header names it: host:port/db.
+func (t *Team) Location() string { return t.location }
+
+// Online reports whether the database was reached at the last attempt.
+func (t *Team) Online() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.db != nil && t.lastErr == nil
+}
+
+// LastError is why the database could not be reached at the last attempt
+// (nil when it was).
+func (t *Team) LastError() error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.lastErr
+}
+
+// Store is the connected team database, for reads; its error says the
+// database cannot be reached.
+func (t *Team) Store(ctx context.Context) (*store.Store, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.db == nil {
+		if err := t.connectLocked(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return t.db, nil
+}
+
+// connectLocked opens the database if it is not open.
+func (t *Team) connectLocked(ctx context.Context) error {
+	if t.db != nil {
+		return nil
+	}
+	db, err := store.Open(ctx, t.dsn)
+	if err != nil {
+		t.offlineLocked(err)
+		return err
+	}
+	t.db, t.lastErr, t.retryAfter = db, nil, time.Time{}
+	return nil
+}
+
+// offlineLocked notes that the database could not be reached.
+func (t *Team) offlineLocked(err error) {
+	if store.Unreachable(err) {
+		t.lastErr, t.retryAfter = err, t.Now().Add(quiet)
+	}
+}
+
+// NewOperation starts an operation of kind on the incident: a new UUIDv7,
+// and the time it is typed.
+func NewOperation(kind incident.OpKind, inc incident.Ref, o incident.Origin, now time.Time) incident.Operation {
+	return incident.Operation{ID: newUUID(), Kind: kind, Incident: inc, At: o.At, Logged: now.UTC(), Author: o.Author, Source: o.Source}
+}
+
+// newUUID is a new UUIDv7.
+func newUUID() string {
+	id, err := uuid.NewV7()
+	if err != nil {
+		id = uuid.New()
+	}
+	return id.String()
+}
+
+// Apply applies op to the team database, or queues it when the database
+// cannot be reached (or operations made before it still wait: they go
+// first). A queued op fails with a *QueuedError and an Outcome that shows
+// what it will write (its event, without a number yet).
+func (t *Team) Apply(ctx context.Context, op incident.Operation) (incident.Outcome, error) {
+	if err := op.Validate(); err != nil {
+		return incident.Outcome{}, err
+	}
+	if op.Logged.IsZero() {
+		// A replay later keeps the time it was typed.
+		op.Logged = t.Now().UTC()
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.Now().Before(t.retryAfter) {
+		return t.queueLocked(ctx, op)
+	}
+	if err := t.connectLocked(ctx); err != nil {
+		if store.Unreachable(err) {
+			return t.queueLocked(ctx, op)
+		}
+		return incident.Outcome{}, err
+	}
+	n, err := t.queue.Count(ctx, t.target)
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	if n > 0 {
+		if _, err := t.deliverLocked(ctx); err != nil {
+			if store.Unreachable(err) {
+				return t.queueLocked(ctx, op)
+			}
+			return incident.Outcome{}, err
+		}
+	}
+	out, err := t.db.Apply(ctx, op)
+	if err != nil && store.Unreachable(err) {
+		// Perhaps it committed and the answer was lost: sent again
+		// later, it is applied once either way.
+		t.offlineLocked(err)
+		return t.queueLocked(ctx, op)
+	}
+	t.lastErr = nil
+	return out, err
+}
+
+// queueLocked queues op and says so.
+func (t *Team) queueLocked(ctx context.Context, op incident.Operation) (incident.Outcome, error) {
+	if err := t.queue.Add(ctx, t.target, op); err != nil {
+		return incident.Outcome{}, err
+	}
+	n, err := t.queue.Count(ctx, t.target)
+	if err != nil {
+		return incident.Outcome{}, err
+	}
+	return store.Preview(op), &QueuedError{Location: t.location, Pending: n, Cause: t.lastErr}
+}
+
+// Delivery is what Deliver did.
+type Delivery struct {
+	Delivered int // applied (or found applied before)
+	Refused   int // refused by the database, set aside (see Refused)
+	Pending   int // still waiting
+}
+
+// Deliver sends the queued operations, oldest first, until the queue is
+// empty or the database cannot be reached (its error then). One the
+// database refuses is set aside with its error, and the rest go on: they
+// may not depend on it, and a queue stuck behind it would lose them all.
+func (t *Team) Deliver(ctx context.Context) (Delivery, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if err := t.connectLocked(ctx); err != nil {
+		d := Delivery{}
+		d.Pending, _ = t.queue.Count(ctx, t.target)
+		return d, err
+	}
+	return t.deliverLocked(ctx)
+}
+
+func (t *Team) deliverLocked(ctx context.Context) (Delivery, error) {
+	var d Delivery
+	entries, err := t.queue.Pending(ctx, t.target)
+	if err != nil {
+		return d, err
+	}
+	for i, e := range entries {
+		_, err := t.db.Apply(ctx, e.Operation)
+		switch {
+		case err == nil:
+			if err := t.queue.Delivered(ctx, e.Seq); err != nil {
+				return d, err
+			}
+			d.Delivered++
+		case store.Unreachable(err):
+			t.offlineLocked(err)
+			t.queue.Failed(ctx, e.Seq, err.Error())
+			d.Pending = len(entries) - i
+			return d, err
+		default:
+			if err := t.queue.Refuse(ctx, e.Seq, incident.ErrorMessage(err)); err != nil {
+				return d, err
+			}
+			d.Refused++
+		}
+	}
+	t.lastErr, t.retryAfter = nil, time.Time{}
+	return d, nil
+}
+
+// PendingOperations lists the operations waiting for the database,
+// oldest first.
+func (t *Team) PendingOperations(ctx context.Context) ([]incident.Operation, error) {
+	entries, err := t.queue.Pending(ctx, t.target)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]incident.Operation, len(entries))
+	for i, e := range entries {
+		out[i] = e.Operation
+	}
+	return out, nil
+}
+
+// PendingCount is how many operations wait: the TUI's "offline · N
+// pending".
+func (t *Team) PendingCount(ctx context.Context) (int, error) {
+	return t.queue.Count(ctx, t.target)
+}
+
+// Refused lists the operations the database refused when they were
+// delivered, with why.
+func (t *Team) Refused(ctx context.Context) ([]store.OutboxEntry, error) {
+	return t.queue.Refused(ctx, t.target)
+}
+
+// Flush delivers what the outbox at outboxPath holds for the team database
+// dsn, through db (already open on it), for the commands that open the
+// database without writing through a Team: the next scribe command after a
+// run killed while offline sends what it queued. A missing outbox holds
+// nothing.
+func Flush(ctx context.Context, db *store.Store, dsn, outboxPath string) (Delivery, error) {
+	if _, err := os.Stat(outboxPath); err != nil {
+		return Delivery{}, nil
+	}
+	q, err := store.OpenOutbox(ctx, outboxPath)
+	if err != nil {
+		return Delivery{}, err
+	}
+	defer q.Close()
+	t := &Team{dsn: dsn, target: store.Redact(dsn), location: store.Describe(dsn), queue: q, Now: time.Now, db: db}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.deliverLocked(ctx)
+}

@@ -1,0 +1,101 @@
+package pgtest
+
+import (
+	"io"
+	"net"
+	"net/url"
+	"sync"
+	"testing"
+	"time"
+)
+
+// Link is a TCP proxy in front of a PostgreSQL server that a test can cut
+// and restore, as a VPN drops and comes back: Cut closes every connection
+// and refuses new ones on the same port, Restore listens there again.
+type Link struct {
+	t      testing.TB
+	addr   string // where clients connect
+	target string // the server
+
+	mu    sync.Mutex
+	l     net.Listener
+	conns []net.Conn
+}
+
+// NewLink starts a link to the server of dsn and returns it with dsn
+// pointing through it. It is cut when the test ends.
+func NewLink(t testing.TB, dsn string) (*Link, string) {
+	t.Helper()
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	k := &Link{t: t, target: u.Host}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	k.addr = l.Addr().String()
+	k.serve(l)
+	t.Cleanup(k.Cut)
+	u.Host = k.addr
+	return k, u.String()
+}
+
+// Addr is where clients connect.
+func (k *Link) Addr() string { return k.addr }
+
+func (k *Link) serve(l net.Listener) {
+	k.mu.Lock()
+	k.l = l
+	k.mu.Unlock()
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			s, err := net.Dial("tcp", k.target)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			k.mu.Lock()
+			k.conns = append(k.conns, c, s)
+			k.mu.Unlock()
+			go func() { io.Copy(s, c); s.Close() }()
+			go func() { io.Copy(c, s); c.Close() }()
+		}
+	}()
+}
+
+// Cut drops the link: every connection, and the port.
+func (k *Link) Cut() {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	if k.l != nil {
+		k.l.Close()
+		k.l = nil
+	}
+	for _, c := range k.conns {
+		c.Close()
+	}
+	k.conns = nil
+}
+
+// Restore listens on the same port again.
+func (k *Link) Restore() {
+	k.t.Helper()
+	var l net.Listener
+	var err error
+	for range 50 { // the port may linger a moment after the close
+		if l, err = net.Listen("tcp", k.addr); err == nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err != nil {
+		k.t.Fatal(err)
+	}
+	k.serve(l)
+}

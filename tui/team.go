@@ -1,0 +1,59 @@
+package tui
+
+// Team mode (issue #9), wired by the store helper.
+
+import (
+	"context"
+	"fmt"
+
+	"scribe/incident"
+)
+
+// teamStore is what a team database's store adds to Store (the outbox's
+// Team has it): where the incidents live, whether that database can be
+// reached, and how many writes wait for it. With it the header names the
+// database and says "offline · N pending"; a write the store could only
+// queue fails with incident.ErrQueued and shows as pending, not failed.
+type teamStore interface {
+	Location() string
+	// TeamState sends what waits when it can, and says how it went.
+	TeamState(ctx context.Context) (online bool, pending int)
+}
+
+// teamState is what the header shows of the team database.
+type teamState struct {
+	location string
+	online   bool
+	pending  int
+}
+
+// readTeam asks st for its team state; ok is false for a local file.
+func readTeam(ctx context.Context, st Store) (teamState, bool) {
+	t, ok := st.(teamStore)
+	if !ok {
+		return teamState{}, false
+	}
+	online, pending := t.TeamState(ctx)
+	return teamState{location: t.Location(), online: online, pending: pending}, true
+}
+
+// offline is the header's warning, "" while the database is reached and
+// nothing waits.
+func (t teamState) offline() string {
+	switch {
+	case !t.online && t.pending > 0:
+		return fmt.Sprintf("offline · %d pending", t.pending)
+	case !t.online:
+		return "offline"
+	case t.pending > 0:
+		return fmt.Sprintf("%d pending", t.pending)
+	}
+	return ""
+}
+
+// pendingLine reports a line the team database does not have yet: the
+// store shows the writes that wait with negative ids.
+func pendingLine(ev incident.Event) bool { return ev.ID < 0 }
+
+// notYet is what a correction of a pending line says.
+const notYet = "this line is not in the team database yet: it can be corrected once it is"

@@ -1,0 +1,168 @@
+package tui
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	tea "charm.land/bubbletea/v2"
+
+	"scribe/incident"
+	"scribe/store"
+)
+
+// offlineStore is a team database that has gone out of reach, as the
+// outbox's Team shows it: lines are queued (ErrQueued) and come back from
+// Snapshot with negative ids; corrections fail.
+type offlineStore struct {
+	*store.Store
+	mu      sync.Mutex
+	queued  []incident.Event
+	offline bool
+}
+
+func (o *offlineStore) Location() string { return "db.internal:5432/incidents" }
+
+func (o *offlineStore) TeamState(context.Context) (bool, int) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	return !o.offline, len(o.queued)
+}
+
+func (o *offlineStore) LogEvent(ctx context.Context, e *incident.Event) error {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	if !o.offline {
+		return o.Store.LogEvent(ctx, e)
+	}
+	c := *e
+	c.ID = -int64(len(o.queued) + 1)
+	if c.OccurredAt.IsZero() {
+		c.OccurredAt = time.Date(2026, 11, 21, 15, 30, 0, 0, time.UTC)
+	}
+	o.queued = append(o.queued, c)
+	return fmt.Errorf("queued: the team database db.internal:5432/incidents cannot be reached; %d waiting: %w", len(o.queued), incident.ErrQueued)
+}
+
+func (o *offlineStore) Snapshot(ctx context.Context, id int64) (incident.Snapshot, error) {
+	snap, err := o.Store.Snapshot(ctx, id)
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	snap.Events = append(snap.Events, o.queued...)
+	return snap, err
+}
+
+func (o *offlineStore) DeleteEvent(ctx context.Context, id int64) error {
+	if id < 0 {
+		return fmt.Errorf("deleted a pending line")
+	}
+	return o.Store.DeleteEvent(ctx, id)
+}
+
+// A line typed while the team database is out of reach is kept and shown
+// as pending, never as a failure; the header says offline and how many
+// wait, and which database; a pending line cannot be corrected yet.
+func TestOfflineLinesShowAsPending(t *testing.T) {
+	h := newHarness(t, true)
+	off := &offlineStore{Store: h.st}
+	h.m = New(h.ctx, off, h.opts)
+	h.m.c.timer = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg { return timerMsg{d: d, fn: fn} }
+	}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	h.run(h.m.Init())
+	h.tick(time.Second) // a poll: the header learns the team state
+	h.mustSee("db.internal:5432/incidents")
+	if strings.Contains(h.view(), "offline") {
+		t.Fatalf("offline while reachable:\n%s", h.view())
+	}
+
+	off.mu.Lock()
+	off.offline = true
+	off.mu.Unlock()
+	h.enter("paged the DB team from the train")
+	v := h.view()
+	marked := false
+	for _, line := range strings.Split(v, "\n") {
+		if strings.Contains(line, "paged the DB team from the train") {
+			marked = strings.Contains(line, "⋯")
+		}
+	}
+	if !marked {
+		t.Fatalf("the queued line is not shown, marked pending:\n%s", v)
+	}
+	if !strings.Contains(v, "queued") || strings.Contains(v, "↑ brings the line back") || h.input() != "" {
+		t.Fatalf("the queued line shows as failed, or stays in the input (%q):\n%s", h.input(), v)
+	}
+	h.tick(time.Second)
+	h.mustSee("offline · 1 pending")
+
+	// Select the pending line and try to delete it.
+	h.press(tea.KeyUp)
+	h.press('d')
+	h.mustSee("not in the team database yet")
+	if evs := h.events(); strings.Contains(fmt.Sprint(evs), "from the train") {
+		t.Fatal("the queued line reached the local store")
+	}
+}
+
+// countingStore counts whole reads.
+type countingStore struct {
+	*store.Store
+	mu        sync.Mutex
+	snapshots int
+}
+
+func (c *countingStore) Snapshot(ctx context.Context, id int64) (incident.Snapshot, error) {
+	c.mu.Lock()
+	c.snapshots++
+	c.mu.Unlock()
+	return c.Store.Snapshot(ctx, id)
+}
+
+// What another process writes reaches the screen by its changes alone:
+// the incident is not read whole again (at 1,000,000 events that took
+// gigabytes and seconds per outside write).
+func TestOutsideWritesArriveAsChanges(t *testing.T) {
+	h := newHarness(t, true)
+	cs := &countingStore{Store: h.st}
+	h.m = New(h.ctx, cs, h.opts)
+	h.m.c.timer = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg { return timerMsg{d: d, fn: fn} }
+	}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	h.run(h.m.Init())
+	first := cs.snapshots
+	if first != 1 {
+		t.Fatalf("%d whole reads to open the incident", first)
+	}
+	other := incident.Event{IncidentID: 1, Kind: incident.KindNote, Text: "from another terminal", Author: "ken"}
+	if err := h.st.LogEvent(h.ctx, &other); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.st.SetStatus(h.ctx, 1, incident.Identified, "Bad config", incident.Origin{}); err != nil {
+		t.Fatal(err)
+	}
+	h.tick(time.Second)
+	h.mustSee("from another terminal — ken")
+	h.mustSee("IDENTIFIED")
+	if err := h.st.DeleteEvent(h.ctx, other.ID); err != nil {
+		t.Fatal(err)
+	}
+	h.tick(time.Second)
+	if strings.Contains(h.view(), "from another terminal") {
+		t.Fatalf("a line deleted elsewhere is still shown:\n%s", h.view())
+	}
+	// The user's own line goes the same way.
+	h.enter("typed here")
+	h.mustSee("typed here")
+	if cs.snapshots != first {
+		t.Fatalf("%d whole reads after outside writes, want none", cs.snapshots-first)
+	}
+	if got := h.m.inc.snap.Incident.Seq; got == 0 || len(h.m.inc.snap.Events) != len(h.events()) {
+		t.Fatalf("the screen's snapshot (seq %d, %d events) does not match the store's %d events", got, len(h.m.inc.snap.Events), len(h.events()))
+	}
+}
