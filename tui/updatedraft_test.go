@@ -139,3 +139,13 @@ func TestUpdateCommandForms(t *testing.T) {
 	h.enter("/update")
 	h.mustSee("drafting updates is not available here")
 }
+
+// TestLocalFileIsNeverOffline: the team state's warning is for a team
+// database; an incident in a local file has none.
+func TestLocalFileIsNeverOffline(t *testing.T) {
+	h := newCadenceHarness(t)
+	h.tick(time.Second)
+	if v := h.view(); strings.Contains(v, "offline") {
+		t.Errorf("a local file's header says offline:\n%s", v)
+	}
+}
