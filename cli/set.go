@@ -22,7 +22,8 @@ type setOptions struct {
 	IncidentID int64
 	Field      incident.Field
 	Value      string
-	FromStdin  bool // the value is "-": read it from standard input
+	FromStdin  bool   // the value is "-": read it from standard input
+	Reason     string // with severity: why, kept in the severity event
 }
 
 func (a *App) setCmd(runF func(context.Context, *setOptions) error) *cobra.Command {
@@ -34,12 +35,13 @@ func (a *App) setCmd(runF func(context.Context, *setOptions) error) *cobra.Comma
 "-" reads it from standard input (for long Markdown). services is a
 comma-separated list. tz is the display zone (IANA name or abbreviation).
 
-A severity set after the incident is resolved is a correction: the timeline
-records it at the incident's declaration, saying when it was made, instead
-of adding a line dated today.`,
+A severity change is a severity event in the timeline, with --reason as
+its text. One set after the incident is resolved is a correction: the
+timeline records it at the incident's declaration, saying when it was made,
+instead of adding a line dated today.`,
 		Example: `  scribe set 7 summary "For 47 minutes, 4% of checkouts failed."
   scribe set 7 services "checkout, payments-api"
-  scribe set 7 severity 1
+  scribe set 7 severity 1 --reason "checkout down in every region"
   scribe set 7 root-cause - < root-cause.md`,
 		Args: minArgs(3, setUsage),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -53,12 +55,20 @@ of adding a line dated today.`,
 			}
 			opts.Value = strings.Join(args[2:], " ")
 			opts.FromStdin = opts.Value == "-"
+			opts.Reason = strings.TrimSpace(opts.Reason)
+			if opts.Reason != "" && opts.Field != incident.FieldSeverity {
+				return incident.Errorf(incident.EINVALID, "--reason goes with severity (why it changed), not with %s", opts.Field)
+			}
+			if err := incident.ValidateText("severity reason", opts.Reason, false); err != nil {
+				return err
+			}
 			if runF != nil {
 				return runF(cmd.Context(), opts)
 			}
 			return a.runSet(cmd.Context(), opts)
 		},
 	}
+	cmd.Flags().StringVar(&opts.Reason, "reason", "", "with severity: why it changed (kept in the timeline)")
 	cmd.ValidArgsFunction = a.completeIncidentThen(vocabulary(incident.Fields))
 	return cmd
 }
@@ -84,7 +94,7 @@ func (a *App) runSet(ctx context.Context, o *setOptions) error {
 			if err != nil {
 				return err
 			}
-			_, err = st.SetSeverity(ctx, o.IncidentID, probe.Severity, origin)
+			_, err = st.SetSeverity(ctx, o.IncidentID, probe.Severity, o.Reason, origin)
 			return err
 		}
 		_, err := st.UpdateIncident(ctx, o.IncidentID, func(inc *incident.Incident) error {

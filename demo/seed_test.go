@@ -63,8 +63,8 @@ func TestSeedIncident(t *testing.T) {
 
 func TestSeedTimeline(t *testing.T) {
 	snap := seed(t, openStore(t))
-	if n := len(snap.Events); n < 25 || n > 40 {
-		t.Errorf("%d events, want 25 to 40", n)
+	if n := len(snap.Events); n < 25 || n > 42 {
+		t.Errorf("%d events, want 25 to 42", n)
 	}
 	kinds := map[incident.Kind]int{}
 	pinned := 0

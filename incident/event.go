@@ -23,10 +23,13 @@ const (
 	KindRole        Kind = "role"
 	KindMilestone   Kind = "milestone"
 	KindActionItem  Kind = "action-item"
+	// KindSeverity records a change of severity: the new one, the one it
+	// replaced, and the reason given, if any, as its text (severity.go).
+	KindSeverity Kind = "severity"
 )
 
 // Kinds lists every kind, free-text ones first.
-var Kinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComms, KindStatus, KindRole, KindMilestone, KindActionItem}
+var Kinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComms, KindStatus, KindRole, KindMilestone, KindActionItem, KindSeverity}
 
 // FreeKinds are the kinds a user can log with plain text.
 var FreeKinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComms}
@@ -57,10 +60,10 @@ func ParseKind(in string, structured bool) (Kind, error) {
 }
 
 // Structured reports whether k carries structured fields written by scribe
-// itself (status, role, milestone, action-item).
+// itself (status, role, milestone, action-item, severity).
 func (k Kind) Structured() bool {
 	switch k {
-	case KindStatus, KindRole, KindMilestone, KindActionItem:
+	case KindStatus, KindRole, KindMilestone, KindActionItem, KindSeverity:
 		return true
 	}
 	return false
@@ -95,6 +98,10 @@ type Event struct {
 	State        State     // KindStatus: the new state
 	Milestone    Milestone // KindMilestone: which one
 	ActionItemID int64     // KindActionItem: the item it created
+	Severity     Severity  // KindSeverity: the new severity
+	// PreviousSeverity is the severity a KindSeverity event replaced; 0
+	// when it is not known (a change imported from elsewhere).
+	PreviousSeverity Severity
 
 	DeletedAt time.Time // zero unless soft-deleted
 	UpdatedAt time.Time
@@ -151,6 +158,8 @@ func (e *Event) Validate() error {
 		if _, err := ParseMilestone(string(e.Milestone)); err != nil {
 			return err
 		}
+	case KindSeverity:
+		return e.validateSeverity()
 	}
 	return nil
 }

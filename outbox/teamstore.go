@@ -227,9 +227,9 @@ func (t *Team) LogEvent(ctx context.Context, e *incident.Event) error {
 }
 
 // SetSeverity: see store.Store.SetSeverity.
-func (t *Team) SetSeverity(ctx context.Context, id int64, sev incident.Severity, o incident.Origin) (incident.Event, error) {
+func (t *Team) SetSeverity(ctx context.Context, id int64, sev incident.Severity, reason string, o incident.Origin) (incident.Event, error) {
 	op := t.op(incident.OpSetSeverity, id, o)
-	op.Severity = sev
+	op.Severity, op.Message = sev, reason
 	out, err := t.Apply(ctx, op)
 	return out.Event, err
 }

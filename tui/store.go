@@ -20,7 +20,7 @@ type Store interface {
 	DeleteEvent(ctx context.Context, id int64) error
 	RestoreEvent(ctx context.Context, id int64) error
 
-	SetSeverity(ctx context.Context, id int64, sev incident.Severity, o incident.Origin) (incident.Event, error)
+	SetSeverity(ctx context.Context, id int64, sev incident.Severity, reason string, o incident.Origin) (incident.Event, error)
 	SetStatus(ctx context.Context, id int64, st incident.State, message string, o incident.Origin) (incident.Event, error)
 	SetMilestone(ctx context.Context, id int64, m incident.Milestone, o incident.Origin) (incident.Event, error)
 	// ClearMilestone unsets a milestone with an event that says so; deleting

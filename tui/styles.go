@@ -116,6 +116,7 @@ func NewStyles() Styles {
 		incident.KindRole:        lipgloss.NewStyle().Foreground(c("5")),
 		incident.KindMilestone:   lipgloss.NewStyle().Foreground(c("3")).Bold(true),
 		incident.KindActionItem:  lipgloss.NewStyle().Foreground(c("4")),
+		incident.KindSeverity:    lipgloss.NewStyle().Foreground(c("1")).Bold(true),
 	}
 	s.row = rowPaints{
 		time: newPaint(s.Time), selected: newPaint(s.Selected), pinned: newPaint(s.Pinned),
@@ -164,6 +165,7 @@ var kindMarker = map[incident.Kind][2]string{
 	incident.KindRole:        {"◆", "role"},
 	incident.KindMilestone:   {"▲", "milestone"},
 	incident.KindActionItem:  {"☐", "todo"},
+	incident.KindSeverity:    {"◈", "severity"},
 }
 
 // marker returns a kind's marker and label; unknown kinds get "?".

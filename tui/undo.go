@@ -30,7 +30,8 @@ func (u *undoStack) pop() (undoOp, bool) {
 }
 
 // undoLog removes an event this session logged. The store moves the
-// incident's state or milestone back with a status or milestone event.
+// incident's state, milestone or severity back with a status, milestone or
+// severity event.
 func undoLog(ev incident.Event) *undoOp {
 	return &undoOp{run: func(ctx context.Context, st Store) (change, error) {
 		if err := st.DeleteEvent(ctx, ev.ID); err != nil {
@@ -42,6 +43,8 @@ func undoLog(ev incident.Event) *undoOp {
 			what += " (the status is back to the one before)"
 		case incident.KindMilestone:
 			what += " (the milestone is back to what it was)"
+		case incident.KindSeverity:
+			what += " (the severity is back to the one before)"
 		case incident.KindRole:
 			what += " (the event only: /role hands the role on)"
 		}
