@@ -88,3 +88,37 @@ func TestImportFlagCombinations(t *testing.T) {
 		t.Errorf("--dry-run --document: exit %d\n%s\n%s", code, stdout, stderr)
 	}
 }
+
+// TestImportDryRunRefusesWhatImportRefuses: a JSON document whose times are
+// out of range is refused by --dry-run as by the import itself, instead of
+// being previewed as if it would import.
+func TestImportDryRunRefusesWhatImportRefuses(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "scribe.db")
+	if code, _, stderr := runApp(t, "", "--db", db, "new", "source", "--tz", "UTC", "--at", "2026-11-20 10:00"); code != 0 {
+		t.Fatalf("new: %s", stderr)
+	}
+	if code, _, stderr := runApp(t, "", "--db", db, "log", "1", "alert fired", "--at", "2026-11-20 10:05"); code != 0 {
+		t.Fatalf("log: %s", stderr)
+	}
+	_, doc, _ := runApp(t, "", "--db", db, "export", "1", "--format", "json")
+	for _, bad := range []struct{ from, to, want string }{
+		{"2026-11-20T10:05:00Z", "2300-01-01T00:00:00Z", "event"},
+		{"2026-11-20T10:05:00Z", "1969-12-31T23:59:59Z", "event"},
+		{`"declared": "2026-11-20T10:00:00Z"`, `"declared": "0000-06-01T00:00:00Z"`, "declared"},
+	} {
+		if !strings.Contains(doc, bad.from) {
+			t.Fatalf("the export has no %s:\n%s", bad.from, doc)
+		}
+		file := filepath.Join(dir, "bad.json")
+		if err := os.WriteFile(file, []byte(strings.Replace(doc, bad.from, bad.to, 1)), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		for _, args := range [][]string{{"--dry-run", "--document"}, {"--dry-run", "--json"}, {}} {
+			code, stdout, stderr := runApp(t, "", append([]string{"--db", filepath.Join(dir, "fresh.db"), "import", "--new", file}, args...)...)
+			if code == 0 || stdout != "" || !strings.Contains(stderr, bad.want) || !strings.Contains(stderr, "outside the times scribe accepts") {
+				t.Errorf("import %v of a document with %s: exit %d, stdout %q, stderr %q", args, bad.to, code, stdout, stderr)
+			}
+		}
+	}
+}

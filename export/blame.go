@@ -82,7 +82,17 @@ var blameAnchors = map[string]bool{
 	"should": true, "shouldn": true, "ought": true, "why": true, "bother": true, "fingered": true, "asleep": true,
 	"paying": true, "better": true, "blame": true, "blamed": true, "blames": true, "blaming": true, "failed": true,
 	"neglected": true, "forgetting": true, "forgotten": true, "messed": true, "screwed": true, "dropped": true,
-	"screw": true,
+	"screw": true, "could": true, "could've": true, "if": true, "had": true, "never": true, "didn't": true,
+	"did": true, "bothered": true, "responsible": true, "caused": true, "broke": true, "crashed": true,
+	"untested": true, "unreviewed": true, "unvetted": true,
+	"judgement": true, "judgment": true, "through": true, "thinking": true, "rogue": true, "corners": true,
+	"gun": true, "shortcut": true, "shortcuts": true, "winged": true, "rubber": true, "tampered": true,
+	"fiddled": true, "slow": true, "seriously": true, "without": true, "call": true, "decision": true,
+	"choice": true, "on": true, "not": true, "attention": true, "didn": true, "couldn": true, "wasn": true,
+	"weren": true, "careful": true, "slept": true, "sleeping": true, "doing": true, "let": true,
+	"wrong": true, "dismissed": true, "brushed": true, "shrugged": true, "waved": true, "casual": true,
+	"distracted": true, "nobody": true, "one": true, "poor": true, "bad": true, "bypassing": true,
+	"skipping": true, "job": true,
 }
 
 // blameScan checks one sentence's tokens.
@@ -123,7 +133,7 @@ func (b *blameScan) report(class blameClass, from, to int, fix string) {
 // at checks the phrases that start at token i, one class after another.
 func (b *blameScan) at(i int) {
 	w := b.word(i)
-	for _, check := range []func(int, string) bool{b.humanError, b.character, b.faultAt, b.failureAt, b.hindsightAt} {
+	for _, check := range []func(int, string) bool{b.humanError, b.character, b.faultAt, b.failureAt, b.hindsightAt, b.verbBlameAt} {
 		if check(i, w) {
 			return
 		}
@@ -159,7 +169,14 @@ func (b *blameScan) character(i int, w string) bool {
 
 var characterPhrases = [][]string{
 	{"rookie", "mistake"}, {"fat-fingered"}, {"fat", "fingered"}, {"asleep", "at", "the", "wheel"},
-	{"not", "paying", "attention"}, {"know", "better"},
+	{"not", "paying", "attention"}, {"know", "better"}, {"poor", "judgement"}, {"poor", "judgment"},
+	{"bad", "judgement"}, {"bad", "judgment"}, {"lack", "of", "judgement"}, {"lack", "of", "judgment"},
+	{"didn't", "think", "it", "through"}, {"did", "not", "think", "it", "through"}, {"without", "thinking"},
+	{"never", "thought", "it", "through"}, {"went", "rogue"}, {"cut", "corners"}, {"cutting", "corners"},
+	{"jumped", "the", "gun"}, {"took", "shortcuts"}, {"took", "a", "shortcut"}, {"winged", "it"},
+	{"rubber", "stamped"}, {"asleep", "at", "the"}, {"asleep", "on", "the", "job"}, {"wasn't", "careful"},
+	{"weren't", "careful"}, {"not", "careful"}, {"not", "being", "careful"}, {"too", "casual"}, {"too", "hasty"},
+	{"too", "cocky"}, {"too", "relaxed"}, {"too", "trusting"},
 }
 
 func (b *blameScan) faultAt(i int, w string) bool {
@@ -177,7 +194,7 @@ func (b *blameScan) faultAt(i int, w string) bool {
 func (b *blameScan) failureAt(i int, w string) bool {
 	next := b.word(i + 1)
 	if failureVerbs[w] || w == "failed" && next == "to" || w == "neglected" || w == "forgetting" || w == "forgotten" ||
-		(w == "messed" || w == "screwed") && next == "up" || b.phraseAt(i, "dropped", "the", "ball") ||
+		(w == "messed" || w == "screwed") && next == "up" || (w == "messed" || w == "tampered" || w == "fiddled") && next == "with" || b.phraseAt(i, "dropped", "the", "ball") ||
 		(w == "didn't" || w == "did") && (next == "bother" || b.word(i+2) == "bother") {
 		b.failure(i)
 		return true
@@ -205,7 +222,8 @@ var characterWords = map[string]bool{
 	"negligence": true, "reckless": true, "recklessly": true, "sloppy": true, "sloppily": true, "lazy": true,
 	"laziness": true, "stupid": true, "stupidity": true, "dumb": true, "incompetent": true, "incompetence": true,
 	"irresponsible": true, "clueless": true, "inattentive": true, "inattention": true, "idiotic": true,
-	"thoughtless": true, "unprofessional": true,
+	"thoughtless": true, "unprofessional": true, "cavalier": true, "sloppiness": true, "complacent": true,
+	"complacency": true, "overconfident": true, "arrogant": true, "lackadaisical": true, "cowboy": true,
 }
 
 // faultNouns attribute a bad outcome to whoever they belong to.
@@ -346,7 +364,7 @@ func (b *blameScan) subjectIsPerson(i int) bool {
 	if k < 0 {
 		return false
 	}
-	if b.toks[k].w == "call" && b.word(k-1) == "on" { // "the SRE on call"
+	if (b.toks[k].w == "call" || b.toks[k].w == "duty") && b.word(k-1) == "on" { // "the SRE on call"
 		return true
 	}
 	if b.toks[k].w == "one" && b.word(k-1) == "no" {
@@ -355,6 +373,12 @@ func (b *blameScan) subjectIsPerson(i int) bool {
 	if b.toks[k].person {
 		return true
 	}
+	if w := b.toks[k].w; (w == "and" || w == "but" || w == "then") && k > 0 {
+		return b.sentenceSubjectIsPerson(k) // "Rose was distracted and missed the alert"
+	}
+	if b.participleClause(k) {
+		return b.sentenceSubjectIsPerson(k) // "Page deployed to prod, bypassing staging"
+	}
 	// "the engineer who deployed it made an error".
 	for j := k; j > 0 && j >= k-5; j-- {
 		if w := b.toks[j].w; w == "who" || w == "that" {
@@ -362,6 +386,29 @@ func (b *blameScan) subjectIsPerson(i int) bool {
 		}
 	}
 	return false
+}
+
+// sentenceSubjectIsPerson reports whether the sentence, before token k,
+// starts with a person as its subject: "Rose", "the on-call engineer".
+func (b *blameScan) sentenceSubjectIsPerson(k int) bool {
+	j := 0
+	for j < k && determiners[b.toks[j].w] {
+		j++
+	}
+	if j < k && !b.toks[j].person && j+1 < k && b.toks[j+1].person {
+		j++ // "the on-call engineer"
+	}
+	return j < k && b.toks[j].person && !pronouns[b.toks[j].w] || j < k && singledOut[b.toks[j].w]
+}
+
+// participleClause reports whether the word before the gerund at k+1 ends a
+// clause with a comma: "deployed straight to prod, bypassing staging".
+func (b *blameScan) participleClause(k int) bool {
+	if k+1 >= len(b.toks) || !strings.HasSuffix(b.toks[k+1].w, "ing") {
+		return false
+	}
+	gap := b.text[b.toks[k].end:b.toks[k+1].start]
+	return strings.HasPrefix(gap, ",")
 }
 
 // subjectWord is the word before the verb at token i, past adverbs.
@@ -399,7 +446,9 @@ func (b *blameScan) blameWord(i int) {
 // failureVerbs attribute a failure to whoever did them.
 var failureVerbs = map[string]bool{
 	"ignored": true, "ignoring": true, "disregarded": true, "overlooked": true, "missed": true, "forgot": true,
-	"botched": true, "neglected": true,
+	"botched": true, "neglected": true, "skipped": true, "rushed": true, "bypassed": true, "circumvented": true,
+	"blundered": true, "bungled": true, "fumbled": true, "goofed": true, "rubber-stamped": true,
+	"dismissed": true, "bypassing": true, "skipping": true,
 }
 
 // attentionNouns are what a person attends to: "the alert was ignored".
@@ -432,7 +481,7 @@ func (b *blameScan) failure(i int) {
 	switch {
 	case w == "failed" || w == "neglected" && b.word(i+1) == "to":
 		last = i + 1
-	case w == "messed" || w == "screwed":
+	case w == "messed" || w == "screwed" || w == "tampered" || w == "fiddled":
 		last = i + 1
 	case w == "dropped":
 		last = i + 2
@@ -536,7 +585,7 @@ func (b *blameScan) hindsight(i int) {
 	case "should've":
 		k--
 	}
-	if b.word(k) == "not" {
+	if b.word(k) == "not" || b.word(k) == "never" {
 		k++
 	}
 	if b.word(i) != "should've" {

@@ -37,6 +37,9 @@ type alias struct {
 	// word: a one-word spelling that is also an English word ("Grant",
 	// "Young"), a name only where the sentence uses it as one.
 	word bool
+	// noun: a one-word spelling that is an English word in lower case but
+	// mostly a name ("Hunter", "Ruby"): see judgeNameNoun.
+	noun bool
 }
 
 // machineNames are authors that name a process or a team rather than a
@@ -227,6 +230,7 @@ func (p *people) buildAliases() {
 		at := strings.HasPrefix(k, "@")
 		a := alias{lower: k, person: owner[k], given: c.given && !at, surname: c.surname}
 		a.word = !at && !strings.Contains(k, " ") && isNameWord(k)
+		a.noun = !at && !strings.Contains(k, " ") && !a.word && isNameNoun(k)
 		p.aliases = append(p.aliases, a)
 	}
 	sort.SliceStable(p.aliases, func(i, j int) bool { return len(p.aliases[i].lower) > len(p.aliases[j].lower) })

@@ -269,13 +269,50 @@ func TestRewriteFindsLoginVariants(t *testing.T) {
 		"cc @kbauer":          "cc the ops lead",
 		"cc @bauer":           "cc the ops lead",
 		"kim_b pushed":        "The ops lead pushed",
-		// Only dotted or underscored pairs with an initial, and logins.
-		"kbauer is not a login here": "kbauer is not a login here",
-		"e.g. at 3 p.m. i.e. a.k.a":  "e.g. at 3 p.m. i.e. a.k.a",
-		"jdoe.example.com is up":     "jdoe.example.com is up",
-		"j.doe.example.com is up":    "j.doe.example.com is up",
-		"j.doe_x and j.does":         "j.doe_x and j.does",
-		"@channel ping":              "@channel ping",
+		// An initial and a surname run together where no English word
+		// starts so ("kb") is their login; see TestBareLoginsAreNotWords.
+		"kbauer pushed the fix":     "The ops lead pushed the fix",
+		"Kbauer is capitalised":     "Kbauer is capitalised",
+		"e.g. at 3 p.m. i.e. a.k.a": "e.g. at 3 p.m. i.e. a.k.a",
+		"jdoe.example.com is up":    "jdoe.example.com is up",
+		"j.doe.example.com is up":   "j.doe.example.com is up",
+		"j.doe_x and j.does":        "j.doe_x and j.does",
+		"@channel ping":             "@channel ping",
+	}
+	for in, want := range cases {
+		if got := p.rewrite(in, c); got != want {
+			t.Errorf("rewrite(%q)\n got %q\nwant %q", in, got, want)
+		}
+	}
+}
+
+// TestBareLoginsAreNotWords: a login written without @ that runs an
+// initial and a surname together is the person only where it cannot be an
+// English word ("spark" for Sam Park, "trust" for Tom Rust); first name and
+// surname run together are the person unless both are words.
+func TestBareLoginsAreNotWords(t *testing.T) {
+	c := at("UTC", "2025-05-01 09:30")
+	snap := incident.Snapshot{
+		Incident: incident.Incident{ID: 8, Title: "t", Severity: 2, State: incident.Resolved, Timezone: "UTC"},
+		Roles: []incident.RoleAssignment{
+			{Role: incident.RoleCommander, Person: "Sam Park", From: c},
+			{Role: incident.RoleOps, Person: "Tom Rust", From: c},
+			{Role: incident.RoleComms, Person: "Miles Turner", From: c},
+			{Role: incident.RoleScribe, Person: "Will Power", From: c},
+		},
+	}
+	p := newPeople(snap)
+	cases := map[string]string{
+		"a spark in the rack":         "a spark in the rack",
+		"we trust the replica":        "we trust the replica",
+		"mturner committed the notes": "The comms lead committed the notes",
+		"milesturner committed it":    "milesturner committed it",
+		"sampark merged it":           "sampark merged it", // both halves are words: kept
+		"willpower ran out":           "willpower ran out",
+		"wpower merged it":            "The scribe merged it",
+		"see mturner.example.com":     "see mturner.example.com",
+		"the mturnerx host rebooted":  "the mturnerx host rebooted",
+		"trusty old runbook":          "trusty old runbook",
 	}
 	for in, want := range cases {
 		if got := p.rewrite(in, c); got != want {
@@ -302,6 +339,26 @@ func TestRewriteLearnsSurnamesFromTheIncidentsText(t *testing.T) {
 	}
 	for in, want := range cases {
 		if got := p.rewrite(in, c); got != want {
+			t.Errorf("rewrite(%q)\n got %q\nwant %q", in, got, want)
+		}
+	}
+}
+
+// TestEponymsAndPlaces: a surname in a law's or a method's name, or after
+// another responder's name in a place's, is kept and reported as a possible
+// name, whatever the apostrophe.
+func TestEponymsAndPlaces(t *testing.T) {
+	p := newPeople(castIncident([][2]string{{"commander", "Gene Little"}, {"ops", "Ann Fisher"}, {"comms", "Hunter Green"},
+		{"scribe", "Frank Park"}}, nil, nil))
+	for in, want := range map[string]string{
+		"By Little's law the queue holds 400 requests":    "By Little's law the queue holds 400 requests",
+		"By Little’s law the queue holds 400 requests":    "By Little’s law the queue holds 400 requests",
+		"Fisher's exact test showed the canary was worse": "Fisher's exact test showed the canary was worse",
+		"Green Park station wifi blocked our VPN":         "Green Park station wifi blocked our VPN",
+		"Little's patch fixed it":                         "The incident commander's patch fixed it",
+		"Asked Park to check the station wifi":            "Asked the scribe to check the station wifi",
+	} {
+		if got := p.rewrite(in, time.Time{}); got != want {
 			t.Errorf("rewrite(%q)\n got %q\nwant %q", in, got, want)
 		}
 	}

@@ -47,9 +47,12 @@ type corpusCase struct {
 }
 
 // readCorpus parses testdata/corpus/names.txt.
-func readCorpus(tb testing.TB) []corpusCase {
+func readCorpus(tb testing.TB) []corpusCase { return readCorpusFile(tb, "names.txt") }
+
+// readCorpusFile parses a corpus file of testdata/corpus.
+func readCorpusFile(tb testing.TB, name string) []corpusCase {
 	tb.Helper()
-	f, err := os.Open(filepath.Join("testdata", "corpus", "names.txt"))
+	f, err := os.Open(filepath.Join("testdata", "corpus", name))
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -63,7 +66,7 @@ func readCorpus(tb testing.TB) []corpusCase {
 		}
 		in, want, ok := strings.Cut(line, " => ")
 		if !ok {
-			tb.Fatalf("names.txt:%d: no \" => \" in %q", n, line)
+			tb.Fatalf("%s:%d: no \" => \" in %q", name, n, line)
 		}
 		c := corpusCase{line: n, want: want}
 		var b strings.Builder
@@ -76,7 +79,7 @@ func readCorpus(tb testing.TB) []corpusCase {
 			b.WriteString(in[:open])
 			end := strings.IndexByte(in[open:], '}')
 			if end < 0 {
-				tb.Fatalf("names.txt:%d: unclosed {", n)
+				tb.Fatalf("%s:%d: unclosed {", name, n)
 			}
 			mark := in[open+1 : open+end]
 			span := [2]int{b.Len(), 0}
@@ -110,10 +113,16 @@ func TestNameCorpus(t *testing.T) {
 	if len(cases) < 150 {
 		t.Fatalf("the corpus has %d sentences, want at least 150", len(cases))
 	}
-	p := newPeople(corpusIncident())
+	checkNameCorpus(t, "names.txt", cases, newPeople(corpusIncident()))
+}
+
+// checkNameCorpus compares the rewrite of each case with its expected
+// English, and checks that words marked as possible names are reported.
+func checkNameCorpus(t *testing.T, file string, cases []corpusCase, p *people) {
+	t.Helper()
 	for _, c := range cases {
 		if got := p.rewrite(c.input, time.Time{}); got != c.want {
-			t.Errorf("names.txt:%d: rewrite(%q)\n got %q\nwant %q", c.line, c.input, got, c.want)
+			t.Errorf("%s:%d: rewrite(%q)\n got %q\nwant %q", file, c.line, c.input, got, c.want)
 		}
 		ms := p.find(c.input)
 		for _, span := range c.possible {
@@ -122,7 +131,7 @@ func TestNameCorpus(t *testing.T) {
 				flagged = flagged || m.unsure && overlaps(span, [2]int{m.start, m.end})
 			}
 			if !flagged {
-				t.Errorf("names.txt:%d: %q not reported as a possible name in %q", c.line, c.input[span[0]:span[1]], c.input)
+				t.Errorf("%s:%d: %q not reported as a possible name in %q", file, c.line, c.input[span[0]:span[1]], c.input)
 			}
 		}
 	}
@@ -158,12 +167,18 @@ func nameScore(p *people, cases []corpusCase) (tp, fp, fn int) {
 }
 
 // BenchmarkNameCorpus reports the precision and recall of name replacement
-// over the corpus beside its cost. Run:
+// over the corpus and the held-out corpora beside its cost. Run:
 // go test ./export -run XXX -bench NameCorpus
 func BenchmarkNameCorpus(b *testing.B) {
 	cases := readCorpus(b)
 	p := newPeople(corpusIncident())
 	tp, fp, fn := nameScore(p, cases)
+	n := len(cases)
+	for _, h := range heldoutCorpora {
+		hc := readCorpusFile(b, h.names)
+		t, f, m := nameScore(newPeople(h.snap()), hc)
+		tp, fp, fn, n = tp+t, fp+f, fn+m, n+len(hc)
+	}
 	measure(b, func() error {
 		for _, c := range cases {
 			p.rewrite(c.input, time.Time{})
@@ -172,7 +187,7 @@ func BenchmarkNameCorpus(b *testing.B) {
 	})
 	b.ReportMetric(float64(tp)/float64(max(tp+fp, 1)), "precision")
 	b.ReportMetric(float64(tp)/float64(max(tp+fn, 1)), "recall")
-	b.ReportMetric(float64(len(cases)), "sentences")
+	b.ReportMetric(float64(n), "sentences")
 }
 
 // TestNameCorpusScore keeps the benchmark's numbers honest: the scorer
@@ -192,11 +207,19 @@ func TestNameCorpusScore(t *testing.T) {
 // TestBlameCorpus: blaming retro notes are warned, engineering and design
 // statements are not (testdata/corpus/blame.txt).
 func TestBlameCorpus(t *testing.T) {
-	b, err := os.ReadFile(filepath.Join("testdata", "corpus", "blame.txt"))
+	if n := checkBlameCorpus(t, "blame.txt", newPeople(corpusIncident())); n < 60 {
+		t.Errorf("the blame corpus has %d notes, want at least 60", n)
+	}
+}
+
+// checkBlameCorpus checks the "blame:" and "fine:" lines of a corpus file
+// and returns how many there are.
+func checkBlameCorpus(t *testing.T, file string, p *people) int {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "corpus", file))
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := newPeople(corpusIncident())
 	n := 0
 	for i, line := range strings.Split(string(b), "\n") {
 		kind, text, ok := strings.Cut(line, ": ")
@@ -206,13 +229,11 @@ func TestBlameCorpus(t *testing.T) {
 		n++
 		found := findBlame(text, p.find(text))
 		if kind == "blame" && len(found) == 0 {
-			t.Errorf("blame.txt:%d: no warning for %q", i+1, text)
+			t.Errorf("%s:%d: no warning for %q", file, i+1, text)
 		}
 		if kind == "fine" && len(found) > 0 {
-			t.Errorf("blame.txt:%d: %q warned as %s (%q)", i+1, text, found[0].class, found[0].phrase)
+			t.Errorf("%s:%d: %q warned as %s (%q)", file, i+1, text, found[0].class, found[0].phrase)
 		}
 	}
-	if n < 60 {
-		t.Errorf("the blame corpus has %d notes, want at least 60", n)
-	}
+	return n
 }

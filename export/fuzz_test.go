@@ -60,8 +60,9 @@ func checkNoTag(t *testing.T, s string) {
 }
 
 // FuzzRewrite: mentions are in range and ordered, and rewriting and the
-// blame lint never panic whatever the text, for two incidents: one with
-// short names, initials and shared first names, one whose names are words.
+// blame lint never panic whatever the text, for the incidents of the tests
+// and corpora: short names, initials and shared first names, names that are
+// words or nouns.
 func FuzzRewrite(f *testing.F) {
 	for _, c := range readCorpus(f) {
 		f.Add(c.input)
@@ -72,6 +73,12 @@ func FuzzRewrite(f *testing.F) {
 		f.Add(s)
 	}
 	ps := []*people{newPeople(handOff()), newPeople(corpusIncident())}
+	for _, h := range heldoutCorpora {
+		for _, c := range readCorpusFile(f, h.names) {
+			f.Add(c.input)
+		}
+		ps = append(ps, newPeople(h.snap()))
+	}
 	at := time.Date(2025, 5, 1, 9, 45, 0, 0, time.UTC)
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, p := range ps {

@@ -50,7 +50,8 @@ var subjectVerbs = map[string]bool{
 	"writes": true, "runs": true, "deploys": true, "rotates": true, "merges": true, "pushes": true, "starts": true,
 	"looks": true, "drives": true, "finds": true, "tells": true, "gets": true, "goes": true, "comes": true,
 	"explains": true, "mentions": true, "updates": true, "posts": true, "replies": true, "answers": true,
-	"volunteers": true, "hands": true, "follows": true, "notices": true, "pairs": true,
+	"volunteers": true, "hands": true, "follows": true, "notices": true, "pairs": true, "ought": true,
+	"should've": true, "could've": true, "would've": true, "must've": true, "mustn't": true,
 }
 
 // irregularPast are past tenses that do not end in -ed.
@@ -105,7 +106,7 @@ var personNouns = map[string]bool{
 var pronouns = map[string]bool{
 	"i": true, "he": true, "she": true, "they": true, "we": true, "you": true, "someone": true,
 	"somebody": true, "anyone": true, "anybody": true, "everyone": true, "everybody": true, "nobody": true,
-	"him": true, "her": true, "them": true, "us": true, "me": true,
+	"him": true, "her": true, "them": true, "us": true, "me": true, "whoever": true,
 }
 
 // possessivePronouns attribute something to a person: "his mistake".
@@ -122,6 +123,8 @@ var titleWords = map[string]bool{
 	"oncall": true, "on-caller": true, "specialist": true, "technician": true, "consultant": true,
 	"representative": true, "rep": true, "ic": true, "agent": true, "officer": true, "lead": true, "head": true,
 	"chief": true, "coordinator": true, "reviewer": true, "maintainer": true, "responder": true, "tl": true,
+	"expert": true, "sme": true, "contact": true, "commander": true, "scribe": true, "liaison": true,
+	"owner": true, "captain": true, "programmer": true, "tester": true, "designer": true,
 }
 
 // titleModifiers may come before a title word in the same apposition: "the
@@ -133,6 +136,8 @@ var titleModifiers = map[string]bool{
 	"reliability": true, "software": true, "systems": true, "devops": true, "primary": true, "secondary": true,
 	"backup": true, "payments": true, "storage": true, "sre": true, "tech": true, "technical": true,
 	"product": true, "engineering": true, "cloud": true, "data": true, "ops": true, "duty": true, "vendor": true,
+	"incident": true, "comms": true, "communications": true, "customer": true, "account": true, "service": true,
+	"subject": true, "matter": true, "networking": true, "kubernetes": true, "dns": true, "mobile": true,
 }
 
 // numberWords spell small counts: "two responders".

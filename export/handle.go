@@ -140,3 +140,60 @@ func onlyLetters(s string) bool {
 func alnum(c byte) bool { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') }
 
 func handleByte(c byte) bool { return alnum(c) || c == '.' || c == '_' || c == '-' }
+
+// bareLogin reads a word that runs a person's initial and surname together
+// ("mturner", "bfisher") as their login, where the two first letters cannot
+// start an English word, and one that runs their first name and surname
+// together ("robinswift") unless both are words ("willpower"). Unlike
+// "jdoe" in loginVariant's comment, these spellings are checked against the
+// people of the incident, and "spark" (S. Park) or "trust" (T. Rust) start
+// as English words do.
+func (p *people) bareLogin(text, lower string, ws, we int) (mention, bool) {
+	w := lower[ws:we]
+	if len(w) < 5 || !onlyLetters(w) || text[ws:we] != w || !boundaryAfter(text, we) ||
+		ws > 0 && (handleByte(lower[ws-1]) || lower[ws-1] == '@' || lower[ws-1] >= 0x80) {
+		return mention{}, false
+	}
+	person, ok := p.mailbox[w]
+	if !ok || person < 0 {
+		return mention{}, false
+	}
+	for _, n := range p.names[person] {
+		var words []string
+		for _, f := range strings.Fields(foldAccents(strings.TrimPrefix(n, "@"))) {
+			if l := lettersOnly(f); l != "" {
+				words = append(words, l)
+			}
+		}
+		if len(words) < 2 {
+			continue
+		}
+		first, last := words[0], words[len(words)-1]
+		switch {
+		case w == first[:1]+last && len(last) >= 4 && !englishOnset(w):
+		case w == first+last && !(isEnglish(first) && isEnglish(last)):
+		default:
+			continue
+		}
+		return mention{start: ws, end: we, person: person}, true
+	}
+	return mention{}, false
+}
+
+// isEnglish reports whether a lower-case name is also an English word.
+func isEnglish(w string) bool { return isNameWord(w) || isNameNoun(w) }
+
+// englishOnset reports whether the first two letters of w may start an
+// English word: a vowel among them, or a consonant pair such as "st", "br".
+func englishOnset(w string) bool {
+	if strings.ContainsAny(w[:2], "aeiouy") {
+		return true
+	}
+	switch w[:2] {
+	case "bl", "br", "ch", "cl", "cr", "dr", "dw", "fl", "fr", "gh", "gl", "gn", "gr", "kl", "kn", "kr", "ph",
+		"pl", "pr", "ps", "qu", "sc", "sh", "sk", "sl", "sm", "sn", "sp", "sq", "st", "sw", "th", "tr", "tw",
+		"wh", "wr", "vl", "zh":
+		return true
+	}
+	return false
+}

@@ -92,6 +92,7 @@ func Lint(snap incident.Snapshot, opts Options) []Warning {
 	}
 	l.milestones(inc.Milestones, loc)
 	l.timeline(snap, loc)
+	l.unreadable(snap)
 	l.narrative("Root cause", "root-cause", inc.RootCause)
 	l.retro(snap.Retro, incident.RetroFactor, "Contributing factors")
 	l.narrative("Trigger", "trigger", inc.Trigger)
@@ -247,7 +248,7 @@ func (l *linter) timeline(snap incident.Snapshot, loc *time.Location) {
 		}
 		text := sanitize(e.Text)
 		ms := l.people.find(text)
-		where := "event at " + e.OccurredAt.In(loc).Format(stampLayout)
+		where := eventWhere(e, loc)
 		l.blame("Timeline", where, text, ms)
 		if strings.Contains(text, "](") || strings.Contains(text, "![") {
 			l.links("Timeline", where, text)
@@ -296,8 +297,8 @@ func (l *linter) beforeStart(snap incident.Snapshot, loc *time.Location) {
 	}
 	var early []incident.Event
 	for _, e := range snap.Events {
-		if !e.OccurredAt.Before(begin) {
-			continue
+		if !e.OccurredAt.Before(begin) || e.OccurredAt.IsZero() {
+			continue // an unreadable time is reported as such (unreadable)
 		}
 		if gap := begin.Sub(e.OccurredAt); gap > misfiled {
 			l.add(Warning{Code: WarnBeforeStart, Section: "Timeline", Where: "event at " + e.OccurredAt.In(loc).Format(stampLayout),

@@ -252,3 +252,37 @@ func TestLintReportsNamesInAnyCaseAndLoginVariants(t *testing.T) {
 		}
 	}
 }
+
+// TestUnreadableStoredValues: values the store could not read (zero, with
+// Invalid set) are listed under "Time unreadable", never dated year 0, and
+// each is a warning naming the raw value.
+func TestUnreadableStoredValues(t *testing.T) {
+	snap := reviewed()
+	snap.Incident.Invalid = `unreadable stored value: started_at "garbage" is not a time`
+	snap.Events = append(snap.Events, incident.Event{ID: 40, IncidentID: 7, Kind: incident.KindNote, Text: "failover finished",
+		Invalid: `unreadable stored value: occurred_at "10000-01-01T07:59:00Z" is not a time`})
+	snap.Roles = append(snap.Roles, incident.RoleAssignment{Role: incident.RoleScribe, Person: "Ann Lee",
+		Invalid: `unreadable stored value: from_at "3000-01-01T00:00:00Z" is not a time`})
+	doc := render(t, snap, Options{})
+	if strings.Contains(doc, " 0000") || strings.Contains(doc, " 0001") {
+		t.Errorf("an unreadable time is dated year 0 or 1:\n%s", doc)
+	}
+	i, j := strings.Index(doc, "| **Time unreadable** | | |"), strings.Index(doc, "| — | note | failover finished |")
+	if i < 0 || j < i {
+		t.Errorf("no \"Time unreadable\" row before the event:\n%s", doc)
+	}
+	var got []string
+	for _, w := range Lint(snap, Options{}) {
+		if w.Code == WarnUnreadable {
+			got = append(got, w.Section+": "+w.Message)
+		}
+	}
+	joined := strings.Join(got, "\n")
+	for _, want := range []string{"Key moments: the database holds a value scribe cannot read (unreadable stored value: started_at \"garbage\"",
+		"Timeline: the database holds a value scribe cannot read (unreadable stored value: occurred_at \"10000-01-01T07:59:00Z\"",
+		"Responders: the database holds a value scribe cannot read (unreadable stored value: from_at"} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("no warning %q in:\n%s", want, joined)
+		}
+	}
+}

@@ -68,6 +68,9 @@ func (p *people) scanWord(s *scan, ws, we int) int {
 		if m, ok := p.atHandle(s, ws, we); ok {
 			return s.add(m)
 		}
+		if m, ok := p.bareLogin(s.text, s.lower, ws, we); ok {
+			return s.add(m)
+		}
 		if !maybeLogin(s.lower, ws, we, s.underscore) {
 			return we
 		}
@@ -178,10 +181,19 @@ func (p *people) aliasAt(s *scan, a alias, ws int) (mention, verdict) {
 		return m, asName
 	}
 	if a.word {
-		return m, p.judgeNameWord(text, lower, start, end, a.person)
+		return m, p.judgeNameWord(s, a, start, end)
+	}
+	if a.noun {
+		return m, p.judgeNameNoun(s, a, start, end)
 	}
 	if !hasUpper(text[start:end]) && (partOfIdentifier(text, start, end) || !strings.Contains(a.lower, " ") && articles[wordBefore(lower, start)]) {
 		return mention{}, asWord // "ortiz-lab", "deploy_liu", "the fox"
+	}
+	if a.surname && hasUpper(text[start:end]) {
+		return m, p.judgeSurname(text, lower, start, end, a.person)
+	}
+	if a.given && hasUpper(text[start:end]) && clauseStart(text, start) {
+		return m, p.judgeGivenName(text, lower, end, a.person)
 	}
 	return m, asName
 }

@@ -34,13 +34,19 @@ const (
 //
 // When the evidence is missing or conflicts, it says unsure: the text is
 // kept and the lint asks the facilitator to check.
-func (p *people) judgeNameWord(text, lower string, start, end, person int) verdict {
+func (p *people) judgeNameWord(s *scan, a alias, start, end int) verdict {
+	text, lower, person := s.text, s.lower, a.person
 	word := text[start:end]
 	if !hasUpper(word) {
-		return asWord
+		return p.judgeLowerCase(s, start, end)
 	}
 	if person >= 0 && p.knownSurnameAfter(text, lower, end, person) > end {
 		return asName
+	}
+	if a.surname {
+		if v := p.judgeSurname(text, lower, start, end, person); v != asName {
+			return v // "King County", "Hall B-2", "Little-Rock"
+		}
 	}
 	if allCaps(word) {
 		return unsure
@@ -64,11 +70,161 @@ func (p *people) judgeNameWord(text, lower string, start, end, person int) verdi
 	if articles[wordBefore(lower, start)] {
 		return asWord // "The Grace Period"
 	}
+	if abstractSubject(lower, start, end) {
+		return unsure // "Hope is not a strategy"
+	}
 	v := p.judgeClauseStart(text, lower, end, person)
 	if v == asName && months[name] && subjectVerbs[wordAfter(lower, end)] {
 		return unsure // "May was busy": the month or the person
 	}
+	if v == asName && quantifiers[name] && !objectFollows(lower, end) {
+		return unsure // "Little changed after the restart": how much, or who
+	}
 	return v
+}
+
+// auxiliaries end in -s but are no plural noun: "Mark has restarted".
+var auxiliaries = map[string]bool{"is": true, "was": true, "has": true, "does": true}
+
+// quantifiers are name-words that also start a sentence as an amount:
+// "Little changed", "More failed"; only an object after the verb ("Little
+// reverted the flag") makes them a subject.
+var quantifiers = map[string]bool{"little": true, "more": true, "most": true, "much": true, "few": true, "less": true}
+
+// objectFollows reports whether the verb after a name ending at i has an
+// object: a determiner or a pronoun, past an adverb and a particle
+// ("reverted the flag", "rolled back the deploy", "quickly paged us").
+func objectFollows(lower string, i int) bool {
+	ws := wordsAfter(lower, i, 4)
+	k := 0
+	if k < len(ws) && isAdverb(ws[k]) {
+		k++
+	}
+	if k >= len(ws) || !finiteVerb(ws[k]) {
+		return false
+	}
+	k++
+	if k < len(ws) && particles[ws[k]] {
+		k++
+	}
+	return k < len(ws) && (determiners[ws[k]] || pronouns[ws[k]])
+}
+
+// particles complete a phrasal verb: "rolled back", "handed off".
+var particles = map[string]bool{
+	"back": true, "off": true, "over": true, "up": true, "out": true, "down": true, "in": true, "on": true,
+}
+
+// eponymNouns follow a surname that names a law or a method, not a
+// responder: "Little's law", "Fisher's exact test".
+var eponymNouns = map[string]bool{
+	"law": true, "laws": true, "test": true, "theorem": true, "principle": true, "rule": true, "constant": true,
+	"method": true, "algorithm": true, "distribution": true, "equation": true, "lemma": true, "paradox": true,
+	"razor": true, "number": true, "formula": true, "inequality": true, "conjecture": true, "effect": true,
+}
+
+// eponym reports whether a possessive after the surname ending at end
+// names a law or a method, within two words.
+func eponym(text, lower string, end int) bool {
+	if !possessiveAt(text, end) {
+		return false
+	}
+	i := end
+	for _, ap := range []string{"'s", "’s", "'S", "’S", "'", "’"} {
+		if strings.HasPrefix(text[end:], ap) {
+			i = end + len(ap)
+			break
+		}
+	}
+	ws := wordsAfter(lower, i, 2)
+	for k := range ws {
+		if eponymNouns[ws[k]] {
+			return true
+		}
+	}
+	return false
+}
+
+// afterOtherName reports whether the capitalised word just before start
+// is someone else's name, as in a place named like two people ("Green
+// Park" with responders Hunter Green and Frank Park).
+func (p *people) afterOtherName(text, lower string, start, person int) bool {
+	if start < 2 || text[start-1] != ' ' {
+		return false
+	}
+	w := wordBefore(lower, start)
+	k := start - 1 - len(w)
+	if w == "" || k < 0 || !isUpperAt(text, k) {
+		return false
+	}
+	for _, ai := range p.byWord.lookup(w) {
+		if a := p.aliases[ai]; a.lower == w && a.person != person && a.person >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// judgeGivenName reads a capitalised word after a first name that starts a
+// sentence, for a person whose surname the incident knows: it is that
+// surname, or a verb follows ("Carter Smith restarted it": someone else
+// named Carter), or the two are a proper noun ("Carter Bank webhooks timed
+// out"), kept and reported as a possible name.
+func (p *people) judgeGivenName(text, lower string, end, person int) verdict {
+	if person < 0 || len(p.surnames[person]) == 0 || end+1 >= len(text) || text[end] != ' ' {
+		return asName
+	}
+	wend := capitalisedWordEnd(text, end+1)
+	if wend < 0 || notSurnames[lower[end+1:wend]] || p.knownSurnameAfter(text, lower, end, person) > end {
+		return asName
+	}
+	if v := p.judgeCapitalisedAfter(text, lower, end+1, person); v == unsure {
+		return unsure
+	}
+	return asName
+}
+
+// judgeSurname reads what follows a capitalised surname ending at end:
+// another capitalised word that is not the person's first name makes it
+// part of a proper noun ("King County", "Hunter Valley region", "Fisher-Yates
+// shuffle"), since people are not written "Surname Word"; such a word is
+// kept and the lint asks. A double-barrelled surname the incident knows half
+// of is the person when a verb, a possessive or the sentence's end follows
+// ("Lopez-Garcia agreed").
+func (p *people) judgeSurname(text, lower string, start, end, person int) verdict {
+	if eponym(text, lower, end) || p.afterOtherName(text, lower, start, person) {
+		return unsure // "Little's law", "Fisher's exact test", "Green Park station"
+	}
+	if end+1 >= len(text) {
+		return asName
+	}
+	switch text[end] {
+	case ' ':
+		wend := capitalisedWordEnd(text, end+1)
+		if wend < 0 || notSurnames[lower[end+1:wend]] || p.firstNameAfter(lower, end, person) > end {
+			return asName
+		}
+		for _, ai := range p.byWord.lookup(leadingWord(lower[end+1 : wend])) {
+			if p.aliases[ai].person >= 0 {
+				return asName // two people without a comma: "Chen Patel"
+			}
+		}
+		return unsure
+	case '-':
+		wend := capitalisedWordEnd(text, end+1)
+		if wend < 0 || possessiveAt(text, wend) {
+			return asName
+		}
+		next := wordAfter(lower, wend)
+		if next == "" || finiteVerb(next) || isAdverb(next) || next == "and" || next == "or" {
+			return asName
+		}
+		if wend < len(text) && text[wend] != ' ' {
+			return asName // "Lopez-Garcia, the DBA"
+		}
+		return unsure
+	}
+	return asName
 }
 
 // judgeMidSentence: a capitalised word inside a sentence is a name ("asked
@@ -176,6 +332,9 @@ func judgeLowerAfter(text, lower string, i int) verdict {
 		}
 		return asWord
 	case finiteVerb(v):
+		if strings.HasSuffix(v, "s") && finiteVerb(after) && !auxiliaries[v] {
+			return asWord // "Green deploys went out first": a noun, then its verb
+		}
 		return asName
 	case isAdverb(v) && finiteVerb(after):
 		return asName // "Grant quickly rolled back"

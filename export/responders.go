@@ -33,6 +33,9 @@ func responders(roles []incident.RoleAssignment, loc *time.Location, names bool)
 				From:      r.From.In(loc).Format(stampLayout),
 				HandedOff: i < len(stretch)-1,
 			}
+			if r.From.IsZero() {
+				row.From = "—" // unreadable: the lint says so
+			}
 			if !r.Until.IsZero() {
 				row.Until = r.Until.In(loc).Format(stampLayout)
 			}

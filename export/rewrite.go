@@ -173,14 +173,18 @@ func apposition(text string, start, end, floor int) (from, to int, repl string, 
 	// "the DBA, Sam Patel, restarted" and "the DBA (Sam Patel) restarted".
 	for _, pair := range [][2]string{{", ", ","}, {" (", ")"}} {
 		if start-len(pair[0]) > floor && strings.HasSuffix(text[:start], pair[0]) && strings.HasPrefix(text[end:], pair[1]) &&
-			titleWords[asciiLower(wordBefore(text, start-len(pair[0])))] {
+			titleWords[asciiLower(wordBefore(text, onDuty(text, start-len(pair[0]))))] {
 			return start - len(pair[0]), end + len(pair[1]), "", true
 		}
 	}
-	if start < 2 || text[start-1] != ' ' || !titleWords[asciiLower(wordBefore(text, start))] {
+	if start < 2 || text[start-1] != ' ' {
 		return 0, 0, "", false
 	}
-	k := start - 1 - len(wordBefore(text, start))
+	k := onDuty(text, start-1)
+	if !titleWords[asciiLower(wordBefore(text, k+1))] {
+		return 0, 0, "", false
+	}
+	k -= len(wordBefore(text, k+1))
 	for k > 1 && text[k-1] == ' ' {
 		w := wordBefore(text, k)
 		lw := asciiLower(w)
@@ -203,6 +207,17 @@ func apposition(text string, start, end, floor int) (from, to int, repl string, 
 		return k, end, "The " + title, true
 	}
 	return k, end, "the " + title, true
+}
+
+// onDuty returns where a title ends that "on call" or "on duty" follows
+// before the space at i ("SRE on call Jack Carter"), else i.
+func onDuty(text string, i int) int {
+	for _, post := range []string{" on call", " on duty"} {
+		if len(text[:i]) > len(post) && asciiLower(text[i-len(post):i]) == post {
+			return i - len(post)
+		}
+	}
+	return i
 }
 
 // possessiveBefore reports whether the word before i is a possessive

@@ -33,8 +33,8 @@ func timeline(snap incident.Snapshot, names *people, loc *time.Location, keepNam
 	resolved, isResolved := snap.Incident.Milestones.Get(incident.MilestoneResolved)
 	for i := range snap.Events {
 		e := &snap.Events[i]
-		if e.Kind == incident.KindActionItem && isResolved && e.OccurredAt.After(resolved) {
-			continue
+		if e.Kind == incident.KindActionItem && isResolved && e.OccurredAt.After(resolved) || e.OccurredAt.IsZero() {
+			continue // an unreadable time goes last (unreadableRows)
 		}
 		at := e.OccurredAt.In(loc)
 		row := TimelineRow{
@@ -56,7 +56,7 @@ func timeline(snap incident.Snapshot, names *people, loc *time.Location, keepNam
 		row.Text = cellSanitized(text)
 		rows = append(rows, row)
 	}
-	return rows
+	return append(rows, unreadableRows(snap, names, keepNames)...)
 }
 
 // eventText is what the timeline says about an event, before escaping.

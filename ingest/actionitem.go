@@ -180,10 +180,13 @@ var (
 	priorityField = regexp.MustCompile(`(?i)[(\[]?\b(?:priority\s*[:=-]?\s*)?(p[0-3]|critical|urgent|high|medium|low)(?:\s+priority)?\b[)\]]?`)
 	pWord         = regexp.MustCompile(`(?i)(?:^|[\s(\[])(p[0-3])(?:$|[\s)\],:.;])`)
 	dueField      = regexp.MustCompile(`(?i)[(\[,;]?\s*\b(?:due(?: date)?|deadline|eta|target(?: date)?|by)\s*[:=-]?\s*`)
-	stateField    = regexp.MustCompile(`(?i)[(\[]\s*(completed|complete|done|fixed|shipped|in progress|ongoing|open|todo|to do|not started|won'?t (?:do|fix)|wontfix|cancelled|canceled)\b[^)\]]{0,40}[)\]]|\b(?:status|state)\s*[:=]\s*(completed|complete|done|fixed|in progress|open|todo|won'?t (?:do|fix)|cancelled|canceled)\b|^\s*(done|completed|fixed)\s*[:-]\s*`)
+	stateField    = regexp.MustCompile(`(?i)[(\[]\s*(completed|complete|done|fixed|shipped|in progress|ongoing|open|todo|to do|not started|planned|backlog|blocked|pending|wip|in review|scheduled|proposed|won'?t (?:do|fix)|wontfix|cancelled|canceled)\b[^)\]]{0,40}[)\]]|\b(?:status|state)\s*[:=]\s*(completed|complete|done|fixed|in progress|open|todo|won'?t (?:do|fix)|cancelled|canceled)\b|^\s*(done|completed|fixed)\s*[:-]\s*`)
 	titleURL      = regexp.MustCompile(`\s*(?:[—–-]\s*)?[(<]?(?:see:?\s+)?<?https?://[^\s)>]+>?\)?`)
 	markdownLink  = regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)\)`)
 	strike        = regexp.MustCompile(`^~~(.+?)~~(.*)$`)
+	// trackerKey is an item's key in another tracker, before its title
+	// ("OPS-2231: Alert on …", "[ENG-12] …") or after it ("… (ENG-12)").
+	trackerKey = regexp.MustCompile(`^\s*\[?([A-Z][A-Z0-9]{1,9}-\d{1,7})\]?\s*[:—–-]\s+|^\s*\[([A-Z][A-Z0-9]{1,9}-\d{1,7})\]\s+|\s*[(\[]([A-Z][A-Z0-9]{1,9}-\d{1,7})[)\]]\s*$`)
 )
 
 // parseItem reads an action item's text. docYear completes a due date
@@ -214,6 +217,8 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		if strings.HasSuffix(strings.TrimSpace(rest), m[1]) || strings.Contains(rest, "("+m[1]+")") {
 			rest = strings.Replace(strings.Replace(rest, "("+m[1]+")", " ", 1), m[1], " ", 1)
 		}
+	} else if owner, task, ok := leadingOwner(rest); ok {
+		a.Owner, rest = owner, task
 	}
 	if m := pWord.FindStringSubmatch(rest); m != nil {
 		a.Priority = incident.Priority(strings.ToUpper(m[1]))
@@ -226,9 +231,18 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		a.Due = due
 		rest = strings.Replace(rest, span, " ", 1)
 	}
+	key := ""
+	if m := trackerKey.FindStringSubmatch(rest); m != nil {
+		key = m[1] + m[2] + m[3]
+		rest = strings.Replace(rest, m[0], " ", 1)
+	}
 	rest = strings.Join(strings.Fields(rest), " ")
 	rest = strings.Trim(rest, " -–—,;:|")
 	a.Title, a.Description = itemTitle(rest, full)
+	if key != "" && !strings.Contains(a.Description, key) {
+		// The title is the work; the key says where it is tracked.
+		a.Description = strings.TrimSpace(a.Description + " Tracking: " + key)
+	}
 	return a
 }
 

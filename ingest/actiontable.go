@@ -23,7 +23,7 @@ var actionColumns = []struct {
 	{[]string{"priority", "prio", "p", "severity"}, func(t *actionTable) *int { return &t.priority }},
 	{[]string{"due", "deadline", "eta", "target", "when", "date", "by"}, func(t *actionTable) *int { return &t.due }},
 	{[]string{"status", "state", "done", "complete", "completed"}, func(t *actionTable) *int { return &t.state }},
-	{[]string{"ticket", "issue", "link", "jira", "tracking", "tracker", "url", "pr"}, func(t *actionTable) *int { return &t.link }},
+	{[]string{"ticket", "issue", "link", "jira", "tracking", "tracker", "url", "pr", "id", "key", "ref"}, func(t *actionTable) *int { return &t.link }},
 	{[]string{"action", "actions", "item", "items", "task", "tasks", "title", "what", "step", "steps", "follow", "followup", "remediation", "work", "change", "fix", "name"}, func(t *actionTable) *int { return &t.title }},
 	{[]string{"description", "details", "detail", "notes", "note", "why", "rationale", "context"}, func(t *actionTable) *int { return &t.desc }},
 }
@@ -66,6 +66,17 @@ func (d *documentParts) actionRow(lead string, docYear int) {
 	d.table.item(cells, d, docYear)
 }
 
+// barRow reports whether a line of an action section is a table row
+// written without outer bars: three columns or more, or two once such a
+// table has begun.
+func (d *documentParts) barRow(lead string) bool {
+	if _, listed := listItem(lead); listed {
+		return false
+	}
+	n := strings.Count(lead, " | ")
+	return n >= 2 || n == 1 && d.table != nil
+}
+
 func contains(words []string, w string) bool {
 	for _, x := range words {
 		if x == w {
@@ -106,7 +117,8 @@ func (t *actionTable) item(cells []string, d *documentParts, docYear int) {
 	if desc := entryText(cleanInline(cellAt(cells, t.desc))); desc != "" {
 		it.Description = fitNarrative(strings.TrimSpace(desc + " " + it.Description))
 	}
-	if link := strings.TrimSpace(cellAt(cells, t.link)); link != "" {
+	if link := strings.TrimSpace(cellAt(cells, t.link)); link != "" && strings.Trim(link, "0123456789#.") != "" {
+		// A row number ("1", "#2") tracks nothing.
 		it.Description = strings.TrimSpace(it.Description + " Tracking: " + markdownLink.ReplaceAllString(link, "$1 ($2)"))
 	}
 }

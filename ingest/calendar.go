@@ -104,6 +104,18 @@ func (p *parser) location(st stamp) *time.Location {
 			return loc
 		}
 	}
+	if p.opts.Zone != nil && p.opts.ZoneGiven {
+		return p.opts.Zone
+	}
+	if p.hintZone != "" {
+		if loc := p.zones.stampZone(p.hintZone); loc != nil {
+			if !p.hintUsed {
+				p.hintUsed = true
+				p.yearNotes = append(p.yearNotes, fmt.Sprintf("times written without a zone are read as %s, the zone the document writes after a time on line %d; pass --tz to change it", p.hintZone, p.hintLine))
+			}
+			return loc
+		}
+	}
 	if p.opts.Zone != nil {
 		return p.opts.Zone
 	}
@@ -229,11 +241,21 @@ func (p *parser) instant(y, m, d, minute, second int, loc *time.Location, n int,
 		return time.Time{}, false
 	}
 	t = earliest(t)
-	if err := incident.CheckInstant("this time", t); err != nil {
+	if err := checkWritten("this time", t); err != nil {
 		p.problem(n, raw, incident.ErrorMessage(err))
 		return time.Time{}, false
 	}
 	return t.UTC(), true
+}
+
+// checkWritten is incident.CheckInstant for a time the text wrote, where
+// the zero instant (0001-01-01 00:00 UTC), which CheckInstant passes as
+// "not set", was written too and is as far out of range as year 2.
+func checkWritten(what string, t time.Time) error {
+	if t.IsZero() {
+		return incident.Errorf(incident.EINVALID, "%s: 0001-01-01 00:00 UTC is outside the times scribe accepts (1970-01-01 to 2199-12-31 UTC)", what)
+	}
+	return incident.CheckInstant(what, t)
 }
 
 // earliest is the earlier of the two instants a wall time names in the

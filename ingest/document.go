@@ -102,6 +102,35 @@ func (p *parser) enterHeading(level int, text string) {
 	d.section, d.done, d.entriesIn = h.kind, h.done, false
 }
 
+// numberedHeading reports whether a numbered line stands for a heading, as
+// documents pasted from a word processor number them ("3. Follow-up
+// tasks"): a section name of at most four words, alone between lines that
+// are no list items.
+func (p *parser) numberedHeading(l docLine) bool {
+	if l.indent > 0 || l.raw == "" || !isDigit(l.raw[0]) || len(strings.Fields(l.clean)) > 4 {
+		return false
+	}
+	for _, k := range []int{p.nonBlank(l.n-2, -1), p.nonBlank(l.n, 1)} {
+		if k >= 0 {
+			if _, listed := listItem(strings.TrimSpace(p.lines[k])); listed {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// nonBlank is the index of the first non-blank line from i on in
+// direction step, -1 when there is none.
+func (p *parser) nonBlank(i, step int) int {
+	for ; i >= 0 && i < len(p.lines); i += step {
+		if strings.TrimSpace(p.lines[i]) != "" {
+			return i
+		}
+	}
+	return -1
+}
+
 // completedMark reports whether a heading or item says it is done.
 func completedMark(s string) bool {
 	l := strings.ToLower(s)
@@ -125,7 +154,9 @@ func (p *parser) documentLine(l docLine) bool {
 	if l.raw[0] == '[' && linkDefinition.MatchString(l.raw) {
 		return true // "[#2226]: https://…", the target of a reference link
 	}
-	if s, rest, ok := headingLine(l.clean, l.content, l.isList); ok && (p.pending == nil || p.pending.postmortem) && p.awaiting == nil {
+	listed := l.isList && !p.numberedHeading(l)
+	if s, rest, ok := headingLine(l.clean, l.content, listed); ok && (p.pending == nil || p.pending.postmortem) && p.awaiting == nil {
+		l.isList = listed
 		p.endParagraph()
 		p.open = -1 // a heading never continues the entry above it
 		d.endSection()
@@ -299,22 +330,51 @@ func (d *documentParts) addService(s string) {
 // affected reads a status page's "This incident affected: API and
 // Dashboard (EU)." or a document's "Affected services: api, web".
 func (d *documentParts) affected(clean string) bool {
-	if !strings.Contains(clean, "ffected") {
+	if !strings.Contains(clean, "ffected") && !strings.Contains(clean, "ervice") && !strings.Contains(clean, "omponent") &&
+		!strings.Contains(clean, "ystems") {
 		return false
 	}
 	l := strings.ToLower(clean)
-	var rest string
-	for _, key := range []string{"this incident affected:", "affected services:", "services affected:", "affected components:", "components affected:", "affected systems:"} {
-		if i := strings.Index(l, key); i >= 0 && i < 4 {
-			rest = clean[i+len(key):]
-			break
+	for _, key := range serviceKeys {
+		if i := strings.Index(l, key+":"); i >= 0 && i < 4 && strings.Trim(l[:i], "*_ ") == "" {
+			return d.addServices(clean[i+len(key)+1:])
 		}
 	}
-	if rest == "" {
+	return false
+}
+
+// serviceKeys label a list of the services an incident affected: "Affected
+// services: api, web", "**Services:** checkout".
+var serviceKeys = []string{
+	"this incident affected", "affected services", "services affected", "affected components", "components affected",
+	"affected systems", "systems affected", "affected service", "affected products", "products affected",
+	"services", "service(s)", "components", "systems",
+}
+
+// serviceRow reads a two-column table row that lists the services, as a
+// properties table at the top of a document has it ("| **Services** |
+// api, web |").
+func (d *documentParts) serviceRow(cells []string) bool {
+	if len(cells) != 2 {
 		return false
 	}
-	rest = strings.TrimSuffix(strings.TrimSpace(rest), ".")
-	for _, part := range strings.Split(rest, ",") {
+	key := strings.ToLower(strings.TrimRight(strings.Trim(cells[0], "*_ "), ":"))
+	for _, k := range serviceKeys {
+		if key == k {
+			return d.addServices(cells[1])
+		}
+	}
+	return false
+}
+
+// addServices records the services of a comma-separated list ("api, web
+// and billing").
+func (d *documentParts) addServices(list string) bool {
+	list = strings.TrimSuffix(strings.Trim(strings.TrimSpace(list), "*_ "), ".")
+	if list == "" {
+		return false
+	}
+	for _, part := range strings.Split(list, ",") {
 		for _, s := range strings.Split(part, " and ") {
 			d.addService(s)
 		}
@@ -350,8 +410,12 @@ func (p *parser) narrative() Narrative {
 		RootCause: get(sectionRootCause, "root cause"), Trigger: get(sectionTrigger, "trigger"),
 		Resolution: get(sectionResolution, "resolution"), Detection: get(sectionDetection, "detection"),
 	}
-	if n.Summary == "" {
-		n.Summary = fitNarrative(strings.TrimSpace(p.doc.lead.String()))
+	if lead := strings.TrimSpace(p.doc.lead.String()); lead != "" && n.Summary == "" {
+		n.Summary = fitNarrative(lead)
+	} else if lead != "" {
+		// An introduction above a "What happened" section is the summary a
+		// reader sees first: both are kept, the introduction first.
+		n.Summary = fitNarrative(lead + "\n\n" + n.Summary)
 	}
 	return n
 }
@@ -363,7 +427,7 @@ func (p *parser) leadLine(l docLine, gaveEntry bool) {
 	if d.seenHead || gaveEntry || len(p.entries) > 0 || l.isList || p.pending != nil || d.lead.Len() > incident.MaxTextLen {
 		return
 	}
-	if l.n-1 == p.titleIdx || l.n-1 == p.plainIdx || l.n == p.firstLine || strings.HasPrefix(strings.ToLower(l.clean), "incident report for ") {
+	if l.n-1 == p.titleIdx || l.n-1 == p.plainIdx || l.n == p.firstLine && p.skip[1] == 0 && p.titleIdx < 0 || strings.HasPrefix(strings.ToLower(l.clean), "incident report for ") {
 		return
 	}
 	if len(l.clean) < 60 && !strings.ContainsAny(l.clean, ".!?") {

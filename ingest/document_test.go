@@ -38,8 +38,10 @@ func TestDocuments(t *testing.T) {
 	for _, w := range wants {
 		base := strings.TrimSuffix(w, ".want")
 		in := base + ".md"
-		if _, err := os.Stat(in); err != nil {
-			in = base + ".txt"
+		for _, ext := range []string{".md", ".txt", ".rst"} {
+			if _, err := os.Stat(base + ext); err == nil {
+				in = base + ext
+			}
 		}
 		text, err := os.ReadFile(in)
 		if err != nil {
@@ -216,4 +218,20 @@ func containsFold(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestLeadingOwner: "Lena - add a canary" names its owner first; a
+// category ("Monitoring - add alerts") or a capitalised task does not.
+func TestLeadingOwner(t *testing.T) {
+	for text, want := range map[string]string{
+		"Lena - add a per-shard canary":       "Lena",
+		"Omar: alert on p95 above 2 s":        "Omar",
+		"Monitoring - add alerts on the pool": "",
+		"Lena - Add a canary":                 "",
+		"Add a canary - the ranking team":     "",
+	} {
+		if got := parseItem(text, 2025).Owner; got != want {
+			t.Errorf("parseItem(%q).Owner = %q, want %q", text, got, want)
+		}
+	}
 }

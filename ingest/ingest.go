@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"scribe/incident"
@@ -14,6 +15,9 @@ import (
 type Options struct {
 	// Zone reads wall times when the text states no zone; nil means UTC.
 	Zone *time.Location
+	// ZoneGiven says the user named Zone (--tz): it then wins over a zone
+	// the document only implies by writing it after some of its times.
+	ZoneGiven bool
 	// Year completes dates written without one ("Jan 14, 10:18 AM"),
 	// over what the document's title and dates suggest.
 	Year int
@@ -109,8 +113,12 @@ func IsDocument(data []byte) bool {
 }
 
 // ParseText reads a timeline from text. It never fails: what it cannot read
-// is reported in Problems.
+// is reported in Problems. NUL bytes, which no field may hold, are left out
+// (the CLI refuses a file with any before it gets here).
 func ParseText(text string, opts Options) Result {
+	if strings.IndexByte(text, 0) >= 0 {
+		text = strings.ReplaceAll(text, "\x00", "")
+	}
 	p := newParser(text, opts)
 	p.survey()
 	p.walk()

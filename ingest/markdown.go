@@ -36,9 +36,62 @@ func headingOf(lead string) (int, string) {
 	return n, text
 }
 
+// setext is setextLevel for line i of the document, whose front matter's
+// opening "---" underlines nothing.
+func (p *parser) setext(i int) int {
+	if p.skip[1] > 0 && i+1 == p.skip[0] {
+		return 0
+	}
+	return setextLevel(p.lines, i)
+}
+
+// overline reports whether line i is the line of "=" or "-" above a
+// reStructuredText title ("=====" / "Title" / "=====").
+func (p *parser) overline(i int) bool {
+	if u := strings.TrimLeft(p.lines[i], " \t"); u == "" || u[0] != '=' && u[0] != '-' {
+		return false
+	}
+	return i+1 < len(p.lines) && p.setext(i+1) > 0 && strings.TrimSpace(p.lines[i]) == strings.TrimSpace(p.lines[i+2])
+}
+
+// setextLevel is the level of a heading written as a line of text with a
+// line of "=" (1) or "-" (2) under it, as plain-text and reStructuredText
+// documents write them; 0 when line i is none. The text must stand alone
+// (a blank line or the start above it): under a paragraph's last line, a
+// "---" is more likely a rule.
+func setextLevel(lines []string, i int) int {
+	if i+1 >= len(lines) {
+		return 0
+	}
+	if u := strings.TrimLeft(lines[i+1], " \t"); u == "" || u[0] != '=' && u[0] != '-' {
+		return 0 // most lines: decided without trimming or allocating
+	}
+	text, under := strings.TrimSpace(lines[i]), strings.TrimSpace(lines[i+1])
+	above := ""
+	if i > 0 {
+		above = strings.TrimSpace(lines[i-1])
+	}
+	if text == "" || len(under) < 3 || above != "" && above != under {
+		return 0 // an overline like the underline is reStructuredText's title
+	}
+	if _, listed := listItem(text); listed || strings.ContainsRune("|>#`~", rune(text[0])) {
+		return 0
+	}
+	switch strings.Trim(under, string(under[0])) {
+	case "":
+		if under[0] == '=' {
+			return 1
+		}
+		if under[0] == '-' {
+			return 2
+		}
+	}
+	return 0
+}
+
 // bullets are the list markers documents use, including the ones that
 // survive copying from a rendered page.
-var bullets = []string{"- ", "* ", "+ ", "• ", "– ", "— ", "◦ ", "▪ ", "· "}
+var bullets = []string{"- ", "* ", "+ ", "• ", "– ", "— ", "◦ ", "▪ ", "· ", "#. "}
 
 // listItem strips a list marker (bullet, "1.", "1)", a task box) and
 // reports whether there was one.

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -44,6 +45,13 @@ type surveyed struct {
 	docM, docD   int    // the document's date, 0 when unknown
 	twelveHour   bool   // the document writes am/pm somewhere
 	fallbackZone string // the first zone statement anywhere
+	// hintZone is the zone the document writes most often after a clock
+	// ("Started: Apr 12, 2023 2:02 PM BST"), for the times it writes
+	// without one when it states none; hintLine is where it first
+	// appears, hintUsed whether a time was read in it.
+	hintZone string
+	hintLine int
+	hintUsed bool
 }
 
 // walking is the context the walk carries from line to line.
@@ -238,12 +246,24 @@ func (p *parser) walkLine(i int, line string) {
 	case lead[0] == '|' && p.doc.section == sectionActions:
 		p.endParagraph()
 		p.doc.actionRow(lead, p.docY)
+	case p.doc.section == sectionActions && p.doc.barRow(lead):
+		// "Task | Owner | Status": a table pasted without its outer bars.
+		p.endParagraph()
+		p.doc.actionRow("| "+lead+" |", p.docY)
 	case lead[0] == '|':
 		p.endParagraph()
 		p.tableRow(lead, n)
+	case i > 0 && p.setext(i-1) > 0 || p.overline(i):
+		// The underline of the heading above, or a title's overline.
 	default:
 		p.table = nil
-		if level, text := headingOf(lead); level > 0 && p.fence == "" {
+		level, text := headingOf(lead)
+		if level == 0 {
+			if level = p.setext(i); level > 0 {
+				text = lead
+			}
+		}
+		if level > 0 && p.fence == "" {
 			p.endParagraph()
 			if n-1 != p.titleLine() {
 				p.enterHeading(level, text)
@@ -409,6 +429,9 @@ func (p *parser) heading(text string, n int) {
 	} else if badClock(clean, true) {
 		p.problem(n, text, "unreadable time (write HH:MM, 24-hour or with am/pm)")
 		return
+	} else if badDate.MatchString(clean) {
+		p.problem(n, text, badDateReason)
+		return
 	} else if y, m, d, ok := p.r.dateAnywhere(clean); ok && d > 0 {
 		p.setDate(stamp{year: y, month: m, day: d})
 	}
@@ -441,6 +464,7 @@ var lineReaders = []struct {
 	{"stamped entry", (*parser).stampedLine},
 	{"status update with its time", (*parser).statusStampLine},
 	{"unreadable clock", (*parser).badClockLine},
+	{"impossible date", (*parser).badDateLine},
 	{"chat message header", (*parser).chatHeaderLine},
 	{"awaited text", (*parser).awaitedLine},
 	{"continued entry", (*parser).continuedLine},
@@ -559,6 +583,25 @@ func (p *parser) badClockLine(l *line) bool {
 	p.problem(l.n, l.lead, "unreadable time (write HH:MM, 24-hour or with am/pm)")
 	return true
 }
+
+// badDateLine reports a line that opens with a numeric date no calendar
+// has ("2024-13-01 10:00", "2024-05-00 09:12"), then a time: it was meant
+// as an entry, and is not dropped without a word.
+func (p *parser) badDateLine(l *line) bool {
+	if l.logged || !p.opens(l) || !badDate.MatchString(l.clean) {
+		return false
+	}
+	p.endParagraph()
+	p.open = -1
+	p.problem(l.n, l.lead, badDateReason)
+	return true
+}
+
+// badDate is a numeric date the stamp reader found no date in, then a
+// clock: year first ("2024-13-01 10:00") or last ("13/13/2024 10:00").
+var badDate = regexp.MustCompile("^[\\[(*_~`]*(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2}))(?:[T ,]+|\\s+at\\s+)\\d{1,2}:\\d{2}")
+
+const badDateReason = "no such date (write the month 1-12 and a day the month has, e.g. 2024-05-01 10:00)"
 
 // chatHeaderLine reads "Priya Raman  2:03 PM" above a message.
 func (p *parser) chatHeaderLine(l *line) bool {
@@ -990,6 +1033,9 @@ func (p *parser) result() Result {
 	sortEntries(res.Entries)
 	if p.stated == "" {
 		p.stated = p.suffixZone
+	}
+	if p.stated == "" && p.hintUsed {
+		p.stated = p.hintZone
 	}
 	if p.stated != "" {
 		if loc, err := incident.ParseZone(p.stated); err == nil {

@@ -57,3 +57,34 @@ func TestNothingSilentlyDropped(t *testing.T) {
 		t.Errorf("entries at %v, want %s", at, w)
 	}
 }
+
+// TestImpossibleDatesReported: a line that opens with a numeric date no
+// calendar has, then a time, was meant as an entry: it is reported, not
+// dropped ("2024-02-30" was already; month 13, month 0, day 0 and day 32
+// were silently left out).
+func TestImpossibleDatesReported(t *testing.T) {
+	lines := []string{
+		"- 2024-05-01 10:00 UTC fine",
+		"- 2024-13-01 10:00 UTC month thirteen",
+		"- 2024-00-10 10:00 UTC month zero",
+		"- 2024-05-00 10:00 UTC day zero",
+		"- 2024/13/01 10:00 slashes",
+		"- 13/13/2024 10:00 day and month too large",
+		"- 2024-05-32 10:00 day 32",
+		"## 2024-13-02 09:00 a heading",
+		"- 1.2.3 10:00 a version, not a date",
+	}
+	res := ParseText(strings.Join(lines, "\n"), Options{Zone: time.UTC})
+	got := map[int]string{}
+	for _, p := range res.Problems {
+		got[p.Line] = p.Reason
+	}
+	for n := 2; n <= 8; n++ {
+		if !strings.Contains(got[n], "no such date") {
+			t.Errorf("line %d %q: reported %q, want no such date", n, lines[n-1], got[n])
+		}
+	}
+	if len(res.Entries) != 1 || got[1] != "" || got[9] != "" {
+		t.Errorf("entries %+v, problems %v: want the first line only, lines 1 and 9 unreported", res.Entries, got)
+	}
+}

@@ -50,15 +50,51 @@ func (p *parser) prose(para []textLine) {
 			start, summary = i, true
 		}
 		end := sentenceEnd(s, start)
-		text := capitalise(entryText(s[start:end]))
+		cut, next, st2, two := p.secondClause(s, start, end)
+		text := capitalise(entryText(s[start:cut]))
 		for line+1 < len(starts) && starts[line+1] <= i {
 			line++
 		}
 		if text != "" {
 			p.addEntry(st, text, para[line].line, para[line].text, summary)
 		}
+		if two {
+			if text := capitalise(entryText(s[next:end])); text != "" {
+				p.addEntry(st2, text, para[line].line, para[line].text, true)
+			}
+		}
 		i = end - 1
 	}
+}
+
+// secondClause finds, in the sentence s[start:end], a clause after ", and"
+// (or "; ", ", then") that states a time of its own: "The first report
+// reached support at 14:05 UTC, and the on-call was paged at 14:09 UTC"
+// is two entries. It returns where the first clause ends, where the second
+// one's text starts, and its time.
+func (p *parser) secondClause(s string, start, end int) (cut, next int, st stamp, ok bool) {
+	for k := start; k < end; k++ {
+		if s[k] != ',' && s[k] != ';' {
+			continue
+		}
+		j := skipSpaces(s, k+1)
+		for _, w := range []string{"and then", "and", "then", "while"} {
+			if len(s) >= j+len(w)+1 && strings.EqualFold(s[j:j+len(w)], w) && s[j+len(w)] == ' ' {
+				j = skipSpaces(s, j+len(w))
+				break
+			}
+		}
+		if j == skipSpaces(s, k+1) && s[k] == ',' {
+			continue // ", the on-call …": an apposition, not a clause
+		}
+		if st, e, ok := p.proseStamp(s[:end], j); ok {
+			return k, e, st, true // ", and at 07:45 the on-call was paged"
+		}
+		if st, ok = p.midSentenceStamp(s[:end], j-1); ok {
+			return k, j, st, true
+		}
+	}
+	return end, end, stamp{}, false
 }
 
 // midSentenceWords introduce a time inside a sentence that says when

@@ -22,6 +22,8 @@ func TestSameRulesAsAt(t *testing.T) {
 	}{
 		{"year 1900", "- 1900-01-01 10:00 ancient entry", "outside the times scribe accepts", nil},
 		{"year 0001", "- 0001-01-01 10:00 year one", "outside the times scribe accepts", nil},
+		// Go's zero instant, which "not set" elsewhere stands for.
+		{"zero instant", "- 0001-01-01 00:00 UTC the zero instant", "outside the times scribe accepts", nil},
 		{"year 9999", "- 9999-12-31 23:59 far future", "outside the times scribe accepts", nil},
 		{"day-first 1899", "- 31/12/1899 10:00 old", "outside the times scribe accepts", nil},
 		{"Jira 1950", "- 14-Mar-1950 10:00 old", "outside the times scribe accepts", nil},

@@ -51,7 +51,7 @@ var sectionNames = []struct {
 		"remediation", "how we're fixing", "how we are fixing", "what we're changing", "what we are changing",
 		"what we're doing", "what we are doing", "what we will do", "what we'll do", "corrective", "preventive",
 		"preventative", "prevention", "review actions", "improvements", "future work", "repair items",
-		"going forward", "to do", "todo", "actions"}},
+		"going forward", "to do", "todo", "actions", "^tasks", "^task list"}},
 	{sectionWentWell, []string{"went well", "what worked", "things that worked", "what went right"}},
 	{sectionWentWrong, []string{"went wrong", "went poorly", "go well", "went badly", "could have gone better", "go so well", "didn't go", "did not go",
 		"didn't work", "did not work", "problems encountered", "challenges", "where we struggled"}},
@@ -73,8 +73,9 @@ var sectionNames = []struct {
 // classify is the section a heading names, sectionNone when it names none.
 // A phrase of several words may stand anywhere in the heading, a single
 // word only among its first six ("Timeline", "Root causes", but not "Why
-// the rollback caused a second outage"); a heading of more than fourteen
-// words is prose, not a name.
+// the rollback caused a second outage"), and one written "^tasks" only as
+// its first word ("Tasks", not "Background tasks"); a heading of more than
+// fourteen words is prose, not a name.
 func classify(heading string) section {
 	if len(heading) > 200 {
 		return sectionNone
@@ -89,13 +90,13 @@ func classify(heading string) section {
 	best := -1
 	for i, w := range words {
 		for _, c := range phraseIndex[w] {
-			if (best < 0 || c.order < best) && (len(c.words) > 1 || i < 6) && wordsAt(words, i, c.words) {
+			if (best < 0 || c.order < best) && (len(c.words) > 1 || i < 6) && (!c.first || i == 0) && wordsAt(words, i, c.words) {
 				best = c.order
 			}
 		}
 		if w = strings.TrimSuffix(w, "s"); w != words[i] {
 			for _, c := range phraseIndex[w] {
-				if (best < 0 || c.order < best) && len(c.words) == 1 && i < 6 {
+				if (best < 0 || c.order < best) && len(c.words) == 1 && i < 6 && (!c.first || i == 0) {
 					best = c.order
 				}
 			}
@@ -144,6 +145,7 @@ func mayName(s string) bool {
 type phraseStart struct {
 	order int // the entry's place in sectionNames: its precedence
 	words []string
+	first bool // the phrase names a section only as the heading's first words
 }
 
 // phraseIndex finds the phrases of sectionNames by their first word; it is
@@ -152,8 +154,9 @@ var phraseIndex = func() map[string][]phraseStart {
 	idx := map[string][]phraseStart{}
 	for order, s := range sectionNames {
 		for _, ph := range s.phrases {
-			words := strings.Fields(ph)
-			idx[words[0]] = append(idx[words[0]], phraseStart{order: order, words: words})
+			first := strings.HasPrefix(ph, "^")
+			words := strings.Fields(strings.TrimPrefix(ph, "^"))
+			idx[words[0]] = append(idx[words[0]], phraseStart{order: order, words: words, first: first})
 		}
 	}
 	return idx

@@ -43,6 +43,10 @@ type slackMessage struct {
 	Files       []slackFile     `json:"files"`
 	BotProfile  *slackProfile   `json:"bot_profile"`
 	UserProfile *slackProfile   `json:"user_profile"`
+	// Message is the message as edited, in a "message_changed" record;
+	// DeletedTS the message a "message_deleted" record removes.
+	Message   *slackMessage `json:"message"`
+	DeletedTS string        `json:"deleted_ts"`
 }
 
 type slackReaction struct {
@@ -87,7 +91,7 @@ var slackHousekeeping = map[string]bool{
 	"pinned_item": true, "unpinned_item": true, "bot_add": true, "bot_remove": true,
 	"bot_enable": true, "bot_disable": true, "message_deleted": true, "tombstone": true,
 	"channel_convert_to_private": true, "channel_convert_to_public": true, "reminder_add": true,
-	"joiner_notification": true, "slackbot_response": true,
+	"joiner_notification": true, "slackbot_response": true, "message_replied": true,
 }
 
 // slackFileLimit bounds one JSON file of an export, and slackTotalLimit
@@ -121,22 +125,71 @@ func ParseSlack(src SlackSource, opts Options) (Result, error) {
 		res.Title = "#" + path.Base(dir)
 	}
 	names := slackNames{users: users}
+	var all []dayMessage
+	edits := map[string]slackMessage{} // by the ts of the message edited
+	deleted := map[string]bool{}
 	for _, day := range days {
 		var msgs []slackMessage
 		if err := r.readJSON(day, &msgs); err != nil {
 			return Result{}, err
 		}
 		for i, m := range msgs {
-			if e, ok := names.entry(m); ok {
-				e.Line = i + 1
-				res.Entries = append(res.Entries, e)
-			} else if reason := slackSkipped(m); reason != "" {
-				res.Problems = append(res.Problems, Problem{Line: i + 1, Text: day, Reason: reason})
+			switch {
+			case m.Subtype == "message_changed" && m.Message != nil && m.Message.TS != "":
+				edits[m.Message.TS] = *m.Message // a later edit replaces an earlier one
+			case m.Subtype == "message_deleted" && m.DeletedTS != "":
+				deleted[m.DeletedTS] = true
+			default:
+				all = append(all, dayMessage{day: day, line: i + 1, msg: m})
 			}
+		}
+	}
+	for _, dm := range all {
+		m := dm.msg
+		if deleted[m.TS] {
+			continue
+		}
+		if ed, ok := edits[m.TS]; ok {
+			m = edited(m, ed)
+			delete(edits, m.TS)
+		}
+		if e, ok := names.entry(m); ok {
+			e.Line = dm.line
+			res.Entries = append(res.Entries, e)
+		} else if reason := slackSkipped(m); reason != "" {
+			res.Problems = append(res.Problems, Problem{Line: dm.line, Text: dm.day, Reason: reason})
+		}
+	}
+	for ts, ed := range edits {
+		// An edit whose message the export does not hold (it was posted
+		// before the export's first day): the edited message stands.
+		if e, ok := names.entry(ed); ok && !deleted[ts] {
+			res.Entries = append(res.Entries, e)
 		}
 	}
 	sortEntries(res.Entries)
 	return res, nil
+}
+
+// dayMessage is a message and where it was read, for problem reports.
+type dayMessage struct {
+	day  string
+	line int
+	msg  slackMessage
+}
+
+// edited is message m as a "message_changed" record says it ended up: its
+// text, files, pins and reactions, by its original author at its
+// original time.
+func edited(m, ed slackMessage) slackMessage {
+	m.Text, m.Files = ed.Text, ed.Files
+	if ed.PinnedTo != nil {
+		m.PinnedTo = ed.PinnedTo
+	}
+	if ed.Reactions != nil {
+		m.Reactions = ed.Reactions
+	}
+	return m
 }
 
 // slackSkipped says why a message that is neither housekeeping nor an
@@ -419,5 +472,5 @@ func (n slackNames) text(s string) string {
 		}
 		return m
 	})
-	return strings.TrimSpace(slackEntities.Replace(s))
+	return strings.TrimSpace(strings.ReplaceAll(slackEntities.Replace(s), "\x00", ""))
 }

@@ -89,3 +89,45 @@ func TestSlackBadInput(t *testing.T) {
 		t.Errorf("bad day file: %v", err)
 	}
 }
+
+// TestSlackEditsAndDeletes reads an export written for the project whose
+// channel holds what Slack records besides messages: an edit as a
+// "message_changed" record (of a message in the export, and of one posted
+// before its first day), an "edited" field, a deleted message, a thread
+// whose last reply falls on the next day, a file share that is pinned, a
+// :pushpin: reaction among others, bots by bot_id and by bot_profile, a
+// join, a leave and a pin notice.
+func TestSlackEditsAndDeletes(t *testing.T) {
+	res, err := ParseSlack(SlackSource{FS: os.DirFS("testdata/slack-edits"), Channel: "inc-db"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wants := []string{
+		"2024-05-14T23:30:00Z|Ken Ito|Replica lag alert looks real, starting the incident channel|",
+		"2024-05-14T23:40:05Z|Rosa Diaz|Seeing replication lag on db-3, Grace Kim can you look?|",
+		"2024-05-14T23:42:00Z|PagerDuty|Triggered: db-3 replica lag > 300s|",
+		"2024-05-14T23:44:30Z|Grace Kim|on it, checking the WAL sender|",
+		"2024-05-14T23:50:00Z|Rosa Diaz|Thread: failover plan|",
+		"2024-05-14T23:55:00Z|Grace Kim|Plan: promote db-4 if lag passes 15 min|",
+		"2024-05-14T23:57:00Z|Rosa Diaz|Declaring SEV2|",
+		"2024-05-15T00:03:00Z|Grace Kim|Lag passed 15 min, promoting db-4 now|",
+		"2024-05-15T00:10:20Z|Grace Kim|db-4 promoted, writes flowing|pinned",
+		"2024-05-15T00:15:00Z|Rosa Diaz|Error rate back to normal|pinned",
+		"2024-05-15T00:20:00Z|Statuspage|Incident resolved|",
+		"2024-05-15T00:22:00Z|Ken Ito|Rosa Diaz thanks, I'll write the postmortem|",
+	}
+	var got []string
+	for _, e := range res.Entries {
+		pin := ""
+		if e.Pinned {
+			pin = "pinned"
+		}
+		got = append(got, e.At.Truncate(time.Second).Format(time.RFC3339)+"|"+e.Author+"|"+e.Text+"|"+pin)
+	}
+	if strings.Join(got, "\n") != strings.Join(wants, "\n") {
+		t.Errorf("entries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wants, "\n"))
+	}
+	if len(res.Problems) > 0 {
+		t.Errorf("problems reported for edit and delete records: %+v", res.Problems)
+	}
+}

@@ -88,7 +88,10 @@ func (r Result) NewIncident(fallbackTitle, zone string) incident.Incident {
 	return inc
 }
 
+// oneLine makes s a one-line field: valid UTF-8, without NUL, the words
+// joined by single spaces.
 func oneLine(s string) string {
+	s = strings.ToValidUTF8(strings.ReplaceAll(s, "\x00", ""), "\uFFFD")
 	return strings.Join(strings.Fields(s), " ")
 }
 

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -12,25 +13,33 @@ import (
 func (p *parser) survey() {
 	p.frontMatter()
 	var votes orderVotes
+	var hints zoneHints
 	h1 := -1
 	p.surveyLines(func(i int, lead string) {
 		if p.firstLine == 0 {
 			p.firstLine = i + 1
 		}
-		if level, _ := headingOf(lead); level == 1 && h1 < 0 {
+		if level, _ := headingOf(lead); h1 < 0 && (level == 1 || p.setext(i) == 1) {
 			h1 = i
 		}
 		if p.fallbackZone == "" {
 			p.fallbackZone = statedZone(lead)
 		}
 		votes.line(lead)
+		hints.line(i, lead, p.zones)
 		if !p.twelveHour && mayHoldMeridiem(lead) {
 			p.twelveHour = meridiemClock(lead)
 		}
 	})
 	p.r.dayFirst = votes.dayFirst()
+	if p.fallbackZone == "" {
+		p.hintZone, p.hintLine = hints.most()
+	}
 	if p.title == "" && h1 >= 0 {
-		_, text := headingOf(strings.TrimSpace(p.lines[h1]))
+		text := strings.TrimSpace(p.lines[h1])
+		if level, t := headingOf(text); level > 0 {
+			text = t
+		}
 		p.title, p.titleIdx = cleanInline(text), h1
 	}
 	// The title's sources, in order of precedence.
@@ -260,10 +269,13 @@ func (p *parser) plainTitle() {
 			continue
 		}
 		clean := cleanInline(l)
-		if len(clean) > 6 && strings.EqualFold(clean[:6], "title:") {
-			if t := trimEmphasis(strings.TrimSpace(clean[6:])); t != "" {
-				p.title, p.plainIdx, p.titleField = t, i, true
-				return
+		for _, label := range []string{"title:", "subject:"} {
+			// "Subject:" is a mailed write-up's title.
+			if len(clean) > len(label) && strings.EqualFold(clean[:len(label)], label) {
+				if t := trimEmphasis(strings.TrimSpace(clean[len(label):])); t != "" {
+					p.title, p.plainIdx, p.titleField = t, i, true
+					return
+				}
 			}
 		}
 		if !first {
@@ -288,12 +300,29 @@ func (p *parser) plainTitle() {
 			continue
 		}
 		_, _, stamped := p.leadStamp(clean)
-		_, _, status := statusLine(clean, false)
+		_, msg, status := statusLine(clean, false)
+		if !stamped && status && strings.HasPrefix(strings.ToLower(clean), "post") && len(msg) > 10 && !p.postedNear(i) {
+			// "Postmortem — Payments API 5xx — 11 Feb 2025": a title, where a
+			// status page's "Postmortem - …" update has its Posted line.
+			p.title, p.plainIdx, p.titleField = clean, i, true
+			return
+		}
 		if !stamped && !status && !badClock(clean, false) {
 			p.title, p.plainIdx = clean, i
 			return
 		}
 	}
+}
+
+// postedNear reports whether a status page's "Posted …" line follows line
+// i within five lines.
+func (p *parser) postedNear(i int) bool {
+	for k := i + 1; k < len(p.lines) && k <= i+5; k++ {
+		if l := strings.ToLower(strings.TrimSpace(p.lines[k])); strings.HasPrefix(l, "posted") {
+			return true
+		}
+	}
+	return false
 }
 
 // documentDate is the date time-only entries fall on when no heading gives
@@ -304,6 +333,7 @@ func (p *parser) plainTitle() {
 func (p *parser) documentDate() {
 	title := true
 	var clue *weekdayClue
+	writeDate := false // the document's date is when it was written ("Date: Fri, 14 Mar 2025")
 	p.surveyLines(func(i int, lead string) {
 		if p.docD > 0 && p.docY > 0 {
 			return
@@ -312,11 +342,18 @@ func (p *parser) documentDate() {
 			p.noteDate(p.title, "the year of the title")
 			title = false
 		}
+		had := p.docD > 0
 		p.noteDate(lead, fmt.Sprintf("the year of the date on line %d", i+1))
+		if !had && p.docD > 0 {
+			writeDate = writtenOn(lead)
+		}
 		if clue == nil {
 			clue = findWeekdayClue(p.r, lead, i+1)
 		}
 	})
+	if writeDate {
+		p.dayBeforeWriting()
+	}
 	if title {
 		p.noteDate(p.title, "the year of the title")
 	}
@@ -437,4 +474,63 @@ func urlEnd(s string, i int) int {
 		j++
 	}
 	return j
+}
+
+// writeDateLabels open a line that says when a document was written rather
+// than when its incident happened.
+var writeDateLabels = []string{"date:", "sent:", "published", "posted", "updated", "last updated", "written", "_published"}
+
+// writtenOn reports whether a line dates the document itself.
+func writtenOn(lead string) bool {
+	l := strings.ToLower(strings.TrimLeft(cleanInline(lead), "*_ "))
+	for _, w := range writeDateLabels {
+		if strings.HasPrefix(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeDay names the day of an incident relative to when its write-up
+// was written: "on Thursday", "Thursday's", "last Thursday", "yesterday".
+var relativeDay = regexp.MustCompile(`(?i)\b(?:(?:on|last|this past)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\b|(yesterday)\b)`)
+
+// dayBeforeWriting moves the document's date, when it is the date the
+// write-up was sent, back to the day its title or first lines name ("Search
+// degraded on Thursday" in a mail dated Friday is Thursday's incident), and
+// says so.
+func (p *parser) dayBeforeWriting() {
+	texts := []string{p.title}
+	for i := 0; i < len(p.lines) && i < 40; i++ {
+		texts = append(texts, p.lines[i])
+	}
+	for _, t := range texts {
+		m := relativeDay.FindStringSubmatch(t)
+		if m == nil || p.docY == 0 {
+			continue
+		}
+		written := time.Date(p.docY, time.Month(p.docM), p.docD, 12, 0, 0, 0, time.UTC)
+		back := 1 // yesterday
+		if w := strings.ToLower(m[1] + m[2]); w != "" {
+			back = (int(written.Weekday()) - weekdayNumber(w) + 7) % 7
+		}
+		if back == 0 {
+			return
+		}
+		day := written.AddDate(0, 0, -back)
+		p.docY, p.docM, p.docD = day.Year(), int(day.Month()), day.Day()
+		p.yearNotes = append(p.yearNotes, fmt.Sprintf("times without a date are read as %s, the day %q names before the document's date (%s); write the date on the entries to change it",
+			day.Format("Mon 2 Jan 2006"), strings.TrimSpace(m[0]), written.Format("Mon 2 Jan 2006")))
+		return
+	}
+}
+
+// weekdayNumber is time.Weekday's number of a lower-case day name.
+func weekdayNumber(w string) int {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		if strings.ToLower(d.String()) == w {
+			return int(d)
+		}
+	}
+	return 0
 }

@@ -33,6 +33,9 @@ func (p *parser) tableRow(lead string, n int) {
 	p.dropPending()
 	p.open = -1
 	cells := tableCells(lead)
+	if p.doc.serviceRow(cells) {
+		return
+	}
 	if p.table == nil {
 		p.table = &tableCols{header: cells, utc: -1, local: -1}
 		if _, _, ok := p.rowStamp(cells, []int{0}, nil); !ok {

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"regexp"
 	"strings"
 	"time"
 
@@ -208,4 +209,55 @@ func isZoneMark(c byte) bool { return c == '_' || c == '-' || c == ':' }
 
 func zoneChar(c byte) bool {
 	return isLetter(c) || isDigit(c) || c == '+' || c == '-' || c == ':' || c == '/' || c == '_'
+}
+
+// clockZone is a clock followed by a zone word: "2:02 PM BST", "14:02
+// UTC+2", "09:12:30 CEST".
+var clockZone = regexp.MustCompile(`\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s+([A-Z][A-Za-z]{1,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)\b`)
+
+// zoneHints counts the zones a document writes after its clocks, so that
+// the times it writes without one can take the zone it uses most.
+type zoneHints struct {
+	count map[string]int
+	first map[string]int // 1-based line of each zone's first use
+	order []string
+	lines int // lines looked at
+}
+
+// hintLines is how many lines zoneHints reads: a document's header is at
+// its top, and a long log's entries carry their own zones or none.
+const hintLines = 200
+
+// line counts the zones written after clocks on line i.
+func (h *zoneHints) line(i int, lead string, zones zoneCache) {
+	if h.lines >= hintLines || strings.IndexByte(lead, ':') < 0 {
+		return
+	}
+	h.lines++
+	for _, m := range clockZone.FindAllStringSubmatch(lead, 4) {
+		w := m[1]
+		if zones.stampZone(w) == nil {
+			continue
+		}
+		if h.count == nil {
+			h.count, h.first = map[string]int{}, map[string]int{}
+		}
+		if h.count[w] == 0 {
+			h.first[w] = i + 1
+			h.order = append(h.order, w)
+		}
+		h.count[w]++
+	}
+}
+
+// most is the zone written most often (the first one on a tie) and the
+// line it first appears on.
+func (h *zoneHints) most() (string, int) {
+	best := ""
+	for _, w := range h.order {
+		if best == "" || h.count[w] > h.count[best] {
+			best = w
+		}
+	}
+	return best, h.first[best]
 }

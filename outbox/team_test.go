@@ -425,3 +425,31 @@ func TestTeamAsTheTUIsStore(t *testing.T) {
 		}
 	}
 }
+
+// A reader with nothing queued (a second TUI that only watched while the
+// database was away) stops saying offline once the database answers again,
+// without having to write first.
+func TestReaderComesBackOnline(t *testing.T) {
+	ctx := context.Background()
+	dsn, k := teamDB(t)
+	team := openTeam(t, dsn, filepath.Join(t.TempDir(), "outbox.db"))
+	inc := newTeamIncident(t, team)
+	if _, err := team.Snapshot(ctx, inc); err != nil {
+		t.Fatal(err)
+	}
+	k.Cut()
+	if _, err := team.DataVersion(ctx); err != nil {
+		t.Fatalf("DataVersion offline: %v", err)
+	}
+	if online, pending := team.TeamState(ctx); online || pending != 0 {
+		t.Fatalf("TeamState while cut = %v, %d; want offline, 0", online, pending)
+	}
+	k.Restore()
+	team.Now = func() time.Time { return time.Now().Add(time.Minute) } // past the quiet spell
+	if _, err := team.DataVersion(ctx); err != nil {
+		t.Fatalf("DataVersion after the database came back: %v", err)
+	}
+	if online, pending := team.TeamState(ctx); !online || pending != 0 {
+		t.Fatalf("TeamState after the database came back = %v, %d; want online, 0", online, pending)
+	}
+}

@@ -72,6 +72,9 @@ func (t *Team) DataVersion(ctx context.Context) (int64, error) {
 		if v, err = st.DataVersion(ctx); err == nil {
 			t.mu.Lock()
 			t.version = v
+			// The database answers again: the header stops saying offline
+			// and TeamState may send what waits at once.
+			t.lastErr, t.retryAfter = nil, time.Time{}
 			t.mu.Unlock()
 			return v, nil
 		}

@@ -1,0 +1,115 @@
+package export
+
+import "slices"
+
+// A name that is also a word, typed in lower case ("asked rose to hold the
+// deploy", "bill handed off command"), is the word unless the sentence
+// leaves no other reading: a common noun needs an article where a person
+// does not, and only people are asked, thanked, listed with other people or
+// do what only people do.
+
+// judgeLowerCase decides a lower-case name-word at s.text[start:end].
+func (p *people) judgeLowerCase(s *scan, start, end int) verdict {
+	text, lower := s.text, s.lower
+	before := wordBefore(lower, start)
+	if partOfIdentifier(text, start, end) || determiners[before] || articles[before] {
+		return asWord // "the bill", "svc-rose"
+	}
+	if p.listedWithPerson(s, start, end) {
+		return asName // "carter and king split the shards"
+	}
+	if (addressVerbs[before] || thanked(text, start)) && objectEnds(text, lower, end) {
+		return asName // "asked rose to hold", "thanks joy for the notes"
+	}
+	if (before == "to" || before == "with") && handoffVerbs[wordBefore(lower, max(0, start-len(before)-1))] && objectEnds(text, lower, end) {
+		return asName // "handed over to amber at 11:00", "paired with rose on it"
+	}
+	if before == "per" && end < len(text) && text[end] == ',' {
+		return unsure // "per price, the email went out": someone's word, or per unit
+	}
+	if !clauseStart(text, start) {
+		return asWord
+	}
+	v := wordAfter(lower, end)
+	switch {
+	case possessiveAt(text, end):
+		return asName // "rose's rollback plan"
+	case agentVerbs[v]:
+		return asName // "bill handed off command", "mark said"
+	case objectFollows(lower, end) && !quantifiers[lower[start:end]]:
+		return asName // "rose drained the east region"
+	}
+	return asWord // "rose to 40%", "mark as resolved", "page loaded slowly"
+}
+
+// addressVerbs take a person as their object: "asked rose to", "paged
+// bill at 02:10".
+var addressVerbs = map[string]bool{
+	"asked": true, "ask": true, "asking": true, "told": true, "tell": true, "pinged": true, "ping": true,
+	"paged": true, "thanked": true, "cc": true, "cc'd": true, "cced": true, "dm'd": true, "dmed": true,
+	"messaged": true, "emailed": true, "texted": true, "phoned": true, "woke": true, "escalated": true,
+}
+
+// handoffVerbs pass something to a person: "handed over to", "paired with".
+var handoffVerbs = map[string]bool{
+	"over": true, "handed": true, "talked": true, "spoke": true, "escalated": true, "paired": true, "synced": true,
+	"passed": true, "assigned": true, "reassigned": true, "delegated": true, "reported": true, "forwarded": true,
+	"deferred": true, "sent": true, "transferred": true, "hand": true, "pair": true, "sync": true, "talk": true,
+	"escalate": true, "reached": true, "out": true,
+}
+
+// objectEnds reports whether a person-object ending at i ends its phrase:
+// the text ends, punctuation follows, or a word that introduces what was
+// asked ("to", "for", "about", "at 10:02").
+func objectEnds(text, lower string, i int) bool {
+	if i >= len(text) {
+		return true
+	}
+	switch text[i] {
+	case ',', '.', ';', ':', '!', '?', ')':
+		return true
+	case ' ':
+		return objectFollowers[wordAfter(lower, i)]
+	}
+	return false
+}
+
+var objectFollowers = map[string]bool{
+	"to": true, "for": true, "about": true, "at": true, "if": true, "whether": true, "and": true, "or": true,
+	"when": true, "before": true, "after": true, "again": true, "too": true, "on": true, "in": true, "via": true,
+}
+
+// agentVerbs are what only people do: a word before them is their subject.
+var agentVerbs = map[string]bool{
+	"said": true, "says": true, "asked": true, "asks": true, "paged": true, "pinged": true, "confirmed": true,
+	"confirms": true, "approved": true, "approves": true, "declared": true, "decided": true, "joined": true,
+	"handed": true, "took": true, "posted": true, "drafted": true, "wrote": true, "emailed": true, "messaged": true,
+	"acked": true, "acknowledged": true, "escalated": true, "reviewed": true, "agreed": true, "agrees": true,
+	"suggested": true, "suggests": true, "proposed": true, "thinks": true, "thought": true, "noticed": true,
+	"volunteered": true, "signed": true, "replied": true, "answered": true, "mentioned": true, "explained": true,
+	"investigated": true, "promised": true, "offered": true, "owns": true, "reported": true,
+}
+
+// listedWithPerson reports whether the word at start..end stands in a list
+// with someone already named: right after a mention ("carter and king"), or
+// right before a name that is no ordinary word ("king and carter").
+func (p *people) listedWithPerson(s *scan, start, end int) bool {
+	if n := len(s.found); n > 0 {
+		if m := s.found[n-1]; !m.unsure && m.end <= start && slices.Contains(listSeparators, s.text[m.end:start]) {
+			return true
+		}
+	}
+	for _, sep := range listSeparators {
+		if len(s.text) < end+len(sep) || s.text[end:end+len(sep)] != sep {
+			continue
+		}
+		next := end + len(sep)
+		for _, ai := range p.byWord.lookup(wordAt(s.lower, next)) {
+			if a := p.aliases[ai]; a.person >= 0 && !a.word && a.lower[0] != '@' && boundaryAfter(s.text, next+len(a.lower)) &&
+				s.lower[next:min(len(s.lower), next+len(a.lower))] == a.lower {
+				return true
+			}
+		}
+	}
+	return false
+}
