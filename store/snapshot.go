@@ -36,26 +36,41 @@ func (s *Store) Snapshot(ctx context.Context, id int64) (incident.Snapshot, erro
 	return snap, err
 }
 
-// ImportSnapshot writes a snapshot in one transaction. With into == 0 it
-// creates a new incident from snap.Incident (milestones, narrative and all);
+// ImportSnapshot is Import, returning the incident's id.
+func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into int64) (int64, error) {
+	out, err := s.Import(ctx, snap, into)
+	return out.IncidentID, err
+}
+
+// Import writes a snapshot in one transaction. With into == 0 it creates a
+// new incident from snap.Incident (milestones, narrative and all);
 // otherwise it appends snap's events, roles, action items and retro notes to
-// incident into. IDs in snap are ignored; events keep their times, authors,
-// pins and LoggedAt (now when zero); Source is kept, import when empty.
-// Returns the incident's id.
+// incident into, and fills the incident's narrative fields and services
+// that are empty from snap.Incident's, never changing one the incident has
+// (incident.FillNarrative: the outcome names the fields filled and kept).
+// IDs in snap are ignored; events keep their times, authors, pins and
+// LoggedAt (now when zero); Source is kept, import when empty.
 //
 // The snapshot's IDs still serve to link its parts: an event's ActionItemID
 // and an item's or role's EventID are mapped to the new rows. An item keeps
 // its UUID unless the database already has it (importing the same document
 // twice), in which case it gets a new one so that both copies can be filed.
-func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into int64) (int64, error) {
+func (s *Store) Import(ctx context.Context, snap incident.Snapshot, into int64) (incident.Imported, error) {
 	var id int64
+	var out incident.Imported
 	err := s.bulkWrite(ctx, func(tx *txn) error {
 		var err error
+		out = incident.Imported{}
 		if id, err = s.importIncident(ctx, tx, snap.Incident, into); err != nil {
 			return err
 		}
 		if err := tx.lock(ctx, id); err != nil {
 			return err
+		}
+		if into != 0 {
+			if out.Filled, out.Kept, err = s.fillNarrative(ctx, tx, snap.Incident); err != nil {
+				return err
+			}
 		}
 		items, err := s.importActionItems(ctx, tx, id, snap.ActionItems)
 		if err != nil {
@@ -122,9 +137,26 @@ func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into
 		return err
 	})
 	if err != nil {
-		return 0, err
+		return incident.Imported{}, err
 	}
-	return id, nil
+	out.IncidentID = id
+	return out, nil
+}
+
+// fillNarrative fills the transaction's incident's empty narrative fields
+// and services from doc's (incident.FillNarrative).
+func (s *Store) fillNarrative(ctx context.Context, tx *txn, doc incident.Incident) (filled, kept []incident.Field, err error) {
+	_, err = s.changeIncident(ctx, tx, func(inc *incident.Incident) error {
+		filled, kept = incident.FillNarrative(inc, doc)
+		if len(filled) == 0 {
+			return nil
+		}
+		if err := inc.Validate(); err != nil {
+			return fmt.Errorf("the document's %s: %w", incident.FieldList(filled), err)
+		}
+		return nil
+	})
+	return filled, kept, err
 }
 
 // followLatestStatus makes the incident's state that of its latest live
