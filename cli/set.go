@@ -8,7 +8,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"scribe/incident"
-	"scribe/store"
+	"scribe/outbox"
 )
 
 const setUsage = "set N FIELD VALUE"
@@ -88,18 +88,50 @@ func (a *App) runSet(ctx context.Context, o *setOptions) error {
 	if err := probe.Set(o.Field, value); err != nil {
 		return err
 	}
-	return a.withStore(ctx, func(st *store.Store) error {
+	origin, err := a.origin(a.Now(), "")
+	if err != nil {
+		return err
+	}
+	return a.withWriter(ctx, 0, false, func(st writer, _ incident.Incident) error {
 		if o.Field == incident.FieldSeverity {
-			origin, err := a.origin(a.Now(), "")
-			if err != nil {
-				return err
-			}
-			_, err = st.SetSeverity(ctx, o.IncidentID, probe.Severity, o.Reason, origin)
+			_, err := st.SetSeverity(ctx, o.IncidentID, probe.Severity, o.Reason, origin)
 			return err
 		}
-		_, err := st.UpdateIncident(ctx, o.IncidentID, func(inc *incident.Incident) error {
-			return inc.Set(o.Field, value)
-		})
+		// The one field as a patch: an operation the outbox can keep,
+		// which changes nothing else however late it is delivered.
+		op := outbox.NewOperation(incident.OpEditIncident, incident.Ref{ID: o.IncidentID}, origin, a.Now())
+		op.Fields = fieldPatch(o.Field, probe)
+		_, err := st.Apply(ctx, op)
 		return err
 	})
+}
+
+// fieldPatch is the patch that sets field f to its value in probe.
+func fieldPatch(f incident.Field, probe incident.Incident) *incident.IncidentPatch {
+	var p incident.IncidentPatch
+	switch f {
+	case incident.FieldTitle:
+		p.Title = &probe.Title
+	case incident.FieldSeverity:
+		p.Severity = &probe.Severity
+	case incident.FieldSummary:
+		p.Summary = &probe.Summary
+	case incident.FieldImpact:
+		p.Impact = &probe.Impact
+	case incident.FieldRootCause:
+		p.RootCause = &probe.RootCause
+	case incident.FieldTrigger:
+		p.Trigger = &probe.Trigger
+	case incident.FieldResolution:
+		p.Resolution = &probe.Resolution
+	case incident.FieldServices:
+		services := probe.Services
+		if services == nil {
+			services = []string{}
+		}
+		p.Services = &services
+	case incident.FieldTimezone:
+		p.Timezone = &probe.Timezone
+	}
+	return &p
 }
