@@ -261,13 +261,6 @@ func (a *App) importInto(ctx context.Context, st *store.Store, id int64, in impo
 // importSnapshot is what will be written: the JSON document as it is, or
 // the text's entries as import events of a new or existing incident.
 func (a *App) importSnapshot(res ingest.Result, id int64, file string, opts ingest.Options) (incident.Snapshot, error) {
-	if res.Document != nil {
-		snap, err := res.Document.Snapshot()
-		if err != nil {
-			return incident.Snapshot{}, fmt.Errorf("import %s: %w", displayName(file), err)
-		}
-		return snap, nil
-	}
 	zone := "UTC"
 	if opts.Zone != nil {
 		if _, err := incident.LoadZone(opts.Zone.String()); err == nil {
@@ -275,7 +268,11 @@ func (a *App) importSnapshot(res ingest.Result, id int64, file string, opts inge
 		}
 	}
 	title := fmt.Sprintf("Imported timeline (%s)", displayName(file))
-	return res.Snapshot(max(id, 1), strings.TrimSpace(a.Getenv("SCRIBE_AUTHOR")), title, zone), nil
+	snap, err := res.Whole(id, strings.TrimSpace(a.Getenv("SCRIBE_AUTHOR")), title, zone)
+	if err != nil {
+		return incident.Snapshot{}, fmt.Errorf("import %s: %w", displayName(file), err)
+	}
+	return snap, nil
 }
 
 // displayName names the input in titles and messages: the file's base

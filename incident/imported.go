@@ -13,6 +13,11 @@ type Imported struct {
 	IncidentID int64
 	Filled     []Field
 	Kept       []Field
+	// The rows it added, by their new ids, in the snapshot's order: what
+	// undoing the import removes.
+	Events      []int64
+	ActionItems []int64
+	RetroNotes  []int64
 }
 
 // DocumentFields are the fields an import into an existing incident takes

@@ -59,6 +59,7 @@ var contract = map[string]func(*testing.T){
 	"AssignRoleBackfill":                              TestAssignRoleBackfill,
 	"SnapshotReadsEverything":                         TestSnapshotReadsEverything,
 	"ImportSnapshotRoundTrip":                         TestImportSnapshotRoundTrip,
+	"ImportNamesTheRowsItAdded":                       TestImportNamesTheRowsItAdded,
 	"ImportFillsOnlyEmptyNarrative":                   TestImportFillsOnlyEmptyNarrative,
 	"ImportSnapshotIntoExistingIncident":              TestImportSnapshotIntoExistingIncident,
 	"ImportSnapshotIsAllOrNothing":                    TestImportSnapshotIsAllOrNothing,

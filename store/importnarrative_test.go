@@ -36,8 +36,8 @@ func TestImportFillsOnlyEmptyNarrative(t *testing.T) {
 	}
 	want := incident.Imported{IncidentID: target.ID,
 		Filled: []incident.Field{incident.FieldImpact, incident.FieldRootCause, incident.FieldServices},
-		Kept:   []incident.Field{incident.FieldSummary}}
-	if !reflect.DeepEqual(out, want) {
+		Kept:   []incident.Field{incident.FieldSummary}, Events: out.Events}
+	if !reflect.DeepEqual(out, want) || len(out.Events) != 1 {
 		t.Fatalf("Import = %+v, want %+v", out, want)
 	}
 	got, err := s.Incident(ctx, target.ID)
@@ -72,5 +72,43 @@ func TestImportFillsOnlyEmptyNarrative(t *testing.T) {
 	}
 	if inc, _ := s.Incident(ctx, out.IncidentID); inc.Summary != "Their summary." || inc.Title != "Theirs" {
 		t.Fatalf("new incident = %+v", inc)
+	}
+}
+
+// Import names every row it added, so that undoing it removes exactly
+// those: the events, action items and retro notes, in the snapshot's order.
+func TestImportNamesTheRowsItAdded(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	target := newIncident(t, s)
+	doc := incident.Snapshot{
+		Incident: incident.Incident{Title: "Theirs", Timezone: "UTC"},
+		Events: []incident.Event{
+			{OccurredAt: t0.Add(-time.Hour), Kind: incident.KindNote, Text: "first"},
+			{OccurredAt: t0.Add(-50 * time.Minute), Kind: incident.KindObservation, Text: "second"},
+		},
+		ActionItems: []incident.ActionItem{{Title: "Add a canary"}, {Title: "Page on lag", Owner: "ken"}},
+		Retro:       []incident.RetroNote{{Section: incident.RetroLesson, Text: "Budget vacuum IO"}},
+	}
+	out, err := s.Import(ctx, doc, target.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(out.Events) != 2 || len(out.ActionItems) != 2 || len(out.RetroNotes) != 1 {
+		t.Fatalf("Import = %+v", out)
+	}
+	for i, id := range out.Events {
+		e, err := s.Event(ctx, id)
+		if err != nil || e.Text != doc.Events[i].Text || e.IncidentID != target.ID {
+			t.Errorf("event %d: #%d is %+v, %v", i, id, e, err)
+		}
+	}
+	items, _ := s.ActionItems(ctx, target.ID)
+	if len(items) != 2 || items[0].ID != out.ActionItems[0] || items[1].ID != out.ActionItems[1] || items[1].Owner != "ken" {
+		t.Errorf("items %+v, ids %v", items, out.ActionItems)
+	}
+	snap, _ := s.Snapshot(ctx, target.ID)
+	if len(snap.Retro) != 1 || snap.Retro[0].ID != out.RetroNotes[0] {
+		t.Errorf("retro %+v, ids %v", snap.Retro, out.RetroNotes)
 	}
 }

@@ -72,7 +72,7 @@ func (s *Store) Import(ctx context.Context, snap incident.Snapshot, into int64) 
 				return err
 			}
 		}
-		items, err := s.importActionItems(ctx, tx, id, snap.ActionItems)
+		items, err := s.importActionItems(ctx, tx, id, snap.ActionItems, &out)
 		if err != nil {
 			return err
 		}
@@ -84,7 +84,7 @@ func (s *Store) Import(ctx context.Context, snap incident.Snapshot, into int64) 
 		for _, r := range snap.Roles {
 			wanted[r.EventID] = r.EventID != 0
 		}
-		events, roleEvents, err := s.importEvents(ctx, tx, snap.Events, items, wanted)
+		events, roleEvents, err := s.importEvents(ctx, tx, snap.Events, items, wanted, &out)
 		if err != nil {
 			return err
 		}
@@ -129,6 +129,7 @@ func (s *Store) Import(ctx context.Context, snap incident.Snapshot, into int64) 
 			if err := s.insertRetroNote(ctx, tx, &c); err != nil {
 				return err
 			}
+			out.RetroNotes = append(out.RetroNotes, c.ID)
 		}
 		if into != 0 {
 			return s.followLatestStatus(ctx, tx, "")
@@ -221,8 +222,9 @@ func (s *Store) importIncident(ctx context.Context, tx *txn, inc incident.Incide
 	return c.ID, nil
 }
 
-// importActionItems inserts the items and maps their snapshot IDs to new ones.
-func (s *Store) importActionItems(ctx context.Context, tx *txn, id int64, items []incident.ActionItem) (map[int64]int64, error) {
+// importActionItems inserts the items and maps their snapshot IDs to new
+// ones; out lists the new ones.
+func (s *Store) importActionItems(ctx context.Context, tx *txn, id int64, items []incident.ActionItem, out *incident.Imported) (map[int64]int64, error) {
 	ids := make(map[int64]int64, len(items))
 	for i, a := range items {
 		c := a
@@ -247,6 +249,7 @@ func (s *Store) importActionItems(ctx context.Context, tx *txn, id int64, items 
 		if a.ID != 0 {
 			ids[a.ID] = c.ID
 		}
+		out.ActionItems = append(out.ActionItems, c.ID)
 	}
 	return ids, nil
 }
@@ -281,9 +284,9 @@ func roleKeyOf(role, person string, at time.Time) roleKey {
 // per-argument work was most of their cost): on SQLite eventBatch rows per
 // INSERT, on PostgreSQL with COPY. Each gets a new UUID: an import is a
 // copy. It returns the new ids of the wanted snapshot ids and of the role
-// events, by what they record.
+// events, by what they record; out lists every new id.
 func (s *Store) importEvents(ctx context.Context, tx *txn, events []incident.Event,
-	items map[int64]int64, wanted map[int64]bool) (map[int64]int64, map[roleKey]int64, error) {
+	items map[int64]int64, wanted map[int64]bool, out *incident.Imported) (map[int64]int64, map[roleKey]int64, error) {
 	newIDs, err := eventIDs(ctx, tx, len(events))
 	if err != nil {
 		return nil, nil, fmt.Errorf("import events: %w", err)
@@ -292,6 +295,7 @@ func (s *Store) importEvents(ctx context.Context, tx *txn, events []incident.Eve
 	uuids := newIDSource()
 	ids := map[int64]int64{}
 	roles := map[roleKey]int64{}
+	out.Events = make([]int64, 0, len(events))
 	err = tx.conn.Raw(func(dc any) error {
 		w, err := newEventSink(dc, tx, now)
 		if err != nil {
@@ -321,6 +325,7 @@ func (s *Store) importEvents(ctx context.Context, tx *txn, events []incident.Eve
 			if wanted[e.ID] {
 				ids[e.ID] = c.ID
 			}
+			out.Events = append(out.Events, c.ID)
 			if c.Kind == incident.KindRole {
 				if role, err := incident.CanonicalRole(c.Role); err == nil {
 					roles[roleKeyOf(role, c.Person, c.OccurredAt)] = c.ID

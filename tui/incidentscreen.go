@@ -47,8 +47,7 @@ type incidentScreen struct {
 	helpPage  *scroller // the full help in place of the pane; nil when closed
 	helpByKey bool      // it was opened by typing "?" into an empty input
 	// importing is a pasted timeline shown for confirmation, nil when none.
-	importing  *pasteImport
-	lastImport time.Time // the LoggedAt of this session's last import
+	importing *pasteImport
 
 	filing   bool   // a GitHub filing run is under way
 	lastRepo string // where /file last filed, for f

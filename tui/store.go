@@ -40,6 +40,8 @@ type Store interface {
 	DeleteRetroNote(ctx context.Context, id int64) error
 	RestoreRetroNote(ctx context.Context, id int64) error
 
-	// ImportSnapshot appends a pasted timeline's events in one transaction.
-	ImportSnapshot(ctx context.Context, snap incident.Snapshot, into int64) (int64, error)
+	// Import appends a pasted document (events, action items, retro notes)
+	// to incident into in one transaction, filling the narrative fields
+	// it has empty, and names what it added.
+	Import(ctx context.Context, snap incident.Snapshot, into int64) (incident.Imported, error)
 }
