@@ -92,9 +92,18 @@ func (a *App) runSet(ctx context.Context, o *setOptions) error {
 	if err != nil {
 		return err
 	}
+	var checklist []string
+	if o.Field == incident.FieldSeverity {
+		// Escalating attaches the new severity's checklist (config.toml).
+		cfg, err := a.loadConfig()
+		if err != nil {
+			return err
+		}
+		checklist = cfg.For(probe.Severity).Checklist
+	}
 	return a.withWriter(ctx, 0, false, func(st writer, _ incident.Incident) error {
 		if o.Field == incident.FieldSeverity {
-			_, err := st.SetSeverity(ctx, o.IncidentID, probe.Severity, o.Reason, origin)
+			_, err := st.Escalate(ctx, o.IncidentID, probe.Severity, o.Reason, checklist, origin)
 			return err
 		}
 		// The one field as a patch: an operation the outbox can keep,

@@ -23,6 +23,7 @@ type writer interface {
 	SetMilestone(ctx context.Context, id int64, m incident.Milestone, o incident.Origin) (incident.Event, error)
 	ClearMilestone(ctx context.Context, id int64, m incident.Milestone, o incident.Origin) (incident.Event, error)
 	SetSeverity(ctx context.Context, id int64, sev incident.Severity, reason string, o incident.Origin) (incident.Event, error)
+	Escalate(ctx context.Context, id int64, sev incident.Severity, reason string, checklist []string, o incident.Origin) (incident.Event, error)
 	AddActionItem(ctx context.Context, item *incident.ActionItem, o incident.Origin) error
 	AddRetroNote(ctx context.Context, n *incident.RetroNote) error
 }

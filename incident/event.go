@@ -23,13 +23,18 @@ const (
 	KindRole        Kind = "role"
 	KindMilestone   Kind = "milestone"
 	KindActionItem  Kind = "action-item"
+	// KindChecklist and KindReminder record the runbook: a checklist item
+	// ticked, unticked or skipped; a reminder set, done, dismissed or
+	// snoozed (checklist.go, reminder.go).
+	KindChecklist Kind = "checklist"
+	KindReminder  Kind = "reminder"
 	// KindSeverity records a change of severity: the new one, the one it
 	// replaced, and the reason given, if any, as its text (severity.go).
 	KindSeverity Kind = "severity"
 )
 
 // Kinds lists every kind, free-text ones first.
-var Kinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComms, KindStatus, KindRole, KindMilestone, KindActionItem, KindSeverity}
+var Kinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComms, KindStatus, KindRole, KindMilestone, KindActionItem, KindChecklist, KindReminder, KindSeverity}
 
 // FreeKinds are the kinds a user can log with plain text.
 var FreeKinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComms}
@@ -60,10 +65,11 @@ func ParseKind(in string, structured bool) (Kind, error) {
 }
 
 // Structured reports whether k carries structured fields written by scribe
-// itself (status, role, milestone, action-item, severity).
+// itself (status, role, milestone, action-item, checklist, reminder,
+// severity).
 func (k Kind) Structured() bool {
 	switch k {
-	case KindStatus, KindRole, KindMilestone, KindActionItem, KindSeverity:
+	case KindStatus, KindRole, KindMilestone, KindActionItem, KindChecklist, KindReminder, KindSeverity:
 		return true
 	}
 	return false

@@ -12,15 +12,15 @@ import (
 )
 
 // oldDatabase creates a database as the scribe before severity events left
-// it (SQLite schema 5, PostgreSQL schema 1), runs rows (SQL with {s}. where
+// it (SQLite schema 6, PostgreSQL schema 2), runs rows (SQL with {s}. where
 // the table's schema goes) on it, and returns its path or URL, not yet
 // opened by this scribe.
 func oldDatabase(t *testing.T, rows []string) string {
 	t.Helper()
-	path, driver, prefix, version := filepath.Join(t.TempDir(), "old.db"), "sqlite3", "", 5
+	path, driver, prefix, version := filepath.Join(t.TempDir(), "old.db"), "sqlite3", "", 6
 	var dir string
 	if onPostgres(t) {
-		path, driver, prefix, version, dir = testDB(t), "pgx", "scribe.", 1, "migrations/postgres"
+		path, driver, prefix, version, dir = testDB(t), "pgx", "scribe.", 2, "migrations/postgres"
 	} else {
 		dir = "migrations/sqlite"
 		if err := createFile(path); err != nil {

@@ -59,9 +59,10 @@ func runStatus(s *incidentScreen, c Command, line string) tea.Cmd {
 // text, written with it. Undo removes the event, and the store puts the
 // severity back to what the remaining severity events say.
 func runSeverity(s *incidentScreen, c Command, line string) tea.Cmd {
-	id, o := s.id, s.origin(c)
+	id, o, checklist := s.id, s.origin(c), s.c.checklist(c.Severity)
 	return s.writes.run(line, func(ctx context.Context, st Store) (change, error) {
-		ev, err := st.SetSeverity(ctx, id, c.Severity, c.Text, o)
+		// Escalating attaches the new severity's checklist (policy.go).
+		ev, err := st.Escalate(ctx, id, c.Severity, c.Text, checklist, o)
 		if err != nil {
 			return change{}, err
 		}

@@ -29,6 +29,7 @@ type incidentScreen struct {
 	reloadDue  bool // something changed while it was: load again after it
 	fullReload bool // the next load reads the whole incident (see catchUp)
 	utc        bool // /utc: show and read times in UTC
+	banner     bool // a due reminder is shown under the header (reminder.go)
 
 	header header
 	input  *inputLine
@@ -73,6 +74,8 @@ func newIncidentScreen(c *common, id int64, gen int) *incidentScreen {
 		newRolesPane(c),
 		newRetroPane(c, s),
 		newPreviewPane(c, id),
+		// Last, so that shift+tab from the timeline reaches it at once.
+		newChecklistPane(c, s),
 	}
 	s.SetSize(c.width, c.height)
 	return s
@@ -95,6 +98,7 @@ func (s *incidentScreen) zone() *time.Location {
 }
 
 func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
+	defer s.syncBanner()
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		return s.key(msg)
@@ -151,6 +155,9 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 	case statusExpiredMsg:
 		s.status.Expire(msg)
 	default:
+		if cmd, ok := s.updateDraftMsg(msg); ok { // updatedraft.go
+			return cmd
+		}
 		// Anything else is a pane's own message (the Preview's render).
 		cmds := make([]tea.Cmd, 0, len(s.panes))
 		for _, p := range s.panes {
@@ -210,6 +217,7 @@ func (s *incidentScreen) snapshotLoaded(msg snapshotMsg) tea.Cmd {
 	s.version = msg.version
 	s.loaded, s.loadErr = true, nil
 	s.snap = msg.snap
+	s.applyPolicy() // policy.go
 	return tea.Batch(again, s.applyData())
 }
 

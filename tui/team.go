@@ -41,6 +41,9 @@ func readTeam(ctx context.Context, st Store) (teamState, bool) {
 // nothing waits.
 func (t teamState) offline() string {
 	switch {
+	case t.location == "":
+		return "" // a local file: there is no team database to be off
+
 	case !t.online && t.pending > 0:
 		return fmt.Sprintf("offline · %d pending", t.pending)
 	case !t.online:

@@ -1,5 +1,5 @@
 -- A severity change is an event of its own kind, "severity": see SQLite's
--- 0006_severity_events.sql, which this follows step by step.
+-- 0007_severity_events.sql, which this follows step by step.
 ALTER TABLE scribe.events ADD COLUMN severity integer NOT NULL DEFAULT 0;
 ALTER TABLE scribe.events ADD COLUMN previous_severity integer NOT NULL DEFAULT 0;
 
