@@ -26,6 +26,7 @@ type writer interface {
 	Escalate(ctx context.Context, id int64, sev incident.Severity, reason string, checklist []string, o incident.Origin) (incident.Event, error)
 	AddActionItem(ctx context.Context, item *incident.ActionItem, o incident.Origin) error
 	AddRetroNote(ctx context.Context, n *incident.RetroNote) error
+	AddReminder(ctx context.Context, r *incident.Reminder, o incident.Origin) error
 }
 
 var (

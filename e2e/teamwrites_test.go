@@ -12,7 +12,7 @@ import (
 // The team database goes away mid-incident, and the commander goes on from
 // the command line: every write the outbox can carry (status, role,
 // milestone set and cleared, severity with its reason, any other field,
-// an action item, a retro note) is kept, says so in one line on stderr and
+// an action item, a retro note, a reminder) is kept, says so in one line on stderr and
 // exits 75 with nothing on stdout, as scribe log does. The writes that
 // cannot be kept (a new incident, whose number only the database gives; a
 // correction of an item by its number) fail with the reason and queue
@@ -37,6 +37,7 @@ func TestEveryWriteQueuesWhileTheTeamDatabaseIsDown(t *testing.T) {
 		{"set", id, "services", "orders-db, checkout"},
 		{"action", "add", id, "Cap vacuum IO", "--owner", "ken", "--priority", "p1"},
 		{"retro", id, "lesson", "Vacuum needs an IO budget"},
+		{"remind", id, "15m", "check replica lag again"},
 	} {
 		r := m.run(t, args...)
 		if r.code != 75 || r.stdout != "" || strings.Count(strings.TrimSpace(r.stderr), "\n") != 0 ||
@@ -58,7 +59,7 @@ func TestEveryWriteQueuesWhileTheTeamDatabaseIsDown(t *testing.T) {
 
 	link.Restore()
 	r = m.run(t, "log", id, "after the cut")
-	if r.code != 0 || !strings.Contains(r.stderr, "sent 10 writes") {
+	if r.code != 0 || !strings.Contains(r.stderr, "sent 11 writes") {
 		t.Fatalf("log after the cut: exit %d, stderr %q", r.code, r.stderr)
 	}
 	d, err := incident.ParseDocument([]byte(m.must(t, "show", id, "--json")))
@@ -97,7 +98,7 @@ func TestEveryWriteQueuesWhileTheTeamDatabaseIsDown(t *testing.T) {
 	for _, e := range events {
 		kinds = append(kinds, string(e.Kind))
 	}
-	want := "milestone milestone action-item status role milestone milestone severity action-item status note"
+	want := "milestone milestone action-item status role milestone milestone severity action-item reminder status note"
 	if got := strings.Join(kinds, " "); got != want {
 		t.Errorf("events by kind, in the order typed:\n got %s\nwant %s", got, want)
 	}
