@@ -218,7 +218,7 @@ func (s *incidentScreen) snapshotLoaded(msg snapshotMsg) tea.Cmd {
 	s.loaded, s.loadErr = true, nil
 	s.snap = msg.snap
 	s.applyPolicy() // policy.go
-	return tea.Batch(again, s.applyData())
+	return tea.Batch(again, s.applyData(), s.resumeCorrection())
 }
 
 // applyData shows the snapshot (or the zone) in every part, without
