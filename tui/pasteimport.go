@@ -50,13 +50,28 @@ type previewSection struct {
 	row   func(st *Styles, i, w int) string
 }
 
-// pasteParsedMsg carries a large paste's parse back from its command.
+// pasteParsedMsg carries a large paste's parse back from its command: what
+// ingest read, and what importing it would add (or why it cannot be).
 type pasteParsedMsg struct {
-	id    int64
-	gen   int
-	block string
-	zone  *time.Location
-	res   ingest.Result
+	id      int64
+	gen     int
+	block   string
+	zone    *time.Location
+	res     ingest.Result
+	snap    incident.Snapshot
+	snapErr error
+}
+
+// parsePaste reads a paste as `scribe import N` would read a file; it runs
+// in Update for a short paste, in a command for a long one.
+// A scribe JSON document imports whole too; one that is not valid is
+// refused with the reason (the paste then goes into the input).
+func parsePaste(id int64, gen int, block, author string, opts ingest.Options) pasteParsedMsg {
+	msg := pasteParsedMsg{id: id, gen: gen, block: block, zone: opts.Zone}
+	if msg.res, msg.snapErr = ingest.ParseBytes([]byte(block), opts); msg.snapErr == nil && msg.res.Offers() {
+		msg.snap, msg.snapErr = msg.res.Whole(id, author, "", opts.Zone.String())
+	}
+	return msg
 }
 
 // paste handles a tea.PasteMsg: a block of two lines or more is read as a
@@ -68,13 +83,11 @@ func (s *incidentScreen) paste(content string) tea.Cmd {
 		return s.pasteAsText(block)
 	}
 	opts := s.importOptions()
+	id, gen, author := s.id, s.gen, s.c.opts.Author
 	if len(block) <= syncParseLimit {
-		return s.pasteParsed(pasteParsedMsg{id: s.id, gen: s.gen, block: block, zone: opts.Zone, res: ingest.ParseText(block, opts)})
+		return s.pasteParsed(parsePaste(id, gen, block, author, opts))
 	}
-	id, gen := s.id, s.gen
-	parse := func() tea.Msg {
-		return pasteParsedMsg{id: id, gen: gen, block: block, zone: opts.Zone, res: ingest.ParseText(block, opts)}
-	}
+	parse := func() tea.Msg { return parsePaste(id, gen, block, author, opts) }
 	return tea.Batch(s.status.Info(s.c, "reading the pasted text…"), parse)
 }
 
@@ -108,18 +121,17 @@ func (s *incidentScreen) pasteParsed(msg pasteParsedMsg) tea.Cmd {
 	if !s.mine(msg.id, msg.gen) {
 		return nil
 	}
-	if !msg.res.Offers() || s.importing != nil || s.input.fixing != nil {
+	if s.importing != nil || s.input.fixing != nil || msg.snapErr == nil && !msg.res.Offers() {
 		return s.pasteAsText(msg.block)
 	}
-	snap, err := msg.res.Whole(s.id, s.c.opts.Author, "", msg.zone.String())
-	if err != nil {
+	if msg.snapErr != nil {
 		// A scribe JSON document this incident cannot take: say why, and
 		// keep the paste as text.
-		return tea.Batch(s.pasteAsText(msg.block), s.status.Info(s.c, "the pasted document cannot be imported: "+incident.ErrorMessage(err)))
+		return tea.Batch(s.pasteAsText(msg.block), s.status.Info(s.c, "the pasted document cannot be imported: "+incident.ErrorMessage(msg.snapErr)))
 	}
 	here := s.snap.Incident
-	filled, kept := incident.FillNarrative(&here, snap.Incident)
-	s.importing = newPasteImport(msg.block, msg.zone, snap, filled, kept, msg.res.Problems)
+	filled, kept := incident.FillNarrative(&here, msg.snap.Incident)
+	s.importing = newPasteImport(msg.block, msg.zone, msg.snap, filled, kept, msg.res.Problems)
 	s.toggleHelp(false)
 	return nil
 }
@@ -187,17 +199,22 @@ func (s *incidentScreen) confirmImport() tea.Cmd {
 // importedWhat says what an import added: "5 events, 2 action items and
 // the summary".
 func importedWhat(out incident.Imported) string {
+	return addsWhat(len(out.Events), len(out.ActionItems), len(out.RetroNotes), out.Filled)
+}
+
+// addsWhat words what an import adds, from its counts.
+func addsWhat(events, items, notes int, filled []incident.Field) string {
 	var parts []string
 	for _, c := range []struct {
 		n    int
 		noun string
-	}{{len(out.Events), "event"}, {len(out.ActionItems), "action item"}, {len(out.RetroNotes), "retro note"}} {
+	}{{events, "event"}, {items, "action item"}, {notes, "retro note"}} {
 		if c.n > 0 {
 			parts = append(parts, counted(c.n, c.noun))
 		}
 	}
-	if len(out.Filled) > 0 {
-		parts = append(parts, "the "+incident.FieldList(out.Filled))
+	if len(filled) > 0 {
+		parts = append(parts, "the "+incident.FieldList(filled))
 	}
 	if len(parts) == 0 {
 		return "nothing new"
@@ -313,8 +330,7 @@ func (p *pasteImport) view(st *Styles, w, h int) string {
 // adds is what the heading says the import adds: "5 events, 2 action
 // items and the summary".
 func (p *pasteImport) adds() string {
-	return importedWhat(incident.Imported{Events: make([]int64, len(p.snap.Events)),
-		ActionItems: make([]int64, len(p.snap.ActionItems)), RetroNotes: make([]int64, len(p.snap.Retro)), Filled: p.filled})
+	return addsWhat(len(p.snap.Events), len(p.snap.ActionItems), len(p.snap.Retro), p.filled)
 }
 
 // counted is "1 event", "2 events".

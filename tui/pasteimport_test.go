@@ -353,3 +353,36 @@ func TestPastedActionItemsAloneAreOffered(t *testing.T) {
 		t.Fatal("two lines of prose were offered for import")
 	}
 }
+
+// A scribe JSON document pasted imports whole as well; one that is not
+// valid says why and goes into the input.
+func TestPastedJSONDocument(t *testing.T) {
+	h := newHarness(t, true)
+	doc := `{
+  "schema_version": 1,
+  "incident": {"id": 9, "title": "Elsewhere", "severity": 2, "state": "resolved", "timezone": "UTC", "summary": "",
+    "impact": "Orders were late.", "root_cause": "", "trigger": "", "resolution": "", "services": [],
+    "milestones": {"started": null, "detected": null, "declared": null, "mitigated": null, "resolved": null}},
+  "events": [{"id": 1, "at": "2026-11-21T13:00:00Z", "kind": "severity", "text": "wider than thought", "pinned": false, "severity": 1, "previous_severity": 2}],
+  "roles": [], "action_items": [{"id": 3, "uuid": "", "title": "Page on lag", "state": "open"}], "retro": []
+}`
+	h.send(tea.PasteMsg{Content: doc})
+	h.mustSee("Import 1 event, 1 action item and the impact from the pasted text?")
+	h.mustSee("◈ severity SEV2 → SEV1 — wider than thought")
+	h.press(tea.KeyEnter)
+	snap := h.snapshot()
+	var sev *incident.Event
+	for i := range snap.Events {
+		if snap.Events[i].Kind == incident.KindSeverity {
+			sev = &snap.Events[i]
+		}
+	}
+	if sev == nil || sev.Severity != 1 || sev.PreviousSeverity != 2 || snap.Incident.Impact != "Orders were late." || len(snap.ActionItems) != 1 {
+		t.Fatalf("after the import: %+v, impact %q, %d items", sev, snap.Incident.Impact, len(snap.ActionItems))
+	}
+	h.send(tea.PasteMsg{Content: "{\n  \"schema_version\": 99\n}"})
+	h.mustSee("the pasted document cannot be imported: ")
+	if h.m.inc.importing != nil || !strings.Contains(h.input(), "schema_version") {
+		t.Fatalf("a bad document: importing %v, input %q", h.m.inc.importing != nil, h.input())
+	}
+}
