@@ -116,8 +116,11 @@ func printIncident(w io.Writer, snap incident.Snapshot, now time.Time) {
 			pin = "★"
 		}
 		text := oneLine(e.Text)
-		if e.Kind == incident.KindStatus {
-			text = strings.TrimSuffix(strings.ToUpper(oneLine(string(e.State)))+" — "+text, " — ")
+		switch e.Kind {
+		case incident.KindStatus:
+			text = oneLine(incident.StatusText(e))
+		case incident.KindSeverity:
+			text = oneLine(incident.SeverityText(e, loc))
 		}
 		if e.Author != "" {
 			text += "  — " + oneLine(e.Author)

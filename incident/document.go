@@ -70,6 +70,10 @@ type DocEvent struct {
 	Milestone string     `json:"milestone,omitempty"`
 	// ActionItem links an action-item event to the item's uuid.
 	ActionItem string `json:"action_item,omitempty"`
+	// Severity and PreviousSeverity are a severity event's new severity
+	// and the one it replaced (absent when not known).
+	Severity         int `json:"severity,omitempty"`
+	PreviousSeverity int `json:"previous_severity,omitempty"`
 }
 
 // DocRole is one role assignment.
@@ -215,6 +219,7 @@ func NewDocument(s Snapshot) Document {
 			ID: e.ID, At: e.OccurredAt.UTC(), LoggedAt: utcPtr(e.LoggedAt), Kind: string(e.Kind), Text: e.Text,
 			Author: e.Author, Pinned: e.Pinned, Source: string(e.Source), Role: e.Role, Person: e.Person,
 			State: string(e.State), Milestone: string(e.Milestone), ActionItem: uuidOf[e.ActionItemID],
+			Severity: int(e.Severity), PreviousSeverity: int(e.PreviousSeverity),
 		})
 	}
 	for _, r := range s.Roles {
@@ -325,6 +330,7 @@ func (d Document) Snapshot() (Snapshot, error) {
 			ID: e.ID, IncidentID: max(inc.ID, 1), OccurredAt: e.At.UTC(), LoggedAt: fromPtr(e.LoggedAt), Kind: Kind(e.Kind),
 			Text: e.Text, Author: e.Author, Pinned: e.Pinned, Source: Source(e.Source), Role: e.Role,
 			Person: e.Person, State: State(e.State), Milestone: Milestone(e.Milestone), ActionItemID: idOf[e.ActionItem],
+			Severity: Severity(e.Severity), PreviousSeverity: Severity(e.PreviousSeverity),
 		}
 		if ev.Kind == "" {
 			ev.Kind = KindNote
