@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // Blame is found by meaning, not by words: "fault" is blame in "Sam's
@@ -69,31 +70,33 @@ func mayBlame(text string) bool {
 			return len(text)
 		}
 		w := lower[ws:we]
-		found = blameAnchors[w] || characterWords[w] || faultNouns[w] || failureVerbs[w]
+		found = blameAnchors()[w] || characterWords()[w] || faultNouns()[w] || failureVerbs()[w]
 		return we
 	})
 	return found
 }
 
-// blameAnchors are the words, besides the class lists, without which no
+// blameAnchors() are the words, besides the class lists, without which no
 // blame pattern matches ("should" of "should've", "bother" of "didn't
 // bother", "paying" of "not paying attention").
-var blameAnchors = map[string]bool{
-	"should": true, "shouldn": true, "ought": true, "why": true, "bother": true, "fingered": true, "asleep": true,
-	"paying": true, "better": true, "blame": true, "blamed": true, "blames": true, "blaming": true, "failed": true,
-	"neglected": true, "forgetting": true, "forgotten": true, "messed": true, "screwed": true, "dropped": true,
-	"screw": true, "could": true, "could've": true, "if": true, "had": true, "never": true, "didn't": true,
-	"did": true, "bothered": true, "responsible": true, "caused": true, "broke": true, "crashed": true,
-	"untested": true, "unreviewed": true, "unvetted": true,
-	"judgement": true, "judgment": true, "through": true, "thinking": true, "rogue": true, "corners": true,
-	"gun": true, "shortcut": true, "shortcuts": true, "winged": true, "rubber": true, "tampered": true,
-	"fiddled": true, "slow": true, "seriously": true, "without": true, "call": true, "decision": true,
-	"choice": true, "on": true, "not": true, "attention": true, "didn": true, "couldn": true, "wasn": true,
-	"weren": true, "careful": true, "slept": true, "sleeping": true, "doing": true, "let": true,
-	"wrong": true, "dismissed": true, "brushed": true, "shrugged": true, "waved": true, "casual": true,
-	"distracted": true, "nobody": true, "one": true, "poor": true, "bad": true, "bypassing": true,
-	"skipping": true, "job": true,
-}
+var blameAnchors = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"should": true, "shouldn": true, "ought": true, "why": true, "bother": true, "fingered": true, "asleep": true,
+		"paying": true, "better": true, "blame": true, "blamed": true, "blames": true, "blaming": true, "failed": true,
+		"neglected": true, "forgetting": true, "forgotten": true, "messed": true, "screwed": true, "dropped": true,
+		"screw": true, "could": true, "could've": true, "if": true, "had": true, "never": true, "didn't": true,
+		"did": true, "bothered": true, "responsible": true, "caused": true, "broke": true, "crashed": true,
+		"untested": true, "unreviewed": true, "unvetted": true,
+		"judgement": true, "judgment": true, "through": true, "thinking": true, "rogue": true, "corners": true,
+		"gun": true, "shortcut": true, "shortcuts": true, "winged": true, "rubber": true, "tampered": true,
+		"fiddled": true, "slow": true, "seriously": true, "without": true, "call": true, "decision": true,
+		"choice": true, "on": true, "not": true, "attention": true, "didn": true, "couldn": true, "wasn": true,
+		"weren": true, "careful": true, "slept": true, "sleeping": true, "doing": true, "let": true,
+		"wrong": true, "dismissed": true, "brushed": true, "shrugged": true, "waved": true, "casual": true,
+		"distracted": true, "nobody": true, "one": true, "poor": true, "bad": true, "bypassing": true,
+		"skipping": true, "job": true,
+	}
+})
 
 // blameScan checks one sentence's tokens.
 type blameScan struct {
@@ -144,7 +147,7 @@ func (b *blameScan) at(i int) {
 // "user error rate".
 func (b *blameScan) humanError(i int, w string) bool {
 	next := b.word(i + 1)
-	if !humanErrorWords[w] || next != "error" && next != "errors" && next != "mistake" || technicalAfter[b.word(i+2)] {
+	if !humanErrorWords()[w] || next != "error" && next != "errors" && next != "mistake" || technicalAfter()[b.word(i+2)] {
 		return false
 	}
 	b.report(blameHumanError, i, i+1, fmt.Sprintf("name the condition that made the slip possible (a step without a check, a confusing tool, a missing alert) instead of %q", w+" "+next))
@@ -154,7 +157,7 @@ func (b *blameScan) humanError(i int, w string) bool {
 // character: "careless", "sloppy", "a rookie mistake", "fat-fingered",
 // "not paying attention", "should know better".
 func (b *blameScan) character(i int, w string) bool {
-	if characterWords[w] {
+	if characterWords()[w] {
 		b.report(blameCharacter, i, i, fmt.Sprintf("drop %q and describe the action and its context: what the person saw and what the tooling allowed", w))
 		return true
 	}
@@ -181,7 +184,7 @@ var characterPhrases = [][]string{
 
 func (b *blameScan) faultAt(i int, w string) bool {
 	switch {
-	case faultNouns[w] || faultNouns[possessed(w)]:
+	case faultNouns()[w] || faultNouns()[possessed(w)]:
 		b.fault(i)
 	case w == "blame" || w == "blamed" || w == "blaming" || w == "blames":
 		b.blameWord(i)
@@ -193,7 +196,7 @@ func (b *blameScan) faultAt(i int, w string) bool {
 
 func (b *blameScan) failureAt(i int, w string) bool {
 	next := b.word(i + 1)
-	if failureVerbs[w] || w == "failed" && next == "to" || w == "neglected" || w == "forgetting" || w == "forgotten" ||
+	if failureVerbs()[w] || w == "failed" && next == "to" || w == "neglected" || w == "forgetting" || w == "forgotten" ||
 		(w == "messed" || w == "screwed") && next == "up" || (w == "messed" || w == "tampered" || w == "fiddled") && next == "with" || b.phraseAt(i, "dropped", "the", "ball") ||
 		(w == "didn't" || w == "did") && (next == "bother" || b.word(i+2) == "bother") {
 		b.failure(i)
@@ -204,7 +207,7 @@ func (b *blameScan) failureAt(i int, w string) bool {
 
 func (b *blameScan) hindsightAt(i int, w string) bool {
 	switch {
-	case hindsightModals[w]:
+	case hindsightModals()[w]:
 		b.hindsight(i)
 	case w == "why" && (b.word(i+1) == "didn't" || b.phraseAt(i+1, "did", "nobody") || b.phraseAt(i+1, "did", "no", "one") || b.phraseAt(i+1, "did", "not")):
 		b.report(blameHindsight, i, i+1, "ask what made the action hard or unlikely at the time (what did the dashboards show? was it in the runbook?) rather than why a person did not act")
@@ -214,32 +217,40 @@ func (b *blameScan) hindsightAt(i int, w string) bool {
 	return true
 }
 
-var humanErrorWords = map[string]bool{"human": true, "operator": true, "user": true, "pilot": true, "engineer": true, "personnel": true}
+var humanErrorWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"human": true, "operator": true, "user": true, "pilot": true, "engineer": true, "personnel": true}
+})
 
-// characterWords judge a person rather than describe what they did.
-var characterWords = map[string]bool{
-	"careless": true, "carelessly": true, "carelessness": true, "negligent": true, "negligently": true,
-	"negligence": true, "reckless": true, "recklessly": true, "sloppy": true, "sloppily": true, "lazy": true,
-	"laziness": true, "stupid": true, "stupidity": true, "dumb": true, "incompetent": true, "incompetence": true,
-	"irresponsible": true, "clueless": true, "inattentive": true, "inattention": true, "idiotic": true,
-	"thoughtless": true, "unprofessional": true, "cavalier": true, "sloppiness": true, "complacent": true,
-	"complacency": true, "overconfident": true, "arrogant": true, "lackadaisical": true, "cowboy": true,
-}
+// characterWords() judge a person rather than describe what they did.
+var characterWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"careless": true, "carelessly": true, "carelessness": true, "negligent": true, "negligently": true,
+		"negligence": true, "reckless": true, "recklessly": true, "sloppy": true, "sloppily": true, "lazy": true,
+		"laziness": true, "stupid": true, "stupidity": true, "dumb": true, "incompetent": true, "incompetence": true,
+		"irresponsible": true, "clueless": true, "inattentive": true, "inattention": true, "idiotic": true,
+		"thoughtless": true, "unprofessional": true, "cavalier": true, "sloppiness": true, "complacent": true,
+		"complacency": true, "overconfident": true, "arrogant": true, "lackadaisical": true, "cowboy": true,
+	}
+})
 
-// faultNouns attribute a bad outcome to whoever they belong to.
-var faultNouns = map[string]bool{
-	"mistake": true, "mistakes": true, "error": true, "errors": true, "fault": true, "blunder": true,
-	"oversight": true, "screwup": true, "screw-up": true, "slip": true, "slip-up": true, "failure": true, "lapse": true,
-}
+// faultNouns() attribute a bad outcome to whoever they belong to.
+var faultNouns = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"mistake": true, "mistakes": true, "error": true, "errors": true, "fault": true, "blunder": true,
+		"oversight": true, "screwup": true, "screw-up": true, "slip": true, "slip-up": true, "failure": true, "lapse": true,
+	}
+})
 
-// technicalAfter are nouns that make a fault noun technical: "the
+// technicalAfter() are nouns that make a fault noun technical: "the
 // client's error rate", "the pod's failure domain".
-var technicalAfter = map[string]bool{
-	"rate": true, "rates": true, "budget": true, "count": true, "counts": true, "log": true, "logs": true,
-	"message": true, "messages": true, "code": true, "codes": true, "handling": true, "page": true, "pages": true,
-	"path": true, "tolerance": true, "domain": true, "domains": true, "injection": true, "mode": true, "modes": true,
-	"detection": true, "spike": true, "ratio": true, "response": true, "responses": true, "state": true,
-}
+var technicalAfter = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"rate": true, "rates": true, "budget": true, "count": true, "counts": true, "log": true, "logs": true,
+		"message": true, "messages": true, "code": true, "codes": true, "handling": true, "page": true, "pages": true,
+		"path": true, "tolerance": true, "domain": true, "domains": true, "injection": true, "mode": true, "modes": true,
+		"detection": true, "spike": true, "ratio": true, "response": true, "responses": true, "state": true,
+	}
+})
 
 // possessed returns the noun of a possessive token ("sam's" → "", since
 // the token is the possessor) — fault nouns never carry 's themselves, so
@@ -263,7 +274,7 @@ func possessor(w string) string {
 // fault", "whose fault". Not "we injected a fault", "the client's error rate",
 // "nobody's fault".
 func (b *blameScan) fault(i int) {
-	if technicalAfter[b.word(i+1)] || b.negated(i) {
+	if technicalAfter()[b.word(i+1)] || b.negated(i) {
 		return
 	}
 	fix := "say what happened rather than whose it was: the action, what the system showed, and the missing safeguard (e.g. \"the change shipped without a review step\")"
@@ -324,7 +335,7 @@ func (b *blameScan) possessivePerson(i int) bool {
 		return false
 	}
 	t := b.toks[i]
-	if possessivePronouns[t.w] {
+	if possessivePronouns()[t.w] {
 		return true
 	}
 	base := possessor(t.w)
@@ -334,7 +345,7 @@ func (b *blameScan) possessivePerson(i int) bool {
 	// A capitalised possessor scribe does not know is most likely someone
 	// else's name ("Priya's error"); an acronym is a system ("AWS's error").
 	named := isUpperAt(b.text, t.start) && !allCaps(b.text[t.start:t.end])
-	return t.person || personNouns[base] || pronouns[base] || named
+	return t.person || personNouns()[base] || pronouns()[base] || named
 }
 
 // personAfter reports whether token i (after "by", "of") names a person,
@@ -354,7 +365,7 @@ func (b *blameScan) personAfter(i int) bool {
 }
 
 // subjectIsPerson reports whether the subject of the verb at token i is a
-// person: the nearest word before it, past adverbs, is a name, a pronoun or
+// person: the nearest word before it, past adverbs(), is a name, a pronoun or
 // a person noun ("the on-call SRE", "ops", "we").
 func (b *blameScan) subjectIsPerson(i int) bool {
 	k := i - 1
@@ -392,13 +403,13 @@ func (b *blameScan) subjectIsPerson(i int) bool {
 // starts with a person as its subject: "Rose", "the on-call engineer".
 func (b *blameScan) sentenceSubjectIsPerson(k int) bool {
 	j := 0
-	for j < k && determiners[b.toks[j].w] {
+	for j < k && determiners()[b.toks[j].w] {
 		j++
 	}
 	if j < k && !b.toks[j].person && j+1 < k && b.toks[j+1].person {
 		j++ // "the on-call engineer"
 	}
-	return j < k && b.toks[j].person && !pronouns[b.toks[j].w] || j < k && singledOut[b.toks[j].w]
+	return j < k && b.toks[j].person && !pronouns()[b.toks[j].w] || j < k && singledOut()[b.toks[j].w]
 }
 
 // participleClause reports whether the word before the gerund at k+1 ends a
@@ -411,7 +422,7 @@ func (b *blameScan) participleClause(k int) bool {
 	return strings.HasPrefix(gap, ",")
 }
 
-// subjectWord is the word before the verb at token i, past adverbs.
+// subjectWord is the word before the verb at token i, past adverbs().
 func (b *blameScan) subjectWord(i int) string {
 	k := i - 1
 	for k >= 0 && isAdverb(b.toks[k].w) {
@@ -443,33 +454,39 @@ func (b *blameScan) blameWord(i int) {
 	b.report(blameFault, from, i, "a postmortem looks for causes, not culprits: describe what happened and why it made sense at the time")
 }
 
-// failureVerbs attribute a failure to whoever did them.
-var failureVerbs = map[string]bool{
-	"ignored": true, "ignoring": true, "disregarded": true, "overlooked": true, "missed": true, "forgot": true,
-	"botched": true, "neglected": true, "skipped": true, "rushed": true, "bypassed": true, "circumvented": true,
-	"blundered": true, "bungled": true, "fumbled": true, "goofed": true, "rubber-stamped": true,
-	"dismissed": true, "bypassing": true, "skipping": true,
-}
+// failureVerbs() attribute a failure to whoever did them.
+var failureVerbs = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"ignored": true, "ignoring": true, "disregarded": true, "overlooked": true, "missed": true, "forgot": true,
+		"botched": true, "neglected": true, "skipped": true, "rushed": true, "bypassed": true, "circumvented": true,
+		"blundered": true, "bungled": true, "fumbled": true, "goofed": true, "rubber-stamped": true,
+		"dismissed": true, "bypassing": true, "skipping": true,
+	}
+})
 
-// attentionNouns are what a person attends to: "the alert was ignored".
-var attentionNouns = map[string]bool{
-	"alert": true, "alerts": true, "page": true, "pages": true, "warning": true, "warnings": true, "alarm": true,
-	"alarms": true, "notification": true, "notifications": true, "message": true, "messages": true, "ticket": true,
-	"tickets": true, "escalation": true, "escalations": true, "signal": true, "signals": true, "email": true,
-	"emails": true, "runbook": true, "checklist": true, "step": true, "steps": true, "procedure": true, "review": true,
-	"renewal": true, "reminder": true, "reminders": true,
-}
+// attentionNouns() are what a person attends to: "the alert was ignored".
+var attentionNouns = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"alert": true, "alerts": true, "page": true, "pages": true, "warning": true, "warnings": true, "alarm": true,
+		"alarms": true, "notification": true, "notifications": true, "message": true, "messages": true, "ticket": true,
+		"tickets": true, "escalation": true, "escalations": true, "signal": true, "signals": true, "email": true,
+		"emails": true, "runbook": true, "checklist": true, "step": true, "steps": true, "procedure": true, "review": true,
+		"renewal": true, "reminder": true, "reminders": true,
+	}
+})
 
-// humanVerbs are what a person does and a system does not: "failed to
+// humanVerbs() are what a person does and a system does not: "failed to
 // notice" is about a person where "failed to start" is about a pod.
-var humanVerbs = map[string]bool{
-	"notice": true, "check": true, "see": true, "read": true, "escalate": true, "follow": true, "realise": true,
-	"realize": true, "catch": true, "ask": true, "communicate": true, "test": true, "verify": true, "review": true,
-	"page": true, "acknowledge": true, "ack": true, "monitor": true, "report": true, "tell": true, "inform": true,
-	"notify": true, "confirm": true, "look": true, "watch": true, "consider": true, "act": true, "react": true,
-	"investigate": true, "coordinate": true, "document": true, "update": true, "understand": true, "double-check": true,
-	"spot": true, "remember": true, "renew": true, "rotate": true, "validate": true, "heed": true, "listen": true,
-}
+var humanVerbs = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"notice": true, "check": true, "see": true, "read": true, "escalate": true, "follow": true, "realise": true,
+		"realize": true, "catch": true, "ask": true, "communicate": true, "test": true, "verify": true, "review": true,
+		"page": true, "acknowledge": true, "ack": true, "monitor": true, "report": true, "tell": true, "inform": true,
+		"notify": true, "confirm": true, "look": true, "watch": true, "consider": true, "act": true, "react": true,
+		"investigate": true, "coordinate": true, "document": true, "update": true, "understand": true, "double-check": true,
+		"spot": true, "remember": true, "renew": true, "rotate": true, "validate": true, "heed": true, "listen": true,
+	}
+})
 
 // failure: a person who "failed to", "neglected to", "forgot", "ignored",
 // "missed", "overlooked", "messed up"; a sentence that starts with such a
@@ -499,7 +516,7 @@ func (b *blameScan) failure(i int) {
 		if !b.passiveAttention(i) && !(b.fragment(i) && w != "forgotten") {
 			return
 		}
-	case b.fragment(i) && (w != "failed" && w != "neglected" || humanVerbs[verb]):
+	case b.fragment(i) && (w != "failed" && w != "neglected" || humanVerbs()[verb]):
 	default:
 		return
 	}
@@ -515,7 +532,7 @@ func (b *blameScan) passiveAttention(i int) bool {
 	}
 	for k--; k >= 0 && (b.word(k) == "had" || b.word(k) == "has" || b.word(k) == "have" || isAdverb(b.word(k))); k-- {
 	}
-	return k >= 0 && attentionNouns[b.word(k)]
+	return k >= 0 && attentionNouns()[b.word(k)]
 }
 
 // failureFix proposes the sentence without its judgement: what did not
@@ -566,8 +583,10 @@ func (b *blameScan) objectAfter(i int) string {
 	return b.text[b.toks[i].start:b.toks[end-1].end]
 }
 
-// hindsightModals start a counterfactual: "should have", "ought to have".
-var hindsightModals = map[string]bool{"should": true, "shouldn't": true, "should've": true, "ought": true}
+// hindsightModals() start a counterfactual: "should have", "ought to have".
+var hindsightModals = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"should": true, "shouldn't": true, "should've": true, "ought": true}
+})
 
 // hindsight: a person who "should have" done otherwise ("Sam should have
 // load-tested it", "we should've known", "someone should not have merged
@@ -610,21 +629,23 @@ func (b *blameScan) hindsight(i int) {
 // isParticiple reports whether w reads as a past participle: "noticed",
 // "known", "been".
 func isParticiple(w string) bool {
-	return regularPast(w) || participles[w] || irregularPast[w] && !strings.HasSuffix(w, "ed")
+	return regularPast(w) || participles()[w] || irregularPast()[w] && !strings.HasSuffix(w, "ed")
 }
 
-var participles = map[string]bool{
-	"been": true, "known": true, "seen": true, "done": true, "caught": true, "taken": true, "gone": true,
-	"run": true, "read": true, "given": true, "written": true, "spoken": true, "shown": true, "thought": true,
-	"told": true, "built": true, "sent": true, "made": true, "found": true, "kept": true, "got": true,
-	"gotten": true, "held": true, "put": true, "set": true, "noticed": true, "rolled": true, "paged": true,
-	"understood": true, "chosen": true, "driven": true, "woken": true, "undone": true, "rerun": true,
-}
+var participles = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"been": true, "known": true, "seen": true, "done": true, "caught": true, "taken": true, "gone": true,
+		"run": true, "read": true, "given": true, "written": true, "spoken": true, "shown": true, "thought": true,
+		"told": true, "built": true, "sent": true, "made": true, "found": true, "kept": true, "got": true,
+		"gotten": true, "held": true, "put": true, "set": true, "noticed": true, "rolled": true, "paged": true,
+		"understood": true, "chosen": true, "driven": true, "woken": true, "undone": true, "rerun": true,
+	}
+})
 
 // participle is the past participle of a verb for a suggested rewrite:
 // "notice" → "noticed", "catch" → "caught".
 func participle(verb string) string {
-	if p, ok := irregularParticiples[verb]; ok {
+	if p, ok := irregularParticiples()[verb]; ok {
 		return p
 	}
 	switch {
@@ -636,13 +657,15 @@ func participle(verb string) string {
 	return verb + "ed"
 }
 
-var irregularParticiples = map[string]string{
-	"see": "seen", "catch": "caught", "read": "read", "run": "run", "take": "taken", "do": "done", "know": "known",
-	"find": "found", "tell": "told", "write": "written", "get": "got", "send": "sent", "give": "given", "make": "made",
-	"keep": "kept", "spot": "spotted", "stop": "stopped", "ship": "shipped", "drop": "dropped", "plan": "planned",
-	"tag": "tagged", "log": "logged", "flag": "flagged", "understand": "understood", "hear": "heard", "set": "set",
-	"put": "put", "ack": "acked",
-}
+var irregularParticiples = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"see": "seen", "catch": "caught", "read": "read", "run": "run", "take": "taken", "do": "done", "know": "known",
+		"find": "found", "tell": "told", "write": "written", "get": "got", "send": "sent", "give": "given", "make": "made",
+		"keep": "kept", "spot": "spotted", "stop": "stopped", "ship": "shipped", "drop": "dropped", "plan": "planned",
+		"tag": "tagged", "log": "logged", "flag": "flagged", "understand": "understood", "hear": "heard", "set": "set",
+		"put": "put", "ack": "acked",
+	}
+})
 
 // sentences splits text into sentence spans: at a full stop, question or
 // exclamation mark followed by a space, at semicolons and at line breaks.
@@ -693,7 +716,7 @@ func tokenize(text string, from, to int, mentions []mention) []token {
 		if base == "" {
 			base = w
 		}
-		t := token{start: i, end: j, w: w, person: pronouns[base] || personNouns[base]}
+		t := token{start: i, end: j, w: w, person: pronouns()[base] || personNouns()[base]}
 		for _, m := range mentions {
 			if m.end > i && m.end <= j && m.start >= from {
 				t.person = true

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -42,20 +43,22 @@ type alias struct {
 	noun bool
 }
 
-// machineNames are authors that name a process or a team rather than a
+// machineNames() are authors that name a process or a team rather than a
 // person (a login such as root, a bot); they are only recognised as
 // "@root", so that "root cause" or "the ops channel" survive.
-var machineNames = map[string]bool{
-	"root": true, "admin": true, "ops": true, "system": true, "bot": true, "scribe": true, "alert": true,
-	"alerts": true, "pager": true, "pagerduty": true, "oncall": true, "team": true, "ci": true, "user": true,
-	"deploy": true, "deployer": true, "automation": true, "monitor": true, "monitoring": true, "import": true,
-	"cli": true, "tui": true, "unknown": true, "nobody": true, "someone": true, "support": true, "sre": true,
-}
+var machineNames = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"root": true, "admin": true, "ops": true, "system": true, "bot": true, "scribe": true, "alert": true,
+		"alerts": true, "pager": true, "pagerduty": true, "oncall": true, "team": true, "ci": true, "user": true,
+		"deploy": true, "deployer": true, "automation": true, "monitor": true, "monitoring": true, "import": true,
+		"cli": true, "tui": true, "unknown": true, "nobody": true, "someone": true, "support": true, "sre": true,
+	}
+})
 
 // machine reports whether a login names a process rather than a person:
 // a known one ("root", "ops") or a bot ("deploy-bot", "renovate[bot]").
 func machine(login string) bool {
-	return machineNames[login] || strings.HasSuffix(login, "-bot") || strings.HasSuffix(login, "_bot") ||
+	return machineNames()[login] || strings.HasSuffix(login, "-bot") || strings.HasSuffix(login, "_bot") ||
 		strings.HasSuffix(login, "[bot]")
 }
 

@@ -193,7 +193,7 @@ func TestRewriteClosesNameLeaks(t *testing.T) {
 		{"bold inside", "asked **Sam** to agree", c("10:30"), "asked **the incident commander** to agree"},
 		{"dash inside", "rolled back - Sam agreed", c("10:30"), "rolled back - the incident commander agreed"},
 		{"second line item", "ok\n * Sam agreed", c("10:30"), "ok\n * The incident commander agreed"},
-		// Days and months after a name are not its surname.
+		// Days and months() after a name are not its surname.
 		{"name then day", "ask Sam Monday", c("10:30"), "ask the incident commander Monday"},
 		{"plural after verb", "Mark pods unschedulable first", c("09:30"), "Mark pods unschedulable first"},
 		{"after an article", "The Grace Period for the Park Avenue office; we paid the Bill", c("09:30"),

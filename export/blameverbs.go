@@ -1,5 +1,7 @@
 package export
 
+import "sync"
+
 // Blame that no single word carries, read from a verb and its subject:
 // hindsight with "could have" and "if Sam had", neglect ("the engineer
 // never looked at the alert", "nobody bothered to read it"), responsibility
@@ -10,7 +12,7 @@ package export
 
 // verbBlameAt checks the verb phrases that start at token i.
 func (b *blameScan) verbBlameAt(i int, w string) bool {
-	for _, check := range verbChecks[w] {
+	for _, check := range verbChecks()[w] {
 		if check(b, i) {
 			return true
 		}
@@ -18,30 +20,32 @@ func (b *blameScan) verbBlameAt(i int, w string) bool {
 	return false
 }
 
-// verbChecks are this file's checks by the word their phrase starts with.
-var verbChecks = map[string][]func(*blameScan, int) bool{
-	"could": {(*blameScan).couldHave}, "could've": {(*blameScan).couldHave},
-	"if": {(*blameScan).counterfactual}, "had": {(*blameScan).hadFirst},
-	"never": {(*blameScan).neglect}, "didn't": {(*blameScan).neglect}, "did": {(*blameScan).didNot},
-	"bothered":  {(*blameScan).bothered},
-	"slow":      {(*blameScan).tooSlow},
-	"seriously": {(*blameScan).notSerious},
-	"not":       {(*blameScan).notFollowing},
-	"without":   {(*blameScan).without},
-	"call":      {(*blameScan).badCall}, "decision": {(*blameScan).badCall}, "choice": {(*blameScan).badCall},
-	"on":  {(*blameScan).wasOn},
-	"was": {(*blameScan).responsible}, "were": {(*blameScan).responsible},
-	"caused": {(*blameScan).cause}, "broke": {(*blameScan).cause}, "crashed": {(*blameScan).cause},
-	"untested": {(*blameScan).untested}, "unreviewed": {(*blameScan).untested}, "unvetted": {(*blameScan).untested},
-	"doing": {(*blameScan).theirDoing},
-	"slept": {(*blameScan).sleptThrough}, "sleeping": {(*blameScan).sleptThrough},
-	"brushed": {(*blameScan).brushedOff}, "shrugged": {(*blameScan).brushedOff}, "waved": {(*blameScan).brushedOff},
-	"let":    {(*blameScan).letLapse},
-	"wrong":  {(*blameScan).wrongOne, (*blameScan).poorConduct},
-	"nobody": {(*blameScan).nobodyNoticed}, "one": {(*blameScan).noOneNoticed},
-	"bad": {(*blameScan).poorConduct}, "poor": {(*blameScan).poorConduct}, "terrible": {(*blameScan).poorConduct},
-	"questionable": {(*blameScan).poorConduct},
-}
+// verbChecks() are this file's checks by the word their phrase starts with.
+var verbChecks = sync.OnceValue(func() map[string][]func(*blameScan, int) bool {
+	return map[string][]func(*blameScan, int) bool{
+		"could": {(*blameScan).couldHave}, "could've": {(*blameScan).couldHave},
+		"if": {(*blameScan).counterfactual}, "had": {(*blameScan).hadFirst},
+		"never": {(*blameScan).neglect}, "didn't": {(*blameScan).neglect}, "did": {(*blameScan).didNot},
+		"bothered":  {(*blameScan).bothered},
+		"slow":      {(*blameScan).tooSlow},
+		"seriously": {(*blameScan).notSerious},
+		"not":       {(*blameScan).notFollowing},
+		"without":   {(*blameScan).without},
+		"call":      {(*blameScan).badCall}, "decision": {(*blameScan).badCall}, "choice": {(*blameScan).badCall},
+		"on":  {(*blameScan).wasOn},
+		"was": {(*blameScan).responsible}, "were": {(*blameScan).responsible},
+		"caused": {(*blameScan).cause}, "broke": {(*blameScan).cause}, "crashed": {(*blameScan).cause},
+		"untested": {(*blameScan).untested}, "unreviewed": {(*blameScan).untested}, "unvetted": {(*blameScan).untested},
+		"doing": {(*blameScan).theirDoing},
+		"slept": {(*blameScan).sleptThrough}, "sleeping": {(*blameScan).sleptThrough},
+		"brushed": {(*blameScan).brushedOff}, "shrugged": {(*blameScan).brushedOff}, "waved": {(*blameScan).brushedOff},
+		"let":    {(*blameScan).letLapse},
+		"wrong":  {(*blameScan).wrongOne, (*blameScan).poorConduct},
+		"nobody": {(*blameScan).nobodyNoticed}, "one": {(*blameScan).noOneNoticed},
+		"bad": {(*blameScan).poorConduct}, "poor": {(*blameScan).poorConduct}, "terrible": {(*blameScan).poorConduct},
+		"questionable": {(*blameScan).poorConduct},
+	}
+})
 
 // hadFirst: "Had the on-call checked the graph, …".
 func (b *blameScan) hadFirst(i int) bool { return b.clauseFirst(i) && b.counterfactual(i) }
@@ -55,7 +59,7 @@ func (b *blameScan) bothered(i int) bool {
 		return false
 	}
 	k := i
-	for k > 0 && botherAux[b.word(k-1)] {
+	for k > 0 && botherAux()[b.word(k-1)] {
 		k--
 	}
 	if !b.subjectIsPerson(k) && !b.fragment(k) {
@@ -67,7 +71,7 @@ func (b *blameScan) bothered(i int) bool {
 
 // notFollowing: "Iris not following the procedure".
 func (b *blameScan) notFollowing(i int) bool {
-	if i == 0 || !b.toks[i-1].person || pronouns[b.word(i-1)] || !attentionGerunds[b.word(i+1)] {
+	if i == 0 || !b.toks[i-1].person || pronouns()[b.word(i-1)] || !attentionGerunds()[b.word(i+1)] {
 		return false
 	}
 	b.report(blameFailure, i-1, i+1, "write what did not happen and what made the procedure easy to skip, not who did not follow it")
@@ -76,7 +80,7 @@ func (b *blameScan) notFollowing(i int) bool {
 
 // wasOn: "the outage was on Cliff", "this one is on me".
 func (b *blameScan) wasOn(i int) bool {
-	if i < 2 || b.word(i-1) != "was" && b.word(i-1) != "is" || !outcomeNouns[b.word(i-2)] ||
+	if i < 2 || b.word(i-1) != "was" && b.word(i-1) != "is" || !outcomeNouns()[b.word(i-2)] ||
 		i+2 != len(b.toks) || !b.toks[i+1].person || possessor(b.word(i+1)) != "" {
 		return false
 	}
@@ -135,27 +139,29 @@ func (b *blameScan) noOneNoticed(i int) bool { return b.word(i-1) == "no" && b.n
 
 // poorConduct: "Frank's poor communication", "the SRE's bad judgement".
 func (b *blameScan) poorConduct(i int) bool {
-	if !conductNouns[b.word(i+1)] || !b.possessivePerson(i-1) {
+	if !conductNouns()[b.word(i+1)] || !b.possessivePerson(i-1) {
 		return false
 	}
 	b.report(blameCharacter, i-1, i+1, "describe what was said or done and what made it hard, not its quality")
 	return true
 }
 
-// conductNouns are what a person's work is judged by: "Frank's poor
+// conductNouns() are what a person's work is judged by: "Frank's poor
 // communication", not "Sam's bad connection".
-var conductNouns = map[string]bool{
-	"communication": true, "communications": true, "planning": true, "judgement": true, "judgment": true,
-	"handling": true, "execution": true, "preparation": true, "work": true, "attention": true,
-	"coordination": true, "leadership": true, "testing": true, "review": true, "oversight": true,
-	"decision-making": true, "follow-through": true, "ownership": true,
-}
+var conductNouns = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"communication": true, "communications": true, "planning": true, "judgement": true, "judgment": true,
+		"handling": true, "execution": true, "preparation": true, "work": true, "attention": true,
+		"coordination": true, "leadership": true, "testing": true, "review": true, "oversight": true,
+		"decision-making": true, "follow-through": true, "ownership": true,
+	}
+})
 
 // letLapse: a particular person who "let the certificate lapse", "let the
 // disk fill up"; not "the pipeline let the change through".
 func (b *blameScan) letLapse(i int) bool {
 	for k := i + 1; k < len(b.toks) && k <= i+4; k++ {
-		if lapseVerbs[b.word(k)] {
+		if lapseVerbs()[b.word(k)] {
 			if !b.namedSubject(i) {
 				return false
 			}
@@ -166,9 +172,11 @@ func (b *blameScan) letLapse(i int) bool {
 	return false
 }
 
-var lapseVerbs = map[string]bool{
-	"lapse": true, "expire": true, "slip": true, "fail": true, "die": true, "rot": true, "fill": true, "drift": true,
-}
+var lapseVerbs = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"lapse": true, "expire": true, "slip": true, "fail": true, "die": true, "rot": true, "fill": true, "drift": true,
+	}
+})
 
 // nobodyNoticed: "Nobody on the team read the postmortem", "no one
 // checked the graph" — attention denied to everyone; not "nobody was at
@@ -176,11 +184,11 @@ var lapseVerbs = map[string]bool{
 func (b *blameScan) nobodyNoticed(i int) bool {
 	for k := i + 1; k < len(b.toks) && k <= i+5; k++ {
 		w := b.word(k)
-		if attentionPast[w] {
+		if attentionPast()[w] {
 			b.report(blameFailure, i, k, "write what went unnoticed and why it was easy to miss (no alert, a noisy channel), not that nobody looked")
 			return true
 		}
-		if subjectVerbs[w] || finiteVerb(w) {
+		if subjectVerbs()[w] || finiteVerb(w) {
 			return false
 		}
 	}
@@ -216,18 +224,20 @@ func (b *blameScan) couldHave(i int) bool {
 		}
 		k++
 	}
-	if !preventVerbs[b.word(k)] || !b.namedSubject(i) {
+	if !preventVerbs()[b.word(k)] || !b.namedSubject(i) {
 		return false
 	}
 	b.report(blameHindsight, i, k, "say what was known at the time and what would have made it visible; put that in an action item")
 	return true
 }
 
-// preventVerbs are what hindsight says someone could have done.
-var preventVerbs = map[string]bool{
-	"prevented": true, "avoided": true, "caught": true, "stopped": true, "noticed": true, "spotted": true,
-	"known": true, "checked": true, "tested": true, "verified": true, "read": true, "seen": true, "escalated": true,
-}
+// preventVerbs() are what hindsight says someone could have done.
+var preventVerbs = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"prevented": true, "avoided": true, "caught": true, "stopped": true, "noticed": true, "spotted": true,
+		"known": true, "checked": true, "tested": true, "verified": true, "read": true, "seen": true, "escalated": true,
+	}
+})
 
 // clauseFirst reports whether token i starts its clause: the sentence's
 // first word, or the first after a comma.
@@ -243,7 +253,7 @@ func (b *blameScan) clauseFirst(i int) bool {
 // checked the graph, …". Not "if the alert had fired".
 func (b *blameScan) counterfactual(i int) bool {
 	k := i + 1
-	for determiners[b.word(k)] {
+	for determiners()[b.word(k)] {
 		k++
 	}
 	if k >= len(b.toks) {
@@ -253,7 +263,7 @@ func (b *blameScan) counterfactual(i int) bool {
 	if !b.toks[k].person && k+1 < len(b.toks) && b.toks[k+1].person {
 		subject = k + 1 // "the on-call engineer"
 	}
-	if !b.toks[subject].person || pronouns[b.word(subject)] && !singledOut[b.word(subject)] {
+	if !b.toks[subject].person || pronouns()[b.word(subject)] && !singledOut()[b.word(subject)] {
 		return false // "if we had known": the team's knowledge, not someone's lapse
 	}
 	verb := subject + 1
@@ -273,21 +283,25 @@ func (b *blameScan) counterfactual(i int) bool {
 	return true
 }
 
-// botherAux stand between a subject and "bothered": "couldn't be bothered".
-var botherAux = map[string]bool{
-	"be": true, "been": true, "couldn't": true, "could": true, "can't": true, "wouldn't": true, "even": true,
-	"never": true, "not": true, "just": true, "was": true, "wasn't": true,
-}
+// botherAux() stand between a subject and "bothered": "couldn't be bothered".
+var botherAux = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"be": true, "been": true, "couldn't": true, "could": true, "can't": true, "wouldn't": true, "even": true,
+		"never": true, "not": true, "just": true, "was": true, "wasn't": true,
+	}
+})
 
-// reactVerbs are what a responder is "too slow to" do.
-var reactVerbs = map[string]bool{
-	"react": true, "respond": true, "notice": true, "escalate": true, "act": true, "acknowledge": true,
-	"ack": true, "page": true, "answer": true, "roll": true, "see": true,
-}
+// reactVerbs() are what a responder is "too slow to" do.
+var reactVerbs = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"react": true, "respond": true, "notice": true, "escalate": true, "act": true, "acknowledge": true,
+		"ack": true, "page": true, "answer": true, "roll": true, "see": true,
+	}
+})
 
 // tooSlow: a person who "was too slow to react".
 func (b *blameScan) tooSlow(i int) bool {
-	if b.word(i+1) != "to" || !reactVerbs[b.word(i+2)] {
+	if b.word(i+1) != "to" || !reactVerbs()[b.word(i+2)] {
 		return false
 	}
 	k := i - 1
@@ -319,34 +333,38 @@ func (b *blameScan) notSerious(i int) bool {
 	return false
 }
 
-// attentionGerunds follow a person and "not": "Iris not following the
+// attentionGerunds() follow a person and "not": "Iris not following the
 // procedure".
-var attentionGerunds = map[string]bool{
-	"following": true, "checking": true, "reading": true, "testing": true, "reviewing": true, "escalating": true,
-	"paying": true, "noticing": true, "looking": true, "verifying": true, "watching": true, "responding": true,
-}
+var attentionGerunds = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"following": true, "checking": true, "reading": true, "testing": true, "reviewing": true, "escalating": true,
+		"paying": true, "noticing": true, "looking": true, "verifying": true, "watching": true, "responding": true,
+	}
+})
 
-// withoutWhat are the safeguards "without" says a person skipped.
-var withoutWhat = map[string]bool{
-	"review": true, "reviewing": true, "checking": true, "testing": true, "telling": true, "asking": true,
-	"approval": true, "looking": true, "thinking": true, "permission": true, "tests": true,
-	"verifying": true, "consulting": true, "warning": true,
-}
+// withoutWhat() are the safeguards "without" says a person skipped.
+var withoutWhat = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"review": true, "reviewing": true, "checking": true, "testing": true, "telling": true, "asking": true,
+		"approval": true, "looking": true, "thinking": true, "permission": true, "tests": true,
+		"verifying": true, "consulting": true, "warning": true,
+	}
+})
 
 // without: a particular person who did something "without a review",
 // "without telling anyone"; not "we shipped it without a canary", "the
 // pipeline merged it without a review".
 func (b *blameScan) without(i int) bool {
 	next := b.word(i + 1)
-	if !withoutWhat[next] && !(determiners[next] && withoutWhat[b.word(i+2)]) &&
-		!((next == "anyone" || next == "anybody" || next == "someone") && withoutWhat[b.word(i+2)]) {
+	if !withoutWhat()[next] && !(determiners()[next] && withoutWhat()[b.word(i+2)]) &&
+		!((next == "anyone" || next == "anybody" || next == "someone") && withoutWhat()[b.word(i+2)]) {
 		return false // "without a review", "without anyone looking at it"
 	}
 	for k := i - 1; k >= 0; k-- {
 		if gap := b.text[b.toks[k].end:b.toks[k+1].start]; len(gap) > 0 && (gap[0] == ',' || gap[0] == ';') {
 			return false
 		}
-		if finiteVerb(b.word(k)) && !subjectVerbs[b.word(k)] {
+		if finiteVerb(b.word(k)) && !subjectVerbs()[b.word(k)] {
 			if !b.namedSubject(k) {
 				return false
 			}
@@ -364,11 +382,11 @@ func (b *blameScan) badCall(i int) bool {
 		return false
 	}
 	k := i - 1
-	judged := badJudgements[b.word(k)]
+	judged := badJudgements()[b.word(k)]
 	if judged {
 		k--
 	}
-	if determiners[b.word(k)] && !possessivePronouns[b.word(k)] {
+	if determiners()[b.word(k)] && !possessivePronouns()[b.word(k)] {
 		k--
 	}
 	switch {
@@ -381,7 +399,9 @@ func (b *blameScan) badCall(i int) bool {
 	return true
 }
 
-var badJudgements = map[string]bool{"bad": true, "poor": true, "wrong": true, "terrible": true, "questionable": true}
+var badJudgements = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"bad": true, "poor": true, "wrong": true, "terrible": true, "questionable": true}
+})
 
 // harmAfter reports whether the rest of the sentence after token i says
 // something got worse or broke.
@@ -395,14 +415,18 @@ func (b *blameScan) harmAfter(i int) bool {
 	return false
 }
 
-// outcomeNouns are what "was on" someone: "the outage was on Cliff".
-var outcomeNouns = map[string]bool{
-	"outage": true, "incident": true, "this": true, "that": true, "it": true, "failure": true, "mistake": true,
-	"blame": true, "one": true,
-}
+// outcomeNouns() are what "was on" someone: "the outage was on Cliff".
+var outcomeNouns = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"outage": true, "incident": true, "this": true, "that": true, "it": true, "failure": true, "mistake": true,
+		"blame": true, "one": true,
+	}
+})
 
-// singledOut are the pronouns that point at one person.
-var singledOut = map[string]bool{"he": true, "she": true, "they": true, "someone": true, "somebody": true, "whoever": true}
+// singledOut() are the pronouns() that point at one person.
+var singledOut = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"he": true, "she": true, "they": true, "someone": true, "somebody": true, "whoever": true}
+})
 
 // neglect: a particular person who "never looked at", "didn't check", "did
 // not read" what was in front of them. Not "never look at" (advice).
@@ -417,7 +441,7 @@ func (b *blameScan) neglect(i int) bool {
 	v := b.word(k)
 	if (v == "pay" || v == "paid") && b.word(k+1) == "attention" || v == "do" && b.word(k+2) == "job" {
 		k++
-	} else if b.word(i) == "never" && !attentionPast[v] || b.word(i) != "never" && !attentionActs[v] {
+	} else if b.word(i) == "never" && !attentionPast()[v] || b.word(i) != "never" && !attentionActs()[v] {
 		return false
 	}
 	if !b.namedSubject(i) {
@@ -427,28 +451,32 @@ func (b *blameScan) neglect(i int) bool {
 	return true
 }
 
-// attentionActs are what a responder attends with; attentionPast are
+// attentionActs() are what a responder attends with; attentionPast() are
 // their past tenses.
-var attentionActs = map[string]bool{
-	"look": true, "check": true, "read": true, "notice": true, "test": true, "verify": true, "follow": true,
-	"review": true, "acknowledge": true, "ack": true, "respond": true, "answer": true, "escalate": true,
-	"see": true, "watch": true, "monitor": true, "reply": true, "bother": true,
-}
+var attentionActs = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"look": true, "check": true, "read": true, "notice": true, "test": true, "verify": true, "follow": true,
+		"review": true, "acknowledge": true, "ack": true, "respond": true, "answer": true, "escalate": true,
+		"see": true, "watch": true, "monitor": true, "reply": true, "bother": true,
+	}
+})
 
-var attentionPast = map[string]bool{
-	"looked": true, "checked": true, "read": true, "noticed": true, "tested": true, "verified": true,
-	"followed": true, "reviewed": true, "acknowledged": true, "acked": true, "responded": true, "answered": true,
-	"escalated": true, "saw": true, "watched": true, "monitored": true, "replied": true, "bothered": true,
-}
+var attentionPast = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"looked": true, "checked": true, "read": true, "noticed": true, "tested": true, "verified": true,
+		"followed": true, "reviewed": true, "acknowledged": true, "acked": true, "responded": true, "answered": true,
+		"escalated": true, "saw": true, "watched": true, "monitored": true, "replied": true, "bothered": true,
+	}
+})
 
 // cause: a particular person who caused, broke or crashed something; not
 // "Mark broke the news", "Rose broke the problem down".
 func (b *blameScan) cause(i int) bool {
 	obj := b.word(i + 1)
-	if determiners[obj] {
+	if determiners()[obj] {
 		obj = b.word(i + 2)
 	}
-	if harmlessObjects[obj] || b.word(i+2) == "down" || b.word(i+3) == "down" || !b.namedSubject(i) {
+	if harmlessObjects()[obj] || b.word(i+2) == "down" || b.word(i+3) == "down" || !b.namedSubject(i) {
 		return false
 	}
 	b.report(blameFault, i, i, "say what the change did and what let it through (a missing check, a risky default), not who caused it")
@@ -460,31 +488,35 @@ func (b *blameScan) cause(i int) bool {
 // outage", not "responsible for the status page".
 func (b *blameScan) badOutcomeAfter(i int) bool {
 	for k := i; k < i+4 && k < len(b.toks); k++ {
-		if badOutcomes[b.word(k)] {
+		if badOutcomes()[b.word(k)] {
 			return true
 		}
 	}
 	return false
 }
 
-var badOutcomes = map[string]bool{
-	"outage": true, "outages": true, "incident": true, "failure": true, "bad": true, "broken": true, "error": true,
-	"errors": true, "mistake": true, "bug": true, "breakage": true, "downtime": true, "loss": true,
-	"regression": true, "problem": true, "problems": true, "mess": true, "faulty": true, "wrong": true,
-	"failed": true, "botched": true,
-}
+var badOutcomes = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"outage": true, "outages": true, "incident": true, "failure": true, "bad": true, "broken": true, "error": true,
+		"errors": true, "mistake": true, "bug": true, "breakage": true, "downtime": true, "loss": true,
+		"regression": true, "problem": true, "problems": true, "mess": true, "faulty": true, "wrong": true,
+		"failed": true, "botched": true,
+	}
+})
 
-// harmlessObjects follow "broke" without anything breaking.
-var harmlessObjects = map[string]bool{
-	"news": true, "silence": true, "tie": true, "ice": true, "ground": true, "record": true, "even": true,
-	"off": true, "away": true, "out": true, "up": true, "into": true, "in": true,
-}
+// harmlessObjects() follow "broke" without anything breaking.
+var harmlessObjects = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"news": true, "silence": true, "tie": true, "ice": true, "ground": true, "record": true, "even": true,
+		"off": true, "away": true, "out": true, "up": true, "into": true, "in": true,
+	}
+})
 
 // untested: "Rose pushed untested code", "the SRE deployed an unreviewed
 // change" — the person, not the pipeline, judged.
 func (b *blameScan) untested(i int) bool {
 	k := i - 1
-	for k >= 0 && determiners[b.word(k)] {
+	for k >= 0 && determiners()[b.word(k)] {
 		k--
 	}
 	if k < 0 || !finiteVerb(b.word(k)) || !b.namedSubject(k) {

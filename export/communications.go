@@ -41,7 +41,7 @@ func communications(snap incident.Snapshot, names *people, loc *time.Location, k
 			continue
 		}
 		at := e.OccurredAt.In(loc)
-		row := TimelineRow{Time: clock(at), Kind: string(e.Kind), Label: kindLabels[e.Kind], Pinned: e.Pinned}
+		row := TimelineRow{Time: clock(at), Kind: string(e.Kind), Label: kindLabels()[e.Kind], Pinned: e.Pinned}
 		if y, m, d := at.Date(); len(c.Updates) == 0 || y != lastY || m != lastM || d != lastD {
 			row.Date, lastY, lastM, lastD = at.Format(dayLayout), y, m, d
 		}

@@ -118,7 +118,7 @@ func searchOutage() incident.Snapshot {
 }
 
 // overnightMigration spans three days in Tokyo with an unresolved end and
-// no narrative, to show date changes and placeholders side by side.
+// no narrative, to show date changes and placeholders() side by side.
 func overnightMigration() incident.Snapshot {
 	const zone = "Asia/Tokyo"
 	inc := incident.Incident{

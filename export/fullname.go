@@ -3,6 +3,7 @@ package export
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -67,7 +68,7 @@ func (p *people) unknownSurname(text, lower string, i, person int) int {
 			end = -1
 		}
 	}
-	if end < 0 || !boundaryAfter(text, end) || notSurnames[lower[j:end]] {
+	if end < 0 || !boundaryAfter(text, end) || notSurnames()[lower[j:end]] {
 		return i
 	}
 	for _, ai := range p.byWord.lookup(leadingWord(lower[j:end])) {
@@ -255,19 +256,21 @@ func eachText(snap incident.Snapshot, fn func(string)) {
 	}
 }
 
-// notSurnames are capitalised words that follow a name without being part
+// notSurnames() are capitalised words that follow a name without being part
 // of it ("asked Priya The DB team…", "thanks Sam Please…").
-var notSurnames = map[string]bool{
-	"the": true, "a": true, "an": true, "and": true, "or": true, "but": true, "if": true, "then": true,
-	"so": true, "to": true, "in": true, "on": true, "at": true, "for": true, "of": true, "by": true,
-	"with": true, "from": true, "we": true, "you": true, "he": true, "she": true, "they": true, "it": true,
-	"this": true, "that": true, "is": true, "was": true, "also": true, "as": true, "after": true,
-	"before": true, "when": true, "while": true, "please": true, "thanks": true, "not": true, "no": true,
-	"yes": true, "ok": true, "all": true, "re": true, "fyi": true, "via": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
-	"sunday": true, "today": true, "tomorrow": true, "yesterday": true, "january": true, "february": true,
-	"march": true, "july": true, "september": true, "october": true, "november": true, "december": true,
-}
+var notSurnames = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"the": true, "a": true, "an": true, "and": true, "or": true, "but": true, "if": true, "then": true,
+		"so": true, "to": true, "in": true, "on": true, "at": true, "for": true, "of": true, "by": true,
+		"with": true, "from": true, "we": true, "you": true, "he": true, "she": true, "they": true, "it": true,
+		"this": true, "that": true, "is": true, "was": true, "also": true, "as": true, "after": true,
+		"before": true, "when": true, "while": true, "please": true, "thanks": true, "not": true, "no": true,
+		"yes": true, "ok": true, "all": true, "re": true, "fyi": true, "via": true,
+		"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true,
+		"sunday": true, "today": true, "tomorrow": true, "yesterday": true, "january": true, "february": true,
+		"march": true, "july": true, "september": true, "october": true, "november": true, "december": true,
+	}
+})
 
 // capitalisedWordEnd returns the end of the word at i when it is
 // capitalised like a name (an upper-case letter, then letters with at least

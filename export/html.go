@@ -164,7 +164,7 @@ func htmlEvents(snap incident.Snapshot, names *people, loc *time.Location, keepN
 			continue
 		}
 		at := e.OccurredAt.In(loc)
-		row := htmlEventRow{Time: clock(at), Kind: string(e.Kind), Label: kindLabels[e.Kind], Pinned: e.Pinned}
+		row := htmlEventRow{Time: clock(at), Kind: string(e.Kind), Label: kindLabels()[e.Kind], Pinned: e.Pinned}
 		if row.Label == "" {
 			row.Label = incident.PlainText(string(e.Kind))
 		}
@@ -246,7 +246,7 @@ func htmlResponders(roles []incident.RoleAssignment, loc *time.Location, names b
 // Hint is the visible note an empty section shows, as runs: the same
 // words and command as the Markdown's Placeholder.
 func (h htmlPostmortem) Hint(section string) []htmlInline {
-	f, ok := placeholders[section]
+	f, ok := placeholders()[section]
 	if !ok {
 		return []htmlInline{{Text: "Nothing recorded yet."}}
 	}

@@ -1,6 +1,9 @@
 package export
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // A name that is also a word, typed in lower case ("asked rose to hold the
 // deploy", "bill handed off command"), is the word unless the sentence
@@ -12,16 +15,16 @@ import "slices"
 func (p *people) judgeLowerCase(s *scan, start, end int) verdict {
 	text, lower := s.text, s.lower
 	before := wordBefore(lower, start)
-	if partOfIdentifier(text, start, end) || determiners[before] || articles[before] {
+	if partOfIdentifier(text, start, end) || determiners()[before] || articles()[before] {
 		return asWord // "the bill", "svc-rose"
 	}
 	if p.listedWithPerson(s, start, end) {
 		return asName // "carter and king split the shards"
 	}
-	if (addressVerbs[before] || thanked(text, start)) && objectEnds(text, lower, end) {
+	if (addressVerbs()[before] || thanked(text, start)) && objectEnds(text, lower, end) {
 		return asName // "asked rose to hold", "thanks joy for the notes"
 	}
-	if (before == "to" || before == "with") && handoffVerbs[wordBefore(lower, max(0, start-len(before)-1))] && objectEnds(text, lower, end) {
+	if (before == "to" || before == "with") && handoffVerbs()[wordBefore(lower, max(0, start-len(before)-1))] && objectEnds(text, lower, end) {
 		return asName // "handed over to amber at 11:00", "paired with rose on it"
 	}
 	if before == "per" && end < len(text) && text[end] == ',' {
@@ -34,29 +37,33 @@ func (p *people) judgeLowerCase(s *scan, start, end int) verdict {
 	switch {
 	case possessiveAt(text, end):
 		return asName // "rose's rollback plan"
-	case agentVerbs[v]:
+	case agentVerbs()[v]:
 		return asName // "bill handed off command", "mark said"
-	case objectFollows(lower, end) && !quantifiers[lower[start:end]]:
+	case objectFollows(lower, end) && !quantifiers()[lower[start:end]]:
 		return asName // "rose drained the east region"
 	}
 	return asWord // "rose to 40%", "mark as resolved", "page loaded slowly"
 }
 
-// addressVerbs take a person as their object: "asked rose to", "paged
+// addressVerbs() take a person as their object: "asked rose to", "paged
 // bill at 02:10".
-var addressVerbs = map[string]bool{
-	"asked": true, "ask": true, "asking": true, "told": true, "tell": true, "pinged": true, "ping": true,
-	"paged": true, "thanked": true, "cc": true, "cc'd": true, "cced": true, "dm'd": true, "dmed": true,
-	"messaged": true, "emailed": true, "texted": true, "phoned": true, "woke": true, "escalated": true,
-}
+var addressVerbs = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"asked": true, "ask": true, "asking": true, "told": true, "tell": true, "pinged": true, "ping": true,
+		"paged": true, "thanked": true, "cc": true, "cc'd": true, "cced": true, "dm'd": true, "dmed": true,
+		"messaged": true, "emailed": true, "texted": true, "phoned": true, "woke": true, "escalated": true,
+	}
+})
 
-// handoffVerbs pass something to a person: "handed over to", "paired with".
-var handoffVerbs = map[string]bool{
-	"over": true, "handed": true, "talked": true, "spoke": true, "escalated": true, "paired": true, "synced": true,
-	"passed": true, "assigned": true, "reassigned": true, "delegated": true, "reported": true, "forwarded": true,
-	"deferred": true, "sent": true, "transferred": true, "hand": true, "pair": true, "sync": true, "talk": true,
-	"escalate": true, "reached": true, "out": true,
-}
+// handoffVerbs() pass something to a person: "handed over to", "paired with".
+var handoffVerbs = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"over": true, "handed": true, "talked": true, "spoke": true, "escalated": true, "paired": true, "synced": true,
+		"passed": true, "assigned": true, "reassigned": true, "delegated": true, "reported": true, "forwarded": true,
+		"deferred": true, "sent": true, "transferred": true, "hand": true, "pair": true, "sync": true, "talk": true,
+		"escalate": true, "reached": true, "out": true,
+	}
+})
 
 // objectEnds reports whether a person-object ending at i ends its phrase:
 // the text ends, punctuation follows, or a word that introduces what was
@@ -69,26 +76,30 @@ func objectEnds(text, lower string, i int) bool {
 	case ',', '.', ';', ':', '!', '?', ')':
 		return true
 	case ' ':
-		return objectFollowers[wordAfter(lower, i)]
+		return objectFollowers()[wordAfter(lower, i)]
 	}
 	return false
 }
 
-var objectFollowers = map[string]bool{
-	"to": true, "for": true, "about": true, "at": true, "if": true, "whether": true, "and": true, "or": true,
-	"when": true, "before": true, "after": true, "again": true, "too": true, "on": true, "in": true, "via": true,
-}
+var objectFollowers = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"to": true, "for": true, "about": true, "at": true, "if": true, "whether": true, "and": true, "or": true,
+		"when": true, "before": true, "after": true, "again": true, "too": true, "on": true, "in": true, "via": true,
+	}
+})
 
-// agentVerbs are what only people do: a word before them is their subject.
-var agentVerbs = map[string]bool{
-	"said": true, "says": true, "asked": true, "asks": true, "paged": true, "pinged": true, "confirmed": true,
-	"confirms": true, "approved": true, "approves": true, "declared": true, "decided": true, "joined": true,
-	"handed": true, "took": true, "posted": true, "drafted": true, "wrote": true, "emailed": true, "messaged": true,
-	"acked": true, "acknowledged": true, "escalated": true, "reviewed": true, "agreed": true, "agrees": true,
-	"suggested": true, "suggests": true, "proposed": true, "thinks": true, "thought": true, "noticed": true,
-	"volunteered": true, "signed": true, "replied": true, "answered": true, "mentioned": true, "explained": true,
-	"investigated": true, "promised": true, "offered": true, "owns": true, "reported": true,
-}
+// agentVerbs() are what only people do: a word before them is their subject.
+var agentVerbs = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"said": true, "says": true, "asked": true, "asks": true, "paged": true, "pinged": true, "confirmed": true,
+		"confirms": true, "approved": true, "approves": true, "declared": true, "decided": true, "joined": true,
+		"handed": true, "took": true, "posted": true, "drafted": true, "wrote": true, "emailed": true, "messaged": true,
+		"acked": true, "acknowledged": true, "escalated": true, "reviewed": true, "agreed": true, "agrees": true,
+		"suggested": true, "suggests": true, "proposed": true, "thinks": true, "thought": true, "noticed": true,
+		"volunteered": true, "signed": true, "replied": true, "answered": true, "mentioned": true, "explained": true,
+		"investigated": true, "promised": true, "offered": true, "owns": true, "reported": true,
+	}
+})
 
 // listedWithPerson reports whether the word at start..end stands in a list
 // with someone already named: right after a mention ("carter and king"), or

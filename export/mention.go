@@ -186,7 +186,7 @@ func (p *people) aliasAt(s *scan, a alias, ws int) (mention, verdict) {
 	if a.noun {
 		return m, p.judgeNameNoun(s, a, start, end)
 	}
-	if !hasUpper(text[start:end]) && (partOfIdentifier(text, start, end) || !strings.Contains(a.lower, " ") && articles[wordBefore(lower, start)]) {
+	if !hasUpper(text[start:end]) && (partOfIdentifier(text, start, end) || !strings.Contains(a.lower, " ") && articles()[wordBefore(lower, start)]) {
 		return mention{}, asWord // "ortiz-lab", "deploy_liu", "the fox"
 	}
 	if a.surname && hasUpper(text[start:end]) {

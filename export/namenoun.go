@@ -43,7 +43,7 @@ func (p *people) judgeNameNoun(s *scan, a alias, start, end int) verdict {
 		return asName
 	}
 	if !hasUpper(text[start:end]) {
-		if partOfIdentifier(text, start, end) || determiners[wordBefore(lower, start)] || nounFollows(text, lower, end) ||
+		if partOfIdentifier(text, start, end) || determiners()[wordBefore(lower, start)] || nounFollows(text, lower, end) ||
 			modifiedNoun(lower, start) {
 			return asWord
 		}
@@ -57,7 +57,7 @@ func (p *people) judgeNameNoun(s *scan, a alias, start, end int) verdict {
 	if !clauseStart(text, start) || possessiveAt(text, end) || end < len(text) && text[end] == '-' {
 		return asName
 	}
-	if articles[wordBefore(lower, start)] {
+	if articles()[wordBefore(lower, start)] {
 		return asWord // "The Ruby SDK"
 	}
 	if abstractSubject(lower, start, end) {
@@ -74,32 +74,34 @@ func (p *people) judgeNameNoun(s *scan, a alias, start, end int) verdict {
 // word, then the word ("a bug hunter", "the night baker").
 func modifiedNoun(lower string, start int) bool {
 	w1 := wordBefore(lower, start)
-	if w1 == "" || w1[0] < 'a' || w1[0] > 'z' || finiteVerb(w1) || functionWords[w1] || addressVerbs[w1] || determiners[w1] {
+	if w1 == "" || w1[0] < 'a' || w1[0] > 'z' || finiteVerb(w1) || functionWords()[w1] || addressVerbs()[w1] || determiners()[w1] {
 		return false
 	}
 	i := start
 	for i > 0 && lower[i-1] == ' ' {
 		i--
 	}
-	return articles[wordBefore(lower, i-len(w1))]
+	return articles()[wordBefore(lower, i-len(w1))]
 }
 
-// abstractNames are given names that are also abstract nouns, which start
+// abstractNames() are given names that are also abstract nouns, which start
 // sentences as nouns ("Hope is not a strategy", "Faith in the failover
 // was restored").
-var abstractNames = map[string]bool{
-	"hope": true, "faith": true, "joy": true, "grace": true, "love": true, "charity": true, "patience": true,
-	"trust": true, "honor": true, "honour": true, "justice": true, "destiny": true, "liberty": true, "mercy": true,
-	"prudence": true, "constance": true, "felicity": true, "serenity": true, "harmony": true, "unity": true,
-	"temperance": true, "victory": true, "glory": true, "fortune": true, "promise": true, "peace": true,
-	"verity": true, "chance": true,
-}
+var abstractNames = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"hope": true, "faith": true, "joy": true, "grace": true, "love": true, "charity": true, "patience": true,
+		"trust": true, "honor": true, "honour": true, "justice": true, "destiny": true, "liberty": true, "mercy": true,
+		"prudence": true, "constance": true, "felicity": true, "serenity": true, "harmony": true, "unity": true,
+		"temperance": true, "victory": true, "glory": true, "fortune": true, "promise": true, "peace": true,
+		"verity": true, "chance": true,
+	}
+})
 
 // abstractSubject reports whether an abstract name at the start of a
 // sentence is defined rather than described: "Hope is not a strategy",
 // "Joy was a long way off", against "Hope is on the bridge".
 func abstractSubject(lower string, start, end int) bool {
-	if !abstractNames[lower[start:end]] {
+	if !abstractNames()[lower[start:end]] {
 		return false
 	}
 	ws := wordsAfter(lower, end, 3)
@@ -110,15 +112,17 @@ func abstractSubject(lower string, start, end int) bool {
 	if ws[k] == "not" && len(ws) > 2 {
 		k++
 	}
-	return articles[ws[k]] || ws[k] == "what" || ws[k] == "never" || abstractStates[ws[k]]
+	return articles()[ws[k]] || ws[k] == "what" || ws[k] == "never" || abstractStates()[ws[k]]
 }
 
-// abstractStates describe a feeling or a belief, not a person: "Joy was
+// abstractStates() describe a feeling or a belief, not a person: "Joy was
 // short-lived", "Hope was misplaced".
-var abstractStates = map[string]bool{
-	"short-lived": true, "misplaced": true, "premature": true, "unfounded": true, "fleeting": true,
-	"dashed": true, "justified": true, "rewarded": true, "shaken": true, "lost": true, "restored": true,
-}
+var abstractStates = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"short-lived": true, "misplaced": true, "premature": true, "unfounded": true, "fleeting": true,
+		"dashed": true, "justified": true, "rewarded": true, "shaken": true, "lost": true, "restored": true,
+	}
+})
 
 // nounFollows reports whether a lower-case word that no verb, adverb or
 // function word can be follows the name ending at i, making the name its
@@ -128,17 +132,19 @@ func nounFollows(text, lower string, i int) bool {
 		return false
 	}
 	w := wordAt(lower, i+1)
-	return len(w) > 2 && !finiteVerb(w) && !isAdverb(w) && !functionWords[w] && !pronouns[w] && !determiners[w]
+	return len(w) > 2 && !finiteVerb(w) && !isAdverb(w) && !functionWords()[w] && !pronouns()[w] && !determiners()[w]
 }
 
-// functionWords join a name to the rest of its sentence without being
-// described by it: prepositions, conjunctions, auxiliaries.
-var functionWords = map[string]bool{
-	"to": true, "and": true, "or": true, "but": true, "for": true, "with": true, "about": true, "at": true,
-	"on": true, "in": true, "into": true, "from": true, "by": true, "of": true, "via": true, "if": true,
-	"whether": true, "when": true, "while": true, "before": true, "after": true, "until": true, "since": true,
-	"as": true, "than": true, "so": true, "because": true, "who": true, "which": true, "are": true,
-	"were": true, "be": true, "been": true, "have": true, "may": true, "do": true, "too": true, "today": true,
-	"here": true, "there": true, "please": true, "yesterday": true, "tomorrow": true, "tonight": true,
-	"asap": true, "directly": true, "instead": true, "again": true,
-}
+// functionWords() join a name to the rest of its sentence without being
+// described by it: prepositions, conjunctions, auxiliaries().
+var functionWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"to": true, "and": true, "or": true, "but": true, "for": true, "with": true, "about": true, "at": true,
+		"on": true, "in": true, "into": true, "from": true, "by": true, "of": true, "via": true, "if": true,
+		"whether": true, "when": true, "while": true, "before": true, "after": true, "until": true, "since": true,
+		"as": true, "than": true, "so": true, "because": true, "who": true, "which": true, "are": true,
+		"were": true, "be": true, "been": true, "have": true, "may": true, "do": true, "too": true, "today": true,
+		"here": true, "there": true, "please": true, "yesterday": true, "tomorrow": true, "tonight": true,
+		"asap": true, "directly": true, "instead": true, "again": true,
+	}
+})

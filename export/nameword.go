@@ -2,6 +2,7 @@ package export
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -52,10 +53,10 @@ func (p *people) judgeNameWord(s *scan, a alias, start, end int) verdict {
 		return unsure
 	}
 	name := lower[start:end]
-	if articles[wordBefore(lower, start)] && !sentenceStart(text, start) {
+	if articles()[wordBefore(lower, start)] && !sentenceStart(text, start) {
 		return asWord
 	}
-	if months[name] && isDate(lower, start, end) {
+	if months()[name] && isDate(lower, start, end) {
 		return asWord
 	}
 	if possessiveAt(text, end) {
@@ -67,29 +68,31 @@ func (p *people) judgeNameWord(s *scan, a alias, start, end int) verdict {
 	if !clauseStart(text, start) {
 		return p.judgeMidSentence(text, lower, start, end, person)
 	}
-	if articles[wordBefore(lower, start)] {
+	if articles()[wordBefore(lower, start)] {
 		return asWord // "The Grace Period"
 	}
 	if abstractSubject(lower, start, end) {
 		return unsure // "Hope is not a strategy"
 	}
 	v := p.judgeClauseStart(text, lower, end, person)
-	if v == asName && months[name] && subjectVerbs[wordAfter(lower, end)] {
+	if v == asName && months()[name] && subjectVerbs()[wordAfter(lower, end)] {
 		return unsure // "May was busy": the month or the person
 	}
-	if v == asName && quantifiers[name] && !objectFollows(lower, end) {
+	if v == asName && quantifiers()[name] && !objectFollows(lower, end) {
 		return unsure // "Little changed after the restart": how much, or who
 	}
 	return v
 }
 
-// auxiliaries end in -s but are no plural noun: "Mark has restarted".
-var auxiliaries = map[string]bool{"is": true, "was": true, "has": true, "does": true}
+// auxiliaries() end in -s but are no plural noun: "Mark has restarted".
+var auxiliaries = sync.OnceValue(func() map[string]bool { return map[string]bool{"is": true, "was": true, "has": true, "does": true} })
 
-// quantifiers are name-words that also start a sentence as an amount:
+// quantifiers() are name-words that also start a sentence as an amount:
 // "Little changed", "More failed"; only an object after the verb ("Little
 // reverted the flag") makes them a subject.
-var quantifiers = map[string]bool{"little": true, "more": true, "most": true, "much": true, "few": true, "less": true}
+var quantifiers = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"little": true, "more": true, "most": true, "much": true, "few": true, "less": true}
+})
 
 // objectFollows reports whether the verb after a name ending at i has an
 // object: a determiner or a pronoun, past an adverb and a particle
@@ -104,24 +107,28 @@ func objectFollows(lower string, i int) bool {
 		return false
 	}
 	k++
-	if k < len(ws) && particles[ws[k]] {
+	if k < len(ws) && particles()[ws[k]] {
 		k++
 	}
-	return k < len(ws) && (determiners[ws[k]] || pronouns[ws[k]])
+	return k < len(ws) && (determiners()[ws[k]] || pronouns()[ws[k]])
 }
 
-// particles complete a phrasal verb: "rolled back", "handed off".
-var particles = map[string]bool{
-	"back": true, "off": true, "over": true, "up": true, "out": true, "down": true, "in": true, "on": true,
-}
+// particles() complete a phrasal verb: "rolled back", "handed off".
+var particles = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"back": true, "off": true, "over": true, "up": true, "out": true, "down": true, "in": true, "on": true,
+	}
+})
 
-// eponymNouns follow a surname that names a law or a method, not a
+// eponymNouns() follow a surname that names a law or a method, not a
 // responder: "Little's law", "Fisher's exact test".
-var eponymNouns = map[string]bool{
-	"law": true, "laws": true, "test": true, "theorem": true, "principle": true, "rule": true, "constant": true,
-	"method": true, "algorithm": true, "distribution": true, "equation": true, "lemma": true, "paradox": true,
-	"razor": true, "number": true, "formula": true, "inequality": true, "conjecture": true, "effect": true,
-}
+var eponymNouns = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"law": true, "laws": true, "test": true, "theorem": true, "principle": true, "rule": true, "constant": true,
+		"method": true, "algorithm": true, "distribution": true, "equation": true, "lemma": true, "paradox": true,
+		"razor": true, "number": true, "formula": true, "inequality": true, "conjecture": true, "effect": true,
+	}
+})
 
 // eponym reports whether a possessive after the surname ending at end
 // names a law or a method, within two words.
@@ -138,7 +145,7 @@ func eponym(text, lower string, end int) bool {
 	}
 	ws := wordsAfter(lower, i, 2)
 	for k := range ws {
-		if eponymNouns[ws[k]] {
+		if eponymNouns()[ws[k]] {
 			return true
 		}
 	}
@@ -175,7 +182,7 @@ func (p *people) judgeGivenName(text, lower string, end, person int) verdict {
 		return asName
 	}
 	wend := capitalisedWordEnd(text, end+1)
-	if wend < 0 || notSurnames[lower[end+1:wend]] || p.knownSurnameAfter(text, lower, end, person) > end {
+	if wend < 0 || notSurnames()[lower[end+1:wend]] || p.knownSurnameAfter(text, lower, end, person) > end {
 		return asName
 	}
 	if v := p.judgeCapitalisedAfter(text, lower, end+1, person); v == unsure {
@@ -201,7 +208,7 @@ func (p *people) judgeSurname(text, lower string, start, end, person int) verdic
 	switch text[end] {
 	case ' ':
 		wend := capitalisedWordEnd(text, end+1)
-		if wend < 0 || notSurnames[lower[end+1:wend]] || p.firstNameAfter(lower, end, person) > end {
+		if wend < 0 || notSurnames()[lower[end+1:wend]] || p.firstNameAfter(lower, end, person) > end {
 			return asName
 		}
 		for _, ai := range p.byWord.lookup(leadingWord(lower[end+1 : wend])) {
@@ -317,7 +324,7 @@ func judgeLowerAfter(text, lower string, i int) verdict {
 		if j < len(text) && (isUpperAt(text, j) || text[j] == '@') {
 			return asName
 		}
-		if determiners[after] || pronouns[after] {
+		if determiners()[after] || pronouns()[after] {
 			for _, w := range wordsAfter(lower, j, 4) {
 				if finiteVerb(w) || w == "are" || w == "were" || w == "have" {
 					return asName
@@ -332,7 +339,7 @@ func judgeLowerAfter(text, lower string, i int) verdict {
 		}
 		return asWord
 	case finiteVerb(v):
-		if strings.HasSuffix(v, "s") && finiteVerb(after) && !auxiliaries[v] {
+		if strings.HasSuffix(v, "s") && finiteVerb(after) && !auxiliaries()[v] {
 			return asWord // "Green deploys went out first": a noun, then its verb
 		}
 		return asName
@@ -389,13 +396,15 @@ func clauseStart(text string, i int) bool {
 	return false
 }
 
-// articles before a capitalised word make it a noun: "the Bill", "our Park
+// articles() before a capitalised word make it a noun: "the Bill", "our Park
 // Avenue office", never a person's first name.
-var articles = map[string]bool{
-	"the": true, "a": true, "an": true, "this": true, "our": true, "your": true, "their": true, "its": true,
-	"my": true, "his": true, "her": true, "every": true, "each": true, "some": true, "any": true, "no": true,
-	"another": true,
-}
+var articles = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"the": true, "a": true, "an": true, "this": true, "our": true, "your": true, "their": true, "its": true,
+		"my": true, "his": true, "her": true, "every": true, "each": true, "some": true, "any": true, "no": true,
+		"another": true,
+	}
+})
 
 // possessiveAt reports whether a possessive follows at i: "'s", "’s", or a
 // bare apostrophe after a name in -s ("James' runbook").
@@ -432,7 +441,7 @@ func prevCapitalised(text string, i int) bool {
 		return false
 	}
 	w := text[k:j]
-	return !titleWords[asciiLower(w)] && !containsWord(titles, strings.TrimSuffix(w, "."))
+	return !titleWords()[asciiLower(w)] && !containsWord(titles, strings.TrimSuffix(w, "."))
 }
 
 func hasUpper(s string) bool {
@@ -470,10 +479,12 @@ func isDate(lower string, start, end int) bool {
 	if end+1 < len(lower) && lower[end] == ' ' && lower[end+1] >= '0' && lower[end+1] <= '9' {
 		return true
 	}
-	return dateWords[wordBefore(lower, start)]
+	return dateWords()[wordBefore(lower, start)]
 }
 
-var dateWords = map[string]bool{
-	"in": true, "since": true, "until": true, "till": true, "during": true, "of": true, "early": true,
-	"late": true, "mid": true, "last": true, "next": true, "this": true,
-}
+var dateWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"in": true, "since": true, "until": true, "till": true, "during": true, "of": true, "early": true,
+		"late": true, "mid": true, "last": true, "next": true, "this": true,
+	}
+})

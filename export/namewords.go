@@ -22,7 +22,7 @@ var nameWords = sync.OnceValue(func() map[string]bool {
 		}
 		set[strings.Fields(line)[0]] = true
 	}
-	for m := range months {
+	for m := range months() {
 		set[m] = true
 	}
 	return set
@@ -32,5 +32,7 @@ var nameWords = sync.OnceValue(func() map[string]bool {
 // so that finding it in text proves nothing by itself.
 func isNameWord(lower string) bool { return nameWords()[lower] }
 
-// months are first names that are also months: "in May" is a date.
-var months = map[string]bool{"may": true, "june": true, "april": true, "august": true, "march": true, "july": true}
+// months() are first names that are also months: "in May" is a date.
+var months = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"may": true, "june": true, "april": true, "august": true, "march": true, "july": true}
+})

@@ -173,7 +173,7 @@ func apposition(text string, start, end, floor int) (from, to int, repl string, 
 	// "the DBA, Sam Patel, restarted" and "the DBA (Sam Patel) restarted".
 	for _, pair := range [][2]string{{", ", ","}, {" (", ")"}} {
 		if start-len(pair[0]) > floor && strings.HasSuffix(text[:start], pair[0]) && strings.HasPrefix(text[end:], pair[1]) &&
-			titleWords[asciiLower(wordBefore(text, onDuty(text, start-len(pair[0]))))] {
+			titleWords()[asciiLower(wordBefore(text, onDuty(text, start-len(pair[0]))))] {
 			return start - len(pair[0]), end + len(pair[1]), "", true
 		}
 	}
@@ -181,14 +181,14 @@ func apposition(text string, start, end, floor int) (from, to int, repl string, 
 		return 0, 0, "", false
 	}
 	k := onDuty(text, start-1)
-	if !titleWords[asciiLower(wordBefore(text, k+1))] {
+	if !titleWords()[asciiLower(wordBefore(text, k+1))] {
 		return 0, 0, "", false
 	}
 	k -= len(wordBefore(text, k+1))
 	for k > 1 && text[k-1] == ' ' {
 		w := wordBefore(text, k)
 		lw := asciiLower(w)
-		if !titleModifiers[lw] && !titleWords[lw] {
+		if !titleModifiers()[lw] && !titleWords()[lw] {
 			break
 		}
 		k -= 1 + len(w)
@@ -197,7 +197,7 @@ func apposition(text string, start, end, floor int) (from, to int, repl string, 
 		return 0, 0, "", false
 	}
 	title := text[k : start-1]
-	if determiners[asciiLower(wordBefore(text, k))] || possessiveBefore(text, k) {
+	if determiners()[asciiLower(wordBefore(text, k))] || possessiveBefore(text, k) {
 		return k, end, title, true
 	}
 	if sentenceStart(text, k) {

@@ -1,6 +1,9 @@
 package export
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // sentenceStart reports whether position i begins a sentence, a line, a
 // list item or a quote, where a replacement should be capitalised. A full
@@ -24,12 +27,14 @@ func sentenceStart(s string, i int) bool {
 	return false
 }
 
-// abbreviations are words whose full stop rarely ends a sentence.
-var abbreviations = map[string]bool{
-	"dr": true, "mr": true, "mrs": true, "ms": true, "mx": true, "prof": true, "sr": true, "jr": true,
-	"vs": true, "cf": true, "approx": true, "incl": true, "esp": true, "eg": true, "ie": true, "ca": true,
-	"resp": true, "dept": true, "attn": true,
-}
+// abbreviations() are words whose full stop rarely ends a sentence.
+var abbreviations = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"dr": true, "mr": true, "mrs": true, "ms": true, "mx": true, "prof": true, "sr": true, "jr": true,
+		"vs": true, "cf": true, "approx": true, "incl": true, "esp": true, "eg": true, "ie": true, "ca": true,
+		"resp": true, "dept": true, "attn": true,
+	}
+})
 
 // abbreviated reports whether t, which ends in a full stop, ends with an
 // abbreviation: a known one, or one with inner stops ("e.g.", "i.e.").
@@ -47,5 +52,5 @@ func abbreviated(t string) bool {
 	if word == "" {
 		return false
 	}
-	return strings.Contains(word, ".") || abbreviations[asciiLower(word)]
+	return strings.Contains(word, ".") || abbreviations()[asciiLower(word)]
 }

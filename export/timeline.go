@@ -2,24 +2,27 @@ package export
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"scribe/incident"
 )
 
-// kindLabels are the kinds as a reader says them.
-var kindLabels = map[incident.Kind]string{
-	incident.KindNote:        "note",
-	incident.KindAction:      "action",
-	incident.KindDecision:    "decision",
-	incident.KindObservation: "observation",
-	incident.KindComms:       "comms update",
-	incident.KindStatus:      "status",
-	incident.KindRole:        "role",
-	incident.KindMilestone:   "milestone",
-	incident.KindActionItem:  "action item",
-	incident.KindSeverity:    "severity",
-}
+// kindLabels() are the kinds as a reader says them.
+var kindLabels = sync.OnceValue(func() map[incident.Kind]string {
+	return map[incident.Kind]string{
+		incident.KindNote:        "note",
+		incident.KindAction:      "action",
+		incident.KindDecision:    "decision",
+		incident.KindObservation: "observation",
+		incident.KindComms:       "comms update",
+		incident.KindStatus:      "status",
+		incident.KindRole:        "role",
+		incident.KindMilestone:   "milestone",
+		incident.KindActionItem:  "action item",
+		incident.KindSeverity:    "severity",
+	}
+})
 
 // timeline renders the events in order, with a date on the first event of
 // each day in loc. Without names, people in the text become the role they
@@ -40,7 +43,7 @@ func timeline(snap incident.Snapshot, names *people, loc *time.Location, keepNam
 		row := TimelineRow{
 			Time:   clock(at),
 			Kind:   string(e.Kind),
-			Label:  kindLabels[e.Kind],
+			Label:  kindLabels()[e.Kind],
 			Pinned: e.Pinned,
 		}
 		if row.Label == "" {

@@ -31,7 +31,7 @@ func unreadableRows(snap incident.Snapshot, names *people, keepNames bool) []Tim
 		if !e.OccurredAt.IsZero() {
 			continue
 		}
-		row := TimelineRow{Time: "—", Kind: string(e.Kind), Label: kindLabels[e.Kind], Pinned: e.Pinned}
+		row := TimelineRow{Time: "—", Kind: string(e.Kind), Label: kindLabels()[e.Kind], Pinned: e.Pinned}
 		if row.Label == "" {
 			row.Label = cell(string(e.Kind))
 		}

@@ -3,6 +3,7 @@ package incident
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -107,31 +108,35 @@ func dueDate(input, s string) (time.Time, bool, error) {
 	return t, true, nil
 }
 
-var weekdayNames = map[string]time.Weekday{
-	"sunday": time.Sunday, "sun": time.Sunday,
-	"monday": time.Monday, "mon": time.Monday,
-	"tuesday": time.Tuesday, "tue": time.Tuesday, "tues": time.Tuesday,
-	"wednesday": time.Wednesday, "wed": time.Wednesday,
-	"thursday": time.Thursday, "thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday,
-	"friday": time.Friday, "fri": time.Friday,
-	"saturday": time.Saturday, "sat": time.Saturday,
-}
+var weekdayNames = sync.OnceValue(func() map[string]time.Weekday {
+	return map[string]time.Weekday{
+		"sunday": time.Sunday, "sun": time.Sunday,
+		"monday": time.Monday, "mon": time.Monday,
+		"tuesday": time.Tuesday, "tue": time.Tuesday, "tues": time.Tuesday,
+		"wednesday": time.Wednesday, "wed": time.Wednesday,
+		"thursday": time.Thursday, "thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday,
+		"friday": time.Friday, "fri": time.Friday,
+		"saturday": time.Saturday, "sat": time.Saturday,
+	}
+})
 
 // dueWeekday reads "friday", "fri", "next friday", "this fri".
 func dueWeekday(s string) (time.Weekday, bool) {
 	for _, p := range []string{"next ", "this ", "on "} {
 		s = strings.TrimPrefix(s, p)
 	}
-	wd, ok := weekdayNames[s]
+	wd, ok := weekdayNames()[s]
 	return wd, ok
 }
 
-// dueUnits maps the unit words of a relative due date to d, w or m.
-var dueUnits = map[string]byte{
-	"d": 'd', "day": 'd', "days": 'd',
-	"w": 'w', "wk": 'w', "wks": 'w', "week": 'w', "weeks": 'w',
-	"mo": 'm', "month": 'm', "months": 'm',
-}
+// dueUnits() maps the unit words of a relative due date to d, w or m.
+var dueUnits = sync.OnceValue(func() map[string]byte {
+	return map[string]byte{
+		"d": 'd', "day": 'd', "days": 'd',
+		"w": 'w', "wk": 'w', "wks": 'w', "week": 'w', "weeks": 'w',
+		"mo": 'm', "month": 'm', "months": 'm',
+	}
+})
 
 // dueSpan reads "+3d", "3d", "+2 weeks", "in 3 days", "in a week".
 func dueSpan(s string) (n int, unit byte, ok bool) {
@@ -154,7 +159,7 @@ func dueSpan(s string) (n int, unit byte, ok bool) {
 		return 0, 0, false
 	}
 	n, _ = strconv.Atoi(s[:i])
-	unit, ok = dueUnits[strings.TrimSpace(s[i:])]
+	unit, ok = dueUnits()[strings.TrimSpace(s[i:])]
 	if !ok {
 		return 0, 0, false
 	}

@@ -3,6 +3,7 @@ package incident
 import (
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -39,19 +40,21 @@ var Kinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComm
 // FreeKinds are the kinds a user can log with plain text.
 var FreeKinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComms}
 
-var kindAliases = map[string]Kind{
-	"n": KindNote, "note": KindNote,
-	"a": KindAction, "action": KindAction, "act": KindAction, "did": KindAction,
-	"d": KindDecision, "decision": KindDecision, "decide": KindDecision, "dec": KindDecision,
-	"o": KindObservation, "obs": KindObservation, "observation": KindObservation, "observe": KindObservation,
-	"c": KindComms, "comms": KindComms, "comm": KindComms, "communication": KindComms, "update": KindComms,
-}
+var kindAliases = sync.OnceValue(func() map[string]Kind {
+	return map[string]Kind{
+		"n": KindNote, "note": KindNote,
+		"a": KindAction, "action": KindAction, "act": KindAction, "did": KindAction,
+		"d": KindDecision, "decision": KindDecision, "decide": KindDecision, "dec": KindDecision,
+		"o": KindObservation, "obs": KindObservation, "observation": KindObservation, "observe": KindObservation,
+		"c": KindComms, "comms": KindComms, "comm": KindComms, "communication": KindComms, "update": KindComms,
+	}
+})
 
 // ParseKind accepts a free-text kind or one of its short forms (n, a, d, o, c,
 // obs, …). The structured kinds are accepted too when structured is true.
 func ParseKind(in string, structured bool) (Kind, error) {
 	s := strings.ToLower(strings.TrimSpace(in))
-	if k, ok := kindAliases[s]; ok {
+	if k, ok := kindAliases()[s]; ok {
 		return k, nil
 	}
 	if structured {

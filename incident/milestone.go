@@ -4,6 +4,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -22,13 +23,15 @@ const (
 // MilestoneOrder lists milestones in their expected order.
 var MilestoneOrder = []Milestone{MilestoneStarted, MilestoneDetected, MilestoneDeclared, MilestoneMitigated, MilestoneResolved}
 
-var milestoneAliases = map[string]Milestone{
-	"start": MilestoneStarted, "began": MilestoneStarted, "impact": MilestoneStarted,
-	"detect": MilestoneDetected, "detection": MilestoneDetected,
-	"declare":  MilestoneDeclared,
-	"mitigate": MilestoneMitigated, "mitigation": MilestoneMitigated,
-	"resolve": MilestoneResolved, "resolution": MilestoneResolved,
-}
+var milestoneAliases = sync.OnceValue(func() map[string]Milestone {
+	return map[string]Milestone{
+		"start": MilestoneStarted, "began": MilestoneStarted, "impact": MilestoneStarted,
+		"detect": MilestoneDetected, "detection": MilestoneDetected,
+		"declare":  MilestoneDeclared,
+		"mitigate": MilestoneMitigated, "mitigation": MilestoneMitigated,
+		"resolve": MilestoneResolved, "resolution": MilestoneResolved,
+	}
+})
 
 // ParseMilestone accepts a milestone name or a verb form ("detect").
 func ParseMilestone(in string) (Milestone, error) {
@@ -38,7 +41,7 @@ func ParseMilestone(in string) (Milestone, error) {
 			return m, nil
 		}
 	}
-	if m, ok := milestoneAliases[s]; ok {
+	if m, ok := milestoneAliases()[s]; ok {
 		return m, nil
 	}
 	return "", Errorf(EINVALID, "unknown milestone %s: use one of %s", Quote(in), joinStrings(MilestoneOrder))
@@ -112,23 +115,25 @@ func (ms Milestones) OutOfOrder() [][2]Milestone {
 	return out
 }
 
-// plausibleReversals are pairs of milestones (as OutOfOrder reports them)
+// plausibleReversals() are pairs of milestones (as OutOfOrder reports them)
 // whose reverse order is true of some incidents: one that ended before
 // anyone declared it (a self-resolving incident, written up afterwards) or
 // before anyone noticed, and one declared before its impact began (a risk
 // acted on early).
-var plausibleReversals = map[[2]Milestone]string{
-	{MilestoneDeclared, MilestoneMitigated}: "the impact ended before the incident was declared (it resolved itself, or was written up afterwards)",
-	{MilestoneDeclared, MilestoneResolved}:  "the incident was over before it was declared (written up afterwards)",
-	{MilestoneDetected, MilestoneMitigated}: "the impact ended before anyone noticed it (found afterwards)",
-	{MilestoneDetected, MilestoneResolved}:  "the incident was over before anyone noticed it (found afterwards)",
-	{MilestoneStarted, MilestoneDeclared}:   "the incident was declared before its impact began (a risk acted on early)",
-}
+var plausibleReversals = sync.OnceValue(func() map[[2]Milestone]string {
+	return map[[2]Milestone]string{
+		{MilestoneDeclared, MilestoneMitigated}: "the impact ended before the incident was declared (it resolved itself, or was written up afterwards)",
+		{MilestoneDeclared, MilestoneResolved}:  "the incident was over before it was declared (written up afterwards)",
+		{MilestoneDetected, MilestoneMitigated}: "the impact ended before anyone noticed it (found afterwards)",
+		{MilestoneDetected, MilestoneResolved}:  "the incident was over before anyone noticed it (found afterwards)",
+		{MilestoneStarted, MilestoneDeclared}:   "the incident was declared before its impact began (a risk acted on early)",
+	}
+})
 
 // PlausibleOrder reports whether a pair OutOfOrder returned can be true as
 // it stands, and why: such a pair is worth a note, not a correction.
 func PlausibleOrder(pair [2]Milestone) (why string, ok bool) {
-	why, ok = plausibleReversals[pair]
+	why, ok = plausibleReversals()[pair]
 	return why, ok
 }
 

@@ -2,6 +2,7 @@ package incident
 
 import (
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -20,18 +21,20 @@ const (
 // RetroSections lists the sections in order.
 var RetroSections = []RetroSection{RetroWentWell, RetroWentWrong, RetroLucky, RetroFactor, RetroLesson}
 
-var retroAliases = map[string]RetroSection{
-	"well": RetroWentWell, "good": RetroWentWell, "went-well": RetroWentWell, "wentwell": RetroWentWell,
-	"wrong": RetroWentWrong, "bad": RetroWentWrong, "went-wrong": RetroWentWrong, "wentwrong": RetroWentWrong, "badly": RetroWentWrong,
-	"lucky": RetroLucky, "luck": RetroLucky, "got-lucky": RetroLucky,
-	"factor": RetroFactor, "contributing-factor": RetroFactor, "cause": RetroFactor, "factors": RetroFactor,
-	"lesson": RetroLesson, "lessons": RetroLesson, "learned": RetroLesson,
-}
+var retroAliases = sync.OnceValue(func() map[string]RetroSection {
+	return map[string]RetroSection{
+		"well": RetroWentWell, "good": RetroWentWell, "went-well": RetroWentWell, "wentwell": RetroWentWell,
+		"wrong": RetroWentWrong, "bad": RetroWentWrong, "went-wrong": RetroWentWrong, "wentwrong": RetroWentWrong, "badly": RetroWentWrong,
+		"lucky": RetroLucky, "luck": RetroLucky, "got-lucky": RetroLucky,
+		"factor": RetroFactor, "contributing-factor": RetroFactor, "cause": RetroFactor, "factors": RetroFactor,
+		"lesson": RetroLesson, "lessons": RetroLesson, "learned": RetroLesson,
+	}
+})
 
 // ParseRetroSection accepts a section name or an alias.
 func ParseRetroSection(in string) (RetroSection, error) {
 	s := strings.ReplaceAll(strings.ToLower(strings.TrimSpace(in)), " ", "-")
-	if r, ok := retroAliases[s]; ok {
+	if r, ok := retroAliases()[s]; ok {
 		return r, nil
 	}
 	return "", Errorf(EINVALID, "unknown retro section %s: use one of %s", Quote(in), joinStrings(RetroSections))

@@ -3,6 +3,7 @@ package incident
 import (
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -20,31 +21,37 @@ const (
 // Roles lists the canonical roles in the order the header shows them.
 var Roles = []string{RoleCommander, RoleOps, RoleComms, RoleScribe, RoleLiaison}
 
-var roleAliases = map[string]string{
-	"commander": RoleCommander, "ic": RoleCommander, "lead": RoleCommander,
-	"incident commander": RoleCommander, "incident-commander": RoleCommander, "incident lead": RoleCommander,
-	"scribe": RoleScribe, "recorder": RoleScribe,
-	"comms": RoleComms, "communications": RoleComms, "comms lead": RoleComms, "communications lead": RoleComms, "cl": RoleComms,
-	"ops": RoleOps, "operations": RoleOps, "operations lead": RoleOps, "ops lead": RoleOps,
-	"tech lead": RoleOps, "tech-lead": RoleOps, "tl": RoleOps, "technical lead": RoleOps,
-	"liaison": RoleLiaison, "customer liaison": RoleLiaison,
-}
+var roleAliases = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"commander": RoleCommander, "ic": RoleCommander, "lead": RoleCommander,
+		"incident commander": RoleCommander, "incident-commander": RoleCommander, "incident lead": RoleCommander,
+		"scribe": RoleScribe, "recorder": RoleScribe,
+		"comms": RoleComms, "communications": RoleComms, "comms lead": RoleComms, "communications lead": RoleComms, "cl": RoleComms,
+		"ops": RoleOps, "operations": RoleOps, "operations lead": RoleOps, "ops lead": RoleOps,
+		"tech lead": RoleOps, "tech-lead": RoleOps, "tl": RoleOps, "technical lead": RoleOps,
+		"liaison": RoleLiaison, "customer liaison": RoleLiaison,
+	}
+})
 
-var roleTitles = map[string]string{
-	RoleCommander: "incident commander",
-	RoleScribe:    "scribe",
-	RoleComms:     "comms lead",
-	RoleOps:       "ops lead",
-	RoleLiaison:   "liaison",
-}
+var roleTitles = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		RoleCommander: "incident commander",
+		RoleScribe:    "scribe",
+		RoleComms:     "comms lead",
+		RoleOps:       "ops lead",
+		RoleLiaison:   "liaison",
+	}
+})
 
-var roleShort = map[string]string{
-	RoleCommander: "IC",
-	RoleScribe:    "Scribe",
-	RoleComms:     "Comms",
-	RoleOps:       "Ops",
-	RoleLiaison:   "Liaison",
-}
+var roleShort = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		RoleCommander: "IC",
+		RoleScribe:    "Scribe",
+		RoleComms:     "Comms",
+		RoleOps:       "Ops",
+		RoleLiaison:   "Liaison",
+	}
+})
 
 // CanonicalRole maps an alias ("ic", "tech lead") to its canonical name and
 // keeps any other role as typed, lower-cased and trimmed. Empty input or a
@@ -57,7 +64,7 @@ func CanonicalRole(in string) (string, error) {
 		return "", err
 	}
 	s := strings.Join(strings.Fields(strings.ToLower(in)), " ")
-	if c, ok := roleAliases[s]; ok {
+	if c, ok := roleAliases()[s]; ok {
 		return c, nil
 	}
 	return s, nil
@@ -66,7 +73,7 @@ func CanonicalRole(in string) (string, error) {
 // RoleTitle is how prose names the holder of a role: "incident commander",
 // "ops lead"; a free-text role is used as is.
 func RoleTitle(role string) string {
-	if t, ok := roleTitles[role]; ok {
+	if t, ok := roleTitles()[role]; ok {
 		return t
 	}
 	return role
@@ -75,7 +82,7 @@ func RoleTitle(role string) string {
 // RoleShort is the header's label for a role: "IC", "Ops"; a free-text role
 // is capitalised.
 func RoleShort(role string) string {
-	if t, ok := roleShort[role]; ok {
+	if t, ok := roleShort()[role]; ok {
 		return t
 	}
 	r, size := utf8.DecodeRuneInString(role)

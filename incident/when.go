@@ -4,6 +4,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -189,14 +190,16 @@ func relative(input, span string, now time.Time) (time.Time, error) {
 	return now.Add(-d).UTC(), nil
 }
 
-// spanUnits maps the unit words of a relative time to their length.
-var spanUnits = map[string]time.Duration{
-	"ns": time.Nanosecond, "us": time.Microsecond, "µs": time.Microsecond, "μs": time.Microsecond, "ms": time.Millisecond,
-	"s": time.Second, "sec": time.Second, "secs": time.Second, "second": time.Second, "seconds": time.Second,
-	"m": time.Minute, "min": time.Minute, "mins": time.Minute, "minute": time.Minute, "minutes": time.Minute,
-	"h": time.Hour, "hr": time.Hour, "hrs": time.Hour, "hour": time.Hour, "hours": time.Hour,
-	"d": 24 * time.Hour, "day": 24 * time.Hour, "days": 24 * time.Hour,
-}
+// spanUnits() maps the unit words of a relative time to their length.
+var spanUnits = sync.OnceValue(func() map[string]time.Duration {
+	return map[string]time.Duration{
+		"ns": time.Nanosecond, "us": time.Microsecond, "µs": time.Microsecond, "μs": time.Microsecond, "ms": time.Millisecond,
+		"s": time.Second, "sec": time.Second, "secs": time.Second, "second": time.Second, "seconds": time.Second,
+		"m": time.Minute, "min": time.Minute, "mins": time.Minute, "minute": time.Minute, "minutes": time.Minute,
+		"h": time.Hour, "hr": time.Hour, "hrs": time.Hour, "hour": time.Hour, "hours": time.Hour,
+		"d": 24 * time.Hour, "day": 24 * time.Hour, "days": 24 * time.Hour,
+	}
+})
 
 // parseSpan reads "1h30m", "1h 30m", "90 s", "1.5 hours", "an hour" as a
 // duration of at most a little over maxRelative. Every number needs a unit.
@@ -231,7 +234,7 @@ func parseSpan(s string) (time.Duration, bool) {
 		for j < len(s) && s[j] != ' ' && (s[j] < '0' || s[j] > '9') && s[j] != '.' {
 			j++
 		}
-		unit, ok := spanUnits[s[:j]]
+		unit, ok := spanUnits()[s[:j]]
 		if !ok {
 			return 0, false
 		}
@@ -554,6 +557,6 @@ func zoneWord(w string) bool {
 	case "UTC", "GMT", "Z":
 		return true
 	}
-	_, ok := zoneAbbrevs[strings.ToLower(w)]
+	_, ok := zoneAbbrevs()[strings.ToLower(w)]
 	return ok
 }

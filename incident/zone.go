@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	// The zone vocabulary must work where the machine has no zoneinfo
@@ -36,73 +37,75 @@ const (
 	half = 1800
 )
 
-// zoneAbbrevs is keyed by the lower-cased abbreviation.
-var zoneAbbrevs = map[string]zoneAbbrev{
-	"et":   {region: "America/New_York"},
-	"est":  {region: "America/New_York", offset: -5 * hour, fixed: true},
-	"edt":  {region: "America/New_York", offset: -4 * hour, fixed: true},
-	"ct":   {region: "America/Chicago"},
-	"cst":  {region: "America/Chicago", offset: -6 * hour, fixed: true, note: "CST is read as US Central Standard Time (UTC-06:00); for China Standard Time write Asia/Shanghai or +08:00"},
-	"cdt":  {region: "America/Chicago", offset: -5 * hour, fixed: true},
-	"mt":   {region: "America/Denver"},
-	"mst":  {region: "America/Denver", offset: -7 * hour, fixed: true, note: "MST is read as US Mountain time (America/Denver as a display zone); Arizona does not observe daylight saving: write America/Phoenix for it"},
-	"mdt":  {region: "America/Denver", offset: -6 * hour, fixed: true},
-	"pt":   {region: "America/Los_Angeles"},
-	"pst":  {region: "America/Los_Angeles", offset: -8 * hour, fixed: true},
-	"pdt":  {region: "America/Los_Angeles", offset: -7 * hour, fixed: true},
-	"akst": {region: "America/Anchorage", offset: -9 * hour, fixed: true},
-	"akdt": {region: "America/Anchorage", offset: -8 * hour, fixed: true},
-	"hst":  {region: "Pacific/Honolulu", offset: -10 * hour, fixed: true},
-	"bst":  {region: "Europe/London", offset: 1 * hour, fixed: true, note: "BST is read as British Summer Time (UTC+01:00); for Bangladesh Standard Time write Asia/Dhaka or +06:00"},
-	"wet":  {region: "Europe/Lisbon", offset: 0, fixed: true},
-	"west": {region: "Europe/Lisbon", offset: 1 * hour, fixed: true},
-	"cet":  {region: "Europe/Berlin", offset: 1 * hour, fixed: true},
-	"cest": {region: "Europe/Berlin", offset: 2 * hour, fixed: true},
-	"eet":  {region: "Europe/Athens", offset: 2 * hour, fixed: true},
-	"eest": {region: "Europe/Athens", offset: 3 * hour, fixed: true},
-	"msk":  {region: "Europe/Moscow", offset: 3 * hour, fixed: true},
-	"ist":  {region: "Asia/Kolkata", offset: 5*hour + half, fixed: true, note: "IST is read as India Standard Time (UTC+05:30, Asia/Kolkata); for Irish Standard Time write Europe/Dublin, for Israel Standard Time Asia/Jerusalem"},
-	"jst":  {region: "Asia/Tokyo", offset: 9 * hour, fixed: true},
-	"kst":  {region: "Asia/Seoul", offset: 9 * hour, fixed: true},
-	"sgt":  {region: "Asia/Singapore", offset: 8 * hour, fixed: true},
-	"hkt":  {region: "Asia/Hong_Kong", offset: 8 * hour, fixed: true},
-	"aet":  {region: "Australia/Sydney"},
-	"aest": {region: "Australia/Sydney", offset: 10 * hour, fixed: true},
-	"aedt": {region: "Australia/Sydney", offset: 11 * hour, fixed: true},
-	"acst": {region: "Australia/Adelaide", offset: 9*hour + half, fixed: true},
-	"acdt": {region: "Australia/Adelaide", offset: 10*hour + half, fixed: true},
-	"awst": {region: "Australia/Perth", offset: 8 * hour, fixed: true},
-	"nzst": {region: "Pacific/Auckland", offset: 12 * hour, fixed: true},
-	"nzdt": {region: "Pacific/Auckland", offset: 13 * hour, fixed: true},
-	// Africa, South America, the Middle East and South and Southeast Asia,
-	// as postmortems written there give their times.
-	"sast": {region: "Africa/Johannesburg", offset: 2 * hour, fixed: true},
-	"cat":  {region: "Africa/Maputo", offset: 2 * hour, fixed: true},
-	"eat":  {region: "Africa/Nairobi", offset: 3 * hour, fixed: true},
-	"wat":  {region: "Africa/Lagos", offset: 1 * hour, fixed: true},
-	"brt":  {region: "America/Sao_Paulo", offset: -3 * hour, fixed: true},
-	"art":  {region: "America/Argentina/Buenos_Aires", offset: -3 * hour, fixed: true},
-	"clt":  {region: "America/Santiago", offset: -4 * hour, fixed: true},
-	"clst": {region: "America/Santiago", offset: -3 * hour, fixed: true},
-	"gst":  {region: "Asia/Dubai", offset: 4 * hour, fixed: true, note: "GST is read as Gulf Standard Time (UTC+04:00, Asia/Dubai); for South Georgia time write -02:00"},
-	"pkt":  {region: "Asia/Karachi", offset: 5 * hour, fixed: true},
-	"npt":  {region: "Asia/Kathmandu", offset: 5*hour + 45*60, fixed: true},
-	"ict":  {region: "Asia/Bangkok", offset: 7 * hour, fixed: true},
-	"wib":  {region: "Asia/Jakarta", offset: 7 * hour, fixed: true},
-	"pht":  {region: "Asia/Manila", offset: 8 * hour, fixed: true},
-	"idt":  {region: "Asia/Jerusalem", offset: 3 * hour, fixed: true},
-	"nst":  {region: "America/St_Johns", offset: -(3*hour + half), fixed: true},
-	"ndt":  {region: "America/St_Johns", offset: -(2*hour + half), fixed: true},
-	"ast":  {region: "America/Halifax", offset: -4 * hour, fixed: true, note: "AST is read as Atlantic Standard Time (UTC-04:00, America/Halifax); for Arabia Standard Time write Asia/Riyadh or +03:00"},
-	"adt":  {region: "America/Halifax", offset: -3 * hour, fixed: true},
-}
+// zoneAbbrevs() is keyed by the lower-cased abbreviation.
+var zoneAbbrevs = sync.OnceValue(func() map[string]zoneAbbrev {
+	return map[string]zoneAbbrev{
+		"et":   {region: "America/New_York"},
+		"est":  {region: "America/New_York", offset: -5 * hour, fixed: true},
+		"edt":  {region: "America/New_York", offset: -4 * hour, fixed: true},
+		"ct":   {region: "America/Chicago"},
+		"cst":  {region: "America/Chicago", offset: -6 * hour, fixed: true, note: "CST is read as US Central Standard Time (UTC-06:00); for China Standard Time write Asia/Shanghai or +08:00"},
+		"cdt":  {region: "America/Chicago", offset: -5 * hour, fixed: true},
+		"mt":   {region: "America/Denver"},
+		"mst":  {region: "America/Denver", offset: -7 * hour, fixed: true, note: "MST is read as US Mountain time (America/Denver as a display zone); Arizona does not observe daylight saving: write America/Phoenix for it"},
+		"mdt":  {region: "America/Denver", offset: -6 * hour, fixed: true},
+		"pt":   {region: "America/Los_Angeles"},
+		"pst":  {region: "America/Los_Angeles", offset: -8 * hour, fixed: true},
+		"pdt":  {region: "America/Los_Angeles", offset: -7 * hour, fixed: true},
+		"akst": {region: "America/Anchorage", offset: -9 * hour, fixed: true},
+		"akdt": {region: "America/Anchorage", offset: -8 * hour, fixed: true},
+		"hst":  {region: "Pacific/Honolulu", offset: -10 * hour, fixed: true},
+		"bst":  {region: "Europe/London", offset: 1 * hour, fixed: true, note: "BST is read as British Summer Time (UTC+01:00); for Bangladesh Standard Time write Asia/Dhaka or +06:00"},
+		"wet":  {region: "Europe/Lisbon", offset: 0, fixed: true},
+		"west": {region: "Europe/Lisbon", offset: 1 * hour, fixed: true},
+		"cet":  {region: "Europe/Berlin", offset: 1 * hour, fixed: true},
+		"cest": {region: "Europe/Berlin", offset: 2 * hour, fixed: true},
+		"eet":  {region: "Europe/Athens", offset: 2 * hour, fixed: true},
+		"eest": {region: "Europe/Athens", offset: 3 * hour, fixed: true},
+		"msk":  {region: "Europe/Moscow", offset: 3 * hour, fixed: true},
+		"ist":  {region: "Asia/Kolkata", offset: 5*hour + half, fixed: true, note: "IST is read as India Standard Time (UTC+05:30, Asia/Kolkata); for Irish Standard Time write Europe/Dublin, for Israel Standard Time Asia/Jerusalem"},
+		"jst":  {region: "Asia/Tokyo", offset: 9 * hour, fixed: true},
+		"kst":  {region: "Asia/Seoul", offset: 9 * hour, fixed: true},
+		"sgt":  {region: "Asia/Singapore", offset: 8 * hour, fixed: true},
+		"hkt":  {region: "Asia/Hong_Kong", offset: 8 * hour, fixed: true},
+		"aet":  {region: "Australia/Sydney"},
+		"aest": {region: "Australia/Sydney", offset: 10 * hour, fixed: true},
+		"aedt": {region: "Australia/Sydney", offset: 11 * hour, fixed: true},
+		"acst": {region: "Australia/Adelaide", offset: 9*hour + half, fixed: true},
+		"acdt": {region: "Australia/Adelaide", offset: 10*hour + half, fixed: true},
+		"awst": {region: "Australia/Perth", offset: 8 * hour, fixed: true},
+		"nzst": {region: "Pacific/Auckland", offset: 12 * hour, fixed: true},
+		"nzdt": {region: "Pacific/Auckland", offset: 13 * hour, fixed: true},
+		// Africa, South America, the Middle East and South and Southeast Asia,
+		// as postmortems written there give their times.
+		"sast": {region: "Africa/Johannesburg", offset: 2 * hour, fixed: true},
+		"cat":  {region: "Africa/Maputo", offset: 2 * hour, fixed: true},
+		"eat":  {region: "Africa/Nairobi", offset: 3 * hour, fixed: true},
+		"wat":  {region: "Africa/Lagos", offset: 1 * hour, fixed: true},
+		"brt":  {region: "America/Sao_Paulo", offset: -3 * hour, fixed: true},
+		"art":  {region: "America/Argentina/Buenos_Aires", offset: -3 * hour, fixed: true},
+		"clt":  {region: "America/Santiago", offset: -4 * hour, fixed: true},
+		"clst": {region: "America/Santiago", offset: -3 * hour, fixed: true},
+		"gst":  {region: "Asia/Dubai", offset: 4 * hour, fixed: true, note: "GST is read as Gulf Standard Time (UTC+04:00, Asia/Dubai); for South Georgia time write -02:00"},
+		"pkt":  {region: "Asia/Karachi", offset: 5 * hour, fixed: true},
+		"npt":  {region: "Asia/Kathmandu", offset: 5*hour + 45*60, fixed: true},
+		"ict":  {region: "Asia/Bangkok", offset: 7 * hour, fixed: true},
+		"wib":  {region: "Asia/Jakarta", offset: 7 * hour, fixed: true},
+		"pht":  {region: "Asia/Manila", offset: 8 * hour, fixed: true},
+		"idt":  {region: "Asia/Jerusalem", offset: 3 * hour, fixed: true},
+		"nst":  {region: "America/St_Johns", offset: -(3*hour + half), fixed: true},
+		"ndt":  {region: "America/St_Johns", offset: -(2*hour + half), fixed: true},
+		"ast":  {region: "America/Halifax", offset: -4 * hour, fixed: true, note: "AST is read as Atlantic Standard Time (UTC-04:00, America/Halifax); for Arabia Standard Time write Asia/Riyadh or +03:00"},
+		"adt":  {region: "America/Halifax", offset: -3 * hour, fixed: true},
+	}
+})
 
 // ZoneAbbreviations lists, in upper case and sorted, every abbreviation
 // the one zone table knows: what --at, the TUI and import all read after a
 // time, and ParseZone takes as a display zone.
 func ZoneAbbreviations() []string {
-	out := make([]string, 0, len(zoneAbbrevs))
-	for a := range zoneAbbrevs {
+	out := make([]string, 0, len(zoneAbbrevs()))
+	for a := range zoneAbbrevs() {
 		out = append(out, strings.ToUpper(a))
 	}
 	sort.Strings(out)
@@ -132,7 +135,7 @@ func ParseZone(name string) (*time.Location, error) {
 	case "utc", "z", "gmt", "zulu", "uct":
 		return time.UTC, nil
 	}
-	if a, ok := zoneAbbrevs[strings.ToLower(s)]; ok {
+	if a, ok := zoneAbbrevs()[strings.ToLower(s)]; ok {
 		return loadRegion(a.region)
 	}
 	if secs, ok := parseOffset(s); ok {
@@ -165,7 +168,7 @@ func ZoneNote(input string) string {
 		return ""
 	}
 	last := strings.Trim(f[len(f)-1], "()")
-	return zoneAbbrevs[strings.ToLower(last)].note
+	return zoneAbbrevs()[strings.ToLower(last)].note
 }
 
 // timestampZone reads the zone written after a time. Unlike ParseZone it
@@ -177,7 +180,7 @@ func timestampZone(name string) (*time.Location, error) {
 	case "utc", "z", "gmt", "zulu", "uct":
 		return time.UTC, nil
 	}
-	if a, ok := zoneAbbrevs[strings.ToLower(s)]; ok {
+	if a, ok := zoneAbbrevs()[strings.ToLower(s)]; ok {
 		if a.fixed {
 			return time.FixedZone(strings.ToUpper(s), a.offset), nil
 		}

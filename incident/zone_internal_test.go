@@ -10,7 +10,7 @@ import (
 // actually uses (standard in January or July, daylight in the other), so a
 // typo such as CEST = +1 cannot slip in.
 func TestZoneAbbrevsMatchTheirRegion(t *testing.T) {
-	for abbr, a := range zoneAbbrevs {
+	for abbr, a := range zoneAbbrevs() {
 		loc, err := time.LoadLocation(a.region)
 		if err != nil {
 			t.Errorf("%s: region %s: %v", abbr, a.region, err)

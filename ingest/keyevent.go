@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -50,14 +51,16 @@ func (p *parser) labelStamp(s string, n int, raw string, listed bool) bool {
 	return false
 }
 
-// boundWords end a text whose time bounds or plans something rather than
+// boundWords() end a text whose time bounds or plans something rather than
 // dating it ("we waited until 14:00").
-var boundWords = map[string]bool{"until": true, "till": true, "before": true, "after": true, "by": true,
-	"from": true, "to": true, "since": true, "every": true, "for": true}
+var boundWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"until": true, "till": true, "before": true, "after": true, "by": true,
+		"from": true, "to": true, "since": true, "every": true, "for": true}
+})
 
 func boundWord(label string) bool {
 	i := strings.LastIndexByte(label, ' ')
-	return boundWords[strings.ToLower(label[i+1:])]
+	return boundWords()[strings.ToLower(label[i+1:])]
 }
 
 // notEventLabels name periods and document metadata, whose times are not

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"scribe/incident"
@@ -741,13 +742,15 @@ func (p *parser) plainLine(l *line) bool {
 	return true
 }
 
-// continuationWords end a line whose sentence goes on with a time on the
+// continuationWords() end a line whose sentence goes on with a time on the
 // next line ("… at around\n08:15 UTC the team …").
-var continuationWords = map[string]bool{
-	"at": true, "around": true, "about": true, "by": true, "until": true, "since": true, "from": true,
-	"to": true, "after": true, "before": true, "approximately": true, "circa": true, "and": true,
-	"or": true, "of": true, "the": true, "on": true, "between": true, "till": true, "roughly": true,
-}
+var continuationWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"at": true, "around": true, "about": true, "by": true, "until": true, "since": true, "from": true,
+		"to": true, "after": true, "before": true, "approximately": true, "circa": true, "and": true,
+		"or": true, "of": true, "the": true, "on": true, "between": true, "till": true, "roughly": true,
+	}
+})
 
 // wrapped reports whether the paragraph being read ends mid-sentence, so
 // that a line starting with a time continues it rather than opening an
@@ -758,7 +761,7 @@ func (p *parser) wrapped() bool {
 	}
 	last := p.para[len(p.para)-1].text
 	i := strings.LastIndexAny(last, " \t")
-	return continuationWords[strings.ToLower(last[i+1:])]
+	return continuationWords()[strings.ToLower(last[i+1:])]
 }
 
 // badClock reports whether a line that no timestamp was read from opens

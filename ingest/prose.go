@@ -2,16 +2,19 @@ package ingest
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
 
-// proseFiller may stand between "On <date>" and its time: "On 2024-08-12
+// proseFiller() may stand between "On <date>" and its time: "On 2024-08-12
 // starting at 20:10 UTC".
-var proseFiller = map[string]bool{
-	"starting": true, "beginning": true, "from": true, "just": true, "shortly": true, "after": true,
-	"around": true, "approximately": true, "about": true, "at": true, "roughly": true, "before": true,
-}
+var proseFiller = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"starting": true, "beginning": true, "from": true, "just": true, "shortly": true, "after": true,
+		"around": true, "approximately": true, "about": true, "at": true, "roughly": true, "before": true,
+	}
+})
 
 // prose finds sentences that open with a time ("At 07:40 UTC we …", "On
 // June 3 at 09:12 PT the pager …") in a paragraph, keeping the rest of the
@@ -97,9 +100,9 @@ func (p *parser) secondClause(s string, start, end int) (cut, next int, st stamp
 	return end, end, stamp{}, false
 }
 
-// midSentenceWords introduce a time inside a sentence that says when
+// midSentenceWords() introduce a time inside a sentence that says when
 // something happened (not "until", "before" or "by", which bound it).
-var midSentenceWords = map[string]bool{"at": true, "around": true, "approximately": true}
+var midSentenceWords = sync.OnceValue(func() map[string]bool { return map[string]bool{"at": true, "around": true, "approximately": true} })
 
 // pastBy reports whether "by" dates what the sentence so far says has
 // happened ("Error rates returned to normal by 13:47 UTC"): its verb is in
@@ -128,7 +131,7 @@ func (p *parser) midSentenceStamp(s string, i int) (stamp, bool) {
 			continue
 		}
 		w := letters(s, j+1)
-		if !midSentenceWords[strings.ToLower(w)] && !pastBy(s[i:j], w) || byteAt(s, j+1+len(w)) != ' ' {
+		if !midSentenceWords()[strings.ToLower(w)] && !pastBy(s[i:j], w) || byteAt(s, j+1+len(w)) != ' ' {
 			continue
 		}
 		k := skipApprox(s, j+2+len(w))
@@ -185,7 +188,7 @@ func (p *parser) proseStamp(s string, i int) (stamp, int, bool) {
 		}
 		for range 3 {
 			fw := strings.ToLower(letters(s, k))
-			if !proseFiller[fw] {
+			if !proseFiller()[fw] {
 				break
 			}
 			k = skipSpaces(s, k+len(fw))

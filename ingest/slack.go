@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"scribe/incident"
@@ -82,17 +83,19 @@ type slackChannel struct {
 	} `json:"topic"`
 }
 
-// slackHousekeeping are the subtypes that say who came and went or how
+// slackHousekeeping() are the subtypes that say who came and went or how
 // the channel was set up, not what happened in the incident.
-var slackHousekeeping = map[string]bool{
-	"channel_join": true, "channel_leave": true, "group_join": true, "group_leave": true,
-	"channel_archive": true, "channel_unarchive": true, "group_archive": true, "group_unarchive": true,
-	"channel_name": true, "group_name": true, "channel_purpose": true, "group_purpose": true,
-	"pinned_item": true, "unpinned_item": true, "bot_add": true, "bot_remove": true,
-	"bot_enable": true, "bot_disable": true, "message_deleted": true, "tombstone": true,
-	"channel_convert_to_private": true, "channel_convert_to_public": true, "reminder_add": true,
-	"joiner_notification": true, "slackbot_response": true, "message_replied": true,
-}
+var slackHousekeeping = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"channel_join": true, "channel_leave": true, "group_join": true, "group_leave": true,
+		"channel_archive": true, "channel_unarchive": true, "group_archive": true, "group_unarchive": true,
+		"channel_name": true, "group_name": true, "channel_purpose": true, "group_purpose": true,
+		"pinned_item": true, "unpinned_item": true, "bot_add": true, "bot_remove": true,
+		"bot_enable": true, "bot_disable": true, "message_deleted": true, "tombstone": true,
+		"channel_convert_to_private": true, "channel_convert_to_public": true, "reminder_add": true,
+		"joiner_notification": true, "slackbot_response": true, "message_replied": true,
+	}
+})
 
 // slackFileLimit bounds one JSON file of an export, and slackTotalLimit
 // all that one import reads of it.
@@ -196,7 +199,7 @@ func edited(m, ed slackMessage) slackMessage {
 // entry was left out ("" for housekeeping, which is dropped silently).
 func slackSkipped(m slackMessage) string {
 	switch {
-	case slackHousekeeping[m.Subtype], m.Type != "" && m.Type != "message":
+	case slackHousekeeping()[m.Subtype], m.Type != "" && m.Type != "message":
 		return ""
 	case m.TS == "":
 		return "a message without a time (ts) was left out"
@@ -372,7 +375,7 @@ func (n slackNames) name(id string, profile *slackProfile) string {
 
 // entry turns a message into an entry, false for housekeeping.
 func (n slackNames) entry(m slackMessage) (Entry, bool) {
-	if slackHousekeeping[m.Subtype] || m.Type != "" && m.Type != "message" {
+	if slackHousekeeping()[m.Subtype] || m.Type != "" && m.Type != "message" {
 		return Entry{}, false
 	}
 	at, ok := slackTime(m.TS)

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -73,18 +74,22 @@ func dashAt(s string, i int) int {
 	return 0
 }
 
-var monthNames = map[string]int{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-	"sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
-	"dec": 12, "december": 12,
-}
+var monthNames = sync.OnceValue(func() map[string]int {
+	return map[string]int{
+		"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+		"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+		"sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11,
+		"dec": 12, "december": 12,
+	}
+})
 
-var weekdayNames = map[string]bool{
-	"mon": true, "monday": true, "tue": true, "tues": true, "tuesday": true, "wed": true, "wednesday": true,
-	"thu": true, "thur": true, "thurs": true, "thursday": true, "fri": true, "friday": true,
-	"sat": true, "saturday": true, "sun": true, "sunday": true,
-}
+var weekdayNames = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"mon": true, "monday": true, "tue": true, "tues": true, "tuesday": true, "wed": true, "wednesday": true,
+		"thu": true, "thur": true, "thurs": true, "thursday": true, "fri": true, "friday": true,
+		"sat": true, "saturday": true, "sun": true, "sunday": true,
+	}
+})
 
 // lower folds an ASCII word of at most 9 letters without allocating, so the
 // survey can look at every word of a large log cheaply.
@@ -103,7 +108,7 @@ func monthOf(word string) int {
 		return 0
 	}
 	var buf [9]byte
-	return monthNames[string(lower(word, &buf))]
+	return monthNames()[string(lower(word, &buf))]
 }
 
 // weekdayOf is the day a weekday's name (or its short form) names.
@@ -133,7 +138,7 @@ func isWeekday(word string) bool {
 		return false
 	}
 	var buf [9]byte
-	return weekdayNames[string(lower(word, &buf))]
+	return weekdayNames()[string(lower(word, &buf))]
 }
 
 // wordEnd reports whether position i ends a token: end of text or a
@@ -664,7 +669,7 @@ func regionWord(word string) string {
 	if len(word) < len("Central") || len(word) > len("Mountain") || !isUpper(word[0]) {
 		return ""
 	}
-	return regionWords[strings.ToLower(word)]
+	return regionWords()[strings.ToLower(word)]
 }
 
 // stampAt reads a timestamp starting at i in any of the orders documents

@@ -2,27 +2,30 @@ package ingest
 
 import (
 	"strings"
+	"sync"
 
 	"scribe/incident"
 )
 
-// statusWords are the update labels of status pages. The four incident
+// statusWords() are the update labels of status pages. The four incident
 // states become status events; the others (Update, Postmortem, …) label
 // an update that is kept as a note.
-var statusWords = map[string]incident.State{
-	"investigating": incident.Investigating,
-	"identified":    incident.Identified,
-	"monitoring":    incident.Monitoring,
-	"resolved":      incident.Resolved,
-	"update":        "",
-	"updated":       "",
-	"postmortem":    "",
-	"post-mortem":   "",
-	"scheduled":     "",
-	"in progress":   "",
-	"verifying":     "",
-	"completed":     "",
-}
+var statusWords = sync.OnceValue(func() map[string]incident.State {
+	return map[string]incident.State{
+		"investigating": incident.Investigating,
+		"identified":    incident.Identified,
+		"monitoring":    incident.Monitoring,
+		"resolved":      incident.Resolved,
+		"update":        "",
+		"updated":       "",
+		"postmortem":    "",
+		"post-mortem":   "",
+		"scheduled":     "",
+		"in progress":   "",
+		"verifying":     "",
+		"completed":     "",
+	}
+})
 
 // statusLine reads a status-page update label: a line that is only the word
 // ("Resolved") or the word, a dash and the message ("Investigating - We are
@@ -46,7 +49,7 @@ func statusLine(s string, colonOK bool) (state incident.State, msg string, ok bo
 	if lw == "in" && len(rest) > 9 && strings.EqualFold(rest[:9], " progress") {
 		lw, rest = "in progress", rest[9:]
 	}
-	st, known := statusWords[lw]
+	st, known := statusWords()[lw]
 	if !known {
 		return "", "", false
 	}
@@ -71,7 +74,7 @@ func (p *parser) statusStamp(s string) (stamp, string, bool) {
 		return stamp{}, "", false
 	}
 	lw := strings.ToLower(w)
-	state, known := statusWords[lw]
+	state, known := statusWords()[lw]
 	if !known {
 		return stamp{}, "", false
 	}

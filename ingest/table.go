@@ -3,6 +3,7 @@ package ingest
 import (
 	"fmt"
 	"strings"
+	"sync"
 )
 
 // tableCols is what a Markdown table's header says: which columns hold the
@@ -21,12 +22,16 @@ type tableCols struct {
 // Time in CET", "Timestamp", "When" (but not "Due date").
 var whenHeaders = []string{"time", "date", "when", "timestamp", "utc"}
 
-// numberingHeaders name a column that numbers the rows.
-var numberingHeaders = map[string]bool{"#": true, "no": true, "no.": true, "nr": true, "step": true, "id": true, "n": true, "n°": true}
+// numberingHeaders() name a column that numbers the rows.
+var numberingHeaders = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"#": true, "no": true, "no.": true, "nr": true, "step": true, "id": true, "n": true, "n°": true}
+})
 
-// whenWords are whole first words of a time column's header: "At (UTC)",
+// whenWords() are whole first words of a time column's header: "At (UTC)",
 // "Start", "Occurred".
-var whenWords = map[string]bool{"at": true, "start": true, "started": true, "datetime": true, "occurred": true, "hour": true}
+var whenWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"at": true, "start": true, "started": true, "datetime": true, "occurred": true, "hour": true}
+})
 
 func (p *parser) tableRow(lead string, n int) {
 	p.flushAwaiting()
@@ -41,7 +46,7 @@ func (p *parser) tableRow(lead string, n int) {
 		if _, _, ok := p.rowStamp(cells, []int{0}, nil); !ok {
 			for i, c := range cells {
 				l := strings.ToLower(strings.Trim(c, "*_ "))
-				if numberingHeaders[l] {
+				if numberingHeaders()[l] {
 					if p.table.skip == nil {
 						p.table.skip = map[int]bool{}
 					}
@@ -50,7 +55,7 @@ func (p *parser) tableRow(lead string, n int) {
 				}
 				first := strings.ToLower(letters(l, 0))
 				for _, h := range whenHeaders {
-					if (strings.HasPrefix(l, h) || whenWords[first]) && len(p.table.when) < 2 {
+					if (strings.HasPrefix(l, h) || whenWords()[first]) && len(p.table.when) < 2 {
 						p.table.when = append(p.table.when, i)
 						break
 					}
@@ -143,7 +148,7 @@ func clockPair(header []string) (utc, local int) {
 		case utc < 0 && (strings.Contains(l, "utc") || strings.Contains(l, "gmt") || strings.Contains(l, "zulu")):
 			utc = i
 		case local < 0 && (strings.Contains(l, "local") || strings.HasPrefix(l, "time") && statedZone(c) != "" ||
-			regionWords[strings.ToLower(letters(l, 0))] != "" || zoneWord(strings.Trim(c, "*_ ()"))):
+			regionWords()[strings.ToLower(letters(l, 0))] != "" || zoneWord(strings.Trim(c, "*_ ()"))):
 			local = i
 		}
 	}

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"sync"
 	"time"
 
 	"scribe/incident"
@@ -45,22 +46,28 @@ func (c zoneCache) stampZone(word string) *time.Location {
 	return loc
 }
 
-// statementKeys introduce a zone statement: "All times in UTC",
+// statementKeys() introduce a zone statement: "All times in UTC",
 // "Time (UTC)", "Timeline (times in BST)", "Date and Time in CET".
-var statementKeys = map[string]bool{
-	"time": true, "times": true, "timeline": true, "timestamp": true, "timestamps": true,
-	"timezone": true, "zone": true, "tz": true,
-}
+var statementKeys = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"time": true, "times": true, "timeline": true, "timestamp": true, "timestamps": true,
+		"timezone": true, "zone": true, "tz": true,
+	}
+})
 
-// statementFiller may stand between the key and the zone.
-var statementFiller = map[string]bool{
-	"are": true, "is": true, "in": true, "all": true, "the": true, "shown": true, "given": true,
-	"listed": true, "expressed": true, "below": true, "above": true, "and": true, "of": true,
-	"at": true, "as": true, "written": true, "reported": true, "here": true, "us": true,
-}
+// statementFiller() may stand between the key and the zone.
+var statementFiller = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"are": true, "is": true, "in": true, "all": true, "the": true, "shown": true, "given": true,
+		"listed": true, "expressed": true, "below": true, "above": true, "and": true, "of": true,
+		"at": true, "as": true, "written": true, "reported": true, "here": true, "us": true,
+	}
+})
 
-// regionWords are spelled-out zones: "All times are Pacific Time".
-var regionWords = map[string]string{"pacific": "PT", "eastern": "ET", "central": "CT", "mountain": "MT"}
+// regionWords() are spelled-out zones: "All times are Pacific Time".
+var regionWords = sync.OnceValue(func() map[string]string {
+	return map[string]string{"pacific": "PT", "eastern": "ET", "central": "CT", "mountain": "MT"}
+})
 
 // regionZone reads a zone spelled out at the start of words: "Pacific",
 // "Pacific Daylight Time", "Central European Time", "British Summer Time".
@@ -75,13 +82,13 @@ func regionZone(words []string) string {
 		return map[string]string{"central": "Europe/Berlin", "eastern": "Europe/Athens", "western": "Europe/Lisbon"}[first]
 	case first == "british" && second == "summer":
 		return "BST"
-	case regionWords[first] == "":
+	case regionWords()[first] == "":
 		return ""
 	case second == "standard" || second == "daylight":
 		// PT → PST or PDT, as written.
-		return regionWords[first][:1] + strings.ToUpper(second[:1]) + "T"
+		return regionWords()[first][:1] + strings.ToUpper(second[:1]) + "T"
 	}
-	return regionWords[first]
+	return regionWords()[first]
 }
 
 // statedZone returns the zone word a line declares for the times around it,
@@ -119,7 +126,7 @@ func statedZone(line string) string {
 	return ""
 }
 
-// isStatementKey reports whether w is one of statementKeys, in any case,
+// isStatementKey reports whether w is one of statementKeys(), in any case,
 // without folding every word of the line.
 func isStatementKey(w string) bool {
 	if len(w) < 2 || len(w) > len("timestamps") || w[0]|0x20 != 't' && w[0]|0x20 != 'z' {
@@ -129,7 +136,7 @@ func isStatementKey(w string) bool {
 	for i := 0; i < len(w); i++ {
 		buf[i] = w[i] | 0x20
 	}
-	return statementKeys[string(buf[:len(w)])]
+	return statementKeys()[string(buf[:len(w)])]
 }
 
 // zoneAfterKey reads the zone in the words after a statement key, passing
@@ -143,11 +150,11 @@ func zoneAfterKey(words []string) string {
 			return "UTC"
 		case zoneWord(next):
 			return next
-		case regionWords[l] != "" || strings.EqualFold(next, "british") || strings.EqualFold(next, "western"):
+		case regionWords()[l] != "" || strings.EqualFold(next, "british") || strings.EqualFold(next, "western"):
 			if z := regionZone(words[j:]); z != "" {
 				return z
 			}
-		case statementFiller[l]:
+		case statementFiller()[l]:
 			continue
 		}
 		break
