@@ -238,7 +238,7 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		key = m[1] + m[2] + m[3]
 		rest = strings.Replace(rest, m[0], " ", 1)
 	}
-	rest = emptyBrackets.ReplaceAllString(rest, " ")
+	rest = emptyBrackets().ReplaceAllString(rest, " ")
 	rest = strings.Join(strings.Fields(rest), " ")
 	rest = strings.Trim(rest, " -–—,;:|")
 	a.Title, a.Description = itemTitle(rest, full)
@@ -324,7 +324,7 @@ func itemTitle(rest, full string) (string, string) {
 
 // emptyBrackets is what is left of a bracketed group of fields once the
 // owner, priority and due date have been taken out of it: "( , , )".
-var emptyBrackets = regexp.MustCompile(`[(\[][\s,;:/|-]*(?:[)\]]|$)`)
+var emptyBrackets = lazyregexp.New(`[(\[][\s,;:/|-]*(?:[)\]]|$)`)
 
 // inBrackets reports whether word stands inside a bracketed group of s.
 func inBrackets(s, word string) bool {
