@@ -22,5 +22,7 @@
 // Where the code differs from DESIGN.md: the command line grew corrections
 // (action edit/delete/restore, retro edit/delete/restore, milestone
 // --clear, lint) and --version; exit statuses beyond 0/1/2 are 74 (saved,
-// id not printed) and 130 (interrupted by SIGINT or SIGTERM).
+// id not printed) and 130 (interrupted by SIGINT or SIGTERM); signals are
+// installed here rather than in main.go, because `scribe log` to a file
+// does without them (signals.go, runLog).
 package cli

@@ -137,7 +137,7 @@ func (a *App) runImport(ctx context.Context, args []string, f importFlags) error
 		// of a 100,000-line import's CPU time).
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
-	opts := ingest.Options{Zone: zone, ZoneGiven: zone != nil, Year: f.year, Reference: a.Now(), ReferenceName: "today's date"}
+	opts := ingest.Options{Zone: zone, ZoneGiven: zone != nil, Year: f.year, Reference: a.Now(), ReferenceName: "today's date", Now: a.Now()}
 	if f.isNew {
 		if zone == nil {
 			opts.Zone = time.UTC

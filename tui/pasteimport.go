@@ -96,7 +96,7 @@ func (s *incidentScreen) paste(content string) tea.Cmd {
 // UTC under /utc), and time-only entries fall on the incident's day.
 func (s *incidentScreen) importOptions() ingest.Options {
 	inc := &s.snap.Incident
-	opts := ingest.Options{Zone: s.zone(), Reference: inc.CreatedAt}
+	opts := ingest.Options{Zone: s.zone(), Reference: inc.CreatedAt, Now: s.c.now()}
 	if t, ok := inc.Milestones.Get(incident.MilestoneDeclared); ok {
 		opts.Reference = t
 	}
