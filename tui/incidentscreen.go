@@ -286,8 +286,8 @@ func (s *incidentScreen) written(msg writtenMsg) tea.Cmd {
 		// Kept in the outbox: it is not lost, and it shows as pending
 		// until the team database has it.
 		s.header.team.pending++
-		s.header.team.team = true // only a team database queues
 		s.fullReload = true // the pending lines come with a whole read
+		s.header.team.team = true // only a team database queues
 		return tea.Batch(s.info(incident.ErrorMessage(msg.err)), s.load())
 	}
 	if msg.err != nil {
