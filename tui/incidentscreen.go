@@ -286,7 +286,7 @@ func (s *incidentScreen) written(msg writtenMsg) tea.Cmd {
 		// Kept in the outbox: it is not lost, and it shows as pending
 		// until the team database has it.
 		s.header.team.pending++
-		s.fullReload = true // the pending lines come with a whole read
+		s.fullReload = true       // the pending lines come with a whole read
 		s.header.team.team = true // only a team database queues
 		return tea.Batch(s.info(incident.ErrorMessage(msg.err)), s.load())
 	}
