@@ -36,11 +36,11 @@ type Report struct {
 	// ByMonth is every month from the first incident's to the last's when
 	// that spans at most MaxFilledMonths (quiet months count 0), else only
 	// the months that had incidents (Sparse).
-	ByMonth []MonthRow
-	Sparse  bool
-	Metrics      []Metric      // over all incidents: detect, mitigate, resolve, impact
-	FollowUps    FollowUps
-	Rows         []IncidentRow // the incidents counted, oldest first
+	ByMonth   []MonthRow
+	Sparse    bool
+	Metrics   []Metric // over all incidents: detect, mitigate, resolve, impact
+	FollowUps FollowUps
+	Rows      []IncidentRow // the incidents counted, oldest first
 	// DateUnreadable are the incidents that cannot be placed in time: the
 	// database holds none of their started, detected, declared and
 	// creation times in a form scribe can read (see incident.Unreadable).
