@@ -184,6 +184,10 @@ func (a *App) commands(args []string) []*cobra.Command {
 		{"followups", a.followupsCmd},
 		{"report", a.reportCmd},
 		{"push", func() *cobra.Command { return a.pushCmd(nil) }},
+		{"config", a.configCmd}, // the runbook: cli/config.go, cli/update.go
+		{"update", a.updateCmd},
+		{"checklist", a.checklistCmd},
+		{"remind", a.remindCmd},
 	}
 	named := commandName(args)
 	var out []*cobra.Command

@@ -143,7 +143,7 @@ func (a *App) runExport(ctx context.Context, o *exportOptions) error {
 		}
 	}
 	return a.withReader(ctx, func(st *store.Store) error {
-		snap, err := st.Snapshot(ctx, o.IncidentID)
+		snap, err := a.snapshotWithPolicy(ctx, st, o.IncidentID) // the cadence from config.toml (cli/config.go)
 		if err != nil {
 			return err
 		}

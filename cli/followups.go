@@ -85,9 +85,9 @@ func (a *App) followupsCmd() *cobra.Command {
 		Long: `List the open action items (follow-ups) of every incident: overdue first
 (the most overdue on top), then by due date, items with no due date last.
 
-An item nobody gave a due date is held to its priority's deadline:
-` + incident.DefaultFollowUpPolicy().Describe() + `.
-The deadline counts from the later of the item's creation and the incident's
+An item nobody gave a due date is held to its priority's deadline: by
+default ` + incident.DefaultFollowUpPolicy().Describe() + `;
+the [followups] table of config.toml changes them (scribe config). The deadline counts from the later of the item's creation and the incident's
 resolution (nobody works on follow-ups during the outage, and an item written
 in the retro a week later has not been waiting that week); for an incident
 still open, from the item's creation. Dates are in the incident's zone, and
@@ -113,8 +113,12 @@ The ISSUE column is the GitHub issue and its state as the last
 				}
 				filter.repo = r.String()
 			}
+			pol, err := a.followUpPolicy()
+			if err != nil {
+				return err
+			}
 			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				all, err := openFollowUps(cmd.Context(), st, a.followUpPolicy(), a.Now())
+				all, err := openFollowUps(cmd.Context(), st, pol, a.Now())
 				if err != nil {
 					return err
 				}
@@ -127,7 +131,7 @@ The ISSUE column is the GitHub issue and its state as the last
 				if asJSON {
 					return a.printFollowUpsJSON(fs)
 				}
-				return a.printFollowUps(fs, len(all))
+				return a.printFollowUps(fs, len(all), pol)
 			})
 		},
 	}
@@ -140,9 +144,14 @@ The ISSUE column is the GitHub issue and its state as the last
 }
 
 // followUpPolicy is the deadline policy the follow-up and report commands
-// apply: the built-in one until a team's config.toml can override it.
-func (a *App) followUpPolicy() incident.FollowUpPolicy {
-	return incident.DefaultFollowUpPolicy()
+// apply: the built-in one with the [followups] of a team's config.toml laid
+// over it (cli/config.go); a broken file is an error.
+func (a *App) followUpPolicy() (incident.FollowUpPolicy, error) {
+	cfg, err := a.loadConfig()
+	if err != nil {
+		return incident.FollowUpPolicy{}, err
+	}
+	return cfg.FollowUps, nil
 }
 
 // openFollowUps reads every open action item of every incident, held to
@@ -194,7 +203,7 @@ func (a *App) printFollowUpsJSON(fs []incident.FollowUp) error {
 	return a.writeJSON(out)
 }
 
-func (a *App) printFollowUps(fs []incident.FollowUp, open int) error {
+func (a *App) printFollowUps(fs []incident.FollowUp, open int, pol incident.FollowUpPolicy) error {
 	if len(fs) == 0 {
 		if open == 0 {
 			fmt.Fprintln(a.Stderr, "no open follow-ups: every action item is done or won't do")
@@ -223,7 +232,7 @@ func (a *App) printFollowUps(fs []incident.FollowUp, open int) error {
 	}
 	if derived {
 		fmt.Fprintf(a.Stdout, "\n* from the priority's deadline (%s), counted from the later of the item's creation and the incident's resolution\n",
-			a.followUpPolicy().Describe())
+			pol.Describe())
 	}
 	fmt.Fprintf(a.Stderr, "%s, %d overdue\n", plural(len(fs), "open follow-up"), overdue)
 	return nil

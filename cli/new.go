@@ -76,8 +76,17 @@ func (a *App) runNew(ctx context.Context, o *newOptions) error {
 	if err != nil {
 		return err
 	}
+	// The team policy decides the incident's cadence and checklist: a
+	// broken config.toml stops the declaration before anything is written
+	// (cli/config.go).
+	cfg, err := a.loadConfig()
+	if err != nil {
+		return err
+	}
 	return a.withStore(ctx, func(st *store.Store) error {
-		if err := st.CreateIncident(ctx, &inc, origin); err != nil {
+		// The severity's checklist is attached with the declaration
+		// (store/checklist.go).
+		if err := st.DeclareIncident(ctx, &inc, cfg.For(inc.Severity).Checklist, origin); err != nil {
 			return err
 		}
 		if err := a.printSavedID("incident", inc.ID); err != nil {

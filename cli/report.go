@@ -64,7 +64,11 @@ durations in seconds.`,
 			if err != nil {
 				return err
 			}
-			opts := report.Options{Zone: time.UTC, Now: a.Now(), Policy: a.followUpPolicy()}
+			pol, err := a.followUpPolicy() // config.toml's [followups] (cli/followups.go)
+			if err != nil {
+				return err
+			}
+			opts := report.Options{Zone: time.UTC, Now: a.Now(), Policy: pol}
 			if strings.TrimSpace(tz) != "" {
 				if opts.Zone, err = incident.ParseZone(tz); err != nil {
 					return usageError{fmt.Errorf("--tz: %w", err)}

@@ -78,15 +78,10 @@ func (a *App) runSet(ctx context.Context, o *setOptions) error {
 	if err := probe.Set(o.Field, value); err != nil {
 		return err
 	}
+	if o.Field == incident.FieldSeverity {
+		return a.setSeverity(ctx, o.IncidentID, probe.Severity) // cli/checklist.go
+	}
 	return a.withStore(ctx, func(st *store.Store) error {
-		if o.Field == incident.FieldSeverity {
-			origin, err := a.origin(a.Now(), "")
-			if err != nil {
-				return err
-			}
-			_, err = st.SetSeverity(ctx, o.IncidentID, probe.Severity, origin)
-			return err
-		}
 		_, err := st.UpdateIncident(ctx, o.IncidentID, func(inc *incident.Incident) error {
 			return inc.Set(o.Field, value)
 		})

@@ -48,7 +48,7 @@ func (a *App) showCmd(runF func(context.Context, *showOptions) error) *cobra.Com
 
 func (a *App) runShow(ctx context.Context, o *showOptions) error {
 	return a.withReader(ctx, func(st *store.Store) error {
-		snap, err := st.Snapshot(ctx, o.IncidentID)
+		snap, err := a.snapshotWithPolicy(ctx, st, o.IncidentID) // cli/config.go
 		if err != nil {
 			return err
 		}
@@ -86,6 +86,7 @@ func printIncident(w io.Writer, snap incident.Snapshot, now time.Time) {
 	if line := metricsLine(inc.Milestones.Metrics()); line != "" {
 		fmt.Fprintf(w, "Metrics: %s\n", line)
 	}
+	printRunbook(w, snap, now) // cli/updateshow.go
 	for _, pair := range inc.Milestones.OutOfOrder() {
 		if why, ok := incident.PlausibleOrder(pair); ok {
 			fmt.Fprintf(w, "Note: %s is before %s: %s\n", pair[1], pair[0], why)

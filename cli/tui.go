@@ -58,6 +58,13 @@ func (a *App) runProgram(ctx context.Context, st tui.Store, incidentID int64, dr
 	if c, ok := out.(*checkedWriter); ok {
 		out = c.w
 	}
+	// The team policy (cli/config.go): a broken config.toml stops scribe
+	// before it takes over the terminal.
+	cfg, err := a.loadConfig()
+	if err != nil {
+		return err
+	}
+	tuiPolicy(&opts, cfg) // cli/updatetui.go
 	p := tea.NewProgram(tui.New(ctx, st, opts), tea.WithContext(ctx), tea.WithInput(a.Stdin), tea.WithOutput(out))
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("run the terminal interface: %w", err)

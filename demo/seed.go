@@ -29,7 +29,7 @@ func Seed(ctx context.Context, st *store.Store, now time.Time) (int64, error) {
 	}
 
 	inc := incident.Incident{Title: title, Severity: severity, State: incident.Investigating, Timezone: zone}
-	if err := st.CreateIncident(ctx, &inc, origin(start, declared)); err != nil {
+	if err := st.DeclareIncident(ctx, &inc, checklist, origin(start, declared)); err != nil { // runbook.go
 		return 0, fmt.Errorf("demo: create incident: %w", err)
 	}
 	id := inc.ID
@@ -40,6 +40,9 @@ func Seed(ctx context.Context, st *store.Store, now time.Time) (int64, error) {
 		if err := logEntry(ctx, st, id, start, e); err != nil {
 			return 0, fmt.Errorf("demo: timeline entry %d (%s at +%s): %w", i+1, e.Kind, e.At, err)
 		}
+	}
+	if err := seedRunbook(ctx, st, id, start); err != nil {
+		return 0, err
 	}
 	for i, a := range actionItems {
 		if err := addItem(ctx, st, id, start, now.In(loc), a); err != nil {

@@ -58,7 +58,7 @@ func comparable(t *testing.T, doc string, uuids bool) string {
 	inc := v["incident"].(map[string]any)
 	delete(inc, "id")
 	delete(inc, "created_at")
-	for _, key := range []string{"events", "action_items"} {
+	for _, key := range []string{"events", "action_items", "checklist", "reminders"} {
 		list, _ := v[key].([]any)
 		for _, x := range list {
 			m := x.(map[string]any)

@@ -55,6 +55,8 @@ type htmlPostmortem struct {
 
 	Items []htmlActionItem
 	Crew  []htmlResponder
+
+	Runbook htmlRunbook // communicationshtml.go
 }
 
 type htmlKeyEvent struct {
@@ -115,6 +117,7 @@ func buildHTML(snap incident.Snapshot, opts Options) htmlPostmortem {
 		h.KeyEvents = append(h.KeyEvents, htmlKeyEvent{N: k.N, Time: clock(k.At.In(loc)), Kind: k.Kind, Text: htmlInlines(k.Text)})
 	}
 	h.Events = htmlEvents(snap, names, loc, opts.Names)
+	h.Runbook = htmlRunbookOf(snap, names, loc, opts.Names)
 	h.retro(snap.Retro, func(s string) string { return prose(s, time.Time{}) })
 	for _, a := range snap.ActionItems {
 		h.Items = append(h.Items, htmlItem(a, func(s string) string { return prose(s, time.Time{}) }))

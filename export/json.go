@@ -80,7 +80,7 @@ func checkDocumentTimes(d incident.Document) error {
 			return refuse(fmt.Sprintf("role %d until", i+1), r.Until)
 		}
 	}
-	return nil
+	return checkRunbookTimes(d, bad, refuse)
 }
 
 // jsonFlushAt is how much output is gathered before it is handed to the
@@ -177,6 +177,7 @@ func (j *jsonWriter) document(d incident.Document) {
 	j.list(d.ActionItems == nil, len(d.ActionItems), "  ", func(i int) { j.actionItem(&d.ActionItems[i]) })
 	j.raw(",\n  \"retro\": ")
 	j.list(d.Retro == nil, len(d.Retro), "  ", func(i int) { j.retroNote(&d.Retro[i]) })
+	j.runbook(&d) // communicationsjson.go
 	j.raw("\n}\n")
 }
 
@@ -218,6 +219,7 @@ func (j *jsonWriter) incident(in *incident.DocIncident) {
 	j.raw(",\n      \"resolved\": ")
 	j.timeOrNull(ms.Resolved)
 	j.raw("\n    }")
+	j.comms(&in.Comms)
 	if in.CreatedAt != nil {
 		j.raw(",\n    \"created_at\": ")
 		j.time(*in.CreatedAt)

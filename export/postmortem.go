@@ -36,6 +36,11 @@ type Postmortem struct {
 
 	Timeline []TimelineRow
 
+	// Communications and Checklist: how the incident was run
+	// (communications.go, communications_checklist.go).
+	Communications Communications
+	Checklist      []ChecklistRow
+
 	Factors   []string // one-line Markdown each
 	WentWell  []string
 	WentWrong []string
@@ -133,6 +138,8 @@ func Build(snap incident.Snapshot, opts Options) Postmortem {
 	}
 	p.keyMoments(inc.Milestones, loc)
 	p.Timeline = timeline(snap, names, loc, opts.Names)
+	p.Communications = communications(snap, names, loc, opts.Names)
+	p.Checklist = checklist(snap.Checklist, names, loc, opts.Names)
 	for _, n := range snap.Retro {
 		text := sanitize(n.Text)
 		if !opts.Names {

@@ -19,9 +19,15 @@ type Changes struct {
 	RolesChanged bool
 	ItemsChanged bool
 	RetroChanged bool
+	// Checklist and Reminders, likewise: whole lists when any row changed.
+	Checklist        []ChecklistItem
+	Reminders        []Reminder
+	ChecklistChanged bool
+	RemindersChanged bool
 }
 
 // Empty reports whether nothing changed.
 func (c *Changes) Empty() bool {
-	return c.Incident == nil && len(c.Events) == 0 && !c.RolesChanged && !c.ItemsChanged && !c.RetroChanged
+	return c.Incident == nil && len(c.Events) == 0 && !c.RolesChanged && !c.ItemsChanged && !c.RetroChanged &&
+		!c.ChecklistChanged && !c.RemindersChanged
 }

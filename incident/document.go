@@ -21,6 +21,10 @@ type Document struct {
 	Roles         []DocRole       `json:"roles"`
 	ActionItems   []DocActionItem `json:"action_items"`
 	Retro         []DocRetroNote  `json:"retro"`
+	// Checklist and Reminders are the runbook's parts (checklistdoc.go,
+	// reminderdoc.go).
+	Checklist []DocChecklistItem `json:"checklist"`
+	Reminders []DocReminder      `json:"reminders"`
 }
 
 // DocIncident is the incident part of a Document.
@@ -37,6 +41,7 @@ type DocIncident struct {
 	Resolution string        `json:"resolution"`
 	Services   []string      `json:"services"`
 	Milestones DocMilestones `json:"milestones"`
+	Comms      DocComms      `json:"comms"` // derived; see commsdoc.go
 	CreatedAt  *time.Time    `json:"created_at,omitempty"`
 }
 
@@ -110,6 +115,13 @@ type Snapshot struct {
 	Roles       []RoleAssignment
 	ActionItems []ActionItem
 	Retro       []RetroNote
+	Checklist   []ChecklistItem // in order
+	Reminders   []Reminder      // by due time
+
+	// UpdateEvery is the stakeholder update cadence of the incident's
+	// severity, from the team's policy (0: none). The store does not know
+	// the policy: whoever loads the configuration sets it.
+	UpdateEvery time.Duration
 }
 
 func utcPtr(t time.Time) *time.Time {
@@ -184,12 +196,15 @@ func NewDocument(s Snapshot) Document {
 				Started: ms(MilestoneStarted), Detected: ms(MilestoneDetected), Declared: ms(MilestoneDeclared),
 				Mitigated: ms(MilestoneMitigated), Resolved: ms(MilestoneResolved),
 			},
+			Comms:     newDocComms(&s),
 			CreatedAt: utcPtr(inc.CreatedAt),
 		},
 		Events:      make([]DocEvent, 0, len(s.Events)),
 		Roles:       make([]DocRole, 0, len(s.Roles)),
 		ActionItems: make([]DocActionItem, 0, len(s.ActionItems)),
 		Retro:       make([]DocRetroNote, 0, len(s.Retro)),
+		Checklist:   newDocChecklist(s.Checklist),
+		Reminders:   newDocReminders(s.Reminders),
 	}
 	uuidOf := make(map[int64]string, len(s.ActionItems))
 	for _, a := range s.ActionItems {
@@ -277,6 +292,11 @@ func (d Document) Snapshot() (Snapshot, error) {
 		return Snapshot{}, fmt.Errorf("incident: %w", err)
 	}
 	s := Snapshot{Incident: inc}
+	for _, part := range []func(*Snapshot) error{d.commsSnapshot, d.checklistSnapshot, d.remindersSnapshot} {
+		if err := part(&s); err != nil {
+			return Snapshot{}, err
+		}
+	}
 	if len(d.Events) > 0 {
 		s.Events = make([]Event, 0, len(d.Events))
 	}

@@ -44,6 +44,10 @@ func readDocument(data []byte) (d Document, ok bool) {
 			d.ActionItems = readList(&r, r.actionItem)
 		case "retro":
 			d.Retro = readList(&r, r.retroNote)
+		case "checklist":
+			d.Checklist = readList(&r, r.checklistItem)
+		case "reminders":
+			d.Reminders = readList(&r, r.reminder)
 		default:
 			r.ok = false
 		}
@@ -104,7 +108,7 @@ func (r *documentReader) object(member func(key []byte)) {
 		r.pos++
 		return
 	}
-	// No document object has more than 13 keys; more means unknown or
+	// No document object has more than 14 keys; more means unknown or
 	// repeated ones, which encoding/json decides.
 	var seenKeys [16][]byte
 	seen := seenKeys[:0]
@@ -468,6 +472,8 @@ func (r *documentReader) incident(in *DocIncident) {
 			in.Services = r.strings()
 		case "milestones":
 			r.milestones(&in.Milestones)
+		case "comms":
+			r.comms(&in.Comms)
 		case "created_at":
 			in.CreatedAt = r.timePtr()
 		default:

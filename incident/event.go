@@ -23,10 +23,15 @@ const (
 	KindRole        Kind = "role"
 	KindMilestone   Kind = "milestone"
 	KindActionItem  Kind = "action-item"
+	// KindChecklist and KindReminder record the runbook: a checklist item
+	// ticked, unticked or skipped; a reminder set, done, dismissed or
+	// snoozed (checklist.go, reminder.go).
+	KindChecklist Kind = "checklist"
+	KindReminder  Kind = "reminder"
 )
 
 // Kinds lists every kind, free-text ones first.
-var Kinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComms, KindStatus, KindRole, KindMilestone, KindActionItem}
+var Kinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComms, KindStatus, KindRole, KindMilestone, KindActionItem, KindChecklist, KindReminder}
 
 // FreeKinds are the kinds a user can log with plain text.
 var FreeKinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComms}
@@ -57,10 +62,10 @@ func ParseKind(in string, structured bool) (Kind, error) {
 }
 
 // Structured reports whether k carries structured fields written by scribe
-// itself (status, role, milestone, action-item).
+// itself (status, role, milestone, action-item, checklist, reminder).
 func (k Kind) Structured() bool {
 	switch k {
-	case KindStatus, KindRole, KindMilestone, KindActionItem:
+	case KindStatus, KindRole, KindMilestone, KindActionItem, KindChecklist, KindReminder:
 		return true
 	}
 	return false

@@ -49,6 +49,15 @@ type Operation struct {
 	ItemPatch  *ActionItemPatch `json:"item_patch,omitempty"`
 	Note       *RetroNote       `json:"note,omitempty"`
 	NotePatch  *RetroNotePatch  `json:"note_patch,omitempty"`
+
+	// The runbook's payloads (checklistop.go): the checklist a declaration
+	// or an escalation attaches, a checklist item's new state, a reminder
+	// to add, a reminder's new state or due time.
+	Checklist      []string       `json:"checklist,omitempty"`
+	ChecklistState ChecklistState `json:"checklist_state,omitempty"`
+	Reminder       *Reminder      `json:"reminder,omitempty"`
+	ReminderState  ReminderState  `json:"reminder_state,omitempty"`
+	DueAt          time.Time      `json:"due_at,omitzero"`
 }
 
 // Ref names a stored row: by UUID, or by its number in one database.
@@ -93,19 +102,24 @@ const (
 	OpEditRetroNote  OpKind = "edit-retro-note"
 	OpDeleteNote     OpKind = "delete-retro-note"
 	OpRestoreNote    OpKind = "restore-retro-note"
+	// The runbook's operations (checklistop.go).
+	OpSetChecklistItem OpKind = "set-checklist-item" // Target, ChecklistState; logs a checklist event
+	OpAddReminder      OpKind = "add-reminder"       // Reminder; logs a reminder event
+	OpSetReminder      OpKind = "set-reminder"       // Target, ReminderState or DueAt; logs a reminder event
 )
 
 // opKinds lists every kind, for Validate's message.
 var opKinds = []OpKind{OpCreateIncident, OpLogEvent, OpSetStatus, OpAssignRole, OpSetMilestone, OpClearMilestone,
 	OpSetSeverity, OpEditIncident, OpEditEvent, OpDeleteEvent, OpRestoreEvent, OpAddActionItem, OpEditActionItem,
-	OpDeleteItem, OpRestoreItem, OpAddRetroNote, OpEditRetroNote, OpDeleteNote, OpRestoreNote}
+	OpDeleteItem, OpRestoreItem, OpAddRetroNote, OpEditRetroNote, OpDeleteNote, OpRestoreNote,
+	OpSetChecklistItem, OpAddReminder, OpSetReminder}
 
 // Targeted reports whether the kind changes one event, item or note,
 // named by Target.
 func (k OpKind) Targeted() bool {
 	switch k {
 	case OpEditEvent, OpDeleteEvent, OpRestoreEvent, OpEditActionItem, OpDeleteItem, OpRestoreItem,
-		OpEditRetroNote, OpDeleteNote, OpRestoreNote:
+		OpEditRetroNote, OpDeleteNote, OpRestoreNote, OpSetChecklistItem, OpSetReminder:
 		return true
 	}
 	return false
@@ -359,7 +373,7 @@ func (op *Operation) Validate() error {
 	case op.Kind == OpEditRetroNote && op.NotePatch == nil:
 		return missing("retro note patch")
 	}
-	return nil
+	return op.validateRunbook(missing) // checklistop.go
 }
 
 // MarshalOperation and UnmarshalOperation are the outbox's encoding.
@@ -391,4 +405,8 @@ type Outcome struct {
 	RetroNote  RetroNote  // the note it added or changed, if any
 	Incident   Incident   // the incident after it
 	Replayed   bool
+
+	// ChecklistItem and Reminder: the item or reminder it changed or added.
+	ChecklistItem ChecklistItem
+	Reminder      Reminder
 }

@@ -102,7 +102,9 @@ func changedLists(ctx context.Context, q *rconn, incidentID, since int64, c *inc
 		return err
 	}
 	if c.RetroChanged {
-		c.Retro, err = listRetroNotes(ctx, q, incidentID)
+		if c.Retro, err = listRetroNotes(ctx, q, incidentID); err != nil {
+			return err
+		}
 	}
-	return err
+	return changedRunbook(ctx, q, incidentID, changed, c) // runbook.go
 }

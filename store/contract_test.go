@@ -74,6 +74,13 @@ var contract = map[string]func(*testing.T){
 	"TrackingClaimBetweenTwoStores":              TestTrackingClaimBetweenTwoStores,
 	"TrackingRefusesBadInput":                    TestTrackingRefusesBadInput,
 	"PushIsWholeIdempotentAndIncremental":        TestPushIsWholeIdempotentAndIncremental,
+	// The runbook (runbook_test.go).
+	"ChecklistAttachedAndExtended":      TestChecklistAttachedAndExtended,
+	"SetChecklistItem":                  TestSetChecklistItem,
+	"Reminders":                         TestReminders,
+	"RunbookInSnapshotChangesAndImport": TestRunbookInSnapshotChangesAndImport,
+	"RunbookOperationsAreIdempotent":    TestRunbookOperationsAreIdempotent,
+	"PushCarriesTheRunbook":             TestPushCarriesTheRunbook,
 }
 
 // sqliteOnly lists the tests that check what only SQLite has, and why.

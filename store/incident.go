@@ -103,6 +103,9 @@ func (s *Store) applyCreateIncident(ctx context.Context, tx *txn, op incident.Op
 	if _, err := tx.ExecContext(ctx, `UPDATE incidents SET changed_seq = ? WHERE id = ?`, tx.seq, tx.incident); err != nil {
 		return incident.Outcome{}, fmt.Errorf("create incident: %w", err)
 	}
+	if err := s.attachChecklist(ctx, tx, inc.Severity, op.Checklist); err != nil { // checklist.go
+		return incident.Outcome{}, err
+	}
 	inc.Seq = tx.seq
 	return incident.Outcome{Event: e, Incident: inc}, nil
 }
@@ -218,7 +221,14 @@ func (s *Store) applySetSeverity(ctx context.Context, tx *txn, op incident.Opera
 	at, text := incident.SeverityNote(inc, old, sev, s.opAt(op), s.now())
 	e := s.logged(tx, op, incident.KindNote, text)
 	e.OccurredAt = at
-	err = s.insertEvent(ctx, tx, &e)
+	if err = s.insertEvent(ctx, tx, &e); err != nil {
+		return incident.Outcome{}, err
+	}
+	// Escalating a live incident adds the new severity's checklist
+	// (checklist.go); a correction after resolution adds no steps to do.
+	if sev < old && inc.State != incident.Resolved {
+		err = s.attachChecklist(ctx, tx, sev, op.Checklist)
+	}
 	return incident.Outcome{Event: e, Incident: inc}, err
 }
 

@@ -81,7 +81,7 @@ func writesOwnRow(kind incident.OpKind) bool {
 	switch kind {
 	case incident.OpCreateIncident, incident.OpLogEvent, incident.OpSetStatus, incident.OpAssignRole,
 		incident.OpSetMilestone, incident.OpClearMilestone, incident.OpSetSeverity, incident.OpAddActionItem,
-		incident.OpAddRetroNote:
+		incident.OpAddRetroNote, incident.OpSetChecklistItem, incident.OpAddReminder, incident.OpSetReminder:
 		return true
 	}
 	return false
@@ -122,6 +122,12 @@ func (s *Store) applyOp(ctx context.Context, tx *txn, op incident.Operation) (in
 		return s.applyEditRetroNote(ctx, tx, op)
 	case incident.OpDeleteNote, incident.OpRestoreNote:
 		return s.applyDeleteRetroNote(ctx, tx, op)
+	case incident.OpSetChecklistItem:
+		return s.applySetChecklistItem(ctx, tx, op)
+	case incident.OpAddReminder:
+		return s.applyAddReminder(ctx, tx, op)
+	case incident.OpSetReminder:
+		return s.applySetReminder(ctx, tx, op)
 	}
 	return incident.Outcome{}, incident.Errorf(incident.EINVALID, "unknown operation %q", op.Kind)
 }
@@ -200,6 +206,8 @@ func (s *Store) replayed(ctx context.Context, op incident.Operation) (incident.O
 			out.ActionItem, err = findActionItemByRef(ctx, q, op.Target)
 		case op.Kind == incident.OpEditRetroNote || op.Kind == incident.OpDeleteNote || op.Kind == incident.OpRestoreNote:
 			out.RetroNote, err = findRetroNoteByRef(ctx, q, op.Target)
+		default:
+			err = replayedRunbook(ctx, q, op, &out) // runbook.go
 		}
 		return err
 	})
@@ -247,6 +255,12 @@ func Preview(op incident.Operation) incident.Outcome {
 		out.RetroNote = *op.Note
 		out.RetroNote.UUID = op.ID
 		return out
+	case incident.OpAddReminder:
+		// The zone of the due time is the incident's, which the store
+		// knows: a queued reminder says what it asks (reminder.go).
+		out.Reminder = *op.Reminder
+		out.Reminder.UUID = op.ID
+		ev.Kind, ev.Text = incident.KindReminder, "Reminder set: "+strings.TrimSpace(op.Reminder.Text)
 	default:
 		return out
 	}

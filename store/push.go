@@ -18,6 +18,10 @@ type PushResult struct {
 	Items      int
 	Notes      int
 	Filled     int // fields and hand-offs the target had empty and got
+	// Checklist and Reminders: rows added, or open in the target and
+	// ticked or closed in the source (runbook.go).
+	Checklist int
+	Reminders int
 }
 
 // Push copies incident id of from (typically a local SQLite file written
@@ -53,6 +57,9 @@ type pushSource struct {
 	roles  []incident.RoleAssignment
 	items  []incident.ActionItem
 	notes  []incident.RetroNote
+	// The runbook's rows (runbook.go).
+	checklist []incident.ChecklistItem
+	reminders []incident.Reminder
 }
 
 func (p *pushSource) load(ctx context.Context, q *rconn, id int64) error {
@@ -72,8 +79,10 @@ func (p *pushSource) load(ctx context.Context, q *rconn, id int64) error {
 	if p.items, err = queryActionItems(ctx, q, id, false); err != nil {
 		return err
 	}
-	p.notes, err = queryRetroNotes(ctx, q, id, false)
-	return err
+	if p.notes, err = queryRetroNotes(ctx, q, id, false); err != nil {
+		return err
+	}
+	return p.loadRunbook(ctx, q, id)
 }
 
 // pushInto writes src into the target through tx.
@@ -120,8 +129,10 @@ func (s *Store) pushInto(ctx context.Context, tx *txn, src *pushSource) (PushRes
 		return res, err
 	}
 	res.Filled += filled
-	res.Notes, err = s.pushNotes(ctx, tx, src, have)
-	return res, err
+	if res.Notes, err = s.pushNotes(ctx, tx, src, have); err != nil {
+		return res, err
+	}
+	return res, s.pushRunbook(ctx, tx, src, &res)
 }
 
 // fillIncident sets the target's empty narrative fields and unset

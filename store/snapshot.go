@@ -30,8 +30,10 @@ func (s *Store) Snapshot(ctx context.Context, id int64) (incident.Snapshot, erro
 		if snap.ActionItems, err = listActionItems(ctx, q, id); err != nil {
 			return err
 		}
-		snap.Retro, err = listRetroNotes(ctx, q, id)
-		return err
+		if snap.Retro, err = listRetroNotes(ctx, q, id); err != nil {
+			return err
+		}
+		return readRunbook(ctx, q, id, &snap) // runbook.go
 	})
 	return snap, err
 }
@@ -114,6 +116,9 @@ func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into
 			if err := s.insertRetroNote(ctx, tx, &c); err != nil {
 				return err
 			}
+		}
+		if err := s.importRunbook(ctx, tx, snap); err != nil { // runbook.go
+			return err
 		}
 		if into != 0 {
 			return s.followLatestStatus(ctx, tx, "")

@@ -85,6 +85,7 @@ func (s *incidentScreen) changesLoaded(msg changesMsg) tea.Cmd {
 	if c.RetroChanged {
 		s.snap.Retro = c.Retro
 	}
+	s.runbookChanges(c) // policy.go
 	for _, ev := range c.Events {
 		s.snap.Events = mergeEvent(s.snap.Events, ev)
 	}

@@ -33,6 +33,10 @@ type Command struct {
 	Field     incident.Field
 	ItemID    int64
 	Repo      string
+	// Reminder is /remind's new reminder; Span how long /remind snooze
+	// puts one off (reminder.go).
+	Reminder *incident.Reminder
+	Span     time.Duration
 }
 
 // slashCommand is one row of the command table: everything about a slash
@@ -91,6 +95,13 @@ func slashCommands() []slashCommand {
 			help: "a retro note: went-well, went-wrong, lucky, factor or lesson", parse: parseRetro, run: runRetro},
 		{name: "set", forms: []string{"/set FIELD text"},
 			help: "summary, impact, root-cause, trigger, resolution or title", parse: parseSet, run: runSet},
+		{name: "update", forms: []string{"/update [text|markdown|slack]", "/update TEXT"},
+			help:  "draft the stakeholder update in $EDITOR; saving logs it as comms and copies it (/update TEXT logs TEXT)",
+			parse: parseUpdate, run: runUpdate},
+		{name: "remind", aliases: []string{"reminder"},
+			forms: []string{"/remind SPAN text [@who]", "/remind done|dismiss [N]", "/remind snooze [N] [SPAN]"},
+			help:  "a reminder, shown when due until done or dismissed (/remind 15m check replica lag @ana)",
+			parse: parseRemind, run: runRemind},
 		{name: "edit", forms: []string{"/edit FIELD"},
 			help: "write summary, impact, root-cause, trigger or resolution in $EDITOR", parse: parseEditField, run: runEditField},
 		{name: "file", aliases: []string{"github", "gh"}, forms: []string{"/file OWNER/NAME"},

@@ -59,9 +59,10 @@ func runStatus(s *incidentScreen, c Command, line string) tea.Cmd {
 // event itself, so the timeline reads "Severity changed from SEV3 to SEV2 —
 // reason". Undo puts the severity back and removes the event.
 func runSeverity(s *incidentScreen, c Command, line string) tea.Cmd {
-	id, o, old := s.id, s.origin(c), s.snap.Incident.Severity
+	id, o, old, checklist := s.id, s.origin(c), s.snap.Incident.Severity, s.c.checklist(c.Severity)
 	return s.writes.run(line, func(ctx context.Context, st Store) (change, error) {
-		ev, err := st.SetSeverity(ctx, id, c.Severity, o)
+		// Escalating attaches the new severity's checklist (policy.go).
+		ev, err := st.Escalate(ctx, id, c.Severity, checklist, o)
 		if err != nil {
 			return change{}, err
 		}

@@ -5,6 +5,8 @@ import (
 	"time"
 
 	tea "charm.land/bubbletea/v2"
+
+	"scribe/incident"
 )
 
 // Options configure the TUI.
@@ -33,6 +35,15 @@ type Options struct {
 	// PollInterval is how often the database is checked for changes made by
 	// other processes; zero means 500ms.
 	PollInterval time.Duration
+	// DraftUpdate drafts the stakeholder update for /update (updatedraft.go);
+	// nil disables it.
+	DraftUpdate DraftFunc
+	// UpdateEvery and Checklist are the team's policy per severity: the
+	// stakeholder update cadence the header counts down (0: none), and the
+	// checklist attached when an incident is declared here or escalated.
+	// nil means none.
+	UpdateEvery func(incident.Severity) time.Duration
+	Checklist   func(incident.Severity) []string
 }
 
 // common is what every screen and pane shares: the store, the size of the

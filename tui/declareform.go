@@ -67,10 +67,11 @@ func (f *declareForm) next() (tea.Cmd, error) {
 		sev = s
 	}
 	inc := incident.Incident{Title: f.title, Severity: sev, State: incident.Investigating, Timezone: f.c.opts.Zone}
-	st, ctx := f.c.st, f.c.ctx
+	st, ctx, checklist := f.c.st, f.c.ctx, f.c.checklist(sev)
 	o := incident.Origin{Author: f.c.opts.Author, Source: incident.SourceTUI}
 	return func() tea.Msg {
-		err := st.CreateIncident(ctx, &inc, o)
+		// The severity's checklist comes with the declaration (policy.go).
+		err := st.DeclareIncident(ctx, &inc, checklist, o)
 		return createdMsg{inc: inc, err: err}
 	}, nil
 }

@@ -10,12 +10,12 @@ import (
 
 // header is the top of the incident screen: severity, number, title, state
 // and the elapsed clock; then who holds which role, the open action items
-// and the time since the last comms update.
+// and where the stakeholder update cadence stands (incidentcadence.go).
 type header struct {
 	c         *common
 	snap      *incident.Snapshot
 	now       time.Time
-	lastComms time.Time
+	comms     incident.Comms
 	openItems int
 	team      teamState // the team database, when the incident lives in one
 }
@@ -25,13 +25,7 @@ func (h *header) SetData(d paneData) {
 	if h.now.IsZero() {
 		h.now = h.c.now()
 	}
-	h.lastComms = time.Time{}
-	for i := len(d.snap.Events) - 1; i >= 0; i-- {
-		if d.snap.Events[i].Kind == incident.KindComms {
-			h.lastComms = d.snap.Events[i].OccurredAt
-			break
-		}
-	}
+	h.comms = incident.CommsOf(d.snap)
 	h.openItems = 0
 	for _, it := range d.snap.ActionItems {
 		if it.State == incident.ItemOpen {
@@ -43,8 +37,11 @@ func (h *header) SetData(d paneData) {
 // Observe takes in an event as soon as its write returned, before the
 // reload that follows.
 func (h *header) Observe(ev incident.Event) {
-	if ev.Kind == incident.KindComms && !ev.Deleted() && ev.OccurredAt.After(h.lastComms) {
-		h.lastComms = ev.OccurredAt
+	if incident.IsUpdate(&ev) && !ev.Deleted() && ev.OccurredAt.After(h.comms.LastUpdate) {
+		h.comms.LastUpdate = ev.OccurredAt
+		if !h.comms.NextDue.IsZero() {
+			h.comms.NextDue = ev.OccurredAt.Add(h.comms.UpdateEvery)
+		}
 	}
 }
 
@@ -120,28 +117,33 @@ func (h *header) line2(w int) string {
 	lw := lipWidth(left)
 	for _, right := range h.counts() {
 		if lw+2+lipWidth(right) <= w {
-			return spread(left, st.Muted.Render(right), w)
+			return spread(left, right, w)
 		}
 	}
 	return fit(left, w)
 }
 
-// counts is the right side of line2 in ever shorter forms.
+// counts is the right side of line2 in ever shorter forms, styled: the
+// cadence's part last, and kept the longest, since an overdue update is
+// what the commander must not miss.
 func (h *header) counts() []string {
+	st := h.c.styles
 	items := fmt.Sprintf("%d open actions", h.openItems)
 	short := fmt.Sprintf("%d open", h.openItems)
 	if h.openItems == 1 {
 		items = "1 open action"
 	}
-	comms, commsShort := "no comms update yet", "no update yet"
-	if !h.lastComms.IsZero() {
-		ago := formatAgo(h.now.Sub(h.lastComms))
-		comms, commsShort = "last update "+ago, "update "+ago
+	update, updateShort := h.cadence()
+	sep := st.Muted.Render(" · ")
+	forms := []string{
+		st.Muted.Render(items) + sep + update,
+		st.Muted.Render(short) + sep + updateShort,
+		updateShort,
 	}
-	forms := []string{items + " · " + comms, short + " · " + commsShort, commsShort}
 	if h.team.location != "" {
 		// Which database the incident lives in, while there is room.
-		forms = append([]string{forms[0] + " · " + Sanitize(h.team.location), forms[1] + " · " + Sanitize(h.team.location)}, forms...)
+		where := sep + st.Muted.Render(Sanitize(h.team.location))
+		forms = append([]string{forms[0] + where, forms[1] + where}, forms...)
 	}
 	return forms
 }

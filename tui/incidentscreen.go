@@ -29,6 +29,7 @@ type incidentScreen struct {
 	reloadDue  bool // something changed while it was: load again after it
 	fullReload bool // the next load reads the whole incident (see catchUp)
 	utc        bool // /utc: show and read times in UTC
+	banner     bool // a due reminder is shown under the header (reminder.go)
 
 	header header
 	input  *inputLine
@@ -74,6 +75,8 @@ func newIncidentScreen(c *common, id int64, gen int) *incidentScreen {
 		newRolesPane(c),
 		newRetroPane(c, s),
 		newPreviewPane(c, id),
+		// Last, so that shift+tab from the timeline reaches it at once.
+		newChecklistPane(c, s),
 	}
 	s.SetSize(c.width, c.height)
 	return s
@@ -96,6 +99,7 @@ func (s *incidentScreen) zone() *time.Location {
 }
 
 func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
+	defer s.syncBanner()
 	switch msg := msg.(type) {
 	case tea.KeyPressMsg:
 		return s.key(msg)
@@ -152,6 +156,9 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 	case statusExpiredMsg:
 		s.status.Expire(msg)
 	default:
+		if cmd, ok := s.updateDraftMsg(msg); ok { // updatedraft.go
+			return cmd
+		}
 		// Anything else is a pane's own message (the Preview's render).
 		cmds := make([]tea.Cmd, 0, len(s.panes))
 		for _, p := range s.panes {
@@ -211,6 +218,7 @@ func (s *incidentScreen) snapshotLoaded(msg snapshotMsg) tea.Cmd {
 	s.version = msg.version
 	s.loaded, s.loadErr = true, nil
 	s.snap = msg.snap
+	s.applyPolicy() // policy.go
 	return tea.Batch(again, s.applyData())
 }
 
@@ -286,8 +294,7 @@ func (s *incidentScreen) written(msg writtenMsg) tea.Cmd {
 		// Kept in the outbox: it is not lost, and it shows as pending
 		// until the team database has it.
 		s.header.team.pending++
-		s.fullReload = true       // the pending lines come with a whole read
-		s.header.team.team = true // only a team database queues
+		s.fullReload = true // the pending lines come with a whole read
 		return tea.Batch(s.info(incident.ErrorMessage(msg.err)), s.load())
 	}
 	if msg.err != nil {

@@ -353,6 +353,8 @@ func TestPanesAndHelp(t *testing.T) {
 	h.press(tea.KeyTab)
 	h.mustSee("Preview")
 	h.press(tea.KeyTab)
+	h.mustSee("[Checklist]")
+	h.press(tea.KeyTab)
 	if h.activePane() != "Timeline" {
 		t.Fatalf("tab did not cycle back to the timeline")
 	}

@@ -15,10 +15,14 @@ import (
 func (s *incidentScreen) compact() bool { return s.c.height < 20 }
 
 func (s *incidentScreen) chromeHeight() int {
+	h := 6 // header ×2, tabs, rule, input, footer
 	if s.compact() {
-		return 4 // header, tabs, input, footer
+		h = 4 // header, tabs, input, footer
 	}
-	return 6 // header ×2, tabs, rule, input, footer
+	if s.banner {
+		h++ // a due reminder (reminder.go)
+	}
+	return h
 }
 
 // paneHeight is the height of the pane area between the tabs and the input.
@@ -52,6 +56,10 @@ func (s *incidentScreen) View() string {
 	b.WriteByte('\n')
 	if !s.compact() {
 		b.WriteString(s.header.line2(w))
+		b.WriteByte('\n')
+	}
+	if s.banner {
+		b.WriteString(s.bannerLine(w))
 		b.WriteByte('\n')
 	}
 	b.WriteString(s.tabBar(w))

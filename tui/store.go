@@ -2,6 +2,7 @@ package tui
 
 import (
 	"context"
+	"time"
 
 	"scribe/incident"
 )
@@ -42,4 +43,18 @@ type Store interface {
 
 	// ImportSnapshot appends a pasted timeline's events in one transaction.
 	ImportSnapshot(ctx context.Context, snap incident.Snapshot, into int64) (int64, error)
+
+	// DeclareIncident is CreateIncident with the severity's checklist;
+	// Escalate is SetSeverity that attaches the new severity's checklist
+	// when it is worse (policy.go).
+	DeclareIncident(ctx context.Context, inc *incident.Incident, checklist []string, o incident.Origin) error
+	Escalate(ctx context.Context, id int64, sev incident.Severity, checklist []string, o incident.Origin) (incident.Event, error)
+
+	// The runbook (checklist.go, reminder.go): a checklist item ticked,
+	// reopened or skipped, and reminders set, closed or snoozed; each logs
+	// its event.
+	SetChecklistItem(ctx context.Context, itemID int64, state incident.ChecklistState, o incident.Origin) (incident.ChecklistItem, incident.Event, error)
+	AddReminder(ctx context.Context, r *incident.Reminder, o incident.Origin) error
+	CloseReminder(ctx context.Context, id int64, state incident.ReminderState, o incident.Origin) (incident.Reminder, error)
+	SnoozeReminder(ctx context.Context, id int64, until time.Time, o incident.Origin) (incident.Reminder, error)
 }

@@ -116,6 +116,8 @@ func NewStyles() Styles {
 		incident.KindRole:        lipgloss.NewStyle().Foreground(c("5")),
 		incident.KindMilestone:   lipgloss.NewStyle().Foreground(c("3")).Bold(true),
 		incident.KindActionItem:  lipgloss.NewStyle().Foreground(c("4")),
+		incident.KindChecklist:   lipgloss.NewStyle().Foreground(c("2")),
+		incident.KindReminder:    lipgloss.NewStyle().Foreground(c("3")),
 	}
 	s.row = rowPaints{
 		time: newPaint(s.Time), selected: newPaint(s.Selected), pinned: newPaint(s.Pinned),
@@ -164,6 +166,8 @@ var kindMarker = map[incident.Kind][2]string{
 	incident.KindRole:        {"◆", "role"},
 	incident.KindMilestone:   {"▲", "milestone"},
 	incident.KindActionItem:  {"☐", "todo"},
+	incident.KindChecklist:   {"✓", "check"},
+	incident.KindReminder:    {"◷", "remind"},
 }
 
 // marker returns a kind's marker and label; unknown kinds get "?".

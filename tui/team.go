@@ -22,7 +22,6 @@ type teamStore interface {
 
 // teamState is what the header shows of the team database.
 type teamState struct {
-	team     bool // read from a team database: a local file is never offline
 	location string
 	online   bool
 	pending  int
@@ -35,15 +34,16 @@ func readTeam(ctx context.Context, st Store) (teamState, bool) {
 		return teamState{}, false
 	}
 	online, pending := t.TeamState(ctx)
-	return teamState{team: true, location: t.Location(), online: online, pending: pending}, true
+	return teamState{location: t.Location(), online: online, pending: pending}, true
 }
 
 // offline is the header's warning, "" while the database is reached and
 // nothing waits.
 func (t teamState) offline() string {
 	switch {
-	case !t.team:
-		return ""
+	case t.location == "":
+		return "" // a local file: there is no team database to be off
+
 	case !t.online && t.pending > 0:
 		return fmt.Sprintf("offline · %d pending", t.pending)
 	case !t.online:
