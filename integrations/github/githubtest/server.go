@@ -574,22 +574,31 @@ func drop(w http.ResponseWriter) {
 
 func (s *Server) route(method string, parts []string) (Op, http.HandlerFunc) {
 	switch {
-	case len(parts) == 4 && parts[0] == "repos" && parts[3] == "issues" && method == http.MethodGet:
-		return ListIssues, s.withRepo(parts, s.listIssues)
-	case len(parts) == 4 && parts[0] == "repos" && parts[3] == "issues" && method == http.MethodPost:
-		return CreateIssue, s.withRepo(parts, s.createIssue)
-	case len(parts) == 5 && parts[0] == "repos" && parts[3] == "issues" && method == http.MethodGet:
-		return GetIssue, s.withRepo(parts, func(w http.ResponseWriter, req *http.Request, r *repo) { s.getIssue(w, req, r, parts[4]) })
-	case len(parts) == 5 && parts[0] == "repos" && parts[3] == "issues" && method == http.MethodPatch:
-		return EditIssue, s.withRepo(parts, func(w http.ResponseWriter, req *http.Request, r *repo) { s.editIssue(w, req, r, parts[4]) })
+	case len(parts) >= 4 && parts[0] == "repos":
+		return s.repoRoute(method, parts)
 	case len(parts) == 4 && parts[0] == "repositories" && parts[2] == "issues" && method == http.MethodGet:
 		return GetIssue, func(w http.ResponseWriter, req *http.Request) { s.getByRepoID(w, req, parts[1], parts[3]) }
-	case len(parts) == 4 && parts[0] == "repos" && parts[3] == "labels" && method == http.MethodGet:
-		return ListLabels, s.withRepo(parts, s.listLabels)
-	case len(parts) == 4 && parts[0] == "repos" && parts[3] == "labels" && method == http.MethodPost:
-		return CreateLabel, s.withRepo(parts, s.createLabel)
 	case len(parts) == 1 && parts[0] == "user" && method == http.MethodGet:
 		return GetUser, s.getUser
+	}
+	return "", nil
+}
+
+// repoRoute routes /repos/OWNER/NAME/….
+func (s *Server) repoRoute(method string, parts []string) (Op, http.HandlerFunc) {
+	switch {
+	case len(parts) == 4 && parts[3] == "issues" && method == http.MethodGet:
+		return ListIssues, s.withRepo(parts, s.listIssues)
+	case len(parts) == 4 && parts[3] == "issues" && method == http.MethodPost:
+		return CreateIssue, s.withRepo(parts, s.createIssue)
+	case len(parts) == 5 && parts[3] == "issues" && method == http.MethodGet:
+		return GetIssue, s.withRepo(parts, func(w http.ResponseWriter, req *http.Request, r *repo) { s.getIssue(w, req, r, parts[4]) })
+	case len(parts) == 5 && parts[3] == "issues" && method == http.MethodPatch:
+		return EditIssue, s.withRepo(parts, func(w http.ResponseWriter, req *http.Request, r *repo) { s.editIssue(w, req, r, parts[4]) })
+	case len(parts) == 4 && parts[3] == "labels" && method == http.MethodGet:
+		return ListLabels, s.withRepo(parts, s.listLabels)
+	case len(parts) == 4 && parts[3] == "labels" && method == http.MethodPost:
+		return CreateLabel, s.withRepo(parts, s.createLabel)
 	}
 	return "", nil
 }
