@@ -109,11 +109,8 @@ func (a *App) runActionAdd(ctx context.Context, o *actionAddOptions) error {
 		IncidentID: o.IncidentID, Title: o.Title, Description: o.Description,
 		Owner: o.Owner, Priority: o.Priority, State: incident.ItemOpen,
 	}
-	return a.withStore(ctx, func(st *store.Store) error {
-		inc, err := st.Incident(ctx, o.IncidentID)
-		if err != nil {
-			return err
-		}
+	return a.withWriter(ctx, o.IncidentID, o.Due != "", func(st writer, inc incident.Incident) error {
+		var err error
 		if item.Due, err = a.dueDate(o.Due, inc); err != nil {
 			return err
 		}

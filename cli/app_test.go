@@ -261,18 +261,19 @@ func TestOutputFailuresFail(t *testing.T) {
 func TestSeverityCorrectionAfterResolved(t *testing.T) {
 	s := newSession(t, "2026-03-02T10:00:00Z")
 	id := s.must("new", "Bookings down", "--tz", "Europe/Berlin", "--sev", "3", "--at", "09:04")
-	s.must("set", id, "severity", "2") // while running: a line at now
+	s.must("set", id, "severity", "2", "--reason", "bookings fail in two regions") // while running: a line at now
 	s.must("status", id, "resolved")
 	s.now = time.Date(2026, 7, 15, 14, 0, 0, 0, time.UTC)
 	s.must("set", id, "severity", "1")
 	d := s.doc(id)
 	var running, correction *incident.DocEvent
 	for i := range d.Events {
+		e := &d.Events[i]
 		switch {
-		case strings.HasPrefix(d.Events[i].Text, "Severity changed from SEV3 to SEV2"):
-			running = &d.Events[i]
-		case strings.HasPrefix(d.Events[i].Text, "Severity corrected from SEV2 to SEV1 on 15 Jul 2026"):
-			correction = &d.Events[i]
+		case e.Kind == "severity" && e.Severity == 2 && e.PreviousSeverity == 3 && e.State == "" && e.Text == "bookings fail in two regions":
+			running = e
+		case e.Kind == "severity" && e.Severity == 1 && e.PreviousSeverity == 2 && e.State == "corrected" && e.Text == "":
+			correction = e
 		}
 	}
 	if running == nil || !running.At.Equal(time.Date(2026, 3, 2, 10, 0, 0, 0, time.UTC)) {
@@ -286,8 +287,18 @@ func TestSeverityCorrectionAfterResolved(t *testing.T) {
 		t.Errorf("severity %d, want 1", d.Incident.Severity)
 	}
 	last := d.Events[len(d.Events)-1]
-	if strings.Contains(last.Text, "Severity") {
+	if last.Kind == "severity" {
 		t.Errorf("the correction is the last line of the timeline: %+v", last)
+	}
+	if code, _, errOut := s.run("", "set", id, "summary", "x", "--reason", "why"); code == 0 || !strings.Contains(errOut, "--reason") {
+		t.Errorf("--reason with another field: exit %d, %q", code, errOut)
+	}
+	out := s.must("show", id)
+	for _, want := range []string{"severity     Severity changed from SEV3 to SEV2 — bookings fail in two regions",
+		"severity     Severity corrected from SEV2 to SEV1 on 15 Jul 2026, after the incident was resolved", "status       RESOLVED  "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("show lacks %q:\n%s", want, out)
+		}
 	}
 }
 

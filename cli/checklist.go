@@ -200,22 +200,3 @@ func checklistProgress(items []incident.ChecklistItem) string {
 	}
 	return s
 }
-
-// setSeverity changes the severity as `scribe set N severity S` does,
-// attaching the new severity's checklist when it is an escalation (the
-// store decides). The policy is read first: a broken config.toml changes
-// nothing.
-func (a *App) setSeverity(ctx context.Context, id int64, sev incident.Severity) error {
-	origin, err := a.origin(a.Now(), "")
-	if err != nil {
-		return err
-	}
-	cfg, err := a.loadConfig()
-	if err != nil {
-		return err
-	}
-	return a.withStore(ctx, func(st *store.Store) error {
-		_, err := st.Escalate(ctx, id, sev, cfg.For(sev).Checklist, origin)
-		return err
-	})
-}

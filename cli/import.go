@@ -54,6 +54,10 @@ A scribe JSON document (export --format json) imports whole: with --new it
 recreates the incident (narrative, milestones, roles, action items, retro
 notes, events with authors and pins); into N it appends.
 
+Into an existing incident N, a document's summary, impact, root cause,
+trigger, resolution and services fill the fields N has empty; the ones N
+has are kept as they are. stderr says which were filled and which kept.
+
 --dry-run writes nothing and prints what would be imported; with --json as
 [{"at": RFC3339 UTC, "text", "kind", "status"}] ("status" only on status
 events). The new incident's number is printed on stdout.`,
@@ -133,7 +137,7 @@ func (a *App) runImport(ctx context.Context, args []string, f importFlags) error
 		// of a 100,000-line import's CPU time).
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
-	opts := ingest.Options{Zone: zone, ZoneGiven: zone != nil, Year: f.year, Reference: a.Now(), ReferenceName: "today's date"}
+	opts := ingest.Options{Zone: zone, ZoneGiven: zone != nil, Year: f.year, Reference: a.Now(), ReferenceName: "today's date", Now: a.Now()}
 	if f.isNew {
 		if zone == nil {
 			opts.Zone = time.UTC
@@ -219,16 +223,25 @@ func (a *App) importInto(ctx context.Context, st *store.Store, id int64, in impo
 		return a.printDocument(snap, res)
 	}
 	if f.dryRun {
+		if st != nil && id != 0 {
+			inc, err := st.Incident(ctx, id)
+			if err != nil {
+				return err
+			}
+			filled, kept := incident.FillNarrative(&inc, snap.Incident)
+			a.narrativeNote("would fill", "would keep", id, filled, kept)
+		}
 		return a.printPreview(snap, res, f.asJSON, opts.Zone)
 	}
 	if len(snap.Events) == 0 && res.Document == nil {
 		return fmt.Errorf("no timeline entries found in %s: nothing imported (lines that start with a time or a date and time are read; see scribe import --help)", displayName(file))
 	}
 	write := func(st *store.Store) error {
-		into, err := st.ImportSnapshot(ctx, snap, id)
+		out, err := st.Import(ctx, snap, id)
 		if err != nil {
 			return fmt.Errorf("import %s: %w", displayName(file), err)
 		}
+		into := out.IncidentID
 		a.printID(into)
 		what := "imported"
 		if res.Document != nil && id == 0 {
@@ -236,10 +249,7 @@ func (a *App) importInto(ctx context.Context, st *store.Store, id int64, in impo
 		}
 		fmt.Fprintf(a.Stderr, "%s %s into incident #%d", what, importCounts(snap), into)
 		fmt.Fprintln(a.Stderr, problemSummary(res.Problems))
-		if fields := narrativeFields(res.Narrative, res.Services); id != 0 && len(fields) > 0 {
-			fmt.Fprintf(a.Stderr, "note: the document's %s were not applied to incident #%d, whose narrative is its own: see them with --dry-run --document, set them with scribe edit %d\n",
-				strings.Join(fields, ", "), id, id)
-		}
+		a.narrativeNote("filled", "kept", into, out.Filled, out.Kept)
 		return nil
 	}
 	if st != nil {
@@ -251,13 +261,6 @@ func (a *App) importInto(ctx context.Context, st *store.Store, id int64, in impo
 // importSnapshot is what will be written: the JSON document as it is, or
 // the text's entries as import events of a new or existing incident.
 func (a *App) importSnapshot(res ingest.Result, id int64, file string, opts ingest.Options) (incident.Snapshot, error) {
-	if res.Document != nil {
-		snap, err := res.Document.Snapshot()
-		if err != nil {
-			return incident.Snapshot{}, fmt.Errorf("import %s: %w", displayName(file), err)
-		}
-		return snap, nil
-	}
 	zone := "UTC"
 	if opts.Zone != nil {
 		if _, err := incident.LoadZone(opts.Zone.String()); err == nil {
@@ -265,7 +268,11 @@ func (a *App) importSnapshot(res ingest.Result, id int64, file string, opts inge
 		}
 	}
 	title := fmt.Sprintf("Imported timeline (%s)", displayName(file))
-	return res.Snapshot(max(id, 1), strings.TrimSpace(a.Getenv("SCRIBE_AUTHOR")), title, zone), nil
+	snap, err := res.Whole(id, strings.TrimSpace(a.Getenv("SCRIBE_AUTHOR")), title, zone)
+	if err != nil {
+		return incident.Snapshot{}, fmt.Errorf("import %s: %w", displayName(file), err)
+	}
+	return snap, nil
 }
 
 // displayName names the input in titles and messages: the file's base
@@ -421,19 +428,14 @@ func plural(n int, what string) string {
 	return fmt.Sprintf("%d %ss", n, what)
 }
 
-// narrativeFields names the narrative a document gave.
-func narrativeFields(n ingest.Narrative, services []string) []string {
-	var out []string
-	for _, f := range []struct{ name, text string }{
-		{"summary", n.Summary}, {"impact", n.Impact}, {"root cause", n.RootCause}, {"trigger", n.Trigger},
-		{"resolution", n.Resolution}, {"detection", n.Detection},
-	} {
-		if f.text != "" {
-			out = append(out, f.name)
-		}
+// narrativeNote says which narrative fields an import into incident id
+// filled (fill: "filled", or "would fill" in a dry run) and which it kept.
+func (a *App) narrativeNote(fill, keep string, id int64, filled, kept []incident.Field) {
+	if len(filled) > 0 {
+		fmt.Fprintf(a.Stderr, "%s incident #%d's %s from the document (empty until now)\n", fill, id, incident.FieldList(filled))
 	}
-	if len(services) > 0 {
-		out = append(out, "services")
+	if len(kept) > 0 {
+		fmt.Fprintf(a.Stderr, "%s incident #%d's own %s (the document's differs: see it with --dry-run --document, change it with scribe edit %d)\n",
+			keep, id, incident.FieldList(kept), id)
 	}
-	return out
 }

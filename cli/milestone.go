@@ -7,7 +7,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"scribe/incident"
-	"scribe/store"
 )
 
 const milestoneUsage = "milestone N NAME [--at WHEN | --clear]"
@@ -61,11 +60,7 @@ set by mistake; the timeline keeps an event saying so.`,
 }
 
 func (a *App) runMilestone(ctx context.Context, o *milestoneOptions) error {
-	return a.withStore(ctx, func(st *store.Store) error {
-		inc, err := st.Incident(ctx, o.IncidentID)
-		if err != nil {
-			return err
-		}
+	return a.withWriter(ctx, o.IncidentID, o.At.set, func(st writer, inc incident.Incident) error {
 		t, err := a.when(o.At, inc)
 		if err != nil {
 			return err

@@ -51,24 +51,28 @@ dismissed; show prints the ones due, and show --json carries them all
 			if err != nil {
 				return err
 			}
-			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				switch verb := ""; {
-				case len(args) == 1:
-					return a.printReminders(cmd.Context(), st, id, asJSON)
-				case isReminderVerb(args[1], &verb):
-					return a.changeReminder(cmd.Context(), st, id, verb, args[2:], o)
-				default:
-					r, err := incident.ParseReminder(strings.Join(args[1:], " "), a.Now())
-					if err != nil {
-						return err
-					}
-					r.IncidentID = id
+			var verb string
+			if len(args) > 1 && !isReminderVerb(args[1], &verb) {
+				// A new reminder is one operation the team database's
+				// outbox keeps while it is out of reach (cli/writer.go).
+				r, err := incident.ParseReminder(strings.Join(args[1:], " "), a.Now())
+				if err != nil {
+					return err
+				}
+				r.IncidentID = id
+				return a.withWriter(cmd.Context(), 0, false, func(st writer, _ incident.Incident) error {
 					if err := st.AddReminder(cmd.Context(), &r, o); err != nil {
 						return err
 					}
 					a.printID(r.ID)
 					return nil
+				})
+			}
+			return a.withStore(cmd.Context(), func(st *store.Store) error {
+				if len(args) == 1 {
+					return a.printReminders(cmd.Context(), st, id, asJSON)
 				}
+				return a.changeReminder(cmd.Context(), st, id, verb, args[2:], o)
 			})
 		},
 	}

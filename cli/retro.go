@@ -65,7 +65,7 @@ take.`,
 			if runF != nil {
 				return runF(cmd.Context(), "add", opts)
 			}
-			return a.withStore(cmd.Context(), func(st *store.Store) error {
+			return a.withWriter(cmd.Context(), 0, false, func(st writer, _ incident.Incident) error {
 				if err := st.AddRetroNote(cmd.Context(), &n); err != nil {
 					return err
 				}

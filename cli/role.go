@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"scribe/incident"
-	"scribe/store"
 )
 
 const roleUsage = "role N ROLE PERSON [--at WHEN]"
@@ -60,11 +59,7 @@ liaison, or any role of your own.`,
 }
 
 func (a *App) runRole(ctx context.Context, o *roleOptions) error {
-	return a.withStore(ctx, func(st *store.Store) error {
-		inc, err := st.Incident(ctx, o.IncidentID)
-		if err != nil {
-			return err
-		}
+	return a.withWriter(ctx, o.IncidentID, o.At.set, func(st writer, inc incident.Incident) error {
 		t, err := a.when(o.At, inc)
 		if err != nil {
 			return err

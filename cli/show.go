@@ -152,7 +152,7 @@ func printTimeline(w io.Writer, events []incident.Event, loc *time.Location) {
 			fmt.Fprintf(w, "  %s (%s)\n", day, t.Format("MST"))
 			lastDay = day
 		}
-		printEvent(w, e, t.Format("15:04"))
+		printEvent(w, e, t.Format("15:04"), loc)
 	}
 	if unreadable == 0 {
 		return
@@ -160,21 +160,24 @@ func printTimeline(w io.Writer, events []incident.Event, loc *time.Location) {
 	fmt.Fprintf(w, "  %s\n", unreadableHeading)
 	for i := range events {
 		if e := &events[i]; e.OccurredAt.IsZero() {
-			printEvent(w, e, "--:--")
+			printEvent(w, e, "--:--", loc)
 		}
 	}
 }
 
 // printEvent prints one timeline row; a row with unreadable values says
 // which, with what the database holds.
-func printEvent(w io.Writer, e *incident.Event, clock string) {
+func printEvent(w io.Writer, e *incident.Event, clock string, loc *time.Location) {
 	pin := " "
 	if e.Pinned {
 		pin = "★"
 	}
 	text := oneLine(e.Text)
-	if e.Kind == incident.KindStatus {
-		text = strings.TrimSuffix(strings.ToUpper(oneLine(string(e.State)))+" — "+text, " — ")
+	switch e.Kind {
+	case incident.KindStatus:
+		text = oneLine(incident.StatusText(*e))
+	case incident.KindSeverity:
+		text = oneLine(incident.SeverityText(*e, loc))
 	}
 	if e.Author != "" {
 		text += "  — " + oneLine(e.Author)

@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"scribe/incident"
-	"scribe/store"
 )
 
 const statusUsage = "status N STATE [MESSAGE] [--at WHEN]"
@@ -59,11 +58,7 @@ Resolving sets the resolved milestone unless it is already set.`,
 }
 
 func (a *App) runStatus(ctx context.Context, o *statusOptions) error {
-	return a.withStore(ctx, func(st *store.Store) error {
-		inc, err := st.Incident(ctx, o.IncidentID)
-		if err != nil {
-			return err
-		}
+	return a.withWriter(ctx, o.IncidentID, o.At.set, func(st writer, inc incident.Incident) error {
 		t, err := a.when(o.At, inc)
 		if err != nil {
 			return err

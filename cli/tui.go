@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
+	"unicode/utf8"
 
 	tea "charm.land/bubbletea/v2"
 	"github.com/spf13/cobra"
@@ -122,17 +124,67 @@ func (a *App) fileFromTUI(open func(context.Context) (*store.Store, error)) tui.
 }
 
 // previewPostmortem is the TUI's Preview pane: the postmortem as `scribe
-// export` would write it, with its lint warnings.
-func previewPostmortem(snap incident.Snapshot) (string, []string, error) {
+// export` would write it, the lint's findings with their levels, and the
+// phases as the text strip, width cells wide, when it fits.
+func previewPostmortem(snap incident.Snapshot, width int) (tui.Preview, error) {
 	var b strings.Builder
 	if err := export.Markdown(&b, snap, export.Options{}); err != nil {
-		return "", nil, fmt.Errorf("render the postmortem: %w", err)
+		return tui.Preview{}, fmt.Errorf("render the postmortem: %w", err)
 	}
-	var warnings []string
+	pv := tui.Preview{Markdown: b.String(), Strip: phaseStrip(snap, width)}
 	for _, w := range export.Lint(snap, export.Options{}) {
-		warnings = append(warnings, w.String())
+		pv.Findings = append(pv.Findings, tui.Finding{Note: w.IsNote(), Text: w.String()})
 	}
-	return b.String(), warnings, nil
+	return pv, nil
+}
+
+// phaseStrip is the phases in width cells, from the first milestone to the
+// last, or to the latest event while the incident is not resolved; the
+// legend follows on one line, or on two when one is too narrow. None when
+// the milestones do not span two moments.
+func phaseStrip(snap incident.Snapshot, width int) []string {
+	var until time.Time
+	for _, e := range snap.Events {
+		if e.OccurredAt.After(until) {
+			until = e.OccurredAt
+		}
+	}
+	strip, ok := export.NewPhaseStrip(snap.Incident.Milestones, until, width)
+	if !ok {
+		return nil
+	}
+	lines := []string{phaseSpan(snap.Incident, until), strip.Bands, strip.Marks}
+	if utf8.RuneCountInString(export.StripLegend) <= width {
+		return append(lines, export.StripLegend)
+	}
+	fills, letters, _ := strings.Cut(export.StripLegend, "   ")
+	return append(lines, fills, strings.TrimSpace(letters))
+}
+
+// phaseSpan is the strip's caption: the span it draws, in the incident's
+// zone ("Phases 09:02 to 10:33 UTC", with the dates when they differ).
+func phaseSpan(inc incident.Incident, until time.Time) string {
+	loc := inc.Location()
+	var first, last time.Time
+	for _, m := range incident.MilestoneOrder {
+		if t, ok := inc.Milestones.Get(m); ok {
+			if first.IsZero() || t.Before(first) {
+				first = t
+			}
+			if t.After(last) {
+				last = t
+			}
+		}
+	}
+	if _, resolved := inc.Milestones.Get(incident.MilestoneResolved); !resolved && until.After(last) {
+		last = until
+	}
+	from, to := first.In(loc), last.In(loc)
+	layout := "15:04"
+	if from.Format(incident.DateLayout) != to.Format(incident.DateLayout) {
+		layout = "Mon 2 Jan 15:04"
+	}
+	return "Phases " + from.Format(layout) + " to " + to.Format(layout) + " " + to.Format("MST")
 }
 
 func (a *App) openCmd() *cobra.Command {

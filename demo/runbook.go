@@ -13,7 +13,8 @@ import (
 	"scribe/store"
 )
 
-// checklist is the demo team's SEV2 checklist, attached on declaration.
+// checklist is the demo team's checklist, attached when the incident is
+// declared (as a SEV3; the escalation to SEV2 has no steps to add).
 var checklist = []string{
 	"Name an incident commander",
 	"Page the owning team",

@@ -28,7 +28,7 @@ func Seed(ctx context.Context, st *store.Store, now time.Time) (int64, error) {
 		return 0, err
 	}
 
-	inc := incident.Incident{Title: title, Severity: severity, State: incident.Investigating, Timezone: zone}
+	inc := incident.Incident{Title: title, Severity: declaredAs, State: incident.Investigating, Timezone: zone}
 	if err := st.DeclareIncident(ctx, &inc, checklist, origin(start, declared)); err != nil { // runbook.go
 		return 0, fmt.Errorf("demo: create incident: %w", err)
 	}
@@ -97,6 +97,8 @@ func logEntry(ctx context.Context, st *store.Store, id int64, start time.Time, e
 		_, err = st.AssignRole(ctx, id, e.Role, e.Person, o)
 	case incident.KindMilestone:
 		_, err = st.SetMilestone(ctx, id, e.Milestone, o)
+	case incident.KindSeverity:
+		_, err = st.SetSeverity(ctx, id, e.Severity, e.Text, o)
 	default:
 		err = st.LogEvent(ctx, &incident.Event{
 			IncidentID: id, OccurredAt: o.At, Kind: e.Kind, Text: e.Text,

@@ -32,6 +32,9 @@ const sinceStart = 4*time.Hour + 10*time.Minute
 const (
 	title    = "Delivery slot bookings failing for some customers"
 	severity = incident.Severity(2)
+	// declaredAs is the severity at declaration: the commander escalates
+	// to severity once the scale of the failures is known.
+	declaredAs = incident.Severity(3)
 
 	summary = "For 1 hour 50 minutes, up to 14% of attempts to book or change a delivery slot failed, " +
 		"and the rest were slow. A configuration change lowered slot-service's availability cache TTL from 300 to 30 seconds. " +
@@ -70,8 +73,9 @@ var services = []string{"slot-service", "pgbouncer-slots", "slots-db", "redis-sl
 
 // entry is one line of the timeline. Kind decides which fields matter: free
 // kinds use Text and Pin; status uses State and Text (the status-page
-// message); role uses Role and Person; milestone uses Milestone. The declared
-// milestone is where the incident is created.
+// message); role uses Role and Person; milestone uses Milestone; severity
+// uses Severity and Text (the reason). The declared milestone is where the
+// incident is created.
 type entry struct {
 	At        time.Duration
 	Kind      incident.Kind
@@ -82,6 +86,7 @@ type entry struct {
 	Role      string
 	Person    string
 	Milestone incident.Milestone
+	Severity  incident.Severity
 }
 
 // timeline is the incident as it was logged, in time order. Action items are
@@ -104,6 +109,8 @@ var timeline = []entry{
 		Text: "We are investigating failures when booking or changing a delivery slot in the app and on the website. Orders already placed are not affected."},
 	{At: 20 * time.Minute, Kind: incident.KindObservation, By: priya, Pin: true,
 		Text: "pgbouncer-slots saturated: all 400 server connections busy, 1,900 clients waiting (cl_waiting) and climbing"},
+	{At: 22 * time.Minute, Kind: incident.KindSeverity, By: tomasz, Severity: severity,
+		Text: "bookings failing in the app and on the website for more than one customer in ten"},
 	{At: 24 * time.Minute, Kind: incident.KindNote, By: tomasz,
 		Text: "The scheduled slots-db minor version upgrade finished 20 min before impact began. Checking whether it changed connection limits"},
 	{At: 31 * time.Minute, Kind: incident.KindObservation, By: priya,

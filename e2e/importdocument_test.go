@@ -62,15 +62,29 @@ func TestImportWholeDocument(t *testing.T) {
 			len(preview.ActionItems), len(preview.Events), len(snap.ActionItems), len(snap.Events))
 	}
 
-	// Into an existing incident: events, items and notes are added; its
-	// narrative stays its own, and stderr says so.
+	// Into an existing incident: events, items and notes are added; the
+	// narrative fields it has empty are filled from the document, the ones
+	// it has stay its own, and stderr says which.
 	other := mustScribe(t, db, "new", "Search outage")
+	mustScribe(t, db, "set", other, "summary", "Our own words.")
+	r = scribe(t, db, "", nil, "import", other, doc, "--dry-run")
+	if r.code != 0 || !strings.Contains(r.stderr, "would fill incident #"+other+"'s impact, root cause, trigger") ||
+		!strings.Contains(r.stderr, "would keep incident #"+other+"'s own summary") {
+		t.Errorf("dry run into %s: exit %d, %s", other, r.code, r.stderr)
+	}
+	if s := snapshotOf(t, db, other); s.Incident.RootCause != "" || len(s.ActionItems) != 0 {
+		t.Fatalf("a dry run wrote: %+v", s.Incident)
+	}
 	r = scribe(t, db, "", nil, "import", other, doc)
-	if r.code != 0 || !strings.Contains(r.stderr, "were not applied to incident #"+other) {
+	if r.code != 0 || !strings.Contains(r.stderr, "filled incident #"+other+"'s impact, root cause, trigger") ||
+		!strings.Contains(r.stderr, "services from the document (empty until now)") ||
+		!strings.Contains(r.stderr, "kept incident #"+other+"'s own summary (the document's differs") || strings.Contains(r.stderr, "not applied") {
 		t.Errorf("import into %s: exit %d, %s", other, r.code, r.stderr)
 	}
-	if s := snapshotOf(t, db, other); s.Incident.Summary != "" || len(s.ActionItems) != 4 {
-		t.Errorf("into an incident: summary %q, %d items", s.Incident.Summary, len(s.ActionItems))
+	s := snapshotOf(t, db, other)
+	if s.Incident.Summary != "Our own words." || s.Incident.RootCause != snap.Incident.RootCause ||
+		strings.Join(s.Incident.Services, ",") != "search-api,search-indexer" || len(s.ActionItems) != 4 || s.Incident.Title != "Search outage" {
+		t.Errorf("into an incident: %+v, %d items", s.Incident, len(s.ActionItems))
 	}
 }
 

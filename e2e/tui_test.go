@@ -60,6 +60,28 @@ func startTUI(t *testing.T, width, height int, env []string, shellTail string, a
 	return p
 }
 
+// killServer ends the pane's tmux server and waits until it is gone: a
+// new session started on the same socket while the old server is still
+// exiting fails with "server exited unexpectedly".
+func (p *tmuxPane) killServer() {
+	p.t.Helper()
+	p.tmux("kill-server")
+	deadline := time.Now().Add(5 * time.Second)
+	for exec.Command("tmux", "-L", p.socket, "list-sessions").Run() == nil {
+		if time.Now().After(deadline) {
+			p.t.Fatal("the tmux server is still running 5s after kill-server")
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if dir := os.Getenv("TMUX_TMPDIR"); dir == "" {
+		// tmux removes its socket as it exits; wait for that too.
+		sock := filepath.Join(os.TempDir(), fmt.Sprintf("tmux-%d", os.Getuid()), p.socket)
+		for _, err := os.Stat(sock); err == nil && time.Now().Before(deadline); _, err = os.Stat(sock) {
+			time.Sleep(20 * time.Millisecond)
+		}
+	}
+}
+
 func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 
 func (p *tmuxPane) tmux(args ...string) string {
@@ -460,7 +482,7 @@ func TestTUICtrlCKeepsTheHalfTypedLine(t *testing.T) {
 	p.waitFor("paged the DB team about the repl", 3*time.Second)
 	p.tmux("send-keys", "-t", "tui", "C-c")
 	p.waitDead(3 * time.Second)
-	p.tmux("kill-server") // the next run takes the same private server name
+	p.killServer() // the next run takes the same private server name
 
 	p = startTUI(t, 100, 30, state, "", "--db", db, "open", id)
 	// The input line holds the draft; the message saying so clears itself.

@@ -281,6 +281,14 @@ func (j *jsonWriter) event(e *incident.DocEvent) {
 	j.optional(",\n      \"state\": ", e.State)
 	j.optional(",\n      \"milestone\": ", e.Milestone)
 	j.optional(",\n      \"action_item\": ", e.ActionItem)
+	if e.Severity != 0 {
+		j.raw(",\n      \"severity\": ")
+		j.int(int64(e.Severity))
+	}
+	if e.PreviousSeverity != 0 {
+		j.raw(",\n      \"previous_severity\": ")
+		j.int(int64(e.PreviousSeverity))
+	}
 	j.unreadable(e.Invalid, "      ")
 	j.raw("\n    }")
 }

@@ -71,6 +71,7 @@ func awkwardIncident() incident.Snapshot {
 			e.Author, e.Source = s(i+1), incident.SourceTUI
 			e.Role, e.Person, e.State, e.Milestone = s(i+2), s(i+3), incident.State(s(i+4)), incident.Milestone(s(i+5))
 			e.ActionItemID = int64(i % 3)
+			e.Severity, e.PreviousSeverity = incident.Severity(i%6), incident.Severity((i+2)%6)
 		}
 		events = append(events, e)
 	}

@@ -18,6 +18,7 @@ var kindLabels = map[incident.Kind]string{
 	incident.KindRole:        "role",
 	incident.KindMilestone:   "milestone",
 	incident.KindActionItem:  "action item",
+	incident.KindSeverity:    "severity",
 }
 
 // timeline renders the events in order, with a date on the first event of
@@ -66,10 +67,12 @@ func eventText(snap incident.Snapshot, e *incident.Event, keepNames bool) string
 	switch e.Kind {
 	case incident.KindStatus:
 		s := "Status set to " + capitalize(string(e.State))
-		if msg := strings.TrimSpace(text); msg != "" {
+		if msg := sanitize(incident.StatusMessage(*e)); msg != "" {
 			s += " — " + msg
 		}
 		return s
+	case incident.KindSeverity:
+		return sanitize(incident.SeverityText(*e, snap.Incident.Location()))
 	case incident.KindRole:
 		title := incident.RoleTitle(e.Role)
 		before := incident.HolderAt(snap.Roles, e.Role, e.OccurredAt.Add(-time.Nanosecond))

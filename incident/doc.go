@@ -23,8 +23,9 @@
 //   - Every instant entering scribe lies in 1970..2199 UTC (CheckInstant),
 //     checked in each type's Validate, so no caller can forget it.
 //   - A severity set after the incident is resolved is a correction, dated
-//     at the incident's beginning with a note saying when it was made
-//     (SeverityNote), not a timeline line dated months later.
+//     at the incident's beginning and saying when it was made
+//     (SeverityChangeAt, SeverityHeadline), not a timeline line dated
+//     months later.
 //   - The blameless rules (who is named, how, the lint) live in export, not
 //     here: they are about the postmortem, not the incident.
 //   - The JSON document is read by a hand-written decoder (documentreader.go)

@@ -74,8 +74,12 @@ type DocEvent struct {
 	State     string     `json:"state,omitempty"`
 	Milestone string     `json:"milestone,omitempty"`
 	// ActionItem links an action-item event to the item's uuid.
-	ActionItem string     `json:"action_item,omitempty"`
-	Invalid    Unreadable `json:"invalid,omitempty"`
+	ActionItem string `json:"action_item,omitempty"`
+	// Severity and PreviousSeverity are a severity event's new severity
+	// and the one it replaced (absent when not known).
+	Severity         int        `json:"severity,omitempty"`
+	PreviousSeverity int        `json:"previous_severity,omitempty"`
+	Invalid          Unreadable `json:"invalid,omitempty"`
 }
 
 // DocRole is one role assignment.
@@ -224,7 +228,8 @@ func NewDocument(s Snapshot) Document {
 		d.Events = append(d.Events, DocEvent{
 			ID: e.ID, At: e.OccurredAt.UTC(), LoggedAt: utcPtr(e.LoggedAt), Kind: string(e.Kind), Text: e.Text,
 			Author: e.Author, Pinned: e.Pinned, Source: string(e.Source), Role: e.Role, Person: e.Person,
-			State: string(e.State), Milestone: string(e.Milestone), ActionItem: uuidOf[e.ActionItemID], Invalid: e.Invalid,
+			State: string(e.State), Milestone: string(e.Milestone), ActionItem: uuidOf[e.ActionItemID],
+			Severity: int(e.Severity), PreviousSeverity: int(e.PreviousSeverity), Invalid: e.Invalid,
 		})
 	}
 	for _, r := range s.Roles {
@@ -414,6 +419,7 @@ func (e *DocEvent) event(i int, incidentID int64, idOf map[string]int64) (Event,
 		ID: e.ID, IncidentID: max(incidentID, 1), OccurredAt: e.At.UTC(), LoggedAt: fromPtr(e.LoggedAt), Kind: Kind(e.Kind),
 		Text: e.Text, Author: e.Author, Pinned: e.Pinned, Source: Source(e.Source), Role: e.Role,
 		Person: e.Person, State: State(e.State), Milestone: Milestone(e.Milestone), ActionItemID: idOf[e.ActionItem],
+		Severity: Severity(e.Severity), PreviousSeverity: Severity(e.PreviousSeverity),
 	}
 	if ev.Kind == "" {
 		ev.Kind = KindNote

@@ -34,6 +34,8 @@ func sampleSnapshot() incident.Snapshot {
 			{ID: 4, IncidentID: 7, OccurredAt: at(14, 20), LoggedAt: at(14, 21), Kind: incident.KindStatus, Text: "index missing", State: incident.Identified, Source: incident.SourceTUI},
 			{ID: 5, IncidentID: 7, OccurredAt: at(14, 30), LoggedAt: at(14, 30), Kind: incident.KindActionItem, Text: "check migrations for dropped indexes", ActionItemID: 21, Source: incident.SourceTUI},
 			{ID: 6, IncidentID: 7, OccurredAt: at(15, 10), LoggedAt: at(15, 10), Kind: incident.KindNote, Text: "all clear ✓", Source: incident.SourceImport},
+			{ID: 7, IncidentID: 7, OccurredAt: at(15, 11), LoggedAt: at(15, 11), Kind: incident.KindSeverity, Text: "half of searches failed", Severity: 2, PreviousSeverity: 3, Source: incident.SourceTUI},
+			{ID: 8, IncidentID: 7, OccurredAt: at(15, 12), LoggedAt: at(15, 12), Kind: incident.KindSeverity, Severity: 3, State: incident.SeverityCorrected, Source: incident.SourceCLI},
 		},
 		Roles: []incident.RoleAssignment{
 			{IncidentID: 7, Role: "commander", Person: "Ana", From: at(14, 9), Until: at(15, 0)},

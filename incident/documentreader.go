@@ -108,7 +108,7 @@ func (r *documentReader) object(member func(key []byte)) {
 		r.pos++
 		return
 	}
-	// No document object has more than 14 keys; more means unknown or
+	// No document object has more than 15 keys; more means unknown or
 	// repeated ones, which encoding/json decides.
 	var seenKeys [16][]byte
 	seen := seenKeys[:0]
@@ -532,6 +532,10 @@ func (r *documentReader) event(e *DocEvent) {
 			e.Milestone = r.name()
 		case "action_item":
 			e.ActionItem = r.str()
+		case "severity":
+			e.Severity = r.intSized()
+		case "previous_severity":
+			e.PreviousSeverity = r.intSized()
 		case "invalid":
 			e.Invalid = r.unreadable()
 		default:

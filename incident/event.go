@@ -28,10 +28,13 @@ const (
 	// snoozed (checklist.go, reminder.go).
 	KindChecklist Kind = "checklist"
 	KindReminder  Kind = "reminder"
+	// KindSeverity records a change of severity: the new one, the one it
+	// replaced, and the reason given, if any, as its text (severity.go).
+	KindSeverity Kind = "severity"
 )
 
 // Kinds lists every kind, free-text ones first.
-var Kinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComms, KindStatus, KindRole, KindMilestone, KindActionItem, KindChecklist, KindReminder}
+var Kinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComms, KindStatus, KindRole, KindMilestone, KindActionItem, KindChecklist, KindReminder, KindSeverity}
 
 // FreeKinds are the kinds a user can log with plain text.
 var FreeKinds = []Kind{KindNote, KindAction, KindDecision, KindObservation, KindComms}
@@ -62,10 +65,11 @@ func ParseKind(in string, structured bool) (Kind, error) {
 }
 
 // Structured reports whether k carries structured fields written by scribe
-// itself (status, role, milestone, action-item, checklist, reminder).
+// itself (status, role, milestone, action-item, checklist, reminder,
+// severity).
 func (k Kind) Structured() bool {
 	switch k {
-	case KindStatus, KindRole, KindMilestone, KindActionItem, KindChecklist, KindReminder:
+	case KindStatus, KindRole, KindMilestone, KindActionItem, KindChecklist, KindReminder, KindSeverity:
 		return true
 	}
 	return false
@@ -100,6 +104,10 @@ type Event struct {
 	State        State     // KindStatus: the new state
 	Milestone    Milestone // KindMilestone: which one
 	ActionItemID int64     // KindActionItem: the item it created
+	Severity     Severity  // KindSeverity: the new severity
+	// PreviousSeverity is the severity a KindSeverity event replaced; 0
+	// when it is not known (a change imported from elsewhere).
+	PreviousSeverity Severity
 
 	DeletedAt time.Time // zero unless soft-deleted
 	UpdatedAt time.Time
@@ -156,6 +164,8 @@ func (e *Event) Validate() error {
 		if _, err := ParseMilestone(string(e.Milestone)); err != nil {
 			return err
 		}
+	case KindSeverity:
+		return e.validateSeverity()
 	}
 	return nil
 }

@@ -41,7 +41,7 @@ func TestParseKind(t *testing.T) {
 func TestKindStructured(t *testing.T) {
 	for _, k := range incident.Kinds {
 		want := k == incident.KindStatus || k == incident.KindRole || k == incident.KindMilestone || k == incident.KindActionItem ||
-			k == incident.KindChecklist || k == incident.KindReminder
+			k == incident.KindChecklist || k == incident.KindReminder || k == incident.KindSeverity
 		if k.Structured() != want {
 			t.Errorf("%s.Structured() = %v, want %v", k, k.Structured(), want)
 		}

@@ -153,33 +153,105 @@ func TestIncidentString(t *testing.T) {
 	}
 }
 
-// TestSeverityNote: a severity change while the incident runs is a line at
-// the time it was made; after it is resolved it is a correction, dated at
+// TestSeverityChange: a severity change while the incident runs is a line
+// at the time it was made; after it is resolved it is a correction, dated at
 // the incident's declaration and saying when it was made, never a line
 // dated today at the end of a months-old timeline.
-func TestSeverityNote(t *testing.T) {
+func TestSeverityChange(t *testing.T) {
 	declared := time.Date(2026, 3, 2, 9, 4, 0, 0, time.UTC)
 	made := time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
-	months := time.Date(2026, 7, 15, 16, 0, 0, 0, time.UTC)
+	months := time.Date(2026, 7, 15, 23, 30, 0, 0, time.UTC)
 	inc := incident.Incident{State: incident.Identified, Timezone: "Europe/Berlin",
 		Milestones: incident.Milestones{incident.MilestoneDeclared: declared}}
-	at, text := incident.SeverityNote(inc, 3, 2, made, made)
-	if !at.Equal(made) || text != "Severity changed from SEV3 to SEV2" {
-		t.Errorf("running incident: %v %q", at, text)
+	at, corrected := incident.SeverityChangeAt(inc, made)
+	ev := incident.Event{Kind: incident.KindSeverity, Severity: 2, PreviousSeverity: 3, LoggedAt: made, OccurredAt: at}
+	if !at.Equal(made) || corrected || incident.SeverityText(ev, inc.Location()) != "Severity changed from SEV3 to SEV2" {
+		t.Errorf("running incident: %v %v %q", at, corrected, incident.SeverityText(ev, inc.Location()))
+	}
+	ev.Text = "  checkout is down for everyone  "
+	if got := incident.SeverityText(ev, inc.Location()); got != "Severity changed from SEV3 to SEV2 — checkout is down for everyone" {
+		t.Errorf("with a reason: %q", got)
 	}
 	inc.State = incident.Resolved
-	at, text = incident.SeverityNote(inc, 3, 2, months, months)
-	if !at.Equal(declared) || text != "Severity corrected from SEV3 to SEV2 on 15 Jul 2026, after the incident was resolved" {
-		t.Errorf("resolved incident: %v %q", at, text)
+	at, corrected = incident.SeverityChangeAt(inc, months)
+	ev = incident.Event{Kind: incident.KindSeverity, Severity: 2, PreviousSeverity: 3, LoggedAt: months, OccurredAt: at, State: incident.SeverityCorrected}
+	// 23:30 UTC is already the 16th in Berlin: the date is the incident's.
+	if got := incident.SeverityText(ev, inc.Location()); !at.Equal(declared) || !corrected ||
+		got != "Severity corrected from SEV3 to SEV2 on 16 Jul 2026, after the incident was resolved" {
+		t.Errorf("resolved incident: %v %v %q", at, corrected, got)
+	}
+	ev.PreviousSeverity = 0
+	if got := incident.SeverityHeadline(ev, time.UTC); got != "Severity corrected to SEV2 on 15 Jul 2026, after the incident was resolved" {
+		t.Errorf("correction from an unknown severity: %q", got)
+	}
+	ev.State = ""
+	if got := incident.SeverityHeadline(ev, time.UTC); got != "Severity set to SEV2" {
+		t.Errorf("change from an unknown severity: %q", got)
 	}
 	// Without a declaration the earliest milestone is the beginning.
 	started := declared.Add(-20 * time.Minute)
 	inc.Milestones = incident.Milestones{incident.MilestoneResolved: made, incident.MilestoneStarted: started}
-	if at, _ = incident.SeverityNote(inc, 3, 2, months, months); !at.Equal(started) {
+	if at, _ = incident.SeverityChangeAt(inc, months); !at.Equal(started) {
 		t.Errorf("without a declaration the correction is at %v, want %v", at, started)
 	}
 	inc.Milestones = nil
-	if at, _ = incident.SeverityNote(inc, 3, 2, months, months); !at.Equal(months) {
-		t.Errorf("without milestones the correction is at %v, want when it was made", at)
+	if at, corrected = incident.SeverityChangeAt(inc, months); !at.Equal(months) || !corrected {
+		t.Errorf("without milestones the correction is at %v (%v), want when it was made", at, corrected)
+	}
+}
+
+// A severity event carries a valid new severity, a valid or unknown (0)
+// previous one, and no state but "corrected".
+func TestSeverityEventValidate(t *testing.T) {
+	at := time.Date(2026, 3, 2, 9, 30, 0, 0, time.UTC)
+	base := incident.Event{IncidentID: 1, OccurredAt: at, LoggedAt: at, Kind: incident.KindSeverity, Severity: 2, PreviousSeverity: 3}
+	if err := base.Validate(); err != nil {
+		t.Fatalf("valid severity event: %v", err)
+	}
+	unknown := base
+	unknown.PreviousSeverity = 0
+	if err := unknown.Validate(); err != nil {
+		t.Fatalf("severity event from an unknown severity: %v", err)
+	}
+	for name, mut := range map[string]func(*incident.Event){
+		"no severity":      func(e *incident.Event) { e.Severity = 0 },
+		"severity 6":       func(e *incident.Event) { e.Severity = 6 },
+		"previous 9":       func(e *incident.Event) { e.PreviousSeverity = 9 },
+		"a status's state": func(e *incident.Event) { e.State = incident.Identified },
+		"NUL in reason":    func(e *incident.Event) { e.Text = "bad\x00text" },
+	} {
+		e := base
+		mut(&e)
+		if err := e.Validate(); incident.ErrorCode(err) != incident.EINVALID {
+			t.Errorf("%s: Validate = %v, want EINVALID", name, err)
+		}
+	}
+	if k, err := incident.ParseKind("severity", false); err == nil {
+		t.Errorf("a user can log kind %q with text", k)
+	}
+	if !incident.KindSeverity.Structured() {
+		t.Error("severity is not a structured kind")
+	}
+}
+
+// A status event without a message reads as its state alone, also when an
+// older scribe stored "Status: identified" for it.
+func TestStatusText(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"", "IDENTIFIED"},
+		{"  ", "IDENTIFIED"},
+		{"Status: identified", "IDENTIFIED"},
+		{"status: IDENTIFIED", "IDENTIFIED"},
+		{"Status: monitoring", "IDENTIFIED — Status: monitoring"},
+		{"Bad config in the deploy", "IDENTIFIED — Bad config in the deploy"},
+	} {
+		e := incident.Event{Kind: incident.KindStatus, State: incident.Identified, Text: c.text}
+		if got := incident.StatusText(e); got != c.want {
+			t.Errorf("StatusText(%q) = %q, want %q", c.text, got, c.want)
+		}
+	}
+	note := incident.Event{Kind: incident.KindNote, Text: "Status: identified"}
+	if got := incident.StatusMessage(note); got != "Status: identified" {
+		t.Errorf("a note's text is its own: %q", got)
 	}
 }

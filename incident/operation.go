@@ -89,7 +89,7 @@ const (
 	OpAssignRole     OpKind = "assign-role"     // Role, Person; logs the hand-off
 	OpSetMilestone   OpKind = "set-milestone"   // Milestone; logs it
 	OpClearMilestone OpKind = "clear-milestone" // Milestone; logs it
-	OpSetSeverity    OpKind = "set-severity"    // Severity; logs a note
+	OpSetSeverity    OpKind = "set-severity"    // Severity, Message (the reason); logs a severity event
 	OpEditIncident   OpKind = "edit-incident"   // Fields (title, narrative, services, zone, milestones)
 	OpEditEvent      OpKind = "edit-event"      // Target, EventPatch
 	OpDeleteEvent    OpKind = "delete-event"    // Target

@@ -214,8 +214,10 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		rest = strings.Replace(rest, m[0], " ", 1)
 	} else if m := ownerMention.FindStringSubmatch(rest); m != nil {
 		a.Owner = m[1]
-		if strings.HasSuffix(strings.TrimSpace(rest), m[1]) || strings.Contains(rest, "("+m[1]+")") {
-			rest = strings.Replace(strings.Replace(rest, "("+m[1]+")", " ", 1), m[1], " ", 1)
+		if strings.HasSuffix(strings.TrimSpace(rest), m[1]) || inBrackets(rest, m[1]) {
+			// A trailing handle, or one among the item's fields in
+			// brackets ("(@ken, P1, due …)"), is the owner, not the title.
+			rest = strings.Replace(rest, m[1], " ", 1)
 		}
 	} else if owner, task, ok := leadingOwner(rest); ok {
 		a.Owner, rest = owner, task
@@ -236,6 +238,7 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		key = m[1] + m[2] + m[3]
 		rest = strings.Replace(rest, m[0], " ", 1)
 	}
+	rest = emptyBrackets.ReplaceAllString(rest, " ")
 	rest = strings.Join(strings.Fields(rest), " ")
 	rest = strings.Trim(rest, " -–—,;:|")
 	a.Title, a.Description = itemTitle(rest, full)
@@ -317,6 +320,20 @@ func itemTitle(rest, full string) (string, string) {
 		desc = fitNarrative(capitalise(desc))
 	}
 	return title, desc
+}
+
+// emptyBrackets is what is left of a bracketed group of fields once the
+// owner, priority and due date have been taken out of it: "( , , )".
+var emptyBrackets = regexp.MustCompile(`[(\[][\s,;:/|-]*(?:[)\]]|$)`)
+
+// inBrackets reports whether word stands inside a bracketed group of s.
+func inBrackets(s, word string) bool {
+	i := strings.Index(s, word)
+	if i < 0 {
+		return false
+	}
+	open := strings.LastIndexAny(s[:i], "([")
+	return open >= 0 && !strings.ContainsAny(s[open+1:i], ")]") && strings.ContainsAny(s[i:], ")]")
 }
 
 // hasWord reports whether s holds a word of three letters or more.

@@ -93,6 +93,22 @@ func (p *parser) noteYear(y int, src string) {
 	p.yearNotes = append(p.yearNotes, note)
 }
 
+// noteDay records that the text gives no date for its first times, so
+// they were placed on day, the latest day they fit before the reference.
+func (p *parser) noteDay(day time.Time) {
+	what := p.opts.ReferenceName
+	if what == "" {
+		what = "the reference date"
+	}
+	note := fmt.Sprintf("the text gives no date for its first times: they are read as on %s (the latest day they fit, up to %s); a dated title or heading changes it", day.Format("Mon 2 Jan 2006"), what)
+	for _, n := range p.yearNotes {
+		if n == note {
+			return
+		}
+	}
+	p.yearNotes = append(p.yearNotes, note)
+}
+
 // location is the zone a stamp is read in: its own suffix, the zone the
 // document states, --tz, UTC.
 func (p *parser) location(st stamp) *time.Location {
@@ -193,8 +209,17 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 			return time.Time{}, false
 		}
 		ref := p.opts.Reference.In(loc)
-		p.curY, p.curM, p.curD, p.hasCur = ref.Year(), int(ref.Month()), ref.Day(), true
+		day := ref
+		if ahead := time.Date(ref.Year(), ref.Month(), ref.Day(), 0, minute, st.second, 0, loc); !p.opts.Now.IsZero() && ahead.After(p.opts.Now.Add(time.Minute)) {
+			// The first time would be in the future: it is the day
+			// before, as a clock typed at --at is.
+			day = ref.AddDate(0, 0, -1)
+		}
+		p.curY, p.curM, p.curD, p.hasCur = day.Year(), int(day.Month()), day.Day(), true
 		_, p.curYSource = p.yearFor()
+		if !p.opts.Now.IsZero() {
+			p.noteDay(day)
+		}
 		p.dayGroup, p.dayShift = p.dayGroup+1, 0
 	}
 	if p.curY == 0 {

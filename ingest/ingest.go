@@ -27,6 +27,10 @@ type Options struct {
 	// ReferenceName says what Reference is ("today", "incident #7's
 	// declaration"), for the note that says a year was taken from it.
 	ReferenceName string
+	// Now is the wall clock: time-only entries placed on Reference's day
+	// that would be later than Now go on the day before, as a clock typed
+	// at --at does. Zero: no such check.
+	Now time.Time
 }
 
 // Entry is one timeline entry read from the text.

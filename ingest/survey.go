@@ -387,6 +387,12 @@ func (p *parser) noteDate(s, source string) {
 		if !ok || y != 0 && !validYear(y) {
 			continue
 		}
+		if dueBefore.MatchString(s[max(0, i-24):i]) {
+			// "due 2026-12-01", "ETA: March 3": when a follow-up is
+			// expected, not when the incident happened.
+			i = max(i, e-1)
+			continue
+		}
 		if d > 0 && p.docD == 0 {
 			p.docM, p.docD = m, d
 			if y > 0 && p.docY == 0 {
@@ -401,6 +407,9 @@ func (p *parser) noteDate(s, source string) {
 		}
 	}
 }
+
+// dueBefore is the end of text that makes the date after it a deadline.
+var dueBefore = regexp.MustCompile(`(?i)\b(?:due(?: date)?|deadline|eta|target(?: date)?|by|until|before)\s*[:=-]?\s*$`)
 
 // weekdayClue is a weekday named beside a date without a year ("Tuesday,
 // March 5"): the years in which that date falls on that weekday.

@@ -27,9 +27,9 @@ func (t *Team) DeclareIncident(ctx context.Context, inc *incident.Incident, chec
 }
 
 // Escalate: see store.Store.Escalate.
-func (t *Team) Escalate(ctx context.Context, id int64, sev incident.Severity, checklist []string, o incident.Origin) (incident.Event, error) {
+func (t *Team) Escalate(ctx context.Context, id int64, sev incident.Severity, reason string, checklist []string, o incident.Origin) (incident.Event, error) {
 	op := t.op(incident.OpSetSeverity, id, o)
-	op.Severity, op.Checklist = sev, checklist
+	op.Severity, op.Message, op.Checklist = sev, reason, checklist
 	out, err := t.Apply(ctx, op)
 	return out.Event, err
 }

@@ -24,7 +24,7 @@ func TestTeamRunbook(t *testing.T) {
 	if err := team.DeclareIncident(ctx, &inc, []string{"Name an incident commander"}, o); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := team.Escalate(ctx, inc.ID, 1, []string{"Page the DBA on-call", "Tell the CEO"}, o); err != nil {
+	if _, err := team.Escalate(ctx, inc.ID, 1, "", []string{"Page the DBA on-call", "Tell the CEO"}, o); err != nil {
 		t.Fatal(err)
 	}
 	db, err := team.Store(ctx)

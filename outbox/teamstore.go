@@ -230,9 +230,9 @@ func (t *Team) LogEvent(ctx context.Context, e *incident.Event) error {
 }
 
 // SetSeverity: see store.Store.SetSeverity.
-func (t *Team) SetSeverity(ctx context.Context, id int64, sev incident.Severity, o incident.Origin) (incident.Event, error) {
+func (t *Team) SetSeverity(ctx context.Context, id int64, sev incident.Severity, reason string, o incident.Origin) (incident.Event, error) {
 	op := t.op(incident.OpSetSeverity, id, o)
-	op.Severity = sev
+	op.Severity, op.Message = sev, reason
 	out, err := t.Apply(ctx, op)
 	return out.Event, err
 }
@@ -361,11 +361,17 @@ func (t *Team) RestoreRetroNote(ctx context.Context, id int64) error {
 
 // ImportSnapshot needs the database.
 func (t *Team) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into int64) (int64, error) {
+	out, err := t.Import(ctx, snap, into)
+	return out.IncidentID, err
+}
+
+// Import needs the database: see store.Store.Import.
+func (t *Team) Import(ctx context.Context, snap incident.Snapshot, into int64) (incident.Imported, error) {
 	st, err := t.online(ctx)
 	if err != nil {
-		return 0, err
+		return incident.Imported{}, err
 	}
-	return st.ImportSnapshot(ctx, snap, into)
+	return st.Import(ctx, snap, into)
 }
 
 // onRow runs a change of one row that needs the database.

@@ -149,7 +149,7 @@ func TestWatchSeesAnotherStoresWrites(t *testing.T) {
 	}
 	// Several writes before the reader looks are one wake-up, then quiet.
 	for i := range 3 {
-		if _, err := cli.SetSeverity(ctx, inc.ID, incident.Severity(i+1), Origin{}); err != nil {
+		if _, err := cli.SetSeverity(ctx, inc.ID, incident.Severity(i+1), "", Origin{}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -35,10 +35,10 @@ func (s *Store) DeclareIncident(ctx context.Context, inc *incident.Incident, che
 // severity's steps, when the new severity is worse than the old: the steps
 // the incident lacks are added after its own, and nothing it has is
 // replaced, ticked or not. Moving to a milder severity attaches nothing.
-func (s *Store) Escalate(ctx context.Context, id int64, sev incident.Severity, checklist []string, o Origin) (incident.Event, error) {
+func (s *Store) Escalate(ctx context.Context, id int64, sev incident.Severity, reason string, checklist []string, o Origin) (incident.Event, error) {
 	out, err := s.Apply(ctx, incident.Operation{
 		ID: newID(), Kind: incident.OpSetSeverity, Incident: incident.Ref{ID: id},
-		At: o.At, Author: o.Author, Source: o.Source, Severity: sev, Checklist: checklist,
+		At: o.At, Author: o.Author, Source: o.Source, Severity: sev, Message: reason, Checklist: checklist,
 	})
 	return out.Event, err
 }

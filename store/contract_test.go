@@ -75,12 +75,16 @@ var contract = map[string]func(*testing.T){
 	"TrackingRefusesBadInput":                    TestTrackingRefusesBadInput,
 	"PushIsWholeIdempotentAndIncremental":        TestPushIsWholeIdempotentAndIncremental,
 	// The runbook (runbook_test.go).
-	"ChecklistAttachedAndExtended":      TestChecklistAttachedAndExtended,
-	"SetChecklistItem":                  TestSetChecklistItem,
-	"Reminders":                         TestReminders,
-	"RunbookInSnapshotChangesAndImport": TestRunbookInSnapshotChangesAndImport,
-	"RunbookOperationsAreIdempotent":    TestRunbookOperationsAreIdempotent,
-	"PushCarriesTheRunbook":             TestPushCarriesTheRunbook,
+	"ChecklistAttachedAndExtended":                    TestChecklistAttachedAndExtended,
+	"SetChecklistItem":                                TestSetChecklistItem,
+	"Reminders":                                       TestReminders,
+	"RunbookInSnapshotChangesAndImport":               TestRunbookInSnapshotChangesAndImport,
+	"RunbookOperationsAreIdempotent":                  TestRunbookOperationsAreIdempotent,
+	"PushCarriesTheRunbook":                           TestPushCarriesTheRunbook,
+	"MigrationSeverityEvents":                         TestMigrationSeverityEvents,
+	"DeletingASeverityEventRestoresTheSeverityBefore": TestDeletingASeverityEventRestoresTheSeverityBefore,
+	"ImportNamesTheRowsItAdded":                       TestImportNamesTheRowsItAdded,
+	"ImportFillsOnlyEmptyNarrative":                   TestImportFillsOnlyEmptyNarrative,
 }
 
 // sqliteOnly lists the tests that check what only SQLite has, and why.

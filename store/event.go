@@ -42,6 +42,7 @@ func (s *Store) applyLogEvent(ctx context.Context, tx *txn, op incident.Operatio
 	c.Author, c.Source = op.Author, op.Source
 	c.DeletedAt = time.Time{}
 	c.Role, c.Person, c.State, c.Milestone, c.ActionItemID = "", "", "", "", 0
+	c.Severity, c.PreviousSeverity = 0, 0
 	if err := c.Validate(); err != nil {
 		return incident.Outcome{}, err
 	}
@@ -242,8 +243,9 @@ func (s *Store) targeted(ctx context.Context, table, what string, id int64, kind
 }
 
 // applyDeleteEvent deletes or restores an event, and makes what it records
-// follow: undoing "/status resolved" or "/milestone mitigated" puts the
-// incident back where it was, undoing "/action …" removes the item.
+// follow: undoing "/status resolved", "/milestone mitigated" or "/sev 1"
+// puts the incident back where it was, undoing "/action …" removes the
+// item.
 func (s *Store) applyDeleteEvent(ctx context.Context, tx *txn, op incident.Operation) (incident.Outcome, error) {
 	id, err := resolveRow(ctx, tx, "events", "event", op.Target)
 	if err != nil {
@@ -273,6 +275,8 @@ func (s *Store) applyDeleteEvent(ctx context.Context, tx *txn, op incident.Opera
 		err = s.followLatestStatus(ctx, tx, incident.Investigating)
 	case incident.KindMilestone:
 		err = s.followLatestMilestone(ctx, tx, e.Milestone)
+	case incident.KindSeverity:
+		err = s.followLatestSeverity(ctx, tx, e)
 	case incident.KindActionItem:
 		if e.ActionItemID != 0 {
 			err = s.setItemDeleted(ctx, tx, e.ActionItemID, at)

@@ -203,6 +203,20 @@ var eventTable = []eventColumn{
 			}
 			return nil
 		}},
+	{name: "severity", batch: batchColumn{lean: "0",
+		fits: func(e, _ *incident.Event, _ time.Time) bool { return e.Severity == 0 }},
+		value: func(e *incident.Event, _ int64) driver.Value { return int64(e.Severity) },
+		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
+			e.Severity = severityValue("severity", v, bad)
+			return nil
+		}},
+	{name: "previous_severity", batch: batchColumn{lean: "0",
+		fits: func(e, _ *incident.Event, _ time.Time) bool { return e.PreviousSeverity == 0 }},
+		value: func(e *incident.Event, _ int64) driver.Value { return int64(e.PreviousSeverity) },
+		read: func(e *incident.Event, v driver.Value, bad *badRow) error {
+			e.PreviousSeverity = severityValue("previous_severity", v, bad)
+			return nil
+		}},
 	{name: "deleted_at", asked: true, edit: stamped, batch: batchColumn{lean: "NULL",
 		fits: func(e, _ *incident.Event, _ time.Time) bool { return e.DeletedAt.IsZero() }},
 		value: func(e *incident.Event, _ int64) driver.Value { return nullTime(e.DeletedAt) },
@@ -368,6 +382,16 @@ func boolValue(column string, v driver.Value, bad *badRow) bool {
 	}
 	bad.add(column, v, "is not a flag")
 	return false
+}
+
+// severityValue reads a severity column: 0 (none) or 1 to 5.
+func severityValue(column string, v driver.Value, bad *badRow) incident.Severity {
+	n, ok := v.(int64)
+	if !ok || (n != 0 && !incident.Severity(n).Valid()) {
+		bad.add(column, v, "is not a severity (0, or 1 to 5)")
+		return 0
+	}
+	return incident.Severity(n)
 }
 
 // nullID stores a zero id as NULL.

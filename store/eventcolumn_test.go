@@ -57,7 +57,7 @@ func fullEvent(incidentID, itemID int64) incident.Event {
 		IncidentID: incidentID, OccurredAt: t0.Add(-time.Hour).Add(123456789), LoggedAt: t0.Add(987654321),
 		Kind: incident.KindRole, Text: "Rosa M. is incident commander", Author: "ida", Pinned: true,
 		Source: incident.SourceTUI, Role: "commander", Person: "Rosa M.", State: incident.Identified,
-		Milestone: incident.MilestoneDetected, ActionItemID: itemID,
+		Milestone: incident.MilestoneDetected, ActionItemID: itemID, Severity: 2, PreviousSeverity: 4,
 	}
 }
 

@@ -23,6 +23,8 @@ func TestImportRowShapes(t *testing.T) {
 			e.Kind, e.State = incident.KindStatus, incident.Identified
 		case i == 2*eventBatch+1: // the third batch: full rows
 			e.Pinned = true
+		case i == 2*eventBatch+5: // a severity change: full rows too
+			e.Kind, e.Severity, e.PreviousSeverity = incident.KindSeverity, 1, 3
 		case i == 3*eventBatch+2: // the last, partial batch: full rows
 			e.Author = "someone else"
 		}
@@ -44,6 +46,7 @@ func TestImportRowShapes(t *testing.T) {
 		if e.IncidentID != id || e.Text != want.Text || !e.OccurredAt.Equal(want.OccurredAt) || e.Kind != want.Kind ||
 			e.State != want.State || e.Author != want.Author || e.Pinned != want.Pinned || e.Source != incident.SourceImport ||
 			e.Role != "" || e.Person != "" || e.Milestone != "" || e.ActionItemID != 0 || e.Deleted() ||
+			e.Severity != want.Severity || e.PreviousSeverity != want.PreviousSeverity ||
 			!e.LoggedAt.Equal(importedAt) || importedAt.IsZero() {
 			t.Fatalf("event %d = %+v\nwant %+v (logged at %v)", i, e, want, importedAt)
 		}

@@ -191,11 +191,12 @@ func (s *Store) changeIncident(ctx context.Context, tx *txn, fn func(*incident.I
 	return c, nil
 }
 
-// SetSeverity changes the severity and logs a note saying so.
-func (s *Store) SetSeverity(ctx context.Context, id int64, sev incident.Severity, o Origin) (incident.Event, error) {
+// SetSeverity changes the severity and logs a severity event saying so,
+// with reason (may be empty) as its text.
+func (s *Store) SetSeverity(ctx context.Context, id int64, sev incident.Severity, reason string, o Origin) (incident.Event, error) {
 	out, err := s.Apply(ctx, incident.Operation{
 		ID: newID(), Kind: incident.OpSetSeverity, Incident: incident.Ref{ID: id},
-		At: o.At, Author: o.Author, Source: o.Source, Severity: sev,
+		At: o.At, Author: o.Author, Source: o.Source, Severity: sev, Message: reason,
 	})
 	return out.Event, err
 }
@@ -204,6 +205,10 @@ func (s *Store) applySetSeverity(ctx context.Context, tx *txn, op incident.Opera
 	sev := op.Severity
 	if !sev.Valid() {
 		return incident.Outcome{}, incident.Errorf(incident.EINVALID, "invalid severity %d: use a number from 1 (worst) to 5", sev)
+	}
+	reason := strings.TrimSpace(op.Message)
+	if err := incident.ValidateText("severity reason", reason, false); err != nil {
+		return incident.Outcome{}, err
 	}
 	var old incident.Severity
 	inc, err := s.changeIncident(ctx, tx, func(inc *incident.Incident) error {
@@ -216,11 +221,14 @@ func (s *Store) applySetSeverity(ctx context.Context, tx *txn, op incident.Opera
 	if err != nil {
 		return incident.Outcome{}, err
 	}
+	e := s.logged(tx, op, incident.KindSeverity, reason)
+	e.Severity, e.PreviousSeverity = sev, old
 	// After the incident is resolved a change is a correction, dated at
-	// its beginning (incident.SeverityNote).
-	at, text := incident.SeverityNote(inc, old, sev, s.opAt(op), s.now())
-	e := s.logged(tx, op, incident.KindNote, text)
-	e.OccurredAt = at
+	// its beginning (incident.SeverityChangeAt).
+	var corrected bool
+	if e.OccurredAt, corrected = incident.SeverityChangeAt(inc, e.OccurredAt); corrected {
+		e.State = incident.SeverityCorrected
+	}
 	if err = s.insertEvent(ctx, tx, &e); err != nil {
 		return incident.Outcome{}, err
 	}

@@ -230,9 +230,6 @@ func Preview(op incident.Operation) incident.Outcome {
 		ev.Kind, ev.Text, ev.Pinned = op.Event.Kind, op.Event.Text, op.Event.Pinned
 	case incident.OpSetStatus:
 		ev.Kind, ev.State, ev.Text = incident.KindStatus, op.State, strings.TrimSpace(op.Message)
-		if ev.Text == "" {
-			ev.Text = "Status: " + string(op.State)
-		}
 	case incident.OpAssignRole:
 		role, err := incident.CanonicalRole(op.Role)
 		if err != nil {
@@ -247,7 +244,8 @@ func Preview(op incident.Operation) incident.Outcome {
 		m, _ := incident.ParseMilestone(string(op.Milestone))
 		ev.Kind, ev.Milestone, ev.State, ev.Text = incident.KindMilestone, m, incident.MilestoneCleared, clearedText(m)
 	case incident.OpSetSeverity:
-		ev.Kind, ev.Text = incident.KindNote, "Severity changed to "+op.Severity.String()
+		// The severity it replaces is the database's to know.
+		ev.Kind, ev.Severity, ev.Text = incident.KindSeverity, op.Severity, strings.TrimSpace(op.Message)
 	case incident.OpAddActionItem:
 		out.ActionItem = *op.Item
 		ev.Kind, ev.Text = incident.KindActionItem, actionItemText(*op.Item)

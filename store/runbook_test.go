@@ -35,7 +35,7 @@ func TestChecklistAttachedAndExtended(t *testing.T) {
 		t.Errorf("tick event = %+v", ev)
 	}
 	sev1 := []string{"Page the DBA on-call", "name an incident  commander", "Tell the CEO"}
-	if _, err := s.Escalate(ctx, inc.ID, 1, sev1, Origin{At: t0.Add(5 * time.Minute), Author: "ana"}); err != nil {
+	if _, err := s.Escalate(ctx, inc.ID, 1, "", sev1, Origin{At: t0.Add(5 * time.Minute), Author: "ana"}); err != nil {
 		t.Fatal(err)
 	}
 	items, _ = s.Checklist(ctx, inc.ID)
@@ -47,7 +47,7 @@ func TestChecklistAttachedAndExtended(t *testing.T) {
 	if strings.Join(got, "|") != want {
 		t.Errorf("after escalation:\n got %s\nwant %s", strings.Join(got, "|"), want)
 	}
-	if _, err := s.Escalate(ctx, inc.ID, 2, []string{"A SEV2 step"}, Origin{}); err != nil {
+	if _, err := s.Escalate(ctx, inc.ID, 2, "", []string{"A SEV2 step"}, Origin{}); err != nil {
 		t.Fatal(err)
 	}
 	if items, _ := s.Checklist(ctx, inc.ID); len(items) != 3 {

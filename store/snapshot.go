@@ -38,28 +38,43 @@ func (s *Store) Snapshot(ctx context.Context, id int64) (incident.Snapshot, erro
 	return snap, err
 }
 
-// ImportSnapshot writes a snapshot in one transaction. With into == 0 it
-// creates a new incident from snap.Incident (milestones, narrative and all);
+// ImportSnapshot is Import, returning the incident's id.
+func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into int64) (int64, error) {
+	out, err := s.Import(ctx, snap, into)
+	return out.IncidentID, err
+}
+
+// Import writes a snapshot in one transaction. With into == 0 it creates a
+// new incident from snap.Incident (milestones, narrative and all);
 // otherwise it appends snap's events, roles, action items and retro notes to
-// incident into. IDs in snap are ignored; events keep their times, authors,
-// pins and LoggedAt (now when zero); Source is kept, import when empty.
-// Returns the incident's id.
+// incident into, and fills the incident's narrative fields and services
+// that are empty from snap.Incident's, never changing one the incident has
+// (incident.FillNarrative: the outcome names the fields filled and kept).
+// IDs in snap are ignored; events keep their times, authors, pins and
+// LoggedAt (now when zero); Source is kept, import when empty.
 //
 // The snapshot's IDs still serve to link its parts: an event's ActionItemID
 // and an item's or role's EventID are mapped to the new rows. An item keeps
 // its UUID unless the database already has it (importing the same document
 // twice), in which case it gets a new one so that both copies can be filed.
-func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into int64) (int64, error) {
+func (s *Store) Import(ctx context.Context, snap incident.Snapshot, into int64) (incident.Imported, error) {
 	var id int64
+	var out incident.Imported
 	err := s.bulkWrite(ctx, func(tx *txn) error {
 		var err error
+		out = incident.Imported{}
 		if id, err = s.importIncident(ctx, tx, snap.Incident, into); err != nil {
 			return err
 		}
 		if err := tx.lock(ctx, id); err != nil {
 			return err
 		}
-		items, err := s.importActionItems(ctx, tx, id, snap.ActionItems)
+		if into != 0 {
+			if out.Filled, out.Kept, err = s.fillNarrative(ctx, tx, snap.Incident); err != nil {
+				return err
+			}
+		}
+		items, err := s.importActionItems(ctx, tx, id, snap.ActionItems, &out)
 		if err != nil {
 			return err
 		}
@@ -71,7 +86,7 @@ func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into
 		for _, r := range snap.Roles {
 			wanted[r.EventID] = r.EventID != 0
 		}
-		events, roleEvents, err := s.importEvents(ctx, tx, snap.Events, items, wanted)
+		events, roleEvents, err := s.importEvents(ctx, tx, snap.Events, items, wanted, &out)
 		if err != nil {
 			return err
 		}
@@ -116,6 +131,7 @@ func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into
 			if err := s.insertRetroNote(ctx, tx, &c); err != nil {
 				return err
 			}
+			out.RetroNotes = append(out.RetroNotes, c.ID)
 		}
 		if err := s.importRunbook(ctx, tx, snap); err != nil { // runbook.go
 			return err
@@ -127,9 +143,26 @@ func (s *Store) ImportSnapshot(ctx context.Context, snap incident.Snapshot, into
 		return err
 	})
 	if err != nil {
-		return 0, err
+		return incident.Imported{}, err
 	}
-	return id, nil
+	out.IncidentID = id
+	return out, nil
+}
+
+// fillNarrative fills the transaction's incident's empty narrative fields
+// and services from doc's (incident.FillNarrative).
+func (s *Store) fillNarrative(ctx context.Context, tx *txn, doc incident.Incident) (filled, kept []incident.Field, err error) {
+	_, err = s.changeIncident(ctx, tx, func(inc *incident.Incident) error {
+		filled, kept = incident.FillNarrative(inc, doc)
+		if len(filled) == 0 {
+			return nil
+		}
+		if err := inc.Validate(); err != nil {
+			return fmt.Errorf("the document's %s: %w", incident.FieldList(filled), err)
+		}
+		return nil
+	})
+	return filled, kept, err
 }
 
 // followLatestStatus makes the incident's state that of its latest live
@@ -194,8 +227,9 @@ func (s *Store) importIncident(ctx context.Context, tx *txn, inc incident.Incide
 	return c.ID, nil
 }
 
-// importActionItems inserts the items and maps their snapshot IDs to new ones.
-func (s *Store) importActionItems(ctx context.Context, tx *txn, id int64, items []incident.ActionItem) (map[int64]int64, error) {
+// importActionItems inserts the items and maps their snapshot IDs to new
+// ones; out lists the new ones.
+func (s *Store) importActionItems(ctx context.Context, tx *txn, id int64, items []incident.ActionItem, out *incident.Imported) (map[int64]int64, error) {
 	ids := make(map[int64]int64, len(items))
 	for i, a := range items {
 		c := a
@@ -220,6 +254,7 @@ func (s *Store) importActionItems(ctx context.Context, tx *txn, id int64, items 
 		if a.ID != 0 {
 			ids[a.ID] = c.ID
 		}
+		out.ActionItems = append(out.ActionItems, c.ID)
 	}
 	return ids, nil
 }
@@ -254,9 +289,9 @@ func roleKeyOf(role, person string, at time.Time) roleKey {
 // per-argument work was most of their cost): on SQLite eventBatch rows per
 // INSERT, on PostgreSQL with COPY. Each gets a new UUID: an import is a
 // copy. It returns the new ids of the wanted snapshot ids and of the role
-// events, by what they record.
+// events, by what they record; out lists every new id.
 func (s *Store) importEvents(ctx context.Context, tx *txn, events []incident.Event,
-	items map[int64]int64, wanted map[int64]bool) (map[int64]int64, map[roleKey]int64, error) {
+	items map[int64]int64, wanted map[int64]bool, out *incident.Imported) (map[int64]int64, map[roleKey]int64, error) {
 	newIDs, err := eventIDs(ctx, tx, len(events))
 	if err != nil {
 		return nil, nil, fmt.Errorf("import events: %w", err)
@@ -265,6 +300,7 @@ func (s *Store) importEvents(ctx context.Context, tx *txn, events []incident.Eve
 	uuids := newIDSource()
 	ids := map[int64]int64{}
 	roles := map[roleKey]int64{}
+	out.Events = make([]int64, 0, len(events))
 	err = tx.conn.Raw(func(dc any) error {
 		w, err := newEventSink(dc, tx, now)
 		if err != nil {
@@ -294,6 +330,7 @@ func (s *Store) importEvents(ctx context.Context, tx *txn, events []incident.Eve
 			if wanted[e.ID] {
 				ids[e.ID] = c.ID
 			}
+			out.Events = append(out.Events, c.ID)
 			if c.Kind == incident.KindRole {
 				if role, err := incident.CanonicalRole(c.Role); err == nil {
 					roles[roleKeyOf(role, c.Person, c.OccurredAt)] = c.ID

@@ -29,9 +29,6 @@ func (s *Store) applySetStatus(ctx context.Context, tx *txn, op incident.Operati
 	if err := incident.ValidateText("status message", message, false); err != nil {
 		return incident.Outcome{}, err
 	}
-	if message == "" {
-		message = "Status: " + string(st)
-	}
 	at := s.opAt(op)
 	if err := checkStored("status time", at); err != nil {
 		return incident.Outcome{}, err

@@ -16,7 +16,7 @@ func TestSetStatus(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if e.Kind != incident.KindStatus || e.State != incident.Identified || e.Text != "Status: identified" || !e.OccurredAt.Equal(t0.Add(5*time.Minute)) {
+	if e.Kind != incident.KindStatus || e.State != incident.Identified || e.Text != "" || !e.OccurredAt.Equal(t0.Add(5*time.Minute)) {
 		t.Fatalf("status event = %+v", e)
 	}
 	resolvedAt := t0.Add(40 * time.Minute)

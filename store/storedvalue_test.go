@@ -119,7 +119,7 @@ func TestBadStoredIncidentIsListedWithAWarning(t *testing.T) {
 			}
 			// A change to another field leaves the unreadable values as
 			// stored; setting the milestone replaces one.
-			if _, err := s.SetSeverity(ctx, bad.ID, 1, Origin{At: t0}); err != nil {
+			if _, err := s.SetSeverity(ctx, bad.ID, 1, "", Origin{At: t0}); err != nil {
 				t.Fatal(err)
 			}
 			if _, err := s.SetMilestone(ctx, bad.ID, incident.MilestoneDeclared, Origin{At: t0}); err != nil {

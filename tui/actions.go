@@ -206,6 +206,7 @@ func (p *actionsPane) edit(it incident.ActionItem) {
 		text:   itemLine(it),
 		hint:   "TITLE @owner due:WHEN p0-p3 -- description",
 		save:   func(line string) (tea.Cmd, error) { return p.saveEdit(it, line) },
+		target: fixTarget{Kind: fixItem, ID: it.ID},
 	})
 }
 

@@ -76,7 +76,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case backToListMsg:
 		m.inc = nil
 		return m, m.list.load()
-	case incidentsMsg, createdMsg:
+	case incidentsMsg, createdMsg, declareDraftMsg, declareDraftDueMsg, declareDraftSavedMsg:
 		return m, m.list.Update(msg)
 	case statusExpiredMsg:
 		m.list.Update(msg)
@@ -92,7 +92,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // quits at once.
 func (m *Model) quit() tea.Cmd {
 	s := m.inc
-	if s == nil || s.exiting {
+	if s == nil {
+		return m.list.quit() // keeping a declaration half typed
+	}
+	if s.exiting {
 		return tea.Quit
 	}
 	cmd := s.exit(tea.Quit)

@@ -133,7 +133,7 @@ func BenchmarkImportPreviewScroll100k(b *testing.B) {
 	} else {
 		m.Update(msg)
 	}
-	if m.inc.importing == nil || len(m.inc.importing.entries) != 100_000 {
+	if m.inc.importing == nil || len(m.inc.importing.snap.Events) != 100_000 {
 		b.Fatal("the paste was not previewed whole")
 	}
 	down := tea.KeyPressMsg{Code: tea.KeyPgDown}

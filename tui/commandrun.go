@@ -55,50 +55,19 @@ func runStatus(s *incidentScreen, c Command, line string) tea.Cmd {
 	})
 }
 
-// runSeverity changes the severity; a reason is written into the severity
-// event itself, so the timeline reads "Severity changed from SEV3 to SEV2 —
-// reason". Undo puts the severity back and removes the event.
+// runSeverity changes the severity; a reason is the severity event's
+// text, written with it. Undo removes the event, and the store puts the
+// severity back to what the remaining severity events say.
 func runSeverity(s *incidentScreen, c Command, line string) tea.Cmd {
-	id, o, old, checklist := s.id, s.origin(c), s.snap.Incident.Severity, s.c.checklist(c.Severity)
+	id, o, checklist := s.id, s.origin(c), s.c.checklist(c.Severity)
 	return s.writes.run(line, func(ctx context.Context, st Store) (change, error) {
 		// Escalating attaches the new severity's checklist (policy.go).
-		ev, err := st.Escalate(ctx, id, c.Severity, checklist, o)
+		ev, err := st.Escalate(ctx, id, c.Severity, c.Text, checklist, o)
 		if err != nil {
 			return change{}, err
 		}
-		undo := undoSeverity(id, old, ev)
-		if c.Text != "" {
-			withReason, err := st.EditEvent(ctx, ev.ID, func(e *incident.Event) error {
-				e.Text += " — " + c.Text
-				return nil
-			})
-			if err != nil {
-				// The change stands (and is undoable); the reason is in the
-				// input history for another try.
-				what := fmt.Sprintf("severity %s, but its reason was not saved (%s): ctrl+p brings the line back", c.Severity, incident.ErrorMessage(err))
-				return change{what: what, event: &ev, undo: undo}, nil
-			}
-			ev = withReason
-		}
-		return change{what: "severity " + c.Severity.String(), event: &ev, undo: undo}, nil
+		return logged(ev, "severity "+c.Severity.String()), nil
 	})
-}
-
-// undoSeverity puts the severity back to old and removes the event that
-// recorded the change.
-func undoSeverity(id int64, old incident.Severity, ev incident.Event) *undoOp {
-	return &undoOp{run: func(ctx context.Context, st Store) (change, error) {
-		if _, err := st.UpdateIncident(ctx, id, func(inc *incident.Incident) error {
-			inc.Severity = old
-			return nil
-		}); err != nil {
-			return change{}, err
-		}
-		if err := st.DeleteEvent(ctx, ev.ID); err != nil {
-			return change{}, err
-		}
-		return change{what: "undone: severity back to " + old.String(), removed: ev.ID}, nil
-	}}
 }
 
 // runMilestone sets or clears a milestone. Either logs a milestone event;

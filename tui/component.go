@@ -71,6 +71,10 @@ type correction struct {
 	text   string
 	hint   string // what the line's grammar is, for the footer
 	save   func(line string) (tea.Cmd, error)
+	// target is what it corrects, so that a correction half typed when
+	// the screen closes is kept as a draft and opened again on the same
+	// row or field (correctiondraft.go).
+	target fixTarget
 }
 
 // bound reports whether an enabled binding of groups names the key.

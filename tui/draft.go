@@ -96,6 +96,9 @@ const draftDelay = time.Second
 type draft struct {
 	seq   int    // the latest save scheduled; older timers do nothing
 	saved string // what the store of drafts holds (as far as we know)
+	// resume is a correction read from the draft, opened again once the
+	// incident is loaded (correctiondraft.go).
+	resume *fixDraft
 }
 
 // failed forgets what was saved, so the next chance saves again.
@@ -136,16 +139,24 @@ func (s *incidentScreen) draftLoaded(msg draftLoadedMsg) tea.Cmd {
 		return nil
 	}
 	s.draft.saved = msg.text
-	if msg.text == "" {
-		return nil
+	d := decodeDraft(msg.text)
+	if d.Fix != nil {
+		s.draft.resume = d.Fix
 	}
-	line := Sanitize(msg.text)
-	if s.input.empty() && s.input.fixing == nil {
+	if d.Line == "" {
+		return s.resumeCorrection()
+	}
+	line := Sanitize(d.Line)
+	if d.Fix == nil && s.input.empty() && s.input.fixing == nil {
 		s.input.SetValue(line)
 		return s.info("your unsent line from last time is back · enter logs it, ctrl+u clears it")
 	}
+	// With a correction to open again, the line waits in the history.
 	s.input.remember(line)
-	return s.info("your unsent line from last time is in the history: ctrl+p brings it back")
+	if d.Fix != nil {
+		s.input.failed = line
+	}
+	return tea.Batch(s.resumeCorrection(), s.info("your unsent line from last time is in the history: ctrl+p brings it back"))
 }
 
 // draftSoon schedules a save for when typing pauses.
@@ -162,7 +173,7 @@ func (s *incidentScreen) draftSoon() tea.Cmd {
 // waits for it); nil when there is nothing to save.
 func (s *incidentScreen) saveDraft() tea.Cmd {
 	drafts := s.c.opts.Drafts
-	text := s.input.unsent()
+	text := s.draftText()
 	if drafts == nil || text == s.draft.saved {
 		return nil
 	}

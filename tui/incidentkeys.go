@@ -101,10 +101,8 @@ func (s *incidentScreen) paneKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 
 // typed gives a key to the input line.
 func (s *incidentScreen) typed(msg tea.KeyPressMsg) tea.Cmd {
-	if s.input.fixing == nil {
-		return tea.Batch(s.input.Update(msg), s.draftSoon())
-	}
-	return s.input.Update(msg)
+	// A correction is kept as a draft too (correctiondraft.go).
+	return tea.Batch(s.input.Update(msg), s.draftSoon())
 }
 
 // helpKey scrolls or closes the full help while it is open.
@@ -149,7 +147,7 @@ func (s *incidentScreen) escape() tea.Cmd {
 		return s.cancelImport()
 	case s.input.fixing != nil:
 		s.input.endCorrection()
-		return s.info("correction cancelled")
+		return tea.Batch(s.info("correction cancelled"), s.draftSoon())
 	case s.helpPage != nil:
 		s.toggleHelp(false)
 		return nil
@@ -216,7 +214,7 @@ func (s *incidentScreen) submit() tea.Cmd {
 			return nil
 		}
 		s.input.endCorrection()
-		return cmd
+		return tea.Batch(cmd, s.draftSoon())
 	}
 	c, err := ParseCommand(line, s.c.now(), s.zone())
 	if !s.loaded && (err != nil || c.Op != "list") {

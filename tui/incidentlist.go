@@ -27,6 +27,7 @@ type listScreen struct {
 
 	find    textinput.Model
 	declare *declareForm // open while declaring; nil otherwise
+	draft   declareDraft // its title, kept as a draft (declaredraft.go)
 	status  statusLine
 	help    help.Model
 }
@@ -58,10 +59,10 @@ func (l *listScreen) SetSize(w, _ int) {
 
 func (l *listScreen) load() tea.Cmd {
 	st, ctx := l.c.st, l.c.ctx
-	return func() tea.Msg {
+	return tea.Batch(func() tea.Msg {
 		list, err := st.Incidents(ctx)
 		return incidentsMsg{list: list, err: err}
-	}
+	}, l.loadDeclareDraft())
 }
 
 func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
@@ -80,13 +81,22 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 		l.declare = nil
 		l.find.Reset()
 		id := msg.inc.ID
-		return func() tea.Msg { return openIncidentMsg{id: id} }
+		// The declaration is made: its draft goes, and the incident opens.
+		return tea.Batch(l.declared(), func() tea.Msg { return openIncidentMsg{id: id} })
+	case declareDraftMsg:
+		return l.declareDraftLoaded(msg)
+	case declareDraftDueMsg:
+		if msg.seq == l.draft.seq {
+			return l.saveDeclareDraft(false)
+		}
+	case declareDraftSavedMsg:
+		return l.declareDraftSaved(msg)
 	case statusExpiredMsg:
 		l.status.Expire(msg)
 	case tea.PasteMsg:
 		msg.Content = Sanitize(msg.Content)
 		if l.declare != nil {
-			return l.declare.Update(msg)
+			return tea.Batch(l.declare.Update(msg), l.declareDraftSoon())
 		}
 		return l.typed(msg)
 	case tea.KeyPressMsg:
@@ -168,16 +178,17 @@ func (l *listScreen) refilter() {
 func (l *listScreen) declareKey(msg tea.KeyPressMsg) tea.Cmd {
 	switch {
 	case key.Matches(msg, l.c.keys.Escape):
+		// Dropped on purpose: its draft goes too.
 		l.declare = nil
-		return nil
+		return l.declared()
 	case key.Matches(msg, l.c.keys.Submit):
 		cmd, err := l.declare.next()
 		if err != nil {
 			l.status.Error(err)
 		}
-		return cmd
+		return tea.Batch(cmd, l.declareDraftSoon())
 	}
-	return l.declare.Update(msg)
+	return tea.Batch(l.declare.Update(msg), l.declareDraftSoon())
 }
 
 func (l *listScreen) View() string {

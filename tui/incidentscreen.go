@@ -48,8 +48,7 @@ type incidentScreen struct {
 	helpPage  *scroller // the full help in place of the pane; nil when closed
 	helpByKey bool      // it was opened by typing "?" into an empty input
 	// importing is a pasted timeline shown for confirmation, nil when none.
-	importing  *pasteImport
-	lastImport time.Time // the LoggedAt of this session's last import
+	importing *pasteImport
 
 	filing   bool   // a GitHub filing run is under way
 	lastRepo string // where /file last filed, for f
@@ -219,7 +218,7 @@ func (s *incidentScreen) snapshotLoaded(msg snapshotMsg) tea.Cmd {
 	s.loaded, s.loadErr = true, nil
 	s.snap = msg.snap
 	s.applyPolicy() // policy.go
-	return tea.Batch(again, s.applyData())
+	return tea.Batch(again, s.applyData(), s.resumeCorrection())
 }
 
 // applyData shows the snapshot (or the zone) in every part, without

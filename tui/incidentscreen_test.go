@@ -463,10 +463,15 @@ func TestSelectionModeIsVisible(t *testing.T) {
 func TestPreviewRendersTheExportAndWarnings(t *testing.T) {
 	h := newHarness(t, true)
 	calls := 0
-	h.m.c.opts.Preview = func(snap incident.Snapshot) (string, []string, error) {
+	var widths []int
+	h.m.c.opts.Preview = func(snap incident.Snapshot, width int) (Preview, error) {
 		calls++
-		return fmt.Sprintf("# %s\n\nThe summary with **%d events**.\n", snap.Incident.Title, len(snap.Events)),
-			[]string{"Timeline: \"Rosa\" is named\x1b]0;x\x07"}, nil
+		widths = append(widths, width)
+		return Preview{
+			Markdown: fmt.Sprintf("# %s\n\nThe summary with **%d events**.\n", snap.Incident.Title, len(snap.Events)),
+			Findings: []Finding{{Text: "Timeline: \"Rosa\" is named\x1b]0;x\x07"}, {Note: true, Text: "Key moments: mitigated before detected, which can happen"}},
+			Strip:    []string{"Phases 09:02 to 10:33 UTC", "████▒▒▒▒░░", "S  D C M R"},
+		}, nil
 	}
 	h.enter("one more event")
 	for range 4 {
@@ -475,15 +480,25 @@ func TestPreviewRendersTheExportAndWarnings(t *testing.T) {
 	if h.activePane() != "Preview" {
 		t.Fatal("four tabs should reach the Preview")
 	}
+	h.mustSee("1 warning and 1 note:")
 	h.mustSee("⚠ Timeline: \"Rosa\" is named")
+	h.mustSee("· note: Key moments: mitigated before detected, which can happen")
 	h.mustSee("The summary with 2 events.")
+	v := h.view()
+	strip, warning, note := strings.Index(v, "████▒▒▒▒░░"), strings.Index(v, "⚠ Timeline"), strings.Index(v, "· note: Key")
+	if strip < 0 || !(strip < warning && warning < note) || !strings.Contains(v, " S  D C M R") {
+		t.Errorf("the strip should come first, then the warning, then the note:\n%s", v)
+	}
+	if strings.Contains(v, "⚠ Key moments") {
+		t.Error("a note is drawn as a warning")
+	}
 	if strings.Contains(h.m.View().Content, "\x1b]0;") {
 		t.Error("a warning's escape sequence reached the frame")
 	}
 	before := calls
 	h.send(tea.WindowSizeMsg{Width: 70, Height: 24})
-	if calls != before+1 {
-		t.Errorf("a resize on the Preview should render it again at the new width (%d renders)", calls-before)
+	if calls != before+1 || widths[len(widths)-1] != 68 {
+		t.Errorf("a resize on the Preview should render it again at the new width (%d renders, widths %v)", calls-before, widths)
 	}
 }
 

@@ -14,9 +14,12 @@ import (
 )
 
 // A pasted block of several lines may be a timeline copied from notes, a
-// chat or a status page. When ingest finds entries in it, the screen shows
-// what it would import and waits for a yes before writing anything; a paste
-// with no entries goes into the input folded onto one line, as any paste.
+// chat or a status page, or a whole postmortem. When ingest finds something
+// to import in it, the screen shows what the import would add (events,
+// action items, retro notes, the narrative fields it would fill) and waits
+// for a yes before writing anything; the import is the one `scribe import
+// N` makes (ingest's Whole, the store's Import). A paste with nothing to
+// import goes into the input folded onto one line, as any paste.
 
 // syncParseLimit is the largest paste parsed inside Update: ingest reads
 // this much in about two milliseconds (BenchmarkPasteSyncLimit), less than
@@ -24,23 +27,51 @@ import (
 // cannot stall the screen.
 const syncParseLimit = 16 << 10
 
-// pasteImport is a pasted block waiting for the user's answer: import its
-// entries, log it as one note, or cancel.
+// pasteImport is a pasted block waiting for the user's answer: import what
+// it holds, log it as one note, or cancel.
 type pasteImport struct {
 	block    string // the paste, sanitized, line breaks kept
 	zone     *time.Location
-	entries  []ingest.Entry
+	snap     incident.Snapshot // what the import adds
+	filled   []incident.Field  // the narrative fields it fills (empty here)
+	kept     []incident.Field  // the ones it leaves as this incident has them
 	problems []ingest.Problem
-	offset   int // first body row shown
+	sections []previewSection // the body, after the heading line
+	offset   int              // first body row shown
 }
 
-// pasteParsedMsg carries a large paste's parse back from its command.
+// previewSection is a run of the preview's body rows: a heading (none for
+// the events, which the first line announces) and n rows drawn by row,
+// only when on screen.
+type previewSection struct {
+	head  string
+	error bool // the heading is a problem's
+	n     int
+	row   func(st *Styles, i, w int) string
+}
+
+// pasteParsedMsg carries a large paste's parse back from its command: what
+// ingest read, and what importing it would add (or why it cannot be).
 type pasteParsedMsg struct {
-	id    int64
-	gen   int
-	block string
-	zone  *time.Location
-	res   ingest.Result
+	id      int64
+	gen     int
+	block   string
+	zone    *time.Location
+	res     ingest.Result
+	snap    incident.Snapshot
+	snapErr error
+}
+
+// parsePaste reads a paste as `scribe import N` would read a file; it runs
+// in Update for a short paste, in a command for a long one.
+// A scribe JSON document imports whole too; one that is not valid is
+// refused with the reason (the paste then goes into the input).
+func parsePaste(id int64, gen int, block, author string, opts ingest.Options) pasteParsedMsg {
+	msg := pasteParsedMsg{id: id, gen: gen, block: block, zone: opts.Zone}
+	if msg.res, msg.snapErr = ingest.ParseBytes([]byte(block), opts); msg.snapErr == nil && msg.res.Offers() {
+		msg.snap, msg.snapErr = msg.res.Whole(id, author, "", opts.Zone.String())
+	}
+	return msg
 }
 
 // paste handles a tea.PasteMsg: a block of two lines or more is read as a
@@ -52,13 +83,11 @@ func (s *incidentScreen) paste(content string) tea.Cmd {
 		return s.pasteAsText(block)
 	}
 	opts := s.importOptions()
+	id, gen, author := s.id, s.gen, s.c.opts.Author
 	if len(block) <= syncParseLimit {
-		return s.pasteParsed(pasteParsedMsg{id: s.id, gen: s.gen, block: block, zone: opts.Zone, res: ingest.ParseText(block, opts)})
+		return s.pasteParsed(parsePaste(id, gen, block, author, opts))
 	}
-	id, gen := s.id, s.gen
-	parse := func() tea.Msg {
-		return pasteParsedMsg{id: id, gen: gen, block: block, zone: opts.Zone, res: ingest.ParseText(block, opts)}
-	}
+	parse := func() tea.Msg { return parsePaste(id, gen, block, author, opts) }
 	return tea.Batch(s.status.Info(s.c, "reading the pasted text…"), parse)
 }
 
@@ -67,7 +96,7 @@ func (s *incidentScreen) paste(content string) tea.Cmd {
 // UTC under /utc), and time-only entries fall on the incident's day.
 func (s *incidentScreen) importOptions() ingest.Options {
 	inc := &s.snap.Incident
-	opts := ingest.Options{Zone: s.zone(), Reference: inc.CreatedAt}
+	opts := ingest.Options{Zone: s.zone(), Reference: inc.CreatedAt, Now: s.c.now()}
 	if t, ok := inc.Milestones.Get(incident.MilestoneDeclared); ok {
 		opts.Reference = t
 	}
@@ -87,15 +116,22 @@ func (s *incidentScreen) pasteAsText(block string) tea.Cmd {
 	return tea.Batch(cmd, s.draftSoon())
 }
 
-// pasteParsed offers the import when the paste holds timeline entries.
+// pasteParsed offers the import when the paste holds something to import.
 func (s *incidentScreen) pasteParsed(msg pasteParsedMsg) tea.Cmd {
 	if !s.mine(msg.id, msg.gen) {
 		return nil
 	}
-	if len(msg.res.Entries) == 0 || msg.res.Document != nil || s.importing != nil || s.input.fixing != nil {
+	if s.importing != nil || s.input.fixing != nil || msg.snapErr == nil && !msg.res.Offers() {
 		return s.pasteAsText(msg.block)
 	}
-	s.importing = &pasteImport{block: msg.block, zone: msg.zone, entries: msg.res.Entries, problems: msg.res.Problems}
+	if msg.snapErr != nil {
+		// A scribe JSON document this incident cannot take: say why, and
+		// keep the paste as text.
+		return tea.Batch(s.pasteAsText(msg.block), s.status.Info(s.c, "the pasted document cannot be imported: "+incident.ErrorMessage(msg.snapErr)))
+	}
+	here := s.snap.Incident
+	filled, kept := incident.FillNarrative(&here, msg.snap.Incident)
+	s.importing = newPasteImport(msg.block, msg.zone, msg.snap, filled, kept, msg.res.Problems)
 	s.toggleHelp(false)
 	return nil
 }
@@ -145,36 +181,53 @@ func (s *incidentScreen) cancelImport() tea.Cmd {
 	return tea.Batch(cmd, s.status.Info(s.c, what))
 }
 
-// confirmImport writes the previewed entries as import events of this
-// incident, in one transaction.
+// confirmImport writes what the preview showed into this incident, in one
+// transaction: the same import as `scribe import N`.
 func (s *incidentScreen) confirmImport() tea.Cmd {
 	p := s.importing
 	s.importing = nil
-	id := s.id
-	events := ingest.Result{Entries: p.entries}.Events(id, s.c.opts.Author)
-	batch := s.importStamp()
-	for i := range events {
-		events[i].LoggedAt = batch
-	}
-	snap := incident.Snapshot{Incident: s.snap.Incident, Events: events}
+	id, snap := s.id, p.snap
 	return s.writes.run(Sanitize(p.block), func(ctx context.Context, st Store) (change, error) {
-		if _, err := st.ImportSnapshot(ctx, snap, id); err != nil {
-			return change{}, fmt.Errorf("import the pasted timeline: %w", err)
+		out, err := st.Import(ctx, snap, id)
+		if err != nil {
+			return change{}, fmt.Errorf("import the pasted text: %w", err)
 		}
-		return change{what: "imported " + counted(len(events), "event") + " · /undo removes them", undo: undoImport(id, batch)}, nil
+		return change{what: "imported " + importedWhat(out) + " · /undo removes them", undo: undoImport(id, out, snap.Incident)}, nil
 	})
 }
 
-// importStamp is the LoggedAt shared by one import's events, distinct from
-// every earlier import of this session so that undo finds exactly its own
-// (a test's clock, or a coarse one, may give the same now twice).
-func (s *incidentScreen) importStamp() time.Time {
-	t := s.c.now().UTC()
-	if !t.After(s.lastImport) {
-		t = s.lastImport.Add(time.Nanosecond)
+// importedWhat says what an import added: "5 events, 2 action items and
+// the summary".
+func importedWhat(out incident.Imported) string {
+	return addsWhat(len(out.Events), len(out.ActionItems), len(out.RetroNotes), out.Filled)
+}
+
+// addsWhat words what an import adds, from its counts.
+func addsWhat(events, items, notes int, filled []incident.Field) string {
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		noun string
+	}{{events, "event"}, {items, "action item"}, {notes, "retro note"}} {
+		if c.n > 0 {
+			parts = append(parts, counted(c.n, c.noun))
+		}
 	}
-	s.lastImport = t
-	return t
+	if len(filled) > 0 {
+		parts = append(parts, "the "+incident.FieldList(filled))
+	}
+	if len(parts) == 0 {
+		return "nothing new"
+	}
+	return joinAnd(parts)
+}
+
+// joinAnd joins "a", "b" and "c" as "a, b and c".
+func joinAnd(parts []string) string {
+	if len(parts) == 1 {
+		return parts[0]
+	}
+	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }
 
 // logPasteAsNote logs the whole paste, folded onto one line, as a single
@@ -187,42 +240,82 @@ func (s *incidentScreen) logPasteAsNote() tea.Cmd {
 	return runLog(s, Command{Op: OpLog, Kind: incident.KindNote, At: s.c.now(), Text: text}, text)
 }
 
-// rows counts the body rows: the entries, then the lines not read under
-// their own heading.
+// newPasteImport lays out the preview of what snap adds.
+func newPasteImport(block string, zone *time.Location, snap incident.Snapshot, filled, kept []incident.Field, problems []ingest.Problem) *pasteImport {
+	p := &pasteImport{block: block, zone: zone, snap: snap, filled: filled, kept: kept, problems: problems}
+	events, items, notes := snap.Events, snap.ActionItems, snap.Retro
+	p.sections = append(p.sections, previewSection{n: len(events), row: func(st *Styles, i, w int) string {
+		e := events[i]
+		mark, label := marker(e.Kind)
+		prefix := st.Time.Render(e.OccurredAt.In(zone).Format("2006-01-02 15:04")) + "  " + st.Kind(e.Kind).Render(mark+" "+padRight(label, 7)) + " "
+		return prefix + fit(eventText(e), w-lipWidth(prefix))
+	}})
+	if len(items) > 0 {
+		p.sections = append(p.sections, previewSection{head: counted(len(items), "action item") + ":", n: len(items),
+			row: func(_ *Styles, i, w int) string { return fit("  ☐ "+itemLine(items[i]), w) }})
+	}
+	if len(notes) > 0 {
+		p.sections = append(p.sections, previewSection{head: counted(len(notes), "retro note") + ":", n: len(notes),
+			row: func(_ *Styles, i, w int) string {
+				return fit("  "+notes[i].Section.Heading()+": "+Sanitize(notes[i].Text), w)
+			}})
+	}
+	if len(filled) > 0 {
+		inc := snap.Incident
+		p.sections = append(p.sections, previewSection{head: "Fills this incident's empty " + incident.FieldList(filled) + ":", n: len(filled),
+			row: func(_ *Styles, i, w int) string {
+				return fit("  "+filled[i].Label()+": "+Sanitize(inc.Get(filled[i])), w)
+			}})
+	}
+	if len(kept) > 0 {
+		p.sections = append(p.sections, previewSection{head: "Keeps this incident's own " + incident.FieldList(kept) + " (the pasted one differs)."})
+	}
+	if len(problems) > 0 {
+		p.sections = append(p.sections, previewSection{head: counted(len(problems), "line") + " could not be read (not imported):", error: true, n: len(problems),
+			row: func(_ *Styles, i, w int) string { return fit("  "+Sanitize(problems[i].String()), w) }})
+	}
+	return p
+}
+
+// rows counts the body rows: each section's rows, and a blank line and a
+// heading before every section but the events.
 func (p *pasteImport) rows() int {
-	n := len(p.entries)
-	if len(p.problems) > 0 {
-		n += 2 + len(p.problems)
+	n := 0
+	for _, sec := range p.sections {
+		n += sec.n
+		if sec.head != "" {
+			n += 2
+		}
 	}
 	return n
 }
 
 // row draws body row i; only the rows on screen are ever drawn.
 func (p *pasteImport) row(st *Styles, i, w int) string {
-	if i < len(p.entries) {
-		e := p.entries[i]
-		mark, label := marker(e.Kind)
-		text := Sanitize(e.Text)
-		if e.Kind == incident.KindStatus {
-			text = strings.ToUpper(Sanitize(string(e.State))) + " — " + text
+	for _, sec := range p.sections {
+		if sec.head != "" {
+			switch {
+			case i == 0:
+				return ""
+			case i == 1 && sec.error:
+				return st.Error.Render(fit(sec.head, w))
+			case i == 1:
+				return st.Bold.Render(fit(sec.head, w))
+			}
+			i -= 2
 		}
-		prefix := st.Time.Render(e.At.In(p.zone).Format("2006-01-02 15:04")) + "  " + st.Kind(e.Kind).Render(mark+" "+padRight(label, 7)) + " "
-		return prefix + fit(text, w-lipWidth(prefix))
+		if i < sec.n {
+			return sec.row(st, i, w)
+		}
+		i -= sec.n
 	}
-	i -= len(p.entries)
-	switch {
-	case i == 0:
-		return ""
-	case i == 1:
-		return st.Error.Render(counted(len(p.problems), "line") + " could not be read (not imported):")
-	}
-	return fit("  "+Sanitize(p.problems[i-2].String()), w)
+	return ""
 }
 
 // view draws the preview into the pane area, w×h: a heading, then the
 // rows from offset.
 func (p *pasteImport) view(st *Styles, w, h int) string {
-	head := fmt.Sprintf("Import %s from the pasted text? Times in %s.", counted(len(p.entries), "event"), p.zone)
+	head := fmt.Sprintf("Import %s from the pasted text? Times in %s.", p.adds(), p.zone)
 	if len(p.problems) > 0 {
 		head += " " + counted(len(p.problems), "line") + " not read."
 	}
@@ -232,6 +325,12 @@ func (p *pasteImport) view(st *Styles, w, h int) string {
 		lines = append(lines, p.row(st, i, w))
 	}
 	return padLines(strings.Join(lines, "\n"), w, h, false)
+}
+
+// adds is what the heading says the import adds: "5 events, 2 action
+// items and the summary".
+func (p *pasteImport) adds() string {
+	return addsWhat(len(p.snap.Events), len(p.snap.ActionItems), len(p.snap.Retro), p.filled)
 }
 
 // counted is "1 event", "2 events".

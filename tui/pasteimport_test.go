@@ -253,7 +253,7 @@ func TestUndoRemovesTheLastImport(t *testing.T) {
 		t.Fatalf("%d events imported by two pastes, want 4", n)
 	}
 	h.enter("/undo")
-	h.mustSee("undone: removed 2 imported events")
+	h.mustSee("undone: removed the import's 2 events")
 	got := imported(h)
 	if len(got) != 2 || got[0].Text != "pager fired for checkout 5xx" || got[1].Text != "rolled back the payments deploy" {
 		t.Fatalf("after undo the imported events are %+v, want the first paste's two", got)
@@ -264,5 +264,125 @@ func TestUndoRemovesTheLastImport(t *testing.T) {
 	}
 	if n := len(h.events()); n == 0 {
 		t.Fatal("undo removed the declaration too")
+	}
+}
+
+const pastedPostmortem = `# Checkout outage
+
+## Summary
+Checkout failed for twenty minutes after the payments deploy.
+
+## Root cause
+A config flag disabled the payments retry budget.
+
+## Timeline
+- 14:02 pager fired for checkout 5xx
+- 14:10 rolled back the payments deploy
+
+## Action items
+- [ ] Add a canary for payments config (owner: @ken) P1
+- [x] Fix the alert threshold
+
+## What went well
+- The rollback took two minutes
+`
+
+// A whole postmortem pasted into an incident imports as scribe import N
+// does: its events, action items and retro notes, and its narrative where
+// the incident's is empty; the preview says all of it first, and undo
+// takes all of it back.
+func TestPastedPostmortemImportsWhole(t *testing.T) {
+	h := newHarness(t, true)
+	if _, err := h.st.UpdateIncident(h.ctx, 1, func(inc *incident.Incident) error {
+		inc.Summary = "Our own summary."
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	h.tick(time.Second)
+	h.send(tea.PasteMsg{Content: pastedPostmortem})
+	h.mustSee("Import 2 events, 2 action items, 1 retro note and the root cause from the pasted text?")
+	h.mustSee("2026-11-21 14:10  · note    rolled back the payments deploy")
+	h.mustSee("☐ Add a canary for payments config @ken p1")
+	h.mustSee("What went well: The rollback took two minutes")
+	h.mustSee("Fills this incident's empty root cause:")
+	h.mustSee("Root cause: A config flag disabled the payments retry budget.")
+	h.mustSee("Keeps this incident's own summary (the pasted one differs).")
+	if snap, _ := h.st.Snapshot(h.ctx, 1); len(snap.ActionItems) != 0 || snap.Incident.RootCause != "" {
+		t.Fatal("the preview wrote something")
+	}
+
+	h.press(tea.KeyEnter)
+	h.mustSee("imported 2 events, 2 action items, 1 retro note and the root cause")
+	snap, err := h.st.Snapshot(h.ctx, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if snap.Incident.Summary != "Our own summary." || snap.Incident.RootCause != "A config flag disabled the payments retry budget." {
+		t.Errorf("narrative after the import: summary %q, root cause %q", snap.Incident.Summary, snap.Incident.RootCause)
+	}
+	if len(snap.ActionItems) != 2 || snap.ActionItems[0].Owner != "@ken" || snap.ActionItems[1].State != incident.ItemDone {
+		t.Errorf("action items: %+v", snap.ActionItems)
+	}
+	if len(snap.Retro) != 1 || snap.Retro[0].Section != incident.RetroWentWell {
+		t.Errorf("retro: %+v", snap.Retro)
+	}
+	if n := len(imported(h)); n != 2 {
+		t.Errorf("%d imported events, want the timeline's 2 (no action item is an event)", n)
+	}
+
+	h.enter("/undo")
+	h.mustSee("undone: removed the import's 2 events, 2 action items and 1 retro note, and emptied the root cause")
+	snap, _ = h.st.Snapshot(h.ctx, 1)
+	if len(snap.ActionItems) != 0 || len(snap.Retro) != 0 || snap.Incident.RootCause != "" || snap.Incident.Summary != "Our own summary." || len(imported(h)) != 0 {
+		t.Errorf("after undo: items %d, notes %d, root cause %q, summary %q, events %d", len(snap.ActionItems), len(snap.Retro),
+			snap.Incident.RootCause, snap.Incident.Summary, len(imported(h)))
+	}
+}
+
+// A paste of action items alone (no times) is offered as an import too;
+// a paragraph before a heading alone is text.
+func TestPastedActionItemsAloneAreOffered(t *testing.T) {
+	h := newHarness(t, true)
+	h.send(tea.PasteMsg{Content: "## Follow-ups\n- Add a canary for payments config (@ken)\n- Page on retry budget exhaustion\n"})
+	h.mustSee("Import 2 action items from the pasted text?")
+	h.press(tea.KeyEscape)
+	h.m.inc.input.Reset()
+	h.send(tea.PasteMsg{Content: "We saw errors.\nThen more of them.\n"})
+	if h.m.inc.importing != nil {
+		t.Fatal("two lines of prose were offered for import")
+	}
+}
+
+// A scribe JSON document pasted imports whole as well; one that is not
+// valid says why and goes into the input.
+func TestPastedJSONDocument(t *testing.T) {
+	h := newHarness(t, true)
+	doc := `{
+  "schema_version": 1,
+  "incident": {"id": 9, "title": "Elsewhere", "severity": 2, "state": "resolved", "timezone": "UTC", "summary": "",
+    "impact": "Orders were late.", "root_cause": "", "trigger": "", "resolution": "", "services": [],
+    "milestones": {"started": null, "detected": null, "declared": null, "mitigated": null, "resolved": null}},
+  "events": [{"id": 1, "at": "2026-11-21T13:00:00Z", "kind": "severity", "text": "wider than thought", "pinned": false, "severity": 1, "previous_severity": 2}],
+  "roles": [], "action_items": [{"id": 3, "uuid": "", "title": "Page on lag", "state": "open"}], "retro": []
+}`
+	h.send(tea.PasteMsg{Content: doc})
+	h.mustSee("Import 1 event, 1 action item and the impact from the pasted text?")
+	h.mustSee("◈ severity SEV2 → SEV1 — wider than thought")
+	h.press(tea.KeyEnter)
+	snap := h.snapshot()
+	var sev *incident.Event
+	for i := range snap.Events {
+		if snap.Events[i].Kind == incident.KindSeverity {
+			sev = &snap.Events[i]
+		}
+	}
+	if sev == nil || sev.Severity != 1 || sev.PreviousSeverity != 2 || snap.Incident.Impact != "Orders were late." || len(snap.ActionItems) != 1 {
+		t.Fatalf("after the import: %+v, impact %q, %d items", sev, snap.Incident.Impact, len(snap.ActionItems))
+	}
+	h.send(tea.PasteMsg{Content: "{\n  \"schema_version\": 99\n}"})
+	h.mustSee("the pasted document cannot be imported: ")
+	if h.m.inc.importing != nil || !strings.Contains(h.input(), "schema_version") {
+		t.Fatalf("a bad document: importing %v, input %q", h.m.inc.importing != nil, h.input())
 	}
 }

@@ -9,10 +9,28 @@ import (
 	"scribe/tui/markdown"
 )
 
-// PreviewFunc renders an incident's postmortem as Markdown, with the lint
-// warnings about it. The CLI wires the export package in; the TUI only
-// shows the result.
-type PreviewFunc func(snap incident.Snapshot) (markdown string, warnings []string, err error)
+// PreviewFunc renders an incident's postmortem for a pane width cells
+// wide: the Markdown, the lint's findings and the phase strip. The CLI
+// wires the export package in; the TUI only shows the result.
+type PreviewFunc func(snap incident.Snapshot, width int) (Preview, error)
+
+// Preview is what the Preview pane shows.
+type Preview struct {
+	Markdown string
+	Findings []Finding
+	// Strip is the phases drawn in text, a line each (bands, milestone
+	// letters, legend), at most the width asked for; none when the
+	// incident has too few milestones or the pane is too narrow.
+	Strip []string
+}
+
+// Finding is one of the lint's: a warning, which asks for a fix, or a
+// note, which is true of the postmortem and needs none (a milestone order
+// that can happen, say).
+type Finding struct {
+	Note bool
+	Text string
+}
 
 // previewPane shows the postmortem as it would export, drawn by the small
 // markdown package (glamour's start-up cost would be paid by every scribe
@@ -57,7 +75,8 @@ func (p *previewPane) Shown() tea.Cmd {
 	if len(p.lines) == 0 {
 		p.SetLines([]string{"Rendering the postmortem…"})
 	}
-	return func() tea.Msg { return renderPreview(fn, snap, w) }
+	st := p.c.styles
+	return func() tea.Msg { return renderPreview(fn, snap, w, &st) }
 }
 
 // Update takes the rendered preview, and the scroll keys.
@@ -86,30 +105,57 @@ type previewMsg struct {
 }
 
 // renderPreview builds the preview off the UI goroutine: exporting and
-// rendering a long timeline takes a while.
-func renderPreview(fn PreviewFunc, snap incident.Snapshot, width int) previewMsg {
+// rendering a long timeline takes a while. The phase strip comes first,
+// then the lint's findings, warnings marked apart from notes, then the
+// postmortem.
+func renderPreview(fn PreviewFunc, snap incident.Snapshot, width int, st *Styles) previewMsg {
 	msg := previewMsg{incidentID: snap.Incident.ID, width: width}
 	if fn == nil {
 		msg.lines = []string{"The postmortem preview is not available in this build.", "", "Export with: scribe export N"}
 		return msg
 	}
-	md, warnings, err := fn(snap)
+	pv, err := fn(snap, max(width-2, 20))
 	if err != nil {
 		msg.err = err
 		return msg
 	}
 	var lines []string
-	if len(warnings) > 0 {
-		lines = append(lines, "Warnings:")
-		for _, w := range warnings {
-			lines = append(lines, "  ⚠ "+Sanitize(w))
-		}
-		lines = append(lines, "")
-	} else {
-		lines = append(lines, "No blameless warnings.", "")
+	for _, l := range pv.Strip {
+		lines = append(lines, " "+Sanitize(l))
 	}
-	msg.lines = append(lines, markdown.Render(SanitizeBlock(md), max(width-2, 20), markdownStyles())...)
+	if len(pv.Strip) > 0 {
+		lines = append(lines, "")
+	}
+	lines = append(lines, findingLines(pv.Findings, st)...)
+	msg.lines = append(lines, markdown.Render(SanitizeBlock(pv.Markdown), max(width-2, 20), markdownStyles())...)
 	return msg
+}
+
+// findingLines lists the lint's findings under a count: warnings (⚠, to
+// fix) before notes (·, to know), so that a list of notes never reads as
+// a list of problems.
+func findingLines(fs []Finding, st *Styles) []string {
+	var warnings, notes []string
+	for _, f := range fs {
+		if f.Note {
+			notes = append(notes, st.Muted.Render("  · note: "+Sanitize(f.Text)))
+		} else {
+			warnings = append(warnings, st.Warning.Render("  ⚠ "+Sanitize(f.Text)))
+		}
+	}
+	var head string
+	switch {
+	case len(warnings) == 0 && len(notes) == 0:
+		return []string{"No blameless warnings.", ""}
+	case len(warnings) == 0:
+		head = "No blameless warnings; " + counted(len(notes), "note") + ":"
+	case len(notes) == 0:
+		head = counted(len(warnings), "warning") + ":"
+	default:
+		head = counted(len(warnings), "warning") + " and " + counted(len(notes), "note") + ":"
+	}
+	lines := append([]string{head}, warnings...)
+	return append(append(lines, notes...), "")
 }
 
 // markdownStyles is how the preview draws the postmortem's elements.

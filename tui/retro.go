@@ -189,6 +189,11 @@ func (p *retroPane) edit() tea.Cmd {
 		p.editNote(*note)
 		return nil
 	}
+	return p.editFieldLine(f)
+}
+
+// editFieldLine corrects field f in the input line.
+func (p *retroPane) editFieldLine(f incident.Field) tea.Cmd {
 	text := p.snap.Incident.Get(f)
 	if strings.Contains(strings.TrimSpace(text), "\n") {
 		return p.h.editField(f)
@@ -201,6 +206,7 @@ func (p *retroPane) edit() tea.Cmd {
 		save: func(line string) (tea.Cmd, error) {
 			return p.h.write(line, setField(id, f, text, strings.TrimSpace(line))), nil
 		},
+		target: fixTarget{Kind: fixField, Field: f},
 	})
 	return nil
 }
@@ -211,6 +217,7 @@ func (p *retroPane) editNote(n incident.RetroNote) {
 		prompt: "edit note › ",
 		text:   Sanitize(n.Text),
 		hint:   "the note (" + n.Section.Heading() + ")",
+		target: fixTarget{Kind: fixNote, ID: n.ID},
 		save: func(line string) (tea.Cmd, error) {
 			text := strings.TrimSpace(line)
 			if text == "" {

@@ -21,7 +21,7 @@ type Store interface {
 	DeleteEvent(ctx context.Context, id int64) error
 	RestoreEvent(ctx context.Context, id int64) error
 
-	SetSeverity(ctx context.Context, id int64, sev incident.Severity, o incident.Origin) (incident.Event, error)
+	SetSeverity(ctx context.Context, id int64, sev incident.Severity, reason string, o incident.Origin) (incident.Event, error)
 	SetStatus(ctx context.Context, id int64, st incident.State, message string, o incident.Origin) (incident.Event, error)
 	SetMilestone(ctx context.Context, id int64, m incident.Milestone, o incident.Origin) (incident.Event, error)
 	// ClearMilestone unsets a milestone with an event that says so; deleting
@@ -41,14 +41,15 @@ type Store interface {
 	DeleteRetroNote(ctx context.Context, id int64) error
 	RestoreRetroNote(ctx context.Context, id int64) error
 
-	// ImportSnapshot appends a pasted timeline's events in one transaction.
-	ImportSnapshot(ctx context.Context, snap incident.Snapshot, into int64) (int64, error)
-
+	// Import appends a pasted document (events, action items, retro notes)
+	// to incident into in one transaction, filling the narrative fields
+	// it has empty, and names what it added.
+	Import(ctx context.Context, snap incident.Snapshot, into int64) (incident.Imported, error)
 	// DeclareIncident is CreateIncident with the severity's checklist;
 	// Escalate is SetSeverity that attaches the new severity's checklist
 	// when it is worse (policy.go).
 	DeclareIncident(ctx context.Context, inc *incident.Incident, checklist []string, o incident.Origin) error
-	Escalate(ctx context.Context, id int64, sev incident.Severity, checklist []string, o incident.Origin) (incident.Event, error)
+	Escalate(ctx context.Context, id int64, sev incident.Severity, reason string, checklist []string, o incident.Origin) (incident.Event, error)
 
 	// The runbook (checklist.go, reminder.go): a checklist item ticked,
 	// reopened or skipped, and reminders set, closed or snoozed; each logs

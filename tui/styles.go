@@ -23,6 +23,7 @@ type Styles struct {
 	Rule       lipgloss.Style
 	Prompt     lipgloss.Style
 	Error      lipgloss.Style
+	Warning    lipgloss.Style // a lint warning: asks for a fix, less loudly than an error
 	Info       lipgloss.Style
 	DateLine   lipgloss.Style
 	Time       lipgloss.Style
@@ -86,6 +87,7 @@ func NewStyles() Styles {
 		Rule:       lipgloss.NewStyle().Foreground(c("8")),
 		Prompt:     lipgloss.NewStyle().Foreground(c("6")).Bold(true),
 		Error:      lipgloss.NewStyle().Foreground(c("1")).Bold(true),
+		Warning:    lipgloss.NewStyle().Foreground(c("3")),
 		Info:       lipgloss.NewStyle().Foreground(c("2")),
 		DateLine:   lipgloss.NewStyle().Bold(true).Underline(true),
 		Time:       lipgloss.NewStyle().Foreground(c("8")),
@@ -118,6 +120,7 @@ func NewStyles() Styles {
 		incident.KindActionItem:  lipgloss.NewStyle().Foreground(c("4")),
 		incident.KindChecklist:   lipgloss.NewStyle().Foreground(c("2")),
 		incident.KindReminder:    lipgloss.NewStyle().Foreground(c("3")),
+		incident.KindSeverity:    lipgloss.NewStyle().Foreground(c("1")).Bold(true),
 	}
 	s.row = rowPaints{
 		time: newPaint(s.Time), selected: newPaint(s.Selected), pinned: newPaint(s.Pinned),
@@ -168,6 +171,7 @@ var kindMarker = map[incident.Kind][2]string{
 	incident.KindActionItem:  {"☐", "todo"},
 	incident.KindChecklist:   {"✓", "check"},
 	incident.KindReminder:    {"◷", "remind"},
+	incident.KindSeverity:    {"◈", "severity"},
 }
 
 // marker returns a kind's marker and label; unknown kinds get "?".

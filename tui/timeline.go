@@ -345,6 +345,7 @@ func (t *timeline) edit(ev incident.Event) {
 		text:   at.Format(layout) + " " + Sanitize(ev.Text),
 		hint:   "WHEN text: the time grammar of logging",
 		save:   func(line string) (tea.Cmd, error) { return t.saveEdit(ev, line) },
+		target: fixTarget{Kind: fixEvent, ID: ev.ID},
 	})
 }
 

@@ -332,36 +332,40 @@ func (t *timeline) row(ev incident.Event) string {
 }
 
 // rowMarker is the marker and label a row shows, and the kind whose colour
-// it takes: a severity change is a note in the store (there is no severity
-// kind), but it must not read as a line someone typed.
+// it takes.
 func rowMarker(ev incident.Event) (mark, label string, paintAs incident.Kind) {
-	if severityChange(ev) {
-		return "◈", "severity", incident.KindStatus
-	}
 	mark, label = marker(ev.Kind)
 	return mark, label, ev.Kind
 }
 
-// severityChange reports the note the store writes for a severity change.
-func severityChange(ev incident.Event) bool {
-	return ev.Kind == incident.KindNote &&
-		(strings.HasPrefix(ev.Text, "Severity changed from SEV") || strings.HasPrefix(ev.Text, "Severity corrected from SEV"))
-}
-
 // eventText is how a timeline row reads an event, sanitized.
 func eventText(ev incident.Event) string {
-	text := Sanitize(ev.Text)
 	switch ev.Kind {
 	case incident.KindStatus:
-		state := strings.ToUpper(Sanitize(string(ev.State)))
-		if t := strings.TrimSpace(text); t == "" || strings.EqualFold(t, "status: "+string(ev.State)) {
-			return state
-		}
-		return state + " — " + text
+		return Sanitize(incident.StatusText(ev))
+	case incident.KindSeverity:
+		return Sanitize(severityText(ev))
 	case incident.KindRole:
-		if strings.TrimSpace(text) == "" {
+		if strings.TrimSpace(ev.Text) == "" {
 			return Sanitize(ev.Person) + " is " + Sanitize(incident.RoleTitle(ev.Role))
 		}
 	}
-	return text
+	return Sanitize(ev.Text)
+}
+
+// severityText is a severity event in a row's few words: "SEV3 → SEV2 —
+// reason"; a correction made after the incident was resolved says so (the
+// row's time is the incident's beginning, where corrections are dated).
+func severityText(ev incident.Event) string {
+	s := ev.Severity.String()
+	if ev.PreviousSeverity.Valid() {
+		s = ev.PreviousSeverity.String() + " → " + s
+	}
+	if ev.Corrected() {
+		s += ", corrected after the incident was resolved"
+	}
+	if reason := strings.TrimSpace(ev.Text); reason != "" {
+		s += " — " + reason
+	}
+	return s
 }

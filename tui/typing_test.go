@@ -257,10 +257,13 @@ func TestSeverityWithAReasonLooksLikeASeverityChange(t *testing.T) {
 		t.Fatalf("severity %d, want 1", snap.Incident.Severity)
 	}
 	ev := h.lastEvent()
-	if !strings.HasSuffix(ev.Text, "— checkout fully down in two regions") {
-		t.Errorf("the reason is not in the severity event: %q", ev.Text)
+	if ev.Kind != incident.KindSeverity || ev.Severity != 1 || ev.PreviousSeverity != 2 || ev.Text != "checkout fully down in two regions" {
+		t.Errorf("the severity event is %s SEV%d from SEV%d %q, want severity SEV1 from SEV2 with the reason", ev.Kind, ev.Severity, ev.PreviousSeverity, ev.Text)
 	}
-	h.mustSee("◈ severity  Severity changed from SEV2 to SEV1 — checkout fully down")
+	if revs, err := h.st.Revisions(h.ctx, ev.ID); err != nil || len(revs) != 0 {
+		t.Errorf("the reason should be written with the change, not by an edit after it: revisions %+v, %v", revs, err)
+	}
+	h.mustSee("◈ severity  SEV2 → SEV1 — checkout fully down")
 	h.press('z', tea.ModCtrl)
 	snap, _ = h.st.Snapshot(h.ctx, 1)
 	if snap.Incident.Severity != 2 {
@@ -274,6 +277,9 @@ func TestSeverityWithAReasonLooksLikeASeverityChange(t *testing.T) {
 func TestStatusWithoutAMessageReadsWell(t *testing.T) {
 	h := newHarness(t, true)
 	h.enter("/status identified")
+	if ev := h.lastEvent(); ev.Kind != incident.KindStatus || ev.Text != "" {
+		t.Errorf("a status without a message is stored as %s %q, want an empty message", ev.Kind, ev.Text)
+	}
 	v := h.view()
 	if !strings.Contains(v, "● status    IDENTIFIED") || strings.Contains(v, "Status: identified") {
 		t.Errorf("a status change without a message should read IDENTIFIED alone:\n%s", v)

@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"scribe/incident"
@@ -30,7 +31,8 @@ func (u *undoStack) pop() (undoOp, bool) {
 }
 
 // undoLog removes an event this session logged. The store moves the
-// incident's state or milestone back with a status or milestone event.
+// incident's state, milestone or severity back with a status, milestone or
+// severity event.
 func undoLog(ev incident.Event) *undoOp {
 	return &undoOp{run: func(ctx context.Context, st Store) (change, error) {
 		if err := st.DeleteEvent(ctx, ev.ID); err != nil {
@@ -42,6 +44,8 @@ func undoLog(ev incident.Event) *undoOp {
 			what += " (the status is back to the one before)"
 		case incident.KindMilestone:
 			what += " (the milestone is back to what it was)"
+		case incident.KindSeverity:
+			what += " (the severity is back to the one before)"
 		case incident.KindRole:
 			what += " (the event only: /role hands the role on)"
 		}
@@ -75,29 +79,46 @@ func undoEdit(prev incident.Event) *undoOp {
 	}}
 }
 
-// undoImport removes the events of one pasted import: those of this
-// incident imported with batch as their LoggedAt, which the store keeps to
-// the nanosecond.
-func undoImport(id int64, batch time.Time) *undoOp {
+// undoImport removes what an import added: its events, action items and
+// retro notes, and the narrative fields it filled, unless someone changed
+// one since (it is theirs then). Roles a JSON document added stay: their
+// events go, as with any role event.
+func undoImport(id int64, out incident.Imported, doc incident.Incident) *undoOp {
 	return &undoOp{run: func(ctx context.Context, st Store) (change, error) {
-		snap, err := st.Snapshot(ctx, id)
-		if err != nil {
-			return change{}, err
-		}
-		var ids []int64
-		for _, e := range snap.Events {
-			if e.Source == incident.SourceImport && e.LoggedAt.Equal(batch) {
-				ids = append(ids, e.ID)
+		for _, r := range []struct {
+			ids    []int64
+			noun   string
+			remove func(context.Context, int64) error
+		}{{out.Events, "event", st.DeleteEvent}, {out.ActionItems, "action item", st.DeleteActionItem}, {out.RetroNotes, "retro note", st.DeleteRetroNote}} {
+			for i, rid := range r.ids {
+				// One removed by an earlier try, or by hand, is gone already.
+				if err := r.remove(ctx, rid); err != nil && incident.ErrorCode(err) != incident.ECONFLICT {
+					return change{}, fmt.Errorf("the import, %d of %d %ss removed: %w", i, len(r.ids), r.noun, err)
+				}
 			}
 		}
-		for i, eid := range ids {
-			if err := st.DeleteEvent(ctx, eid); err != nil {
-				// The rest go on another try: the ones removed are gone from
-				// the snapshot that try reads.
-				return change{}, fmt.Errorf("the import, %d of %d events removed: %w", i, len(ids), err)
+		var emptied []incident.Field
+		if len(out.Filled) > 0 {
+			if _, err := st.UpdateIncident(ctx, id, func(inc *incident.Incident) error {
+				emptied = emptied[:0]
+				for _, f := range out.Filled {
+					if strings.TrimSpace(inc.Get(f)) == strings.TrimSpace(doc.Get(f)) {
+						emptied = append(emptied, f)
+						if err := inc.Set(f, ""); err != nil {
+							return err
+						}
+					}
+				}
+				return nil
+			}); err != nil {
+				return change{}, fmt.Errorf("the import's events, items and notes are removed; its narrative is not: %w", err)
 			}
 		}
-		return change{what: "undone: removed " + counted(len(ids), "imported event")}, nil
+		what := "undone: removed the import's " + importedWhat(incident.Imported{Events: out.Events, ActionItems: out.ActionItems, RetroNotes: out.RetroNotes})
+		if len(emptied) > 0 {
+			what += ", and emptied the " + incident.FieldList(emptied)
+		}
+		return change{what: what}, nil
 	}}
 }
 

@@ -126,7 +126,7 @@ func Build(snap incident.Snapshot, opts Options) Draft {
 		Names:    opts.Names,
 	}
 	if msg := stateMessage(snap); msg != nil {
-		d.StateMessage = escape(f, rewrite(incident.PlainText(msg.Text), msg.OccurredAt))
+		d.StateMessage = escape(f, rewrite(incident.PlainText(incident.StatusMessage(*msg)), msg.OccurredAt))
 	}
 	d.span(snap, now, loc)
 	comms := incident.CommsOf(&snap)
@@ -151,7 +151,7 @@ func stateMessage(snap incident.Snapshot) *incident.Event {
 	for i := len(snap.Events) - 1; i >= 0; i-- {
 		e := &snap.Events[i]
 		if e.Kind == incident.KindStatus && !e.Deleted() {
-			if e.State == snap.Incident.State && strings.TrimSpace(e.Text) != "" {
+			if e.State == snap.Incident.State && incident.StatusMessage(*e) != "" {
 				return e
 			}
 			return nil
@@ -226,6 +226,9 @@ func newsworthy(e *incident.Event) bool {
 		return true
 	case incident.KindMilestone:
 		return e.Milestone != incident.MilestoneDeclared
+	case incident.KindSeverity:
+		// A correction after resolution fixes the record; it is no news.
+		return !e.Corrected()
 	case incident.KindComms:
 		return false
 	}
@@ -238,6 +241,12 @@ func changeText(e *incident.Event) string {
 	switch e.Kind {
 	case incident.KindStatus:
 		s := "Status set to " + capitalize(string(e.State))
+		if msg := strings.TrimSpace(incident.PlainText(incident.StatusMessage(*e))); msg != "" {
+			s += ": " + msg
+		}
+		return s
+	case incident.KindSeverity:
+		s := incident.SeverityHeadline(*e, time.UTC)
 		if text != "" {
 			s += ": " + text
 		}
