@@ -26,12 +26,13 @@ type App struct {
 	Getenv func(string) string
 	Now    func() time.Time
 
-	dbFlag string
+	dbFlag  string
+	signals bool // Ctrl+C and SIGTERM are the process's to handle (see signals.go)
 }
 
 // NewApp returns an App wired to the process's real streams and environment.
 func NewApp() *App {
-	a := &App{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now}
+	a := &App{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, Now: time.Now, signals: true}
 	if stdoutClosed() {
 		a.Stdout = closedWriter{}
 	}
@@ -45,6 +46,13 @@ const exitInterrupted = 130 // SIGINT or SIGTERM stopped the command, as a shell
 // the process exit status: 0 success, 1 failure, 2 usage error, 74 saved
 // but the id could not be printed, 130 interrupted.
 func (a *App) Run(ctx context.Context, args []string) int {
+	// Ctrl+C and SIGTERM cancel ctx, except for a log, which listens only
+	// when it has a network to wait for (see runLog).
+	if commandName(args) != "log" {
+		var stop context.CancelFunc
+		ctx, stop = a.interruptible(ctx)
+		defer stop()
+	}
 	// Output that went nowhere (a full disk, a closed pipe) is a failure,
 	// whichever command wrote it.
 	stdout := &checkedWriter{w: a.Stdout}
@@ -67,7 +75,8 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	// Messages quote paths, arguments and stored text: whatever they hold,
 	// no escape sequence reaches the terminal.
 	msg := incident.PlainBlock(err.Error())
-	if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+	// Nothing but a signal cancels a command's context.
+	if errors.Is(err, context.Canceled) || (ctx.Err() != nil && errors.Is(err, ctx.Err())) {
 		fmt.Fprintln(a.Stderr, "scribe: interrupted: "+msg)
 		return exitInterrupted
 	}

@@ -1,5 +1,6 @@
-// Package cli is scribe's command line and its wiring: main.go installs the
-// signal handling and calls App.Run; cli opens the store (read-write, or
+// Package cli is scribe's command line and its wiring: main.go calls
+// App.Run, which installs the signal handling where a command needs it
+// (signals.go); cli opens the store (read-write, or
 // read-only for the reading commands when the file or its directory cannot
 // be written), hands the TUI the store through the TUI's own interface and
 // the functions it needs (preview, filing), and prints.
@@ -21,5 +22,7 @@
 // Where the code differs from DESIGN.md: the command line grew corrections
 // (action edit/delete/restore, retro edit/delete/restore, milestone
 // --clear, lint) and --version; exit statuses beyond 0/1/2 are 74 (saved,
-// id not printed) and 130 (interrupted by SIGINT or SIGTERM).
+// id not printed) and 130 (interrupted by SIGINT or SIGTERM); signals are
+// installed here rather than in main.go, because `scribe log` to a file
+// does without them (signals.go, runLog).
 package cli

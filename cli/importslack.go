@@ -12,11 +12,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"scribe/incident"
 	"scribe/ingest"
+	"scribe/lazyregexp"
 )
 
 // importInput is what an import reads: the bytes of a file (text or a
@@ -41,7 +41,7 @@ func (in importInput) close() {
 }
 
 // slackDayFile is the name of a Slack export's day file.
-var slackDayFile = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}\.json$`)
+var slackDayFile = lazyregexp.New(`^\d{4}-\d{2}-\d{2}\.json$`)
 
 // openImport opens what FILE names: a Slack export (its folder, a channel's
 // folder, its .zip, or one day's file), else a file or stdin read whole.
@@ -77,7 +77,7 @@ func slackSource(file, channel string) (*ingest.SlackSource, io.Closer, bool, er
 		return channelFolder(abs, channel, "")
 	case fi.IsDir():
 		return nil, nil, true, incident.Errorf(incident.EINVALID, "%s is a folder but not a Slack export (no users.json, channels.json or YYYY-MM-DD.json files): import reads a file, - for stdin, or a Slack export's folder or .zip", file)
-	case slackDayFile.MatchString(fi.Name()) && jsonArray(abs):
+	case slackDayFile().MatchString(fi.Name()) && jsonArray(abs):
 		return channelFolder(filepath.Dir(abs), channel, fi.Name())
 	case strings.EqualFold(filepath.Ext(abs), ".zip") || zipMagic(abs):
 		return slackZip(abs, fi.Size(), channel)
@@ -128,7 +128,7 @@ func hasDayFiles(dir string) bool {
 		return false
 	}
 	for _, e := range entries {
-		if slackDayFile.MatchString(e.Name()) {
+		if slackDayFile().MatchString(e.Name()) {
 			return true
 		}
 	}

@@ -1,8 +1,9 @@
 package export
 
 import (
-	"regexp"
 	"strings"
+
+	"scribe/lazyregexp"
 )
 
 // The HTML postmortem shows the facilitator's Markdown as what it means
@@ -28,10 +29,10 @@ type htmlBlock struct {
 }
 
 // listItem matches a list item: "- ", "* ", "+ " or "1. ", "1) ".
-var listItem = regexp.MustCompile(`^\s{0,3}(?:([-*+])|(\d{1,9})[.)])\s+(.*)$`)
+var listItem = lazyregexp.New(`^\s{0,3}(?:([-*+])|(\d{1,9})[.)])\s+(.*)$`)
 
 // heading matches an ATX heading.
-var heading = regexp.MustCompile(`^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$`)
+var heading = lazyregexp.New(`^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$`)
 
 // htmlBlocks cuts sanitized narrative text into blocks.
 func htmlBlocks(s string) []htmlBlock {
@@ -63,12 +64,12 @@ func htmlBlocks(s string) []htmlBlock {
 			flush()
 			continue
 		}
-		if m := heading.FindStringSubmatch(line); m != nil {
+		if m := heading().FindStringSubmatch(line); m != nil {
 			flush()
 			out = append(out, htmlBlock{Kind: "h", Inlines: htmlInlines(m[1])})
 			continue
 		}
-		if m := listItem.FindStringSubmatch(line); m != nil {
+		if m := listItem().FindStringSubmatch(line); m != nil {
 			flush()
 			kind := "ul"
 			if m[2] != "" {
@@ -132,10 +133,10 @@ func htmlInlines(line string) []htmlInline {
 }
 
 // mdLink matches [text](destination) and ![alt](destination).
-var mdLink = regexp.MustCompile(`!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)`)
+var mdLink = lazyregexp.New(`!?\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)`)
 
 // bareURL matches an http(s) address written out, which GitHub links too.
-var bareURL = regexp.MustCompile(`https?://[^\s<>"]*[^\s<>".,;:!?)\]'*_]`)
+var bareURL = lazyregexp.New(`https?://[^\s<>"]*[^\s<>".,;:!?)\]'*_]`)
 
 // linkRuns finds links in text outside code.
 func linkRuns(text string) []htmlInline {
@@ -144,7 +145,7 @@ func linkRuns(text string) []htmlInline {
 	}
 	var out []htmlInline
 	for text != "" {
-		loc := mdLink.FindStringSubmatchIndex(text)
+		loc := mdLink().FindStringSubmatchIndex(text)
 		if loc == nil {
 			out = append(out, bareLinks(text)...)
 			break
@@ -172,7 +173,7 @@ func bareLinks(text string) []htmlInline {
 	}
 	var out []htmlInline
 	for text != "" {
-		loc := bareURL.FindStringIndex(text)
+		loc := bareURL().FindStringIndex(text)
 		if loc == nil {
 			out = append(out, strongRuns(text)...)
 			break
@@ -186,7 +187,7 @@ func bareLinks(text string) []htmlInline {
 }
 
 // strong matches **bold** (or __bold__).
-var strong = regexp.MustCompile(`\*\*([^*\s](?:[^*]*[^*\s])?)\*\*|__([^_\s](?:[^_]*[^_\s])?)__`)
+var strong = lazyregexp.New(`\*\*([^*\s](?:[^*]*[^*\s])?)\*\*|__([^_\s](?:[^_]*[^_\s])?)__`)
 
 func strongRuns(text string) []htmlInline {
 	if !strings.Contains(text, "**") && !strings.Contains(text, "__") {
@@ -194,7 +195,7 @@ func strongRuns(text string) []htmlInline {
 	}
 	var out []htmlInline
 	for text != "" {
-		loc := strong.FindStringSubmatchIndex(text)
+		loc := strong().FindStringSubmatchIndex(text)
 		if loc == nil {
 			out = append(out, htmlInline{Text: unescapeMarkdown(text)})
 			break

@@ -2,12 +2,12 @@ package ingest
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"scribe/incident"
+	"scribe/lazyregexp"
 )
 
 // actionLine reads a line of an action section: a list item is an item
@@ -175,31 +175,31 @@ func joinItemText(it *incident.ActionItem, more string) {
 }
 
 var (
-	ownerField    = regexp.MustCompile(`(?i)[(\[,;]?\s*\b(?:(?:owner|owners|assignee|dri|responsible)\s*[:=]|assigned to\b)\s*(@?[\p{L}][\p{L}\p{N}._'/-]*(?:\s+[\p{Lu}][\p{L}'-]*)?)\s*[)\],;]?`)
-	ownerMention  = regexp.MustCompile(`(?:^|[\s(\[])(@[A-Za-z0-9][A-Za-z0-9._/-]*[A-Za-z0-9])`)
-	priorityField = regexp.MustCompile(`(?i)[(\[]?\b(?:priority\s*[:=-]?\s*)?(p[0-3]|critical|urgent|high|medium|low)(?:\s+priority)?\b[)\]]?`)
-	pWord         = regexp.MustCompile(`(?i)(?:^|[\s(\[])(p[0-3])(?:$|[\s)\],:.;])`)
-	dueField      = regexp.MustCompile(`(?i)[(\[,;]?\s*\b(?:due(?: date)?|deadline|eta|target(?: date)?|by)\s*[:=-]?\s*`)
-	stateField    = regexp.MustCompile(`(?i)[(\[]\s*(completed|complete|done|fixed|shipped|in progress|ongoing|open|todo|to do|not started|planned|backlog|blocked|pending|wip|in review|scheduled|proposed|won'?t (?:do|fix)|wontfix|cancelled|canceled)\b[^)\]]{0,40}[)\]]|\b(?:status|state)\s*[:=]\s*(completed|complete|done|fixed|in progress|open|todo|won'?t (?:do|fix)|cancelled|canceled)\b|^\s*(done|completed|fixed)\s*[:-]\s*`)
-	titleURL      = regexp.MustCompile(`\s*(?:[—–-]\s*)?[(<]?(?:see:?\s+)?<?https?://[^\s)>]+>?\)?`)
-	markdownLink  = regexp.MustCompile(`\[([^\]]+)\]\(([^)\s]+)\)`)
-	strike        = regexp.MustCompile(`^~~(.+?)~~(.*)$`)
+	ownerField    = lazyregexp.New(`(?i)[(\[,;]?\s*\b(?:(?:owner|owners|assignee|dri|responsible)\s*[:=]|assigned to\b)\s*(@?[\p{L}][\p{L}\p{N}._'/-]*(?:\s+[\p{Lu}][\p{L}'-]*)?)\s*[)\],;]?`)
+	ownerMention  = lazyregexp.New(`(?:^|[\s(\[])(@[A-Za-z0-9][A-Za-z0-9._/-]*[A-Za-z0-9])`)
+	priorityField = lazyregexp.New(`(?i)[(\[]?\b(?:priority\s*[:=-]?\s*)?(p[0-3]|critical|urgent|high|medium|low)(?:\s+priority)?\b[)\]]?`)
+	pWord         = lazyregexp.New(`(?i)(?:^|[\s(\[])(p[0-3])(?:$|[\s)\],:.;])`)
+	dueField      = lazyregexp.New(`(?i)[(\[,;]?\s*\b(?:due(?: date)?|deadline|eta|target(?: date)?|by)\s*[:=-]?\s*`)
+	stateField    = lazyregexp.New(`(?i)[(\[]\s*(completed|complete|done|fixed|shipped|in progress|ongoing|open|todo|to do|not started|planned|backlog|blocked|pending|wip|in review|scheduled|proposed|won'?t (?:do|fix)|wontfix|cancelled|canceled)\b[^)\]]{0,40}[)\]]|\b(?:status|state)\s*[:=]\s*(completed|complete|done|fixed|in progress|open|todo|won'?t (?:do|fix)|cancelled|canceled)\b|^\s*(done|completed|fixed)\s*[:-]\s*`)
+	titleURL      = lazyregexp.New(`\s*(?:[—–-]\s*)?[(<]?(?:see:?\s+)?<?https?://[^\s)>]+>?\)?`)
+	markdownLink  = lazyregexp.New(`\[([^\]]+)\]\(([^)\s]+)\)`)
+	strike        = lazyregexp.New(`^~~(.+?)~~(.*)$`)
 	// trackerKey is an item's key in another tracker, before its title
 	// ("OPS-2231: Alert on …", "[ENG-12] …") or after it ("… (ENG-12)").
-	trackerKey = regexp.MustCompile(`^\s*\[?([A-Z][A-Z0-9]{1,9}-\d{1,7})\]?\s*[:—–-]\s+|^\s*\[([A-Z][A-Z0-9]{1,9}-\d{1,7})\]\s+|\s*[(\[]([A-Z][A-Z0-9]{1,9}-\d{1,7})[)\]]\s*$`)
+	trackerKey = lazyregexp.New(`^\s*\[?([A-Z][A-Z0-9]{1,9}-\d{1,7})\]?\s*[:—–-]\s+|^\s*\[([A-Z][A-Z0-9]{1,9}-\d{1,7})\]\s+|\s*[(\[]([A-Z][A-Z0-9]{1,9}-\d{1,7})[)\]]\s*$`)
 )
 
 // parseItem reads an action item's text. docYear completes a due date
 // written without a year.
 func parseItem(text string, docYear int) incident.ActionItem {
 	a := incident.ActionItem{State: incident.ItemOpen}
-	full := markdownLink.ReplaceAllString(text, "$1 ($2)")
-	rest := markdownLink.ReplaceAllString(text, "$1")
-	if m := strike.FindStringSubmatch(rest); m != nil {
+	full := markdownLink().ReplaceAllString(text, "$1 ($2)")
+	rest := markdownLink().ReplaceAllString(text, "$1")
+	if m := strike().FindStringSubmatch(rest); m != nil {
 		// Struck through: done, unless a note says it will not be.
 		a.State, rest = incident.ItemDone, m[1]+" "+m[2]
 	}
-	if m := stateField.FindStringSubmatch(rest); m != nil {
+	if m := stateField().FindStringSubmatch(rest); m != nil {
 		word := strings.ToLower(m[1] + m[2] + m[3])
 		switch {
 		case strings.HasPrefix(word, "won") || strings.HasPrefix(word, "cancel"):
@@ -209,10 +209,10 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		}
 		rest = strings.Replace(rest, m[0], " ", 1)
 	}
-	if m := ownerField.FindStringSubmatch(rest); m != nil {
+	if m := ownerField().FindStringSubmatch(rest); m != nil {
 		a.Owner = strings.TrimSpace(m[1])
 		rest = strings.Replace(rest, m[0], " ", 1)
-	} else if m := ownerMention.FindStringSubmatch(rest); m != nil {
+	} else if m := ownerMention().FindStringSubmatch(rest); m != nil {
 		a.Owner = m[1]
 		if strings.HasSuffix(strings.TrimSpace(rest), m[1]) || inBrackets(rest, m[1]) {
 			// A trailing handle, or one among the item's fields in
@@ -222,10 +222,10 @@ func parseItem(text string, docYear int) incident.ActionItem {
 	} else if owner, task, ok := leadingOwner(rest); ok {
 		a.Owner, rest = owner, task
 	}
-	if m := pWord.FindStringSubmatch(rest); m != nil {
+	if m := pWord().FindStringSubmatch(rest); m != nil {
 		a.Priority = incident.Priority(strings.ToUpper(m[1]))
 		rest = strings.Replace(rest, strings.TrimSpace(m[0]), " ", 1)
-	} else if m := priorityField.FindStringSubmatch(rest); m != nil && strings.Contains(strings.ToLower(m[0]), "priority") {
+	} else if m := priorityField().FindStringSubmatch(rest); m != nil && strings.Contains(strings.ToLower(m[0]), "priority") {
 		a.Priority = priorityWord(m[1])
 		rest = strings.Replace(rest, m[0], " ", 1)
 	}
@@ -234,11 +234,11 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		rest = strings.Replace(rest, span, " ", 1)
 	}
 	key := ""
-	if m := trackerKey.FindStringSubmatch(rest); m != nil {
+	if m := trackerKey().FindStringSubmatch(rest); m != nil {
 		key = m[1] + m[2] + m[3]
 		rest = strings.Replace(rest, m[0], " ", 1)
 	}
-	rest = emptyBrackets.ReplaceAllString(rest, " ")
+	rest = emptyBrackets().ReplaceAllString(rest, " ")
 	rest = strings.Join(strings.Fields(rest), " ")
 	rest = strings.Trim(rest, " -–—,;:|")
 	a.Title, a.Description = itemTitle(rest, full)
@@ -264,7 +264,7 @@ func priorityWord(w string) incident.Priority {
 // dueDate finds "due 2024-03-01", "(ETA: March 1, 2024)", "by 2024-03-01"
 // and returns the date as YYYY-MM-DD and the text it took.
 func dueDate(s string, docYear int) (string, string) {
-	for _, loc := range dueField.FindAllStringIndex(s, -1) {
+	for _, loc := range dueField().FindAllStringIndex(s, -1) {
 		y, m, d, end, ok := stampReader{}.date(s, loc[1])
 		if !ok || d == 0 {
 			continue
@@ -301,7 +301,7 @@ func itemTitle(rest, full string) (string, string) {
 			title, desc = desc, cleanInline(full)
 		}
 	}
-	if t := titleURL.ReplaceAllString(title, ""); t != title && strings.TrimSpace(t) != "" {
+	if t := titleURL().ReplaceAllString(title, ""); t != title && strings.TrimSpace(t) != "" {
 		// A link is the item's tracking, kept in the description.
 		title, desc = t, cleanInline(full)
 	}
@@ -324,7 +324,7 @@ func itemTitle(rest, full string) (string, string) {
 
 // emptyBrackets is what is left of a bracketed group of fields once the
 // owner, priority and due date have been taken out of it: "( , , )".
-var emptyBrackets = regexp.MustCompile(`[(\[][\s,;:/|-]*(?:[)\]]|$)`)
+var emptyBrackets = lazyregexp.New(`[(\[][\s,;:/|-]*(?:[)\]]|$)`)
 
 // inBrackets reports whether word stands inside a bracketed group of s.
 func inBrackets(s, word string) bool {

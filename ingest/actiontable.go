@@ -100,9 +100,9 @@ func (t *actionTable) item(cells []string, d *documentParts, docYear int) {
 		it.Owner = o
 	}
 	if pr := strings.TrimSpace(cellAt(cells, t.priority)); pr != "" {
-		if m := pWord.FindStringSubmatch(" " + pr + " "); m != nil {
+		if m := pWord().FindStringSubmatch(" " + pr + " "); m != nil {
 			it.Priority = incident.Priority(strings.ToUpper(m[1]))
-		} else if m := priorityField.FindStringSubmatch(pr); m != nil {
+		} else if m := priorityField().FindStringSubmatch(pr); m != nil {
 			it.Priority = priorityWord(m[1])
 		}
 	}
@@ -119,6 +119,6 @@ func (t *actionTable) item(cells []string, d *documentParts, docYear int) {
 	}
 	if link := strings.TrimSpace(cellAt(cells, t.link)); link != "" && strings.Trim(link, "0123456789#.") != "" {
 		// A row number ("1", "#2") tracks nothing.
-		it.Description = strings.TrimSpace(it.Description + " Tracking: " + markdownLink.ReplaceAllString(link, "$1 ($2)"))
+		it.Description = strings.TrimSpace(it.Description + " Tracking: " + markdownLink().ReplaceAllString(link, "$1 ($2)"))
 	}
 }

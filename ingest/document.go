@@ -2,11 +2,11 @@ package ingest
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"scribe/incident"
+	"scribe/lazyregexp"
 )
 
 // Narrative is what a postmortem's prose sections say, by field.
@@ -15,7 +15,7 @@ type Narrative struct {
 }
 
 // linkDefinition is a Markdown reference link's target line.
-var linkDefinition = regexp.MustCompile(`^\[[^\]]+\]:\s*<?(?:https?://|/|#)\S*>?(?:\s+"[^"]*")?$`)
+var linkDefinition = lazyregexp.New(`^\[[^\]]+\]:\s*<?(?:https?://|/|#)\S*>?(?:\s+"[^"]*")?$`)
 
 // documentParts is what a whole postmortem gives besides its timeline:
 // the section in force and what its sections hold.
@@ -151,7 +151,7 @@ func (p *parser) documentLine(l docLine) bool {
 		d.endSection()
 		d.section, d.label = d.label.prev, nil
 	}
-	if l.raw[0] == '[' && linkDefinition.MatchString(l.raw) {
+	if l.raw[0] == '[' && linkDefinition().MatchString(l.raw) {
 		return true // "[#2226]: https://…", the target of a reference link
 	}
 	listed := l.isList && !p.numberedHeading(l)

@@ -2,12 +2,12 @@ package ingest
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
 
 	"scribe/incident"
+	"scribe/lazyregexp"
 )
 
 // parser reads one document. survey looks at the whole text once for what
@@ -429,7 +429,7 @@ func (p *parser) heading(text string, n int) {
 	} else if badClock(clean, true) {
 		p.problem(n, text, "unreadable time (write HH:MM, 24-hour or with am/pm)")
 		return
-	} else if badDate.MatchString(clean) {
+	} else if badDate().MatchString(clean) {
 		p.problem(n, text, badDateReason)
 		return
 	} else if y, m, d, ok := p.r.dateAnywhere(clean); ok && d > 0 {
@@ -588,7 +588,7 @@ func (p *parser) badClockLine(l *line) bool {
 // has ("2024-13-01 10:00", "2024-05-00 09:12"), then a time: it was meant
 // as an entry, and is not dropped without a word.
 func (p *parser) badDateLine(l *line) bool {
-	if l.logged || !p.opens(l) || !badDate.MatchString(l.clean) {
+	if l.logged || !p.opens(l) || !badDate().MatchString(l.clean) {
 		return false
 	}
 	p.endParagraph()
@@ -599,7 +599,7 @@ func (p *parser) badDateLine(l *line) bool {
 
 // badDate is a numeric date the stamp reader found no date in, then a
 // clock: year first ("2024-13-01 10:00") or last ("13/13/2024 10:00").
-var badDate = regexp.MustCompile("^[\\[(*_~`]*(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2}))(?:[T ,]+|\\s+at\\s+)\\d{1,2}:\\d{2}")
+var badDate = lazyregexp.New("^[\\[(*_~`]*(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2}))(?:[T ,]+|\\s+at\\s+)\\d{1,2}:\\d{2}")
 
 const badDateReason = "no such date (write the month 1-12 and a day the month has, e.g. 2024-05-01 10:00)"
 

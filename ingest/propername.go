@@ -2,9 +2,10 @@ package ingest
 
 import (
 	_ "embed"
-	"regexp"
 	"strings"
 	"sync"
+
+	"scribe/lazyregexp"
 )
 
 // propernames.txt lists one-word proper names (given names and surnames
@@ -27,13 +28,13 @@ var properNames = sync.OnceValue(func() map[string]bool {
 
 // dashOwner is an action item that opens with who owns it, as meeting notes
 // write them: "Lena - add a per-shard canary", "Omar Haddad: alert on p95".
-var dashOwner = regexp.MustCompile(`^([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*(?:[-–—:]\s+)([a-z].*)$`)
+var dashOwner = lazyregexp.New(`^([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*(?:[-–—:]\s+)([a-z].*)$`)
 
 // leadingOwner splits "Lena - add a canary" into the owner and the task
 // when the first word is a proper name and the task starts in lower case,
 // as a task does after its owner ("Monitoring - add alerts" is no one's).
 func leadingOwner(text string) (owner, rest string, ok bool) {
-	m := dashOwner.FindStringSubmatch(strings.TrimSpace(text))
+	m := dashOwner().FindStringSubmatch(strings.TrimSpace(text))
 	if m == nil || !properNames()[strings.Fields(m[1])[0]] {
 		return "", text, false
 	}

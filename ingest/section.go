@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -89,13 +90,13 @@ func classify(heading string) section {
 	}
 	best := -1
 	for i, w := range words {
-		for _, c := range phraseIndex[w] {
+		for _, c := range phraseIndex()[w] {
 			if (best < 0 || c.order < best) && (len(c.words) > 1 || i < 6) && (!c.first || i == 0) && wordsAt(words, i, c.words) {
 				best = c.order
 			}
 		}
 		if w = strings.TrimSuffix(w, "s"); w != words[i] {
-			for _, c := range phraseIndex[w] {
+			for _, c := range phraseIndex()[w] {
 				if (best < 0 || c.order < best) && len(c.words) == 1 && i < 6 && (!c.first || i == 0) {
 					best = c.order
 				}
@@ -131,10 +132,10 @@ func mayName(s string) bool {
 		if n == 0 || n > len(buf) {
 			continue
 		}
-		if _, ok := phraseIndex[string(buf[:n])]; ok {
+		if _, ok := phraseIndex()[string(buf[:n])]; ok {
 			return true
 		}
-		if _, ok := phraseIndex[string(buf[:n-1])]; ok && buf[n-1] == 's' {
+		if _, ok := phraseIndex()[string(buf[:n-1])]; ok && buf[n-1] == 's' {
 			return true
 		}
 	}
@@ -149,8 +150,9 @@ type phraseStart struct {
 }
 
 // phraseIndex finds the phrases of sectionNames by their first word; it is
-// built once from the table and only read.
-var phraseIndex = func() map[string][]phraseStart {
+// built from the table on first use (not at start-up, which every command
+// pays for) and only read.
+var phraseIndex = sync.OnceValue(func() map[string][]phraseStart {
 	idx := map[string][]phraseStart{}
 	for order, s := range sectionNames {
 		for _, ph := range s.phrases {
@@ -160,7 +162,7 @@ var phraseIndex = func() map[string][]phraseStart {
 		}
 	}
 	return idx
-}()
+})
 
 // wordsAt reports whether words from i on start with phrase; its last word
 // may carry a plural s ("Action items").

@@ -7,13 +7,13 @@ import (
 	"io"
 	"io/fs"
 	"path"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
 
 	"scribe/incident"
+	"scribe/lazyregexp"
 )
 
 // SlackSource is a Slack export as Slack documents its layout: users.json
@@ -307,7 +307,7 @@ func channelNames(fsys fs.FS, list []slackChannel) string {
 }
 
 // slackDay is the name of a day's file.
-var slackDay = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}\.json$`)
+var slackDay = lazyregexp.New(`^\d{4}-\d{2}-\d{2}\.json$`)
 
 func dirHasDays(fsys fs.FS, dir string) bool {
 	if dir == "" {
@@ -318,7 +318,7 @@ func dirHasDays(fsys fs.FS, dir string) bool {
 		return false
 	}
 	for _, e := range entries {
-		if slackDay.MatchString(e.Name()) {
+		if slackDay().MatchString(e.Name()) {
 			return true
 		}
 	}
@@ -336,7 +336,7 @@ func (r *slackReader) days(dir, day string) ([]string, error) {
 	}
 	var days []string
 	for _, e := range entries {
-		if !e.IsDir() && slackDay.MatchString(e.Name()) {
+		if !e.IsDir() && slackDay().MatchString(e.Name()) {
 			days = append(days, path.Join(dir, e.Name()))
 		}
 	}
@@ -439,15 +439,15 @@ func slackTime(ts string) (time.Time, bool) {
 }
 
 // slackMarkup is Slack's angle-bracket markup in message text.
-var slackMarkup = regexp.MustCompile(`<([@#!][^>|]*)(?:\|([^>]*))?>|<((?:https?|mailto):[^>|]*)(?:\|([^>]*))?>`)
+var slackMarkup = lazyregexp.New(`<([@#!][^>|]*)(?:\|([^>]*))?>|<((?:https?|mailto):[^>|]*)(?:\|([^>]*))?>`)
 
 var slackEntities = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&")
 
 // text turns Slack's markup into what a reader sees: mentions by name,
 // channels by #name, links by their label.
 func (n slackNames) text(s string) string {
-	s = slackMarkup.ReplaceAllStringFunc(s, func(m string) string {
-		g := slackMarkup.FindStringSubmatch(m)
+	s = slackMarkup().ReplaceAllStringFunc(s, func(m string) string {
+		g := slackMarkup().FindStringSubmatch(m)
 		ref, label, url, urlLabel := g[1], g[2], g[3], g[4]
 		switch {
 		case url != "" && urlLabel != "" && urlLabel != url:

@@ -2,9 +2,10 @@ package ingest
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
+
+	"scribe/lazyregexp"
 )
 
 // survey reads what holds for the whole document before the walk: front
@@ -387,7 +388,7 @@ func (p *parser) noteDate(s, source string) {
 		if !ok || y != 0 && !validYear(y) {
 			continue
 		}
-		if dueBefore.MatchString(s[max(0, i-24):i]) {
+		if dueBefore().MatchString(s[max(0, i-24):i]) {
 			// "due 2026-12-01", "ETA: March 3": when a follow-up is
 			// expected, not when the incident happened.
 			i = max(i, e-1)
@@ -409,7 +410,7 @@ func (p *parser) noteDate(s, source string) {
 }
 
 // dueBefore is the end of text that makes the date after it a deadline.
-var dueBefore = regexp.MustCompile(`(?i)\b(?:due(?: date)?|deadline|eta|target(?: date)?|by|until|before)\s*[:=-]?\s*$`)
+var dueBefore = lazyregexp.New(`(?i)\b(?:due(?: date)?|deadline|eta|target(?: date)?|by|until|before)\s*[:=-]?\s*$`)
 
 // weekdayClue is a weekday named beside a date without a year ("Tuesday,
 // March 5"): the years in which that date falls on that weekday.
@@ -502,7 +503,7 @@ func writtenOn(lead string) bool {
 
 // relativeDay names the day of an incident relative to when its write-up
 // was written: "on Thursday", "Thursday's", "last Thursday", "yesterday".
-var relativeDay = regexp.MustCompile(`(?i)\b(?:(?:on|last|this past)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\b|(yesterday)\b)`)
+var relativeDay = lazyregexp.New(`(?i)\b(?:(?:on|last|this past)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|(monday|tuesday|wednesday|thursday|friday|saturday|sunday)['’]s\b|(yesterday)\b)`)
 
 // dayBeforeWriting moves the document's date, when it is the date the
 // write-up was sent, back to the day its title or first lines name ("Search
@@ -514,7 +515,7 @@ func (p *parser) dayBeforeWriting() {
 		texts = append(texts, p.lines[i])
 	}
 	for _, t := range texts {
-		m := relativeDay.FindStringSubmatch(t)
+		m := relativeDay().FindStringSubmatch(t)
 		if m == nil || p.docY == 0 {
 			continue
 		}

@@ -1,11 +1,11 @@
 package ingest
 
 import (
-	"regexp"
 	"strings"
 	"time"
 
 	"scribe/incident"
+	"scribe/lazyregexp"
 )
 
 // zoneWord reports whether w is written as a timestamp's zone. The common
@@ -213,7 +213,7 @@ func zoneChar(c byte) bool {
 
 // clockZone is a clock followed by a zone word: "2:02 PM BST", "14:02
 // UTC+2", "09:12:30 CEST".
-var clockZone = regexp.MustCompile(`\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s+([A-Z][A-Za-z]{1,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)\b`)
+var clockZone = lazyregexp.New(`\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?\s+([A-Z][A-Za-z]{1,4}(?:[+-]\d{1,2}(?::?\d{2})?)?)\b`)
 
 // zoneHints counts the zones a document writes after its clocks, so that
 // the times it writes without one can take the zone it uses most.
@@ -234,7 +234,7 @@ func (h *zoneHints) line(i int, lead string, zones zoneCache) {
 		return
 	}
 	h.lines++
-	for _, m := range clockZone.FindAllStringSubmatch(lead, 4) {
+	for _, m := range clockZone().FindAllStringSubmatch(lead, 4) {
 		w := m[1]
 		if zones.stampZone(w) == nil {
 			continue

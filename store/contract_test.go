@@ -110,6 +110,8 @@ var sqliteOnly = map[string]string{
 	"OpenRefusesNewerSchema":                      "the file's header (PostgreSQL: TestPostgresRefusesNewerSchema)",
 	"ReopenKeepsData":                             "the database file",
 	"MigrationsAreNumberedInOrder":                "the embedded files, checked once",
+	"LatestMigrationIsTheLastVersion":             "the embedded files, checked once",
+	"URLSchemeMatchesItsDefinition":               "a pure function, checked once",
 	"DSNEscapesURICharacters":                     "SQLite's file URIs",
 	"OpenReadOnly":                                "read-only files and directories",
 	"OpenReadOnlyRefusals":                        "read-only files",

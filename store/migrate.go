@@ -31,6 +31,18 @@ type migration struct {
 // migrations returns SQLite's migrations in order.
 func migrations() ([]migration, error) { return loadMigrations("migrations/sqlite") }
 
+// latestMigration is the version of the newest SQLite migration: how many
+// there are, since loadMigrations checks that they are numbered 1, 2, 3…
+// without gaps. It reads only the directory: opening a database that is
+// up to date, as every open but the first is, needs no more.
+func latestMigration() (int, error) {
+	entries, err := fs.ReadDir(migrationFiles, "migrations/sqlite")
+	if err != nil {
+		return 0, fmt.Errorf("list migrations: %w", err)
+	}
+	return len(entries), nil
+}
+
 // pgMigrations returns PostgreSQL's migrations in order.
 func pgMigrations() ([]migration, error) { return loadMigrations("migrations/postgres") }
 
@@ -62,25 +74,30 @@ func loadMigrations(dir string) ([]migration, error) {
 // migrateSQLite brings the schema up to date. When it already is, which
 // is every open but the first, it costs one PRAGMA read.
 func (s *Store) migrateSQLite(ctx context.Context) error {
-	ms, err := migrations()
+	latest, err := latestMigration()
 	if err != nil {
 		return err
 	}
 	var current int
 	err = retryBusy(ctx, func() error {
 		var err error
-		current, err = userVersion(ctx, s.db)
+		// Detached: a read of the header never waits long (retryBusy
+		// looks at ctx between tries), and watching ctx costs a goroutine.
+		current, err = userVersion(context.WithoutCancel(ctx), s.db)
 		return err
 	})
 	if err != nil {
 		return fmt.Errorf("read schema version of %s: %w", s.path, err)
 	}
-	latest := len(ms)
 	if current > latest {
 		return newerSchema(s.path, current, latest)
 	}
 	if current == latest {
 		return nil
+	}
+	ms, err := migrations()
+	if err != nil {
+		return err
 	}
 	for _, m := range ms[current:] {
 		if err := retryBusy(ctx, func() error { return s.applyMigration(ctx, m, latest) }); err != nil {

@@ -28,3 +28,19 @@ func TestRetryBusyRetriesOnlyLockErrors(t *testing.T) {
 		t.Fatalf("other error: %v after %d calls, want it at once", err, calls)
 	}
 }
+
+// An up-to-date open reads only the number of migrations; it must be the
+// version of the last one.
+func TestLatestMigrationIsTheLastVersion(t *testing.T) {
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	latest, err := latestMigration()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if latest == 0 || latest != ms[len(ms)-1].version {
+		t.Fatalf("latestMigration() = %d, want %d (the last migration's version)", latest, ms[len(ms)-1].version)
+	}
+}

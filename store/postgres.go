@@ -80,7 +80,7 @@ func describe(cfg pgconn.Config) string {
 func Redact(dsn string) string {
 	u, err := url.Parse(dsn)
 	if err != nil || u.Scheme == "" {
-		if m := urlScheme.FindString(dsn); m != "" {
+		if m := urlScheme(dsn); m != "" {
 			return redactScheme(dsn, m)
 		}
 		return dsn

@@ -128,12 +128,12 @@ func checkHeader(ctx context.Context, path string) error {
 		// A newer scribe's file is refused before SQLite opens it at all.
 		// (The on-disk version can only lag behind the real one, so migrate
 		// checks again.)
-		ms, err := migrations()
+		latest, err := latestMigration()
 		if err != nil {
 			return err
 		}
-		if v := int(binary.BigEndian.Uint32(header[60:64])); v > len(ms) {
-			return newerSchema(path, v, len(ms))
+		if v := int(binary.BigEndian.Uint32(header[60:64])); v > latest {
+			return newerSchema(path, v, latest)
 		}
 		return nil
 	}

@@ -83,26 +83,36 @@ type sqlRunner interface {
 	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
-// runner runs the store's statements on r, rebound to the dialect.
+// runner runs the store's statements on r, rebound to the dialect. A
+// detached runner does not hand the caller's cancellation down to the
+// driver (see writeOn).
 type runner struct {
-	r sqlRunner
-	d dialect
+	r        sqlRunner
+	d        dialect
+	detached bool
 }
 
 func (q runner) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
-	return q.r.ExecContext(ctx, q.d.rebind(query), args...)
+	return q.r.ExecContext(q.context(ctx), q.d.rebind(query), args...)
 }
 
 func (q runner) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return q.r.QueryContext(ctx, q.d.rebind(query), args...)
+	return q.r.QueryContext(q.context(ctx), q.d.rebind(query), args...)
 }
 
 func (q runner) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	return q.r.QueryRowContext(ctx, q.d.rebind(query), args...)
+	return q.r.QueryRowContext(q.context(ctx), q.d.rebind(query), args...)
+}
+
+func (q runner) context(ctx context.Context) context.Context {
+	if q.detached {
+		return context.WithoutCancel(ctx)
+	}
+	return ctx
 }
 
 // pool runs statements on the store's pool, outside any transaction.
-func (s *Store) pool() querier { return runner{s.db, s.d} }
+func (s *Store) pool() querier { return runner{r: s.db, d: s.d} }
 
 // txn is one write transaction. seq is the incident sequence number its
 // changes are stamped with, set by lock; conn is the connection it runs
@@ -162,14 +172,35 @@ func (s *Store) writeOn(ctx context.Context, bulk bool, fn func(tx *txn) error) 
 		// The connection goes back to the pool with its usual cache.
 		defer conn.ExecContext(context.WithoutCancel(ctx), fmt.Sprintf("PRAGMA cache_size = %d", cache))
 	}
-	sqlTx, err := conn.BeginTx(ctx, nil)
+	// An ordinary write on SQLite is a few short statements, and none of
+	// them waits for another process but BEGIN IMMEDIATE, whose wait for
+	// the write lock SQLite's busy handler sleeps through whatever the
+	// context says (a cancelled BEGIN returns when the lock is free or the
+	// busy timeout is over, as a watched one did). Watching ctx costs a
+	// goroutine per statement in database/sql and the driver, which was a
+	// good part of a one-line `scribe log`; so its statements run detached
+	// and ctx is looked at before the transaction begins and before it
+	// commits: a cancelled write still commits nothing. Imports (bulk) and
+	// PostgreSQL, whose statements can run or wait long, keep watching it.
+	detach := !bulk && !s.d.postgres
+	beginCtx := ctx
+	if detach {
+		if err := ctx.Err(); err != nil {
+			return s.fault("begin a transaction", err)
+		}
+		beginCtx = context.WithoutCancel(ctx)
+	}
+	sqlTx, err := conn.BeginTx(beginCtx, nil)
 	if err != nil {
 		return s.fault("begin a transaction", err)
 	}
 	defer sqlTx.Rollback()
-	tx := &txn{runner: runner{sqlTx, s.d}, conn: conn}
+	tx := &txn{runner: runner{sqlTx, s.d, detach}, conn: conn}
 	if err := fn(tx); err != nil {
 		return s.faultOrDomain(err)
+	}
+	if err := ctx.Err(); err != nil {
+		return s.fault("commit", err)
 	}
 	if err := sqlTx.Commit(); err != nil {
 		return s.fault("commit", err)
@@ -193,7 +224,7 @@ func (s *Store) read(ctx context.Context, fn func(q *rconn) error) error {
 	if _, err := conn.ExecContext(ctx, begin); err != nil {
 		return s.fault("begin a read", err)
 	}
-	ferr := fn(&rconn{runner: runner{conn, s.d}, conn: conn})
+	ferr := fn(&rconn{runner: runner{r: conn, d: s.d}, conn: conn})
 	if _, err := conn.ExecContext(context.WithoutCancel(ctx), "COMMIT"); err != nil {
 		// A connection left inside a transaction must not go back to the pool.
 		conn.Raw(func(any) error { return driver.ErrBadConn })

@@ -168,7 +168,7 @@ func (w *watcher) poll(ctx context.Context) {
 		}
 		if v != dv {
 			dv = v
-			w.check(ctx, sqlRows(runner{conn, w.s.d}))
+			w.check(ctx, sqlRows(runner{r: conn, d: w.s.d}))
 		}
 	}
 }

@@ -3,7 +3,6 @@ package tui
 import (
 	"strings"
 
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"scribe/incident"
@@ -14,31 +13,24 @@ import (
 // contains.
 type declareForm struct {
 	c     *common
-	in    textinput.Model
+	in    textField
 	title string // set once the first step is done
 }
 
 func newDeclareForm(c *common, title string) *declareForm {
-	in := textinput.New()
+	in := newTextField(c.styles.Prompt, c.styles.Muted)
 	in.CharLimit = incident.MaxTitleLen
-	styles := textinput.DefaultDarkStyles()
-	styles.Cursor.Blink = false
-	styles.Focused.Prompt = c.styles.Prompt
-	in.SetStyles(styles)
 	in.Prompt = "Declare · title › "
 	in.Placeholder = "what is broken, e.g. Checkout errors after the payments deploy"
 	in.SetValue(title)
-	in.CursorEnd()
-	in.Focus()
 	return &declareForm{c: c, in: in}
 }
 
 func (f *declareForm) SetWidth(w int) { f.in.SetWidth(max(w-lipWidth(f.in.Prompt)-2, 4)) }
 
 func (f *declareForm) Update(msg tea.Msg) tea.Cmd {
-	var cmd tea.Cmd
-	f.in, cmd = f.in.Update(msg)
-	return cmd
+	f.in.Update(msg)
+	return nil
 }
 
 func (f *declareForm) View() string { return f.in.View() }

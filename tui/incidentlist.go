@@ -6,7 +6,6 @@ import (
 
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"scribe/incident"
@@ -25,7 +24,7 @@ type listScreen struct {
 	sel       int
 	top       int
 
-	find    textinput.Model
+	find    textField
 	declare *declareForm // open while declaring; nil otherwise
 	draft   declareDraft // its title, kept as a draft (declaredraft.go)
 	status  statusLine
@@ -33,18 +32,10 @@ type listScreen struct {
 }
 
 func newListScreen(c *common) *listScreen {
-	in := textinput.New()
+	in := newTextField(c.styles.Prompt, c.styles.Muted)
 	in.Prompt = "find › "
 	in.Placeholder = "type to find an incident · enter opens · ctrl+n declares one"
 	in.CharLimit = incident.MaxTitleLen
-	styles := textinput.DefaultDarkStyles()
-	styles.Cursor.Blink = false
-	styles.Focused.Prompt = c.styles.Prompt
-	in.SetStyles(styles)
-	in.KeyMap.NextSuggestion.SetEnabled(false)
-	in.KeyMap.PrevSuggestion.SetEnabled(false)
-	in.KeyMap.AcceptSuggestion.SetEnabled(false)
-	in.Focus()
 	return &listScreen{c: c, find: in, help: help.New()}
 }
 
@@ -149,12 +140,11 @@ func (l *listScreen) open() tea.Cmd {
 // typed types into the find line and narrows the list.
 func (l *listScreen) typed(msg tea.Msg) tea.Cmd {
 	before := l.find.Value()
-	var cmd tea.Cmd
-	l.find, cmd = l.find.Update(msg)
+	l.find.Update(msg)
 	if l.find.Value() != before {
 		l.refilter()
 	}
-	return cmd
+	return nil
 }
 
 // refilter keeps the incidents every word of the find line matches: a

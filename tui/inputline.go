@@ -4,7 +4,6 @@ import (
 	"unicode"
 
 	"charm.land/bubbles/v2/key"
-	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
 
 	"scribe/incident"
@@ -22,7 +21,7 @@ const (
 // an empty input.
 type inputLine struct {
 	c      *common
-	in     textinput.Model
+	in     textField
 	fixing *correction // the correction being typed, nil when logging
 
 	lines   []string // the lines typed this session, oldest first
@@ -33,20 +32,10 @@ type inputLine struct {
 }
 
 func newInputLine(c *common) *inputLine {
-	in := textinput.New()
+	in := newTextField(c.styles.Prompt, c.styles.Muted)
 	in.Prompt = linePrompt
 	in.Placeholder = linePlaceholder
 	in.CharLimit = incident.MaxTextLen + 64
-	styles := textinput.DefaultDarkStyles()
-	styles.Cursor.Blink = false
-	styles.Focused.Prompt = c.styles.Prompt
-	in.SetStyles(styles)
-	// Up and down are history and the panes', tab switches panes: the
-	// input's suggestion keys would shadow them.
-	in.KeyMap.NextSuggestion.SetEnabled(false)
-	in.KeyMap.PrevSuggestion.SetEnabled(false)
-	in.KeyMap.AcceptSuggestion.SetEnabled(false)
-	in.Focus()
 	return &inputLine{c: c, in: in}
 }
 
@@ -54,10 +43,7 @@ func (l *inputLine) Value() string { return l.in.Value() }
 func (l *inputLine) empty() bool   { return l.in.Value() == "" }
 
 // SetValue replaces the text, the cursor at its end.
-func (l *inputLine) SetValue(v string) {
-	l.in.SetValue(v)
-	l.in.CursorEnd()
-}
+func (l *inputLine) SetValue(v string) { l.in.SetValue(v) }
 
 // Reset empties the line after it was submitted.
 func (l *inputLine) Reset() {
@@ -76,13 +62,12 @@ func (l *inputLine) View() string { return l.in.View() }
 // line shown becomes the line being typed.
 func (l *inputLine) Update(msg tea.Msg) tea.Cmd {
 	before := l.in.Value()
-	var cmd tea.Cmd
-	l.in, cmd = l.in.Update(msg)
+	l.in.Update(msg)
 	if l.in.Value() != before {
 		l.pos, l.scratch = len(l.lines), ""
 		l.failed = ""
 	}
-	return cmd
+	return nil
 }
 
 // escThenKey reports an alt+character that the input line has no use for:
@@ -91,8 +76,8 @@ func (l *inputLine) escThenKey(msg tea.KeyPressMsg) bool {
 	if msg.Mod != tea.ModAlt || msg.Text != "" || msg.Code < 0x20 || !unicode.IsPrint(msg.Code) {
 		return false
 	}
-	km := l.in.KeyMap
-	return !key.Matches(msg, km.WordForward, km.WordBackward, km.DeleteWordForward, km.DeleteWordBackward)
+	k := &l.in.keys
+	return !key.Matches(msg, k.WordForward, k.WordBackward, k.DeleteWordForward, k.DeleteWordBackward)
 }
 
 // setPlaceholder shows hint in the empty line, or the usual invitation.

@@ -3,6 +3,8 @@ package github
 import (
 	"regexp"
 	"strings"
+
+	"scribe/lazyregexp"
 )
 
 // Marker is the hidden HTML comment that ties an issue to an action item.
@@ -14,7 +16,7 @@ func Marker(uuid string) string { return "<!-- scribe:action-item:" + uuid + " -
 const FollowUpFooter = "_Follow-up filed by scribe._"
 
 // markerLine is scribe's marker as the whole of a line.
-var markerLine = regexp.MustCompile(`^<!-- scribe:action-item:([0-9A-Fa-f-]{8,64}) -->$`)
+var markerLine = lazyregexp.New(`^<!-- scribe:action-item:([0-9A-Fa-f-]{8,64}) -->$`)
 
 // markerIn returns the item uuid a body carries in scribe's own position,
 // or "": the marker as its last non-blank line, right under scribe's
@@ -25,7 +27,7 @@ var markerLine = regexp.MustCompile(`^<!-- scribe:action-item:([0-9A-Fa-f-]{8,64
 // bodies scribe writes cannot end a body and has its "<!--" broken (see
 // neutralize), so it cannot carry a marker in any position; who opened the
 // issue is checked too (issueAuthors).
-func markerIn(body string) string { return footedMarker(body, FollowUpFooter, markerLine) }
+func markerIn(body string) string { return footedMarker(body, FollowUpFooter, markerLine()) }
 
 // footedMarker returns what marker's group captures on body's last
 // non-blank line when the non-blank line above it is footer, else "".

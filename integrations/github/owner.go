@@ -1,10 +1,10 @@
 package github
 
 import (
-	"regexp"
 	"strings"
 
 	"scribe/incident"
+	"scribe/lazyregexp"
 )
 
 // Owner is an action item's owner field as GitHub should see it. The field
@@ -27,11 +27,11 @@ type Owner struct {
 // loginPattern is a GitHub login after "@"; its length (at most 39) is
 // checked apart, since a bounded repetition compiles to a large program
 // that every scribe process would pay for at start-up.
-var loginPattern = regexp.MustCompile(`^@([A-Za-z0-9](?:-?[A-Za-z0-9])*)$`)
+var loginPattern = lazyregexp.New(`^@([A-Za-z0-9](?:-?[A-Za-z0-9])*)$`)
 
 // teamPattern is "@org/team": an organization login and a team slug
 // (letters, digits, "-" and "_").
-var teamPattern = regexp.MustCompile(`^@([A-Za-z0-9](?:-?[A-Za-z0-9])*)/([A-Za-z0-9][A-Za-z0-9_-]*)$`)
+var teamPattern = lazyregexp.New(`^@([A-Za-z0-9](?:-?[A-Za-z0-9])*)/([A-Za-z0-9][A-Za-z0-9_-]*)$`)
 
 // maxTeamSlug bounds a team slug; GitHub's team names are short.
 const maxTeamSlug = 100
@@ -41,9 +41,9 @@ const maxTeamSlug = 100
 func ParseOwner(field string) Owner {
 	raw := strings.TrimSpace(field)
 	o := Owner{Text: strings.TrimSpace(incident.PlainText(field))}
-	if m := loginPattern.FindStringSubmatch(raw); m != nil && len(m[1]) <= 39 {
+	if m := loginPattern().FindStringSubmatch(raw); m != nil && len(m[1]) <= 39 {
 		o.Login = m[1]
-	} else if m := teamPattern.FindStringSubmatch(raw); m != nil && len(m[1]) <= 39 && len(m[2]) <= maxTeamSlug {
+	} else if m := teamPattern().FindStringSubmatch(raw); m != nil && len(m[1]) <= 39 && len(m[2]) <= maxTeamSlug {
 		o.Team = raw
 	}
 	return o

@@ -1,10 +1,10 @@
 package github
 
 import (
-	"regexp"
 	"strings"
 
 	"scribe/incident"
+	"scribe/lazyregexp"
 )
 
 // Repo is a repository named OWNER/NAME.
@@ -14,11 +14,11 @@ type Repo struct {
 
 // repoPattern is OWNER/NAME; the lengths (owner at most 39, name at most
 // 100) are checked apart to keep the compiled pattern small.
-var repoPattern = regexp.MustCompile(`^([A-Za-z0-9][A-Za-z0-9-]*)/([A-Za-z0-9._-]+)$`)
+var repoPattern = lazyregexp.New(`^([A-Za-z0-9][A-Za-z0-9-]*)/([A-Za-z0-9._-]+)$`)
 
 // ParseRepo accepts OWNER/NAME.
 func ParseRepo(s string) (Repo, error) {
-	m := repoPattern.FindStringSubmatch(strings.TrimSpace(s))
+	m := repoPattern().FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil || len(m[1]) > 39 || len(m[2]) > 100 || m[2] == "." || m[2] == ".." {
 		return Repo{}, incident.Errorf(incident.EINVALID, "invalid repository %q: use OWNER/NAME, e.g. acme/payments", s)
 	}

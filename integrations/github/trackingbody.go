@@ -2,12 +2,12 @@ package github
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"scribe/incident"
+	"scribe/lazyregexp"
 )
 
 // TrackingLabel is put on every tracking issue.
@@ -18,7 +18,7 @@ const TrackingLabel = "incident-tracking"
 func TrackingMarker(uuid string) string { return "<!-- scribe:incident:" + uuid + " -->" }
 
 // trackingMarkerLine is TrackingMarker as the whole of a line.
-var trackingMarkerLine = regexp.MustCompile(`^<!-- scribe:incident:([0-9A-Fa-f-]{8,64}) -->$`)
+var trackingMarkerLine = lazyregexp.New(`^<!-- scribe:incident:([0-9A-Fa-f-]{8,64}) -->$`)
 
 // TrackingFooter is the line scribe writes above a tracking issue's marker.
 const TrackingFooter = "_Tracking issue filed by scribe: the part above follows the incident and its follow-ups " +
@@ -28,14 +28,14 @@ const TrackingFooter = "_Tracking issue filed by scribe: the part above follows 
 // non-blank line under TrackingFooter, or "" (see markerIn: a marker
 // anywhere else ties nothing).
 func trackingMarkerIn(body string) string {
-	return footedMarker(body, TrackingFooter, trackingMarkerLine)
+	return footedMarker(body, TrackingFooter, trackingMarkerLine())
 }
 
 // endsWithTrackingMarker reports whether body's last non-blank line is a
 // tracking marker, footer or not: the line a rewrite replaces.
 func endsWithTrackingMarker(body string) bool {
 	_, last := cutLastLine(body)
-	return trackingMarkerLine.MatchString(last)
+	return trackingMarkerLine().MatchString(last)
 }
 
 // The part of a tracking issue's body scribe writes lies between these
