@@ -132,7 +132,7 @@ func (a *App) runExport(ctx context.Context, o *exportOptions) error {
 			return err
 		}
 	}
-	dbPath, err := a.DBPath()
+	dbPath, err := a.localDatabase()
 	if err != nil {
 		return err
 	}
@@ -262,7 +262,7 @@ func (a *App) writeFileOrStdout(ctx context.Context, out string, data []byte) er
 	if out == "" || out == "-" {
 		return a.writeOut(ctx, data)
 	}
-	dbPath, err := a.DBPath()
+	dbPath, err := a.localDatabase()
 	if err != nil {
 		return err
 	}

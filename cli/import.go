@@ -338,10 +338,17 @@ func problemSummary(problems []ingest.Problem) string {
 		}
 	}
 	lines := func(n int) string {
-		if n == 1 {
-			return "1 line"
+		what := "line"
+		if len(problems) > 0 && problems[0].Entry != "" {
+			what = "entry" // a JSON document's (all its problems are entries)
 		}
-		return fmt.Sprintf("%d lines", n)
+		if n == 1 {
+			return "1 " + what
+		}
+		if what == "entry" {
+			return fmt.Sprintf("%d entries", n)
+		}
+		return fmt.Sprintf("%d %ss", n, what)
 	}
 	var parts []string
 	if unread > 0 {

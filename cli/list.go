@@ -22,6 +22,9 @@ type listItem struct {
 	State    string  `json:"state"`
 	Timezone string  `json:"timezone"`
 	Declared *string `json:"declared"`
+	// Invalid lists the incident's stored values scribe could not read
+	// (declared is null when its time is among them).
+	Invalid incident.Unreadable `json:"invalid,omitempty"`
 }
 
 // listOptions is what `scribe list` was asked to do.
@@ -55,7 +58,7 @@ func (a *App) runList(ctx context.Context, o *listOptions) error {
 		if o.JSON {
 			items := make([]listItem, 0, len(incs))
 			for _, inc := range incs {
-				it := listItem{ID: inc.ID, Title: inc.Title, Severity: int(inc.Severity), State: string(inc.State), Timezone: inc.Timezone}
+				it := listItem{ID: inc.ID, Title: inc.Title, Severity: int(inc.Severity), State: string(inc.State), Timezone: inc.Timezone, Invalid: inc.Invalid}
 				if t, ok := inc.Milestones.Get(incident.MilestoneDeclared); ok {
 					s := t.UTC().Format(rfc3339)
 					it.Declared = &s
@@ -73,6 +76,9 @@ func (a *App) runList(ctx context.Context, o *listOptions) error {
 		fmt.Fprintln(tw, "#\tSEV\tSTATE\tDECLARED\tTITLE")
 		for _, inc := range incs {
 			declared := "-"
+			if inc.Invalid.Has("declared_at") {
+				declared = "unreadable" // show 1 says what the database holds
+			}
 			if t, ok := inc.Milestones.Get(incident.MilestoneDeclared); ok {
 				declared = t.In(inc.Location()).Format("2006-01-02 15:04 MST")
 			}

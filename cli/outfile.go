@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"scribe/store"
 )
 
 // `export -o FILE` writes FILE atomically: a temporary file beside it,
@@ -23,21 +25,114 @@ import (
 // blocks forever otherwise. Nothing is ever written over the open database
 // or its -wal, -shm or -journal file, whatever name leads there.
 
-// refuseDatabase refuses an output path that is the database or one of
-// its companion files, by identity (device and inode, through symlinks and
-// hard links), not by name.
-func refuseDatabase(out, db string) error {
-	target, err := os.Stat(out)
-	if err != nil {
-		return nil // nothing there yet: it cannot be the database
+// localDatabase is the SQLite file an output must never overwrite: the
+// database, or in team mode the outbox that holds what the team database
+// has not had yet.
+func (a *App) localDatabase() (string, error) {
+	db, err := a.DBPath()
+	if err != nil || !store.IsPostgres(db) {
+		return db, err
 	}
-	for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
-		fi, err := os.Stat(db + suffix)
-		if err == nil && os.SameFile(target, fi) {
-			return usageError{fmt.Errorf("-o %s is the database %s%s itself: writing the export there would destroy it; give another file name", out, db, suffix)}
+	return a.outboxPath()
+}
+
+// refuseDatabase refuses an output path that is the database or one of
+// its companion files. By identity (device and inode, through symlinks and
+// hard links) for the files that exist, and by resolved name for those that
+// may not exist yet: a -journal or a super-journal (-mjXXXX) comes and goes
+// with each transaction, and a file written there now is deleted (or, worse,
+// played back into the database) by the next open. SQLite names them after
+// the database's real path (symlinks followed), so both that name and the
+// one given are guarded.
+func refuseDatabase(out, db string) error {
+	if store.IsPostgres(db) {
+		return nil // no local file: a team database guards its own
+	}
+	refuse := func(what string) error {
+		return usageError{fmt.Errorf("-o %s is %s: writing the export there would destroy the database; give another file name", out, what)}
+	}
+	if target, err := os.Stat(out); err == nil {
+		for _, suffix := range sqliteSidecars() {
+			fi, err := os.Stat(db + suffix)
+			if err == nil && os.SameFile(target, fi) {
+				return refuse(sidecarName(db, suffix))
+			}
+		}
+	}
+	name, ok := resolvedName(out)
+	if !ok {
+		return nil // its directory cannot be reached: the write fails anyway
+	}
+	for _, base := range databaseNames(db) {
+		for _, suffix := range sqliteSidecars() {
+			if name == base+suffix {
+				return refuse(sidecarName(db, suffix))
+			}
+		}
+		if strings.HasPrefix(name, base+"-mj") {
+			return refuse("the database's super-journal " + name)
 		}
 	}
 	return nil
+}
+
+// sqliteSidecars are the suffixes of the files SQLite keeps beside a
+// database ("" is the database itself).
+func sqliteSidecars() []string { return []string{"", "-wal", "-shm", "-journal"} }
+
+func sidecarName(db, suffix string) string {
+	if suffix == "" {
+		return "the database " + db + " itself"
+	}
+	return "the database's " + suffix + " file " + db + suffix
+}
+
+// databaseNames is the database's path as given and as SQLite resolves it,
+// both absolute with their directories' symlinks followed.
+func databaseNames(db string) []string {
+	var names []string
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(db)); err == nil {
+		if abs, err := filepath.Abs(filepath.Join(dir, filepath.Base(db))); err == nil {
+			names = append(names, abs)
+		}
+	}
+	if real, ok := resolvedName(db); ok {
+		names = append(names, real)
+	}
+	return names
+}
+
+// maxSymlinks bounds the symlinks resolvedName follows (a loop ends there).
+const maxSymlinks = 40
+
+// resolvedName is the absolute name the kernel would reach for path: the
+// directory's symlinks followed, and the last element's too, even when it
+// dangles (a symlink to a -journal that does not exist yet leads there).
+// ok is false when the directory cannot be resolved.
+func resolvedName(path string) (name string, ok bool) {
+	for range maxSymlinks {
+		dir, base := filepath.Split(path)
+		if dir == "" {
+			dir = "."
+		}
+		real, err := filepath.EvalSymlinks(dir)
+		if err != nil {
+			return "", false
+		}
+		if real, err = filepath.Abs(real); err != nil {
+			return "", false
+		}
+		full := filepath.Join(real, base)
+		target, err := os.Readlink(full)
+		if err != nil {
+			return full, true // not a symlink, or nothing there yet
+		}
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(real, target)
+		}
+		path = target
+	}
+	return "", false
 }
 
 // tempPattern names the temporary files of an atomic write to path:

@@ -32,7 +32,12 @@ An incident began at its first set milestone among started, detected and
 declared (else when it was recorded). --since and --until take dates
 (YYYY-MM-DD) and both include their day. Days and months are in UTC unless
 --tz names another zone, so that everyone running the report gets the same
-numbers.
+numbers. Months run from the first incident's to the last's, quiet ones
+included, over at most 36 months; over a longer span only the months with
+incidents are listed. An incident none of whose dates can be read from the
+database (a value written by hand or by an older scribe) is counted apart
+under "Date unreadable" and in nothing else; scribe show N says what the
+database holds.
 
 Response times come from the milestones, defined as in the postmortem: from
 started (or detected, when the start of impact is unknown) to detected,

@@ -103,30 +103,7 @@ func printIncident(w io.Writer, snap incident.Snapshot, now time.Time) {
 		fmt.Fprintf(w, "\nServices: %s\n", oneLine(strings.Join(inc.Services, ", ")))
 	}
 
-	fmt.Fprintf(w, "\nTimeline (%d events)\n", len(snap.Events))
-	lastDay := ""
-	for _, e := range snap.Events {
-		t := e.OccurredAt.In(loc)
-		if day := t.Format("Mon 2 Jan 2006"); day != lastDay {
-			fmt.Fprintf(w, "  %s (%s)\n", day, t.Format("MST"))
-			lastDay = day
-		}
-		pin := " "
-		if e.Pinned {
-			pin = "★"
-		}
-		text := oneLine(e.Text)
-		switch e.Kind {
-		case incident.KindStatus:
-			text = oneLine(incident.StatusText(e))
-		case incident.KindSeverity:
-			text = oneLine(incident.SeverityText(e, loc))
-		}
-		if e.Author != "" {
-			text += "  — " + oneLine(e.Author)
-		}
-		fmt.Fprintf(w, "  %s %s %-12s %s  [%d]\n", t.Format("15:04"), pin, oneLine(string(e.Kind)), text, e.ID)
-	}
+	printTimeline(w, snap.Events, loc)
 	if len(snap.ActionItems) > 0 {
 		fmt.Fprintf(w, "\nAction items\n")
 		for _, it := range snap.ActionItems {
@@ -143,14 +120,110 @@ func printIncident(w io.Writer, snap incident.Snapshot, now time.Time) {
 			if it.GitHub.Filed() {
 				extra = append(extra, fmt.Sprintf("%s#%d", it.GitHub.Repo, it.GitHub.Number))
 			}
-			fmt.Fprintf(w, "  [%d] %-8s %s  (%s)\n", it.ID, it.State.Label(), oneLine(it.Title), oneLine(strings.Join(extra, ", ")))
+			fmt.Fprintf(w, "  [%d] %-8s %s  (%s)%s\n", it.ID, it.State.Label(), oneLine(it.Title), oneLine(strings.Join(extra, ", ")), invalidMark(it.Invalid))
 		}
 	}
 	if len(snap.Retro) > 0 {
 		fmt.Fprintf(w, "\nRetro\n")
 		for _, n := range snap.Retro {
-			fmt.Fprintf(w, "  [%d] %-10s %s\n", n.ID, oneLine(string(n.Section)), oneLine(n.Text))
+			fmt.Fprintf(w, "  [%d] %-10s %s%s\n", n.ID, oneLine(string(n.Section)), oneLine(n.Text), invalidMark(n.Invalid))
 		}
+	}
+	printUnreadable(w, snap)
+}
+
+// unreadableHeading heads the events whose time could not be read: they
+// follow the others instead of being dated 31 December of year 0.
+const unreadableHeading = "Time unreadable"
+
+// printTimeline lists the events by day in loc; those whose time could not
+// be read come last, under their own heading, with the stored value.
+func printTimeline(w io.Writer, events []incident.Event, loc *time.Location) {
+	fmt.Fprintf(w, "\nTimeline (%d events)\n", len(events))
+	lastDay, unreadable := "", 0
+	for i := range events {
+		e := &events[i]
+		if e.OccurredAt.IsZero() {
+			unreadable++
+			continue
+		}
+		t := e.OccurredAt.In(loc)
+		if day := t.Format("Mon 2 Jan 2006"); day != lastDay {
+			fmt.Fprintf(w, "  %s (%s)\n", day, t.Format("MST"))
+			lastDay = day
+		}
+		printEvent(w, e, t.Format("15:04"), loc)
+	}
+	if unreadable == 0 {
+		return
+	}
+	fmt.Fprintf(w, "  %s\n", unreadableHeading)
+	for i := range events {
+		if e := &events[i]; e.OccurredAt.IsZero() {
+			printEvent(w, e, "--:--", loc)
+		}
+	}
+}
+
+// printEvent prints one timeline row; a row with unreadable values says
+// which, with what the database holds.
+func printEvent(w io.Writer, e *incident.Event, clock string, loc *time.Location) {
+	pin := " "
+	if e.Pinned {
+		pin = "★"
+	}
+	text := oneLine(e.Text)
+	switch e.Kind {
+	case incident.KindStatus:
+		text = oneLine(incident.StatusText(*e))
+	case incident.KindSeverity:
+		text = oneLine(incident.SeverityText(*e, loc))
+	}
+	if e.Author != "" {
+		text += "  — " + oneLine(e.Author)
+	}
+	fmt.Fprintf(w, "  %s %s %-12s %s  [%d]%s\n", clock, pin, oneLine(string(e.Kind)), text, e.ID, invalidMark(e.Invalid))
+}
+
+// invalidMark flags a row holding values scribe could not read, with
+// what the database holds.
+func invalidMark(u incident.Unreadable) string {
+	if len(u) == 0 {
+		return ""
+	}
+	return "  ⚠ " + unreadableValues(u)
+}
+
+// unreadableValues is "unreadable: occurred_at "…" is not a time; …".
+func unreadableValues(u incident.Unreadable) string {
+	parts := make([]string, len(u))
+	for i, v := range u {
+		parts[i] = v.String()
+	}
+	return "unreadable: " + oneLine(strings.Join(parts, "; "))
+}
+
+// printUnreadable lists the values of the incident and of its role
+// assignments that could not be read (rows show do not print otherwise),
+// with how to set them again.
+func printUnreadable(w io.Writer, snap incident.Snapshot) {
+	var lines []string
+	add := func(what string, u incident.Unreadable, fix string) {
+		if len(u) > 0 {
+			lines = append(lines, fmt.Sprintf("  %s: %s — fix: %s", what, unreadableValues(u), fix))
+		}
+	}
+	n := snap.Incident.ID
+	add("incident", snap.Incident.Invalid, fmt.Sprintf("set it again (scribe milestone %d NAME --at TIME, scribe set %d FIELD VALUE)", n, n))
+	for _, r := range snap.Roles {
+		add("role "+oneLine(r.Role)+" ("+oneLine(r.Person)+")", r.Invalid, fmt.Sprintf("assign the role again (scribe role %d %s NAME --at TIME)", n, oneLine(r.Role)))
+	}
+	if len(lines) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "\nUnreadable stored values\n")
+	for _, l := range lines {
+		fmt.Fprintln(w, l)
 	}
 }
 

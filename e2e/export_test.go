@@ -277,7 +277,9 @@ func withoutIDs(t *testing.T, doc string) string {
 
 // TestExportNeverOverwritesTheDatabase: -o naming the database, its -wal or
 // -shm, a symlink or a hard link to it is refused, and the database is
-// intact afterwards.
+// intact afterwards; so is its -journal, which does not exist between
+// transactions (the next open would delete what was written there), also
+// through a symlinked directory.
 func TestExportNeverOverwritesTheDatabase(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "scribe.db")
@@ -290,8 +292,13 @@ func TestExportNeverOverwritesTheDatabase(t *testing.T) {
 	if err := os.Link(db, hard); err != nil {
 		t.Fatal(err)
 	}
+	via := filepath.Join(t.TempDir(), "via")
+	if err := os.Symlink(dir, via); err != nil {
+		t.Fatal(err)
+	}
 	before, _ := os.ReadFile(db)
-	for _, out := range []string{db, link, hard, filepath.Join(dir, ".", "scribe.db"), db + "-wal", db + "-shm"} {
+	for _, out := range []string{db, link, hard, filepath.Join(dir, ".", "scribe.db"), db + "-wal", db + "-shm",
+		db + "-journal", filepath.Join(via, "scribe.db-journal")} {
 		for _, format := range []string{"markdown", "json"} {
 			r := scribe(t, db, "", nil, "export", id, "--format", format, "-o", out)
 			if r.code == 0 || !strings.Contains(r.stderr, "is the database") {
@@ -302,6 +309,9 @@ func TestExportNeverOverwritesTheDatabase(t *testing.T) {
 	after, _ := os.ReadFile(db)
 	if !bytes.Equal(before, after) {
 		t.Error("the database file changed")
+	}
+	if _, err := os.Lstat(db + "-journal"); err == nil {
+		t.Error("a refused export left a -journal file beside the database")
 	}
 	if got := mustScribe(t, db, "show", id); !strings.Contains(got, "Do not overwrite me") {
 		t.Errorf("show after the refused exports:\n%s", got)

@@ -26,7 +26,7 @@ func TestTUIUpdateCadence(t *testing.T) {
 		t.Errorf("the overdue update has no marker:\n%s", screen)
 	}
 	p.typeLine("/update")
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(patience)
 	var update string
 	for update == "" {
 		for _, e := range showJSON(t, db, id).Events {
@@ -59,13 +59,13 @@ func TestTUIReminderAndChecklist(t *testing.T) {
 	p := startTUI(t, 120, 40, nil, "", "--db", db, "open", id)
 	p.waitFor("Replica lag on orders-db", 5*time.Second)
 	p.typeLine("/remind 2s check replica lag @ana")
-	p.waitFor("reminder #1 set for", 5*time.Second)
+	// "reminder #1 set for …" clears itself: the banner stays until done.
 	screen := p.waitFor("⏰ REMINDER #1 due", 6*time.Second)
 	if !strings.Contains(screen, "check replica lag @ana") {
 		t.Errorf("the banner does not say what is due:\n%s", screen)
 	}
 	p.typeLine("/remind done")
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(patience)
 	for strings.Contains(p.screen(), "⏰ REMINDER") {
 		if time.Now().After(deadline) {
 			t.Fatalf("the banner stays after /remind done:\n%s", p.screen())

@@ -44,6 +44,7 @@ func (j *jsonWriter) checklistItem(c *incident.DocChecklistItem) {
 	j.raw(",\n      \"at\": ")
 	j.timeOrNull(c.At)
 	j.optional(",\n      \"by\": ", c.By)
+	j.unreadable(c.Invalid, "      ")
 	j.raw("\n    }")
 }
 
@@ -53,8 +54,10 @@ func (j *jsonWriter) reminder(r *incident.DocReminder) {
 	j.raw(",\n      \"text\": ")
 	j.str(r.Text)
 	j.optional(",\n      \"who\": ", r.Who)
-	j.raw(",\n      \"due_at\": ")
-	j.time(r.DueAt)
+	if !r.DueAt.IsZero() {
+		j.raw(",\n      \"due_at\": ")
+		j.time(r.DueAt)
+	}
 	j.raw(",\n      \"state\": ")
 	j.str(r.State)
 	j.optional(",\n      \"by\": ", r.By)
@@ -64,6 +67,7 @@ func (j *jsonWriter) reminder(r *incident.DocReminder) {
 	}
 	j.raw(",\n      \"closed_at\": ")
 	j.timeOrNull(r.ClosedAt)
+	j.unreadable(r.Invalid, "      ")
 	j.raw("\n    }")
 }
 

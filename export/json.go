@@ -224,7 +224,27 @@ func (j *jsonWriter) incident(in *incident.DocIncident) {
 		j.raw(",\n    \"created_at\": ")
 		j.time(*in.CreatedAt)
 	}
+	j.unreadable(in.Invalid, "    ")
 	j.raw("\n  }")
+}
+
+// unreadable writes an entry's "invalid" member (omitted when empty) at
+// indent, the indentation of the entry's members.
+func (j *jsonWriter) unreadable(u incident.Unreadable, indent string) {
+	if len(u) == 0 {
+		return
+	}
+	j.raw(",\n" + indent + "\"invalid\": ")
+	j.list(false, len(u), indent, func(i int) {
+		v := &u[i]
+		j.raw("\n" + indent + "  {\n" + indent + "    \"column\": ")
+		j.str(v.Column)
+		j.raw(",\n" + indent + "    \"raw\": ")
+		j.str(v.Raw)
+		j.raw(",\n" + indent + "    \"problem\": ")
+		j.str(v.Problem)
+		j.raw("\n" + indent + "  }")
+	})
 }
 
 // optional writes a ",\n<indent>"key": value" member that omitempty leaves
@@ -240,8 +260,10 @@ func (j *jsonWriter) optional(prefix, value string) {
 func (j *jsonWriter) event(e *incident.DocEvent) {
 	j.raw("\n    {\n      \"id\": ")
 	j.int(e.ID)
-	j.raw(",\n      \"at\": ")
-	j.time(e.At)
+	if !e.At.IsZero() {
+		j.raw(",\n      \"at\": ")
+		j.time(e.At)
+	}
 	if e.LoggedAt != nil {
 		j.raw(",\n      \"logged_at\": ")
 		j.time(*e.LoggedAt)
@@ -267,6 +289,7 @@ func (j *jsonWriter) event(e *incident.DocEvent) {
 		j.raw(",\n      \"previous_severity\": ")
 		j.int(int64(e.PreviousSeverity))
 	}
+	j.unreadable(e.Invalid, "      ")
 	j.raw("\n    }")
 }
 
@@ -275,10 +298,13 @@ func (j *jsonWriter) role(r *incident.DocRole) {
 	j.str(r.Role)
 	j.raw(",\n      \"person\": ")
 	j.str(r.Person)
-	j.raw(",\n      \"from\": ")
-	j.time(r.From)
+	if !r.From.IsZero() {
+		j.raw(",\n      \"from\": ")
+		j.time(r.From)
+	}
 	j.raw(",\n      \"until\": ")
 	j.timeOrNull(r.Until)
+	j.unreadable(r.Invalid, "      ")
 	j.raw("\n    }")
 }
 
@@ -306,6 +332,7 @@ func (j *jsonWriter) actionItem(a *incident.DocActionItem) {
 		j.str(gh.State)
 		j.raw("\n      }")
 	}
+	j.unreadable(a.Invalid, "      ")
 	j.raw("\n    }")
 }
 
@@ -314,6 +341,7 @@ func (j *jsonWriter) retroNote(n *incident.DocRetroNote) {
 	j.str(n.Section)
 	j.raw(",\n      \"text\": ")
 	j.str(n.Text)
+	j.unreadable(n.Invalid, "      ")
 	j.raw("\n    }")
 }
 

@@ -258,11 +258,11 @@ func TestLintReportsNamesInAnyCaseAndLoginVariants(t *testing.T) {
 // each is a warning naming the raw value.
 func TestUnreadableStoredValues(t *testing.T) {
 	snap := reviewed()
-	snap.Incident.Invalid = `unreadable stored value: started_at "garbage" is not a time`
+	snap.Incident.Invalid = incident.Unreadable{{Column: "started_at", Raw: "garbage", Problem: "is not a time"}}
 	snap.Events = append(snap.Events, incident.Event{ID: 40, IncidentID: 7, Kind: incident.KindNote, Text: "failover finished",
-		Invalid: `unreadable stored value: occurred_at "10000-01-01T07:59:00Z" is not a time`})
+		Invalid: incident.Unreadable{{Column: "occurred_at", Raw: "10000-01-01T07:59:00Z", Problem: "is not a time"}}})
 	snap.Roles = append(snap.Roles, incident.RoleAssignment{Role: incident.RoleScribe, Person: "Ann Lee",
-		Invalid: `unreadable stored value: from_at "3000-01-01T00:00:00Z" is not a time`})
+		Invalid: incident.Unreadable{{Column: "from_at", Raw: "3000-01-01T00:00:00Z", Problem: "is outside the times scribe accepts (1970 to 2199)"}}})
 	doc := render(t, snap, Options{})
 	if strings.Contains(doc, " 0000") || strings.Contains(doc, " 0001") {
 		t.Errorf("an unreadable time is dated year 0 or 1:\n%s", doc)

@@ -62,35 +62,35 @@ func (l *linter) unreadable(snap incident.Snapshot) {
 	fix := func(what, how string) string {
 		return fmt.Sprintf("the database holds a value scribe cannot read (%s) — fix: %s", shorten(sanitize(what), 160), how)
 	}
-	if inc := snap.Incident; inc.Invalid != "" {
+	if inc := snap.Incident; len(inc.Invalid) > 0 {
 		l.add(Warning{Code: WarnUnreadable, Section: "Key moments", Where: "incident",
-			Message: fix(inc.Invalid, fmt.Sprintf("set it again (scribe milestone %d NAME --at TIME, scribe set %d …)", l.n, l.n))})
+			Message: fix(inc.Invalid.String(), fmt.Sprintf("set it again (scribe milestone %d NAME --at TIME, scribe set %d …)", l.n, l.n))})
 	}
 	for i := range snap.Events {
-		if e := &snap.Events[i]; e.Invalid != "" {
+		if e := &snap.Events[i]; len(e.Invalid) > 0 {
 			how := "correct the event in the TUI (e on the event); the rest of it is shown as stored"
 			if e.OccurredAt.IsZero() {
 				how = "give the event its time again in the TUI (e on the event); until then it is listed under \"Time unreadable\""
 			}
-			l.add(Warning{Code: WarnUnreadable, Section: "Timeline", Where: fmt.Sprintf("event #%d", e.ID), Message: fix(e.Invalid, how)})
+			l.add(Warning{Code: WarnUnreadable, Section: "Timeline", Where: fmt.Sprintf("event #%d", e.ID), Message: fix(e.Invalid.String(), how)})
 		}
 	}
 	for _, r := range snap.Roles {
-		if r.Invalid != "" {
+		if len(r.Invalid) > 0 {
 			l.add(Warning{Code: WarnUnreadable, Section: "Responders", Where: incident.RoleTitle(r.Role),
-				Message: fix(r.Invalid, fmt.Sprintf("assign the role again (scribe role %d %s NAME --at TIME)", l.n, r.Role))})
+				Message: fix(r.Invalid.String(), fmt.Sprintf("assign the role again (scribe role %d %s NAME --at TIME)", l.n, r.Role))})
 		}
 	}
 	for _, a := range snap.ActionItems {
-		if a.Invalid != "" {
+		if len(a.Invalid) > 0 {
 			l.add(Warning{Code: WarnUnreadable, Section: "Action items", Where: fmt.Sprintf("action item #%d", a.ID),
-				Message: fix(a.Invalid, "edit the item in the TUI's Action items pane")})
+				Message: fix(a.Invalid.String(), "edit the item in the TUI's Action items pane")})
 		}
 	}
 	for _, n := range snap.Retro {
-		if n.Invalid != "" {
+		if len(n.Invalid) > 0 {
 			l.add(Warning{Code: WarnUnreadable, Section: "Retro notes", Where: fmt.Sprintf("note #%d", n.ID),
-				Message: fix(n.Invalid, "edit the note in the TUI's Retro pane")})
+				Message: fix(n.Invalid.String(), "edit the note in the TUI's Retro pane")})
 		}
 	}
 }

@@ -92,7 +92,7 @@ type ActionItem struct {
 
 	// Invalid is set when part of the stored row could not be read (see
 	// Event.Invalid).
-	Invalid string
+	Invalid Unreadable
 }
 
 // GitHubIssue records where an action item was filed and what was last seen.

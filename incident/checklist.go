@@ -58,7 +58,7 @@ type ChecklistItem struct {
 
 	// Invalid is set when part of the stored row could not be read (see
 	// Event.Invalid).
-	Invalid string
+	Invalid Unreadable
 }
 
 // Validate checks an item before it is stored.

@@ -15,6 +15,7 @@ type DocChecklistItem struct {
 	State    string     `json:"state"`
 	At       *time.Time `json:"at"`
 	By       string     `json:"by,omitempty"`
+	Invalid  Unreadable `json:"invalid,omitempty"`
 }
 
 func newDocChecklist(items []ChecklistItem) []DocChecklistItem {
@@ -22,6 +23,7 @@ func newDocChecklist(items []ChecklistItem) []DocChecklistItem {
 	for _, c := range items {
 		out = append(out, DocChecklistItem{
 			UUID: c.UUID, Text: c.Text, Severity: int(c.Severity), State: string(c.State), At: utcPtr(c.At), By: c.By,
+			Invalid: c.Invalid,
 		})
 	}
 	return out
@@ -42,6 +44,9 @@ func (d Document) checklistSnapshot(s *Snapshot) error {
 			item.Severity = s.Incident.Severity
 		}
 		if err := item.Validate(); err != nil {
+			if len(c.Invalid) > 0 {
+				continue // left out: Unreadable says so
+			}
 			return fmt.Errorf("checklist item %d: %w", i+1, err)
 		}
 		s.Checklist = append(s.Checklist, item)
@@ -64,6 +69,8 @@ func (r *documentReader) checklistItem(c *DocChecklistItem) {
 			c.At = r.timePtr()
 		case "by":
 			c.By = r.str()
+		case "invalid":
+			c.Invalid = r.unreadable()
 		default:
 			r.ok = false
 		}

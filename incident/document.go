@@ -13,7 +13,11 @@ const DocumentSchemaVersion = 1
 
 // Document is the domain's own snapshot of one incident: what
 // `export --format json` and `show --json` write and `import` reads back.
-// Times are RFC3339 in UTC; absent values are null or omitted.
+// Times are RFC3339 in UTC; absent values are null or omitted. A value the
+// database holds but could not read (see Unreadable) is never written as
+// an invented time: the entry leaves it out (null, or no "at"/"from") and
+// lists it under "invalid" with the raw value; import then leaves out, or
+// imports without that value, each such entry and says so (Unreadable).
 type Document struct {
 	SchemaVersion int             `json:"schema_version"`
 	Incident      DocIncident     `json:"incident"`
@@ -43,6 +47,7 @@ type DocIncident struct {
 	Milestones DocMilestones `json:"milestones"`
 	Comms      DocComms      `json:"comms"` // derived; see commsdoc.go
 	CreatedAt  *time.Time    `json:"created_at,omitempty"`
+	Invalid    Unreadable    `json:"invalid,omitempty"`
 }
 
 // DocMilestones holds each milestone's time, null when unset.
@@ -57,7 +62,7 @@ type DocMilestones struct {
 // DocEvent is one timeline event.
 type DocEvent struct {
 	ID        int64      `json:"id"`
-	At        time.Time  `json:"at"`
+	At        time.Time  `json:"at,omitzero"` // absent when the database could not read it (Invalid)
 	LoggedAt  *time.Time `json:"logged_at,omitempty"`
 	Kind      string     `json:"kind"`
 	Text      string     `json:"text"`
@@ -72,16 +77,18 @@ type DocEvent struct {
 	ActionItem string `json:"action_item,omitempty"`
 	// Severity and PreviousSeverity are a severity event's new severity
 	// and the one it replaced (absent when not known).
-	Severity         int `json:"severity,omitempty"`
-	PreviousSeverity int `json:"previous_severity,omitempty"`
+	Severity         int        `json:"severity,omitempty"`
+	PreviousSeverity int        `json:"previous_severity,omitempty"`
+	Invalid          Unreadable `json:"invalid,omitempty"`
 }
 
 // DocRole is one role assignment.
 type DocRole struct {
-	Role   string     `json:"role"`
-	Person string     `json:"person"`
-	From   time.Time  `json:"from"`
-	Until  *time.Time `json:"until"`
+	Role    string     `json:"role"`
+	Person  string     `json:"person"`
+	From    time.Time  `json:"from,omitzero"` // absent when the database could not read it (Invalid)
+	Until   *time.Time `json:"until"`
+	Invalid Unreadable `json:"invalid,omitempty"`
 }
 
 // DocActionItem is one action item.
@@ -95,6 +102,7 @@ type DocActionItem struct {
 	Due         string     `json:"due,omitempty"`
 	State       string     `json:"state"`
 	GitHub      *DocGitHub `json:"github,omitempty"`
+	Invalid     Unreadable `json:"invalid,omitempty"`
 }
 
 // DocGitHub is where an action item was filed.
@@ -107,8 +115,9 @@ type DocGitHub struct {
 
 // DocRetroNote is one retro note.
 type DocRetroNote struct {
-	Section string `json:"section"`
-	Text    string `json:"text"`
+	Section string     `json:"section"`
+	Text    string     `json:"text"`
+	Invalid Unreadable `json:"invalid,omitempty"`
 }
 
 // Snapshot is an incident with everything attached to it, as read from the
@@ -202,6 +211,7 @@ func NewDocument(s Snapshot) Document {
 			},
 			Comms:     newDocComms(&s),
 			CreatedAt: utcPtr(inc.CreatedAt),
+			Invalid:   inc.Invalid,
 		},
 		Events:      make([]DocEvent, 0, len(s.Events)),
 		Roles:       make([]DocRole, 0, len(s.Roles)),
@@ -219,16 +229,16 @@ func NewDocument(s Snapshot) Document {
 			ID: e.ID, At: e.OccurredAt.UTC(), LoggedAt: utcPtr(e.LoggedAt), Kind: string(e.Kind), Text: e.Text,
 			Author: e.Author, Pinned: e.Pinned, Source: string(e.Source), Role: e.Role, Person: e.Person,
 			State: string(e.State), Milestone: string(e.Milestone), ActionItem: uuidOf[e.ActionItemID],
-			Severity: int(e.Severity), PreviousSeverity: int(e.PreviousSeverity),
+			Severity: int(e.Severity), PreviousSeverity: int(e.PreviousSeverity), Invalid: e.Invalid,
 		})
 	}
 	for _, r := range s.Roles {
-		d.Roles = append(d.Roles, DocRole{Role: r.Role, Person: r.Person, From: r.From.UTC(), Until: utcPtr(r.Until)})
+		d.Roles = append(d.Roles, DocRole{Role: r.Role, Person: r.Person, From: r.From.UTC(), Until: utcPtr(r.Until), Invalid: r.Invalid})
 	}
 	for _, a := range s.ActionItems {
 		item := DocActionItem{
 			ID: a.ID, UUID: a.UUID, Title: a.Title, Description: a.Description, Owner: a.Owner,
-			Priority: string(a.Priority), Due: a.Due, State: string(a.State),
+			Priority: string(a.Priority), Due: a.Due, State: string(a.State), Invalid: a.Invalid,
 		}
 		if a.GitHub.Filed() {
 			item.GitHub = &DocGitHub{Repo: a.GitHub.Repo, Number: a.GitHub.Number, URL: a.GitHub.URL, State: a.GitHub.State}
@@ -236,7 +246,7 @@ func NewDocument(s Snapshot) Document {
 		d.ActionItems = append(d.ActionItems, item)
 	}
 	for _, n := range s.Retro {
-		d.Retro = append(d.Retro, DocRetroNote{Section: string(n.Section), Text: n.Text})
+		d.Retro = append(d.Retro, DocRetroNote{Section: string(n.Section), Text: n.Text, Invalid: n.Invalid})
 	}
 	return d
 }
@@ -291,6 +301,9 @@ func (d Document) Snapshot() (Snapshot, error) {
 		}
 	}
 	if err := inc.Validate(); err != nil {
+		if len(di.Invalid) > 0 {
+			return Snapshot{}, fmt.Errorf("incident: %w (the database it was exported from could not read it: %s; set the field in the document, drop \"invalid\", and import again)", err, di.Invalid)
+		}
 		return Snapshot{}, fmt.Errorf("incident: %w", err)
 	}
 	if err := CheckInstant("incident created_at", inc.CreatedAt); err != nil {
@@ -302,43 +315,75 @@ func (d Document) Snapshot() (Snapshot, error) {
 			return Snapshot{}, err
 		}
 	}
-	if len(d.Events) > 0 {
-		s.Events = make([]Event, 0, len(d.Events))
+	idOf, err := d.actionItemsSnapshot(&s)
+	if err != nil {
+		return Snapshot{}, err
 	}
+	if err := d.eventsSnapshot(&s, idOf); err != nil {
+		return Snapshot{}, err
+	}
+	for i, r := range d.Roles {
+		a, err := r.assignment(i, inc.ID)
+		if err != nil {
+			if len(r.Invalid) > 0 {
+				continue // left out: Unreadable says so
+			}
+			return Snapshot{}, err
+		}
+		s.Roles = append(s.Roles, a)
+	}
+	for i, n := range d.Retro {
+		note := RetroNote{IncidentID: inc.ID, Section: RetroSection(n.Section), Text: n.Text, Order: i + 1}
+		if err := note.Validate(); err != nil {
+			if len(n.Invalid) > 0 {
+				continue // left out: Unreadable says so
+			}
+			return Snapshot{}, fmt.Errorf("retro note %d: %w", i+1, err)
+		}
+		s.Retro = append(s.Retro, note)
+	}
+	return s, nil
+}
+
+// actionItemsSnapshot reads the action items into s, and maps their uuids
+// to their ids for the events that link them. An item the document marks
+// partly unreadable that does not hold together without those values is
+// left out (Unreadable says so); any other bad item refuses the document.
+func (d Document) actionItemsSnapshot(s *Snapshot) (map[string]int64, error) {
 	idOf := make(map[string]int64, len(d.ActionItems))
 	for i, a := range d.ActionItems {
-		item := ActionItem{
-			ID: a.ID, IncidentID: inc.ID, UUID: a.UUID, Title: a.Title, Description: a.Description, Owner: a.Owner,
-			Priority: Priority(a.Priority), Due: a.Due, State: ItemState(a.State),
-		}
-		if item.State == "" {
-			item.State = ItemOpen
-		}
-		if a.GitHub != nil {
-			item.GitHub = GitHubIssue{Repo: a.GitHub.Repo, Number: a.GitHub.Number, URL: a.GitHub.URL, State: a.GitHub.State}
-		}
-		if err := item.Validate(); err != nil {
-			return Snapshot{}, fmt.Errorf("action item %d: %w", i+1, err)
+		item, err := a.item(i, s.Incident.ID)
+		if err != nil {
+			if len(a.Invalid) > 0 {
+				continue
+			}
+			return nil, err
 		}
 		if item.UUID != "" {
 			idOf[item.UUID] = item.ID
 		}
 		s.ActionItems = append(s.ActionItems, item)
 	}
-	for i, e := range d.Events {
-		ev := Event{
-			ID: e.ID, IncidentID: max(inc.ID, 1), OccurredAt: e.At.UTC(), LoggedAt: fromPtr(e.LoggedAt), Kind: Kind(e.Kind),
-			Text: e.Text, Author: e.Author, Pinned: e.Pinned, Source: Source(e.Source), Role: e.Role,
-			Person: e.Person, State: State(e.State), Milestone: Milestone(e.Milestone), ActionItemID: idOf[e.ActionItem],
-			Severity: Severity(e.Severity), PreviousSeverity: Severity(e.PreviousSeverity),
+	return idOf, nil
+}
+
+// eventsSnapshot reads the events into s, in time order. An event whose
+// time the database could not read has none to be imported at: it is left
+// out, as is one the document marks partly unreadable that does not hold
+// together without those values (Unreadable says so).
+func (d Document) eventsSnapshot(s *Snapshot, idOf map[string]int64) error {
+	if len(d.Events) > 0 {
+		s.Events = make([]Event, 0, len(d.Events))
+	}
+	for i := range d.Events {
+		e := &d.Events[i]
+		ev, err := e.event(i, s.Incident.ID, idOf)
+		if err != nil {
+			if len(e.Invalid) > 0 {
+				continue
+			}
+			return err
 		}
-		if ev.Kind == "" {
-			ev.Kind = KindNote
-		}
-		if err := ev.Validate(); err != nil {
-			return Snapshot{}, fmt.Errorf("event %d: %w", i+1, err)
-		}
-		ev.IncidentID = inc.ID
 		s.Events = append(s.Events, ev)
 	}
 	// An exported document is already in order; sorting 100,000 events
@@ -347,20 +392,57 @@ func (d Document) Snapshot() (Snapshot, error) {
 	if !slices.IsSortedFunc(s.Events, byTime) {
 		slices.SortStableFunc(s.Events, byTime)
 	}
-	for i, r := range d.Roles {
-		a := RoleAssignment{IncidentID: inc.ID, Role: r.Role, Person: r.Person, From: r.From.UTC(), Until: fromPtr(r.Until)}
-		if err := a.Validate(); err != nil {
-			return Snapshot{}, fmt.Errorf("role %d: %w", i+1, err)
-		}
-		a.Role, _ = CanonicalRole(a.Role)
-		s.Roles = append(s.Roles, a)
+	return nil
+}
+
+// item is the document's i-th (from 0) action item, checked.
+func (a *DocActionItem) item(i int, incidentID int64) (ActionItem, error) {
+	item := ActionItem{
+		ID: a.ID, IncidentID: incidentID, UUID: a.UUID, Title: a.Title, Description: a.Description, Owner: a.Owner,
+		Priority: Priority(a.Priority), Due: a.Due, State: ItemState(a.State),
 	}
-	for i, n := range d.Retro {
-		note := RetroNote{IncidentID: inc.ID, Section: RetroSection(n.Section), Text: n.Text, Order: i + 1}
-		if err := note.Validate(); err != nil {
-			return Snapshot{}, fmt.Errorf("retro note %d: %w", i+1, err)
-		}
-		s.Retro = append(s.Retro, note)
+	if item.State == "" {
+		item.State = ItemOpen
 	}
-	return s, nil
+	if a.GitHub != nil {
+		item.GitHub = GitHubIssue{Repo: a.GitHub.Repo, Number: a.GitHub.Number, URL: a.GitHub.URL, State: a.GitHub.State}
+	}
+	if err := item.Validate(); err != nil {
+		return ActionItem{}, fmt.Errorf("action item %d: %w", i+1, err)
+	}
+	return item, nil
+}
+
+// event is the document's i-th (from 0) event, checked.
+func (e *DocEvent) event(i int, incidentID int64, idOf map[string]int64) (Event, error) {
+	ev := Event{
+		ID: e.ID, IncidentID: max(incidentID, 1), OccurredAt: e.At.UTC(), LoggedAt: fromPtr(e.LoggedAt), Kind: Kind(e.Kind),
+		Text: e.Text, Author: e.Author, Pinned: e.Pinned, Source: Source(e.Source), Role: e.Role,
+		Person: e.Person, State: State(e.State), Milestone: Milestone(e.Milestone), ActionItemID: idOf[e.ActionItem],
+		Severity: Severity(e.Severity), PreviousSeverity: Severity(e.PreviousSeverity),
+	}
+	if ev.Kind == "" {
+		ev.Kind = KindNote
+	}
+	if e.At.IsZero() && len(e.Invalid) == 0 {
+		return Event{}, Errorf(EINVALID, "event %d (id %d): it has no time (\"at\" is missing, or 0001-01-01T00:00:00Z, which older scribes wrote for a time they could not read): give it an \"at\" (RFC 3339 in UTC, e.g. 2026-11-21T14:05:00Z), or delete the entry", i+1, e.ID)
+	}
+	if err := ev.Validate(); err != nil {
+		return Event{}, fmt.Errorf("event %d: %w", i+1, err)
+	}
+	ev.IncidentID = incidentID
+	return ev, nil
+}
+
+// assignment is the document's i-th (from 0) role assignment, checked.
+func (r *DocRole) assignment(i int, incidentID int64) (RoleAssignment, error) {
+	if r.From.IsZero() && len(r.Invalid) == 0 {
+		return RoleAssignment{}, Errorf(EINVALID, "role %d (%s): it has no start (\"from\" is missing, or 0001-01-01T00:00:00Z, which older scribes wrote for a time they could not read): give it a \"from\" (RFC 3339 in UTC, e.g. 2026-11-21T14:05:00Z), or delete the entry", i+1, r.Role)
+	}
+	a := RoleAssignment{IncidentID: incidentID, Role: r.Role, Person: r.Person, From: r.From.UTC(), Until: fromPtr(r.Until)}
+	if err := a.Validate(); err != nil {
+		return RoleAssignment{}, fmt.Errorf("role %d: %w", i+1, err)
+	}
+	a.Role, _ = CanonicalRole(a.Role)
+	return a, nil
 }

@@ -476,6 +476,8 @@ func (r *documentReader) incident(in *DocIncident) {
 			r.comms(&in.Comms)
 		case "created_at":
 			in.CreatedAt = r.timePtr()
+		case "invalid":
+			in.Invalid = r.unreadable()
 		default:
 			r.ok = false
 		}
@@ -534,6 +536,8 @@ func (r *documentReader) event(e *DocEvent) {
 			e.Severity = r.intSized()
 		case "previous_severity":
 			e.PreviousSeverity = r.intSized()
+		case "invalid":
+			e.Invalid = r.unreadable()
 		default:
 			r.ok = false
 		}
@@ -551,6 +555,8 @@ func (r *documentReader) role(ro *DocRole) {
 			ro.From = r.time()
 		case "until":
 			ro.Until = r.timePtr()
+		case "invalid":
+			ro.Invalid = r.unreadable()
 		default:
 			r.ok = false
 		}
@@ -584,6 +590,8 @@ func (r *documentReader) actionItem(a *DocActionItem) {
 			gh := &DocGitHub{}
 			r.gitHub(gh)
 			a.GitHub = gh
+		case "invalid":
+			a.Invalid = r.unreadable()
 		default:
 			r.ok = false
 		}
@@ -614,6 +622,28 @@ func (r *documentReader) retroNote(n *DocRetroNote) {
 			n.Section = r.str()
 		case "text":
 			n.Text = r.str()
+		case "invalid":
+			n.Invalid = r.unreadable()
+		default:
+			r.ok = false
+		}
+	})
+}
+
+// unreadable reads an entry's "invalid" list; null is nil.
+func (r *documentReader) unreadable() Unreadable {
+	return Unreadable(readList(r, r.unreadableValue))
+}
+
+func (r *documentReader) unreadableValue(v *UnreadableValue) {
+	r.object(func(key []byte) {
+		switch string(key) {
+		case "column":
+			v.Column = r.str()
+		case "raw":
+			v.Raw = r.str()
+		case "problem":
+			v.Problem = r.str()
 		default:
 			r.ok = false
 		}

@@ -115,11 +115,11 @@ type Event struct {
 	DeletedAt time.Time // zero unless soft-deleted
 	UpdatedAt time.Time
 
-	// Invalid is set when part of the stored row could not be read (a
-	// time out of range or malformed, written by an older scribe or by
-	// hand): what was wrong, with the raw value. The fields it names are
-	// zero; the rest of the event is as stored.
-	Invalid string
+	// Invalid lists what of the stored row could not be read (a time out
+	// of range or malformed, written by an older scribe or by hand), with
+	// the raw values. The fields it names are zero; the rest of the event
+	// is as stored.
+	Invalid Unreadable
 }
 
 // Deleted reports whether the event is soft-deleted.

@@ -84,7 +84,7 @@ type Incident struct {
 
 	// Invalid is set when part of the stored row could not be read (see
 	// Event.Invalid); the fields it names are zero or absent.
-	Invalid string
+	Invalid Unreadable
 }
 
 // Validate checks the fields a user sets.

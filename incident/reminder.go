@@ -53,7 +53,7 @@ type Reminder struct {
 
 	// Invalid is set when part of the stored row could not be read (see
 	// Event.Invalid).
-	Invalid string
+	Invalid Unreadable
 }
 
 // Due reports whether the reminder is open and its time has come.

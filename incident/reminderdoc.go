@@ -12,11 +12,12 @@ type DocReminder struct {
 	UUID      string     `json:"uuid"`
 	Text      string     `json:"text"`
 	Who       string     `json:"who,omitempty"`
-	DueAt     time.Time  `json:"due_at"`
+	DueAt     time.Time  `json:"due_at,omitzero"` // absent when the database could not read it (Invalid)
 	State     string     `json:"state"`
 	By        string     `json:"by,omitempty"`
 	CreatedAt *time.Time `json:"created_at,omitempty"`
 	ClosedAt  *time.Time `json:"closed_at"`
+	Invalid   Unreadable `json:"invalid,omitempty"`
 }
 
 func newDocReminders(rs []Reminder) []DocReminder {
@@ -24,7 +25,7 @@ func newDocReminders(rs []Reminder) []DocReminder {
 	for _, r := range rs {
 		out = append(out, DocReminder{
 			UUID: r.UUID, Text: r.Text, Who: r.Who, DueAt: r.DueAt.UTC(), State: string(r.State), By: r.By,
-			CreatedAt: utcPtr(r.CreatedAt), ClosedAt: utcPtr(r.ClosedAt),
+			CreatedAt: utcPtr(r.CreatedAt), ClosedAt: utcPtr(r.ClosedAt), Invalid: r.Invalid,
 		})
 	}
 	return out
@@ -40,6 +41,9 @@ func (d Document) remindersSnapshot(s *Snapshot) error {
 			rem.State = ReminderOpen
 		}
 		if err := rem.Validate(); err != nil {
+			if len(r.Invalid) > 0 {
+				continue // left out: Unreadable says so
+			}
 			return fmt.Errorf("reminder %d: %w", i+1, err)
 		}
 		s.Reminders = append(s.Reminders, rem)
@@ -66,6 +70,8 @@ func (r *documentReader) reminder(rem *DocReminder) {
 			rem.CreatedAt = r.timePtr()
 		case "closed_at":
 			rem.ClosedAt = r.timePtr()
+		case "invalid":
+			rem.Invalid = r.unreadable()
 		default:
 			r.ok = false
 		}

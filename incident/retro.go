@@ -70,7 +70,7 @@ type RetroNote struct {
 
 	// Invalid is set when part of the stored row could not be read (see
 	// Event.Invalid).
-	Invalid string
+	Invalid Unreadable
 }
 
 // Validate checks a note before it is stored.

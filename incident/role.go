@@ -107,7 +107,7 @@ type RoleAssignment struct {
 
 	// Invalid is set when part of the stored row could not be read (see
 	// Event.Invalid).
-	Invalid string
+	Invalid Unreadable
 }
 
 // Active reports whether the assignment is still open.

@@ -59,9 +59,18 @@ type Problem struct {
 	Text    string
 	Reason  string
 	Changed bool
+	// Entry names the entry of a JSON document instead of a line ("event
+	// 3 (id 17, …)"): one whose values the database it was exported from
+	// could not read (incident.Document.Unreadable).
+	Entry string
 }
 
-func (p Problem) String() string { return fmt.Sprintf("line %d: %s: %s", p.Line, p.Reason, p.Text) }
+func (p Problem) String() string {
+	if p.Entry != "" {
+		return p.Entry + ": " + p.Reason
+	}
+	return fmt.Sprintf("line %d: %s: %s", p.Line, p.Reason, p.Text)
+}
 
 // Result is what a document holds.
 type Result struct {
@@ -103,7 +112,11 @@ func ParseBytes(data []byte, opts Options) (Result, error) {
 		if err != nil {
 			return Result{}, err
 		}
-		return Result{Document: &doc, Title: doc.Incident.Title}, nil
+		res := Result{Document: &doc, Title: doc.Incident.Title}
+		for _, n := range doc.Unreadable() {
+			res.Problems = append(res.Problems, Problem{Entry: n.Entry, Reason: n.Message, Changed: !n.Dropped})
+		}
+		return res, nil
 	}
 	return ParseText(string(data), opts), nil
 }

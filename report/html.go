@@ -55,6 +55,8 @@ type htmlPage struct {
 	Meter      float64
 	Rows       []htmlIncident
 	Method     string
+	Sparse     bool   // the month chart shows only months with incidents
+	Undated    string // the incidents left out because no date of theirs can be read
 }
 
 type htmlCard struct{ Label, Value, Note string }
@@ -113,7 +115,8 @@ type htmlIncident struct {
 }
 
 func newHTMLPage(r Report, opts HTMLOptions) htmlPage {
-	p := htmlPage{Heading: r.Heading(), Zone: zoneName(r.Zone), Incidents: r.Incidents, Method: PercentileMethod, FollowUps: r.FollowUps}
+	p := htmlPage{Heading: r.Heading(), Zone: zoneName(r.Zone), Incidents: r.Incidents, Method: PercentileMethod, FollowUps: r.FollowUps,
+		Sparse: r.Sparse, Undated: r.UndatedLine()}
 	if !opts.Generated.IsZero() {
 		p.Generated = opts.Generated.In(r.Zone).Format("2006-01-02 15:04 MST")
 	}

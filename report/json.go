@@ -26,10 +26,21 @@ type jsonReport struct {
 	Incidents        int                   `json:"incidents"`
 	BySeverity       []jsonSeverity        `json:"by_severity"`
 	ByMonth          []jsonMonth           `json:"by_month"`
+	ByMonthSparse    bool                  `json:"by_month_sparse"` // only the months with incidents (see MaxFilledMonths)
 	Metrics          map[string]jsonMetric `json:"metrics"`
 	FollowUps        jsonFollowUps         `json:"follow_ups"`
 	PercentileMethod string                `json:"percentile_method"`
 	IncidentList     []jsonIncident        `json:"incident_list"`
+	DateUnreadable   []jsonUndated         `json:"date_unreadable"`
+}
+
+// jsonUndated is an incident left out of the counts: none of its dates can
+// be read.
+type jsonUndated struct {
+	ID       int64  `json:"id"`
+	Title    string `json:"title"`
+	Severity int    `json:"severity"`
+	State    string `json:"state"`
 }
 
 type jsonSeverity struct {
@@ -83,7 +94,11 @@ func JSON(w io.Writer, r Report) error {
 	doc := jsonReport{
 		SchemaVersion: JSONSchemaVersion, Since: instant(r.Since), Until: instant(r.Until), Zone: zoneName(r.Zone),
 		Incidents: r.Incidents, Metrics: jsonMetrics(r.Metrics), PercentileMethod: PercentileMethod,
-		BySeverity: []jsonSeverity{}, ByMonth: []jsonMonth{}, IncidentList: []jsonIncident{},
+		BySeverity: []jsonSeverity{}, ByMonth: []jsonMonth{}, ByMonthSparse: r.Sparse, IncidentList: []jsonIncident{},
+		DateUnreadable: []jsonUndated{},
+	}
+	for _, row := range r.DateUnreadable {
+		doc.DateUnreadable = append(doc.DateUnreadable, jsonUndated{ID: row.ID, Title: row.Title, Severity: int(row.Severity), State: string(row.State)})
 	}
 	for _, s := range r.BySeverity {
 		doc.BySeverity = append(doc.BySeverity, jsonSeverity{Severity: int(s.Severity), Label: s.Severity.String(),

@@ -33,11 +33,26 @@ type Report struct {
 	Zone         *time.Location
 	Incidents    int
 	BySeverity   []SeverityRow // SEV1 to SEV5, all of them, in order
-	ByMonth      []MonthRow    // every month from the first incident's to the last's
-	Metrics      []Metric      // over all incidents: detect, mitigate, resolve, impact
-	FollowUps    FollowUps
-	Rows         []IncidentRow // the incidents counted, oldest first
+	// ByMonth is every month from the first incident's to the last's when
+	// that spans at most MaxFilledMonths (quiet months count 0), else only
+	// the months that had incidents (Sparse).
+	ByMonth   []MonthRow
+	Sparse    bool
+	Metrics   []Metric // over all incidents: detect, mitigate, resolve, impact
+	FollowUps FollowUps
+	Rows      []IncidentRow // the incidents counted, oldest first
+	// DateUnreadable are the incidents that cannot be placed in time: the
+	// database holds none of their started, detected, declared and
+	// creation times in a form scribe can read (see incident.Unreadable).
+	// They are counted apart, whatever the window, and in nothing else.
+	DateUnreadable []IncidentRow
 }
+
+// MaxFilledMonths is the longest span of months the report lists month by
+// month, quiet ones included; over a longer span only the months with
+// incidents are listed, so that one incident dated decades away from the
+// rest cannot fill the report with empty months.
+const MaxFilledMonths = 36
 
 // SeverityRow is one severity's count and response times.
 type SeverityRow struct {
@@ -74,6 +89,10 @@ func Build(ins []Input, opts Options) Report {
 	var kept []Input
 	for _, in := range ins {
 		b := Began(in.Incident)
+		if b.IsZero() {
+			r.DateUnreadable = append(r.DateUnreadable, incidentRow(in.Incident))
+			continue
+		}
 		if !opts.Since.IsZero() && b.Before(opts.Since) || !opts.Until.IsZero() && !b.Before(opts.Until) {
 			continue
 		}
@@ -102,7 +121,7 @@ func Build(ins []Input, opts Options) Report {
 	for s := incident.SevWorst; s <= incident.SevLeast; s++ {
 		r.BySeverity = append(r.BySeverity, SeverityRow{Severity: s, Count: len(bySev[s-1]), Metrics: metrics(bySev[s-1])})
 	}
-	r.ByMonth = months(all, zone)
+	r.ByMonth, r.Sparse = months(all, zone)
 	return r
 }
 
@@ -125,12 +144,13 @@ func incidentRow(inc incident.Incident) IncidentRow {
 	return row
 }
 
-// months counts incidents per calendar month in zone, every month from
+// months counts incidents per calendar month in zone: every month from
 // the first incident's to the last's, empty ones included so that a chart
-// shows the quiet stretches.
-func months(incs []incident.Incident, zone *time.Location) []MonthRow {
+// shows the quiet stretches, when that spans at most MaxFilledMonths; else
+// only the months that had incidents (sparse).
+func months(incs []incident.Incident, zone *time.Location) (out []MonthRow, sparse bool) {
 	if len(incs) == 0 {
-		return nil
+		return nil, false
 	}
 	first, last := Began(incs[0]).In(zone), Began(incs[0]).In(zone)
 	for _, inc := range incs[1:] {
@@ -143,18 +163,29 @@ func months(incs []incident.Incident, zone *time.Location) []MonthRow {
 		}
 	}
 	index := map[string]int{}
-	var out []MonthRow
-	for m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, zone); !m.After(last); m = m.AddDate(0, 1, 0) {
-		key := m.Format("2006-01")
-		index[key] = len(out)
-		out = append(out, MonthRow{Month: key})
+	span := (last.Year()-first.Year())*12 + int(last.Month()-first.Month()) + 1
+	if sparse = span > MaxFilledMonths; !sparse {
+		for m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, zone); !m.After(last); m = m.AddDate(0, 1, 0) {
+			key := m.Format("2006-01")
+			index[key] = len(out)
+			out = append(out, MonthRow{Month: key})
+		}
 	}
 	for _, inc := range incs {
-		row := &out[index[Began(inc).In(zone).Format("2006-01")]]
+		key := Began(inc).In(zone).Format("2006-01")
+		i, ok := index[key]
+		if !ok {
+			// Sparse: incs are in order of when they began, so the months
+			// come in order too.
+			i = len(out)
+			index[key] = i
+			out = append(out, MonthRow{Month: key})
+		}
+		row := &out[i]
 		row.Count++
 		if inc.Severity.Valid() {
 			row.BySeverity[inc.Severity-1]++
 		}
 	}
-	return out
+	return out, sparse
 }

@@ -1,6 +1,8 @@
 package report_test
 
 import (
+	"bytes"
+	"strings"
 	"testing"
 	"time"
 
@@ -239,6 +241,66 @@ func TestPercentile(t *testing.T) {
 	} {
 		if got := report.Percentile(tc.in, tc.p); got != tc.want {
 			t.Errorf("%s: Percentile(%v, %v) = %s, want %s", tc.name, tc.in, tc.p, got, tc.want)
+		}
+	}
+}
+
+// TestBuildCountsUnreadableDatesApart: an incident none of whose dates
+// can be read (the store reads them as zero) is counted apart, whatever
+// the window, and never as a month in year 1: the report stays a screen
+// long.
+func TestBuildCountsUnreadableDatesApart(t *testing.T) {
+	undated := incident.Incident{ID: 7, Title: "unreadable", Severity: 2, State: incident.Investigating, Timezone: "UTC",
+		Milestones: incident.Milestones{}, Invalid: incident.Unreadable{{Column: "declared_at", Raw: "10000-01-01T07:59:00Z", Problem: "is not a time"}}}
+	dated := incident.Incident{ID: 8, Title: "fine", Severity: 3, State: incident.Resolved, Timezone: "UTC",
+		Milestones: ms(t, "declared", "2025-06-01T08:00:00Z"), CreatedAt: at(t, "2025-06-01T08:00:00Z")}
+	for _, opts := range []report.Options{{}, {Since: at(t, "2025-01-01T00:00:00Z"), Until: at(t, "2026-01-01T00:00:00Z")}} {
+		r := report.Build([]report.Input{{Incident: undated}, {Incident: dated}}, opts)
+		if r.Incidents != 1 || len(r.DateUnreadable) != 1 || r.DateUnreadable[0].ID != 7 {
+			t.Fatalf("counted %d, date unreadable %+v; want 1 and #7", r.Incidents, r.DateUnreadable)
+		}
+		if len(r.ByMonth) != 1 || r.ByMonth[0].Month != "2025-06" || r.Sparse {
+			t.Errorf("ByMonth = %+v (sparse %v), want 2025-06 alone", r.ByMonth, r.Sparse)
+		}
+		if r.BySeverity[1].Count != 0 {
+			t.Errorf("the undated SEV2 was counted by severity: %+v", r.BySeverity[1])
+		}
+		var text bytes.Buffer
+		if err := report.Text(&text, r); err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(text.String(), "\n"); n > 40 || !strings.Contains(text.String(), "Date unreadable: 1 incident not counted (#7)") {
+			t.Errorf("text report (%d lines):\n%s", n, text.String())
+		}
+		var js bytes.Buffer
+		if err := report.JSON(&js, r); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(js.String(), `"date_unreadable": [`+"\n    {\n      \"id\": 7") {
+			t.Errorf("JSON does not list #7 under date_unreadable:\n%s", js.String())
+		}
+	}
+}
+
+// TestBuildMonthsBounded: quiet months are listed between the first and
+// the last incident up to MaxFilledMonths; over a longer span only the
+// months with incidents are.
+func TestBuildMonthsBounded(t *testing.T) {
+	inc := func(id int64, began string) report.Input {
+		return report.Input{Incident: incident.Incident{ID: id, Title: "x", Severity: 2, Timezone: "UTC",
+			Milestones: ms(t, "declared", began), CreatedAt: at(t, began)}}
+	}
+	r := report.Build([]report.Input{inc(1, "2025-01-10T00:00:00Z"), inc(2, "2027-12-10T00:00:00Z")}, report.Options{})
+	if len(r.ByMonth) != report.MaxFilledMonths || r.Sparse {
+		t.Errorf("36 months apart: %d rows (sparse %v), want %d", len(r.ByMonth), r.Sparse, report.MaxFilledMonths)
+	}
+	r = report.Build([]report.Input{inc(1, "1970-01-10T00:00:00Z"), inc(3, "2199-12-10T00:00:00Z"), inc(2, "2025-01-10T00:00:00Z")}, report.Options{})
+	if !r.Sparse || len(r.ByMonth) != 3 {
+		t.Fatalf("1970 to 2199: %d rows (sparse %v), want the 3 months with incidents", len(r.ByMonth), r.Sparse)
+	}
+	for i, want := range []string{"1970-01", "2025-01", "2199-12"} {
+		if r.ByMonth[i].Month != want || r.ByMonth[i].Count != 1 {
+			t.Errorf("month %d = %+v, want %s with 1", i, r.ByMonth[i], want)
 		}
 	}
 }

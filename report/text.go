@@ -37,6 +37,9 @@ func text(w io.Writer, r Report) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	p := func(format string, args ...any) { fmt.Fprintf(tw, format, args...) }
 	p("%s\n", r.Heading())
+	if line := r.UndatedLine(); line != "" {
+		p("\n%s\n", line)
+	}
 	if r.Incidents == 0 {
 		p("\nNo incident began in this window.\n")
 		return flush(tw)
@@ -51,7 +54,11 @@ func text(w io.Writer, r Report) error {
 		p("  %s\t%d\t%s\n", s.Severity, s.Count, bar(s.Count, most, barWidth))
 	}
 
-	p("\nIncidents by month (%s)\n", zoneName(r.Zone))
+	if r.Sparse {
+		p("\nIncidents by month (%s; only months with incidents: they span more than %d months)\n", zoneName(r.Zone), MaxFilledMonths)
+	} else {
+		p("\nIncidents by month (%s)\n", zoneName(r.Zone))
+	}
 	most = 0
 	for _, m := range r.ByMonth {
 		most = max(most, m.Count)
@@ -124,6 +131,32 @@ func (r Report) Heading() string {
 	}
 	return fmt.Sprintf("%s %s", countOf(r.Incidents, "incident"), window)
 }
+
+// UndatedLine says which incidents the report left out because none of
+// their dates can be read; "" when there are none.
+func (r Report) UndatedLine() string {
+	n := len(r.DateUnreadable)
+	if n == 0 {
+		return ""
+	}
+	ids := make([]string, 0, min(n, maxUndatedListed))
+	for _, row := range r.DateUnreadable[:min(n, maxUndatedListed)] {
+		ids = append(ids, fmt.Sprintf("#%d", row.ID))
+	}
+	more := ""
+	if n > maxUndatedListed {
+		more = fmt.Sprintf(" and %d more", n-maxUndatedListed)
+	}
+	its, show := "their", "scribe show N"
+	if n == 1 {
+		its, show = "its", fmt.Sprintf("scribe show %d", r.DateUnreadable[0].ID)
+	}
+	return fmt.Sprintf("Date unreadable: %s not counted (%s%s): none of %s started, detected, declared or creation times can be read from the database; %s says what it holds",
+		countOf(n, "incident"), strings.Join(ids, ", "), more, its, show)
+}
+
+// maxUndatedListed bounds the incidents UndatedLine names.
+const maxUndatedListed = 20
 
 func day(t time.Time, loc *time.Location) string { return t.In(loc).Format(incident.DateLayout) }
 

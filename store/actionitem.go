@@ -379,6 +379,6 @@ func scanActionItem(r scanner) (incident.ActionItem, error) {
 	a.CreatedAt = userTime("created_at", created, &bad)
 	a.UpdatedAt = userTime("updated_at", updated, &bad)
 	a.DeletedAt = userTime("deleted_at", deleted, &bad)
-	a.Invalid = bad.String()
+	a.Invalid = bad.values()
 	return a, nil
 }

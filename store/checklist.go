@@ -205,7 +205,7 @@ func scanChecklistItem(r scanner) (incident.ChecklistItem, error) {
 	}
 	c.At = userTime("changed_at", changed, &bad)
 	c.CreatedAt = userTime("created_at", created, &bad)
-	c.Invalid = bad.String()
+	c.Invalid = bad.values()
 	return c, nil
 }
 

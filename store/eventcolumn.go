@@ -356,7 +356,7 @@ func decodeEvent(cols []*eventColumn, row []driver.Value, e *incident.Event, bad
 			return err
 		}
 	}
-	e.Invalid = bad.String()
+	e.Invalid = bad.values()
 	return nil
 }
 

@@ -398,7 +398,7 @@ func scanIncident(r scanner) (incident.Incident, error) {
 	}
 	inc.CreatedAt = userTime("created_at", created, &bad)
 	inc.UpdatedAt = userTime("updated_at", updated, &bad)
-	inc.Invalid = bad.String()
+	inc.Invalid = bad.values()
 	return inc, nil
 }
 

@@ -132,7 +132,7 @@ func TestMigrationSeverityEvents(t *testing.T) {
 		if !ok {
 			t.Fatalf("event %d is gone", id)
 		}
-		if e.Kind != w.kind || e.Text != w.text || e.Severity != w.sev || e.PreviousSeverity != w.prev || e.State != w.state || e.Invalid != "" {
+		if e.Kind != w.kind || e.Text != w.text || e.Severity != w.sev || e.PreviousSeverity != w.prev || e.State != w.state || len(e.Invalid) > 0 {
 			t.Errorf("event %d = %s %q SEV%d from SEV%d state %q (%s), want %+v", id, e.Kind, e.Text, e.Severity, e.PreviousSeverity, e.State, e.Invalid, w)
 		}
 	}

@@ -188,7 +188,7 @@ func scanReminder(row scanner) (incident.Reminder, error) {
 	r.DueAt = userTime("due_at", due, &bad)
 	r.CreatedAt = userTime("created_at", created, &bad)
 	r.ClosedAt = userTime("closed_at", closed, &bad)
-	r.Invalid = bad.String()
+	r.Invalid = bad.values()
 	return r, nil
 }
 

@@ -286,7 +286,7 @@ func scanRetroNote(r scanner) (incident.RetroNote, error) {
 	n.Section, n.UUID = incident.RetroSection(section), uid.String
 	n.CreatedAt = userTime("created_at", created, &bad)
 	n.DeletedAt = userTime("deleted_at", deleted, &bad)
-	n.Invalid = bad.String()
+	n.Invalid = bad.values()
 	return n, nil
 }
 

@@ -164,6 +164,6 @@ func scanRole(r scanner) (incident.RoleAssignment, error) {
 	a.From = userTime("from_at", from, &bad)
 	a.Until = userTime("until_at", until, &bad)
 	a.CreatedAt = userTime("created_at", created, &bad)
-	a.Invalid = bad.String()
+	a.Invalid = bad.values()
 	return a, nil
 }

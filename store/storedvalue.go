@@ -3,7 +3,7 @@ package store
 import (
 	"database/sql/driver"
 	"fmt"
-	"strings"
+	"slices"
 	"time"
 	"unicode/utf8"
 
@@ -19,22 +19,24 @@ import (
 // the database untouched until the user corrects the field.
 
 // badRow collects what could not be read from one stored row.
-type badRow []string
+type badRow incident.Unreadable
 
 // add notes that column holds raw, which is not what it should.
 func (b *badRow) add(column string, raw driver.Value, why string) {
-	*b = append(*b, fmt.Sprintf("%s %s %s", column, rawText(raw), why))
+	*b = append(*b, incident.UnreadableValue{Column: column, Raw: rawText(raw), Problem: why})
 }
 
-// String is the row's Invalid text: empty when everything was read.
-func (b badRow) String() string {
+// values is the row's Invalid: nil when everything was read, else a copy
+// (b is scratch space a reader reuses from row to row).
+func (b badRow) values() incident.Unreadable {
 	if len(b) == 0 {
-		return ""
+		return nil
 	}
-	return "unreadable stored value: " + strings.Join(b, "; ")
+	return incident.Unreadable(slices.Clone(b))
 }
 
-// rawText quotes a stored value for a message, cut to a readable length.
+// rawText is a stored value as text for a message, cut to a readable
+// length.
 func rawText(v driver.Value) string {
 	var s string
 	switch v := v.(type) {
@@ -49,7 +51,7 @@ func rawText(v driver.Value) string {
 	if utf8.RuneCountInString(s) > most {
 		s = string([]rune(s)[:most]) + "…"
 	}
-	return fmt.Sprintf("%q", s)
+	return s
 }
 
 // userTime reads a stored time of the user's data (when something happened,

@@ -54,17 +54,17 @@ func TestBadStoredEventTimeMarksTheEventOnly(t *testing.T) {
 			if got == nil || ok == nil {
 				t.Fatalf("events = %+v", snap.Events)
 			}
-			if !strings.Contains(got.Invalid, "occurred_at") || !got.OccurredAt.IsZero() || got.Text != bad.Text {
+			if !strings.Contains(got.Invalid.String(), "occurred_at") || !got.OccurredAt.IsZero() || got.Text != bad.Text {
 				t.Fatalf("bad event = %+v: want it marked invalid with its text", got)
 			}
-			if raw != "" && !strings.Contains(got.Invalid, raw[:4]) {
+			if raw != "" && !strings.Contains(got.Invalid.String(), raw[:4]) {
 				t.Fatalf("Invalid %q does not show the raw value %q", got.Invalid, raw)
 			}
-			if ok.Invalid != "" || !ok.OccurredAt.Equal(good.OccurredAt) {
+			if len(ok.Invalid) > 0 || !ok.OccurredAt.Equal(good.OccurredAt) {
 				t.Fatalf("good event = %+v", ok)
 			}
 			one, err := s.Event(ctx, bad.ID)
-			if err != nil || one.Invalid == "" {
+			if err != nil || len(one.Invalid) == 0 {
 				t.Fatalf("Event = %+v, %v", one, err)
 			}
 			// The fix: give it a time. The raw value goes to its history.
@@ -72,7 +72,7 @@ func TestBadStoredEventTimeMarksTheEventOnly(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if fixed.Invalid != "" || !fixed.OccurredAt.Equal(t0.Add(3*time.Minute)) {
+			if len(fixed.Invalid) > 0 || !fixed.OccurredAt.Equal(t0.Add(3*time.Minute)) {
 				t.Fatalf("fixed = %+v", fixed)
 			}
 			var kept string
@@ -104,11 +104,11 @@ func TestBadStoredIncidentIsListedWithAWarning(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Incidents fails on one bad row: %v", err)
 			}
-			if len(list) != 2 || list[0].ID != good.ID || list[0].Invalid != "" {
+			if len(list) != 2 || list[0].ID != good.ID || len(list[0].Invalid) > 0 {
 				t.Fatalf("list = %+v", list)
 			}
 			got := list[1]
-			if !strings.Contains(got.Invalid, "declared_at") || !strings.Contains(got.Invalid, "created_at") {
+			if !strings.Contains(got.Invalid.String(), "declared_at") || !strings.Contains(got.Invalid.String(), "created_at") {
 				t.Fatalf("bad incident's Invalid = %q", got.Invalid)
 			}
 			if _, ok := got.Milestones.Get(incident.MilestoneDeclared); ok || got.Title != bad.Title {
@@ -165,17 +165,17 @@ func TestBadStoredRowsOfOtherKinds(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Snapshot: %v", err)
 	}
-	if len(snap.Roles) != 1 || !strings.Contains(snap.Roles[0].Invalid, "from_at") || snap.Roles[0].Person != "Rosa M." {
+	if len(snap.Roles) != 1 || !strings.Contains(snap.Roles[0].Invalid.String(), "from_at") || snap.Roles[0].Person != "Rosa M." {
 		t.Fatalf("roles = %+v", snap.Roles)
 	}
-	if len(snap.ActionItems) != 1 || !strings.Contains(snap.ActionItems[0].Invalid, "github_synced_at") {
+	if len(snap.ActionItems) != 1 || !strings.Contains(snap.ActionItems[0].Invalid.String(), "github_synced_at") {
 		t.Fatalf("items = %+v", snap.ActionItems)
 	}
-	if len(snap.Retro) != 1 || !strings.Contains(snap.Retro[0].Invalid, "created_at") {
+	if len(snap.Retro) != 1 || !strings.Contains(snap.Retro[0].Invalid.String(), "created_at") {
 		t.Fatalf("retro = %+v", snap.Retro)
 	}
 	for _, e := range snap.Events {
-		if !strings.Contains(e.Invalid, "logged_at") || e.OccurredAt.IsZero() {
+		if !strings.Contains(e.Invalid.String(), "logged_at") || e.OccurredAt.IsZero() {
 			t.Fatalf("event = %+v: want logged_at invalid, occurred_at kept", e)
 		}
 	}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -64,7 +65,7 @@ func TestParseCommand(t *testing.T) {
 				t.Errorf("At = %v, want %v", got.At, tt.want.At)
 			}
 			got.At, tt.want.At = time.Time{}, time.Time{}
-			if got != tt.want {
+			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("ParseCommand(%q)\n got %+v\nwant %+v", tt.line, got, tt.want)
 			}
 		})

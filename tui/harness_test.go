@@ -22,6 +22,7 @@ type harness struct {
 	t      *testing.T
 	ctx    context.Context
 	st     *store.Store
+	path   string // the store's file
 	m      *Model
 	now    time.Time
 	opts   Options
@@ -51,7 +52,8 @@ func openStore(t testing.TB, path string) *store.Store {
 func newHarness(t *testing.T, declare bool, with ...func(*Options)) *harness {
 	t.Helper()
 	h := &harness{t: t, ctx: context.Background(), now: time.Date(2026, 11, 21, 15, 30, 0, 0, time.UTC)}
-	h.st = openStore(t, filepath.Join(t.TempDir(), "scribe.db"))
+	h.path = filepath.Join(t.TempDir(), "scribe.db")
+	h.st = openStore(t, h.path)
 	h.st.Now = h.clock
 	opts := Options{Author: "tester", Now: h.clock, Zone: "UTC"}
 	if declare {

@@ -46,22 +46,36 @@ func (h *header) Observe(ev incident.Event) {
 }
 
 // elapsed is how long the incident has run: from its declaration (or the
-// start of impact, when earlier) to now, or to its resolution.
-func (h *header) elapsed() time.Duration {
+// start of impact, when earlier) to now, or to its resolution. ok is false
+// when there is no readable start (the stored times are unreadable): the
+// clock would count from year 1.
+func (h *header) elapsed() (d time.Duration, ok bool) {
 	inc := &h.snap.Incident
 	ms := inc.Milestones
 	from := inc.CreatedAt
 	if t, ok := ms.Get(incident.MilestoneDeclared); ok {
 		from = t
 	}
-	if t, ok := ms.Get(incident.MilestoneStarted); ok && t.Before(from) {
+	if t, ok := ms.Get(incident.MilestoneStarted); ok && (from.IsZero() || t.Before(from)) {
 		from = t
+	}
+	if from.IsZero() {
+		return 0, false
 	}
 	to := h.now
 	if t, ok := ms.Get(incident.MilestoneResolved); ok && inc.State == incident.Resolved {
 		to = t
 	}
-	return to.Sub(from)
+	return to.Sub(from), true
+}
+
+// clock is the elapsed time as the header shows it.
+func (h *header) clock() string {
+	d, ok := h.elapsed()
+	if !ok {
+		return "--:--:--"
+	}
+	return formatClock(d)
 }
 
 func (h *header) line1(w int) string {
@@ -72,9 +86,9 @@ func (h *header) line1(w int) string {
 		stateMark = "✔"
 	}
 	state := st.State(inc.State).Render(stateMark + " " + strings.ToUpper(string(inc.State)))
-	right := state + "  " + st.Clock.Render("⏱ "+formatClock(h.elapsed()))
+	right := state + "  " + st.Clock.Render("⏱ "+h.clock())
 	if w < narrowWidth {
-		right = state + " " + st.Clock.Render(formatClock(h.elapsed()))
+		right = state + " " + st.Clock.Render(h.clock())
 	}
 	if off := h.team.offline(); off != "" {
 		// Never cut: the commander must see that lines are not shared.

@@ -208,8 +208,8 @@ func (l *listScreen) View() string {
 		if inc.State == incident.Resolved {
 			mark = "✔"
 		}
-		text := fmt.Sprintf("#%-4d %s  %s %-13s %s  %s", inc.ID, inc.Severity, mark, strings.ToUpper(string(inc.State)),
-			inc.CreatedAt.In(inc.Location()).Format("2006-01-02 15:04"), Sanitize(inc.Title))
+		text := fmt.Sprintf("#%-4d %s  %s %-13s %-16s  %s", inc.ID, inc.Severity, mark, strings.ToUpper(string(inc.State)),
+			declaredCell(inc), Sanitize(inc.Title))
 		if i == l.sel {
 			lines = append(lines, st.Selected.Render(padRight(fit("› "+text, w), w)))
 		} else {
@@ -229,4 +229,13 @@ func (l *listScreen) View() string {
 		foot = v
 	}
 	return body + "\n" + fit(input, w) + "\n" + fit(foot, w)
+}
+
+// declaredCell is when the list says an incident began: its creation, or
+// "unreadable" when the stored time cannot be read (never year 0).
+func declaredCell(inc incident.Incident) string {
+	if inc.CreatedAt.IsZero() {
+		return "unreadable"
+	}
+	return inc.CreatedAt.In(inc.Location()).Format("2006-01-02 15:04")
 }

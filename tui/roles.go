@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"time"
 
 	"scribe/incident"
 )
@@ -25,7 +26,7 @@ func (p *rolesPane) SetData(d paneData) {
 	for _, role := range orderedRoles(snap.Roles) {
 		for _, a := range snap.Roles {
 			if a.Role == role && a.Active() {
-				lines = append(lines, fmt.Sprintf("  %-22s %s  since %s", Sanitize(incident.RoleTitle(a.Role)), Sanitize(a.Person), a.From.In(zone).Format("Jan 2 15:04")))
+				lines = append(lines, fmt.Sprintf("  %-22s %s  since %s", Sanitize(incident.RoleTitle(a.Role)), Sanitize(a.Person), roleTime(a.From, zone)))
 				any = true
 			}
 		}
@@ -37,11 +38,20 @@ func (p *rolesPane) SetData(d paneData) {
 	for _, a := range snap.Roles {
 		until := "now"
 		if !a.Active() {
-			until = a.Until.In(zone).Format("Jan 2 15:04")
+			until = roleTime(a.Until, zone)
 		}
-		lines = append(lines, fmt.Sprintf("  %s – %-11s %-22s %s", a.From.In(zone).Format("Jan 2 15:04"), until, Sanitize(incident.RoleTitle(a.Role)), Sanitize(a.Person)))
+		lines = append(lines, fmt.Sprintf("  %s – %-11s %-22s %s%s", roleTime(a.From, zone), until, Sanitize(incident.RoleTitle(a.Role)), Sanitize(a.Person), unreadableNote(a.Invalid)))
 	}
 	p.SetLines(lines)
+}
+
+// roleTime is when an assignment began or ended; "unreadable" when the
+// stored time cannot be read.
+func roleTime(t time.Time, zone *time.Location) string {
+	if t.IsZero() {
+		return "unreadable"
+	}
+	return t.In(zone).Format("Jan 2 15:04")
 }
 
 // orderedRoles lists the canonical roles first, then free-text roles in the

@@ -153,7 +153,7 @@ func (t *timeline) rowLines(i int) int {
 // cached: ensureVisible asks for it on every move.
 func (t *timeline) selectedWrap() []string {
 	ev := t.events[t.sel]
-	text := eventText(ev) + t.byline(ev)
+	text := eventText(ev) + t.byline(ev) + unreadableNote(ev.Invalid)
 	w := t.textWidth()
 	c := &t.wrapCache
 	if c.id == ev.ID && c.width == w && c.text == text && c.height == t.height && c.whole == t.whole {
@@ -219,7 +219,10 @@ func (t *timeline) selectedRows() []string {
 	if pendingLine(ev) {
 		mark = "⋯"
 	}
-	prefix := ev.OccurredAt.In(t.zone).Format("15:04") + "  " + mark + " "
+	if len(ev.Invalid) > 0 {
+		mark = "⚠"
+	}
+	prefix := t.clock(ev) + "  " + mark + " "
 	if t.labels() {
 		prefix += padRight(label, labelCols-1) + " "
 	}
@@ -236,7 +239,41 @@ func (t *timeline) selectedRows() []string {
 }
 
 func (t *timeline) dateLine(at time.Time) string {
+	if at.IsZero() {
+		return t.c.styles.row.date.Render(fit(unreadableDay, t.width))
+	}
 	return t.c.styles.row.date.Render(fit(at.In(t.zone).Format("Mon 2 Jan 2006 (MST)"), t.width))
+}
+
+// An event whose stored time scribe cannot read (a year-10000 value an
+// older scribe wrote, a time typed into the file by hand) reads as the
+// zero time: it is drawn under unreadableDay at unreadableClock, marked ⚠,
+// and selecting it shows what the database holds, never 31 December of
+// year 0 in local mean time.
+const (
+	unreadableDay   = "Time unreadable"
+	unreadableClock = "--:--"
+)
+
+// clock is the row's time of day.
+func (t *timeline) clock(ev incident.Event) string {
+	if ev.OccurredAt.IsZero() {
+		return unreadableClock
+	}
+	return ev.OccurredAt.In(t.zone).Format("15:04")
+}
+
+// unreadableNote says what of a row could not be read, with the raw
+// values; "" for a row read whole.
+func unreadableNote(u incident.Unreadable) string {
+	if len(u) == 0 {
+		return ""
+	}
+	parts := make([]string, len(u))
+	for i, v := range u {
+		parts[i] = v.String()
+	}
+	return "  ⚠ unreadable: " + Sanitize(strings.Join(parts, "; "))
 }
 
 // row renders "time  marker kind  text — author", cut to the pane's width;
@@ -254,9 +291,12 @@ func (t *timeline) row(ev incident.Event) string {
 		// Not in the team database yet: kept in the outbox.
 		mark, markPaint = "⋯", p.time
 	}
+	if len(ev.Invalid) > 0 {
+		mark, markPaint = "⚠", p.time
+	}
 	var b strings.Builder
 	b.Grow(t.width + 96)
-	p.time.write(&b, ev.OccurredAt.In(t.zone).Format("15:04"))
+	p.time.write(&b, t.clock(ev))
 	b.WriteString("  ")
 	markPaint.write(&b, mark)
 	b.WriteByte(' ')

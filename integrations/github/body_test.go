@@ -16,14 +16,15 @@ import (
 // exactly @login is assigned.
 func TestIssueBodiesPingAndLinkNobodyFromUserText(t *testing.T) {
 	e := newEnv(t)
-	hostile := "cc @torvalds #1234 acme/other#5 GH-77 deadbeef1234 &#64;linus <!-- x -->"
+	hostile := "cc @torvalds #1234 acme/other#5 GH-77 deadbeef1234 &#64;linus <!-- x --> " +
+		"(was https://github.com/acme/other/issues/3, https://ghe.example.com/acme/app/pull/4)"
 	if _, err := e.st.UpdateIncident(context.Background(), e.inc.ID, func(inc *incident.Incident) error {
 		inc.Title = hostile
 		return nil
 	}); err != nil {
 		t.Fatal(err)
 	}
-	e.addItem(incident.ActionItem{Title: "Page on @torvalds #99", Description: hostile + "\n\nsee acme/x@0123456789abcdef", Owner: "cc @torvalds"})
+	e.addItem(incident.ActionItem{Title: "Page on @torvalds #99", Description: hostile + "\n\nsee acme/x@0123456789abcdef\nhttps://github.com/acme/payments/pull/12", Owner: "cc @torvalds"})
 	e.addItem(incident.ActionItem{Title: "Alert on checkout error rate", Owner: "@dana"})
 	e.addItem(incident.ActionItem{Title: "Runbook for the pool size", Owner: "@acme/payments-sre"})
 	e.addItem(incident.ActionItem{Title: "Team inside a sentence", Owner: "the @acme/payments-sre folks"})

@@ -155,7 +155,7 @@ func TestRunTakesOverTheClaimOfADeadRun(t *testing.T) {
 		if got, err := dead.ClaimFiling(context.Background(), item.ID, "dead-run", 2*time.Minute); err != nil || !got.Held {
 			t.Errorf("dead run's claim = %+v, %v", got, err)
 		}
-		e.gh.AddIssue(testRepo, item.Title, "Filed by a run that died.\n\n"+ghub.Marker(item.UUID)+"\n", ghub.FollowupLabel)
+		e.gh.AddIssue(testRepo, item.Title, "Filed by a run that died.\n\n"+ghub.FollowUpFooter+"\n\n"+ghub.Marker(item.UUID)+"\n", ghub.FollowupLabel)
 	}}
 	res, err := r.file()
 	if err != nil || len(res.Linked) != 1 || len(res.Filed) != 0 {

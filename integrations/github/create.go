@@ -90,7 +90,7 @@ func (r *run) create(ctx context.Context, p Planned, cl *claim, tookOver bool) (
 // relist lists the run's repository again, merges what it finds into the
 // run's index, and returns the item's issue when it is there.
 func (r *run) relist(ctx context.Context, p Planned) (*gh.Issue, bool, error) {
-	fresh, err := r.f.c.indexMarkers(ctx, r.repo, r.since, r.note)
+	fresh, err := r.f.c.indexMarkers(ctx, r.repo, r.since, r.authors, r.note)
 	if err != nil {
 		return nil, false, err
 	}

@@ -3,10 +3,12 @@
 // GitHub through go-github and to the store through the small Store
 // interface it defines; it never imports store.
 //
-// Exactly once rests on three things. Every issue body ends with a hidden
-// marker carrying the item's uuid (Marker), and before creating anything
-// the run lists the repository's issues and indexes the markers found in
-// that position only (a marker quoted anywhere else ties nothing). The
+// Exactly once rests on three things. Every issue body ends with scribe's
+// footer and a hidden marker carrying the item's uuid (Marker), and before
+// creating anything the run lists the repository's issues and indexes the
+// markers found in that position only, in issues opened by the token's
+// user, the repository's people or an app (issueAuthors): a marker quoted
+// anywhere else, or written by anyone else, ties nothing. The
 // search API is not used, because its index lags behind creation. An issue
 // number is written to the store the moment its create returns, so a crash
 // between "created" and "recorded" costs at most one listing on the next

@@ -77,7 +77,10 @@ func (f *Filer) File(ctx context.Context, incidentID int64, opts FileOptions, pr
 		progress(Progress{Kind: ProgressWarning, Message: w, Total: r.res.Total})
 	}
 	r.labels = &labelPlan{use: labels, refused: refused}
-	if r.idx, err = f.c.indexMarkers(ctx, opts.Repo, r.since, r.note); err != nil {
+	if r.authors, err = f.c.authors(ctx, r.note); err != nil {
+		return r.failRest(ctx, plans, err)
+	}
+	if r.idx, err = f.c.indexMarkers(ctx, opts.Repo, r.since, r.authors, r.note); err != nil {
 		return r.failRest(ctx, plans, err)
 	}
 	for i, p := range plans {

@@ -294,7 +294,7 @@ func TestFileFindsMarkedIssueEvenWithoutTheLabelAndAcrossPages(t *testing.T) {
 		e.gh.AddIssue(testRepo, fmt.Sprintf("Unrelated %d", i), "nothing to see")
 	}
 	e.gh.AddPullRequest(testRepo, "A PR quoting a marker", ghub.Marker(e.items[1].UUID))
-	n := e.gh.AddIssue(testRepo, e.items[0].Title, "filed by an earlier run\n"+ghub.Marker(e.items[0].UUID))
+	n := e.gh.AddIssue(testRepo, e.items[0].Title, "filed by an earlier run\n"+ghub.FollowUpFooter+"\n"+ghub.Marker(e.items[0].UUID))
 
 	res, err := e.file(ghub.Config{PageSize: 2}, ghub.FileOptions{})
 	if err != nil || len(res.Linked) != 1 || len(res.Filed) != 1 {

@@ -23,7 +23,8 @@ const sinceSlack = 48 * time.Hour
 // narrowed by the items' creation, finds even an issue whose label a person
 // removed; the first still finds labelled issues should a server (or a
 // clock) get updated_at wrong. The search API is not used: its index lags.
-func (c *Client) indexMarkers(ctx context.Context, repo Repo, since time.Time, notify func(string)) (markerIndex, error) {
+// Only issues opened by authors count (see issueAuthors).
+func (c *Client) indexMarkers(ctx context.Context, repo Repo, since time.Time, authors issueAuthors, notify func(string)) (markerIndex, error) {
 	idx := markerIndex{}
 	for _, opt := range []*gh.IssueListByRepoOptions{
 		{State: "all", Labels: []string{FollowupLabel}, Sort: "created", Direction: "asc", ListOptions: gh.ListOptions{PerPage: c.pageSize}},
@@ -31,7 +32,7 @@ func (c *Client) indexMarkers(ctx context.Context, repo Repo, since time.Time, n
 	} {
 		err := eachPage(ctx, c, notify, func() ([]*gh.Issue, *gh.Response, error) {
 			return c.gh.Issues.ListByRepo(ctx, repo.Owner, repo.Name, opt)
-		}, idx.add)
+		}, func(page []*gh.Issue) { idx.add(page, authors) })
 		if err != nil {
 			return nil, c.repoError(repo, "list issues", err)
 		}
@@ -41,10 +42,10 @@ func (c *Client) indexMarkers(ctx context.Context, repo Repo, since time.Time, n
 
 // add indexes the markers of a page of issues, keeping the oldest issue per
 // marker; pull requests are skipped, since a marker quoted in one does not
-// file anything.
-func (idx markerIndex) add(page []*gh.Issue) {
+// file anything, and so are issues opened by anyone but authors.
+func (idx markerIndex) add(page []*gh.Issue, authors issueAuthors) {
 	for _, iss := range page {
-		if iss.IsPullRequest() {
+		if iss.IsPullRequest() || !authors.trusted(iss) {
 			continue
 		}
 		uuid := markerIn(iss.GetBody())

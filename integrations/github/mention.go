@@ -43,11 +43,29 @@ const maxHexRun = 6
 // comments still work; only its "@" is broken. When the text holds
 // anything that may be raw HTML, inside which GitHub makes no links, no
 // URL is spared.
+//
+// A URL of an issue, pull request or discussion (HOST/OWNER/REPO/issues/N,
+// /pull/N, /pulls/N, /discussions/N, with http://, https:// or www.) is
+// put in a code span wherever it stands, since GitHub would show its link
+// as a cross-reference on that issue ("mentioned this"): it reads as
+// typed, in code type, and copies whole, but is not clickable (any link to
+// it, even behind other text, would make the reference). The host is not
+// checked: a GitHub Enterprise host cannot be told from any other, and a
+// forge with the same paths losing a link is the cheaper mistake.
 func neutralize(s string) string {
 	spareURLs := !mayHoldHTML(s)
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8)
 	for i := 0; i < len(s); {
+		if issueURLMayStart(s, i) {
+			if n := issueURLLen(s[i:]); n > 0 {
+				b.WriteByte('`')
+				writeURL(&b, s[i:i+n])
+				b.WriteByte('`')
+				i += n
+				continue
+			}
+		}
 		if spareURLs && urlMayStart(s, i) {
 			if n := urlLen(s[i:]); n > 0 {
 				writeURL(&b, s[i:i+n])
@@ -205,6 +223,65 @@ func urlLen(s string) int {
 		n++
 	}
 	return n
+}
+
+// issueURLMayStart reports whether a URL starting at i stands on its own:
+// not inside a word, nor right after a backtick (a code span the user
+// wrote already).
+func issueURLMayStart(s string, i int) bool {
+	return i == 0 || !isWordByte(s[i-1]) && s[i-1] != '`'
+}
+
+// issueURLLen is the length of a URL to an issue, pull request or
+// discussion at the start of s (http://, https:// or www., a domain, then
+// /OWNER/REPO/issues/N and anything after it, as urlLen ends a URL), or 0.
+// Trailing punctuation a sentence puts after a URL is left out.
+func issueURLLen(s string) int {
+	var rest string
+	switch {
+	case hasPrefixFold(s, "https://"):
+		rest = s[len("https://"):]
+	case hasPrefixFold(s, "http://"):
+		rest = s[len("http://"):]
+	case hasPrefixFold(s, "www."):
+		rest = s
+	default:
+		return 0
+	}
+	d := domainLen(rest)
+	if d == 0 {
+		return 0
+	}
+	start := len(s) - len(rest) + d
+	n := start
+	for n < len(s) && !strings.ContainsRune(" \t\r\n<>`*[]\\\"", rune(s[n])) && s[n] < utf8.RuneSelf {
+		n++
+	}
+	for n > start && strings.IndexByte(".,:;!?')", s[n-1]) >= 0 {
+		n--
+	}
+	if !issuePath(s[start:n]) {
+		return 0
+	}
+	return n
+}
+
+// issuePath reports /OWNER/REPO/issues/N (or pull, pulls, discussions),
+// whatever follows N.
+func issuePath(p string) bool {
+	segs := strings.SplitN(p, "/", 5)
+	if len(segs) < 5 || segs[0] != "" || segs[1] == "" || segs[2] == "" || segs[4] == "" || !isDigit(segs[4][0]) {
+		return false
+	}
+	switch strings.ToLower(segs[3]) {
+	case "issues", "pull", "pulls", "discussions":
+		return true
+	}
+	return false
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // domainLen is the length of a valid domain at the start of s, or 0.

@@ -56,7 +56,7 @@ func TestNeutralizeLeavesPlainTextAlone(t *testing.T) {
 func TestNeutralizeSparesURLsGitHubLinks(t *testing.T) {
 	spared := []string{
 		"https://github.com/acme/payments/commit/0123456789abcdef0123456789abcdef01234567",
-		"see https://github.com/acme/payments/pull/12#issuecomment-99 and",
+		"see https://github.com/acme/payments/blob/main/README.md#12 and",
 		"(https://wiki.example.com/pm/7#12)",
 		"http://status.example.com/incidents/GH-12",
 	}
@@ -79,15 +79,44 @@ func TestNeutralizeSparesURLsGitHubLinks(t *testing.T) {
 	}
 }
 
+// A URL of an issue, pull request or discussion, on github.com or any
+// other host (GitHub Enterprise), would show on that issue as a
+// cross-reference: it goes into a code span, whole and readable, wherever
+// it stands; trailing punctuation stays outside.
+func TestNeutralizeQuotesIssueURLs(t *testing.T) {
+	for in, want := range map[string]string{
+		"see https://github.com/acme/app/issues/3":                   "see `https://github.com/acme/app/issues/3`",
+		"https://github.com/acme/app/pull/3.":                        "`https://github.com/acme/app/pull/3`.",
+		"(was https://ghe.corp.example/acme/app/pull/3/files)":       "(was `https://ghe.corp.example/acme/app/pull/3/files`)",
+		"http://GitHub.com/acme/app/issues/3#issuecomment-12, then":  "`http://GitHub.com/acme/app/issues/3#issuecomment-12`, then",
+		"www.github.com/acme/app/discussions/8 and":                  "`www.github.com/acme/app/discussions/8` and",
+		"<https://github.com/acme/app/issues/3>":                     "<`https://github.com/acme/app/issues/3`>",
+		"[the fix](https://github.com/acme/app/pulls/3)":             "[the fix](`https://github.com/acme/app/pulls/3`)",
+		"<b>hot</b> https://github.com/acme/app/issues/3":            "<b>hot</b> `https://github.com/acme/app/issues/3`",
+		"already `https://github.com/acme/app/issues/3` quoted":      "already `https://github.com/acme/app/issues/3` quoted",
+		"https://github.com/acme/app/issues and github.com/a/b/pull": "https://github.com/acme/app/issues and github.com/a/b/pull",
+	} {
+		out := neutralize(in)
+		if out != want {
+			t.Errorf("neutralize(%q)\n got %q\nwant %q", in, out, want)
+		}
+		if got := githubtest.Links(out); len(got) != 0 {
+			t.Errorf("neutralize(%q) = %q still links %q", in, out, got)
+		}
+	}
+}
+
 // Whatever the text, once neutralized and with no URL in it, GitHub finds
 // nothing in it to ping or link, and it reads as typed.
 func FuzzNeutralize(f *testing.F) {
-	for _, s := range []string{"cc @torvalds #1234 acme/other#5", "GH-1 deadbeef1", "&#64;x <!-- -->", "@@1##2", "\u2060@a"} {
+	for _, s := range []string{"cc @torvalds #1234 acme/other#5", "GH-1 deadbeef1", "&#64;x <!-- -->", "@@1##2", "\u2060@a", "www.github.com/a/b/issues/1."} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
 		out := neutralize(in)
-		if unjoin(out) != strings.ReplaceAll(in, "&amp;", "&") && !strings.Contains(in, wordJoiner) && !strings.Contains(in, "&amp;") {
+		// Issue URLs gain the backticks of a code span.
+		unquote := func(s string) string { return strings.ReplaceAll(s, "`", "") }
+		if unquote(unjoin(out)) != unquote(strings.ReplaceAll(in, "&amp;", "&")) && !strings.Contains(in, wordJoiner) && !strings.Contains(in, "&amp;") {
 			t.Fatalf("neutralize(%q) = %q does not read as typed", in, out)
 		}
 		if strings.Contains(strings.ToLower(in), "http") {

@@ -211,7 +211,7 @@ func issueBody(inc incident.Incident, it incident.ActionItem, owner Owner, postm
 		// "#123" in it is never read as an issue reference.
 		field("Postmortem", "<"+postmortem+">")
 	}
-	b.WriteString("\n_Follow-up filed by scribe._\n\n")
+	b.WriteString("\n" + FollowUpFooter + "\n\n")
 	b.WriteString(Marker(it.UUID))
 	b.WriteString("\n")
 	return b.String()

@@ -29,6 +29,8 @@ type run struct {
 	// repositories where earlier runs may have filed (lower-case name).
 	idx     markerIndex
 	earlier map[string]markerIndex
+	// authors are who may have opened an item's issue (asked once a run).
+	authors issueAuthors
 	res     FileResult
 	done    int
 }
@@ -143,7 +145,7 @@ func (r *run) earlierIssue(ctx context.Context, p Planned, got incident.FilingCl
 		// listing, so that listing is not trusted for this item.
 		r.note(fmt.Sprintf("%q: an earlier run sent it to %s and did not hear back; checking %s for its issue before filing in %s",
 			p.Title, prev, prev, r.repo))
-		idx, err = r.f.c.indexMarkers(ctx, prev, r.since, r.note)
+		idx, err = r.f.c.indexMarkers(ctx, prev, r.since, r.authors, r.note)
 		if err != nil {
 			if stopsRun(err) {
 				return nil, Repo{}, err

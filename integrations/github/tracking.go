@@ -144,8 +144,12 @@ func (t *Tracker) findOrCreate(ctx context.Context, incidentID int64, opts Track
 		note(fmt.Sprintf("an earlier run sent the tracking issue to %s without hearing back; looking there first", prev))
 		repos = []Repo{prev, opts.Repo}
 	}
+	authors, err := t.c.authors(ctx, note)
+	if err != nil {
+		return TrackResult{Issue: cl.Issue}, err
+	}
 	for _, r := range repos {
-		iss, err := t.find(ctx, r, uuid, since, note)
+		iss, err := t.find(ctx, r, uuid, since, authors, note)
 		if err != nil {
 			if r != opts.Repo {
 				return TrackResult{Issue: cl.Issue}, fmt.Errorf("the tracking issue may be in %s, where an earlier run sent it, but %s cannot be read (%w); "+
@@ -188,7 +192,7 @@ func (t *Tracker) findOrCreate(ctx context.Context, incidentID int64, opts Track
 		Body:   gh.String(trackingBody(trackingSection(snap, content, opts.Repo), uuid)),
 		Labels: &labels,
 	}
-	iss, found, err := t.create(ctx, opts.Repo, uuid, since, req, h, note)
+	iss, found, err := t.create(ctx, opts.Repo, uuid, since, authors, req, h, note)
 	if err != nil {
 		return TrackResult{Issue: cl.Issue}, err
 	}
@@ -199,7 +203,7 @@ func (t *Tracker) findOrCreate(ctx context.Context, incidentID int64, opts Track
 // create sends the create, retrying as the follow-ups' create does: a
 // create that fails ambiguously may have made the issue, so the repository
 // is listed again before another try.
-func (t *Tracker) create(ctx context.Context, repo Repo, uuid string, since time.Time, req *gh.IssueRequest,
+func (t *Tracker) create(ctx context.Context, repo Repo, uuid string, since time.Time, authors issueAuthors, req *gh.IssueRequest,
 	h *trackingClaim, note func(string)) (*gh.Issue, bool, error) {
 	c := t.c
 	for attempt := 1; ; attempt++ {
@@ -228,7 +232,7 @@ func (t *Tracker) create(ctx context.Context, repo Repo, uuid string, since time
 			return nil, false, serr
 		}
 		if transient(err) {
-			got, lerr := t.find(ctx, repo, uuid, since, note)
+			got, lerr := t.find(ctx, repo, uuid, since, authors, note)
 			if lerr != nil {
 				return nil, false, fmt.Errorf("create the tracking issue in %s failed (%s) and checking whether it was made anyway failed: %w",
 					repo, describe(err), lerr)
@@ -240,10 +244,11 @@ func (t *Tracker) create(ctx context.Context, repo Repo, uuid string, since time
 	}
 }
 
-// find lists repo for the issue whose last line is the incident's marker:
-// the issues labelled TrackingLabel whatever their age, and every issue
-// updated since since (which a removed label cannot hide). The oldest wins.
-func (t *Tracker) find(ctx context.Context, repo Repo, uuid string, since time.Time, note func(string)) (*gh.Issue, error) {
+// find lists repo for the issue whose last line is the incident's marker
+// under scribe's footer, opened by one of authors: the issues labelled
+// TrackingLabel whatever their age, and every issue updated since since
+// (which a removed label cannot hide). The oldest wins.
+func (t *Tracker) find(ctx context.Context, repo Repo, uuid string, since time.Time, authors issueAuthors, note func(string)) (*gh.Issue, error) {
 	c := t.c
 	var found *gh.Issue
 	for _, opt := range []*gh.IssueListByRepoOptions{
@@ -254,7 +259,7 @@ func (t *Tracker) find(ctx context.Context, repo Repo, uuid string, since time.T
 			return c.gh.Issues.ListByRepo(ctx, repo.Owner, repo.Name, opt)
 		}, func(page []*gh.Issue) {
 			for _, iss := range page {
-				if iss.IsPullRequest() || trackingMarkerIn(iss.GetBody()) != uuid {
+				if iss.IsPullRequest() || trackingMarkerIn(iss.GetBody()) != uuid || !authors.trusted(iss) {
 					continue
 				}
 				if found == nil || iss.GetNumber() < found.GetNumber() {

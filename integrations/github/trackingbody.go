@@ -20,16 +20,22 @@ func TrackingMarker(uuid string) string { return "<!-- scribe:incident:" + uuid 
 // trackingMarkerLine is TrackingMarker as the whole of a line.
 var trackingMarkerLine = lazyregexp.New(`^<!-- scribe:incident:([0-9A-Fa-f-]{8,64}) -->$`)
 
+// TrackingFooter is the line scribe writes above a tracking issue's marker.
+const TrackingFooter = "_Tracking issue filed by scribe: the part above follows the incident and its follow-ups " +
+	"(`scribe github sync`); text added outside it is kept._"
+
 // trackingMarkerIn returns the incident uuid a body carries on its last
-// non-blank line, or "" (see markerIn: a marker anywhere else ties nothing).
+// non-blank line under TrackingFooter, or "" (see markerIn: a marker
+// anywhere else ties nothing).
 func trackingMarkerIn(body string) string {
-	body = strings.TrimRight(body, " \t\r\n")
-	last := body[strings.LastIndexByte(body, '\n')+1:]
-	m := trackingMarkerLine().FindStringSubmatch(strings.TrimSpace(last))
-	if m == nil {
-		return ""
-	}
-	return m[1]
+	return footedMarker(body, TrackingFooter, trackingMarkerLine())
+}
+
+// endsWithTrackingMarker reports whether body's last non-blank line is a
+// tracking marker, footer or not: the line a rewrite replaces.
+func endsWithTrackingMarker(body string) bool {
+	_, last := cutLastLine(body)
+	return trackingMarkerLine().MatchString(last)
 }
 
 // The part of a tracking issue's body scribe writes lies between these
@@ -159,20 +165,21 @@ func taskList(items []incident.ActionItem, repo Repo) string {
 // trackingBody is a new tracking issue's body: scribe's section, a note,
 // and the marker last.
 func trackingBody(section, uuid string) string {
-	return section + "\n_Tracking issue filed by scribe: the part above follows the incident and its follow-ups " +
-		"(`scribe github sync`); text added outside it is kept._\n\n" + TrackingMarker(uuid) + "\n"
+	return section + "\n" + TrackingFooter + "\n\n" + TrackingMarker(uuid) + "\n"
 }
 
 // withSection puts section into an existing body in place of scribe's
 // previous one, keeping everything else people wrote. A body whose section
-// markers were removed gets the section back on top. The marker stays the
-// last line.
+// markers were removed gets the section back on top. The footer and the
+// marker stay the last lines, where trackingMarkerIn looks for them: text
+// people added below the footer moves above it.
 func withSection(body, section, uuid string) string {
 	rest := strings.TrimRight(body, " \t\r\n")
-	if trackingMarkerIn(rest) != "" {
+	if endsWithTrackingMarker(rest) {
 		// The marker line is written again, last.
 		rest = rest[:max(strings.LastIndexByte(rest, '\n'), 0)]
 	}
+	rest = withoutLine(rest, TrackingFooter) // written again, above the marker
 	begin := strings.Index(rest, trackingBegin)
 	end := strings.Index(rest, trackingEnd)
 	var out string
@@ -185,7 +192,20 @@ func withSection(body, section, uuid string) string {
 			out += "\n" + rest + "\n"
 		}
 	}
-	return strings.TrimRight(out, " \t\r\n") + "\n\n" + TrackingMarker(uuid) + "\n"
+	return strings.TrimRight(out, " \t\r\n") + "\n\n" + TrackingFooter + "\n\n" + TrackingMarker(uuid) + "\n"
+}
+
+// withoutLine is text without the lines that are line (blanks around it
+// aside).
+func withoutLine(text, line string) string {
+	lines := strings.Split(text, "\n")
+	kept := lines[:0]
+	for _, l := range lines {
+		if strings.TrimSpace(l) != line {
+			kept = append(kept, l)
+		}
+	}
+	return strings.Join(kept, "\n")
 }
 
 func capitalizeWord(s string) string {

@@ -40,19 +40,22 @@ func TestWithSectionRewritesOnlyScribesPart(t *testing.T) {
 func TestTrackingMarkerOnlyOnTheLastLine(t *testing.T) {
 	const uuid = "0b6f1c1e-2f7a-4d0b-9a51-0d7d1c3e9a01"
 	for body, want := range map[string]string{
-		"text\n\n" + TrackingMarker(uuid) + "\n\n":               uuid,
-		TrackingMarker(uuid):                                     uuid,
-		"see " + TrackingMarker(uuid) + " here":                  "",
-		TrackingMarker(uuid) + "\nand a reply":                   "",
-		"text\n" + Marker(uuid):                                  "", // a follow-up's marker is not a tracking one
-		"text\n<!-- scribe:incident:not a uuid at all! -->":      "",
-		"text\n  " + TrackingMarker(strings.ToUpper(uuid)) + " ": strings.ToUpper(uuid),
+		"text\n\n" + TrackingFooter + "\n\n" + TrackingMarker(uuid) + "\n\n": uuid,
+		"text\n\n" + TrackingMarker(uuid) + "\n\n":                           "", // without scribe's footer
+		TrackingMarker(uuid):                                                             "",
+		TrackingFooter + "\n" + TrackingMarker(uuid):                                     uuid,
+		"text\n" + TrackingFooter + "\nmore text\n" + TrackingMarker(uuid):               "", // the footer not right above
+		"see " + TrackingMarker(uuid) + " here":                                          "",
+		TrackingMarker(uuid) + "\nand a reply":                                           "",
+		"text\n" + Marker(uuid):                                                          "", // a follow-up's marker is not a tracking one
+		"text\n<!-- scribe:incident:not a uuid at all! -->":                              "",
+		"text\n" + TrackingFooter + "\n  " + TrackingMarker(strings.ToUpper(uuid)) + " ": strings.ToUpper(uuid),
 	} {
 		if got := trackingMarkerIn(body); got != want {
 			t.Errorf("trackingMarkerIn(%q) = %q, want %q", body, got, want)
 		}
 	}
-	if markerIn("text\n"+TrackingMarker(uuid)) != "" {
+	if markerIn(TrackingFooter+"\n"+TrackingMarker(uuid)) != "" || markerIn(FollowUpFooter+"\n"+TrackingMarker(uuid)) != "" {
 		t.Error("a tracking marker is taken for a follow-up's")
 	}
 }

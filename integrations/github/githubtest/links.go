@@ -20,8 +20,14 @@ var linkPatterns = []*regexp.Regexp{
 	regexp.MustCompile(`<!--`),
 }
 
+// issueURL finds URLs of issues, pull requests and discussions on any
+// host, which GitHub shows as cross-references on them when it links them;
+// Links keeps those outside a code span (not right after a backtick).
+var issueURL = regexp.MustCompile(`(?i)(?:https?://|www\.)[A-Za-z0-9_.-]+/[^\s/]+/[^\s/]+/(?:issues|pulls?|discussions)/[0-9]+`)
+
 // Links lists what GitHub would make of text as a mention, a reference, a
-// commit link or an HTML comment, in the order of the patterns above.
+// commit link or an HTML comment, in the order of the patterns above, then
+// the issue URLs it would link.
 func Links(text string) []string {
 	var out []string
 	for _, p := range linkPatterns {
@@ -34,6 +40,11 @@ func Links(text string) []string {
 	}
 	for _, m := range hexWord.FindAllStringIndex(text, -1) {
 		if (m[0] == 0 || !isWord(text[m[0]-1])) && (m[1] == len(text) || !isWord(text[m[1]])) {
+			out = append(out, text[m[0]:m[1]])
+		}
+	}
+	for _, m := range issueURL.FindAllStringIndex(text, -1) {
+		if m[0] == 0 || text[m[0]-1] != '`' {
 			out = append(out, text[m[0]:m[1]])
 		}
 	}

@@ -34,7 +34,12 @@ const (
 	EditIssue   Op = "edit-issue"
 	ListLabels  Op = "list-labels"
 	CreateLabel Op = "create-label"
+	GetUser     Op = "get-user"
 )
+
+// Login is the user the stand-in's token belongs to (GET /user), and the
+// author of the issues it creates, unless WithLogin names another.
+const Login = "scribe-tester"
 
 // Fault is a failure to answer one request with.
 type Fault int
@@ -78,6 +83,11 @@ type Issue struct {
 	Created     time.Time
 	Updated     time.Time
 	PullRequest bool
+	// Author is who opened it: a login, a "name[bot]" app; Association is
+	// the author's relation to the repository as GitHub reports it
+	// (OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE, …).
+	Author      string
+	Association string
 
 	gone      bool   // deleted: 410
 	movedTo   string // transferred: repository full name
@@ -104,6 +114,8 @@ type Server struct {
 
 	t      testing.TB
 	token  string
+	login  string // the token's user; "" for an app's token
+	assoc  string // the token user's relation to every repository
 	prefix string
 	srv    *httptest.Server
 	now    func() time.Time
@@ -128,10 +140,25 @@ type Option func(*Server)
 // /api/v3.
 func WithPrefix(p string) Option { return func(s *Server) { s.prefix = "/" + strings.Trim(p, "/") } }
 
+// WithLogin makes the token belong to login, who opens the issues created
+// through the API; "" makes it an app's installation token, as GitHub
+// Actions' GITHUB_TOKEN is: GET /user answers 403 and the issues it creates
+// are opened by "github-actions[bot]".
+func WithLogin(login string) Option { return func(s *Server) { s.login = login } }
+
+// WithAssociation sets the token user's relation to the repositories (the
+// author_association of the issues it opens): OWNER, MEMBER, COLLABORATOR,
+// or the default NONE, as for a user filing in another's public
+// repository, so that only the user's own login ties its issues.
+func WithAssociation(a string) Option { return func(s *Server) { s.assoc = a } }
+
+// actionsBot is who opens the issues an app's token creates.
+const actionsBot = "github-actions[bot]"
+
 // New starts a stand-in that accepts token and stops it when the test ends.
 func New(t testing.TB, token string, opts ...Option) *Server {
 	s := &Server{
-		t: t, token: token, now: time.Now, RetryAfter: 1,
+		t: t, token: token, login: Login, assoc: "NONE", now: time.Now, RetryAfter: 1,
 		repos: map[string]*repo{}, calls: map[Op]int{}, faults: map[Op]map[int]Fault{}, remaining: 5000,
 		before: map[Op]func(){},
 	}
@@ -185,12 +212,22 @@ func (s *Server) SetAssignable(full string, logins ...string) {
 	s.repo(full).assignable = append([]string{}, logins...)
 }
 
-// AddIssue files an issue as a person (or another scribe) would, with the
-// labels given, returning its number.
+// AddIssue files an issue as the token's user would (another scribe run
+// of theirs, say), with the labels given, returning its number.
 func (s *Server) AddIssue(full, title, body string, labels ...string) int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.addIssue(s.repo(full), title, body, labels, nil).Number
+}
+
+// AddIssueBy files an issue as author, whose relation to the repository is
+// association (OWNER, MEMBER, COLLABORATOR, CONTRIBUTOR, NONE, …).
+func (s *Server) AddIssueBy(full, author, association, title, body string, labels ...string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	iss := s.addIssue(s.repo(full), title, body, labels, nil)
+	iss.Author, iss.Association = author, association
+	return iss.Number
 }
 
 // AddPullRequest adds a pull request, which the issues listing includes.
@@ -381,6 +418,10 @@ func (s *Server) addIssue(r *repo, title, body string, labels, assignees []strin
 	iss := &Issue{
 		Number: len(r.issues) + 1, Title: title, Body: body, State: "open",
 		Labels: slices.Clone(labels), Assignees: slices.Clone(assignees), Created: now, Updated: now,
+		Author: s.login, Association: s.assoc,
+	}
+	if s.login == "" {
+		iss.Author, iss.Association = actionsBot, "NONE"
 	}
 	r.issues = append(r.issues, iss)
 	return iss
@@ -533,19 +574,30 @@ func drop(w http.ResponseWriter) {
 
 func (s *Server) route(method string, parts []string) (Op, http.HandlerFunc) {
 	switch {
-	case len(parts) == 4 && parts[0] == "repos" && parts[3] == "issues" && method == http.MethodGet:
-		return ListIssues, s.withRepo(parts, s.listIssues)
-	case len(parts) == 4 && parts[0] == "repos" && parts[3] == "issues" && method == http.MethodPost:
-		return CreateIssue, s.withRepo(parts, s.createIssue)
-	case len(parts) == 5 && parts[0] == "repos" && parts[3] == "issues" && method == http.MethodGet:
-		return GetIssue, s.withRepo(parts, func(w http.ResponseWriter, req *http.Request, r *repo) { s.getIssue(w, req, r, parts[4]) })
-	case len(parts) == 5 && parts[0] == "repos" && parts[3] == "issues" && method == http.MethodPatch:
-		return EditIssue, s.withRepo(parts, func(w http.ResponseWriter, req *http.Request, r *repo) { s.editIssue(w, req, r, parts[4]) })
+	case len(parts) >= 4 && parts[0] == "repos":
+		return s.repoRoute(method, parts)
 	case len(parts) == 4 && parts[0] == "repositories" && parts[2] == "issues" && method == http.MethodGet:
 		return GetIssue, func(w http.ResponseWriter, req *http.Request) { s.getByRepoID(w, req, parts[1], parts[3]) }
-	case len(parts) == 4 && parts[0] == "repos" && parts[3] == "labels" && method == http.MethodGet:
+	case len(parts) == 1 && parts[0] == "user" && method == http.MethodGet:
+		return GetUser, s.getUser
+	}
+	return "", nil
+}
+
+// repoRoute routes /repos/OWNER/NAME/….
+func (s *Server) repoRoute(method string, parts []string) (Op, http.HandlerFunc) {
+	switch {
+	case len(parts) == 4 && parts[3] == "issues" && method == http.MethodGet:
+		return ListIssues, s.withRepo(parts, s.listIssues)
+	case len(parts) == 4 && parts[3] == "issues" && method == http.MethodPost:
+		return CreateIssue, s.withRepo(parts, s.createIssue)
+	case len(parts) == 5 && parts[3] == "issues" && method == http.MethodGet:
+		return GetIssue, s.withRepo(parts, func(w http.ResponseWriter, req *http.Request, r *repo) { s.getIssue(w, req, r, parts[4]) })
+	case len(parts) == 5 && parts[3] == "issues" && method == http.MethodPatch:
+		return EditIssue, s.withRepo(parts, func(w http.ResponseWriter, req *http.Request, r *repo) { s.editIssue(w, req, r, parts[4]) })
+	case len(parts) == 4 && parts[3] == "labels" && method == http.MethodGet:
 		return ListLabels, s.withRepo(parts, s.listLabels)
-	case len(parts) == 4 && parts[0] == "repos" && parts[3] == "labels" && method == http.MethodPost:
+	case len(parts) == 4 && parts[3] == "labels" && method == http.MethodPost:
 		return CreateLabel, s.withRepo(parts, s.createLabel)
 	}
 	return "", nil
@@ -748,6 +800,17 @@ func (s *Server) getByRepoID(w http.ResponseWriter, req *http.Request, id, num s
 	writeJSON(w, http.StatusNotFound, map[string]string{"message": "Not Found"})
 }
 
+// getUser answers GET /user: the token's user, or for an app's token the
+// 403 GitHub sends.
+func (s *Server) getUser(w http.ResponseWriter, _ *http.Request) {
+	if s.login == "" {
+		writeJSON(w, http.StatusForbidden, map[string]string{"message": "Resource not accessible by integration",
+			"documentation_url": "https://docs.github.com/rest/users/users#get-the-authenticated-user"})
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"login": s.login, "id": 1, "type": "User"})
+}
+
 func (s *Server) listLabels(w http.ResponseWriter, req *http.Request, r *repo) {
 	q := req.URL.Query()
 	perPage := min(max(atoiDefault(q.Get("per_page"), 30), 1), 100)
@@ -797,11 +860,13 @@ func (s *Server) issueJSON(req *http.Request, r *repo, iss *Issue) map[string]an
 	out := map[string]any{
 		"id": r.id*100000 + iss.Number, "number": iss.Number, "title": iss.Title, "body": iss.Body,
 		"state": iss.State, "labels": labels, "assignees": assignees,
-		"url":            fmt.Sprintf("%s/repos/%s/issues/%d", api, r.name, iss.Number),
-		"repository_url": fmt.Sprintf("%s/repos/%s", api, r.name),
-		"html_url":       fmt.Sprintf("http://%s/%s/issues/%d", req.Host, r.name, iss.Number),
-		"created_at":     iss.Created.Format(time.RFC3339),
-		"updated_at":     iss.Updated.Format(time.RFC3339),
+		"url":                fmt.Sprintf("%s/repos/%s/issues/%d", api, r.name, iss.Number),
+		"repository_url":     fmt.Sprintf("%s/repos/%s", api, r.name),
+		"html_url":           fmt.Sprintf("http://%s/%s/issues/%d", req.Host, r.name, iss.Number),
+		"created_at":         iss.Created.Format(time.RFC3339),
+		"updated_at":         iss.Updated.Format(time.RFC3339),
+		"user":               userJSON(iss.Author),
+		"author_association": iss.Association,
 	}
 	if iss.StateReason != "" {
 		out["state_reason"] = iss.StateReason
@@ -813,6 +878,15 @@ func (s *Server) issueJSON(req *http.Request, r *repo, iss *Issue) map[string]an
 		out["pull_request"] = map[string]string{"url": fmt.Sprintf("%s/repos/%s/pulls/%d", api, r.name, iss.Number)}
 	}
 	return out
+}
+
+// userJSON is a user as issues carry it; apps' logins end in "[bot]".
+func userJSON(login string) map[string]any {
+	kind := "User"
+	if strings.HasSuffix(login, "[bot]") {
+		kind = "Bot"
+	}
+	return map[string]any{"login": login, "type": kind}
 }
 
 func validationFailed(w http.ResponseWriter, field, code, value string) {
