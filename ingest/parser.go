@@ -53,6 +53,9 @@ type surveyed struct {
 	hintZone string
 	hintLine int
 	hintUsed bool
+	// bylines are the lines near the top that only date the document
+	// (see byline), 0-based.
+	bylines []int
 }
 
 // walking is the context the walk carries from line to line.
@@ -519,7 +522,9 @@ func (p *parser) stampedLine(l *line) bool {
 		return true
 	case text == "":
 		p.endParagraph()
-		p.setDate(l.st)
+		if !p.isByline(l.n - 1) {
+			p.setDate(l.st)
+		}
 		return true
 	case l.isList || startsWithSeparator(l.rest) || clockSoon(l.rest):
 		p.endParagraph()

@@ -328,15 +328,18 @@ func (p *parser) postedNear(i int) bool {
 
 // documentDate is the date time-only entries fall on when no heading gives
 // one: the title's, the first date in the text, or the front matter's (a
-// blog post's date is when it was published, often days later). When no
-// year is written anywhere, a weekday named beside a date gives it; --year
-// overrides them all.
+// blog post's date is when it was published, often days later). Bylines
+// (see byline) are publication dates too: they give the date, or the year
+// of a title's date, only when nothing else does. When no year is written
+// anywhere, a weekday named beside a date gives it; --year overrides them
+// all.
 func (p *parser) documentDate() {
+	p.findBylines()
 	title := true
 	var clue *weekdayClue
 	writeDate := false // the document's date is when it was written ("Date: Fri, 14 Mar 2025")
 	p.surveyLines(func(i int, lead string) {
-		if p.docD > 0 && p.docY > 0 {
+		if p.docD > 0 && p.docY > 0 || p.isByline(i) {
 			return
 		}
 		if title {
@@ -352,11 +355,14 @@ func (p *parser) documentDate() {
 			clue = findWeekdayClue(p.r, lead, i+1)
 		}
 	})
-	if writeDate {
-		p.dayBeforeWriting()
-	}
 	if title {
 		p.noteDate(p.title, "the year of the title")
+	}
+	for _, i := range p.bylines {
+		writeDate = p.bylineDate(i) || writeDate
+	}
+	if writeDate {
+		p.dayBeforeWriting()
 	}
 	p.noteDate(p.fmDate, "the year of the front matter's date")
 	if p.docY == 0 && clue != nil {
@@ -365,6 +371,32 @@ func (p *parser) documentDate() {
 	if p.opts.Year > 0 {
 		p.docY, p.docYSource, p.docYWritten = p.opts.Year, "", false
 	}
+}
+
+// bylineDate takes what the document's date still lacks from byline i: the
+// whole date, or the year of a date written without one, which is then
+// the latest year that puts the date on or before the byline's (an
+// incident is written up after it happened). It reports whether the
+// byline gave the date and says when the document was written ("Date:
+// Fri, 14 Mar 2025").
+func (p *parser) bylineDate(i int) bool {
+	if p.docD > 0 && p.docY > 0 {
+		return false
+	}
+	lead := p.lines[i]
+	source := fmt.Sprintf("the year of the date on line %d", i+1)
+	if p.docD > 0 {
+		y, m, d, ok := p.r.dateAnywhere(cleanInline(lead))
+		if ok && y > 0 && validYear(y) {
+			if p.docM > m || p.docM == m && p.docD > d {
+				y--
+			}
+			p.docY, p.docYSource = y, source
+		}
+		return false
+	}
+	p.noteDate(lead, source)
+	return p.docD > 0 && writtenOn(lead)
 }
 
 func (p *parser) noteDate(s, source string) {
