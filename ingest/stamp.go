@@ -302,6 +302,9 @@ func (r stampReader) yearFirst(s string, j int) (dateRead, verdict) {
 		return dateRead{}, notMine
 	}
 	sep := byteAt(s, j+4)
+	if sep == ' ' || sep == ',' {
+		return yearMonthDay(a, s, j+4)
+	}
 	if sep != '-' && sep != '/' && sep != '.' {
 		return dateRead{}, refused
 	}
@@ -315,6 +318,27 @@ func (r stampReader) yearFirst(s string, j int) (dateRead, verdict) {
 		return dateRead{}, refused
 	}
 	return dateRead{a, m, d, e}, read
+}
+
+// yearMonthDay reads the month's name and day after a year written first
+// ("2023 June 14", as some post-incident analyses head their entries); any
+// other number of four digits is not a date.
+func yearMonthDay(y int, s string, k int) (dateRead, verdict) {
+	if byteAt(s, k) == ',' {
+		k++
+	}
+	k = skipSpaces(s, k)
+	w := letters(s, k)
+	m := monthOf(w)
+	if m == 0 {
+		return dateRead{}, refused
+	}
+	k = skipSpaces(s, k+len(w))
+	d, n := number(s, k, 2)
+	if n == 0 || d < 1 || d > 31 || !wordEnd(s, skipOrdinal(s, k+n)) || byteAt(s, k+n) == ':' {
+		return dateRead{}, refused
+	}
+	return dateRead{y, m, d, skipOrdinal(s, k+n)}, read
 }
 
 // validYear is the range of years a date in a timeline may have: the
