@@ -46,11 +46,13 @@ func (p *parser) prose(para []textLine) {
 		if !ok {
 			// "Our alarms paged the team at 14:09 CEST.": the sentence is
 			// the entry, and, like all sentences, only where the document
-			// has no timeline of its own.
+			// has no timeline of its own, or under a heading that is an
+			// entry ("### March 11 22:45 UTC (lasting 2 hours)"), whose
+			// paragraphs tell that incident's moments.
 			if st, ok = p.midSentenceStamp(s[:sentenceEnd(s, i)], i); !ok {
 				continue
 			}
-			start, summary = i, true
+			start = i
 		}
 		end := sentenceEnd(s, start)
 		cut, next, st2, two := p.secondClause(s, start, end)
