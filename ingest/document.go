@@ -453,6 +453,12 @@ func (p *parser) statusPageLine(clean string) bool {
 			}
 		}
 	}
+	if p.pending != nil {
+		// The time of the update being read, alone below its message.
+		if st, rest, ok := p.leadStamp(clean); ok && st.hasTime && st.hasDate() && entryText(rest) == "" {
+			return true
+		}
+	}
 	state, _, ok := statusLine(clean, false)
 	return ok && state != ""
 }

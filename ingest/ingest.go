@@ -46,6 +46,9 @@ type Entry struct {
 	Pinned bool
 
 	prose bool // read from a sentence rather than a timeline line
+	// postmortem is set for an entry read in a postmortem posted as a
+	// status-page update, a document of its own (see keptProse).
+	postmortem bool
 	cut   bool // the text was cut to incident.MaxTextLen (reported once)
 	group int  // the date in force it was placed on (see unshiftNewestFirst)
 	shift int  // midnights assumed after that date

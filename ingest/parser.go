@@ -215,7 +215,7 @@ func (p *parser) walk() {
 	}
 	p.endParagraph()
 	p.flushAwaiting()
-	p.dropPending()
+	p.endPending()
 	p.doc.endSection()
 }
 
@@ -538,7 +538,9 @@ func (p *parser) stampedLine(l *line) bool {
 // timedLine reads a line that opens with a time of day.
 func (p *parser) timedLine(l *line, text string) {
 	if text == "" {
-		if p.pending != nil {
+		if p.pending != nil && (!p.pending.postmortem || l.st.hasDate()) {
+			// The update's time, below its message; a time alone in a
+			// postmortem heads one of its timeline's entries.
 			p.emitPending(l.st, l.n, l.lead)
 			return
 		}
@@ -571,7 +573,7 @@ func (p *parser) statusStampLine(l *line) bool {
 	}
 	p.endParagraph()
 	p.flushAwaiting()
-	p.dropPending()
+	p.endPending()
 	p.speaker = ""
 	if p.addEntry(st, text, l.n, l.lead, false) {
 		p.open = len(p.entries) - 1
@@ -682,7 +684,7 @@ func (p *parser) statusLabelLine(l *line) bool {
 	label := strings.Trim(strings.Fields(l.clean)[0], "*_:")
 	if st, end, ok := p.r.stampAt(msg, 0); ok && (st.hasTime || st.unknown) && strings.TrimSpace(msg[end:]) == "" {
 		p.flushAwaiting()
-		p.dropPending()
+		p.endPending()
 		if !p.messageBelow(l.n) {
 			p.addEntry(st, label, l.n, l.lead, false)
 			return true
@@ -695,9 +697,16 @@ func (p *parser) statusLabelLine(l *line) bool {
 		}
 		return true
 	}
-	p.dropPending()
+	if strings.EqualFold(label, "issue") && !p.updateTimeBelow(l.n) {
+		// "Issue" heads an update only on a page that times it.
+		return false
+	}
+	p.endPending()
+	if n := postmortemLabel(l.clean); n > 0 {
+		label = strings.Trim(l.clean[:n], "*_ :")
+	}
 	p.pending = &statusBlock{state: state, label: label, line: l.n}
-	if pm := strings.ToLower(label); pm == "postmortem" || pm == "post-mortem" {
+	if postmortemLabel(l.clean) > 0 {
 		p.pending.postmortem = true
 		p.doc.endSection()
 		p.doc.section = sectionSummary
@@ -707,6 +716,29 @@ func (p *parser) statusLabelLine(l *line) bool {
 		p.pending.text = append(p.pending.text, msg)
 	}
 	return true
+}
+
+// updateTimeBelow reports whether a status update's time follows the label
+// on line n (1-based) within a few lines: a "Posted …" line or a date and
+// time alone, before any other label.
+func (p *parser) updateTimeBelow(n int) bool {
+	for i, seen := n, 0; i < len(p.lines) && seen < 8; i++ {
+		c := cleanInline(strings.TrimSpace(p.lines[i]))
+		if c == "" {
+			continue
+		}
+		seen++
+		if len(c) > 6 && strings.EqualFold(c[:6], "posted") {
+			return true
+		}
+		if st, rest, ok := p.leadStamp(c); ok && st.hasTime && st.hasDate() && entryText(rest) == "" {
+			return true
+		}
+		if _, _, ok := statusLine(c, false); ok {
+			return false
+		}
+	}
+	return false
 }
 
 // fieldLabelLine reads key events written as fields rather than bullets
@@ -729,8 +761,7 @@ func (p *parser) plainLine(l *line) bool {
 	}
 	p.defaultDate(l.clean)
 	switch {
-	case p.pending != nil && p.pending.postmortem:
-	case p.pending != nil:
+	case p.pending != nil && !p.pending.postmortem:
 		if strings.EqualFold(strings.TrimRight(l.clean, ":"), "posted") {
 			return true // "Posted" on a line of its own, its time on the next
 		}
@@ -853,8 +884,18 @@ func (p *parser) messageBelow(n int) bool {
 	return true
 }
 
-// dropPending reports a status-page update whose time never came.
+// dropPending reports a status-page update whose time never came, when
+// the line read ends it. A postmortem posted as an update is a document
+// of its own, whose headings, tables and timeline lines belong to it: it
+// ends only at its time, or at the next update (endPending).
 func (p *parser) dropPending() {
+	if p.pending != nil && !p.pending.postmortem {
+		p.endPending()
+	}
+}
+
+// endPending reports a status-page update whose time never came.
+func (p *parser) endPending() {
 	if b := p.pending; b != nil {
 		p.pending = nil
 		p.problem(b.line, strings.TrimSpace(b.label+" - "+strings.Join(b.text, " ")), "no time for this status update")
@@ -905,7 +946,7 @@ func (p *parser) addEntry(st stamp, text string, n int, raw string, prose bool) 
 	if !ok {
 		return false
 	}
-	e := Entry{At: at, Text: text, Kind: incident.KindNote, Line: n, prose: prose}
+	e := Entry{At: at, Text: text, Kind: incident.KindNote, Line: n, prose: prose, postmortem: p.pending != nil && p.pending.postmortem}
 	if p.placed.timeOnly {
 		e.group, e.shift = p.placed.group, p.placed.shift
 	} else {
@@ -998,6 +1039,46 @@ func newestFirst(es []Entry) bool {
 // that its prose is not read for more.
 const minTimeline = 3
 
+// keptProse says which entries read from sentences are kept. A document
+// with a timeline of its own tells its story there: the sentences with
+// times around it ("On 2020-02-20 at 21:28 UTC we received a report")
+// summarise it. Sentences are the timeline only of a document that has
+// (almost) no other; with fewer lines, a sentence at a line's minute is
+// that line again. A postmortem posted as a status-page update is weighed
+// on its own: the updates around it say what was posted when, and its
+// sentences tell what happened, unless it has a timeline of its own.
+func (p *parser) keptProse() func(Entry) bool {
+	lines, pmLines, pmProse := 0, 0, false
+	for _, e := range p.entries {
+		switch {
+		case e.prose:
+			pmProse = pmProse || e.postmortem
+		case e.postmortem:
+			lines++
+			pmLines++
+		default:
+			lines++
+		}
+	}
+	told := map[int64]bool{}
+	for _, e := range p.entries {
+		// A postmortem's sentence at the minute of any update is that
+		// update told again; status logs are short.
+		if !e.prose && (len(told) < minTimeline || pmProse) {
+			told[e.At.Unix()/60] = true
+		}
+	}
+	return func(e Entry) bool {
+		if told[e.At.Unix()/60] {
+			return false
+		}
+		if e.postmortem {
+			return pmLines < minTimeline
+		}
+		return lines < minTimeline
+	}
+}
+
 func (p *parser) result() Result {
 	// The entries kept are filtered in place: a large timeline's are most
 	// of what the parse allocates.
@@ -1008,25 +1089,9 @@ func (p *parser) result() Result {
 		// The first line looked like a title but was read as an entry.
 		res.Title = ""
 	}
-	// A document with a timeline of its own tells its story there: the
-	// sentences with times around it ("On 2020-02-20 at 21:28 UTC we
-	// received a report") summarise it. Sentences are the timeline only of
-	// a document that has (almost) no other.
-	// With fewer lines, a sentence at a line's minute is that line again.
-	told := map[int64]bool{}
+	keep := p.keptProse()
 	for _, e := range p.entries {
-		if !e.prose && len(told) < minTimeline {
-			told[e.At.Unix()/60] = true
-		}
-	}
-	lines := len(p.entries)
-	for _, e := range p.entries {
-		if e.prose {
-			lines--
-		}
-	}
-	for _, e := range p.entries {
-		if e.prose && (lines >= minTimeline || told[e.At.Unix()/60]) {
+		if e.prose && !keep(e) {
 			continue
 		}
 		res.Entries = append(res.Entries, e)

@@ -24,8 +24,32 @@ var statusWords = sync.OnceValue(func() map[string]incident.State {
 		"in progress":   "",
 		"verifying":     "",
 		"completed":     "",
+		"issue":         "", // Heroku's first update
 	}
 })
+
+// postmortemLabels head a postmortem posted as a status-page update.
+var postmortemLabels = []string{"postmortem", "post-mortem", "post mortem", "post-incident review", "post-incident report",
+	"post incident review", "post incident report", "post-incident analysis"}
+
+// postmortemLabel is the length of the postmortem label a line opens with
+// (alone, or before a dash or colon and the rest), 0 when none.
+func postmortemLabel(s string) int {
+	s0 := s
+	s = strings.TrimLeft(s, "*_")
+	if len(s) < 10 || s[0]|0x20 != 'p' {
+		return 0
+	}
+	for _, l := range postmortemLabels {
+		if len(s) >= len(l) && strings.EqualFold(s[:len(l)], l) {
+			r := strings.TrimLeft(s[len(l):], "*_ ")
+			if r == "" || r[0] == ':' || dashAt(r, 0) > 0 {
+				return len(s0) - len(r)
+			}
+		}
+	}
+	return 0
+}
 
 // statusLine reads a status-page update label: a line that is only the word
 // ("Resolved") or the word, a dash and the message ("Investigating - We are
@@ -33,13 +57,16 @@ var statusWords = sync.OnceValue(func() map[string]incident.State {
 // of its own written so is a document's field ("Identified: a bad config")
 // rather than an update.
 func statusLine(s string, colonOK bool) (state incident.State, msg string, ok bool) {
+	if n := postmortemLabel(s); n > 0 {
+		return "", entryText(s[n:]), true
+	}
 	i := 0
 	for i < len(s) && (isLetter(s[i]) || s[i] == '*' || s[i] == '_' || s[i] == '-' && i+1 < len(s) && isLetter(s[i+1])) {
 		i++
 	}
 	word, rest := s[:i], s[i:]
 	word = strings.Trim(word, "*_")
-	if len(word) < 6 || len(word) > 13 {
+	if (len(word) < 6 || len(word) > 13) && !strings.EqualFold(word, "issue") {
 		return "", "", false
 	}
 	if strings.IndexByte("imruspvcIMRUSPVC", word[0]) < 0 {
@@ -176,7 +203,7 @@ func (p *parser) emitPending(st stamp, n int, raw string) {
 		// The postmortem's sections end with its update.
 		p.doc.endSection()
 		p.doc.section, p.doc.headings = sectionNone, nil
-		p.addEntry(st, "Postmortem posted", n, raw, false)
+		p.addEntry(st, b.label+" posted", n, raw, false)
 		return
 	}
 	text := entryText(strings.Join(b.text, " "))

@@ -229,22 +229,31 @@ func (p *parser) frontMatter() {
 }
 
 // statusPageTitle takes the incident's name on a status page, the line
-// above "Incident Report for Acme" (the first line is the page's own name).
+// above "Incident Report for Acme" or below "Incident #2587" (the first
+// line is the page's own name).
 func (p *parser) statusPageTitle() {
-	prev := ""
+	prev, numbered := "", false
 	for i := 0; i < len(p.lines) && i < 12; i++ {
 		l := cleanInline(strings.TrimSpace(p.lines[i]))
-		if len(l) > 20 && strings.EqualFold(l[:20], "incident report for ") {
+		switch {
+		case l == "":
+			continue
+		case numbered:
+			p.title = l
+			return
+		case len(l) > 20 && strings.EqualFold(l[:20], "incident report for "):
 			if prev != "" {
 				p.title = prev
 			}
 			return
 		}
-		if l != "" {
-			prev = l
-		}
+		numbered = incidentNumber().MatchString(l)
+		prev = l
 	}
 }
+
+// incidentNumber is a status page's line naming an incident by number.
+var incidentNumber = lazyregexp.New(`^(?i:incident)\s*#\d{1,7}$`)
 
 // plainTitle takes, when the document has no level-1 heading, a "Title:"
 // line among its first lines, else its first short line when that is a
