@@ -180,7 +180,7 @@ var (
 	priorityField = lazyregexp.New(`(?i)[(\[]?\b(?:priority\s*[:=-]?\s*)?(p[0-3]|critical|urgent|high|medium|low)(?:\s+priority)?\b[)\]]?`)
 	pWord         = lazyregexp.New(`(?i)(?:^|[\s(\[])(p[0-3])(?:$|[\s)\],:.;])`)
 	dueField      = lazyregexp.New(`(?i)[(\[,;]?\s*\b(?:due(?: date)?|deadline|eta|target(?: date)?|by)\s*[:=-]?\s*`)
-	stateField    = lazyregexp.New(`(?i)[(\[]\s*(completed|complete|done|fixed|shipped|in progress|ongoing|open|todo|to do|not started|planned|backlog|blocked|pending|wip|in review|scheduled|proposed|won'?t (?:do|fix)|wontfix|cancelled|canceled)\b[^)\]]{0,40}[)\]]|\b(?:status|state)\s*[:=]\s*(completed|complete|done|fixed|in progress|open|todo|won'?t (?:do|fix)|cancelled|canceled)\b|^\s*(done|completed|fixed)\s*[:-]\s*`)
+	stateField    = lazyregexp.New(`(?i)[(\[]\s*(completed|complete|done|fixed|shipped|in progress|ongoing|open|todo|to do|not started|planned|backlog|blocked|pending|wip|in review|scheduled|proposed|won'?t (?:do|fix)|wontfix|cancelled|canceled)\b[^)\]]{0,40}[)\]]|\b(?:status|state)\s*[:=]\s*(completed|complete|done|fixed|in progress|open|todo|won'?t (?:do|fix)|cancelled|canceled)\b|^\s*(done|completed|fixed)\s*[:-]\s*|\s[—–-]\s*(completed|complete|done|fixed|shipped|in progress|open|not started|planned|blocked|won'?t (?:do|fix)|cancelled|canceled)\s*$`)
 	titleURL      = lazyregexp.New(`\s*(?:[—–-]\s*)?[(<]?(?:see:?\s+)?<?https?://[^\s)>]+>?\)?`)
 	markdownLink  = lazyregexp.New(`\[([^\]]+)\]\(([^)\s]+)\)`)
 	strike        = lazyregexp.New(`^~~(.+?)~~(.*)$`)
@@ -200,7 +200,7 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		a.State, rest = incident.ItemDone, m[1]+" "+m[2]
 	}
 	if m := stateField().FindStringSubmatch(rest); m != nil {
-		word := strings.ToLower(m[1] + m[2] + m[3])
+		word := strings.ToLower(m[1] + m[2] + m[3] + m[4])
 		switch {
 		case strings.HasPrefix(word, "won") || strings.HasPrefix(word, "cancel"):
 			a.State = incident.ItemWontDo
@@ -241,12 +241,29 @@ func parseItem(text string, docYear int) incident.ActionItem {
 	rest = emptyBrackets().ReplaceAllString(rest, " ")
 	rest = strings.Join(strings.Fields(rest), " ")
 	rest = strings.Trim(rest, " -–—,;:|")
+	rest = trimConjunction(rest)
 	a.Title, a.Description = itemTitle(rest, full)
 	if key != "" && !strings.Contains(a.Description, key) {
 		// The title is the work; the key says where it is tracked.
 		a.Description = strings.TrimSpace(a.Description + " Tracking: " + key)
 	}
 	return a
+}
+
+// trimConjunction drops the "and" that joins the last item of a list
+// written as one sentence ("- and setting a floor on fleet size,"), and
+// one left at the end of an item.
+func trimConjunction(s string) string {
+	for _, w := range []string{"and ", "or ", "And "} {
+		if len(s) > len(w)+3 && strings.HasPrefix(s, w) {
+			s = s[len(w):]
+			break
+		}
+	}
+	for _, w := range []string{" and", " or"} {
+		s = strings.TrimSuffix(s, w)
+	}
+	return strings.TrimRight(s, " ,;")
 }
 
 func priorityWord(w string) incident.Priority {
@@ -305,7 +322,7 @@ func itemTitle(rest, full string) (string, string) {
 		// A link is the item's tracking, kept in the description.
 		title, desc = t, cleanInline(full)
 	}
-	title = strings.Trim(strings.ReplaceAll(title, "`", ""), " *_.,;")
+	title = strings.Trim(strings.ReplaceAll(trimSeparators(title), "`", ""), " *_.,;")
 	if utf8.RuneCountInString(title) > 120 {
 		if e := sentenceEnd(title, 0); e < len(title) && e <= 200 {
 			title = strings.TrimRight(title[:e], ".")

@@ -173,6 +173,16 @@ func (p *parser) documentLine(l docLine) bool {
 		}
 		return true
 	}
+	if p.actionIntro(l) {
+		// "Here's what we're doing to prevent this from happening
+		// again:" with the follow-ups listed below it.
+		p.endParagraph()
+		p.open = -1
+		d.endSection()
+		d.label = &labelScope{kind: sectionActions, indent: -1, prev: d.section}
+		d.section, d.done, d.entriesIn = sectionActions, false, false
+		return true
+	}
 	if d.section != sectionNone && !l.isList && p.statusPageLine(l.clean) {
 		// A status page's next update ends a postmortem posted as one.
 		d.endSection()
@@ -192,6 +202,37 @@ func (p *parser) documentLine(l docLine) bool {
 		p.narrate(l)
 	}
 	return false
+}
+
+// planIntro is a sentence that announces what is to be done: a plan ("we
+// will", "we are", "going forward") and the things planned ("the
+// following changes"), or a plan alone at its end ("In the coming weeks
+// we will").
+var (
+	planWho    = lazyregexp.New(`(?i)\b(?:we(?:'re| are| will|'ll| plan to| intend to| have started to)|going forward|in the (?:coming|next) (?:days|weeks|months))\b`)
+	planWhat   = lazyregexp.New(`(?i)\b(?:following|these|several|some|a few|a number of)\b.*\b(?:actions|steps|changes|improvements|measures|items|things|follow-ups)\b`)
+	planEnding = lazyregexp.New(`(?i)\bwe(?:'re| are| will|'ll)(?: also)?(?: be)?$`)
+)
+
+// actionIntro reports whether a paragraph line outside the action and
+// timeline sections introduces the list below it as follow-ups: it ends
+// with a colon, names an action section ("Here's what we're doing to
+// prevent this from happening again:") or a plan ("We are making the
+// following changes:", "Beyond that, we are:"), and a list follows.
+func (p *parser) actionIntro(l docLine) bool {
+	d := &p.doc
+	if l.isList || d.section == sectionActions || d.section == sectionTimeline || len(l.clean) > 240 || !strings.HasSuffix(l.clean, ":") {
+		return false
+	}
+	next := p.nonBlank(l.n, 1)
+	if next < 0 {
+		return false
+	}
+	if _, listed := listItem(strings.TrimSpace(p.lines[next])); !listed {
+		return false
+	}
+	text := strings.TrimSpace(strings.TrimSuffix(l.clean, ":"))
+	return classify(text) == sectionActions || planWho().MatchString(text) && (planWhat().MatchString(text) || planEnding().MatchString(text))
 }
 
 // narrate adds a line to the narrative field or the retro notes of the
@@ -301,7 +342,7 @@ func (d *documentParts) endSection() {
 			}
 		default:
 			for _, para := range d.paras {
-				if !strings.HasSuffix(para, ":") {
+				if !strings.HasSuffix(para, ":") && !storyPara(para) {
 					d.addItem(para, 0, 0, d.done, 0)
 				}
 			}
@@ -311,6 +352,27 @@ func (d *documentParts) endSection() {
 		d.flushRetro()
 	}
 	d.lastList, d.headItem = false, ""
+}
+
+// clockInText is a time of day in running text ("at 06:42 US/Pacific").
+var clockInText = lazyregexp.New(`\b(?:[01]?\d|2[0-3]):[0-5]\d\b`)
+
+// storyPara reports whether a paragraph of an action section without a
+// list tells what happened rather than what is to be done: it says when
+// ("Engineers were alerted … at 06:42 US/Pacific"), or runs to three
+// sentences or more. Follow-ups written as prose are a sentence or two
+// each.
+func storyPara(para string) bool {
+	if clockInText().MatchString(para) {
+		return true
+	}
+	n := 0
+	for i := 0; i+2 < len(para); i++ {
+		if (para[i] == '.' || para[i] == '!' || para[i] == '?') && para[i+1] == ' ' && isUpper(para[i+2]) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // addService records an affected service once.

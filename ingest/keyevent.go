@@ -69,6 +69,11 @@ var notEventLabels = []string{"duration", "time to", "window", "period", "length
 	"published", "date", "created", "modified", "author", "generated"}
 
 func notEventLabel(label string) bool {
+	if strings.HasSuffix(label, "?") {
+		// "When was the incident detected? 2023-03-08 14:08 UTC": an
+		// answer about the timeline, which tells the moment itself.
+		return true
+	}
 	l := strings.ToLower(label)
 	for _, w := range notEventLabels {
 		if strings.Contains(l, w) {

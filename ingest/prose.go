@@ -43,19 +43,25 @@ func (p *parser) prose(para []textLine) {
 		}
 		st, start, ok := p.proseStamp(s, i)
 		summary := !p.entrySection
+		mid := -1 // where a time inside the sentence was read
 		if !ok {
 			// "Our alarms paged the team at 14:09 CEST.": the sentence is
 			// the entry, and, like all sentences, only where the document
 			// has no timeline of its own, or under a heading that is an
 			// entry ("### March 11 22:45 UTC (lasting 2 hours)"), whose
 			// paragraphs tell that incident's moments.
-			if st, ok = p.midSentenceStamp(s[:sentenceEnd(s, i)], i); !ok {
+			if st, mid, ok = p.midSentenceStamp(s[:sentenceEnd(s, i)], i); !ok {
 				continue
 			}
 			start = i
 		}
 		end := sentenceEnd(s, start)
 		cut, next, st2, two := p.secondClause(s, start, end)
+		if two && mid >= cut {
+			// The sentence's only time is the second clause's ("The
+			// failover stuck, and from 9:41am nothing worked"): one entry.
+			cut, two = end, false
+		}
 		text := capitalise(entryText(s[start:cut]))
 		for line+1 < len(starts) && starts[line+1] <= i {
 			line++
@@ -95,7 +101,7 @@ func (p *parser) secondClause(s string, start, end int) (cut, next int, st stamp
 		if st, e, ok := p.proseStamp(s[:end], j); ok {
 			return k, e, st, true // ", and at 07:45 the on-call was paged"
 		}
-		if st, ok = p.midSentenceStamp(s[:end], j-1); ok {
+		if st, _, ok = p.midSentenceStamp(s[:end], j-1); ok {
 			return k, j, st, true
 		}
 	}
@@ -103,8 +109,11 @@ func (p *parser) secondClause(s string, start, end int) (cut, next int, st stamp
 }
 
 // midSentenceWords() introduce a time inside a sentence that says when
-// something happened (not "until", "before" or "by", which bound it).
-var midSentenceWords = sync.OnceValue(func() map[string]bool { return map[string]bool{"at": true, "around": true, "approximately": true} })
+// something happened, or began ("from 9:41am Basecamp could not …"), but
+// not "until", "before" or "by", which bound it.
+var midSentenceWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"at": true, "around": true, "approximately": true, "from": true}
+})
 
 // pastBy reports whether "by" dates what the sentence so far says has
 // happened ("Error rates returned to normal by 13:47 UTC"): its verb is in
@@ -121,12 +130,13 @@ func pastBy(before, w string) bool {
 	return false
 }
 
-// midSentenceStamp finds the first "at 14:09 CEST" in the sentence s[i:]:
+// midSentenceStamp finds the first "at 14:09 CEST" in the sentence s[i:],
+// and where its time starts:
 // a clock with a colon, am/pm or a zone, so that "at 5 minutes" and "at
 // 99.9%" are not times.
-func (p *parser) midSentenceStamp(s string, i int) (stamp, bool) {
+func (p *parser) midSentenceStamp(s string, i int) (stamp, int, bool) {
 	if plan(s[i:]) {
-		return stamp{}, false
+		return stamp{}, -1, false
 	}
 	for j := i; j < len(s); j++ {
 		if s[j] != ' ' {
@@ -142,10 +152,10 @@ func (p *parser) midSentenceStamp(s string, i int) (stamp, bool) {
 		}
 		st, e, ok := p.r.stampAt(s, k)
 		if ok && st.hasTime && (st.zone != "" || st.meridiem != 0 || strings.IndexByte(s[k:e], ':') >= 0) {
-			return st, true
+			return st, k, true
 		}
 	}
-	return stamp{}, false
+	return stamp{}, -1, false
 }
 
 // proseStamp reads the time a sentence opens with, returning where the

@@ -55,7 +55,8 @@ var sectionNames = []struct {
 		"going forward", "to do", "todo", "actions", "^tasks", "^task list"}},
 	{sectionWentWell, []string{"went well", "what worked", "things that worked", "what went right"}},
 	{sectionWentWrong, []string{"went wrong", "went poorly", "go well", "went badly", "could have gone better", "go so well", "didn't go", "did not go",
-		"didn't work", "did not work", "problems encountered", "challenges", "where we struggled"}},
+		"didn't work", "did not work", "problems encountered", "challenges", "where we struggled", "can be improved", "could be improved",
+		"could have been better", "could go better", "for improvement", "was hard", "was difficult", "went less well"}},
 	{sectionLucky, []string{"lucky", "luck"}},
 	{sectionLessons, []string{"lesson", "learning", "takeaway", "what we learned", "what we've learned"}},
 	{sectionFactors, []string{"contributing factor", "contributors"}},
@@ -249,13 +250,13 @@ func headingLine(clean, content string, listed bool) (section, string, bool) {
 }
 
 // exactName reports whether a short line is a section name and nothing
-// more: at most six words, the first capitalised, no sentence after it.
+// more: at most eight words ("What we are doing to prevent this"), the first capitalised, no sentence after it.
 func exactName(label string) bool {
 	l := strings.TrimSpace(strings.Trim(label, "*_ "))
 	if l == "" || strings.Count(l, " ") > 8 {
 		return false
 	}
-	if w := strings.Fields(l); len(w) > 6 {
+	if w := strings.Fields(l); len(w) > 8 {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(l)
