@@ -48,11 +48,17 @@ var sectionNames = []struct {
 	{sectionActions, []string{"less likely", "less impactful", "prevent this from happening", "preventing recurrence",
 		"what are we doing", "what we are doing about"}},
 	{sectionTimeline, []string{"timeline", "chronology", "sequence of events", "key events", "events"}},
+	// What responders did during the incident, before "actions" could
+	// make it a follow-up.
+	{sectionResolution, []string{"actions taken", "action taken", "steps taken"}},
 	{sectionActions, []string{"action item", "action plan", "next step", "follow-up", "follow up", "followup",
 		"remediation", "how we're fixing", "how we are fixing", "what we're changing", "what we are changing",
 		"what we're doing", "what we are doing", "what we will do", "what we'll do", "corrective", "preventive",
 		"preventative", "prevention", "review actions", "improvements", "future work", "repair items",
-		"going forward", "to do", "todo", "actions", "^tasks", "^task list"}},
+		"going forward", "to do", "todo", "actions", "^tasks", "^task list", "preventing future", "prevent future",
+		"changes we're making", "changes we are making", "commitments", "moving forward", "looking ahead", "work items",
+		"what's next", "recommendations", "planned changes", "long-term fix", "short-term fix", "permanent fix",
+		"long-term fixes", "short-term fixes", "long term fix", "short term fix", "long term fixes", "short term fixes"}},
 	{sectionWentWell, []string{"went well", "what worked", "things that worked", "what went right"}},
 	{sectionWentWrong, []string{"went wrong", "went poorly", "go well", "went badly", "could have gone better", "go so well", "didn't go", "did not go",
 		"didn't work", "did not work", "problems encountered", "challenges", "where we struggled", "can be improved", "could be improved",
