@@ -315,11 +315,11 @@ func (d Document) Snapshot() (Snapshot, error) {
 			return Snapshot{}, err
 		}
 	}
-	idOf, err := d.actionItemsSnapshot(&s)
+	idOf, dropped, err := d.actionItemsSnapshot(&s)
 	if err != nil {
 		return Snapshot{}, err
 	}
-	if err := d.eventsSnapshot(&s, idOf); err != nil {
+	if err := d.eventsSnapshot(&s, idOf, dropped); err != nil {
 		return Snapshot{}, err
 	}
 	for i, r := range d.Roles {
@@ -348,35 +348,41 @@ func (d Document) Snapshot() (Snapshot, error) {
 // actionItemsSnapshot reads the action items into s, and maps their uuids
 // to their ids for the events that link them. An item the document marks
 // partly unreadable that does not hold together without those values is
-// left out (Unreadable says so); any other bad item refuses the document.
-func (d Document) actionItemsSnapshot(s *Snapshot) (map[string]int64, error) {
-	idOf := make(map[string]int64, len(d.ActionItems))
+// left out (Unreadable says so), and its uuid is in dropped; any other bad
+// item refuses the document.
+func (d Document) actionItemsSnapshot(s *Snapshot) (idOf map[string]int64, dropped map[string]bool, err error) {
+	idOf = make(map[string]int64, len(d.ActionItems))
 	for i, a := range d.ActionItems {
 		item, err := a.item(i, s.Incident.ID)
 		if err != nil {
 			if len(a.Invalid) > 0 {
+				dropped = d.droppedItems()
 				continue
 			}
-			return nil, err
+			return nil, nil, err
 		}
 		if item.UUID != "" {
 			idOf[item.UUID] = item.ID
 		}
 		s.ActionItems = append(s.ActionItems, item)
 	}
-	return idOf, nil
+	return idOf, dropped, nil
 }
 
 // eventsSnapshot reads the events into s, in time order. An event whose
 // time the database could not read has none to be imported at: it is left
 // out, as is one the document marks partly unreadable that does not hold
-// together without those values (Unreadable says so).
-func (d Document) eventsSnapshot(s *Snapshot, idOf map[string]int64) error {
+// together without those values (Unreadable says so), and so is one that
+// tells of an action item left out (dropped).
+func (d Document) eventsSnapshot(s *Snapshot, idOf map[string]int64, dropped map[string]bool) error {
 	if len(d.Events) > 0 {
 		s.Events = make([]Event, 0, len(d.Events))
 	}
 	for i := range d.Events {
 		e := &d.Events[i]
+		if dropped[e.ActionItem] {
+			continue
+		}
 		ev, err := e.event(i, s.Incident.ID, idOf)
 		if err != nil {
 			if len(e.Invalid) > 0 {
@@ -399,7 +405,7 @@ func (d Document) eventsSnapshot(s *Snapshot, idOf map[string]int64) error {
 func (a *DocActionItem) item(i int, incidentID int64) (ActionItem, error) {
 	item := ActionItem{
 		ID: a.ID, IncidentID: incidentID, UUID: a.UUID, Title: a.Title, Description: a.Description, Owner: a.Owner,
-		Priority: Priority(a.Priority), Due: a.Due, State: ItemState(a.State),
+		Priority: Priority(a.Priority), Due: a.importDue(), State: ItemState(a.State),
 	}
 	if item.State == "" {
 		item.State = ItemOpen

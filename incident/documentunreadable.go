@@ -27,8 +27,15 @@ func (d Document) Unreadable() []DocumentNote {
 	var notes documentNotes
 	notes.add("incident", d.Incident.Invalid, nil, "")
 	var idOf map[string]int64 // built only when an unreadable event needs it
+	dropped := d.droppedItems()
 	for i := range d.Events {
 		e := &d.Events[i]
+		if dropped[e.ActionItem] {
+			k := d.itemIndex(e.ActionItem)
+			notes = append(notes, DocumentNote{Entry: fmt.Sprintf("event %d (id %d, %s)", i+1, e.ID, Quote(e.Text)), Dropped: true,
+				Message: fmt.Sprintf("not imported: it tells of action item %d (%s), which is not imported (see it)", k, Quote(d.ActionItems[k-1].Title))})
+			continue
+		}
 		if len(e.Invalid) == 0 {
 			continue
 		}
@@ -47,6 +54,9 @@ func (d Document) Unreadable() []DocumentNote {
 	}
 	for i := range d.ActionItems {
 		a := &d.ActionItems[i]
+		if n, ok := a.dueNote(i); ok {
+			notes = append(notes, n)
+		}
 		_, err := a.item(i, d.Incident.ID)
 		notes.add(fmt.Sprintf("action item %d (%s)", i+1, Quote(a.Title)), a.Invalid, err,
 			`set the values named, drop "invalid", and import again; or add the item again with scribe action add N TITLE`)
