@@ -327,36 +327,10 @@ func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON boo
 }
 
 // problemSummary counts the lines reported above: those that could not be
-// read, and those imported but changed (a text cut to the event limit).
+// read, and those imported but changed (a text cut to the event limit, a
+// JSON document's entry without a value that could not be read).
 func problemSummary(problems []ingest.Problem) string {
-	unread, changed := 0, 0
-	for _, p := range problems {
-		if p.Changed {
-			changed++
-		} else {
-			unread++
-		}
-	}
-	lines := func(n int) string {
-		what := "line"
-		if len(problems) > 0 && problems[0].Entry != "" {
-			what = "entry" // a JSON document's (all its problems are entries)
-		}
-		if n == 1 {
-			return "1 " + what
-		}
-		if what == "entry" {
-			return fmt.Sprintf("%d entries", n)
-		}
-		return fmt.Sprintf("%d %ss", n, what)
-	}
-	var parts []string
-	if unread > 0 {
-		parts = append(parts, lines(unread)+" could not be read")
-	}
-	if changed > 0 {
-		parts = append(parts, lines(changed)+" imported with a change")
-	}
+	parts := ingest.Tally(problems).Phrases()
 	if len(parts) == 0 {
 		return ""
 	}

@@ -161,7 +161,7 @@ func (s *incidentScreen) importKey(msg tea.KeyPressMsg) tea.Cmd {
 	case key.Matches(msg, k.End):
 		p.offset = p.rows()
 	}
-	p.offset = min(p.offset, max(p.rows()-max(s.paneHeight()-1, 1), 0))
+	p.offset = min(p.offset, max(p.rows()-max(s.paneHeight()-p.headRows(), 1), 0))
 	p.offset = max(p.offset, 0)
 	return nil
 }
@@ -270,11 +270,38 @@ func newPasteImport(block string, zone *time.Location, snap incident.Snapshot, f
 	if len(kept) > 0 {
 		p.sections = append(p.sections, previewSection{head: "Keeps this incident's own " + incident.FieldList(kept) + " (the pasted one differs)."})
 	}
-	if len(problems) > 0 {
-		p.sections = append(p.sections, previewSection{head: counted(len(problems), "line") + " could not be read (not imported):", error: true, n: len(problems),
-			row: func(_ *Styles, i, w int) string { return fit("  "+Sanitize(problems[i].String()), w) }})
-	}
+	p.sections = append(p.sections, problemSections(problems)...)
 	return p
+}
+
+// problemSections list what the import leaves out, then what it imports
+// with a change (a text cut to what an event holds, a JSON document's entry
+// without a value its database could not read), each under a heading that
+// says which.
+func problemSections(problems []ingest.Problem) []previewSection {
+	var left, changed []ingest.Problem
+	for _, pr := range problems {
+		if pr.Changed {
+			changed = append(changed, pr)
+		} else {
+			left = append(left, pr)
+		}
+	}
+	t := ingest.Tally(problems)
+	var out []previewSection
+	for _, part := range []struct {
+		list  []ingest.Problem
+		head  string
+		error bool
+	}{{left, t.NotImportedPhrase() + " (not imported):", true}, {changed, t.ChangedPhrase() + ":", false}} {
+		if len(part.list) == 0 {
+			continue
+		}
+		list := part.list
+		out = append(out, previewSection{head: part.head, error: part.error, n: len(list),
+			row: func(_ *Styles, i, w int) string { return fit("  "+Sanitize(list[i].String()), w) }})
+	}
+	return out
 }
 
 // rows counts the body rows: each section's rows, and a blank line and a
@@ -313,18 +340,31 @@ func (p *pasteImport) row(st *Styles, i, w int) string {
 }
 
 // view draws the preview into the pane area, w×h: a heading, then the
-// rows from offset.
+// rows from offset. A second heading line says what the import leaves out
+// or brings in changed, each listed below.
 func (p *pasteImport) view(st *Styles, w, h int) string {
 	head := fmt.Sprintf("Import %s from the pasted text? Times in %s.", p.adds(), p.zone)
-	if len(p.problems) > 0 {
-		head += " " + counted(len(p.problems), "line") + " not read."
-	}
 	lines := []string{st.Bold.Render(fit(head, w))}
-	end := min(p.offset+h-1, p.rows())
+	if t := ingest.Tally(p.problems); t.NotImported+t.Changed > 0 {
+		style := st.Bold
+		if t.NotImported > 0 {
+			style = st.Error
+		}
+		lines = append(lines, style.Render(fit(t.Short()+" (listed below).", w)))
+	}
+	end := min(p.offset+h-len(lines), p.rows())
 	for i := p.offset; i < end; i++ {
 		lines = append(lines, p.row(st, i, w))
 	}
 	return padLines(strings.Join(lines, "\n"), w, h, false)
+}
+
+// headRows is how many lines the heading takes.
+func (p *pasteImport) headRows() int {
+	if len(p.problems) > 0 {
+		return 2
+	}
+	return 1
 }
 
 // adds is what the heading says the import adds: "5 events, 2 action

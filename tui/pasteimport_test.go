@@ -386,3 +386,34 @@ func TestPastedJSONDocument(t *testing.T) {
 		t.Fatalf("a bad document: importing %v, input %q", h.m.inc.importing != nil, h.input())
 	}
 }
+
+// A pasted JSON document with an entry left out and one imported without a
+// value says which happened to which: the item whose due date is no date
+// comes in without it (not "could not be read"), the event without a time
+// stays out.
+func TestPastedJSONDocumentSaysWhatHappened(t *testing.T) {
+	h := newHarness(t, true)
+	doc := `{
+  "schema_version": 1,
+  "incident": {"id": 9, "title": "Elsewhere", "severity": 2, "state": "resolved", "timezone": "UTC",
+    "milestones": {"started": null, "detected": null, "declared": null, "mitigated": null, "resolved": null}},
+  "events": [{"id": 1, "at": "2026-11-21T13:00:00Z", "kind": "note", "text": "paged", "pinned": false},
+    {"id": 2, "kind": "note", "text": "lost its time", "pinned": false, "invalid": [{"column": "occurred_at", "raw": "garbage", "problem": "is not a time"}]}],
+  "roles": [], "action_items": [{"id": 3, "uuid": "", "title": "Page on lag", "due": "2030-13-45", "state": "open"}], "retro": []
+}`
+	h.send(tea.PasteMsg{Content: doc})
+	h.mustSee("Import 1 event and 1 action item from the pasted text?")
+	h.mustSee("1 entry left out, 1 without a value (listed below).")
+	h.mustSee("1 entry could not be read (not imported):")
+	h.mustSee(`event 2 (id 2, "lost its time"): not imported`)
+	h.mustSee("1 entry imported without a value that could not be read:")
+	h.mustSee(`action item 1 ("Page on lag"): imported without its due date`)
+	if v := h.view(); strings.Contains(v, " line ") || strings.Contains(v, " lines ") {
+		t.Errorf("a document's entries are called lines:\n%s", h.view())
+	}
+	h.press(tea.KeyEnter)
+	snap := h.snapshot()
+	if len(snap.ActionItems) != 1 || snap.ActionItems[0].Due != "" || snap.ActionItems[0].Title != "Page on lag" {
+		t.Fatalf("items after the import: %+v", snap.ActionItems)
+	}
+}
