@@ -20,7 +20,7 @@ import (
 //	# options: --year 2024 --tz Zone
 //	# title: the title
 //	2024-05-04T14:02Z  timeline entry (its text starts so)
-//	action: title starts so | owner | P1 | 2024-05-10 | open|done|wont-do
+//	action: title holds this | owner | P1 | 2024-05-10 | open|done|wont-do
 //	summary: the field starts so     (also impact, root-cause, trigger, resolution, detection)
 //	went-well: a note holds this     (also went-wrong, lucky, factor, lesson)
 //	service: name
@@ -132,9 +132,11 @@ func readDocumentWant(t *testing.T, path string) documentWant {
 	return d
 }
 
-// checkDocumentItems matches each expected action item to one read (by the
-// start of its title) and checks what the document says of it; it returns
-// how many were found. None may be an event.
+// checkDocumentItems matches each expected action item to one read (its
+// title holds the expected words: "Pinning broker settings" is read from
+// "We are pinning broker settings explicitly.") and checks what the
+// document says of it; it returns how many were found. None may be an
+// event.
 func checkDocumentItems(t *testing.T, name string, want []incident.ActionItem, res Result) int {
 	t.Helper()
 	used := make([]bool, len(res.ActionItems))
@@ -142,7 +144,7 @@ func checkDocumentItems(t *testing.T, name string, want []incident.ActionItem, r
 	for _, w := range want {
 		hit := -1
 		for i, a := range res.ActionItems {
-			if !used[i] && strings.HasPrefix(foldSpace(a.Title), foldSpace(w.Title)) {
+			if !used[i] && strings.Contains(foldSpace(a.Title), foldSpace(w.Title)) {
 				hit = i
 				break
 			}
