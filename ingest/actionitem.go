@@ -23,6 +23,11 @@ func (d *documentParts) actionLine(l docLine, p *parser) {
 		d.lastList = true
 		return
 	}
+	if d.headItem != "" && detailLine(text) && len(d.headDetails) < 8 {
+		// "Owner: Jane" under "### AI-1: Automate certificate renewal".
+		d.headDetails = append(d.headDetails, entryText(text))
+		return
+	}
 	if n := len(d.items); d.lastList && n > 0 {
 		// A wrapped item: its text goes on.
 		d.reparse(n-1, d.itemInfo[n-1].text+" "+entryText(text), p.docY)
@@ -152,12 +157,9 @@ func (d *documentParts) reparse(i int, text string, docYear int) {
 	d.items[i] = a
 }
 
-// joinItemText adds a wrapped line or a detail to an item.
-func joinItemText(it *incident.ActionItem, more string) {
-	if more == "" {
-		return
-	}
-	extra := parseItem(more, 0)
+// fillDetail gives an item what a detail line says of it and it does not
+// say itself: owner, priority, due date, a state other than open.
+func fillDetail(it *incident.ActionItem, extra incident.ActionItem) {
 	if it.Owner == "" {
 		it.Owner = extra.Owner
 	}
@@ -170,6 +172,14 @@ func joinItemText(it *incident.ActionItem, more string) {
 	if extra.State != incident.ItemOpen {
 		it.State = extra.State
 	}
+}
+
+// joinItemText adds a wrapped line or a detail to an item.
+func joinItemText(it *incident.ActionItem, more string) {
+	if more == "" {
+		return
+	}
+	fillDetail(it, parseItem(more, 0))
 	it.Description = strings.TrimSpace(it.Description + " " + more)
 	it.Description = fitNarrative(it.Description)
 }
@@ -242,12 +252,24 @@ func parseItem(text string, docYear int) incident.ActionItem {
 	rest = strings.Join(strings.Fields(rest), " ")
 	rest = strings.Trim(rest, " -–—,;:|")
 	rest = trimConjunction(rest)
+	rest = trimTodo(rest)
 	a.Title, a.Description = itemTitle(rest, full)
 	if key != "" && !strings.Contains(a.Description, key) {
 		// The title is the work; the key says where it is tracked.
 		a.Description = strings.TrimSpace(a.Description + " Tracking: " + key)
 	}
 	return a
+}
+
+// trimTodo drops the "TODO:" that marks an item in notes ("TODO: write
+// the runbook").
+func trimTodo(s string) string {
+	for _, w := range []string{"TODO:", "TODO -", "[TODO]", "Todo:", "todo:"} {
+		if len(s) > len(w)+3 && strings.HasPrefix(s, w) {
+			return strings.TrimSpace(s[len(w):])
+		}
+	}
+	return s
 }
 
 // trimConjunction drops the "and" that joins the last item of a list

@@ -40,6 +40,10 @@ type documentParts struct {
 	paras     []string // an action section's paragraphs, items when it has no list
 	listed    bool     // the action section has list items or table rows
 	headItem  string   // the heading that names the action section's one item
+	// headDetails are the lines under headItem that give its owner, due
+	// date, priority or state ("Owner: Jane").
+	headDetails []string
+	year        int // the document's year, for due dates written without one
 	lastList  bool     // the line before was a list item (a wrapped one continues it)
 	table     *actionTable
 	retro     []incident.RetroNote
@@ -336,9 +340,20 @@ func (d *documentParts) endSection() {
 		switch {
 		case d.listed:
 		case d.headItem != "":
-			if d.addItem(d.headItem, 0, 0, d.done, 0) && len(d.paras) > 0 {
-				it := &d.items[len(d.items)-1]
+			if !d.addItem(d.headItem, 0, 0, d.done, d.year) {
+				break
+			}
+			it := &d.items[len(d.items)-1]
+			if len(d.paras) > 0 {
 				it.Description = fitNarrative(strings.TrimSpace(it.Description + " " + strings.Join(d.paras, " ")))
+			}
+			for _, detail := range d.headDetails {
+				extra := parseItem(detail, d.year)
+				if extra.Owner == "" && extra.Priority == "" && extra.Due == "" && extra.State == incident.ItemOpen {
+					// "Ticket: OPS-12", "Link: …": where it is tracked.
+					it.Description = fitNarrative(strings.TrimSpace(it.Description + " " + detail))
+				}
+				fillDetail(it, extra)
 			}
 		default:
 			for _, para := range d.paras {
@@ -351,7 +366,7 @@ func (d *documentParts) endSection() {
 	case d.section >= sectionWentWell:
 		d.flushRetro()
 	}
-	d.lastList, d.headItem = false, ""
+	d.lastList, d.headItem, d.headDetails = false, "", nil
 }
 
 // clockInText is a time of day in running text ("at 06:42 US/Pacific").

@@ -201,6 +201,7 @@ func (p *parser) problem(line int, raw, reason string) {
 
 func (p *parser) walk() {
 	p.prevMin = -1
+	p.doc.year = p.docY
 	if p.docM > 0 && p.docD > 0 {
 		p.curY, p.curM, p.curD, p.hasCur = p.docY, p.docM, p.docD, true
 		if !p.docYWritten {
