@@ -23,7 +23,7 @@ var actionColumns = []struct {
 	{[]string{"priority", "prio", "p", "severity"}, func(t *actionTable) *int { return &t.priority }},
 	{[]string{"due", "deadline", "eta", "target", "when", "date", "by"}, func(t *actionTable) *int { return &t.due }},
 	{[]string{"status", "state", "done", "complete", "completed"}, func(t *actionTable) *int { return &t.state }},
-	{[]string{"ticket", "issue", "link", "jira", "tracking", "tracker", "url", "pr", "id", "key", "ref"}, func(t *actionTable) *int { return &t.link }},
+	{[]string{"ticket", "issue", "link", "jira", "tracking", "tracker", "url", "pr", "id", "key", "ref", "bug"}, func(t *actionTable) *int { return &t.link }},
 	{[]string{"action", "actions", "item", "items", "task", "tasks", "title", "what", "step", "steps", "follow", "followup", "remediation", "work", "change", "fix", "name"}, func(t *actionTable) *int { return &t.title }},
 	{[]string{"description", "details", "detail", "notes", "note", "why", "rationale", "context"}, func(t *actionTable) *int { return &t.desc }},
 }
@@ -77,6 +77,21 @@ func (d *documentParts) barRow(lead string) bool {
 	return n >= 2 || n == 1 && d.table != nil
 }
 
+// shoutedDone reports a row that says it is done in capitals at the end of
+// a cell, as the SRE book's template does in its Bug column ("Bug 5554825
+// **DONE**"), when the table has no state column.
+func shoutedDone(cells []string) bool {
+	for _, c := range cells {
+		c = strings.TrimRight(cleanInline(c), " *_.")
+		for _, w := range []string{"DONE", "FIXED", "COMPLETED", "COMPLETE"} {
+			if c == w || strings.HasSuffix(c, " "+w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 func contains(words []string, w string) bool {
 	for _, x := range words {
 		if x == w {
@@ -111,7 +126,7 @@ func (t *actionTable) item(cells []string, d *documentParts, docYear int) {
 	}
 	if st := parseItem("x ["+strings.Trim(cleanInline(cellAt(cells, t.state)), "[]() ")+"]", 0).State; st != incident.ItemOpen {
 		it.State = st
-	} else if completedMark(cellAt(cells, t.state)) {
+	} else if completedMark(cellAt(cells, t.state)) || t.state < 0 && shoutedDone(cells) {
 		it.State = incident.ItemDone
 	}
 	if desc := entryText(cleanInline(cellAt(cells, t.desc))); desc != "" {
