@@ -195,8 +195,9 @@ var (
 	markdownLink  = lazyregexp.New(`\[([^\]]+)\]\(([^)\s]+)\)`)
 	strike        = lazyregexp.New(`^~~(.+?)~~(.*)$`)
 	// trackerKey is an item's key in another tracker, before its title
-	// ("OPS-2231: Alert on …", "[ENG-12] …") or after it ("… (ENG-12)").
-	trackerKey = lazyregexp.New(`^\s*\[?([A-Z][A-Z0-9]{1,9}-\d{1,7})\]?\s*[:—–-]\s+|^\s*\[([A-Z][A-Z0-9]{1,9}-\d{1,7})\]\s+|\s*[(\[]([A-Z][A-Z0-9]{1,9}-\d{1,7})[)\]]\s*$`)
+	// ("OPS-2231: Alert on …", "[ENG-12] …", "[#2226]: …") or after it
+	// ("… (ENG-12)").
+	trackerKey = lazyregexp.New(`^\s*\[?([A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})\]?\s*[:—–-]\s+|^\s*\[([A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})\]\s+|\s*[(\[]([A-Z][A-Z0-9]{1,9}-\d{1,7})[)\]]\s*$`)
 )
 
 // parseItem reads an action item's text. docYear completes a due date
