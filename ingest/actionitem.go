@@ -197,7 +197,7 @@ var (
 	// trackerKey is an item's key in another tracker, before its title
 	// ("OPS-2231: Alert on …", "[ENG-12] …", "[#2226]: …") or after it
 	// ("… (ENG-12)").
-	trackerKey = lazyregexp.New(`^\s*\[?([A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})\]?\s*[:—–-]\s+|^\s*\[([A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})\]\s+|\s*[(\[]([A-Z][A-Z0-9]{1,9}-\d{1,7})[)\]]\s*$`)
+	trackerKey = lazyregexp.New(`^\s*\[?([A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})\]?\s*[:—–-]\s+|^\s*\[([A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})\]\s+|\s*[(\[]([A-Z][A-Z0-9]{1,9}-\d{1,7})[)\]]\s*$|\s+[(\[]?(#\d{1,7})[)\]]?\s*$`)
 )
 
 // parseItem reads an action item's text. docYear completes a due date
@@ -246,8 +246,14 @@ func parseItem(text string, docYear int) incident.ActionItem {
 	}
 	key := ""
 	if m := trackerKey().FindStringSubmatch(rest); m != nil {
-		key = m[1] + m[2] + m[3]
+		key = m[1] + m[2] + m[3] + m[4]
 		rest = strings.Replace(rest, m[0], " ", 1)
+		if i := strings.Index(full, key+" (http"); i >= 0 {
+			// "[#4211](https://…)": the key with its link.
+			if j := strings.IndexByte(full[i:], ')'); j > 0 {
+				key = full[i : i+j+1]
+			}
+		}
 	}
 	rest = emptyBrackets().ReplaceAllString(rest, " ")
 	rest = strings.Join(strings.Fields(rest), " ")

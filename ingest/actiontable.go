@@ -67,14 +67,23 @@ func (d *documentParts) actionRow(lead string, docYear int) {
 }
 
 // barRow reports whether a line of an action section is a table row
-// written without outer bars: three columns or more, or two once such a
-// table has begun.
+// written without outer bars ("Task | Owner | Status", or cells split by
+// tabs): three columns or more, or two once such a table has begun.
 func (d *documentParts) barRow(lead string) bool {
 	if _, listed := listItem(lead); listed {
 		return false
 	}
-	n := strings.Count(lead, " | ")
+	n := max(strings.Count(lead, " | "), strings.Count(lead, "\t"))
 	return n >= 2 || n == 1 && d.table != nil
+}
+
+// barCells writes a row without outer bars, its cells split by " | " or,
+// as a table copied from a web page has them, by tabs, as a table row.
+func barCells(lead string) string {
+	if strings.Count(lead, "\t") > strings.Count(lead, " | ") {
+		lead = strings.ReplaceAll(lead, "\t", " | ")
+	}
+	return "| " + lead + " |"
 }
 
 // shoutedDone reports a row that says it is done in capitals at the end of

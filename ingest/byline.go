@@ -24,6 +24,9 @@ func (p *parser) byline(lead string) bool {
 		return false
 	}
 	clean := cleanInline(lead)
+	if strings.HasSuffix(clean, ".") || proseOpening(clean) {
+		return false // "On October 3, 2023, some users saw errors."
+	}
 	for i := 0; i < len(clean); i++ {
 		if i > 0 && (isLetter(clean[i-1]) || isDigit(clean[i-1])) || !isLetter(clean[i]) && !isDigit(clean[i]) {
 			continue
@@ -72,4 +75,14 @@ func (p *parser) findBylines() {
 			p.bylines = append(p.bylines, i)
 		}
 	}
+}
+
+// proseOpening reports whether a line opens as a sentence that dates what
+// it tells ("On October 3, …", "At 14:02 …", "Between …").
+func proseOpening(s string) bool {
+	switch strings.ToLower(letters(s, 0)) {
+	case "on", "at", "between", "from", "since", "during", "in", "by", "around":
+		return true
+	}
+	return false
 }

@@ -254,7 +254,7 @@ func (p *parser) walkLine(i int, line string) {
 	case p.doc.section == sectionActions && p.doc.barRow(lead):
 		// "Task | Owner | Status": a table pasted without its outer bars.
 		p.endParagraph()
-		p.doc.actionRow("| "+lead+" |", p.docY)
+		p.doc.actionRow(barCells(lead), p.docY)
 	case lead[0] == '|':
 		p.endParagraph()
 		p.tableRow(lead, n)
@@ -947,6 +947,9 @@ func (p *parser) addEntry(st stamp, text string, n int, raw string, prose bool) 
 	if !ok {
 		return false
 	}
+	if strings.IndexByte(text, '\t') >= 0 {
+		text = tabbedText(text)
+	}
 	e := Entry{At: at, Text: text, Kind: incident.KindNote, Line: n, prose: prose, postmortem: p.pending != nil && p.pending.postmortem}
 	if p.placed.timeOnly {
 		e.group, e.shift = p.placed.group, p.placed.shift
@@ -963,6 +966,19 @@ func (p *parser) addEntry(st stamp, text string, n int, raw string, prose bool) 
 	p.entries = append(p.entries, e)
 	p.doc.entriesIn = true
 	return true
+}
+
+// tabbedText joins the cells of a row copied from a web page's table,
+// which arrive split by tabs ("INCIDENT START\tDeploy of the router"), as
+// a Markdown table's are joined.
+func tabbedText(text string) string {
+	var cells []string
+	for _, c := range strings.Split(text, "\t") {
+		if c = strings.TrimSpace(c); c != "" {
+			cells = append(cells, c)
+		}
+	}
+	return strings.Join(cells, " — ")
 }
 
 // fitText cuts a text longer than an event may be (incident.MaxTextLen

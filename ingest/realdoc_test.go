@@ -1,0 +1,69 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"scribe/incident"
+)
+
+// Layouts met in real postmortems that the documents in testdata do not
+// all show: each case is a small document and what import must read of it.
+func TestRealDocumentLayouts(t *testing.T) {
+	type item struct{ title, owner, due, state, desc string }
+	for _, c := range []struct {
+		name, doc string
+		entries   []string // "2006-01-02T15:04Z text"
+		items     []item
+	}{
+		{"table copied from a web page (tabs)",
+			"Elevated errors\n\nOn 2024-06-11 we had errors.\n\nTimeline\n\nTime (UTC)\tStatus\tDescription\n14:05\tINCIDENT START\tDeploy of the router\n14:19\t\tAlert fires\n\nRemediation and follow-up steps\n\nAction\tOwner\tStatus\nAdd router canary\tNet team\tPlanned\nAlert on 5xx rate\tSRE\tDone\n",
+			[]string{"2024-06-11T14:05Z INCIDENT START — Deploy of the router", "2024-06-11T14:19Z Alert fires"},
+			[]item{{"Add router canary", "Net team", "", "open", ""}, {"Alert on 5xx rate", "SRE", "", "done", ""}}},
+		{"item named by a heading, its fields below",
+			"# Login failures on 2024-10-14\n\n## Action items\n\n### AI-1: Automate certificate renewal\nOwner: Jane\nDue: 2024-11-01\nTicket: SEC-88\n\n### AI-2: Add expiry alert\nOwner: Bob\nStatus: done\n",
+			nil,
+			[]item{{"Automate certificate renewal", "Jane", "2024-11-01", "open", "Tracking: AI-1 Ticket: SEC-88"}, {"Add expiry alert", "Bob", "", "done", "Tracking: AI-2"}}},
+		{"references and TODO marks",
+			"# Pods pending\n\n## Review actions\n\n- Investigate node group sizing [#4211](https://github.com/org/repo/issues/4211)\n- [#2226]: Add simple logging\n- TODO: write the runbook\n- and alert on pending pods,\n",
+			nil,
+			[]item{{"Investigate node group sizing", "", "", "open", "Tracking: #4211 (https://github.com/org/repo/issues/4211)"},
+				{"Add simple logging", "", "", "open", "Tracking: #2226"}, {"Write the runbook", "", "", "open", ""}, {"Alert on pending pods", "", "", "open", ""}}},
+		{"follow-ups a sentence introduces",
+			"# Outage on Tuesday, 2021-11-09\n\nAt 9:38am Central, a link dropped packets. Our team was paged at 9:43am.\n\nHere's what we're doing to prevent this from happening again:\n\n- Replace the flaky link.\n- Require failures on both links before a failover.\n\nThanks for your patience.\n",
+			[]string{"2021-11-09T15:38Z A link dropped packets", "2021-11-09T15:43Z Our team was paged"},
+			[]item{{"Replace the flaky link", "", "", "open", ""}, {"Require failures on both links before a failover", "", "", "open", ""}}},
+		{"byline after the title",
+			"# Resolver failures\n\n10/05/2023\n\nOn October 3, 2023, some users saw errors.\n\n## Timeline\n\n05:41: rollout starts\n\n05:58: alert pages\n",
+			[]string{"2023-10-03T05:41Z rollout starts", "2023-10-03T05:58Z alert pages"}, nil},
+		{"year written before the month's name",
+			"# Post-incident analysis\n\n## Incident timeline\n\n### 2023 June 14 09:12 UTC\n\nMaintenance began.\n\n### 2023 June 14 09:21 UTC\n\nIncident declared.\n",
+			[]string{"2023-06-14T09:12Z Maintenance began", "2023-06-14T09:21Z Incident declared"}, nil},
+	} {
+		res := ParseText(c.doc, Options{Zone: time.UTC, Reference: evalReference})
+		var got []string
+		for _, e := range res.Entries {
+			got = append(got, e.At.Format("2006-01-02T15:04Z")+" "+e.Text)
+		}
+		for i, w := range c.entries {
+			if i >= len(got) || !strings.HasPrefix(got[i], w) {
+				t.Errorf("%s: entries %q, want %q", c.name, got, c.entries)
+				break
+			}
+		}
+		if len(got) != len(c.entries) {
+			t.Errorf("%s: %d entries %q, want %d", c.name, len(got), got, len(c.entries))
+		}
+		if len(res.ActionItems) != len(c.items) {
+			t.Errorf("%s: items %+v, want %d", c.name, res.ActionItems, len(c.items))
+			continue
+		}
+		for i, w := range c.items {
+			a := res.ActionItems[i]
+			if a.Title != w.title || a.Owner != w.owner || a.Due != w.due || a.State != incident.ItemState(w.state) || a.Description != w.desc {
+				t.Errorf("%s: item %d %+v, want %+v", c.name, i+1, a, w)
+			}
+		}
+	}
+}
