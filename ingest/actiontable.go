@@ -101,6 +101,16 @@ func shoutedDone(cells []string) bool {
 	return false
 }
 
+// noOwner reports an owner cell that names nobody ("TBD", "unassigned").
+func noOwner(o string) bool {
+	for _, w := range []string{"tbd", "n/a", "none", "unassigned", "nobody", "?", "tba"} {
+		if strings.EqualFold(o, w) {
+			return true
+		}
+	}
+	return false
+}
+
 func contains(words []string, w string) bool {
 	for _, x := range words {
 		if x == w {
@@ -120,7 +130,7 @@ func (t *actionTable) item(cells []string, d *documentParts, docYear int) {
 		return
 	}
 	it := &d.items[len(d.items)-1]
-	if o := strings.Trim(cleanInline(cellAt(cells, t.owner)), " -–—"); o != "" && len(o) <= 100 && !strings.EqualFold(o, "tbd") && !strings.EqualFold(o, "n/a") {
+	if o := strings.Trim(cleanInline(cellAt(cells, t.owner)), " -–—_*"); o != "" && len(o) <= 100 && !noOwner(o) {
 		it.Owner = o
 	}
 	if pr := strings.TrimSpace(cellAt(cells, t.priority)); pr != "" {

@@ -311,7 +311,7 @@ func (p *parser) fenceLine(lead string) bool {
 func (p *parser) documentTextLine(lead string, indent, n int) {
 	content, isList := listItem(lead)
 	l := docLine{raw: lead, content: content, clean: cleanInline(content), indent: indent, isList: isList, n: n}
-	if l.clean == "" {
+	if l.clean == "" || placeholder(l.clean) {
 		return
 	}
 	if p.doc.affected(l.clean) || p.documentLine(l) {
@@ -320,6 +320,17 @@ func (p *parser) documentTextLine(lead string, indent, n int) {
 	before := len(p.entries) + len(p.problems)
 	p.textLine(lead, content, isList, n)
 	p.leadLine(l, len(p.entries)+len(p.problems) > before)
+}
+
+// placeholder reports a line a postmortem template leaves where nothing was
+// written, as scribe's own export does ("_No summary yet — add one with
+// `scribe set 1 summary "…"`_"): an emphasised line that only says how to
+// fill the section.
+func placeholder(clean string) bool {
+	if len(clean) < 8 || clean[0] != '_' && clean[0] != '*' || clean[len(clean)-1] != clean[0] {
+		return false
+	}
+	return strings.Contains(clean, "`scribe ")
 }
 
 // leadStamp reads a timestamp at the start of a cleaned line, allowing

@@ -67,3 +67,28 @@ func TestRealDocumentLayouts(t *testing.T) {
 		}
 	}
 }
+
+// A timeline line "Action item: X" for an item X the document lists is the
+// event X was captured with: linked both ways, as scribe records them, so
+// that the two are kept (or undone) together; an item no line names, and a
+// line no item matches, stay as they are.
+func TestItemEventsLinked(t *testing.T) {
+	doc := "# Checkout errors\n\n## Timeline\n\n- 2026-11-20 10:05 deploy started\n- 2026-11-20 10:07 Action item: Add a canary\n- 2026-11-20 10:09 Action item: Something dropped later\n\n## Action items\n\n- Add a canary (owner: ana)\n- Page on 5xx\n"
+	snap := ParseText(doc, Options{Zone: time.UTC}).Snapshot(1, "me", "", "UTC")
+	if len(snap.ActionItems) != 2 || len(snap.Events) != 3 {
+		t.Fatalf("%d items, %d events", len(snap.ActionItems), len(snap.Events))
+	}
+	a, e := snap.ActionItems[0], snap.Events[1]
+	if e.Kind != incident.KindActionItem || e.ActionItemID == 0 || e.ActionItemID != a.ID || a.EventID != e.ID || e.ID == 0 {
+		t.Errorf("event %+v and item %+v are not linked", e, a)
+	}
+	if other := snap.Events[2]; other.Kind != incident.KindNote || other.ActionItemID != 0 {
+		t.Errorf("a line no item matches: %+v", other)
+	}
+	if b := snap.ActionItems[1]; b.EventID != 0 {
+		t.Errorf("an item no line names: %+v", b)
+	}
+	if err := snap.Events[1].Validate(); err != nil {
+		t.Errorf("the linked event: %v", err)
+	}
+}

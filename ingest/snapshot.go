@@ -108,5 +108,43 @@ func (r Result) Snapshot(id int64, author, fallbackTitle, zone string) incident.
 		n.IncidentID, n.Order = id, i+1
 		snap.Retro = append(snap.Retro, n)
 	}
+	linkItemEvents(&snap)
 	return snap
+}
+
+// itemEventPrefix opens the event scribe logs when an action item is
+// captured (store's itemEventText), which its exports show in the timeline.
+const itemEventPrefix = "Action item: "
+
+// linkItemEvents makes a timeline line "Action item: X", for an item X the
+// document lists, the event that item was captured with, as scribe records
+// it (kind action-item, linked both ways): the two are one fact, kept or
+// undone together, and scribe's own Markdown export reads back so. The
+// ids set are the snapshot's own, which only link its parts (the store
+// gives the rows theirs).
+func linkItemEvents(snap *incident.Snapshot) {
+	if len(snap.ActionItems) == 0 {
+		return
+	}
+	var byTitle map[string]int
+	for i := range snap.Events {
+		e := &snap.Events[i]
+		title, ok := strings.CutPrefix(e.Text, itemEventPrefix)
+		if !ok || e.Kind != incident.KindNote {
+			continue
+		}
+		if byTitle == nil {
+			byTitle = make(map[string]int, len(snap.ActionItems))
+			for j := len(snap.ActionItems) - 1; j >= 0; j-- {
+				byTitle[strings.ToLower(snap.ActionItems[j].Title)] = j
+			}
+		}
+		j, ok := byTitle[strings.ToLower(strings.TrimSpace(title))]
+		if !ok || snap.ActionItems[j].EventID != 0 {
+			continue
+		}
+		a := &snap.ActionItems[j]
+		a.ID, e.ID = int64(j+1), int64(i+1)
+		e.Kind, e.ActionItemID, a.EventID = incident.KindActionItem, a.ID, e.ID
+	}
 }

@@ -46,7 +46,9 @@ func (p *parser) tableRow(lead string, n int) {
 		if _, _, ok := p.rowStamp(cells, []int{0}, nil); !ok {
 			for i, c := range cells {
 				l := strings.ToLower(strings.Trim(c, "*_ "))
-				if numberingHeaders()[l] {
+				if numberingHeaders()[l] || l == "kind" {
+					// "Kind" is scribe's own export's column of event kinds
+					// (note, milestone, action item), which the text says.
 					if p.table.skip == nil {
 						p.table.skip = map[int]bool{}
 					}
