@@ -43,11 +43,11 @@ type documentParts struct {
 	// headDetails are the lines under headItem that give its owner, due
 	// date, priority or state ("Owner: Jane").
 	headDetails []string
-	year        int // the document's year, for due dates written without one
-	lastList  bool     // the line before was a list item (a wrapped one continues it)
-	table     *actionTable
-	retro     []incident.RetroNote
-	services  []string
+	year        int  // the document's year, for due dates written without one
+	lastList    bool // the line before was a list item (a wrapped one continues it)
+	table       *actionTable
+	retro       []incident.RetroNote
+	services    []string
 }
 
 // heading is one heading enclosing the current line.
