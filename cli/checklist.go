@@ -4,9 +4,7 @@ package cli
 // that attaches a checklist.
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -95,8 +93,7 @@ $SCRIBE_AUTHOR) and --at (default now); its id is printed.`,
 				if err != nil {
 					return err
 				}
-				a.printID(e.ID)
-				return nil
+				return a.printID(e.ID)
 			})
 		},
 	}
@@ -137,14 +134,7 @@ func (a *App) printChecklist(ctx context.Context, st *store.Store, id int64, asJ
 			}
 			out = append(out, j)
 		}
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
-			return err
-		}
-		_, err := a.Stdout.Write(incident.EscapeJSONControls(b.Bytes()))
-		return err
+		return a.writeJSON(out)
 	}
 	if len(items) == 0 {
 		fmt.Fprintf(a.Stderr, "incident #%d has no checklist (%s has none in the policy: scribe config)\n", id, inc.Severity)
