@@ -194,27 +194,23 @@ func (s *Store) ActionItemRevisions(ctx context.Context, id int64) ([]incident.A
 		if _, err := findActionItem(ctx, q, id); err != nil {
 			return err
 		}
-		rows, err := q.QueryContext(ctx, `SELECT title, description, owner, priority, due, state, revised_at
-			FROM action_item_revisions WHERE action_item_id = ? ORDER BY id`, id)
-		if err != nil {
-			return fmt.Errorf("list revisions of action item #%d: %w", id, err)
-		}
-		defer rows.Close()
-		for rows.Next() {
+		var err error
+		out, err = queryList(ctx, q, fmt.Sprintf("list revisions of action item #%d", id), func(row scanner) (incident.ActionItemRevision, error) {
 			r := incident.ActionItemRevision{ActionItemID: id}
 			var (
 				priority, state string
 				revised         any
 				bad             badRow // a revision has no Invalid: an unreadable time reads as zero
 			)
-			if err := rows.Scan(&r.Title, &r.Description, &r.Owner, &priority, &r.Due, &state, &revised); err != nil {
-				return fmt.Errorf("read revision of action item #%d: %w", id, err)
+			if err := row.Scan(&r.Title, &r.Description, &r.Owner, &priority, &r.Due, &state, &revised); err != nil {
+				return r, fmt.Errorf("read revision of action item #%d: %w", id, err)
 			}
 			r.Priority, r.State = incident.Priority(priority), incident.ItemState(state)
 			r.RevisedAt = userTime("revised_at", revised, &bad)
-			out = append(out, r)
-		}
-		return rows.Err()
+			return r, nil
+		}, `SELECT title, description, owner, priority, due, state, revised_at
+			FROM action_item_revisions WHERE action_item_id = ? ORDER BY id`, id)
+		return err
 	})
 	return out, err
 }
@@ -336,23 +332,8 @@ func queryActionItems(ctx context.Context, q querier, incidentID int64, live boo
 	if live {
 		where += ` AND deleted_at IS NULL`
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+actionItemColumns+` FROM action_items `+where+` ORDER BY id`, incidentID)
-	if err != nil {
-		return nil, fmt.Errorf("list action items of incident #%d: %w", incidentID, err)
-	}
-	defer rows.Close()
-	var out []incident.ActionItem
-	for rows.Next() {
-		a, err := scanActionItem(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list action items of incident #%d: %w", incidentID, err)
-	}
-	return out, nil
+	return queryList(ctx, q, fmt.Sprintf("list action items of incident #%d", incidentID), scanActionItem,
+		`SELECT `+actionItemColumns+` FROM action_items `+where+` ORDER BY id`, incidentID)
 }
 
 // scanActionItem reads a row of actionItemColumns; an unreadable time is

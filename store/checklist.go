@@ -210,23 +210,8 @@ func scanChecklistItem(r scanner) (incident.ChecklistItem, error) {
 }
 
 func listChecklist(ctx context.Context, q querier, incidentID int64) ([]incident.ChecklistItem, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+checklistColumns+` FROM checklist_items WHERE incident_id = ? ORDER BY position, id`, incidentID)
-	if err != nil {
-		return nil, fmt.Errorf("list the checklist of incident #%d: %w", incidentID, err)
-	}
-	defer rows.Close()
-	var out []incident.ChecklistItem
-	for rows.Next() {
-		c, err := scanChecklistItem(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list the checklist of incident #%d: %w", incidentID, err)
-	}
-	return out, nil
+	return queryList(ctx, q, fmt.Sprintf("list the checklist of incident #%d", incidentID), scanChecklistItem,
+		`SELECT `+checklistColumns+` FROM checklist_items WHERE incident_id = ? ORDER BY position, id`, incidentID)
 }
 
 // importChecklist writes an imported checklist after the incident's own

@@ -296,28 +296,23 @@ func (s *Store) Revisions(ctx context.Context, eventID int64) ([]incident.Revisi
 		if _, err := findEvent(ctx, q, eventID); err != nil {
 			return err
 		}
-		rows, err := q.QueryContext(ctx, `SELECT occurred_at, text, kind, pinned, revised_at
-			FROM event_revisions WHERE event_id = ? ORDER BY id`, eventID)
-		if err != nil {
-			return fmt.Errorf("list revisions of event #%d: %w", eventID, err)
-		}
-		defer rows.Close()
-		for rows.Next() {
+		var err error
+		out, err = queryList(ctx, q, fmt.Sprintf("list revisions of event #%d", eventID), func(row scanner) (incident.Revision, error) {
 			r := incident.Revision{EventID: eventID}
 			var (
 				occurred, revised any
 				kind              string
 				bad               badRow // a revision has no Invalid: an unreadable time reads as zero
 			)
-			if err := rows.Scan(&occurred, &r.Text, &kind, &r.Pinned, &revised); err != nil {
-				return fmt.Errorf("read revision of event #%d: %w", eventID, err)
+			if err := row.Scan(&occurred, &r.Text, &kind, &r.Pinned, &revised); err != nil {
+				return r, fmt.Errorf("read revision of event #%d: %w", eventID, err)
 			}
 			r.Kind = incident.Kind(kind)
 			r.OccurredAt = userTime("occurred_at", occurred, &bad)
 			r.RevisedAt = userTime("revised_at", revised, &bad)
-			out = append(out, r)
-		}
-		return rows.Err()
+			return r, nil
+		}, `SELECT occurred_at, text, kind, pinned, revised_at FROM event_revisions WHERE event_id = ? ORDER BY id`, eventID)
+		return err
 	})
 	return out, err
 }

@@ -193,23 +193,8 @@ func scanReminder(row scanner) (incident.Reminder, error) {
 }
 
 func listReminders(ctx context.Context, q querier, incidentID int64) ([]incident.Reminder, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+reminderColumns+` FROM reminders WHERE incident_id = ? ORDER BY due_at, id`, incidentID)
-	if err != nil {
-		return nil, fmt.Errorf("list the reminders of incident #%d: %w", incidentID, err)
-	}
-	defer rows.Close()
-	var out []incident.Reminder
-	for rows.Next() {
-		r, err := scanReminder(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list the reminders of incident #%d: %w", incidentID, err)
-	}
-	return out, nil
+	return queryList(ctx, q, fmt.Sprintf("list the reminders of incident #%d", incidentID), scanReminder,
+		`SELECT `+reminderColumns+` FROM reminders WHERE incident_id = ? ORDER BY due_at, id`, incidentID)
 }
 
 // importReminders writes imported reminders as they were; one whose UUID

@@ -124,23 +124,8 @@ func (s *Store) insertRole(ctx context.Context, tx *txn, a *incident.RoleAssignm
 }
 
 func listRoles(ctx context.Context, q querier, incidentID int64) ([]incident.RoleAssignment, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+roleColumns+` FROM role_assignments WHERE incident_id = ? ORDER BY from_at, id`, incidentID)
-	if err != nil {
-		return nil, fmt.Errorf("list roles of incident #%d: %w", incidentID, err)
-	}
-	defer rows.Close()
-	var out []incident.RoleAssignment
-	for rows.Next() {
-		a, err := scanRole(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list roles of incident #%d: %w", incidentID, err)
-	}
-	return out, nil
+	return queryList(ctx, q, fmt.Sprintf("list roles of incident #%d", incidentID), scanRole,
+		`SELECT `+roleColumns+` FROM role_assignments WHERE incident_id = ? ORDER BY from_at, id`, incidentID)
 }
 
 // scanRole reads a row of roleColumns; an unreadable time is noted in
