@@ -81,11 +81,7 @@ $SCRIBE_AUTHOR) and --at (default now); its id is printed.`,
 				if err != nil {
 					return err
 				}
-				t, err := a.when(at, inc)
-				if err != nil {
-					return err
-				}
-				origin, err := a.origin(t, by)
+				origin, err := a.originAt(at, by, inc)
 				if err != nil {
 					return err
 				}
