@@ -131,6 +131,20 @@ func (p *actionsPane) itemKey(m tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
+// reopen edits item t again, unless it is gone.
+func (p *actionsPane) reopen(t fixTarget, snap *incident.Snapshot) bool {
+	if t.Kind != fixItem {
+		return false
+	}
+	for _, it := range snap.ActionItems {
+		if it.ID == t.ID && !it.Deleted() {
+			p.edit(it)
+			return true
+		}
+	}
+	return false
+}
+
 // edit puts the item into the input in /action's grammar; what the line
 // holds when Enter is pressed is what the item becomes (a tag taken out
 // clears that field).

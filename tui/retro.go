@@ -192,6 +192,26 @@ func (p *retroPane) edit() tea.Cmd {
 	return p.editFieldLine(f)
 }
 
+// reopen corrects a retro note or a one-line field again.
+func (p *retroPane) reopen(t fixTarget, snap *incident.Snapshot) bool {
+	switch t.Kind {
+	case fixField:
+		if strings.Contains(strings.TrimSpace(snap.Incident.Get(t.Field)), "\n") {
+			return false // it goes to $EDITOR now, where a line would not fit
+		}
+		p.editFieldLine(t.Field)
+		return true
+	case fixNote:
+		for _, n := range snap.Retro {
+			if n.ID == t.ID {
+				p.editNote(n)
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // editFieldLine corrects field f in the input line.
 func (p *retroPane) editFieldLine(f incident.Field) tea.Cmd {
 	text := p.snap.Incident.Get(f)
