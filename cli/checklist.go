@@ -1,6 +1,6 @@
 package cli
 
-// Owned by the runbook work: `scribe checklist`, and the severity change
+// `scribe checklist`, and the severity change
 // that attaches a checklist.
 
 import (

@@ -1,6 +1,6 @@
 package cli
 
-// Added by the after work (issue #14): the tracking issue of
+// The tracking issue of
 // `scribe github file --tracking` and `scribe github sync`.
 
 import (

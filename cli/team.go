@@ -1,6 +1,6 @@
 package cli
 
-// Team mode (issue #9), wired by the store helper: a --db/SCRIBE_DB that is
+// Team mode: a --db/SCRIBE_DB that is
 // a postgres:// URL names the team database. Commands open it as any store
 // (its errors are one line without the password), and deliver first what an
 // earlier run left in the outbox; `scribe log` writes through the outbox, so

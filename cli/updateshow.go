@@ -1,6 +1,6 @@
 package cli
 
-// Owned by the runbook work: what `scribe show` says about running the
+// What `scribe show` says about running the
 // incident.
 
 import (

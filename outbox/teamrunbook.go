@@ -1,6 +1,6 @@
 package outbox
 
-// Owned by the runbook work (issue #11): the Team as the TUI's store for
+// The Team as the TUI's store for
 // checklists and reminders. A declaration or an escalation with its
 // checklist, and a new reminder, are one operation each and are queued
 // while the team database is out of reach, like a line; ticking a step and

@@ -1,6 +1,6 @@
 package store
 
-// Owned by the runbook work (issue #11): the severity checklists attached
+// The severity checklists attached
 // to an incident, and their ticks.
 
 import (

@@ -1,6 +1,6 @@
 package store
 
-// Owned by the runbook work (issue #11): time-boxed reminders.
+// Time-boxed reminders.
 
 import (
 	"context"

@@ -1,6 +1,6 @@
 package store
 
-// Owned by the runbook work (issue #11): the checklist's and reminders'
+// The checklist's and reminders'
 // part in the store's shared paths (snapshots, changes, imports, replays).
 
 import (

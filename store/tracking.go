@@ -1,6 +1,6 @@
 package store
 
-// Added by the after work (issue #14): the tracking issue of an incident's
+// The tracking issue of an incident's
 // follow-ups, migration 0004_tracking_issues.sql (and PostgreSQL's schema).
 
 import (
