@@ -145,7 +145,7 @@ func (a *App) printChecklist(ctx context.Context, st *store.Store, id int64, asJ
 //	3 of 10 done, 1 skipped
 //	 1 [x] Name an incident commander        done 09:11 by ana
 func writeChecklist(w io.Writer, items []incident.ChecklistItem, loc *time.Location) {
-	fmt.Fprintln(w, checklistProgress(items))
+	fmt.Fprintln(w, incident.ChecklistProgress(items))
 	width := 0
 	for _, c := range items {
 		width = max(width, len([]rune(oneLine(c.Text))))
@@ -167,22 +167,4 @@ func writeChecklist(w io.Writer, items []incident.ChecklistItem, loc *time.Locat
 		line := fmt.Sprintf("%2d %s %-*s  %s", i+1, mark, width, oneLine(c.Text), note)
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
-}
-
-// checklistProgress is "3 of 10 done, 1 skipped".
-func checklistProgress(items []incident.ChecklistItem) string {
-	done, skipped := 0, 0
-	for _, c := range items {
-		switch c.State {
-		case incident.ChecklistDone:
-			done++
-		case incident.ChecklistSkipped:
-			skipped++
-		}
-	}
-	s := fmt.Sprintf("%d of %d done", done, len(items))
-	if skipped > 0 {
-		s += fmt.Sprintf(", %d skipped", skipped)
-	}
-	return s
 }

@@ -145,20 +145,7 @@ func (p *checklistPane) View() string {
 	if len(items) == 0 {
 		return st.Muted.Render(fit("No checklist: this severity has none in config.toml (scribe config).", p.width))
 	}
-	done, skipped := 0, 0
-	for _, it := range items {
-		switch it.State {
-		case incident.ChecklistDone:
-			done++
-		case incident.ChecklistSkipped:
-			skipped++
-		}
-	}
-	head := fmt.Sprintf("%d of %d done", done, len(items))
-	if skipped > 0 {
-		head += fmt.Sprintf(", %d skipped", skipped)
-	}
-	lines := []string{st.Muted.Render(fit(head+" · select with ↑↓: x done/reopen, s skip", p.width))}
+	lines := []string{st.Muted.Render(fit(incident.ChecklistProgress(items)+" · select with ↑↓: x done/reopen, s skip", p.width))}
 	return strings.Join(p.list.rows(lines, p.row), "\n")
 }
 
