@@ -86,16 +86,7 @@ func (s *Store) ActionItem(ctx context.Context, id int64) (incident.ActionItem, 
 
 // ActionItems lists an incident's live items, oldest first.
 func (s *Store) ActionItems(ctx context.Context, incidentID int64) ([]incident.ActionItem, error) {
-	var out []incident.ActionItem
-	err := s.read(ctx, func(q *rconn) error {
-		if err := requireIncident(ctx, q, incidentID); err != nil {
-			return err
-		}
-		var err error
-		out, err = listActionItems(ctx, q, incidentID)
-		return err
-	})
-	return out, err
+	return incidentRows(ctx, s, incidentID, func(q *rconn) ([]incident.ActionItem, error) { return listActionItems(ctx, q, incidentID) })
 }
 
 // UpdateActionItem applies fn to the item in one transaction, keeping the

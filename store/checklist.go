@@ -65,16 +65,7 @@ func (s *Store) attachChecklist(ctx context.Context, tx *txn, sev incident.Sever
 
 // Checklist lists the incident's checklist in order.
 func (s *Store) Checklist(ctx context.Context, incidentID int64) ([]incident.ChecklistItem, error) {
-	var out []incident.ChecklistItem
-	err := s.read(ctx, func(q *rconn) error {
-		if err := requireIncident(ctx, q, incidentID); err != nil {
-			return err
-		}
-		var err error
-		out, err = listChecklist(ctx, q, incidentID)
-		return err
-	})
-	return out, err
+	return incidentRows(ctx, s, incidentID, func(q *rconn) ([]incident.ChecklistItem, error) { return listChecklist(ctx, q, incidentID) })
 }
 
 // SetChecklistItem ticks (done), unticks (open) or skips an item and logs

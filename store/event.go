@@ -87,16 +87,7 @@ func (s *Store) Event(ctx context.Context, id int64) (incident.Event, error) {
 
 // Events lists the incident's live events ordered by OccurredAt, then ID.
 func (s *Store) Events(ctx context.Context, incidentID int64) ([]incident.Event, error) {
-	var out []incident.Event
-	err := s.read(ctx, func(q *rconn) error {
-		if err := requireIncident(ctx, q, incidentID); err != nil {
-			return err
-		}
-		var err error
-		out, err = listEvents(ctx, q, incidentID)
-		return err
-	})
-	return out, err
+	return incidentRows(ctx, s, incidentID, func(q *rconn) ([]incident.Event, error) { return listEvents(ctx, q, incidentID) })
 }
 
 // EditEvent applies fn to the event (text, time, kind, pin) in one

@@ -56,16 +56,7 @@ func (s *Store) applyAddReminder(ctx context.Context, tx *txn, op incident.Opera
 
 // Reminders lists the incident's reminders by due time.
 func (s *Store) Reminders(ctx context.Context, incidentID int64) ([]incident.Reminder, error) {
-	var out []incident.Reminder
-	err := s.read(ctx, func(q *rconn) error {
-		if err := requireIncident(ctx, q, incidentID); err != nil {
-			return err
-		}
-		var err error
-		out, err = listReminders(ctx, q, incidentID)
-		return err
-	})
-	return out, err
+	return incidentRows(ctx, s, incidentID, func(q *rconn) ([]incident.Reminder, error) { return listReminders(ctx, q, incidentID) })
 }
 
 // Reminder returns one reminder.

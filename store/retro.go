@@ -42,16 +42,7 @@ func (s *Store) applyAddRetroNote(ctx context.Context, tx *txn, op incident.Oper
 
 // RetroNotes lists live notes by section order, then Order.
 func (s *Store) RetroNotes(ctx context.Context, incidentID int64) ([]incident.RetroNote, error) {
-	var out []incident.RetroNote
-	err := s.read(ctx, func(q *rconn) error {
-		if err := requireIncident(ctx, q, incidentID); err != nil {
-			return err
-		}
-		var err error
-		out, err = listRetroNotes(ctx, q, incidentID)
-		return err
-	})
-	return out, err
+	return incidentRows(ctx, s, incidentID, func(q *rconn) ([]incident.RetroNote, error) { return listRetroNotes(ctx, q, incidentID) })
 }
 
 // UpdateRetroNote applies fn to the note (its text and section) in one

@@ -73,16 +73,7 @@ func (s *Store) applyAssignRole(ctx context.Context, tx *txn, op incident.Operat
 
 // Roles lists the incident's role assignments, oldest first.
 func (s *Store) Roles(ctx context.Context, id int64) ([]incident.RoleAssignment, error) {
-	var out []incident.RoleAssignment
-	err := s.read(ctx, func(q *rconn) error {
-		if err := requireIncident(ctx, q, id); err != nil {
-			return err
-		}
-		var err error
-		out, err = listRoles(ctx, q, id)
-		return err
-	})
-	return out, err
+	return incidentRows(ctx, s, id, func(q *rconn) ([]incident.RoleAssignment, error) { return listRoles(ctx, q, id) })
 }
 
 const roleColumns = `id, uuid, incident_id, role, person, from_at, until_at, event_id, created_at`

@@ -27,3 +27,19 @@ func queryList[T any](ctx context.Context, q querier, what string, scan func(sca
 	}
 	return out, nil
 }
+
+// incidentRows reads a list of incident id's rows, in one read after
+// checking that the incident exists: a wrong number is ENOTFOUND, never
+// an empty list.
+func incidentRows[T any](ctx context.Context, s *Store, id int64, list func(q *rconn) ([]T, error)) ([]T, error) {
+	var out []T
+	err := s.read(ctx, func(q *rconn) error {
+		if err := requireIncident(ctx, q, id); err != nil {
+			return err
+		}
+		var err error
+		out, err = list(q)
+		return err
+	})
+	return out, err
+}
