@@ -1,7 +1,6 @@
 package outbox
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -403,31 +402,6 @@ func (t *Team) Changes(ctx context.Context, id, since int64) (incident.Changes, 
 	if t.snap.Incident.ID != id || t.snap.Incident.Seq != since {
 		return c, nil
 	}
-	if c.Incident != nil {
-		t.snap.Incident = *c.Incident
-	}
-	t.snap.Incident.Seq = c.Seq
-	if c.RolesChanged {
-		t.snap.Roles = c.Roles
-	}
-	if c.ItemsChanged {
-		t.snap.ActionItems = c.ActionItems
-	}
-	if c.RetroChanged {
-		t.snap.Retro = c.Retro
-	}
-	for _, ev := range c.Events {
-		t.snap.Events = slices.DeleteFunc(t.snap.Events, func(e incident.Event) bool { return e.ID == ev.ID })
-		if ev.Deleted() {
-			continue
-		}
-		i, _ := slices.BinarySearchFunc(t.snap.Events, ev, func(a, b incident.Event) int {
-			if c := a.OccurredAt.Compare(b.OccurredAt); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.ID, b.ID)
-		})
-		t.snap.Events = slices.Insert(t.snap.Events, i, ev)
-	}
+	t.snap.Apply(c)
 	return c, nil
 }
