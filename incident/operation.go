@@ -108,21 +108,71 @@ const (
 	OpSetReminder      OpKind = "set-reminder"       // Target, ReminderState or DueAt; logs a reminder event
 )
 
-// opKinds lists every kind, for Validate's message.
-var opKinds = []OpKind{OpCreateIncident, OpLogEvent, OpSetStatus, OpAssignRole, OpSetMilestone, OpClearMilestone,
-	OpSetSeverity, OpEditIncident, OpEditEvent, OpDeleteEvent, OpRestoreEvent, OpAddActionItem, OpEditActionItem,
-	OpDeleteItem, OpRestoreItem, OpAddRetroNote, OpEditRetroNote, OpDeleteNote, OpRestoreNote,
-	OpSetChecklistItem, OpAddReminder, OpSetReminder}
+// opSpec is what Validate and the stores need to know of a kind.
+type opSpec struct {
+	// targeted: it changes one row (an event, item, note, checklist item
+	// or reminder), named by Target.
+	targeted bool
+	// ownRow: it inserts a row whose UUID is the operation's ID (the event
+	// it logs, the note it adds), by which a replay is known.
+	ownRow bool
+	// carries reports whether op carries the payload the kind needs, named
+	// by payload in Validate's message; nil: it needs none beyond Target.
+	carries func(op *Operation) bool
+	payload string
+}
 
-// Targeted reports whether the kind changes one event, item or note,
-// named by Target.
-func (k OpKind) Targeted() bool {
+// spec is the kind's row of the operations' table: a new kind is a
+// constant above, a row here, and its apply function in the store.
+func (k OpKind) spec() (opSpec, bool) {
 	switch k {
-	case OpEditEvent, OpDeleteEvent, OpRestoreEvent, OpEditActionItem, OpDeleteItem, OpRestoreItem,
-		OpEditRetroNote, OpDeleteNote, OpRestoreNote, OpSetChecklistItem, OpSetReminder:
-		return true
+	case OpCreateIncident:
+		return opSpec{ownRow: true, payload: "incident", carries: func(op *Operation) bool { return op.New != nil }}, true
+	case OpLogEvent:
+		return opSpec{ownRow: true, payload: "event", carries: func(op *Operation) bool { return op.Event != nil }}, true
+	case OpSetStatus, OpAssignRole, OpSetMilestone, OpClearMilestone, OpSetSeverity:
+		return opSpec{ownRow: true}, true
+	case OpEditIncident:
+		return opSpec{payload: "fields", carries: func(op *Operation) bool { return op.Fields != nil }}, true
+	case OpEditEvent:
+		return opSpec{targeted: true, payload: "event patch", carries: func(op *Operation) bool { return op.EventPatch != nil }}, true
+	case OpDeleteEvent, OpRestoreEvent, OpDeleteItem, OpRestoreItem, OpDeleteNote, OpRestoreNote:
+		return opSpec{targeted: true}, true
+	case OpAddActionItem:
+		return opSpec{ownRow: true, payload: "action item", carries: func(op *Operation) bool { return op.Item != nil }}, true
+	case OpEditActionItem:
+		return opSpec{targeted: true, payload: "action item patch", carries: func(op *Operation) bool { return op.ItemPatch != nil }}, true
+	case OpAddRetroNote:
+		return opSpec{ownRow: true, payload: "retro note", carries: func(op *Operation) bool { return op.Note != nil }}, true
+	case OpEditRetroNote:
+		return opSpec{targeted: true, payload: "retro note patch", carries: func(op *Operation) bool { return op.NotePatch != nil }}, true
+	case OpSetChecklistItem:
+		return opSpec{targeted: true, ownRow: true, payload: "checklist state", carries: func(op *Operation) bool {
+			_, err := ParseChecklistState(string(op.ChecklistState))
+			return err == nil
+		}}, true
+	case OpAddReminder:
+		return opSpec{ownRow: true, payload: "reminder", carries: func(op *Operation) bool { return op.Reminder != nil }}, true
+	case OpSetReminder:
+		return opSpec{targeted: true, ownRow: true, payload: "reminder state or due time", carries: func(op *Operation) bool {
+			return op.ReminderState != "" || !op.DueAt.IsZero()
+		}}, true
 	}
-	return false
+	return opSpec{}, false
+}
+
+// Targeted reports whether the kind changes one row, named by Target.
+func (k OpKind) Targeted() bool {
+	s, _ := k.spec()
+	return s.targeted
+}
+
+// WritesOwnRow reports whether operations of the kind insert a row whose
+// UUID is the operation's ID: the event they log, or the retro note they
+// add. A store knows a replay of one by that row.
+func (k OpKind) WritesOwnRow() bool {
+	s, _ := k.spec()
+	return s.ownRow
 }
 
 // Validate checks that the operation is well formed: an ID, a known kind,
@@ -132,41 +182,20 @@ func (op *Operation) Validate() error {
 	if strings.TrimSpace(op.ID) == "" {
 		return Errorf(EINVALID, "operation has no id")
 	}
-	known := false
-	for _, k := range opKinds {
-		known = known || k == op.Kind
-	}
+	spec, known := op.Kind.spec()
 	if !known {
 		return Errorf(EINVALID, "unknown operation %q", op.Kind)
 	}
 	if op.Incident.IsZero() {
 		return Errorf(EINVALID, "%s operation %s names no incident", op.Kind, op.ID)
 	}
-	if op.Kind.Targeted() && op.Target.IsZero() {
+	if spec.targeted && op.Target.IsZero() {
 		return Errorf(EINVALID, "%s operation %s names nothing to change", op.Kind, op.ID)
 	}
-	missing := func(what string) error {
-		return Errorf(EINVALID, "%s operation %s carries no %s", op.Kind, op.ID, what)
+	if spec.carries != nil && !spec.carries(op) {
+		return Errorf(EINVALID, "%s operation %s carries no %s", op.Kind, op.ID, spec.payload)
 	}
-	switch {
-	case op.Kind == OpCreateIncident && op.New == nil:
-		return missing("incident")
-	case op.Kind == OpLogEvent && op.Event == nil:
-		return missing("event")
-	case op.Kind == OpEditIncident && op.Fields == nil:
-		return missing("fields")
-	case op.Kind == OpEditEvent && op.EventPatch == nil:
-		return missing("event patch")
-	case op.Kind == OpAddActionItem && op.Item == nil:
-		return missing("action item")
-	case op.Kind == OpEditActionItem && op.ItemPatch == nil:
-		return missing("action item patch")
-	case op.Kind == OpAddRetroNote && op.Note == nil:
-		return missing("retro note")
-	case op.Kind == OpEditRetroNote && op.NotePatch == nil:
-		return missing("retro note patch")
-	}
-	return op.validateRunbook(missing) // checklistop.go
+	return op.validateRunbook() // checklistop.go
 }
 
 // MarshalOperation and UnmarshalOperation are the outbox's encoding.
