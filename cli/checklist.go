@@ -1,7 +1,6 @@
 package cli
 
-// `scribe checklist`, and the severity change
-// that attaches a checklist.
+// `scribe checklist`, and the severity change that attaches a checklist.
 
 import (
 	"context"

@@ -1,7 +1,7 @@
 package cli
 
-// The tracking issue of
-// `scribe github file --tracking` and `scribe github sync`.
+// The tracking issue of `scribe github file --tracking` and `scribe github
+// sync`.
 
 import (
 	"context"

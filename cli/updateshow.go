@@ -1,7 +1,6 @@
 package cli
 
-// What `scribe show` says about running the
-// incident.
+// What `scribe show` says about running the incident.
 
 import (
 	"fmt"

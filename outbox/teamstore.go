@@ -209,7 +209,7 @@ func (t *Team) op(kind incident.OpKind, id int64, o incident.Origin) incident.Op
 // CreateIncident declares an incident; queued, it has no number yet.
 func (t *Team) CreateIncident(ctx context.Context, inc *incident.Incident, o incident.Origin) error {
 	c := *inc
-	op := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: newUUID()}, o, t.Now())
+	op := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: store.NewID()}, o, t.Now())
 	op.New = &c
 	out, err := t.Apply(ctx, op)
 	if err == nil {
@@ -273,7 +273,7 @@ func (t *Team) AddActionItem(ctx context.Context, item *incident.ActionItem, o i
 	op := t.op(incident.OpAddActionItem, item.IncidentID, o)
 	c := *item
 	if c.UUID == "" {
-		c.UUID = newUUID()
+		c.UUID = store.NewID()
 	}
 	op.Item = &c
 	out, err := t.Apply(ctx, op)

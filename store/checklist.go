@@ -1,7 +1,6 @@
 package store
 
-// The severity checklists attached
-// to an incident, and their ticks.
+// The severity checklists attached to an incident, and their ticks.
 
 import (
 	"context"

@@ -1,7 +1,7 @@
 package store
 
-// The tracking issue of an incident's
-// follow-ups, migration 0004_tracking_issues.sql (and PostgreSQL's schema).
+// The tracking issue of an incident's follow-ups, migration
+// 0004_tracking_issues.sql (and PostgreSQL's schema).
 
 import (
 	"context"
