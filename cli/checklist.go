@@ -1,12 +1,9 @@
 package cli
 
-// Owned by the runbook work: `scribe checklist`, and the severity change
-// that attaches a checklist.
+// `scribe checklist`, and the severity change that attaches a checklist.
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -83,11 +80,7 @@ $SCRIBE_AUTHOR) and --at (default now); its id is printed.`,
 				if err != nil {
 					return err
 				}
-				t, err := a.when(at, inc)
-				if err != nil {
-					return err
-				}
-				origin, err := a.origin(t, by)
+				origin, err := a.originAt(at, by, inc)
 				if err != nil {
 					return err
 				}
@@ -95,8 +88,7 @@ $SCRIBE_AUTHOR) and --at (default now); its id is printed.`,
 				if err != nil {
 					return err
 				}
-				a.printID(e.ID)
-				return nil
+				return a.printID(e.ID)
 			})
 		},
 	}
@@ -137,14 +129,7 @@ func (a *App) printChecklist(ctx context.Context, st *store.Store, id int64, asJ
 			}
 			out = append(out, j)
 		}
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
-			return err
-		}
-		_, err := a.Stdout.Write(incident.EscapeJSONControls(b.Bytes()))
-		return err
+		return a.writeJSON(out)
 	}
 	if len(items) == 0 {
 		fmt.Fprintf(a.Stderr, "incident #%d has no checklist (%s has none in the policy: scribe config)\n", id, inc.Severity)
@@ -159,7 +144,7 @@ func (a *App) printChecklist(ctx context.Context, st *store.Store, id int64, asJ
 //	3 of 10 done, 1 skipped
 //	 1 [x] Name an incident commander        done 09:11 by ana
 func writeChecklist(w io.Writer, items []incident.ChecklistItem, loc *time.Location) {
-	fmt.Fprintln(w, checklistProgress(items))
+	fmt.Fprintln(w, incident.ChecklistProgress(items))
 	width := 0
 	for _, c := range items {
 		width = max(width, len([]rune(oneLine(c.Text))))
@@ -181,22 +166,4 @@ func writeChecklist(w io.Writer, items []incident.ChecklistItem, loc *time.Locat
 		line := fmt.Sprintf("%2d %s %-*s  %s", i+1, mark, width, oneLine(c.Text), note)
 		fmt.Fprintln(w, strings.TrimRight(line, " "))
 	}
-}
-
-// checklistProgress is "3 of 10 done, 1 skipped".
-func checklistProgress(items []incident.ChecklistItem) string {
-	done, skipped := 0, 0
-	for _, c := range items {
-		switch c.State {
-		case incident.ChecklistDone:
-			done++
-		case incident.ChecklistSkipped:
-			skipped++
-		}
-	}
-	s := fmt.Sprintf("%d of %d done", done, len(items))
-	if skipped > 0 {
-		s += fmt.Sprintf(", %d skipped", skipped)
-	}
-	return s
 }

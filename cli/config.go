@@ -1,6 +1,6 @@
 package cli
 
-// Owned by the runbook work: where config.toml is, and `scribe config`.
+// Where config.toml is, and `scribe config`.
 
 import (
 	"context"

@@ -19,10 +19,17 @@
 // -o writes that never touch the database (outfile.go); the section file of
 // scribe edit (narrative.go).
 //
+// Team mode is wired here too: a postgres:// --db opens the team database
+// through the outbox (team.go), and the write commands go through the
+// writer interface (writer.go), which *store.Store and *outbox.Team both
+// satisfy, so each command is written once for both.
+//
 // Where the code differs from DESIGN.md: the command line grew corrections
 // (action edit/delete/restore, retro edit/delete/restore, milestone
-// --clear, lint) and --version; exit statuses beyond 0/1/2 are 74 (saved,
-// id not printed) and 130 (interrupted by SIGINT or SIGTERM); signals are
+// --clear, lint), the runbook (checklist, remind, update, config), the
+// look back (followups, report), push and --version; exit statuses beyond
+// 0/1/2 are 74 (saved, id not printed), 75 (team mode: only queued in the
+// outbox) and 130 (interrupted by SIGINT or SIGTERM); signals are
 // installed here rather than in main.go, because `scribe log` to a file
 // does without them (signals.go, runLog).
 package cli

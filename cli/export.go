@@ -44,10 +44,11 @@ func (a *App) exportCmd(runF func(context.Context, *exportOptions) error) *cobra
 	var format, tz string
 	cmd := &cobra.Command{
 		Use:   exportUsage,
-		Short: "Write the blameless postmortem (Markdown) or the JSON document",
-		Long: `Write incident N's postmortem as Markdown (the default) or its JSON document.
+		Short: "Write the blameless postmortem (Markdown or HTML) or the JSON document",
+		Long: `Write incident N's postmortem as Markdown (the default), as a self-contained
+HTML page (--format html), or its JSON document.
 
-The Markdown is blameless: people named in the timeline and the narrative are
+The postmortem is blameless: people named in the timeline and the narrative are
 replaced by the role they held at that moment ("the incident commander",
 otherwise "a responder"), and the Responders section lists roles and times
 only. Action item owners stay named. --names keeps names everywhere.

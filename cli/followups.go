@@ -1,6 +1,6 @@
 package cli
 
-// Owned by the after work (issue #14): `scribe followups`.
+// `scribe followups`.
 
 import (
 	"context"

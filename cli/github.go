@@ -1,6 +1,6 @@
 package cli
 
-// Owned by the GitHub work: `scribe github file|sync`.
+// `scribe github file|sync`.
 
 import (
 	"context"

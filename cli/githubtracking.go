@@ -1,7 +1,7 @@
 package cli
 
-// Added by the after work (issue #14): the tracking issue of
-// `scribe github file --tracking` and `scribe github sync`.
+// The tracking issue of `scribe github file --tracking` and `scribe github
+// sync`.
 
 import (
 	"context"

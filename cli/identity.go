@@ -133,6 +133,16 @@ func (a *App) loginName() string {
 	return ""
 }
 
+// originAt is the origin of a change made at --at (read in inc's zone;
+// unset: now), by --by or the default identity.
+func (a *App) originAt(at whenFlag, by string, inc incident.Incident) (incident.Origin, error) {
+	t, err := a.when(at, inc)
+	if err != nil {
+		return incident.Origin{}, err
+	}
+	return a.origin(t, by)
+}
+
 // origin builds the incident.Origin of a CLI change made at at, by --by or
 // the default identity.
 func (a *App) origin(at time.Time, by string) (incident.Origin, error) {

@@ -61,11 +61,7 @@ set by mistake; the timeline keeps an event saying so.`,
 
 func (a *App) runMilestone(ctx context.Context, o *milestoneOptions) error {
 	return a.withWriter(ctx, o.IncidentID, o.At.set, func(st writer, inc incident.Incident) error {
-		t, err := a.when(o.At, inc)
-		if err != nil {
-			return err
-		}
-		origin, err := a.origin(t, o.By)
+		origin, err := a.originAt(o.At, o.By, inc)
 		if err != nil {
 			return err
 		}
@@ -87,7 +83,7 @@ func (a *App) runMilestone(ctx context.Context, o *milestoneOptions) error {
 		if err := a.printSavedID("milestone event", e.ID); err != nil {
 			return err
 		}
-		a.dayNote(fmt.Sprintf("milestone %s", o.Milestone), t, inc)
+		a.dayNote(fmt.Sprintf("milestone %s", o.Milestone), origin.At, inc)
 		return nil
 	})
 }

@@ -1,6 +1,6 @@
 package cli
 
-// `scribe push`, wired by the store helper for team mode (issue #9).
+// `scribe push`: a local incident copied into the team database.
 
 import (
 	"context"

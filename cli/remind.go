@@ -1,11 +1,9 @@
 package cli
 
-// Owned by the runbook work: `scribe remind`.
+// `scribe remind`.
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -64,8 +62,7 @@ dismissed; show prints the ones due, and show --json carries them all
 					if err := st.AddReminder(cmd.Context(), &r, o); err != nil {
 						return err
 					}
-					a.printID(r.ID)
-					return nil
+					return a.printID(r.ID)
 				})
 			}
 			return a.withStore(cmd.Context(), func(st *store.Store) error {
@@ -165,14 +162,7 @@ func (a *App) printReminders(ctx context.Context, st *store.Store, id int64, asJ
 			}
 			out = append(out, j)
 		}
-		var b bytes.Buffer
-		enc := json.NewEncoder(&b)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
-			return err
-		}
-		_, err := a.Stdout.Write(incident.EscapeJSONControls(b.Bytes()))
-		return err
+		return a.writeJSON(out)
 	}
 	if len(rs) == 0 {
 		fmt.Fprintf(a.Stderr, "no reminders on incident #%d: set one with scribe remind %d 15m TEXT\n", id, id)

@@ -60,11 +60,7 @@ liaison, or any role of your own.`,
 
 func (a *App) runRole(ctx context.Context, o *roleOptions) error {
 	return a.withWriter(ctx, o.IncidentID, o.At.set, func(st writer, inc incident.Incident) error {
-		t, err := a.when(o.At, inc)
-		if err != nil {
-			return err
-		}
-		origin, err := a.origin(t, o.By)
+		origin, err := a.originAt(o.At, o.By, inc)
 		if err != nil {
 			return err
 		}
@@ -75,7 +71,7 @@ func (a *App) runRole(ctx context.Context, o *roleOptions) error {
 		if err := a.printSavedID("role change", e.ID); err != nil {
 			return err
 		}
-		a.dayNote(fmt.Sprintf("role change %d filed", e.ID), t, inc)
+		a.dayNote(fmt.Sprintf("role change %d filed", e.ID), origin.At, inc)
 		return nil
 	})
 }

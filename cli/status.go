@@ -59,11 +59,7 @@ Resolving sets the resolved milestone unless it is already set.`,
 
 func (a *App) runStatus(ctx context.Context, o *statusOptions) error {
 	return a.withWriter(ctx, o.IncidentID, o.At.set, func(st writer, inc incident.Incident) error {
-		t, err := a.when(o.At, inc)
-		if err != nil {
-			return err
-		}
-		origin, err := a.origin(t, o.By)
+		origin, err := a.originAt(o.At, o.By, inc)
 		if err != nil {
 			return err
 		}
@@ -74,7 +70,7 @@ func (a *App) runStatus(ctx context.Context, o *statusOptions) error {
 		if err := a.printSavedID("status update", e.ID); err != nil {
 			return err
 		}
-		a.dayNote(fmt.Sprintf("status update %d filed", e.ID), t, inc)
+		a.dayNote(fmt.Sprintf("status update %d filed", e.ID), origin.At, inc)
 		return nil
 	})
 }

@@ -1,6 +1,6 @@
 package cli
 
-// Team mode (issue #9), wired by the store helper: a --db/SCRIBE_DB that is
+// Team mode: a --db/SCRIBE_DB that is
 // a postgres:// URL names the team database. Commands open it as any store
 // (its errors are one line without the password), and deliver first what an
 // earlier run left in the outbox; `scribe log` writes through the outbox, so
@@ -61,6 +61,31 @@ func (a *App) openTeamStore(ctx context.Context, dsn string) (*store.Store, erro
 	return st, nil
 }
 
+// openTeam opens the team database dsn through this machine's outbox,
+// saying on stderr what the outbox delivered on the way in.
+func (a *App) openTeam(ctx context.Context, dsn string) (*outbox.Team, error) {
+	box, err := a.outboxPath()
+	if err != nil {
+		return nil, err
+	}
+	team, err := outbox.Open(ctx, dsn, box)
+	if err != nil {
+		return nil, err
+	}
+	a.deliveryNote(team.Opened())
+	return team, nil
+}
+
+// queuedExit gives a write that the outbox only queued its exit status,
+// exitQueued; any other error is returned as it is.
+func queuedExit(err error) error {
+	var queued *outbox.QueuedError
+	if errors.As(err, &queued) {
+		return exitError{err, exitQueued}
+	}
+	return err
+}
+
 // deliveryNote says on stderr what a delivery of the outbox did.
 func (a *App) deliveryNote(d outbox.Delivery) {
 	if d.Delivered > 0 {
@@ -73,16 +98,11 @@ func (a *App) deliveryNote(d outbox.Delivery) {
 
 // runLogTeam is `scribe log` against a team database: through the outbox.
 func (a *App) runLogTeam(ctx context.Context, o *logOptions, origin incident.Origin, dsn string) error {
-	box, err := a.outboxPath()
-	if err != nil {
-		return err
-	}
-	team, err := outbox.Open(ctx, dsn, box)
+	team, err := a.openTeam(ctx, dsn)
 	if err != nil {
 		return err
 	}
 	defer team.Close()
-	a.deliveryNote(team.Opened())
 	// The incident's zone reads --at; out of reach, the machine's zone
 	// does, and stderr says so.
 	inc := incident.Incident{ID: o.IncidentID, Timezone: "Local"}
@@ -107,12 +127,8 @@ func (a *App) runLogTeam(ctx context.Context, o *logOptions, origin incident.Ori
 	}
 	op.Event = &incident.Event{Kind: o.Kind, Text: o.Text, Pinned: o.Pin}
 	out, err := team.Apply(ctx, op)
-	var queued *outbox.QueuedError
-	if errors.As(err, &queued) {
-		return exitError{err, exitQueued}
-	}
 	if err != nil {
-		return err
+		return queuedExit(err)
 	}
 	if err := a.printSavedID("event", out.Event.ID); err != nil {
 		return err
@@ -127,16 +143,11 @@ func (a *App) runLogTeam(ctx context.Context, o *logOptions, origin incident.Ori
 // typed while it is out of reach are kept and sent later, and the header
 // says which database, and "offline · N pending" when it cannot be reached.
 func (a *App) runTeamTUI(ctx context.Context, dsn string, incidentID int64) error {
-	box, err := a.outboxPath()
-	if err != nil {
-		return err
-	}
-	team, err := outbox.Open(ctx, dsn, box)
+	team, err := a.openTeam(ctx, dsn)
 	if err != nil {
 		return err
 	}
 	defer team.Close()
-	a.deliveryNote(team.Opened())
 	if incidentID != 0 && team.Online() {
 		// Fail before taking over the terminal when the number is wrong.
 		st, err := team.Store(ctx)

@@ -1,6 +1,6 @@
 package cli
 
-// Owned by the runbook work: `scribe update`.
+// `scribe update`.
 
 import (
 	"fmt"

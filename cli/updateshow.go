@@ -1,7 +1,6 @@
 package cli
 
-// Owned by the runbook work: what `scribe show` says about running the
-// incident.
+// What `scribe show` says about running the incident.
 
 import (
 	"fmt"
@@ -38,7 +37,7 @@ func printRunbook(w io.Writer, snap incident.Snapshot, now time.Time) {
 		fmt.Fprintf(w, "Updates: %s\n", strings.Join(parts, " · "))
 	}
 	if len(snap.Checklist) > 0 {
-		fmt.Fprintf(w, "Checklist: %s (scribe checklist %d)\n", checklistProgress(snap.Checklist), snap.Incident.ID)
+		fmt.Fprintf(w, "Checklist: %s (scribe checklist %d)\n", incident.ChecklistProgress(snap.Checklist), snap.Incident.ID)
 	}
 	open := 0
 	for _, r := range snap.Reminders {

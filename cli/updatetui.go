@@ -1,7 +1,6 @@
 package cli
 
-// Owned by the runbook work: the team's policy in the TUI, and its
-// /update drafts.
+// The team's policy in the TUI, and its /update drafts.
 
 import (
 	"strings"

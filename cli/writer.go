@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 
 	"scribe/incident"
@@ -57,16 +56,11 @@ func (a *App) withWriter(ctx context.Context, id int64, zoneMatters bool, fn fun
 			return fn(st, inc)
 		})
 	}
-	box, err := a.outboxPath()
-	if err != nil {
-		return err
-	}
-	team, err := outbox.Open(ctx, dsn, box)
+	team, err := a.openTeam(ctx, dsn)
 	if err != nil {
 		return err
 	}
 	defer team.Close()
-	a.deliveryNote(team.Opened())
 	inc := incident.Incident{ID: id, Timezone: a.Now().Location().String()}
 	if id != 0 {
 		st, err := team.Store(ctx)
@@ -81,10 +75,5 @@ func (a *App) withWriter(ctx context.Context, id int64, zoneMatters bool, fn fun
 			return err
 		}
 	}
-	err = fn(team, inc)
-	var queued *outbox.QueuedError
-	if errors.As(err, &queued) {
-		return exitError{err, exitQueued}
-	}
-	return err
+	return queuedExit(fn(team, inc))
 }

@@ -1,8 +1,7 @@
 package demo
 
-// Owned by the runbook work (issue #11): the demo incident's checklist and
-// reminders, so that `scribe demo` shows them as a team would have used
-// them.
+// The demo incident's checklist and reminders, so that `scribe demo` shows
+// them as a team would have used them.
 
 import (
 	"context"

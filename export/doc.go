@@ -1,7 +1,11 @@
 // Package export turns an incident snapshot into what leaves scribe: the
 // blameless postmortem in Markdown (through a text/template, the default one
-// embedded, a team's own accepted), the versioned JSON document, and the lint
-// warnings a facilitator should address before publishing.
+// embedded, a team's own accepted) and as a self-contained HTML page
+// (html.go, the template in html/, the phases drawn in SVG), the versioned
+// JSON document, and the lint warnings a facilitator should address before
+// publishing. The postmortem's Communications part (the updates, the
+// cadence, the checklist) is in communications*.go; Blameless is also what
+// package update uses to name no one in a stakeholder update.
 //
 // Everything here is a pure function of incident.Snapshot: no I/O besides
 // writing to the io.Writer it is given, no store, no clock (the caller passes

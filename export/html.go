@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -54,7 +52,7 @@ type htmlPostmortem struct {
 	FactorList, WentWellList, WentWrongList, LuckyList, LessonList [][]htmlInline
 
 	Items []htmlActionItem
-	Crew  []htmlResponder
+	Crew  []ResponderRow
 
 	Runbook htmlRunbook // communicationshtml.go
 }
@@ -77,11 +75,6 @@ type htmlActionItem struct {
 	Owner, Priority, Due      string
 	State, StateClass         string
 	IssueRef, IssueURL, Issue string
-}
-
-type htmlResponder struct {
-	Role, Person, From, Until string
-	HandedOff                 bool
 }
 
 // buildHTML computes the page's data.
@@ -122,7 +115,7 @@ func buildHTML(snap incident.Snapshot, opts Options) htmlPostmortem {
 	for _, a := range snap.ActionItems {
 		h.Items = append(h.Items, htmlItem(a, func(s string) string { return prose(s, time.Time{}) }))
 	}
-	h.Crew = htmlResponders(snap.Roles, loc, opts.Names)
+	h.Crew = responders(snap.Roles, loc, opts.Names, func(s string) string { return oneLineText(incident.PlainText(s)) })
 	return h
 }
 
@@ -206,42 +199,6 @@ func htmlItem(a incident.ActionItem, prose func(string) string) htmlActionItem {
 }
 
 func oneLineText(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// htmlResponders lists who held which role when, in the order of the
-// Markdown's Responders table (responders): canonical roles first, each
-// role's stretches oldest first.
-func htmlResponders(roles []incident.RoleAssignment, loc *time.Location, names bool) []htmlResponder {
-	var kinds []string
-	for _, r := range roles {
-		if !slices.Contains(kinds, r.Role) {
-			kinds = append(kinds, r.Role)
-		}
-	}
-	sort.SliceStable(kinds, func(i, j int) bool { return roleRank(kinds[i]) < roleRank(kinds[j]) })
-	var out []htmlResponder
-	for _, role := range kinds {
-		var stretch []incident.RoleAssignment
-		for _, r := range roles {
-			if r.Role == role {
-				stretch = append(stretch, r)
-			}
-		}
-		for i, r := range stretch {
-			row := htmlResponder{
-				Role: incident.PlainText(capitalize(incident.RoleTitle(role))), From: r.From.In(loc).Format(stampLayout),
-				HandedOff: i < len(stretch)-1,
-			}
-			if !r.Until.IsZero() {
-				row.Until = r.Until.In(loc).Format(stampLayout)
-			}
-			if names {
-				row.Person = oneLineText(incident.PlainText(r.Person))
-			}
-			out = append(out, row)
-		}
-	}
-	return out
-}
 
 // Hint is the visible note an empty section shows, as runs: the same
 // words and command as the Markdown's Placeholder.

@@ -450,3 +450,21 @@ func TestHTMLHeaderMatchesBuild(t *testing.T) {
 		t.Errorf("resolved by status: %q %q vs %q %q", full.DateRange, full.Duration, head.DateRange, head.Duration)
 	}
 }
+
+// An assignment whose start could not be read shows a dash in the page,
+// as in the Markdown, never a made-up date.
+func TestHTMLUnreadableRoleStartIsADash(t *testing.T) {
+	snap := searchOutage()
+	snap.Roles[0].From = time.Time{}
+	h := buildHTML(snap, Options{})
+	if len(h.Crew) == 0 {
+		t.Fatal("no responders")
+	}
+	found := false
+	for _, c := range h.Crew {
+		found = found || c.From == "—"
+	}
+	if !found {
+		t.Errorf("no responder shows the dash for the unreadable start: %+v", h.Crew)
+	}
+}

@@ -165,7 +165,7 @@ func Build(snap incident.Snapshot, opts Options) Postmortem {
 	for _, a := range snap.ActionItems {
 		p.ActionItems = append(p.ActionItems, actionItemRow(a, names, opts.Names))
 	}
-	p.Responders = responders(snap.Roles, loc, opts.Names)
+	p.Responders = responders(snap.Roles, loc, opts.Names, cell)
 	return p
 }
 

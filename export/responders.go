@@ -10,8 +10,9 @@ import (
 
 // responders lists who held which role when: canonical roles in the
 // header's order, then free-text roles as they first appeared; each role's
-// stretches oldest first.
-func responders(roles []incident.RoleAssignment, loc *time.Location, names bool) []ResponderRow {
+// stretches oldest first. text makes a role or a name safe for the
+// format: a Markdown table cell, or one line of HTML text.
+func responders(roles []incident.RoleAssignment, loc *time.Location, names bool, text func(string) string) []ResponderRow {
 	var kinds []string
 	for _, r := range roles {
 		if !slices.Contains(kinds, r.Role) {
@@ -29,7 +30,7 @@ func responders(roles []incident.RoleAssignment, loc *time.Location, names bool)
 		}
 		for i, r := range stretch {
 			row := ResponderRow{
-				Role:      cell(capitalize(incident.RoleTitle(role))),
+				Role:      text(capitalize(incident.RoleTitle(role))),
 				From:      r.From.In(loc).Format(stampLayout),
 				HandedOff: i < len(stretch)-1,
 			}
@@ -40,7 +41,7 @@ func responders(roles []incident.RoleAssignment, loc *time.Location, names bool)
 				row.Until = r.Until.In(loc).Format(stampLayout)
 			}
 			if names {
-				row.Person = cell(r.Person)
+				row.Person = text(r.Person)
 			}
 			out = append(out, row)
 		}

@@ -1,6 +1,7 @@
 package incident
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -182,4 +183,23 @@ func quoteItems(items []ChecklistItem, idx []int) string {
 		parts = append(parts, strconv.Itoa(i+1)+" "+strings.TrimSpace(items[i].Text))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// ChecklistProgress is how far the checklist is, in words: "3 of 10 done,
+// 1 skipped" (the CLI's list and the TUI's pane say it alike).
+func ChecklistProgress(items []ChecklistItem) string {
+	done, skipped := 0, 0
+	for _, c := range items {
+		switch c.State {
+		case ChecklistDone:
+			done++
+		case ChecklistSkipped:
+			skipped++
+		}
+	}
+	s := fmt.Sprintf("%d of %d done", done, len(items))
+	if skipped > 0 {
+		s += fmt.Sprintf(", %d skipped", skipped)
+	}
+	return s
 }

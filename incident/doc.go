@@ -1,7 +1,11 @@
 // Package incident is scribe's domain: incidents, their timeline events,
-// role assignments, action items and retro notes, the vocabularies they use,
-// validation, the time grammar, metrics derived from milestones and the
-// versioned JSON document that export writes and ingest reads.
+// role assignments, action items and retro notes, the checklist items and
+// reminders of running one (checklist.go, reminder.go, comms.go for the
+// update cadence), the vocabularies they use, validation, the time
+// grammar, metrics derived from milestones, follow-up deadlines
+// (followup.go), every write as data (operation.go: what a store applies
+// and the outbox keeps) and the versioned JSON document that export writes
+// and ingest reads (document*.go).
 //
 // It imports nothing but the standard library and performs no I/O.
 //
@@ -22,6 +26,10 @@
 //     "15:50" typed at 15:34 is a typo, never a line 23 hours back.
 //   - Every instant entering scribe lies in 1970..2199 UTC (CheckInstant),
 //     checked in each type's Validate, so no caller can forget it.
+//   - Severity changes are events of their own kind (KindSeverity), with the
+//     severity set and the one replaced, and so are checklist ticks and
+//     reminders (KindChecklist, KindReminder): DESIGN.md's list of kinds
+//     has neither.
 //   - A severity set after the incident is resolved is a correction, dated
 //     at the incident's beginning and saying when it was made
 //     (SeverityChangeAt, SeverityHeadline), not a timeline line dated

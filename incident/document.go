@@ -25,8 +25,8 @@ type Document struct {
 	Roles         []DocRole       `json:"roles"`
 	ActionItems   []DocActionItem `json:"action_items"`
 	Retro         []DocRetroNote  `json:"retro"`
-	// Checklist and Reminders are the runbook's parts (checklistdoc.go,
-	// reminderdoc.go).
+	// Checklist and Reminders are the runbook's parts (documentchecklist.go,
+	// documentreminder.go).
 	Checklist []DocChecklistItem `json:"checklist"`
 	Reminders []DocReminder      `json:"reminders"`
 }
@@ -45,7 +45,7 @@ type DocIncident struct {
 	Resolution string        `json:"resolution"`
 	Services   []string      `json:"services"`
 	Milestones DocMilestones `json:"milestones"`
-	Comms      DocComms      `json:"comms"` // derived; see commsdoc.go
+	Comms      DocComms      `json:"comms"` // derived; see documentcomms.go
 	CreatedAt  *time.Time    `json:"created_at,omitempty"`
 	Invalid    Unreadable    `json:"invalid,omitempty"`
 }

@@ -108,228 +108,71 @@ const (
 	OpSetReminder      OpKind = "set-reminder"       // Target, ReminderState or DueAt; logs a reminder event
 )
 
-// opKinds lists every kind, for Validate's message.
-var opKinds = []OpKind{OpCreateIncident, OpLogEvent, OpSetStatus, OpAssignRole, OpSetMilestone, OpClearMilestone,
-	OpSetSeverity, OpEditIncident, OpEditEvent, OpDeleteEvent, OpRestoreEvent, OpAddActionItem, OpEditActionItem,
-	OpDeleteItem, OpRestoreItem, OpAddRetroNote, OpEditRetroNote, OpDeleteNote, OpRestoreNote,
-	OpSetChecklistItem, OpAddReminder, OpSetReminder}
+// opSpec is what Validate and the stores need to know of a kind.
+type opSpec struct {
+	// targeted: it changes one row (an event, item, note, checklist item
+	// or reminder), named by Target.
+	targeted bool
+	// ownRow: it inserts a row whose UUID is the operation's ID (the event
+	// it logs, the note it adds), by which a replay is known.
+	ownRow bool
+	// carries reports whether op carries the payload the kind needs, named
+	// by payload in Validate's message; nil: it needs none beyond Target.
+	carries func(op *Operation) bool
+	payload string
+}
 
-// Targeted reports whether the kind changes one event, item or note,
-// named by Target.
-func (k OpKind) Targeted() bool {
+// spec is the kind's row of the operations' table: a new kind is a
+// constant above, a row here, and its apply function in the store.
+func (k OpKind) spec() (opSpec, bool) {
 	switch k {
-	case OpEditEvent, OpDeleteEvent, OpRestoreEvent, OpEditActionItem, OpDeleteItem, OpRestoreItem,
-		OpEditRetroNote, OpDeleteNote, OpRestoreNote, OpSetChecklistItem, OpSetReminder:
-		return true
+	case OpCreateIncident:
+		return opSpec{ownRow: true, payload: "incident", carries: func(op *Operation) bool { return op.New != nil }}, true
+	case OpLogEvent:
+		return opSpec{ownRow: true, payload: "event", carries: func(op *Operation) bool { return op.Event != nil }}, true
+	case OpSetStatus, OpAssignRole, OpSetMilestone, OpClearMilestone, OpSetSeverity:
+		return opSpec{ownRow: true}, true
+	case OpEditIncident:
+		return opSpec{payload: "fields", carries: func(op *Operation) bool { return op.Fields != nil }}, true
+	case OpEditEvent:
+		return opSpec{targeted: true, payload: "event patch", carries: func(op *Operation) bool { return op.EventPatch != nil }}, true
+	case OpDeleteEvent, OpRestoreEvent, OpDeleteItem, OpRestoreItem, OpDeleteNote, OpRestoreNote:
+		return opSpec{targeted: true}, true
+	case OpAddActionItem:
+		return opSpec{ownRow: true, payload: "action item", carries: func(op *Operation) bool { return op.Item != nil }}, true
+	case OpEditActionItem:
+		return opSpec{targeted: true, payload: "action item patch", carries: func(op *Operation) bool { return op.ItemPatch != nil }}, true
+	case OpAddRetroNote:
+		return opSpec{ownRow: true, payload: "retro note", carries: func(op *Operation) bool { return op.Note != nil }}, true
+	case OpEditRetroNote:
+		return opSpec{targeted: true, payload: "retro note patch", carries: func(op *Operation) bool { return op.NotePatch != nil }}, true
+	case OpSetChecklistItem:
+		return opSpec{targeted: true, ownRow: true, payload: "checklist state", carries: func(op *Operation) bool {
+			_, err := ParseChecklistState(string(op.ChecklistState))
+			return err == nil
+		}}, true
+	case OpAddReminder:
+		return opSpec{ownRow: true, payload: "reminder", carries: func(op *Operation) bool { return op.Reminder != nil }}, true
+	case OpSetReminder:
+		return opSpec{targeted: true, ownRow: true, payload: "reminder state or due time", carries: func(op *Operation) bool {
+			return op.ReminderState != "" || !op.DueAt.IsZero()
+		}}, true
 	}
-	return false
+	return opSpec{}, false
 }
 
-// IncidentPatch changes an incident's fields: nil leaves one as it is.
-// Milestones maps each milestone it changes to its new time, zero to clear.
-type IncidentPatch struct {
-	Title      *string                 `json:"title,omitempty"`
-	Timezone   *string                 `json:"timezone,omitempty"`
-	Summary    *string                 `json:"summary,omitempty"`
-	Impact     *string                 `json:"impact,omitempty"`
-	RootCause  *string                 `json:"root_cause,omitempty"`
-	Trigger    *string                 `json:"trigger,omitempty"`
-	Resolution *string                 `json:"resolution,omitempty"`
-	Services   *[]string               `json:"services,omitempty"`
-	Severity   *Severity               `json:"severity,omitempty"`
-	State      *State                  `json:"state,omitempty"`
-	Milestones map[Milestone]time.Time `json:"milestones,omitempty"`
+// Targeted reports whether the kind changes one row, named by Target.
+func (k OpKind) Targeted() bool {
+	s, _ := k.spec()
+	return s.targeted
 }
 
-// DiffIncident is the patch that turns old into c.
-func DiffIncident(old, c Incident) IncidentPatch {
-	var p IncidentPatch
-	str := func(a, b string) *string {
-		if a == b {
-			return nil
-		}
-		return &b
-	}
-	p.Title, p.Timezone, p.Summary = str(old.Title, c.Title), str(old.Timezone, c.Timezone), str(old.Summary, c.Summary)
-	p.Impact, p.RootCause = str(old.Impact, c.Impact), str(old.RootCause, c.RootCause)
-	p.Trigger, p.Resolution = str(old.Trigger, c.Trigger), str(old.Resolution, c.Resolution)
-	if strings.Join(old.Services, "\x00") != strings.Join(c.Services, "\x00") || (old.Services == nil) != (c.Services == nil) {
-		s := append([]string(nil), c.Services...)
-		p.Services = &s
-	}
-	if old.Severity != c.Severity {
-		p.Severity = &c.Severity
-	}
-	if old.State != c.State {
-		p.State = &c.State
-	}
-	for _, m := range MilestoneOrder {
-		a, _ := old.Milestones.Get(m)
-		b, _ := c.Milestones.Get(m)
-		if !a.Equal(b) {
-			if p.Milestones == nil {
-				p.Milestones = map[Milestone]time.Time{}
-			}
-			p.Milestones[m] = b
-		}
-	}
-	return p
-}
-
-// Apply sets the patch's fields on inc.
-func (p *IncidentPatch) Apply(inc *Incident) {
-	set := func(dst *string, v *string) {
-		if v != nil {
-			*dst = *v
-		}
-	}
-	set(&inc.Title, p.Title)
-	set(&inc.Timezone, p.Timezone)
-	set(&inc.Summary, p.Summary)
-	set(&inc.Impact, p.Impact)
-	set(&inc.RootCause, p.RootCause)
-	set(&inc.Trigger, p.Trigger)
-	set(&inc.Resolution, p.Resolution)
-	if p.Services != nil {
-		inc.Services = append([]string(nil), (*p.Services)...)
-	}
-	if p.Severity != nil {
-		inc.Severity = *p.Severity
-	}
-	if p.State != nil {
-		inc.State = *p.State
-	}
-	if len(p.Milestones) > 0 && inc.Milestones == nil {
-		inc.Milestones = Milestones{}
-	}
-	for m, t := range p.Milestones {
-		if t.IsZero() {
-			delete(inc.Milestones, m)
-		} else {
-			inc.Milestones[m] = t
-		}
-	}
-}
-
-// Empty reports whether the patch changes nothing.
-func (p *IncidentPatch) Empty() bool {
-	return p.Title == nil && p.Timezone == nil && p.Summary == nil && p.Impact == nil && p.RootCause == nil &&
-		p.Trigger == nil && p.Resolution == nil && p.Services == nil && p.Severity == nil && p.State == nil &&
-		len(p.Milestones) == 0
-}
-
-// EventPatch changes what an edit may change of an event.
-type EventPatch struct {
-	OccurredAt *time.Time `json:"occurred_at,omitempty"`
-	Text       *string    `json:"text,omitempty"`
-	Kind       *Kind      `json:"kind,omitempty"`
-	Pinned     *bool      `json:"pinned,omitempty"`
-}
-
-// DiffEvent is the patch that turns old into e, as far as an edit goes.
-func DiffEvent(old, e Event) EventPatch {
-	var p EventPatch
-	if !old.OccurredAt.Equal(e.OccurredAt) {
-		p.OccurredAt = &e.OccurredAt
-	}
-	if old.Text != e.Text {
-		p.Text = &e.Text
-	}
-	if old.Kind != e.Kind {
-		p.Kind = &e.Kind
-	}
-	if old.Pinned != e.Pinned {
-		p.Pinned = &e.Pinned
-	}
-	return p
-}
-
-// Apply sets the patch's fields on e.
-func (p *EventPatch) Apply(e *Event) {
-	if p.OccurredAt != nil {
-		e.OccurredAt = *p.OccurredAt
-	}
-	if p.Text != nil {
-		e.Text = *p.Text
-	}
-	if p.Kind != nil {
-		e.Kind = *p.Kind
-	}
-	if p.Pinned != nil {
-		e.Pinned = *p.Pinned
-	}
-}
-
-// ActionItemPatch changes an action item's fields, its own and the GitHub
-// record the sync keeps.
-type ActionItemPatch struct {
-	Title       *string      `json:"title,omitempty"`
-	Description *string      `json:"description,omitempty"`
-	Owner       *string      `json:"owner,omitempty"`
-	Priority    *Priority    `json:"priority,omitempty"`
-	Due         *string      `json:"due,omitempty"`
-	State       *ItemState   `json:"state,omitempty"`
-	GitHub      *GitHubIssue `json:"github,omitempty"`
-}
-
-// DiffActionItem is the patch that turns old into a.
-func DiffActionItem(old, a ActionItem) ActionItemPatch {
-	var p ActionItemPatch
-	str := func(x, y string) *string {
-		if x == y {
-			return nil
-		}
-		return &y
-	}
-	p.Title, p.Description, p.Owner, p.Due = str(old.Title, a.Title), str(old.Description, a.Description), str(old.Owner, a.Owner), str(old.Due, a.Due)
-	if old.Priority != a.Priority {
-		p.Priority = &a.Priority
-	}
-	if old.State != a.State {
-		p.State = &a.State
-	}
-	if g := a.GitHub; g.Repo != old.GitHub.Repo || g.Number != old.GitHub.Number || g.URL != old.GitHub.URL ||
-		g.State != old.GitHub.State || g.SyncError != old.GitHub.SyncError || !g.SyncedAt.Equal(old.GitHub.SyncedAt) {
-		p.GitHub = &g
-	}
-	return p
-}
-
-// Apply sets the patch's fields on a.
-func (p *ActionItemPatch) Apply(a *ActionItem) {
-	for _, f := range []struct {
-		dst *string
-		v   *string
-	}{{&a.Title, p.Title}, {&a.Description, p.Description}, {&a.Owner, p.Owner}, {&a.Due, p.Due}} {
-		if f.v != nil {
-			*f.dst = *f.v
-		}
-	}
-	if p.Priority != nil {
-		a.Priority = *p.Priority
-	}
-	if p.State != nil {
-		a.State = *p.State
-	}
-	if p.GitHub != nil {
-		a.GitHub = *p.GitHub
-	}
-}
-
-// RetroNotePatch changes a retro note.
-type RetroNotePatch struct {
-	Section *RetroSection `json:"section,omitempty"`
-	Text    *string       `json:"text,omitempty"`
-}
-
-// Apply sets the patch's fields on n.
-func (p *RetroNotePatch) Apply(n *RetroNote) {
-	if p.Section != nil {
-		n.Section = *p.Section
-	}
-	if p.Text != nil {
-		n.Text = *p.Text
-	}
+// WritesOwnRow reports whether operations of the kind insert a row whose
+// UUID is the operation's ID: the event they log, or the retro note they
+// add. A store knows a replay of one by that row.
+func (k OpKind) WritesOwnRow() bool {
+	s, _ := k.spec()
+	return s.ownRow
 }
 
 // Validate checks that the operation is well formed: an ID, a known kind,
@@ -339,41 +182,20 @@ func (op *Operation) Validate() error {
 	if strings.TrimSpace(op.ID) == "" {
 		return Errorf(EINVALID, "operation has no id")
 	}
-	known := false
-	for _, k := range opKinds {
-		known = known || k == op.Kind
-	}
+	spec, known := op.Kind.spec()
 	if !known {
 		return Errorf(EINVALID, "unknown operation %q", op.Kind)
 	}
 	if op.Incident.IsZero() {
 		return Errorf(EINVALID, "%s operation %s names no incident", op.Kind, op.ID)
 	}
-	if op.Kind.Targeted() && op.Target.IsZero() {
+	if spec.targeted && op.Target.IsZero() {
 		return Errorf(EINVALID, "%s operation %s names nothing to change", op.Kind, op.ID)
 	}
-	missing := func(what string) error {
-		return Errorf(EINVALID, "%s operation %s carries no %s", op.Kind, op.ID, what)
+	if spec.carries != nil && !spec.carries(op) {
+		return Errorf(EINVALID, "%s operation %s carries no %s", op.Kind, op.ID, spec.payload)
 	}
-	switch {
-	case op.Kind == OpCreateIncident && op.New == nil:
-		return missing("incident")
-	case op.Kind == OpLogEvent && op.Event == nil:
-		return missing("event")
-	case op.Kind == OpEditIncident && op.Fields == nil:
-		return missing("fields")
-	case op.Kind == OpEditEvent && op.EventPatch == nil:
-		return missing("event patch")
-	case op.Kind == OpAddActionItem && op.Item == nil:
-		return missing("action item")
-	case op.Kind == OpEditActionItem && op.ItemPatch == nil:
-		return missing("action item patch")
-	case op.Kind == OpAddRetroNote && op.Note == nil:
-		return missing("retro note")
-	case op.Kind == OpEditRetroNote && op.NotePatch == nil:
-		return missing("retro note patch")
-	}
-	return op.validateRunbook(missing) // checklistop.go
+	return op.validateRunbook() // checklistop.go
 }
 
 // MarshalOperation and UnmarshalOperation are the outbox's encoding.

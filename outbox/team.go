@@ -22,8 +22,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/google/uuid"
-
 	"scribe/incident"
 	"scribe/store"
 )
@@ -189,16 +187,7 @@ func (t *Team) offlineLocked(err error) {
 // NewOperation starts an operation of kind on the incident: a new UUIDv7,
 // and the time it is typed.
 func NewOperation(kind incident.OpKind, inc incident.Ref, o incident.Origin, now time.Time) incident.Operation {
-	return incident.Operation{ID: newUUID(), Kind: kind, Incident: inc, At: o.At, Logged: now.UTC(), Author: o.Author, Source: o.Source}
-}
-
-// newUUID is a new UUIDv7.
-func newUUID() string {
-	id, err := uuid.NewV7()
-	if err != nil {
-		id = uuid.New()
-	}
-	return id.String()
+	return incident.Operation{ID: store.NewID(), Kind: kind, Incident: inc, At: o.At, Logged: now.UTC(), Author: o.Author, Source: o.Source}
 }
 
 // Apply applies op to the team database, or queues it when the database

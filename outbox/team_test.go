@@ -69,7 +69,7 @@ func texts(t *testing.T, team *Team, inc int64) []string {
 
 func newTeamIncident(t *testing.T, team *Team) int64 {
 	t.Helper()
-	op := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: newUUID()}, incident.Origin{Author: "ida"}, time.Now())
+	op := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: store.NewID()}, incident.Origin{Author: "ida"}, time.Now())
 	op.New = &incident.Incident{Title: "Checkout errors", Severity: 2, Timezone: "UTC"}
 	out, err := team.Apply(context.Background(), op)
 	if err != nil {
@@ -262,7 +262,7 @@ func TestOpenWhileUnreachable(t *testing.T) {
 	if _, err := team.Store(context.Background()); !store.Unreachable(err) {
 		t.Fatalf("Store while unreachable: %v", err)
 	}
-	create := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: newUUID()}, incident.Origin{}, time.Now())
+	create := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: store.NewID()}, incident.Origin{}, time.Now())
 	create.New = &incident.Incident{Title: "Declared offline", Timezone: "UTC"}
 	if _, err := team.Apply(context.Background(), create); !errors.Is(err, ErrQueued) {
 		t.Fatalf("declaring offline: %v", err)

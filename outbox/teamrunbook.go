@@ -1,23 +1,23 @@
 package outbox
 
-// Owned by the runbook work (issue #11): the Team as the TUI's store for
-// checklists and reminders. A declaration or an escalation with its
-// checklist, and a new reminder, are one operation each and are queued
-// while the team database is out of reach, like a line; ticking a step and
-// closing or snoozing a reminder name rows by number and need the database,
-// like corrections.
+// The Team as the TUI's store for checklists and reminders. A declaration
+// or an escalation with its checklist, and a new reminder, are one
+// operation each and are queued while the team database is out of reach,
+// like a line; ticking a step and closing or snoozing a reminder name rows
+// by number and need the database, like corrections.
 
 import (
 	"context"
 	"time"
 
 	"scribe/incident"
+	"scribe/store"
 )
 
 // DeclareIncident: see store.Store.DeclareIncident.
 func (t *Team) DeclareIncident(ctx context.Context, inc *incident.Incident, checklist []string, o incident.Origin) error {
 	c := *inc
-	op := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: newUUID()}, o, t.Now())
+	op := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: store.NewID()}, o, t.Now())
 	op.New, op.Checklist = &c, checklist
 	out, err := t.Apply(ctx, op)
 	if err == nil {

@@ -1,7 +1,6 @@
 package outbox
 
 import (
-	"cmp"
 	"context"
 	"fmt"
 	"slices"
@@ -210,7 +209,7 @@ func (t *Team) op(kind incident.OpKind, id int64, o incident.Origin) incident.Op
 // CreateIncident declares an incident; queued, it has no number yet.
 func (t *Team) CreateIncident(ctx context.Context, inc *incident.Incident, o incident.Origin) error {
 	c := *inc
-	op := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: newUUID()}, o, t.Now())
+	op := NewOperation(incident.OpCreateIncident, incident.Ref{UUID: store.NewID()}, o, t.Now())
 	op.New = &c
 	out, err := t.Apply(ctx, op)
 	if err == nil {
@@ -274,7 +273,7 @@ func (t *Team) AddActionItem(ctx context.Context, item *incident.ActionItem, o i
 	op := t.op(incident.OpAddActionItem, item.IncidentID, o)
 	c := *item
 	if c.UUID == "" {
-		c.UUID = newUUID()
+		c.UUID = store.NewID()
 	}
 	op.Item = &c
 	out, err := t.Apply(ctx, op)
@@ -403,31 +402,6 @@ func (t *Team) Changes(ctx context.Context, id, since int64) (incident.Changes, 
 	if t.snap.Incident.ID != id || t.snap.Incident.Seq != since {
 		return c, nil
 	}
-	if c.Incident != nil {
-		t.snap.Incident = *c.Incident
-	}
-	t.snap.Incident.Seq = c.Seq
-	if c.RolesChanged {
-		t.snap.Roles = c.Roles
-	}
-	if c.ItemsChanged {
-		t.snap.ActionItems = c.ActionItems
-	}
-	if c.RetroChanged {
-		t.snap.Retro = c.Retro
-	}
-	for _, ev := range c.Events {
-		t.snap.Events = slices.DeleteFunc(t.snap.Events, func(e incident.Event) bool { return e.ID == ev.ID })
-		if ev.Deleted() {
-			continue
-		}
-		i, _ := slices.BinarySearchFunc(t.snap.Events, ev, func(a, b incident.Event) int {
-			if c := a.OccurredAt.Compare(b.OccurredAt); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.ID, b.ID)
-		})
-		t.snap.Events = slices.Insert(t.snap.Events, i, ev)
-	}
+	t.snap.Apply(c)
 	return c, nil
 }

@@ -86,16 +86,7 @@ func (s *Store) ActionItem(ctx context.Context, id int64) (incident.ActionItem, 
 
 // ActionItems lists an incident's live items, oldest first.
 func (s *Store) ActionItems(ctx context.Context, incidentID int64) ([]incident.ActionItem, error) {
-	var out []incident.ActionItem
-	err := s.read(ctx, func(q *rconn) error {
-		if err := requireIncident(ctx, q, incidentID); err != nil {
-			return err
-		}
-		var err error
-		out, err = listActionItems(ctx, q, incidentID)
-		return err
-	})
-	return out, err
+	return incidentRows(ctx, s, incidentID, func(q *rconn) ([]incident.ActionItem, error) { return listActionItems(ctx, q, incidentID) })
 }
 
 // UpdateActionItem applies fn to the item in one transaction, keeping the
@@ -194,27 +185,23 @@ func (s *Store) ActionItemRevisions(ctx context.Context, id int64) ([]incident.A
 		if _, err := findActionItem(ctx, q, id); err != nil {
 			return err
 		}
-		rows, err := q.QueryContext(ctx, `SELECT title, description, owner, priority, due, state, revised_at
-			FROM action_item_revisions WHERE action_item_id = ? ORDER BY id`, id)
-		if err != nil {
-			return fmt.Errorf("list revisions of action item #%d: %w", id, err)
-		}
-		defer rows.Close()
-		for rows.Next() {
+		var err error
+		out, err = queryList(ctx, q, fmt.Sprintf("list revisions of action item #%d", id), func(row scanner) (incident.ActionItemRevision, error) {
 			r := incident.ActionItemRevision{ActionItemID: id}
 			var (
 				priority, state string
 				revised         any
 				bad             badRow // a revision has no Invalid: an unreadable time reads as zero
 			)
-			if err := rows.Scan(&r.Title, &r.Description, &r.Owner, &priority, &r.Due, &state, &revised); err != nil {
-				return fmt.Errorf("read revision of action item #%d: %w", id, err)
+			if err := row.Scan(&r.Title, &r.Description, &r.Owner, &priority, &r.Due, &state, &revised); err != nil {
+				return r, fmt.Errorf("read revision of action item #%d: %w", id, err)
 			}
 			r.Priority, r.State = incident.Priority(priority), incident.ItemState(state)
 			r.RevisedAt = userTime("revised_at", revised, &bad)
-			out = append(out, r)
-		}
-		return rows.Err()
+			return r, nil
+		}, `SELECT title, description, owner, priority, due, state, revised_at
+			FROM action_item_revisions WHERE action_item_id = ? ORDER BY id`, id)
+		return err
 	})
 	return out, err
 }
@@ -336,23 +323,8 @@ func queryActionItems(ctx context.Context, q querier, incidentID int64, live boo
 	if live {
 		where += ` AND deleted_at IS NULL`
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+actionItemColumns+` FROM action_items `+where+` ORDER BY id`, incidentID)
-	if err != nil {
-		return nil, fmt.Errorf("list action items of incident #%d: %w", incidentID, err)
-	}
-	defer rows.Close()
-	var out []incident.ActionItem
-	for rows.Next() {
-		a, err := scanActionItem(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list action items of incident #%d: %w", incidentID, err)
-	}
-	return out, nil
+	return queryList(ctx, q, fmt.Sprintf("list action items of incident #%d", incidentID), scanActionItem,
+		`SELECT `+actionItemColumns+` FROM action_items `+where+` ORDER BY id`, incidentID)
 }
 
 // scanActionItem reads a row of actionItemColumns; an unreadable time is

@@ -1,7 +1,6 @@
 package store
 
-// Owned by the runbook work (issue #11): the severity checklists attached
-// to an incident, and their ticks.
+// The severity checklists attached to an incident, and their ticks.
 
 import (
 	"context"
@@ -65,16 +64,7 @@ func (s *Store) attachChecklist(ctx context.Context, tx *txn, sev incident.Sever
 
 // Checklist lists the incident's checklist in order.
 func (s *Store) Checklist(ctx context.Context, incidentID int64) ([]incident.ChecklistItem, error) {
-	var out []incident.ChecklistItem
-	err := s.read(ctx, func(q *rconn) error {
-		if err := requireIncident(ctx, q, incidentID); err != nil {
-			return err
-		}
-		var err error
-		out, err = listChecklist(ctx, q, incidentID)
-		return err
-	})
-	return out, err
+	return incidentRows(ctx, s, incidentID, func(q *rconn) ([]incident.ChecklistItem, error) { return listChecklist(ctx, q, incidentID) })
 }
 
 // SetChecklistItem ticks (done), unticks (open) or skips an item and logs
@@ -210,23 +200,8 @@ func scanChecklistItem(r scanner) (incident.ChecklistItem, error) {
 }
 
 func listChecklist(ctx context.Context, q querier, incidentID int64) ([]incident.ChecklistItem, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+checklistColumns+` FROM checklist_items WHERE incident_id = ? ORDER BY position, id`, incidentID)
-	if err != nil {
-		return nil, fmt.Errorf("list the checklist of incident #%d: %w", incidentID, err)
-	}
-	defer rows.Close()
-	var out []incident.ChecklistItem
-	for rows.Next() {
-		c, err := scanChecklistItem(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, c)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list the checklist of incident #%d: %w", incidentID, err)
-	}
-	return out, nil
+	return queryList(ctx, q, fmt.Sprintf("list the checklist of incident #%d", incidentID), scanChecklistItem,
+		`SELECT `+checklistColumns+` FROM checklist_items WHERE incident_id = ? ORDER BY position, id`, incidentID)
 }
 
 // importChecklist writes an imported checklist after the incident's own

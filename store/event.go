@@ -87,16 +87,7 @@ func (s *Store) Event(ctx context.Context, id int64) (incident.Event, error) {
 
 // Events lists the incident's live events ordered by OccurredAt, then ID.
 func (s *Store) Events(ctx context.Context, incidentID int64) ([]incident.Event, error) {
-	var out []incident.Event
-	err := s.read(ctx, func(q *rconn) error {
-		if err := requireIncident(ctx, q, incidentID); err != nil {
-			return err
-		}
-		var err error
-		out, err = listEvents(ctx, q, incidentID)
-		return err
-	})
-	return out, err
+	return incidentRows(ctx, s, incidentID, func(q *rconn) ([]incident.Event, error) { return listEvents(ctx, q, incidentID) })
 }
 
 // EditEvent applies fn to the event (text, time, kind, pin) in one
@@ -296,28 +287,23 @@ func (s *Store) Revisions(ctx context.Context, eventID int64) ([]incident.Revisi
 		if _, err := findEvent(ctx, q, eventID); err != nil {
 			return err
 		}
-		rows, err := q.QueryContext(ctx, `SELECT occurred_at, text, kind, pinned, revised_at
-			FROM event_revisions WHERE event_id = ? ORDER BY id`, eventID)
-		if err != nil {
-			return fmt.Errorf("list revisions of event #%d: %w", eventID, err)
-		}
-		defer rows.Close()
-		for rows.Next() {
+		var err error
+		out, err = queryList(ctx, q, fmt.Sprintf("list revisions of event #%d", eventID), func(row scanner) (incident.Revision, error) {
 			r := incident.Revision{EventID: eventID}
 			var (
 				occurred, revised any
 				kind              string
 				bad               badRow // a revision has no Invalid: an unreadable time reads as zero
 			)
-			if err := rows.Scan(&occurred, &r.Text, &kind, &r.Pinned, &revised); err != nil {
-				return fmt.Errorf("read revision of event #%d: %w", eventID, err)
+			if err := row.Scan(&occurred, &r.Text, &kind, &r.Pinned, &revised); err != nil {
+				return r, fmt.Errorf("read revision of event #%d: %w", eventID, err)
 			}
 			r.Kind = incident.Kind(kind)
 			r.OccurredAt = userTime("occurred_at", occurred, &bad)
 			r.RevisedAt = userTime("revised_at", revised, &bad)
-			out = append(out, r)
-		}
-		return rows.Err()
+			return r, nil
+		}, `SELECT occurred_at, text, kind, pinned, revised_at FROM event_revisions WHERE event_id = ? ORDER BY id`, eventID)
+		return err
 	})
 	return out, err
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"scribe/incident"
@@ -18,11 +17,8 @@ import (
 // that already has an issue is not claimed at all: the caller sees it in
 // Item.
 func (s *Store) ClaimFiling(ctx context.Context, itemID int64, token string, lease time.Duration) (incident.FilingClaim, error) {
-	if strings.TrimSpace(token) == "" {
-		return incident.FilingClaim{}, incident.Errorf(incident.EINVALID, "claim on action item #%d has an empty token", itemID)
-	}
-	if lease <= 0 {
-		return incident.FilingClaim{}, incident.Errorf(incident.EINVALID, "claim on action item #%d has lease %s: give a positive duration", itemID, lease)
+	if err := checkClaim(fmt.Sprintf("action item #%d", itemID), token, lease); err != nil {
+		return incident.FilingClaim{}, err
 	}
 	var out incident.FilingClaim
 	err := s.write(ctx, func(tx *txn) error {
@@ -55,9 +51,7 @@ func (s *Store) ClaimFiling(ctx context.Context, itemID int64, token string, lea
 			if err != nil {
 				return fmt.Errorf("read the filing claim on action item #%d: %w", itemID, err)
 			}
-			// A claim from the future (the clock was set back) is judged by
-			// its distance too, so that it cannot block filing for hours.
-			if age := now.Sub(since); age < lease && age > -lease {
+			if claimHolds(now, since, lease) {
 				out.Busy, out.Since = true, since
 				return nil
 			}

@@ -22,6 +22,11 @@ func newID() string {
 	return id.String()
 }
 
+// NewID is a new UUIDv7 as the store gives its rows, for the operations
+// and rows made outside it (the outbox's, queued before a database numbers
+// them).
+func NewID() string { return newID() }
+
 // idSource makes the UUIDv7s of an import's rows, 100,000 at a time. Their
 // random bits come from a ChaCha8 stream seeded from crypto/rand, which
 // costs a small fraction of reading crypto/rand for each; and within one

@@ -117,23 +117,7 @@ func (s *Store) Incident(ctx context.Context, id int64) (incident.Incident, erro
 
 // Incidents lists incidents, newest first.
 func (s *Store) Incidents(ctx context.Context) ([]incident.Incident, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+incidentColumns+` FROM incidents ORDER BY id DESC`)
-	if err != nil {
-		return nil, fmt.Errorf("list incidents: %w", err)
-	}
-	defer rows.Close()
-	var out []incident.Incident
-	for rows.Next() {
-		inc, err := scanIncident(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, inc)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list incidents: %w", err)
-	}
-	return out, nil
+	return queryList(ctx, s.db, "list incidents", scanIncident, `SELECT `+incidentColumns+` FROM incidents ORDER BY id DESC`)
 }
 
 // UpdateIncident reads the incident, applies fn and writes back what fn

@@ -48,7 +48,7 @@ func (s *Store) Apply(ctx context.Context, op incident.Operation) (incident.Outc
 // it logs, a retro note it adds) finds out when it inserts that row, which
 // costs nothing more; any other is recorded in operations first.
 func (s *Store) applyIn(ctx context.Context, tx *txn, op incident.Operation) (incident.Outcome, error) {
-	if writesOwnRow(op.Kind) && op.Kind != incident.OpLogEvent && op.Kind != incident.OpAddRetroNote {
+	if op.Kind.WritesOwnRow() && op.Kind != incident.OpLogEvent && op.Kind != incident.OpAddRetroNote {
 		// These check the incident before they log (a role held already, a
 		// milestone not set): a replay must not be judged by those checks.
 		if _, err := findEventBy(ctx, tx, `uuid = ?`, op.ID); err == nil {
@@ -57,7 +57,7 @@ func (s *Store) applyIn(ctx context.Context, tx *txn, op incident.Operation) (in
 			return incident.Outcome{}, fmt.Errorf("look up operation %s: %w", op.ID, err)
 		}
 	}
-	if !writesOwnRow(op.Kind) {
+	if !op.Kind.WritesOwnRow() {
 		res, err := tx.ExecContext(ctx, `INSERT INTO operations (uuid, incident_id, kind, seq, created_at) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (uuid) DO NOTHING`, op.ID, tx.incident, string(op.Kind), tx.seq, formatTime(s.now()))
 		if err != nil {
@@ -73,18 +73,6 @@ func (s *Store) applyIn(ctx context.Context, tx *txn, op incident.Operation) (in
 	out, err := s.applyOp(ctx, tx, op)
 	out.IncidentID, out.Seq = tx.incident, tx.seq
 	return out, err
-}
-
-// writesOwnRow reports whether operations of kind insert a row whose UUID
-// is the operation's: an event, or a retro note.
-func writesOwnRow(kind incident.OpKind) bool {
-	switch kind {
-	case incident.OpCreateIncident, incident.OpLogEvent, incident.OpSetStatus, incident.OpAssignRole,
-		incident.OpSetMilestone, incident.OpClearMilestone, incident.OpSetSeverity, incident.OpAddActionItem,
-		incident.OpAddRetroNote, incident.OpSetChecklistItem, incident.OpAddReminder, incident.OpSetReminder:
-		return true
-	}
-	return false
 }
 
 // applyOp does what op says, inside tx.

@@ -1,6 +1,6 @@
 package store
 
-// Owned by the runbook work (issue #11): time-boxed reminders.
+// Time-boxed reminders.
 
 import (
 	"context"
@@ -56,16 +56,7 @@ func (s *Store) applyAddReminder(ctx context.Context, tx *txn, op incident.Opera
 
 // Reminders lists the incident's reminders by due time.
 func (s *Store) Reminders(ctx context.Context, incidentID int64) ([]incident.Reminder, error) {
-	var out []incident.Reminder
-	err := s.read(ctx, func(q *rconn) error {
-		if err := requireIncident(ctx, q, incidentID); err != nil {
-			return err
-		}
-		var err error
-		out, err = listReminders(ctx, q, incidentID)
-		return err
-	})
-	return out, err
+	return incidentRows(ctx, s, incidentID, func(q *rconn) ([]incident.Reminder, error) { return listReminders(ctx, q, incidentID) })
 }
 
 // Reminder returns one reminder.
@@ -193,23 +184,8 @@ func scanReminder(row scanner) (incident.Reminder, error) {
 }
 
 func listReminders(ctx context.Context, q querier, incidentID int64) ([]incident.Reminder, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+reminderColumns+` FROM reminders WHERE incident_id = ? ORDER BY due_at, id`, incidentID)
-	if err != nil {
-		return nil, fmt.Errorf("list the reminders of incident #%d: %w", incidentID, err)
-	}
-	defer rows.Close()
-	var out []incident.Reminder
-	for rows.Next() {
-		r, err := scanReminder(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list the reminders of incident #%d: %w", incidentID, err)
-	}
-	return out, nil
+	return queryList(ctx, q, fmt.Sprintf("list the reminders of incident #%d", incidentID), scanReminder,
+		`SELECT `+reminderColumns+` FROM reminders WHERE incident_id = ? ORDER BY due_at, id`, incidentID)
 }
 
 // importReminders writes imported reminders as they were; one whose UUID

@@ -42,16 +42,7 @@ func (s *Store) applyAddRetroNote(ctx context.Context, tx *txn, op incident.Oper
 
 // RetroNotes lists live notes by section order, then Order.
 func (s *Store) RetroNotes(ctx context.Context, incidentID int64) ([]incident.RetroNote, error) {
-	var out []incident.RetroNote
-	err := s.read(ctx, func(q *rconn) error {
-		if err := requireIncident(ctx, q, incidentID); err != nil {
-			return err
-		}
-		var err error
-		out, err = listRetroNotes(ctx, q, incidentID)
-		return err
-	})
-	return out, err
+	return incidentRows(ctx, s, incidentID, func(q *rconn) ([]incident.RetroNote, error) { return listRetroNotes(ctx, q, incidentID) })
 }
 
 // UpdateRetroNote applies fn to the note (its text and section) in one
@@ -138,27 +129,22 @@ func (s *Store) RetroNoteRevisions(ctx context.Context, id int64) ([]incident.Re
 		if _, err := findRetroNote(ctx, q, id); err != nil {
 			return err
 		}
-		rows, err := q.QueryContext(ctx, `SELECT section, text, revised_at FROM retro_note_revisions
-			WHERE retro_note_id = ? ORDER BY id`, id)
-		if err != nil {
-			return fmt.Errorf("list revisions of retro note #%d: %w", id, err)
-		}
-		defer rows.Close()
-		for rows.Next() {
+		var err error
+		out, err = queryList(ctx, q, fmt.Sprintf("list revisions of retro note #%d", id), func(row scanner) (incident.RetroNoteRevision, error) {
 			r := incident.RetroNoteRevision{RetroNoteID: id}
 			var (
 				section string
 				revised any
 				bad     badRow // a revision has no Invalid: an unreadable time reads as zero
 			)
-			if err := rows.Scan(&section, &r.Text, &revised); err != nil {
-				return fmt.Errorf("read revision of retro note #%d: %w", id, err)
+			if err := row.Scan(&section, &r.Text, &revised); err != nil {
+				return r, fmt.Errorf("read revision of retro note #%d: %w", id, err)
 			}
 			r.Section = incident.RetroSection(section)
 			r.RevisedAt = userTime("revised_at", revised, &bad)
-			out = append(out, r)
-		}
-		return rows.Err()
+			return r, nil
+		}, `SELECT section, text, revised_at FROM retro_note_revisions WHERE retro_note_id = ? ORDER BY id`, id)
+		return err
 	})
 	return out, err
 }
@@ -301,21 +287,10 @@ func queryRetroNotes(ctx context.Context, q querier, incidentID int64, live bool
 	if live {
 		where += ` AND deleted_at IS NULL`
 	}
-	rows, err := q.QueryContext(ctx, `SELECT `+retroNoteColumns+` FROM retro_notes `+where+` ORDER BY position, id`, incidentID)
+	out, err := queryList(ctx, q, fmt.Sprintf("list retro notes of incident #%d", incidentID), scanRetroNote,
+		`SELECT `+retroNoteColumns+` FROM retro_notes `+where+` ORDER BY position, id`, incidentID)
 	if err != nil {
-		return nil, fmt.Errorf("list retro notes of incident #%d: %w", incidentID, err)
-	}
-	defer rows.Close()
-	var out []incident.RetroNote
-	for rows.Next() {
-		n, err := scanRetroNote(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, n)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list retro notes of incident #%d: %w", incidentID, err)
+		return nil, err
 	}
 	// Section order is the postmortem's, which SQL does not know; a
 	// section the domain no longer lists goes last.

@@ -73,16 +73,7 @@ func (s *Store) applyAssignRole(ctx context.Context, tx *txn, op incident.Operat
 
 // Roles lists the incident's role assignments, oldest first.
 func (s *Store) Roles(ctx context.Context, id int64) ([]incident.RoleAssignment, error) {
-	var out []incident.RoleAssignment
-	err := s.read(ctx, func(q *rconn) error {
-		if err := requireIncident(ctx, q, id); err != nil {
-			return err
-		}
-		var err error
-		out, err = listRoles(ctx, q, id)
-		return err
-	})
-	return out, err
+	return incidentRows(ctx, s, id, func(q *rconn) ([]incident.RoleAssignment, error) { return listRoles(ctx, q, id) })
 }
 
 const roleColumns = `id, uuid, incident_id, role, person, from_at, until_at, event_id, created_at`
@@ -124,23 +115,8 @@ func (s *Store) insertRole(ctx context.Context, tx *txn, a *incident.RoleAssignm
 }
 
 func listRoles(ctx context.Context, q querier, incidentID int64) ([]incident.RoleAssignment, error) {
-	rows, err := q.QueryContext(ctx, `SELECT `+roleColumns+` FROM role_assignments WHERE incident_id = ? ORDER BY from_at, id`, incidentID)
-	if err != nil {
-		return nil, fmt.Errorf("list roles of incident #%d: %w", incidentID, err)
-	}
-	defer rows.Close()
-	var out []incident.RoleAssignment
-	for rows.Next() {
-		a, err := scanRole(rows)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("list roles of incident #%d: %w", incidentID, err)
-	}
-	return out, nil
+	return queryList(ctx, q, fmt.Sprintf("list roles of incident #%d", incidentID), scanRole,
+		`SELECT `+roleColumns+` FROM role_assignments WHERE incident_id = ? ORDER BY from_at, id`, incidentID)
 }
 
 // scanRole reads a row of roleColumns; an unreadable time is noted in

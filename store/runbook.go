@@ -1,7 +1,7 @@
 package store
 
-// Owned by the runbook work (issue #11): the checklist's and reminders'
-// part in the store's shared paths (snapshots, changes, imports, replays).
+// The checklist's and reminders' part in the store's shared paths
+// (snapshots, changes, imports, replays).
 
 import (
 	"context"

@@ -139,8 +139,10 @@ func (s *Store) Import(ctx context.Context, snap incident.Snapshot, into int64) 
 		if into != 0 {
 			return s.followLatestStatus(ctx, tx, "")
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE incidents SET changed_seq = ? WHERE id = ?`, tx.seq, id)
-		return err
+		if _, err := tx.ExecContext(ctx, `UPDATE incidents SET changed_seq = ? WHERE id = ?`, tx.seq, id); err != nil {
+			return fmt.Errorf("mark incident #%d changed: %w", id, err)
+		}
+		return nil
 	})
 	if err != nil {
 		return incident.Imported{}, err
@@ -375,25 +377,25 @@ func eventIDs(ctx context.Context, tx *txn, n int) (func(i int) int64, error) {
 	if !tx.d.postgres {
 		var last int64
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM events`).Scan(&last); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("number the imported events: %w", err)
 		}
 		return func(i int) int64 { return last + int64(i) + 1 }, nil
 	}
 	ids := make([]int64, 0, n)
 	rows, err := tx.QueryContext(ctx, `SELECT nextval(pg_get_serial_sequence('scribe.events', 'id')) FROM generate_series(1, ?)`, n)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("number the imported events: %w", err)
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("number the imported events: %w", err)
 		}
 		ids = append(ids, id)
 	}
 	if err := rows.Err(); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("number the imported events: %w", err)
 	}
 	slices.Sort(ids)
 	return func(i int) int64 { return ids[i] }, nil

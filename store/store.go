@@ -12,6 +12,30 @@
 // (see Apply): idempotent by its UUID, so that it can be sent again.
 // Public methods compose private helpers that take the transaction (or any
 // querier).
+//
+// Where to find a table, by its noun: events (every column once, in
+// eventcolumn.go's eventTable), incidents, roles, action items, retro notes,
+// the runbook's checklist items and reminders (checklist.go, reminder.go),
+// GitHub's filing claims and tracking issues (filing.go, tracking.go, with
+// the one claim rule in claim.go), the operations applied (operation.go),
+// and the team mode's local outbox (outbox.go). Migrations are embedded per
+// backend (migrations/sqlite, migrations/postgres), numbered, each in its
+// own transaction.
+//
+// Where this differs from DESIGN.md:
+//
+//   - Times are TEXT, RFC 3339 in UTC with nanoseconds at a fixed width
+//     (timestamp.go), so that they sort as strings.
+//   - Beyond DESIGN.md's tables: operations (what was applied, for
+//     exactly-once), filing_claims and tracking_issues (GitHub),
+//     checklist_items and reminders (running the incident), and revision
+//     tables for action items and retro notes as for events.
+//   - A severity change is an event of kind severity, with the severity it
+//     set and the one it replaced, not a note; migration 0007 (PostgreSQL
+//     0003) turned the notes older versions wrote into such events.
+//   - The outbox DESIGN.md puts in team mode is split: its queue, a SQLite
+//     file of its own, is here (Outbox), since all SQL is; delivering it
+//     and falling back to it is package outbox's.
 package store
 
 import (

@@ -1,14 +1,13 @@
 package store
 
-// Added by the after work (issue #14): the tracking issue of an incident's
-// follow-ups, migration 0004_tracking_issues.sql (and PostgreSQL's schema).
+// The tracking issue of an incident's follow-ups, migration
+// 0004_tracking_issues.sql (and PostgreSQL's schema).
 
 import (
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"scribe/incident"
@@ -29,11 +28,8 @@ func (s *Store) TrackingIssue(ctx context.Context, incidentID int64) (incident.T
 // than lease and taken over after. An issue already filed is not claimed:
 // the caller sees it in Issue.
 func (s *Store) ClaimTracking(ctx context.Context, incidentID int64, token string, lease time.Duration) (incident.TrackingClaim, error) {
-	if strings.TrimSpace(token) == "" {
-		return incident.TrackingClaim{}, incident.Errorf(incident.EINVALID, "claim on the tracking issue of incident #%d has an empty token", incidentID)
-	}
-	if lease <= 0 {
-		return incident.TrackingClaim{}, incident.Errorf(incident.EINVALID, "claim on the tracking issue of incident #%d has lease %s: give a positive duration", incidentID, lease)
+	if err := checkClaim(fmt.Sprintf("the tracking issue of incident #%d", incidentID), token, lease); err != nil {
+		return incident.TrackingClaim{}, err
 	}
 	var out incident.TrackingClaim
 	err := s.write(ctx, func(tx *txn) error {
@@ -67,7 +63,7 @@ func (s *Store) ClaimTracking(ctx context.Context, incidentID int64, token strin
 			if err != nil {
 				return fmt.Errorf("read the claim on the tracking issue of incident #%d: %w", incidentID, err)
 			}
-			if age := now.Sub(since); age < lease && age > -lease {
+			if claimHolds(now, since, lease) {
 				out.Busy, out.Since = true, since
 				return nil
 			}

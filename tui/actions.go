@@ -15,29 +15,23 @@ import (
 // actionsPane lists the incident's action items with their GitHub state;
 // the selected one can be edited, deleted, marked done or filed.
 type actionsPane struct {
-	c      *common
-	h      host
-	keys   actionKeys
-	items  []incident.ActionItem
-	zone   *time.Location // typed due dates are days in it
-	sel    int
-	top    int
-	width  int
-	height int
+	c     *common
+	h     host
+	keys  actionKeys
+	list  itemList[incident.ActionItem]
+	zone  *time.Location // typed due dates are days in it
+	width int
 }
 
-// actionKeys are the Actions pane's bindings; the item keys are on only
-// while an item is selected.
+// actionKeys are the Actions pane's item keys, on only while an item is
+// selected.
 type actionKeys struct {
-	Up, Down, PageUp, PageDown, Home, End  key.Binding
 	Edit, Delete, Done, File, Undo, Escape key.Binding
 }
 
 func newActionsPane(c *common, h host) *actionsPane {
 	k := c.keys
-	p := &actionsPane{c: c, h: h, sel: -1, keys: actionKeys{
-		Up: rebind(k.Up, "select"), Down: rebind(k.Down, "select"), PageUp: k.PageUp, PageDown: k.PageDown,
-		Home: rebind(k.Home, "first item"), End: rebind(k.End, "last item"),
+	p := &actionsPane{c: c, h: h, keys: actionKeys{
 		Edit:   rebind(k.Edit, "edit"),
 		Delete: rebind(k.Delete, "delete"),
 		Done:   rebind(k.Done, "done/reopen"),
@@ -45,74 +39,56 @@ func newActionsPane(c *common, h host) *actionsPane {
 		Undo:   rebind(k.Undo, "undo"),
 		Escape: rebind(k.Escape, "unselect"),
 	}}
+	p.list = newItemList(newListKeys(k, "first item", "last item"), func(it incident.ActionItem) int64 { return it.ID })
 	p.syncKeys()
 	return p
 }
 
 func (p *actionsPane) Title() string {
-	open := 0
-	for _, it := range p.items {
-		if it.State == incident.ItemOpen {
-			open++
-		}
-	}
-	if open > 0 {
+	if open := p.open(); open > 0 {
 		return fmt.Sprintf("Actions %d", open)
 	}
 	return "Actions"
 }
 
+// open counts the items still open.
+func (p *actionsPane) open() int {
+	n := 0
+	for _, it := range p.list.items {
+		if it.State == incident.ItemOpen {
+			n++
+		}
+	}
+	return n
+}
+
 func (p *actionsPane) ShortHelp() []key.Binding {
 	k := &p.keys
-	return []key.Binding{k.Edit, k.Done, k.Delete, k.File, k.Undo, k.Escape, k.Up}
+	return []key.Binding{k.Edit, k.Done, k.Delete, k.File, k.Undo, k.Escape, p.list.keys.Up}
 }
 
 func (p *actionsPane) FullHelp() [][]key.Binding {
 	k := &p.keys
-	return [][]key.Binding{
-		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Edit, k.Done, k.Delete, k.File, k.Undo, k.Escape},
-	}
+	return [][]key.Binding{p.list.keys.help(), {k.Edit, k.Done, k.Delete, k.File, k.Undo, k.Escape}}
 }
 
 func (p *actionsPane) syncKeys() {
 	k := &p.keys
-	selected := p.sel >= 0
+	_, selected := p.list.Selected()
 	for _, b := range []*key.Binding{&k.Edit, &k.Delete, &k.Done, &k.File, &k.Undo, &k.Escape} {
 		b.SetEnabled(selected)
 	}
-	any := len(p.items) > 0
-	for _, b := range []*key.Binding{&k.Up, &k.Down, &k.PageUp, &k.PageDown, &k.Home, &k.End} {
-		b.SetEnabled(any)
-	}
 }
 
-func (p *actionsPane) SetSize(w, h int) { p.width, p.height = w, h; p.ensureVisible() }
+func (p *actionsPane) SetSize(w, h int) { p.width = w; p.list.setHeight(h) }
 
 func (p *actionsPane) SetData(d paneData) {
-	defer p.syncKeys()
-	var selID int64
-	if it, ok := p.Selected(); ok {
-		selID = it.ID
-	}
-	p.items, p.zone = d.snap.ActionItems, d.zone
-	if selID != 0 {
-		p.sel = -1
-		for i, it := range p.items {
-			if it.ID == selID {
-				p.sel = i
-			}
-		}
-	}
-	p.ensureVisible()
+	p.zone = d.zone
+	p.list.setItems(d.snap.ActionItems)
+	p.syncKeys()
 }
 
-func (p *actionsPane) Selected() (incident.ActionItem, bool) {
-	if p.sel < 0 || p.sel >= len(p.items) {
-		return incident.ActionItem{}, false
-	}
-	return p.items[p.sel], true
-}
+func (p *actionsPane) Selected() (incident.ActionItem, bool) { return p.list.Selected() }
 
 func (p *actionsPane) Update(msg tea.Msg) tea.Cmd {
 	m, ok := msg.(tea.KeyPressMsg)
@@ -122,20 +98,9 @@ func (p *actionsPane) Update(msg tea.Msg) tea.Cmd {
 	defer p.syncKeys()
 	k := &p.keys
 	switch {
-	case key.Matches(m, k.Up):
-		p.Move(-1)
-	case key.Matches(m, k.Down):
-		p.Move(1)
-	case key.Matches(m, k.PageUp):
-		p.Move(-max(p.height-2, 1))
-	case key.Matches(m, k.PageDown):
-		p.Move(max(p.height-2, 1))
-	case key.Matches(m, k.Home):
-		p.Move(-len(p.items))
-	case key.Matches(m, k.End):
-		p.Move(len(p.items))
+	case p.list.navigate(m):
 	case key.Matches(m, k.Escape):
-		p.sel = -1
+		p.list.unselect()
 	case key.Matches(m, k.Undo):
 		return p.h.undoLast()
 	default:
@@ -158,7 +123,7 @@ func (p *actionsPane) itemKey(m tea.KeyPressMsg) tea.Cmd {
 		return p.h.write("", itemState(it.IncidentID, it.ID, toggleDone))
 	case key.Matches(m, k.Delete):
 		// As in the timeline, the selection goes with the item.
-		p.sel = -1
+		p.list.unselect()
 		return p.h.write("", itemDelete(it))
 	case key.Matches(m, k.File):
 		return p.h.fileItems([]int64{it.ID})
@@ -166,35 +131,18 @@ func (p *actionsPane) itemKey(m tea.KeyPressMsg) tea.Cmd {
 	return nil
 }
 
-func (p *actionsPane) Move(delta int) {
-	if len(p.items) == 0 {
-		return
+// reopen edits item t again, unless it is gone.
+func (p *actionsPane) reopen(t fixTarget, snap *incident.Snapshot) bool {
+	if t.Kind != fixItem {
+		return false
 	}
-	if p.sel < 0 {
-		p.sel = 0
-		if delta < 0 {
-			p.sel = len(p.items) - 1
-		}
-	} else {
-		p.sel = min(max(p.sel+delta, 0), len(p.items)-1)
-	}
-	p.ensureVisible()
-}
-
-func (p *actionsPane) ensureVisible() {
-	if p.sel >= len(p.items) {
-		p.sel = len(p.items) - 1
-	}
-	rows := max(p.height-1, 1)
-	if p.sel >= 0 {
-		if p.sel < p.top {
-			p.top = p.sel
-		}
-		if p.sel >= p.top+rows {
-			p.top = p.sel - rows + 1
+	for _, it := range snap.ActionItems {
+		if it.ID == t.ID && !it.Deleted() {
+			p.edit(it)
+			return true
 		}
 	}
-	p.top = min(p.top, max(len(p.items)-rows, 0))
+	return false
 }
 
 // edit puts the item into the input in /action's grammar; what the line
@@ -318,21 +266,11 @@ func itemState(id, itemID int64, next func(incident.ItemState) incident.ItemStat
 
 func (p *actionsPane) View() string {
 	st := p.c.styles
-	open := 0
-	for _, it := range p.items {
-		if it.State == incident.ItemOpen {
-			open++
-		}
-	}
-	head := st.Muted.Render(fit(fmt.Sprintf("%d open of %d · /action TITLE @owner due:WHEN p1 · /file OWNER/NAME · select: e edit, x done, d delete, f file", open, len(p.items)), p.width))
-	if len(p.items) == 0 {
+	head := st.Muted.Render(fit(fmt.Sprintf("%d open of %d · /action TITLE @owner due:WHEN p1 · /file OWNER/NAME · select: e edit, x done, d delete, f file", p.open(), len(p.list.items)), p.width))
+	if len(p.list.items) == 0 {
 		return head + "\n" + st.Muted.Render(fit("No action items yet.", p.width))
 	}
-	lines := []string{head}
-	for i := p.top; i < len(p.items) && len(lines) < p.height; i++ {
-		lines = append(lines, p.row(p.items[i], i == p.sel))
-	}
-	return strings.Join(lines, "\n")
+	return strings.Join(p.list.rows([]string{head}, p.row), "\n")
 }
 
 func (p *actionsPane) row(it incident.ActionItem, selected bool) string {

@@ -5,12 +5,18 @@
 // The incident screen is made of components in soft-serve's shape (see
 // component.go): each pane owns its Update, View, size and keys; the screen
 // routes messages to them and sends every write through one helper
-// (write.go). Slash commands are one table (command.go).
+// (write.go). A new pane is a file and one line in newIncidentScreen.
+// Slash commands are one table (command.go), each row with its parse and
+// run functions.
 //
-// Where this differs from DESIGN.md (issue #10 decided it): the list
-// declares with ctrl+n, not n, because its input line takes every letter as
-// text; Esc never leaves an incident (/list does); u undoes only with a
-// row selected, ctrl+z always.
+// Where this differs from DESIGN.md: the list declares with ctrl+n, not n,
+// because its input line takes every letter as text; Esc never leaves an
+// incident (/list does); u undoes only with a row selected, ctrl+z always
+// (issue #10 decided these). There is a sixth pane, Checklist, and a banner
+// under the header for due reminders (reminder.go); the header counts down
+// to the next stakeholder update (incidentcadence.go), which /update
+// drafts in $EDITOR (updatedraft.go). A pasted timeline or postmortem is
+// offered for import before anything is written (pasteimport.go).
 package tui
 
 import (

@@ -7,8 +7,6 @@ package tui
 
 import (
 	"context"
-	"slices"
-	"sort"
 
 	tea "charm.land/bubbletea/v2"
 
@@ -72,23 +70,9 @@ func (s *incidentScreen) changesLoaded(msg changesMsg) tea.Cmd {
 	s.version = msg.version
 	c := msg.changes
 	zone := s.snap.Incident.Timezone
-	if c.Incident != nil {
-		s.snap.Incident = *c.Incident
-	}
-	s.snap.Incident.Seq = c.Seq
-	if c.RolesChanged {
-		s.snap.Roles = c.Roles
-	}
-	if c.ItemsChanged {
-		s.snap.ActionItems = c.ActionItems
-	}
-	if c.RetroChanged {
-		s.snap.Retro = c.Retro
-	}
-	s.runbookChanges(c) // policy.go
-	for _, ev := range c.Events {
-		s.snap.Events = mergeEvent(s.snap.Events, ev)
-	}
+	// The snapshot is the screen's own (the preview renders from a copy).
+	s.snap.Apply(c)
+	s.applyPolicy() // a severity change brings its cadence
 	if s.snap.Incident.Timezone != zone {
 		return tea.Batch(again, s.applyData())
 	}
@@ -109,25 +93,4 @@ func (s *incidentScreen) changesLoaded(msg changesMsg) tea.Cmd {
 		}
 	}
 	return tea.Batch(again, s.shown())
-}
-
-// mergeEvent puts ev in evs, sorted by time then id, in place of the copy
-// with its id; a deleted one leaves. evs is the screen's own (the preview
-// renders from a copy of it).
-func mergeEvent(evs []incident.Event, ev incident.Event) []incident.Event {
-	// A changed event is most often a recent one: look from the end.
-	for i := len(evs) - 1; i >= 0; i-- {
-		if evs[i].ID == ev.ID {
-			evs = slices.Delete(evs, i, i+1)
-			break
-		}
-	}
-	if ev.Deleted() {
-		return evs
-	}
-	i := sort.Search(len(evs), func(i int) bool {
-		e := evs[i]
-		return e.OccurredAt.After(ev.OccurredAt) || e.OccurredAt.Equal(ev.OccurredAt) && e.ID > ev.ID
-	})
-	return slices.Insert(evs, i, ev)
 }

@@ -38,6 +38,13 @@ type shownPane interface {
 	Shown() tea.Cmd
 }
 
+// reopener is a pane whose rows are corrected in the input line: it opens
+// again a correction kept in the incident's draft (correctiondraft.go)
+// when the target is one of its rows and still there to correct.
+type reopener interface {
+	reopen(t fixTarget, snap *incident.Snapshot) bool
+}
+
 // paneData is what every pane draws from.
 type paneData struct {
 	snap *incident.Snapshot

@@ -117,51 +117,11 @@ func (s *incidentScreen) resumeCorrection() tea.Cmd {
 	return s.info(fmt.Sprintf("your unfinished correction of %s is back · enter saves it, esc drops it", f.what()))
 }
 
-// reopen starts the correction of t, as its pane's e would.
+// reopen starts the correction of t in the pane that has it, as that
+// pane's e would.
 func (s *incidentScreen) reopen(t fixTarget) bool {
-	snap := &s.snap
-	switch t.Kind {
-	case fixEvent:
-		for _, e := range snap.Events {
-			if e.ID == t.ID && !e.Deleted() && !pendingLine(e) {
-				s.timeline.edit(e)
-				return true
-			}
-		}
-	case fixItem:
-		for _, it := range snap.ActionItems {
-			if it.ID == t.ID && !it.Deleted() {
-				s.actions.edit(it)
-				return true
-			}
-		}
-	case fixNote, fixField:
-		return s.reopenRetro(t)
-	}
-	return false
-}
-
-// reopenRetro starts the correction of a retro note or a one-line field.
-func (s *incidentScreen) reopenRetro(t fixTarget) bool {
-	var retro *retroPane
 	for _, p := range s.panes {
-		if r, ok := p.(*retroPane); ok {
-			retro = r
-		}
-	}
-	if retro == nil {
-		return false
-	}
-	if t.Kind == fixField {
-		if strings.Contains(strings.TrimSpace(s.snap.Incident.Get(t.Field)), "\n") {
-			return false // it goes to $EDITOR now, where a line would not fit
-		}
-		retro.editFieldLine(t.Field)
-		return s.input.fixing != nil
-	}
-	for _, n := range s.snap.Retro {
-		if n.ID == t.ID {
-			retro.editNote(n)
+		if r, ok := p.(reopener); ok && r.reopen(t, &s.snap) {
 			return true
 		}
 	}

@@ -61,16 +61,21 @@ func (s *incidentScreen) editField(f incident.Field) tea.Cmd {
 	}
 }
 
-// runEditor hands the terminal to the editor; the editor command may carry
-// arguments ("code -w"), so it runs through sh as in `scribe edit`.
+// editFile hands the terminal to editor on path; done makes the message
+// of its exit. The editor command may carry arguments ("code -w"), so it
+// runs through sh as in `scribe edit`.
+func editFile(editor, path string, done func(err error) tea.Msg) tea.Cmd {
+	return tea.ExecProcess(exec.Command("sh", "-c", editor+` "$1"`, "scribe-editor", path), done)
+}
+
+// runEditor hands the terminal to the editor on a narrative field's file.
 func (s *incidentScreen) runEditor(msg editorReadyMsg) tea.Cmd {
 	if msg.err != nil {
 		s.status.Error(msg.err)
 		return nil
 	}
-	cmd := exec.Command("sh", "-c", s.c.opts.Editor+` "$1"`, "scribe-editor", msg.path)
 	done := editorDoneMsg{id: msg.id, gen: msg.gen, field: msg.field, path: msg.path}
-	return tea.ExecProcess(cmd, func(err error) tea.Msg {
+	return editFile(s.c.opts.Editor, msg.path, func(err error) tea.Msg {
 		done.err = err
 		return done
 	})

@@ -328,7 +328,11 @@ func (s *incidentScreen) written(msg writtenMsg) tea.Cmd {
 	}
 	// The header (state, roles, counts) and the other panes follow from a
 	// reload; the event itself is already in place.
-	return tea.Batch(s.info(what), s.load())
+	cmds := []tea.Cmd{s.info(what), s.load()}
+	if ch.clipboard != "" {
+		cmds = append(cmds, tea.SetClipboard(ch.clipboard))
+	}
+	return tea.Batch(cmds...)
 }
 
 // failed says why a typed line was not logged. The line leaves the input

@@ -31,15 +31,3 @@ func (c *common) checklist(sev incident.Severity) []string {
 func (s *incidentScreen) applyPolicy() {
 	s.snap.UpdateEvery = s.c.updateEvery(s.snap.Incident.Severity)
 }
-
-// runbookChanges merges what changed of the checklist and the reminders,
-// and follows a severity change with its cadence.
-func (s *incidentScreen) runbookChanges(c incident.Changes) {
-	if c.ChecklistChanged {
-		s.snap.Checklist = c.Checklist
-	}
-	if c.RemindersChanged {
-		s.snap.Reminders = c.Reminders
-	}
-	s.applyPolicy()
-}

@@ -37,21 +37,21 @@ type retroBlock struct {
 
 func (b *retroBlock) selectable() bool { return b.field != "" || b.note != nil }
 
-// retroKeys are the Retro pane's bindings.
+// retroKeys are the Retro pane's bindings. Its moving keys are a list's,
+// but a page scrolls lines, not blocks.
 type retroKeys struct {
-	Up, Down, PageUp, PageDown, Home, End key.Binding
-	Edit, Delete, Undo, Escape            key.Binding
+	listKeys
+	Edit, Delete, Undo, Escape key.Binding
 }
 
 func newRetroPane(c *common, h host) *retroPane {
 	k := c.keys
 	p := &retroPane{c: c, h: h, sel: -1, keys: retroKeys{
-		Up: rebind(k.Up, "select"), Down: rebind(k.Down, "select"), PageUp: k.PageUp, PageDown: k.PageDown,
-		Home: rebind(k.Home, "top"), End: rebind(k.End, "bottom"),
-		Edit:   rebind(k.Edit, "edit"),
-		Delete: rebind(k.Delete, "delete a note"),
-		Undo:   rebind(k.Undo, "undo"),
-		Escape: rebind(k.Escape, "unselect"),
+		listKeys: newListKeys(k, "top", "bottom"),
+		Edit:     rebind(k.Edit, "edit"),
+		Delete:   rebind(k.Delete, "delete a note"),
+		Undo:     rebind(k.Undo, "undo"),
+		Escape:   rebind(k.Escape, "unselect"),
 	}}
 	p.syncKeys()
 	return p
@@ -66,7 +66,7 @@ func (p *retroPane) ShortHelp() []key.Binding {
 
 func (p *retroPane) FullHelp() [][]key.Binding {
 	k := &p.keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}, {k.Edit, k.Delete, k.Undo, k.Escape}}
+	return [][]key.Binding{k.help(), {k.Edit, k.Delete, k.Undo, k.Escape}}
 }
 
 func (p *retroPane) syncKeys() {
@@ -190,6 +190,26 @@ func (p *retroPane) edit() tea.Cmd {
 		return nil
 	}
 	return p.editFieldLine(f)
+}
+
+// reopen corrects a retro note or a one-line field again.
+func (p *retroPane) reopen(t fixTarget, snap *incident.Snapshot) bool {
+	switch t.Kind {
+	case fixField:
+		if strings.Contains(strings.TrimSpace(snap.Incident.Get(t.Field)), "\n") {
+			return false // it goes to $EDITOR now, where a line would not fit
+		}
+		p.editFieldLine(t.Field)
+		return true
+	case fixNote:
+		for _, n := range snap.Retro {
+			if n.ID == t.ID {
+				p.editNote(n)
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // editFieldLine corrects field f in the input line.

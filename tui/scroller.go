@@ -15,14 +15,11 @@ type scroller struct {
 	offset int
 	width  int
 	height int
-	keys   scrollKeys
+	keys   listKeys
 }
 
-// scrollKeys are a scroller's bindings.
-type scrollKeys struct{ Up, Down, PageUp, PageDown, Home, End key.Binding }
-
 func newScroller(k KeyMap) scroller {
-	return scroller{keys: scrollKeys{
+	return scroller{keys: listKeys{
 		Up: rebind(k.Up, "scroll up"), Down: rebind(k.Down, "scroll down"),
 		PageUp: k.PageUp, PageDown: k.PageDown, Home: rebind(k.Home, "top"), End: rebind(k.End, "bottom"),
 	}}
@@ -55,8 +52,7 @@ func (s *scroller) End()          { s.offset = len(s.lines); s.clamp() }
 func (s *scroller) ShortHelp() []key.Binding { return []key.Binding{s.keys.Up, s.keys.PageDown} }
 
 func (s *scroller) FullHelp() [][]key.Binding {
-	k := &s.keys
-	return [][]key.Binding{{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End}}
+	return [][]key.Binding{s.keys.help()}
 }
 
 // Update scrolls on the scroll keys.

@@ -1,6 +1,6 @@
 package tui
 
-// Team mode (issue #9), wired by the store helper.
+// Team mode: the incident screen on a team database.
 
 import (
 	"context"

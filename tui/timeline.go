@@ -331,6 +331,21 @@ func (t *timeline) Clear() {
 	t.syncKeys()
 }
 
+// reopen corrects event t again, unless it is gone or not yet in the
+// team database.
+func (t *timeline) reopen(f fixTarget, snap *incident.Snapshot) bool {
+	if f.Kind != fixEvent {
+		return false
+	}
+	for _, e := range snap.Events {
+		if e.ID == f.ID && !e.Deleted() && !pendingLine(e) {
+			t.edit(e)
+			return true
+		}
+	}
+	return false
+}
+
 // edit puts the selected event into the input as "WHEN text" for
 // correction; the time is written with its date when it is not today.
 func (t *timeline) edit(ev incident.Event) {

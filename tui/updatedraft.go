@@ -9,7 +9,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
 	"time"
 
@@ -142,48 +141,47 @@ func (s *incidentScreen) runUpdateEditor(msg updateReadyMsg) tea.Cmd {
 		s.status.Error(msg.err)
 		return nil
 	}
-	cmd := exec.Command("sh", "-c", s.c.opts.Editor+` "$1"`, "scribe-editor", msg.path)
 	done := updateDoneMsg{id: msg.id, gen: msg.gen, path: msg.path, mtime: msg.mtime}
-	return tea.ExecProcess(cmd, func(err error) tea.Msg {
+	return editFile(s.c.opts.Editor, msg.path, func(err error) tea.Msg {
 		done.err = err
 		return done
 	})
 }
 
-// updateEdited logs the saved update as a comms event and copies it. A
-// file the editor did not save (the same modification time) or left empty
-// logs nothing.
+// updateEdited logs the saved update as a comms event and copies it once
+// logged. A file the editor did not save (the same modification time) or
+// left empty logs nothing. The file is read in the write's command, not
+// here in Update.
 func (s *incidentScreen) updateEdited(msg updateDoneMsg) tea.Cmd {
 	if msg.err != nil {
 		s.status.Error(fmt.Errorf("the editor failed, nothing logged (the draft is in %s): %w", msg.path, msg.err))
 		return nil
 	}
-	data, err := os.ReadFile(msg.path)
-	if err != nil {
-		s.status.Error(fmt.Errorf("read %s: %w", msg.path, err))
-		return nil
-	}
-	fi, err := os.Stat(msg.path)
-	if err == nil && fi.ModTime().Equal(msg.mtime) {
-		os.Remove(msg.path)
-		return s.info("update not saved: nothing logged")
-	}
-	text := savedUpdate(string(data))
-	if text == "" {
-		os.Remove(msg.path)
-		return s.info("the update is empty: nothing logged")
-	}
-	id, zone, now, path := s.id, s.zone(), s.c.now(), msg.path
+	id, zone, now, path, mtime := s.id, s.zone(), s.c.now(), msg.path, msg.mtime
 	o := s.origin(Command{})
-	write := s.writes.run("", func(ctx context.Context, st Store) (change, error) {
+	return s.writes.run("", func(ctx context.Context, st Store) (change, error) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return change{}, fmt.Errorf("read %s: %w", path, err)
+		}
+		if fi, err := os.Stat(path); err == nil && fi.ModTime().Equal(mtime) {
+			os.Remove(path)
+			return change{what: "update not saved: nothing logged"}, nil
+		}
+		text := savedUpdate(string(data))
+		if text == "" {
+			os.Remove(path)
+			return change{what: "the update is empty: nothing logged"}, nil
+		}
 		ev := incident.Event{IncidentID: id, Kind: incident.KindComms, Text: text, Author: o.Author, Source: o.Source}
 		if err := st.LogEvent(ctx, &ev); err != nil {
 			return change{}, fmt.Errorf("%w (the update is in %s)", err, path)
 		}
 		os.Remove(path)
-		return logged(ev, "update logged as comms "+when(ev.OccurredAt, now, zone)+" and copied to the clipboard"), nil
+		ch := logged(ev, "update logged as comms "+when(ev.OccurredAt, now, zone)+" and copied to the clipboard")
+		ch.clipboard = text
+		return ch, nil
 	})
-	return tea.Batch(write, tea.SetClipboard(text))
 }
 
 // savedUpdate is the file's text without the instruction lines.

@@ -85,9 +85,14 @@ func TestUpdateDraftSavedIsLoggedAndCopied(t *testing.T) {
 	}
 	cmd := h.m.inc.updateEdited(updateDoneMsg{id: ready.id, gen: ready.gen, path: ready.path, mtime: ready.mtime})
 	copied := false
-	for _, msg := range h.exec(cmd) {
-		copied = copied || strings.Contains(fmt.Sprintf("%T", msg), "Clipboard")
-		h.send(msg)
+	// The file is read and logged in the write's command; the copy
+	// follows once the write has landed.
+	for _, written := range h.exec(cmd) {
+		_, next := h.m.Update(written)
+		for _, msg := range h.exec(next) {
+			copied = copied || strings.Contains(fmt.Sprintf("%T", msg), "Clipboard")
+			h.send(msg)
+		}
 	}
 	if !copied {
 		t.Error("the saved update was not copied (no clipboard command)")

@@ -26,6 +26,8 @@ type change struct {
 	removed int64           // an event no longer live
 	undo    *undoOp         // how to reverse it
 	quiet   bool            // a draft save: no status line, no reload
+	// clipboard is text to copy (OSC 52) once the write has landed.
+	clipboard string
 }
 
 // writtenMsg ends a write.
