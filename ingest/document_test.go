@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bufio"
+	"flag"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -29,8 +30,15 @@ import (
 // TestDocuments measures them as import is judged on held-out postmortems:
 // action items found as action items (and never as events), timeline
 // recall and precision, and the narrative in its fields.
+//
+// -documents DIR measures another folder of such documents (a new held-out
+// batch, before it joins the fixtures):
+//
+//	go test ./ingest -run TestDocuments -v -args -documents testdata/heldout
+var documentsDir = flag.String("documents", "testdata/documents", "folder of NAME.want documents TestDocuments measures")
+
 func TestDocuments(t *testing.T) {
-	wants, err := filepath.Glob("testdata/documents/*.want")
+	wants, err := filepath.Glob(filepath.Join(*documentsDir, "*.want"))
 	if err != nil || len(wants) < 8 {
 		t.Fatalf("%d documents (%v), want at least 8", len(wants), err)
 	}
