@@ -88,6 +88,10 @@ type walking struct {
 	// 12 16:04 UTC"): the times its sentences open with are the entries
 	// that follow it, not a summary of a timeline told elsewhere.
 	entrySection bool
+	// pmSection is set under a heading that names a postmortem
+	// ("## Post-incident report") below a status page's updates: its
+	// sentences are weighed as those of a postmortem posted as an update.
+	pmSection bool
 	speaker      string // the author of the chat message being read (see speakerLine)
 	prevMin      int    // minute of day of the last entry on the current date, -1 for none
 	// backs and fwds count the steps back and forward between time-only
@@ -431,6 +435,9 @@ func (p *parser) heading(text string, n int) {
 	}
 	p.entrySection, p.speaker = false, ""
 	clean := cleanInline(text)
+	if postmortemLabel(clean) > 0 && p.statusUpdates() > 0 {
+		p.pmSection = true
+	}
 	if st, rest, ok := p.leadStamp(clean); ok {
 		if st.hasTime || st.unknown {
 			p.entrySection = true
@@ -454,6 +461,17 @@ func (p *parser) heading(text string, n int) {
 	if z := statedZone(clean); z != "" {
 		p.setZone(z)
 	}
+}
+
+// statusUpdates counts the status events read so far.
+func (p *parser) statusUpdates() int {
+	n := 0
+	for _, e := range p.entries {
+		if e.Kind == incident.KindStatus {
+			n++
+		}
+	}
+	return n
 }
 
 // line is a text line as the line readers see it.
@@ -550,6 +568,16 @@ func (p *parser) stampedLine(l *line) bool {
 // timedLine reads a line that opens with a time of day.
 func (p *parser) timedLine(l *line, text string) {
 	if text == "" {
+		if b := p.pending; b != nil && !b.postmortem && len(b.text) == 0 && p.updateMessageAfter(l.n) {
+			// "Resolved" / "Mar 15 at 10:42am GMT" / the message: Instatus
+			// and Better Stack write the time between label and message.
+			p.pending = nil
+			p.awaiting = &awaited{st: l.st, line: l.n, raw: l.lead}
+			if b.state != "" {
+				p.awaiting.label = b.label
+			}
+			return
+		}
 		if p.pending != nil && (!p.pending.postmortem || l.st.hasDate()) {
 			// The update's time, below its message; a time alone in a
 			// postmortem heads one of its timeline's entries.
@@ -749,6 +777,33 @@ func (p *parser) updateTimeBelow(n int) bool {
 		if _, _, ok := statusLine(c, false); ok {
 			return false
 		}
+	}
+	return false
+}
+
+// updateMessageAfter reports whether the first text after line n (1-based),
+// past blank lines, is an update's message: not another update's label,
+// not a time, not a heading.
+func (p *parser) updateMessageAfter(n int) bool {
+	for i := n; i < len(p.lines) && i < n+3; i++ {
+		lead := strings.TrimSpace(p.lines[i])
+		if lead == "" {
+			continue
+		}
+		if level, _ := headingOf(lead); level > 0 || lead[0] == '|' || lead[0] == '>' {
+			return false
+		}
+		c := cleanInline(lead)
+		if _, _, ok := statusLine(c, false); ok {
+			return false
+		}
+		if len(c) > 6 && strings.EqualFold(c[:6], "posted") {
+			return false
+		}
+		if st, _, ok := p.leadStamp(c); ok && (st.hasTime || st.hasDate()) {
+			return false
+		}
+		return len(strings.Fields(c)) > 2
 	}
 	return false
 }
@@ -961,7 +1016,7 @@ func (p *parser) addEntry(st stamp, text string, n int, raw string, prose bool) 
 	if strings.IndexByte(text, '\t') >= 0 {
 		text = tabbedText(text)
 	}
-	e := Entry{At: at, Text: text, Kind: incident.KindNote, Line: n, prose: prose, postmortem: p.pending != nil && p.pending.postmortem}
+	e := Entry{At: at, Text: text, Kind: incident.KindNote, Line: n, prose: prose, postmortem: p.pending != nil && p.pending.postmortem || p.pmSection}
 	if p.placed.timeOnly {
 		e.group, e.shift = p.placed.group, p.placed.shift
 	} else {

@@ -40,6 +40,15 @@ func TestRealDocumentLayouts(t *testing.T) {
 		{"year written before the month's name",
 			"# Post-incident analysis\n\n## Incident timeline\n\n### 2023 June 14 09:12 UTC\n\nMaintenance began.\n\n### 2023 June 14 09:21 UTC\n\nIncident declared.\n",
 			[]string{"2023-06-14T09:12Z Maintenance began", "2023-06-14T09:21Z Incident declared"}, nil},
+		{"status page: label, then time, then message",
+			"Outage of email\n\nResolved\nMar 15, 2025 at 10:42am GMT\n\nAll mail delivered.\n\nInvestigating\nMar 15, 2025 at 08:47am GMT\nMail is delayed for some.\n",
+			[]string{"2025-03-15T08:47Z Mail is delayed for some", "2025-03-15T10:42Z All mail delivered"}, nil},
+		{"status page: a post-incident report under its own heading",
+			"# API slow\n\n**Resolved**\nApr 22, 2025 at 4:55pm UTC\n\nAll good again now.\n\n**Investigating**\nApr 22, 2025 at 3:23pm UTC\n\nWe see slow responses.\n\n## Post-incident report\n\nAt 15:18 UTC a volume degraded. Our monitor alerted at 15:21 UTC.\n",
+			[]string{"2025-04-22T15:18Z A volume degraded", "2025-04-22T15:21Z Our monitor alerted", "2025-04-22T15:23Z We see slow", "2025-04-22T16:55Z All good"}, nil},
+		{"a sheet's date column without a year",
+			"# June 17, 2025 leak\n\n| Date | Time | Event |\n|---|---|---|\n| 6/17 | 10:05 AM | Rolled out |\n| 6/18 | 2:30 AM | Restarts noticed |\n\n3/4 of the pods at 10:00 restarted.\n",
+			[]string{"2025-06-17T10:05Z Rolled out", "2025-06-18T02:30Z Restarts noticed"}, nil},
 	} {
 		res := ParseText(c.doc, Options{Zone: time.UTC, Reference: evalReference})
 		var got []string

@@ -356,6 +356,23 @@ func (r stampReader) numeric(s string, j int) (dateRead, verdict) {
 		return dateRead{}, notMine
 	}
 	b, n2 := number(s, j+n+1, 2)
+	if n2 > 0 && sep == '/' && byteAt(s, j+n+1+n2) != sep {
+		// "6/17 10:05 AM", as a spreadsheet's date column writes a day
+		// without its year: a date only with a time after it ("3/4 of
+		// the fleet" is a fraction).
+		e := j + n + 1 + n2
+		if _, _, ok := r.timeAfterDate(s, e); !ok || !wordEnd(s, e) {
+			return dateRead{}, notMine
+		}
+		d, m := a, b
+		if a <= 12 && (b > 12 || !r.dayFirst) {
+			d, m = b, a
+		}
+		if m < 1 || m > 12 || d < 1 || d > 31 {
+			return dateRead{}, notMine
+		}
+		return dateRead{0, m, d, e}, read
+	}
 	if n2 == 0 || byteAt(s, j+n+1+n2) != sep {
 		return dateRead{}, notMine
 	}
