@@ -92,8 +92,8 @@ type walking struct {
 	// ("## Post-incident report") below a status page's updates: its
 	// sentences are weighed as those of a postmortem posted as an update.
 	pmSection bool
-	speaker      string // the author of the chat message being read (see speakerLine)
-	prevMin      int    // minute of day of the last entry on the current date, -1 for none
+	speaker   string // the author of the chat message being read (see speakerLine)
+	prevMin   int    // minute of day of the last entry on the current date, -1 for none
 	// backs and fwds count the steps back and forward between time-only
 	// entries on the current date: more steps back is a list written
 	// newest first.
