@@ -42,6 +42,10 @@ func (p *parser) labelStamp(s string, n int, raw string, listed bool) bool {
 				break
 			}
 		}
+		if strings.HasSuffix(label, "=") {
+			// "(T+0 = 13:20 UTC)" defines a time, it dates nothing.
+			return false
+		}
 		if !strings.ContainsFunc(label, unicode.IsLetter) || len(label) > 80 || st.ranged || notEventLabel(label) || boundWord(label) {
 			return false
 		}

@@ -92,8 +92,11 @@ type walking struct {
 	// ("## Post-incident report") below a status page's updates: its
 	// sentences are weighed as those of a postmortem posted as an update.
 	pmSection bool
-	speaker   string // the author of the chat message being read (see speakerLine)
-	prevMin   int    // minute of day of the last entry on the current date, -1 for none
+	// tZero is the instant relative times count from (see relativeStart).
+	tZero              stamp
+	tZeroRead, tZeroOK bool
+	speaker            string // the author of the chat message being read (see speakerLine)
+	prevMin            int    // minute of day of the last entry on the current date, -1 for none
 	// backs and fwds count the steps back and forward between time-only
 	// entries on the current date: more steps back is a list written
 	// newest first.
@@ -351,6 +354,9 @@ func (p *parser) leadStamp(s string) (stamp, string, bool) {
 	// UTC", "`14:30` UTC", "14:40 _UTC_"): read the stamp without them.
 	bare, at := unmarked(s, 48)
 	st, end, ok := p.r.stampAt(bare, 0)
+	if !ok {
+		st, end, ok = p.relativeStamp(bare)
+	}
 	if !ok {
 		if st, end, ok = dottedLead(bare); !ok {
 			return stamp{}, "", false
@@ -623,6 +629,12 @@ func (p *parser) statusStampLine(l *line) bool {
 
 // badClockLine reports a line that opens with a time it cannot read.
 func (p *parser) badClockLine(l *line) bool {
+	if !l.stamped && p.opens(l) && p.unanchored(l.clean) {
+		p.endParagraph()
+		p.open = -1
+		p.problem(l.n, l.lead, noStartReason)
+		return true
+	}
 	if l.logged || !p.opens(l) || !badClock(l.clean, l.isList) {
 		return false
 	}

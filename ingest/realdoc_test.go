@@ -49,6 +49,9 @@ func TestRealDocumentLayouts(t *testing.T) {
 		{"a sheet's date column without a year",
 			"# June 17, 2025 leak\n\n| Date | Time | Event |\n|---|---|---|\n| 6/17 | 10:05 AM | Rolled out |\n| 6/18 | 2:30 AM | Restarts noticed |\n\n3/4 of the pods at 10:00 restarted.\n",
 			[]string{"2025-06-17T10:05Z Rolled out", "2025-06-18T02:30Z Restarts noticed"}, nil},
+		{"times relative to the start",
+			"# DNS failures\n\n| Field | Value |\n|---|---|\n| Incident start | 2024-05-09 23:20 UTC |\n\n## Timeline\n\nTimes count from the start (T+0 = 23:20 UTC).\n\n| T+ | What happened |\n|---|---|\n| T+0m | Resolvers removed |\n| T+15m | Alert fires |\n| T+1h05m | Back to normal |\n\n- T+1:12 Incident closed\n",
+			[]string{"2024-05-09T23:20Z Resolvers removed", "2024-05-09T23:35Z Alert fires", "2024-05-10T00:25Z Back to normal", "2024-05-10T00:32Z Incident closed"}, nil},
 	} {
 		res := ParseText(c.doc, Options{Zone: time.UTC, Reference: evalReference})
 		var got []string
@@ -73,6 +76,19 @@ func TestRealDocumentLayouts(t *testing.T) {
 			if a.Title != w.title || a.Owner != w.owner || a.Due != w.due || a.State != incident.ItemState(w.state) || a.Description != w.desc {
 				t.Errorf("%s: item %d %+v, want %+v", c.name, i+1, a, w)
 			}
+		}
+	}
+}
+
+// A relative time without a start is reported, not dropped.
+func TestRelativeWithoutStart(t *testing.T) {
+	res := ParseText("# DNS failures\n\n| T+ | What |\n|---|---|\n| T+0m | Resolvers removed |\n\n- T+15m Alert fires\n", Options{Zone: time.UTC})
+	if len(res.Entries) != 0 || len(res.Problems) != 2 {
+		t.Fatalf("entries %+v, problems %+v", res.Entries, res.Problems)
+	}
+	for _, pr := range res.Problems {
+		if !strings.Contains(pr.Reason, "gives no start") {
+			t.Errorf("problem %+v", pr)
 		}
 	}
 }

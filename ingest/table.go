@@ -85,6 +85,10 @@ func (p *parser) tableRow(lead string, n int) {
 		st, text, ok = pst, ptext, true
 	}
 	if !ok {
+		if p.unanchored(cellAt(cells, when[0])) && text != "" {
+			p.problem(n, lead, noStartReason)
+			return
+		}
 		// Only a column the header calls a time is expected to hold one.
 		if c := cellAt(cells, when[0]); len(p.table.when) > 0 && strings.ContainsAny(c, "0123456789") && text != "" {
 			p.problem(n, lead, "unreadable time")
