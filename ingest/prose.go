@@ -85,6 +85,14 @@ func (p *parser) prose(para []textLine) {
 // one's text starts, and its time.
 func (p *parser) secondClause(s string, start, end int) (cut, next int, st stamp, ok bool) {
 	for k := start; k < end; k++ {
+		if s[k] == ' ' && strings.HasPrefix(s[k:end], " and ") && p.clauseTimed(s, start, k) {
+			// "… identified at 15:20 UTC and reverted at 15:29 UTC": a
+			// clause timed after one that was.
+			if st, _, ok = p.midSentenceStamp(s[:end], k+4); ok {
+				return k, k + 5, st, true
+			}
+			continue
+		}
 		if s[k] != ',' && s[k] != ';' {
 			continue
 		}
@@ -106,6 +114,15 @@ func (p *parser) secondClause(s string, start, end int) (cut, next int, st stamp
 		}
 	}
 	return end, end, stamp{}, false
+}
+
+// clauseTimed reports whether the clause s[start:k] states a time.
+func (p *parser) clauseTimed(s string, start, k int) bool {
+	if _, _, ok := p.proseStamp(s[:k], start); ok {
+		return true
+	}
+	_, _, ok := p.midSentenceStamp(s[:k], start)
+	return ok
 }
 
 // midSentenceWords() introduce a time inside a sentence that says when
