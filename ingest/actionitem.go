@@ -225,13 +225,19 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		rest = strings.Replace(rest, m[0], " ", 1)
 	} else if m := ownerMention().FindStringSubmatch(rest); m != nil {
 		a.Owner = m[1]
-		if strings.HasSuffix(strings.TrimSpace(rest), m[1]) || inBrackets(rest, m[1]) {
+		if name, span, ok := mentionedName(rest, m[1]); ok {
+			// "@Hana Sato" at the end: a mention by display name, as
+			// Notion and Confluence write them.
+			a.Owner, rest = name, strings.Replace(rest, span, " ", 1)
+		} else if strings.HasSuffix(strings.TrimSpace(rest), m[1]) || inBrackets(rest, m[1]) {
 			// A trailing handle, or one among the item's fields in
 			// brackets ("(@ken, P1, due …)"), is the owner, not the title.
 			rest = strings.Replace(rest, m[1], " ", 1)
 		}
 	} else if owner, task, ok := leadingOwner(rest); ok {
 		a.Owner, rest = owner, task
+	} else if owner, span, ok := bracketOwner(rest); ok {
+		a.Owner, rest = owner, strings.Replace(rest, span, " ", 1)
 	}
 	if m := pWord().FindStringSubmatch(rest); m != nil {
 		a.Priority = incident.Priority(strings.ToUpper(m[1]))
@@ -395,4 +401,60 @@ func hasWord(s string) bool {
 		}
 	}
 	return false
+}
+
+// mentionedName reads a mention by display name at the end of an item
+// ("… @Hana Sato"): the handle's word and the capitalised words after it.
+func mentionedName(rest, handle string) (name, span string, ok bool) {
+	i := strings.LastIndex(rest, handle)
+	if i < 0 || !fullName(handle[1:]+rest[i+len(handle):]) {
+		return "", "", false
+	}
+	name = strings.Join(strings.Fields(strings.TrimRight(handle[1:]+rest[i+len(handle):], " .;,)")), " ")
+	return name, rest[i:], strings.Count(name, " ") > 0
+}
+
+// bracketOwner reads a person named in the brackets an item ends with
+// ("(Lauren Shaw)", "(Kofi Mensah, due 2025-02-14)"): the first of the
+// fields there, when it is a full name.
+func bracketOwner(rest string) (owner, span string, ok bool) {
+	t := strings.TrimRight(rest, " .;")
+	if !strings.HasSuffix(t, ")") {
+		return "", "", false
+	}
+	open := strings.LastIndexByte(t, '(')
+	if open < 0 {
+		return "", "", false
+	}
+	first, _, _ := strings.Cut(t[open+1:len(t)-1], ",")
+	if !fullName(first) {
+		return "", "", false
+	}
+	return strings.Join(strings.Fields(first), " "), first, true
+}
+
+// notNameWords are capitalised words a bracket holds that name no one.
+var notNameWords = map[string]bool{"In": true, "Progress": true, "Not": true, "Started": true, "To": true, "Do": true,
+	"Done": true, "Planned": true, "Blocked": true, "Review": true, "Open": true, "Closed": true, "High": true,
+	"Low": true, "Medium": true, "Priority": true, "Phase": true, "Team": true, "The": true, "And": true, "Of": true}
+
+// fullName reports whether s (trailing punctuation aside) is a person's
+// full name: two or three words, each a capital then small letters.
+func fullName(s string) bool {
+	words := strings.Fields(strings.TrimRight(s, " .;,)"))
+	if len(words) < 2 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		r, n := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) || len(w) == n || notNameWords[w] {
+			return false
+		}
+		for _, c := range w[n:] {
+			if !unicode.IsLower(c) && c != '\'' && c != '-' {
+				return false
+			}
+		}
+	}
+	return true
 }
