@@ -357,8 +357,17 @@ func (d *documentParts) endSection() {
 			}
 		default:
 			for _, para := range d.paras {
-				if !strings.HasSuffix(para, ":") && !storyPara(para) {
+				switch {
+				case strings.HasSuffix(para, ":") || courtesy(para):
+				case !storyPara(para):
 					d.addItem(para, 0, 0, d.done, 0)
+				default:
+					// A paragraph of several sentences: those that commit
+					// to something are the items ("We will also validate
+					// the chain."), the rest tells why.
+					for _, c := range commitments(para) {
+						d.addItem(c, 0, 0, d.done, 0)
+					}
 				}
 			}
 		}
@@ -388,6 +397,44 @@ func storyPara(para string) bool {
 		}
 	}
 	return n >= 2
+}
+
+// commitment is a sentence that says what will be done: "We will …",
+// "We're adding …", "Finally, we're going to …", "We plan to …".
+var commitment = lazyregexp.New(`(?i)^(?:(?:also|finally|first(?:ly)?|second(?:ly)?|third(?:ly)?|next|additionally|in addition|lastly|longer[- ]term|in the short term|going forward),?\s+)?we(?:'ll|’ll|\s+will|\s+plan\s+to|\s+intend\s+to|(?:'re|’re|\s+are)\s+(?:also\s+|now\s+)?(?:going\s+to\s+\w+|\w+ing\b))`)
+
+// commitments are the sentences of para that commit to something, without
+// a time of day (which tells what happened).
+func commitments(para string) []string {
+	var out []string
+	for i := 0; i < len(para); {
+		e := sentenceEnd(para, i)
+		if e <= i {
+			break
+		}
+		s := strings.TrimSpace(para[i:e])
+		if commitment().MatchString(s) && !clockInText().MatchString(s) && !strings.HasPrefix(strings.ToLower(s), "we are sorry") {
+			out = append(out, s)
+		}
+		i = e
+	}
+	return out
+}
+
+// courtesy reports a paragraph that only thanks or apologises ("Thanks
+// for bearing with us."), which ends a post's follow-ups without being one.
+func courtesy(para string) bool {
+	l := strings.ToLower(strings.TrimSpace(para))
+	if len(l) > 160 {
+		return false
+	}
+	for _, w := range []string{"thank", "we apologi", "we're sorry", "we are sorry", "sorry ", "we sincerely apologi", "again, we apologi",
+		"once again, thank", "we appreciate your", "if you have any questions", "please contact", "please reach out"} {
+		if strings.HasPrefix(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // addService records an affected service once.
