@@ -554,8 +554,8 @@ func (p *parser) leadLine(l docLine, gaveEntry bool) {
 	if l.n-1 == p.titleIdx || l.n-1 == p.plainIdx || l.n == p.firstLine && p.skip[1] == 0 && p.titleIdx < 0 || strings.HasPrefix(strings.ToLower(l.clean), "incident report for ") {
 		return
 	}
-	if len(l.clean) < 60 && !strings.ContainsAny(l.clean, ".!?") {
-		return // a byline, a date, a page's name
+	if len(l.clean) < 60 && !strings.ContainsAny(l.clean, ".!?") || metaLine(l.clean) {
+		return // a byline, a date, a page's name, the page's fields
 	}
 	switch {
 	case d.lead.Len() > 0 && d.leadGap:
@@ -565,6 +565,26 @@ func (p *parser) leadLine(l docLine, gaveEntry bool) {
 	}
 	d.leadGap = false
 	d.lead.WriteString(entryText(l.clean))
+}
+
+// fieldLead is a "Key: " that opens a field of a page's header.
+var fieldLead = lazyregexp.New(`(?:^|\s)[A-Z][\w/-]*(?: [\w/-]+){0,2}:\s`)
+
+// metaLine reports a line of a page's header rather than prose: a byline
+// with its reading time ("Created by Priya Raman, last updated on Mar 6,
+// 2025 · 4 min read"), fields in a row ("Status: Complete · Owner: …",
+// Jira's "Created: … Updated: …").
+func metaLine(clean string) bool {
+	t := strings.Trim(clean, "*_ ")
+	l := strings.ToLower(t)
+	if strings.Contains(l, " min read") || strings.Contains(l, " minute read") || strings.HasPrefix(l, "last updated") ||
+		strings.HasPrefix(l, "created by ") || strings.HasPrefix(l, "posted by ") || strings.HasPrefix(l, "written by ") {
+		return true
+	}
+	if strings.HasSuffix(t, ".") {
+		return false
+	}
+	return strings.Contains(t, " · ") || len(fieldLead().FindAllStringIndex(t, 3)) >= 2
 }
 
 // statusPageLine reports whether a line is a status page's own: a "Posted

@@ -277,7 +277,7 @@ func (p *parser) walkLine(i int, line string) {
 		}
 		if level > 0 && p.fence == "" {
 			p.endParagraph()
-			if n-1 != p.titleLine() {
+			if n-1 != p.titleLine() && !p.titleAgain(text) {
 				p.enterHeading(level, text)
 			}
 			p.heading(text, n)
@@ -290,6 +290,13 @@ func (p *parser) walkLine(i int, line string) {
 			p.listIndent = 0
 		}
 	}
+}
+
+// titleAgain reports a heading that repeats the title the front matter
+// gave ("# What happened to push notifications on January 28" below
+// "title: …"): it is the title, and names no section.
+func (p *parser) titleAgain(text string) bool {
+	return p.titleIdx < 0 && p.title != "" && !p.doc.seenHead && strings.EqualFold(strings.Trim(cleanInline(text), "*_ "), p.title)
 }
 
 // fenceLine follows fenced code blocks, and reports whether the line is
@@ -827,6 +834,11 @@ func (p *parser) updateMessageAfter(n int) bool {
 // summarises the timeline.
 func (p *parser) fieldLabelLine(l *line) bool {
 	if p.doc.section.narrative() && strings.HasSuffix(l.clean, ".") {
+		return false
+	}
+	if n := len(p.para); n > 0 && !strings.HasSuffix(p.para[n-1].text, ".") && !strings.HasSuffix(p.para[n-1].text, ":") {
+		// The line goes on with a sentence the line above began ("… The
+		// / last notification went out at 15:49 PT.").
 		return false
 	}
 	return !l.isList && p.pending == nil && len(l.clean) <= 80 && p.labelStamp(l.clean, l.n, l.lead, false)

@@ -130,3 +130,32 @@ func TestItemEventsLinked(t *testing.T) {
 		t.Errorf("the linked event: %v", err)
 	}
 }
+
+// A page's header (a byline with its reading time, fields in a row) is not
+// the summary; a heading that repeats the front matter's title names no
+// section; a time on a line that goes on with the sentence above is that
+// sentence's, not a field's.
+func TestPageHeaderNotSummary(t *testing.T) {
+	for _, c := range []struct{ name, doc, summary, entry string }{
+		{"confluence byline", "# 2025-03-04 Indexing stalled\n\nCreated by Priya Raman, last updated on Mar 6, 2025 · 4 min read\n\n## Summary\n\nListings were missing.\n", "Listings were missing.", ""},
+		{"jira fields", "[INC-1] Stale prices\nCreated: 11/Feb/25 10:02 AM   Updated: 14/Feb/25 4:30 PM   Resolved: 11/Feb/25 12:10 PM\n\nh2. Summary\nPrices were stale.\n", "Prices were stale.", ""},
+		{"fields in a row", "# Ledger outage\n\n**Status:** Complete · **Owner:** Finance Platform · **Severity:** SEV-1\n\n## Summary\n\nThe job failed.\n", "The job failed.", ""},
+		{"front matter title again", "---\ntitle: \"What happened to pushes on January 28\"\ndate: 2025-01-30\n---\n\n# What happened to pushes on January 28\n\n## Background\n\nThe renewal job ran at 14:05 UTC and swapped the\ncertificate. We rolled back at 15:26 UTC. The\nlast notification went out at 15:49 UTC.\n", "",
+			"2025-01-28T15:49Z The last notification went out"},
+	} {
+		res := ParseText(c.doc, Options{Zone: time.UTC, Reference: evalReference})
+		if res.Narrative.Summary != c.summary {
+			t.Errorf("%s: summary %q, want %q", c.name, res.Narrative.Summary, c.summary)
+		}
+		if c.entry == "" {
+			continue
+		}
+		hit := false
+		for _, e := range res.Entries {
+			hit = hit || strings.HasPrefix(e.At.Format("2006-01-02T15:04Z")+" "+e.Text, c.entry)
+		}
+		if !hit {
+			t.Errorf("%s: no entry %q in %+v", c.name, c.entry, res.Entries)
+		}
+	}
+}
