@@ -133,7 +133,24 @@ func cleanInline(s string) string {
 	if strings.Contains(s, "**") {
 		s = strings.ReplaceAll(s, "**", "")
 	}
+	if strings.IndexByte(s, '\\') >= 0 {
+		s = unescapePunct(s)
+	}
 	return strings.TrimSpace(s)
+}
+
+// unescapePunct drops the backslash Markdown writes before punctuation it
+// would otherwise read as markup ("Login failures \\- Monday", "1\\. Alerts"),
+// as Google Docs' Markdown export does for every dash and dot.
+func unescapePunct(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\\' && i+1 < len(s) && strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", s[i+1]) >= 0 {
+			i++
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
 }
 
 // entryText tidies the text after a timestamp: separators in front,

@@ -159,3 +159,16 @@ func TestPageHeaderNotSummary(t *testing.T) {
 		}
 	}
 }
+
+// Google Docs' Markdown export escapes punctuation: the text has none of
+// its backslashes.
+func TestEscapedPunctuation(t *testing.T) {
+	res := ParseText("**Postmortem: Login failures \\- Monday, January 13, 2025**\n\n**Timeline (all times UTC)**\n\n* 1:40 PM \\- Key rotation runs \\(scheduled\\)\n* 1:47 PM \\- Errors rise to 31\\%\n", Options{Zone: time.UTC, Reference: evalReference})
+	if res.Title != "Postmortem: Login failures - Monday, January 13, 2025" {
+		t.Errorf("title %q", res.Title)
+	}
+	if len(res.Entries) != 2 || res.Entries[0].Text != "Key rotation runs (scheduled)" || res.Entries[1].Text != "Errors rise to 31%" ||
+		res.Entries[0].At != time.Date(2025, 1, 13, 13, 40, 0, 0, time.UTC) {
+		t.Errorf("entries %+v", res.Entries)
+	}
+}
