@@ -458,10 +458,21 @@ func (d *documentParts) affected(clean string) bool {
 		!strings.Contains(clean, "ystems") {
 		return false
 	}
+	if strings.Contains(clean, " · ") {
+		// "Resolved · Minor · Affected: Email, Webhooks", a status page's
+		// header: the field may be any of the parts.
+		if i := strings.LastIndex(clean, " · "); d.affected(strings.TrimSpace(clean[i+len(" · "):])) {
+			return true
+		}
+	}
 	l := strings.ToLower(clean)
 	for _, key := range serviceKeys {
 		if i := strings.Index(l, key+":"); i >= 0 && i < 4 && strings.Trim(l[:i], "*_ ") == "" {
-			return d.addServices(clean[i+len(key)+1:])
+			list := strings.TrimSpace(strings.Trim(strings.TrimSpace(clean[i+len(key)+1:]), "*_"))
+			if key == "affected" && (list == "" || isDigit(list[0]) || strings.ContainsAny(list, "%.")) {
+				return false // "Affected: 12% of requests" counts, it names nothing
+			}
+			return d.addServices(list)
 		}
 	}
 	return false
@@ -472,7 +483,7 @@ func (d *documentParts) affected(clean string) bool {
 var serviceKeys = []string{
 	"this incident affected", "affected services", "services affected", "affected components", "components affected",
 	"affected systems", "systems affected", "affected service", "affected products", "products affected",
-	"services", "service(s)", "components", "systems",
+	"services", "service(s)", "components", "systems", "component/s", "component(s)", "affected",
 }
 
 // serviceRow reads a two-column table row that lists the services, as a

@@ -172,3 +172,23 @@ func TestEscapedPunctuation(t *testing.T) {
 		t.Errorf("entries %+v", res.Entries)
 	}
 }
+
+// A hosted status page names the incident below its own name, and lists
+// what it affected in its header ("Resolved · Minor · Affected: …"); a
+// Jira issue lists its "Component/s"; "Affected:" with a count names none.
+func TestStatusPageHeader(t *testing.T) {
+	for _, c := range []struct {
+		doc, title string
+		services   []string
+	}{
+		{"Lumen Status\nDelayed email\n\nResolved · Minor · Affected: Email notifications, Webhooks\n\nResolved\nMar 15, 2025 at 10:42am GMT\nAll mail delivered.\n", "Delayed email", []string{"Email notifications", "Webhooks"}},
+		{"# Checkout slow\n\nAffected: Checkout API, Merchant dashboard\n", "Checkout slow", []string{"Checkout API", "Merchant dashboard"}},
+		{"[INC-4471] Stale prices\nComponent/s: edge-cache, pricing-api\n", "[INC-4471] Stale prices", []string{"edge-cache", "pricing-api"}},
+		{"# Checkout slow\n\nAffected: 12% of requests.\n", "Checkout slow", nil},
+	} {
+		res := ParseText(c.doc, Options{Zone: time.UTC, Reference: evalReference})
+		if res.Title != c.title || strings.Join(res.Services, "|") != strings.Join(c.services, "|") {
+			t.Errorf("%q: title %q services %q; want %q %q", c.doc, res.Title, res.Services, c.title, c.services)
+		}
+	}
+}

@@ -232,7 +232,7 @@ func (p *parser) frontMatter() {
 // above "Incident Report for Acme" or below "Incident #2587" (the first
 // line is the page's own name).
 func (p *parser) statusPageTitle() {
-	prev, numbered := "", false
+	prev, numbered, named := "", false, false
 	for i := 0; i < len(p.lines) && i < 12; i++ {
 		l := cleanInline(strings.TrimSpace(p.lines[i]))
 		switch {
@@ -241,6 +241,16 @@ func (p *parser) statusPageTitle() {
 		case numbered:
 			p.title = l
 			return
+		case named && !incidentNumber().MatchString(l):
+			// "Lumen Status" then the incident's name, as Instatus and
+			// other hosted pages print them.
+			named = false
+			if _, _, status := statusLine(l, false); !status && len(l) < 120 && !strings.HasSuffix(l, ".") {
+				if _, _, stamped := p.leadStamp(l); !stamped {
+					p.title = l
+					return
+				}
+			}
 		case len(l) > 20 && strings.EqualFold(l[:20], "incident report for "):
 			if prev != "" {
 				p.title = prev
@@ -248,9 +258,14 @@ func (p *parser) statusPageTitle() {
 			return
 		}
 		numbered = incidentNumber().MatchString(l)
+		named = prev == "" && pageName().MatchString(l)
 		prev = l
 	}
 }
+
+// pageName is a status page's own name on its first line ("Lumen Status",
+// "Acme Status Page").
+var pageName = lazyregexp.New(`^(?i:(?:[\w.&' -]{1,40}\s)?status(?:\s+page)?)$`)
 
 // incidentNumber is a status page's line naming an incident by number.
 var incidentNumber = lazyregexp.New(`^(?i:incident)\s*#\d{1,7}$`)
