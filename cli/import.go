@@ -315,12 +315,22 @@ func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON boo
 			break
 		}
 	}
+	importer := strings.TrimSpace(a.Getenv("SCRIBE_AUTHOR"))
 	for _, e := range snap.Events {
 		label := string(e.Kind)
 		if e.Kind == incident.KindStatus {
 			label = "status:" + string(e.State)
 		}
-		fmt.Fprintf(a.Stdout, "%s  %-20s %s\n", e.OccurredAt.In(loc).Format(layout), label, incident.PlainText(e.Text))
+		pin := " "
+		if e.Pinned {
+			pin = "★" // a key moment, as show marks it
+		}
+		by := ""
+		if e.Author != "" && e.Author != importer {
+			// Who wrote it, as a chat or Slack export says.
+			by = "  — " + incident.PlainText(e.Author)
+		}
+		fmt.Fprintf(a.Stdout, "%s %s %-20s %s%s\n", e.OccurredAt.In(loc).Format(layout), pin, label, incident.PlainText(e.Text), by)
 	}
 	fmt.Fprintln(a.Stderr, "dry run: nothing written"+problemSummary(res.Problems))
 	return nil

@@ -86,7 +86,13 @@ func TestImportSlackExport(t *testing.T) {
 			t.Errorf("%s: exit %d, %d entries (want %d)\n%s%s", c.name, r.code, strings.Count(r.stdout, `"at"`), c.want, r.stdout, r.stderr)
 		}
 	}
-	r := scribe(t, "", "", nil, "import", "--new", "--dry-run", slackExport)
+	// The preview says who wrote each message and marks the key moments.
+	r := scribe(t, "", "", nil, "import", "--new", "--dry-run", slackExport, "--channel", "inc-checkout")
+	if r.code != 0 || strings.Count(r.stdout, "★") != 2 || !strings.Contains(r.stdout, "— PagerDuty") ||
+		!strings.Contains(r.stdout, "Rolling back payments to v41  — Priya Raman") {
+		t.Errorf("text preview: exit %d\n%s%s", r.code, r.stdout, r.stderr)
+	}
+	r = scribe(t, "", "", nil, "import", "--new", "--dry-run", slackExport)
 	if r.code == 0 || !strings.Contains(r.stderr, "--channel") {
 		t.Errorf("two channels, no --channel: exit %d, %s", r.code, r.stderr)
 	}

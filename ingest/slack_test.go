@@ -131,3 +131,41 @@ func TestSlackEditsAndDeletes(t *testing.T) {
 		t.Errorf("problems reported for edit and delete records: %+v", res.Problems)
 	}
 }
+
+// TestSlackLedgerExport reads a second export written later, from outside
+// the first's shape: a channel across midnight UTC with a join, a leave, a
+// bot message, a pin listed in channels.json and marked on the message, a
+// :pushpin: reaction, a message edited in place ("edited") and one edited by
+// a message_changed record, a message deleted by a message_deleted record,
+// a thread reply, and a topic change (kept: incident channels put their
+// state there).
+func TestSlackLedgerExport(t *testing.T) {
+	res, err := ParseSlack(SlackSource{FS: os.DirFS("testdata/slack-ledger")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wants := []string{
+		"2026-11-30T23:38:02Z|Oksana Bilyk|Declaring SEV2: ledger sync lag above 20 minutes, I'm IC|",
+		"2026-11-30T23:41:07Z|PagerDuty|Triggered: ledger-sync consumer lag > 1200s|",
+		"2026-11-30T23:43:30Z|Terrence Jones|Looking at the consumer, Oksana Bilyk the partition rebalance is stuck|",
+		"2026-11-30T23:52:45Z|Oksana Bilyk|Root cause candidate: broker-4 disk full, restarting the consumer group|pinned",
+		"2026-11-30T23:58:59Z|Mei Takahashi|freed 40GB on broker-4|",
+		"2026-12-01T00:03:12Z|Terrence Jones|Consumer group rebalanced, lag falling fast (now 6 min)|",
+		"2026-12-01T00:20:18Z|Oksana Bilyk|Lag back under 30s. Resolving. :white_check_mark:|pinned",
+		"2026-12-01T00:31:55Z|Oksana Bilyk|set the channel topic: resolved|",
+	}
+	var got []string
+	for _, e := range res.Entries {
+		pin := ""
+		if e.Pinned {
+			pin = "pinned"
+		}
+		got = append(got, e.At.Format(time.RFC3339)+"|"+e.Author+"|"+e.Text+"|"+pin)
+	}
+	if strings.Join(got, "\n") != strings.Join(wants, "\n") {
+		t.Errorf("entries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(wants, "\n"))
+	}
+	if len(res.Entries) > 0 && res.Entries[0].At.Nanosecond() != 100000 {
+		t.Errorf("ts fraction lost: %v", res.Entries[0].At)
+	}
+}
