@@ -192,3 +192,24 @@ func TestStatusPageHeader(t *testing.T) {
 		}
 	}
 }
+
+// A title that names a year without a date gives the year to entries
+// written without one, and the note says so; a ticket's number or a port
+// in the title is no year.
+func TestYearFromTitleAlone(t *testing.T) {
+	for _, c := range []struct{ title, want string }{
+		{"# 2023 holiday traffic outage", "2023-12-24T14:05Z"},
+		{"# Black Friday 2024: checkout errors", "2024-12-24T14:05Z"},
+		{"# INC-2024: checkout errors", "2031-12-24T14:05Z"},
+		{"# NFS port 2049 timeouts", "2031-12-24T14:05Z"},
+	} {
+		res := ParseText(c.title+"\n\n## Timeline (UTC)\n\n- Dec 24 14:05 checkout queue backs up\n", Options{Zone: time.UTC, Reference: time.Date(2031, 1, 15, 12, 0, 0, 0, time.UTC)})
+		if len(res.Entries) != 1 || res.Entries[0].At.Format("2006-01-02T15:04Z") != c.want {
+			t.Errorf("%s: entries %+v, want one at %s", c.title, res.Entries, c.want)
+			continue
+		}
+		if c.want[:4] != "2031" && !strings.Contains(strings.Join(res.Notes, "\n"), "the year in the title") {
+			t.Errorf("%s: notes %q", c.title, res.Notes)
+		}
+	}
+}

@@ -389,6 +389,11 @@ func (p *parser) documentDate() {
 		p.dayBeforeWriting()
 	}
 	p.noteDate(p.fmDate, "the year of the front matter's date")
+	if p.docY == 0 {
+		if y := titleYear(p.title, p.opts.Reference); y > 0 {
+			p.docY, p.docYSource = y, "the year in the title"
+		}
+	}
 	if p.docY == 0 && clue != nil {
 		p.docY, p.docYSource = clue.year(p.opts)
 	}
@@ -463,6 +468,34 @@ func (p *parser) noteDate(s, source string) {
 			i = e - 1
 		}
 	}
+}
+
+// titleYear is a year the title names without a date ("2023 holiday
+// traffic outage", "Black Friday 2024: checkout errors"): four digits
+// standing alone, not a ticket's number ("INC-2024") nor a port ("2049"
+// when the incident's date, ref, is 2026: a year is never later than the
+// one after it).
+func titleYear(title string, ref time.Time) int {
+	latest := time.Now().Year() + 1
+	if !ref.IsZero() {
+		latest = ref.Year() + 1
+	}
+	for i := 0; i+4 <= len(title); i++ {
+		y, n := number(title, i, 4)
+		if n != 4 {
+			continue
+		}
+		before, after := byteAt(title, i-1), byteAt(title, i+4)
+		if i > 0 && before != ' ' && before != '(' && before != '[' || isDigit(after) || isLetter(after) || after == '-' || after == '.' && isDigit(byteAt(title, i+5)) {
+			i += n - 1
+			continue
+		}
+		if y >= 1990 && y <= latest {
+			return y
+		}
+		i += n - 1
+	}
+	return 0
 }
 
 // dueBefore is the end of text that makes the date after it a deadline.
