@@ -23,6 +23,16 @@ func (d *documentParts) actionLine(l docLine, p *parser) {
 		d.lastList = true
 		return
 	}
+	if markedItem(text) {
+		// "TODO: cap retries (owner: Lukas)" / "DONE: add the runbook
+		// step", one a line as plain-text notes write them: items, not a
+		// paragraph.
+		d.endActionPara()
+		d.listed = true
+		d.listItem(l, p)
+		d.lastList = true
+		return
+	}
 	if d.headItem != "" && detailLine(text) && len(d.headDetails) < 8 {
 		// "Owner: Jane" under "### AI-1: Automate certificate renewal".
 		d.headDetails = append(d.headDetails, entryText(text))
@@ -64,6 +74,9 @@ func (d *documentParts) listItem(l docLine, p *parser) {
 		d.group = &labelScope{indent: info.indent, text: last.Title}
 	}
 	done := d.done || taskDone(l.raw)
+	if m := doneMarkAfter(text); m != "" {
+		text = strings.TrimSpace(strings.TrimRight(strings.TrimRight(text, " \t\ufe0f"), m))
+	}
 	if !d.addItem(text, l.indent, l.n, done, p.docY) || d.group == nil {
 		return
 	}
@@ -106,8 +119,20 @@ func lowerFirst(s string) string {
 // taskDone reports a ticked task box ("- [x] …").
 func taskDone(raw string) bool {
 	s := strings.TrimLeft(raw, "-*+•0123456789.) \t")
-	return strings.HasPrefix(s, "[x]") || strings.HasPrefix(s, "[X]") || strings.HasPrefix(s, "✅") ||
-		strings.HasPrefix(s, "✔") || strings.HasPrefix(s, "☑")
+	return strings.HasPrefix(s, "[x]") || strings.HasPrefix(s, "[X]") || strings.HasPrefix(s, "✅") || strings.HasPrefix(s, "DONE:") ||
+		strings.HasPrefix(s, "✔") || strings.HasPrefix(s, "☑") || doneMarkAfter(s) != ""
+}
+
+// doneMarkAfter is the tick an item ends with ("… in the edge runbook ✅"),
+// "" when none.
+func doneMarkAfter(s string) string {
+	t := strings.TrimRight(s, " \t\ufe0f")
+	for _, m := range []string{"✅", "✔", "☑"} {
+		if strings.HasSuffix(t, m) {
+			return m
+		}
+	}
+	return ""
 }
 
 // endActionPara keeps the paragraph read so far.
@@ -238,6 +263,8 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		a.Owner, rest = owner, task
 	} else if owner, span, ok := bracketOwner(rest); ok {
 		a.Owner, rest = owner, strings.Replace(rest, span, " ", 1)
+	} else if owner, span, ok := trailingOwner(rest); ok {
+		a.Owner, rest = owner, strings.Replace(rest, span, " ", 1)
 	}
 	if m := pWord().FindStringSubmatch(rest); m != nil {
 		a.Priority = incident.Priority(strings.ToUpper(m[1]))
@@ -276,8 +303,18 @@ func parseItem(text string, docYear int) incident.ActionItem {
 
 // trimTodo drops the "TODO:" that marks an item in notes ("TODO: write
 // the runbook").
+// markedItem reports a line that a TODO or DONE mark opens.
+func markedItem(text string) bool {
+	for _, w := range []string{"TODO:", "TODO -", "DONE:", "DONE -", "[TODO]", "[DONE]"} {
+		if strings.HasPrefix(text, w) && len(text) > len(w)+3 {
+			return true
+		}
+	}
+	return false
+}
+
 func trimTodo(s string) string {
-	for _, w := range []string{"TODO:", "TODO -", "[TODO]", "Todo:", "todo:"} {
+	for _, w := range []string{"TODO:", "TODO -", "[TODO]", "Todo:", "todo:", "DONE:", "DONE -"} {
 		if len(s) > len(w)+3 && strings.HasPrefix(s, w) {
 			return strings.TrimSpace(s[len(w):])
 		}
@@ -431,6 +468,27 @@ func bracketOwner(rest string) (owner, span string, ok bool) {
 		return "", "", false
 	}
 	return strings.Join(strings.Fields(first), " "), first, true
+}
+
+// trailingOwner reads a person named after a dash at the end of an item
+// ("… before installing a bundle — _Jo Park_ (P1)"), before any bracketed
+// fields.
+func trailingOwner(rest string) (owner, span string, ok bool) {
+	t := rest
+	if i := strings.LastIndexByte(t, '('); i > 0 && strings.HasSuffix(strings.TrimRight(t, " .;"), ")") {
+		t = t[:i]
+	}
+	for _, sep := range []string{" — ", " – ", " - "} {
+		i := strings.LastIndex(t, sep)
+		if i < 0 {
+			continue
+		}
+		name := strings.Trim(t[i+len(sep):], " _*")
+		if fullName(name) {
+			return strings.Join(strings.Fields(name), " "), strings.TrimRight(t[i:], " "), true
+		}
+	}
+	return "", "", false
 }
 
 // notNameWords are capitalised words a bracket holds that name no one.

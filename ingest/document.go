@@ -565,7 +565,7 @@ func (p *parser) leadLine(l docLine, gaveEntry bool) {
 	if l.n-1 == p.titleIdx || l.n-1 == p.plainIdx || l.n == p.firstLine && p.skip[1] == 0 && p.titleIdx < 0 || strings.HasPrefix(strings.ToLower(l.clean), "incident report for ") {
 		return
 	}
-	if len(l.clean) < 60 && !strings.ContainsAny(l.clean, ".!?") || metaLine(l.clean) {
+	if len(l.clean) < 60 && (!strings.ContainsAny(l.clean, ".!?") || statedZone(l.clean) != "") || metaLine(l.clean) {
 		return // a byline, a date, a page's name, the page's fields
 	}
 	switch {

@@ -70,7 +70,7 @@ func boundWord(label string) bool {
 // notEventLabels name periods and document metadata, whose times are not
 // timeline entries ("Duration: 14:02 - 15:10", "Last updated: …").
 var notEventLabels = []string{"duration", "time to", "window", "period", "length", "total", "updated",
-	"published", "date", "created", "modified", "author", "generated"}
+	"published", "date", "created", "modified", "author", "generated", "sent", "received"}
 
 func notEventLabel(label string) bool {
 	if strings.HasSuffix(label, "?") {

@@ -836,7 +836,7 @@ func (p *parser) fieldLabelLine(l *line) bool {
 	if p.doc.section.narrative() && strings.HasSuffix(l.clean, ".") {
 		return false
 	}
-	if n := len(p.para); n > 0 && !strings.HasSuffix(p.para[n-1].text, ".") && !strings.HasSuffix(p.para[n-1].text, ":") {
+	if n := len(p.para); n > 0 && l.clean[0] >= 'a' && l.clean[0] <= 'z' && !strings.HasSuffix(p.para[n-1].text, ".") && !strings.HasSuffix(p.para[n-1].text, ":") {
 		// The line goes on with a sentence the line above began ("… The
 		// / last notification went out at 15:49 PT.").
 		return false

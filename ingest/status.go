@@ -111,6 +111,10 @@ func (p *parser) statusStamp(s string) (stamp, string, bool) {
 	}
 	if len(s)-k > 3 && strings.EqualFold(s[k:k+3], "at ") {
 		k = skipSpaces(s, k+3)
+	} else if n := dashAt(s, k); n > 0 && isDigit(byteAt(s, skipSpaces(s, k+n))) {
+		// "RESOLVED - 4:38 PM ET: stable for 30 minutes", as status
+		// e-mails write the update's time after its label.
+		k = skipSpaces(s, k+n)
 	}
 	st, end, ok := p.r.stampAt(s, k)
 	if !ok || !st.hasTime && !st.unknown {

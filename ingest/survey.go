@@ -278,7 +278,7 @@ var incidentNumber = lazyregexp.New(`^(?i:incident)\s*#\d{1,7}$`)
 // title are passed over. A plain line that the walk still reads as an
 // entry is dropped as the title in result.
 func (p *parser) plainTitle() {
-	tried, first := 0, true
+	tried, first, mailed := 0, true, false
 	for i, raw := range p.lines {
 		if i >= p.skip[0] && i < p.skip[1] {
 			continue
@@ -287,8 +287,12 @@ func (p *parser) plainTitle() {
 		if l == "" || strings.Contains(l, "://") || fenceOf(l) != "" {
 			continue
 		}
-		if tried++; tried > 3 {
+		if tried++; tried > 3 && !(mailed && tried <= 8) {
 			return
+		}
+		if tried == 1 {
+			// A mail's headers come before its "Subject:".
+			mailed = strings.HasPrefix(strings.ToLower(l), "from:")
 		}
 		if len(l) > 150 {
 			continue
@@ -303,7 +307,7 @@ func (p *parser) plainTitle() {
 				}
 			}
 		}
-		if !first {
+		if !first || mailed {
 			continue // after the first short line, only a "Title:" line is a title
 		}
 		first = false
