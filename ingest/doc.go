@@ -42,7 +42,13 @@
 //     the message, then "Posted Jun 03, 2021 - 09:12 PDT"; or the status
 //     word, a dash and the message on one line, then "Jul 02, 16:45 CDT";
 //     or the word and its time first ("Resolved · Mar 14 at 11:52am PDT")
-//     with the message below, or on the same line ("UPDATE 09:40 UTC: …").
+//     with the message below, or on the same line ("UPDATE 09:40 UTC: …",
+//     "RESOLVED - 4:38 PM ET: …" as status e-mails write it), or the word,
+//     then its time alone, then the message (Instatus, Better Stack);
+//   - times relative to the start: "T+0m", "T+15m", "T+1h05m", "T+1:12",
+//     "T-5m" (lines, or a table's "T+" column) count from what the text
+//     says T+0 is ("T+0 = 13:20 UTC") or from its start field ("Incident
+//     start | 2024-05-09 13:20 UTC"); without either they are reported.
 //     Investigating, Identified,
 //     Monitoring and Resolved become status events; Update, Postmortem and
 //     the like become notes. A "Posted" line with no status word takes the
@@ -55,7 +61,7 @@
 // "~14:05", "14:05-ish", "around 14:05", "Tue 14:40";
 // a range keeps its start ("14:05–14:20", "02:00 to 04:30"); "--:--" is
 // reported, never guessed. Dates: 2023-11-06, 2022/02/16, DD-MM-YYYY,
-// DD/MM/YYYY, 03/14/24, 14/Mar/24 (Jira), 14-Mar-2024, 6th Nov 2023, 14
+// DD/MM/YYYY, 03/14/24, 6/17 before a time (a sheet's date column), 14/Mar/24 (Jira), 14-Mar-2024, 6th Nov 2023, 14
 // January 2024, Jan 14, 2024, January 14-19, 2026 (the first day), with or
 // without a weekday, before or after the time ("22:30 UTC (Oct 29)", "Thu
 // 14 Mar 2024 · 11:52 GMT").
