@@ -357,21 +357,7 @@ func (r stampReader) numeric(s string, j int) (dateRead, verdict) {
 	}
 	b, n2 := number(s, j+n+1, 2)
 	if n2 > 0 && sep == '/' && byteAt(s, j+n+1+n2) != sep {
-		// "6/17 10:05 AM", as a spreadsheet's date column writes a day
-		// without its year: a date only with a time after it ("3/4 of
-		// the fleet" is a fraction).
-		e := j + n + 1 + n2
-		if _, _, ok := r.timeAfterDate(s, e); !ok || !wordEnd(s, e) {
-			return dateRead{}, notMine
-		}
-		d, m := a, b
-		if a <= 12 && (b > 12 || !r.dayFirst) {
-			d, m = b, a
-		}
-		if m < 1 || m > 12 || d < 1 || d > 31 {
-			return dateRead{}, notMine
-		}
-		return dateRead{0, m, d, e}, read
+		return r.monthDay(s, a, b, j+n+1+n2)
 	}
 	if n2 == 0 || byteAt(s, j+n+1+n2) != sep {
 		return dateRead{}, notMine
@@ -394,6 +380,23 @@ func (r stampReader) numeric(s string, j int) (dateRead, verdict) {
 		return dateRead{}, refused
 	}
 	return dateRead{y, m, d, e}, read
+}
+
+// monthDay reads "6/17 10:05 AM" (its numbers a and b, ending at e), as a
+// spreadsheet's date column writes a day without its year: a date only
+// with a time after it ("3/4 of the fleet" is a fraction).
+func (r stampReader) monthDay(s string, a, b, e int) (dateRead, verdict) {
+	if _, _, ok := r.timeAfterDate(s, e); !ok || !wordEnd(s, e) {
+		return dateRead{}, notMine
+	}
+	d, m := a, b
+	if a <= 12 && (b > 12 || !r.dayFirst) {
+		d, m = b, a
+	}
+	if m < 1 || m > 12 || d < 1 || d > 31 {
+		return dateRead{}, notMine
+	}
+	return dateRead{0, m, d, e}, read
 }
 
 // dayMonth reads "6th Nov 2023", "14 January", "1st of November",

@@ -298,49 +298,65 @@ func (p *parser) plainTitle() {
 			continue
 		}
 		clean := cleanInline(l)
-		for _, label := range []string{"title:", "subject:"} {
-			// "Subject:" is a mailed write-up's title.
-			if len(clean) > len(label) && strings.EqualFold(clean[:len(label)], label) {
-				if t := trimEmphasis(strings.TrimSpace(clean[len(label):])); t != "" {
-					p.title, p.plainIdx, p.titleField = t, i, true
-					return
-				}
-			}
+		if t := titleField(clean); t != "" {
+			p.title, p.plainIdx, p.titleField = t, i, true
+			return
 		}
 		if !first || mailed {
 			continue // after the first short line, only a "Title:" line is a title
 		}
 		first = false
-		if level, text := headingOf(l); level > 0 {
-			if classify(text) == sectionNone {
-				p.title, p.titleIdx = cleanInline(text), i
-			}
-			return
-		}
-		if content, listed := listItem(l); !listed {
-			if s, _, ok := headingLine(clean, content, false); ok && s != sectionNone {
-				return // "Overview" opens a section: the document has no title line
-			}
-		}
-		if c := l[0]; c == '|' || c == '>' {
-			continue
-		}
-		if _, isList := listItem(l); isList {
-			continue
-		}
-		_, _, stamped := p.leadStamp(clean)
-		_, msg, status := statusLine(clean, false)
-		if !stamped && status && strings.HasPrefix(strings.ToLower(clean), "post") && len(msg) > 10 && !p.postedNear(i) {
-			// "Postmortem — Payments API 5xx — 11 Feb 2025": a title, where a
-			// status page's "Postmortem - …" update has its Posted line.
-			p.title, p.plainIdx, p.titleField = clean, i, true
-			return
-		}
-		if !stamped && !status && !badClock(clean, false) {
-			p.title, p.plainIdx = clean, i
+		if p.firstLineTitle(i, l, clean) {
 			return
 		}
 	}
+}
+
+// firstLineTitle takes the document's first short line l (clean, line i)
+// as its title when it reads like one; it reports whether the search for a
+// title ends there.
+func (p *parser) firstLineTitle(i int, l, clean string) bool {
+	if level, text := headingOf(l); level > 0 {
+		if classify(text) == sectionNone {
+			p.title, p.titleIdx = cleanInline(text), i
+		}
+		return true
+	}
+	if content, listed := listItem(l); !listed {
+		if s, _, ok := headingLine(clean, content, false); ok && s != sectionNone {
+			return true // "Overview" opens a section: the document has no title line
+		}
+	}
+	if c := l[0]; c == '|' || c == '>' {
+		return false
+	}
+	if _, isList := listItem(l); isList {
+		return false
+	}
+	_, _, stamped := p.leadStamp(clean)
+	_, msg, status := statusLine(clean, false)
+	if !stamped && status && strings.HasPrefix(strings.ToLower(clean), "post") && len(msg) > 10 && !p.postedNear(i) {
+		// "Postmortem — Payments API 5xx — 11 Feb 2025": a title, where a
+		// status page's "Postmortem - …" update has its Posted line.
+		p.title, p.plainIdx, p.titleField = clean, i, true
+		return true
+	}
+	if !stamped && !status && !badClock(clean, false) {
+		p.title, p.plainIdx = clean, i
+		return true
+	}
+	return false
+}
+
+// titleField is the title a "Title:" line gives, or a mailed write-up's
+// "Subject:"; "" for any other line.
+func titleField(clean string) string {
+	for _, label := range []string{"title:", "subject:"} {
+		if len(clean) > len(label) && strings.EqualFold(clean[:len(label)], label) {
+			return trimEmphasis(strings.TrimSpace(clean[len(label):]))
+		}
+	}
+	return ""
 }
 
 // postedNear reports whether a status page's "Posted …" line follows line
