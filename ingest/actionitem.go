@@ -484,6 +484,13 @@ func trailingOwner(rest string) (owner, span string, ok bool) {
 			continue
 		}
 		name := strings.Trim(t[i+len(sep):], " _*")
+		for _, w := range []string{"owner:", "owner ", "owned by ", "assignee:", "assigned to "} {
+			// "— owner Ayesha Khan"
+			if len(name) > len(w) && strings.EqualFold(name[:len(w)], w) {
+				name = strings.Trim(name[len(w):], " _*")
+				break
+			}
+		}
 		if fullName(name) {
 			return strings.Join(strings.Fields(name), " "), strings.TrimRight(t[i:], " "), true
 		}

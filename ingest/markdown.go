@@ -24,11 +24,16 @@ func headingOf(lead string) (int, string) {
 	if len(lead) > 4 && lead[0] == 'h' && lead[1] >= '1' && lead[1] <= '6' && lead[2] == '.' && lead[3] == ' ' {
 		return int(lead[1] - '0'), strings.TrimSpace(lead[4:])
 	}
+	mark := byte('#')
+	if len(lead) > 2 && lead[0] == '=' {
+		// AsciiDoc: "= Title", "== Timeline".
+		mark = '='
+	}
 	n := 0
-	for n < len(lead) && lead[n] == '#' {
+	for n < len(lead) && lead[n] == mark {
 		n++
 	}
-	if n == 0 || n > 6 || n < len(lead) && lead[n] != ' ' && lead[n] != '\t' {
+	if n == 0 || n > 6 || n < len(lead) && lead[n] != ' ' && lead[n] != '\t' || mark == '=' && strings.TrimSpace(lead[n:]) == "" {
 		return 0, ""
 	}
 	text := strings.TrimSpace(lead[n:])
