@@ -103,4 +103,22 @@ func TestImportYearNote(t *testing.T) {
 	if r.code != 0 || strings.Contains(r.stderr, "note:") || !strings.Contains(r.stdout, "2022-03-05T14:02:00Z") {
 		t.Errorf("--year 2022: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
+
+	// A title that names only the year, imported for real: the events
+	// are in that year, across its last midnight.
+	dir := t.TempDir()
+	db := filepath.Join(dir, "scribe.db")
+	doc = filepath.Join(dir, "holiday.md")
+	if err := os.WriteFile(doc, []byte("# 2023 holiday traffic outage\n\n## Timeline (UTC)\n\n- Dec 31 23:50 queue backs up\n- Jan 1 00:20 capacity added\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	id := mustScribe(t, db, "import", "--new", doc)
+	snap := snapshotOf(t, db, strings.TrimSpace(id))
+	var got []string
+	for _, e := range snap.Events {
+		got = append(got, e.OccurredAt.UTC().Format("2006-01-02T15:04Z"))
+	}
+	if strings.Join(got, " ") != "2023-12-31T23:50Z 2024-01-01T00:20Z" {
+		t.Errorf("a year named alone in the title: events at %v", got)
+	}
 }
