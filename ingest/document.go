@@ -91,6 +91,10 @@ func (p *parser) enterHeading(level int, text string) {
 		d.headings = d.headings[:len(d.headings)-1]
 	}
 	h := heading{level: level, kind: classify(text), done: completedMark(text)}
+	if n := len(d.headings); n > 0 && d.headings[n-1].kind == sectionActions && h.kind.narrative() && goalLabel(text) {
+		// "### Faster recovery" under "## Follow-ups" groups them.
+		h.kind = sectionActions
+	}
 	if h.kind == sectionNone && len(d.headings) > 0 {
 		h.kind = d.headings[len(d.headings)-1].kind
 		if h.kind == sectionActions {
@@ -160,6 +164,11 @@ func (p *parser) documentLine(l docLine) bool {
 	}
 	listed := l.isList && !p.numberedHeading(l)
 	if s, rest, ok := headingLine(l.clean, l.content, listed); ok && (p.pending == nil || p.pending.postmortem) && p.awaiting == nil {
+		if d.section == sectionActions && goalLabel(l.clean) {
+			// "**Faster recovery**" over some of the follow-ups: a group
+			// of them, not the Recovery section.
+			s = sectionActions
+		}
 		l.isList = listed
 		p.endParagraph()
 		p.open = -1 // a heading never continues the entry above it
@@ -399,6 +408,18 @@ func storyPara(para string) bool {
 	return n >= 2
 }
 
+// goalLabel reports a label that names what a group of follow-ups aims
+// at ("Faster recovery", "Better detection", "Improved monitoring") rather
+// than a section of the document.
+func goalLabel(label string) bool {
+	switch strings.ToLower(letters(strings.TrimLeft(label, "*_# "), 0)) {
+	case "faster", "better", "improved", "improving", "improve", "quicker", "earlier", "stronger", "safer",
+		"reduce", "reducing", "preventing", "prevent", "increase", "increasing", "automated", "automating", "more", "fewer":
+		return true
+	}
+	return false
+}
+
 // commitment is a sentence that says what will be done: "We will …",
 // "We're adding …", "Finally, we're going to …", "We plan to …".
 var commitment = lazyregexp.New(`(?i)^(?:(?:also|finally|first(?:ly)?|second(?:ly)?|third(?:ly)?|next|additionally|in addition|lastly|longer[- ]term|in the short term|going forward),?\s+)?we(?:'ll|’ll|\s+will|\s+plan\s+to|\s+intend\s+to|(?:'re|’re|\s+are)\s+(?:also\s+|now\s+)?(?:going\s+to\s+\w+|\w+ing\b))`)
@@ -419,6 +440,66 @@ func commitments(para string) []string {
 		i = e
 	}
 	return out
+}
+
+// changeCommitment is a sentence outside any action section that commits
+// to a change ("To reduce the likelihood of this, we are adding …", "We
+// will require …"): a stricter commitment, since status updates say "We
+// are investigating" and "We will provide an update".
+var changeCommitment = lazyregexp.New(`(?i)^(?:(?:to (?:prevent|reduce|avoid|mitigate|minimi[sz]e|lower)[^,]{0,100}),\s+we(?:'ll|’ll|\s+will|(?:'re|’re|\s+are))\s+(?:also\s+)?[a-z]{3,}|(?:(?:going forward|in the future|moving forward|additionally|also|finally|next),\s+)?we(?:'ll|’ll|\s+will|(?:'re|’re|\s+are))\s+(?:also\s+|now\s+)?(?:adding|changing|making|improving|implementing|introducing|building|updating|automating|extending|hardening|reworking|revising|migrating|auditing|enhancing|expanding|strengthening|enforcing|requiring|add|change|make|improve|implement|introduce|build|update|automate|extend|harden|rework|revise|migrate|audit|enhance|expand|strengthen|enforce|require)\b)`)
+
+// vagueCommitment promises change without naming one ("we are making
+// changes to prevent it from happening again").
+var vagueCommitment = lazyregexp.New(`(?i)^we(?:'ll|’ll|\s+will|(?:'re|’re|\s+are))\s+(?:also\s+)?(?:making|make|taking|take)\s+(?:changes|improvements|steps|action)\b`)
+
+// strayCommitments keeps, as action items, the sentences of a paragraph
+// outside any section that commit to a change, as availability reports
+// end each incident's account ("To prevent this, we are adding …").
+func (d *documentParts) strayCommitments(para string) {
+	for i := 0; i < len(para); {
+		e := sentenceEnd(para, i)
+		if e <= i {
+			break
+		}
+		sentence := strings.TrimSpace(para[i:e])
+		i = e
+		if clockInText().MatchString(sentence) {
+			continue // it tells what happened when
+		}
+		for _, c := range clauses(sentence) {
+			if changeCommitment().MatchString(c) && !vagueCommitment().MatchString(c) {
+				d.addItem(c, 0, 0, false, 0)
+			}
+		}
+	}
+}
+
+// clauses splits a sentence where "we" goes on with a second commitment:
+// "We have disabled the tool, and we are adding a limit", "We have added
+// monitoring and are moving it to automated rotation".
+func clauses(sentence string) []string {
+	var out []string
+	rest := sentence
+	for {
+		cut, next := -1, ""
+		for _, sep := range []string{", and we ", "; we ", " and we "} {
+			if k := strings.Index(rest, sep); k > 0 && (cut < 0 || k < cut) {
+				cut, next = k, "we "+rest[k+len(sep):]
+			}
+		}
+		if strings.HasPrefix(sentence, "We ") {
+			for _, sep := range []string{" and are ", " and will "} {
+				if k := strings.Index(rest, sep); k > 0 && (cut < 0 || k < cut) {
+					cut, next = k, "we "+rest[k+len(" and "):]
+				}
+			}
+		}
+		if cut < 0 || len(out) > 4 {
+			return append(out, rest)
+		}
+		out = append(out, rest[:cut])
+		rest = next
+	}
 }
 
 // courtesy reports a paragraph that only thanks or apologises ("Thanks
@@ -586,6 +667,11 @@ var fieldLead = lazyregexp.New(`(?:^|\s)[A-Z][\w/-]*(?: [\w/-]+){0,2}:\s`)
 // 2025 · 4 min read"), fields in a row ("Status: Complete · Owner: …",
 // Jira's "Created: … Updated: …").
 func metaLine(clean string) bool {
+	if strings.HasPrefix(clean, "<") {
+		// "<p><strong>Severity:</strong> SEV2&nbsp;|&nbsp;…</p>", a
+		// header pasted as HTML.
+		clean = strings.ReplaceAll(htmlTag().ReplaceAllString(clean, ""), "&nbsp;", " ")
+	}
 	t := strings.Trim(clean, "*_ ")
 	l := strings.ToLower(t)
 	if strings.Contains(l, " min read") || strings.Contains(l, " minute read") || strings.HasPrefix(l, "last updated") ||
@@ -597,6 +683,9 @@ func metaLine(clean string) bool {
 	}
 	return strings.Contains(t, " · ") || len(fieldLead().FindAllStringIndex(t, 3)) >= 2
 }
+
+// htmlTag is an HTML tag in a pasted line.
+var htmlTag = lazyregexp.New(`</?[a-zA-Z][^<>]*>`)
 
 // statusPageLine reports whether a line is a status page's own: a "Posted
 // …" line with its time, or an update's status word.

@@ -39,8 +39,13 @@ var documentsDir = flag.String("documents", "testdata/documents", "folder of NAM
 
 func TestDocuments(t *testing.T) {
 	wants, err := filepath.Glob(filepath.Join(*documentsDir, "*.want"))
-	if err != nil || len(wants) < 8 {
-		t.Fatalf("%d documents (%v), want at least 8", len(wants), err)
+	if least := 8; err != nil || len(wants) < least || len(wants) == 0 {
+		if *documentsDir != "testdata/documents" {
+			least = 1 // a held-out batch may be small
+		}
+		if err != nil || len(wants) < least {
+			t.Fatalf("%d documents in %s (%v), want at least %d", len(wants), *documentsDir, err, least)
+		}
 	}
 	var items, itemsFound, entries, entriesFound, emitted, emittedReal int
 	for _, w := range wants {

@@ -117,7 +117,10 @@ type pendingParts struct {
 	paras    [][]textLine // paragraphs since the last entry, for "Posted …" lines
 	open     int          // index of the entry whose text continues on the next line, -1
 	awaiting *awaited     // a timestamp line whose text is on the following lines
-	pending  *statusBlock // a status-page label whose timestamp is still to come
+	// storyOpen is the entry a heading's story paragraph continues (see
+	// awaited.story), -1 or stale otherwise: compared with open only.
+	storyOpen int
+	pending   *statusBlock // a status-page label whose timestamp is still to come
 }
 
 type textLine struct {
@@ -133,6 +136,10 @@ type awaited struct {
 	speaker string // the chat message's author, "" when not a chat
 	label   string // the status word the line gave before its time ("Resolved · Mar 14 at 11:52am")
 	alone   string // the entry's text when no message follows ("[9:21 AM] Deployed Fix")
+	// story is set for a heading that is an entry ("### August 5 14:22
+	// UTC (lasting 1 hour)"): the paragraph below is its text, and its
+	// sentences that state times of their own are entries too.
+	story bool
 }
 
 // statusBlock is a status-page update read up to its timestamp line.
@@ -164,7 +171,7 @@ func newParser(text string, opts Options) *parser {
 		entries:      make([]Entry, 0, min(len(lines), 1<<20)), // a timeline is mostly entries
 		opts:         opts,
 		zones:        zoneCache{},
-		pendingParts: pendingParts{open: -1},
+		pendingParts: pendingParts{open: -1, storyOpen: -1},
 	}
 }
 
@@ -457,7 +464,7 @@ func (p *parser) heading(text string, n int) {
 			if t := entryText(rest); t != "" && !aside(t) {
 				p.addEntry(st, t, n, text, false)
 			} else {
-				p.awaiting = &awaited{st: st, line: n, raw: text}
+				p.awaiting = &awaited{st: st, line: n, raw: text, story: true}
 			}
 			return
 		}
@@ -612,7 +619,7 @@ func (p *parser) timedLine(l *line, text string) {
 		// "**March 5 09:12 UTC (lasting 47 minutes)**" heads a section as
 		// a heading would.
 		p.entrySection = true
-		p.awaiting = &awaited{st: l.st, line: l.n, raw: l.lead}
+		p.awaiting = &awaited{st: l.st, line: l.n, raw: l.lead, story: true}
 	case p.addEntry(l.st, text, l.n, l.lead, false):
 		p.open = len(p.entries) - 1
 	}
@@ -705,6 +712,14 @@ func (p *parser) awaitedLine(l *line) bool {
 	// A problem with the entry names its text too.
 	if p.addEntry(a.st, text, a.line, a.raw+" "+l.clean, false) && !l.isList {
 		p.open = len(p.entries) - 1
+		if a.story {
+			p.storyOpen = p.open
+			// Past its first sentence (the heading's moment told), the
+			// line is read for the times it states.
+			if rest := strings.TrimSpace(l.clean[sentenceEnd(l.clean, 0):]); rest != "" {
+				p.para = append(p.para, textLine{rest, l.n})
+			}
+		}
 	}
 	return true
 }
@@ -715,6 +730,11 @@ func (p *parser) continuedLine(l *line) bool {
 		return false
 	}
 	p.extend(p.open, entryText(l.clean), l.n)
+	if p.open == p.storyOpen {
+		// The rest of a story's first paragraph is read for the times
+		// its sentences state ("… We detected it at 14:29 UTC").
+		p.para = append(p.para, textLine{l.clean, l.n})
+	}
 	return true
 }
 
@@ -1010,6 +1030,16 @@ func (p *parser) endParagraph() {
 	}
 	para := p.para
 	p.para = nil
+	if p.doc.section == sectionNone && p.pending == nil && len(para) < 40 {
+		var b strings.Builder
+		for i, l := range para {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(entryText(l.text))
+		}
+		p.doc.strayCommitments(b.String())
+	}
 	if len(p.paras) < 64 {
 		p.paras = append(p.paras, para)
 	} else {

@@ -71,7 +71,7 @@ func (p *parser) prose(para []textLine) {
 		}
 		if two {
 			if text := capitalise(entryText(s[next:end])); text != "" {
-				p.addEntry(st2, text, para[line].line, para[line].text, true)
+				p.addEntry(st2, text, para[line].line, para[line].text, summary)
 			}
 		}
 		i = end - 1
@@ -140,12 +140,20 @@ func pastBy(before, w string) bool {
 		return false
 	}
 	for _, word := range strings.Fields(before) {
-		if l := strings.ToLower(strings.Trim(word, ",;")); len(l) > 4 && strings.HasSuffix(l, "ed") {
+		if l := strings.ToLower(strings.Trim(word, ",;")); len(l) > 4 && strings.HasSuffix(l, "ed") || irregularPast()[l] {
 			return true
 		}
 	}
 	return false
 }
+
+// irregularPast() are past tenses without "-ed" that a sentence dating
+// what happened "by" a time uses ("notifications caught up by 10:21").
+var irregularPast = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"caught": true, "went": true, "came": true, "began": true, "fell": true, "rose": true,
+		"took": true, "got": true, "ran": true, "found": true, "made": true, "sent": true, "held": true,
+		"built": true, "brought": true, "drained": true, "was": true, "were": true, "had": true}
+})
 
 // midSentenceStamp finds the first "at 14:09 CEST" in the sentence s[i:],
 // and where its time starts:
