@@ -222,7 +222,7 @@ var (
 	// trackerKey is an item's key in another tracker, before its title
 	// ("OPS-2231: Alert on …", "[ENG-12] …", "[#2226]: …") or after it
 	// ("… (ENG-12)").
-	trackerKey = lazyregexp.New(`^\s*\[?([A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})\]?\s*[:—–-]\s+|^\s*\[([A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})\]\s+|\s*[(\[]([A-Z][A-Z0-9]{1,9}-\d{1,7})[)\]]\s*$|\s+[(\[]?(#\d{1,7})[)\]]?\s*$`)
+	trackerKey = lazyregexp.New(`^\s*\[?([A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})\]?\s*[:—–-]\s+|^\s*\[([A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})\]\s+|^\s*([A-Z][A-Z0-9]{1,9}-\d{1,7})(?:\s{2,}|\t)|\s*[(\[]([A-Z][A-Z0-9]{1,9}-\d{1,7})[)\]]\s*$|\s+[(\[]?(#\d{1,7})[)\]]?\s*$`)
 )
 
 // parseItem reads an action item's text. docYear completes a due date
@@ -279,7 +279,7 @@ func parseItem(text string, docYear int) incident.ActionItem {
 	}
 	key := ""
 	if m := trackerKey().FindStringSubmatch(rest); m != nil {
-		key = m[1] + m[2] + m[3] + m[4]
+		key = m[1] + m[2] + m[3] + m[4] + m[5]
 		rest = strings.Replace(rest, m[0], " ", 1)
 		if i := strings.Index(full, key+" (http"); i >= 0 {
 			// "[#4211](https://…)": the key with its link.
@@ -303,8 +303,12 @@ func parseItem(text string, docYear int) incident.ActionItem {
 
 // trimTodo drops the "TODO:" that marks an item in notes ("TODO: write
 // the runbook").
-// markedItem reports a line that a TODO or DONE mark opens.
+// markedItem reports a line that a TODO or DONE mark, or a tracker's key
+// ("OPS-7790  Exclude HTML from long-lived cache rules"), opens.
 func markedItem(text string) bool {
+	if m := leadKey().FindString(text); m != "" && len(text) > len(m)+8 {
+		return true
+	}
 	for _, w := range []string{"TODO:", "TODO -", "DONE:", "DONE -", "[TODO]", "[DONE]"} {
 		if strings.HasPrefix(text, w) && len(text) > len(w)+3 {
 			return true
@@ -312,6 +316,9 @@ func markedItem(text string) bool {
 	}
 	return false
 }
+
+// leadKey is a tracker's key opening a line, then a space.
+var leadKey = lazyregexp.New(`^[A-Z][A-Z0-9]{1,9}-\d{1,6}\s`)
 
 func trimTodo(s string) string {
 	for _, w := range []string{"TODO:", "TODO -", "[TODO]", "Todo:", "todo:", "DONE:", "DONE -"} {

@@ -446,7 +446,7 @@ func commitments(para string) []string {
 // to a change ("To reduce the likelihood of this, we are adding …", "We
 // will require …"): a stricter commitment, since status updates say "We
 // are investigating" and "We will provide an update".
-var changeCommitment = lazyregexp.New(`(?i)^(?:(?:to (?:prevent|reduce|avoid|mitigate|minimi[sz]e|lower)[^,]{0,100}),\s+we(?:'ll|’ll|\s+will|(?:'re|’re|\s+are))\s+(?:also\s+)?[a-z]{3,}|(?:(?:going forward|in the future|moving forward|additionally|also|finally|next),\s+)?we(?:'ll|’ll|\s+will|(?:'re|’re|\s+are))\s+(?:also\s+|now\s+)?(?:adding|changing|making|improving|implementing|introducing|building|updating|automating|extending|hardening|reworking|revising|migrating|auditing|enhancing|expanding|strengthening|enforcing|requiring|add|change|make|improve|implement|introduce|build|update|automate|extend|harden|rework|revise|migrate|audit|enhance|expand|strengthen|enforce|require)\b)`)
+var changeCommitment = lazyregexp.New(`(?i)^(?:(?:to (?:prevent|reduce|avoid|mitigate|minimi[sz]e|lower)[^,]{0,100}|going forward|moving forward|in the future|from now on),\s+we(?:'ll|’ll|\s+will|(?:'re|’re|\s+are))\s+(?:also\s+)?[a-z]{3,}|(?:(?:additionally|also|finally|next),\s+)?we(?:'ll|’ll|\s+will|(?:'re|’re|\s+are))\s+(?:also\s+|now\s+)?(?:adding|changing|making|improving|implementing|introducing|building|updating|automating|extending|hardening|reworking|revising|migrating|auditing|enhancing|expanding|strengthening|enforcing|requiring|add|change|make|improve|implement|introduce|build|update|automate|extend|harden|rework|revise|migrate|audit|enhance|expand|strengthen|enforce|require)\b)`)
 
 // vagueCommitment promises change without naming one ("we are making
 // changes to prevent it from happening again").
@@ -466,9 +466,13 @@ func (d *documentParts) strayCommitments(para string) {
 		if clockInText().MatchString(sentence) {
 			continue // it tells what happened when
 		}
+		committed := false
 		for _, c := range clauses(sentence) {
-			if changeCommitment().MatchString(c) && !vagueCommitment().MatchString(c) {
+			// A clause after one that committed commits too ("…, and
+			// we'll stop scheduling reindexing at night").
+			if (changeCommitment().MatchString(c) || committed && commitment().MatchString(c)) && !vagueCommitment().MatchString(c) {
 				d.addItem(c, 0, 0, false, 0)
+				committed = true
 			}
 		}
 	}
@@ -482,9 +486,9 @@ func clauses(sentence string) []string {
 	rest := sentence
 	for {
 		cut, next := -1, ""
-		for _, sep := range []string{", and we ", "; we ", " and we "} {
-			if k := strings.Index(rest, sep); k > 0 && (cut < 0 || k < cut) {
-				cut, next = k, "we "+rest[k+len(sep):]
+		for _, sep := range []string{", and we", "; we", " and we"} {
+			if k := strings.Index(rest, sep); k > 0 && (cut < 0 || k < cut) && strings.IndexByte(" '’", byteAt(rest, k+len(sep))) >= 0 {
+				cut, next = k, "we"+rest[k+len(sep):]
 			}
 		}
 		if strings.HasPrefix(sentence, "We ") {

@@ -86,6 +86,14 @@ func TestRealDocumentLayouts(t *testing.T) {
 			"# Edge outage on 2025-04-15\n\n## Remediation and follow-up steps\n\n**Faster recovery**\n\n- A one-command pin of the last good table.\n\n### Better detection\n\n- Alert on pool count drops.\n\n## Resolution\n\nWe pinned the old table.\n",
 			nil,
 			[]item{{"A one-command pin of the last good table", "", "", "open", ""}, {"Alert on pool count drops", "", "", "open", ""}}},
+		{"a Date/Time column that states its zone",
+			"# Webhook outage\n\n| Date/Time (PT) | What happened |\n|---|---|\n| 7/22/2025 3:02 PM | Secret rotated |\n",
+			[]string{"2025-07-22T22:02Z Secret rotated"}, nil},
+		{"follow-ups told in an e-mail's closing sentence; items keyed by a tracker, one a line",
+			"Subject: Search outage\n\nWe found it at 12:20am UTC on 2025-07-23.\n\nGoing forward, we will validate shard counts before a reindex, and we'll stop reindexing at night.\n\n## Action items\n\nOPS-7790  Exclude HTML from long cache rules  Assignee: Noah Kim  Due: 30/Sep/25\nOPS-7791  Add a login body check  Assignee: Mia Wong\n",
+			[]string{"2025-07-23T00:20Z We found it"},
+			[]item{{"Going forward, we will validate shard counts before a reindex", "", "", "open", ""}, {"We'll stop reindexing at night", "", "", "open", ""},
+				{"Exclude HTML from long cache rules", "Noah Kim", "2025-09-30", "open", "Tracking: OPS-7790"}, {"Add a login body check", "Mia Wong", "", "open", "Tracking: OPS-7791"}}},
 		{"times relative to the start",
 			"# DNS failures\n\n| Field | Value |\n|---|---|\n| Incident start | 2024-05-09 23:20 UTC |\n\n## Timeline\n\nTimes count from the start (T+0 = 23:20 UTC).\n\n| T+ | What happened |\n|---|---|\n| T+0m | Resolvers removed |\n| T+15m | Alert fires |\n| T+1h05m | Back to normal |\n\n- T+1:12 Incident closed\n",
 			[]string{"2024-05-09T23:20Z Resolvers removed", "2024-05-09T23:35Z Alert fires", "2024-05-10T00:25Z Back to normal", "2024-05-10T00:32Z Incident closed"}, nil},
@@ -237,5 +245,18 @@ func TestYearFromTitleAlone(t *testing.T) {
 		if c.want[:4] != "2031" && !strings.Contains(strings.Join(res.Notes, "\n"), "the year in the title") {
 			t.Errorf("%s: notes %q", c.title, res.Notes)
 		}
+	}
+}
+
+// A weekday a little before a date in the same sentence dates it:
+// "Tuesday night's search outage (July 22)" is in a year when July 22 was
+// a Tuesday.
+func TestWeekdayNearDate(t *testing.T) {
+	res := ParseText("Subject: Search outage\n\nA write-up of Tuesday night's search outage (July 22).\n\nAt 11:40pm UTC a reindex started.\n", Options{Zone: time.UTC, Reference: time.Date(2026, 12, 6, 0, 0, 0, 0, time.UTC)})
+	if len(res.Entries) != 1 || res.Entries[0].At != time.Date(2025, 7, 22, 23, 40, 0, 0, time.UTC) {
+		t.Errorf("entries %+v, want one at 2025-07-22 23:40", res.Entries)
+	}
+	if !strings.Contains(strings.Join(res.Notes, "\n"), "falls on a Tuesday") {
+		t.Errorf("notes %q", res.Notes)
 	}
 }

@@ -547,7 +547,32 @@ func findWeekdayClue(r stampReader, s string, line int) *weekdayClue {
 		if y, m, d, e, ok := r.date(s, j); ok && y == 0 && d > 0 {
 			return &weekdayClue{weekday: wd, month: m, day: d, line: line, written: s[i:e]}
 		}
+		if c := nearbyDate(r, s, i, j); c != nil {
+			c.weekday, c.line = wd, line
+			return c
+		}
 		i += len(w)
+	}
+	return nil
+}
+
+// nearbyDate finds a date without a year a little after the weekday at
+// i (its word ends at j) in the same sentence: "Tuesday night's search
+// outage (July 22)".
+func nearbyDate(r stampReader, s string, i, j int) *weekdayClue {
+	for k := j; k < len(s) && k < j+48; k++ {
+		if s[k] == '.' || s[k] == ';' || s[k] == '!' || s[k] == '?' {
+			return nil
+		}
+		if k > 0 && (isLetter(s[k-1]) || isDigit(s[k-1])) || !isLetter(s[k]) && !isDigit(s[k]) {
+			continue
+		}
+		if _, ok := weekdayOf(letters(s, k)); ok {
+			return nil // another day named first
+		}
+		if y, m, d, e, ok := r.date(s, k); ok && y == 0 && d > 0 && monthOf(letters(s, k)) > 0 {
+			return &weekdayClue{month: m, day: d, written: s[i:e]}
+		}
 	}
 	return nil
 }

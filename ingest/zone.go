@@ -107,7 +107,10 @@ func statedZone(line string) string {
 		}
 		i = next
 		if !isStatementKey(w) {
-			continue
+			// "Date/Time (PT)": the key after a slash.
+			if k := strings.LastIndexByte(w, '/'); k < 0 || !isStatementKey(w[k+1:]) {
+				continue
+			}
 		}
 		// The five words after the key may name the zone; a spelled-out
 		// one takes one more ("Pacific Daylight Time").
