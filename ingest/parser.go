@@ -257,6 +257,7 @@ func (p *parser) walkLine(i int, line string) {
 		p.endParagraph()
 		p.open = -1
 		p.blank = true
+		p.table = nil // a blank line ends a table: the next row heads another
 		p.doc.blankLine()
 	case lead[0] == '>':
 		// Quoted chat and logs are evidence, not entries.

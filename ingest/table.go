@@ -66,6 +66,8 @@ func (p *parser) tableRow(lead string, n int) {
 			p.table.utc, p.table.local = clockPair(cells)
 			if z := statedZone(strings.Join(cells, " ")); z != "" {
 				p.setZone(z)
+			} else if z := p.headerZone(cells); z != "" {
+				p.setZone(z)
 			}
 			return
 		}
@@ -213,4 +215,22 @@ func isWhenCol(when []int, i int) bool {
 		}
 	}
 	return false
+}
+
+// headerZone is a zone a time column's header gives in brackets without
+// saying "time" ("When (CET)", "Datetime (UTC+2)", "Start [PT]").
+func (p *parser) headerZone(cells []string) string {
+	for _, i := range p.table.when {
+		c := cellAt(cells, i)
+		open := strings.IndexAny(c, "([")
+		end := strings.LastIndexAny(c, ")]")
+		if open < 0 || end <= open {
+			continue
+		}
+		z := strings.TrimSpace(c[open+1 : end])
+		if z != "" && !strings.ContainsAny(z, " ,") && p.zones.stampZone(z) != nil {
+			return z
+		}
+	}
+	return ""
 }
