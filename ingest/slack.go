@@ -31,19 +31,21 @@ type SlackSource struct {
 
 // slackMessage is one message of a day's file, with the fields import reads.
 type slackMessage struct {
-	Type        string          `json:"type"`
-	Subtype     string          `json:"subtype"`
-	User        string          `json:"user"`
-	BotID       string          `json:"bot_id"`
-	Username    string          `json:"username"`
-	Text        string          `json:"text"`
-	TS          string          `json:"ts"`
-	ThreadTS    string          `json:"thread_ts"`
-	PinnedTo    []string        `json:"pinned_to"`
-	Reactions   []slackReaction `json:"reactions"`
-	Files       []slackFile     `json:"files"`
-	BotProfile  *slackProfile   `json:"bot_profile"`
-	UserProfile *slackProfile   `json:"user_profile"`
+	Type        string            `json:"type"`
+	Subtype     string            `json:"subtype"`
+	User        string            `json:"user"`
+	BotID       string            `json:"bot_id"`
+	Username    string            `json:"username"`
+	Text        string            `json:"text"`
+	TS          string            `json:"ts"`
+	ThreadTS    string            `json:"thread_ts"`
+	PinnedTo    []string          `json:"pinned_to"`
+	Reactions   []slackReaction   `json:"reactions"`
+	Files       []slackFile       `json:"files"`
+	Attachments []slackAttachment `json:"attachments"`
+	Blocks      []slackBlock      `json:"blocks"`
+	BotProfile  *slackProfile     `json:"bot_profile"`
+	UserProfile *slackProfile     `json:"user_profile"`
 	// Message is the message as edited, in a "message_changed" record;
 	// DeletedTS the message a "message_deleted" record removes.
 	Message   *slackMessage `json:"message"`
@@ -185,7 +187,7 @@ type dayMessage struct {
 // text, files, pins and reactions, by its original author at its
 // original time.
 func edited(m, ed slackMessage) slackMessage {
-	m.Text, m.Files = ed.Text, ed.Files
+	m.Text, m.Files, m.Attachments, m.Blocks = ed.Text, ed.Files, ed.Attachments, ed.Blocks
 	if ed.PinnedTo != nil {
 		m.PinnedTo = ed.PinnedTo
 	}
@@ -396,6 +398,9 @@ func (n slackNames) entry(m slackMessage) (Entry, bool) {
 		author = n.name(m.User, m.UserProfile)
 	}
 	text := n.text(m.Text)
+	if text == "" {
+		text = n.text(attachedText(m))
+	}
 	if text == "" {
 		for _, f := range m.Files {
 			if t := firstNonEmpty(f.Title, f.Name); t != "" {

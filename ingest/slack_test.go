@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 )
 
@@ -167,5 +168,34 @@ func TestSlackLedgerExport(t *testing.T) {
 	}
 	if len(res.Entries) > 0 && res.Entries[0].At.Nanosecond() != 100000 {
 		t.Errorf("ts fraction lost: %v", res.Entries[0].At)
+	}
+}
+
+// Integrations post with an empty text: the attachment's words, or the
+// blocks' rich text (mentions named), are the message.
+func TestSlackAttachmentsAndBlocks(t *testing.T) {
+	fsys := fstest.MapFS{
+		"users.json":    {Data: []byte(`[{"id":"U1","name":"ana","real_name":"Ana Lima"}]`)},
+		"channels.json": {Data: []byte(`[{"id":"C1","name":"inc-db"}]`)},
+		"inc-db/2025-03-01.json": {Data: []byte(`[
+ {"type":"message","subtype":"bot_message","bot_id":"B1","username":"Datadog","text":"","ts":"1740823200.000100",
+  "attachments":[{"fallback":"Triggered: db p99 > 2s","title":"Triggered: db p99 > 2s","text":"on host db-3"}]},
+ {"type":"message","subtype":"bot_message","bot_id":"B2","username":"Opsgenie","text":"","ts":"1740823260.000100",
+  "attachments":[{"fallback":"Alert acknowledged by Ana"}]},
+ {"type":"message","user":"U1","text":"","ts":"1740823320.000100",
+  "blocks":[{"type":"rich_text","elements":[{"type":"rich_text_section","elements":[{"type":"text","text":"failing over, "},{"type":"user","user_id":"U1"},{"type":"text","text":" on it"}]}]}]}
+]`)},
+	}
+	res, err := ParseSlack(SlackSource{FS: fsys}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range res.Entries {
+		got = append(got, e.Author+": "+e.Text)
+	}
+	want := []string{"Datadog: Triggered: db p99 > 2s — on host db-3", "Opsgenie: Alert acknowledged by Ana", "Ana Lima: failing over, Ana Lima on it"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("entries:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
