@@ -510,14 +510,21 @@ var notNameWords = map[string]bool{"In": true, "Progress": true, "Not": true, "S
 	"Done": true, "Planned": true, "Blocked": true, "Review": true, "Open": true, "Closed": true, "High": true,
 	"Low": true, "Medium": true, "Priority": true, "Phase": true, "Team": true, "The": true, "And": true, "Of": true}
 
+// nameParticles are the small words inside family names.
+var nameParticles = map[string]bool{"de": true, "van": true, "der": true, "den": true, "von": true, "da": true,
+	"di": true, "du": true, "la": true, "le": true, "del": true, "dos": true, "das": true, "bin": true, "al": true, "ter": true}
+
 // fullName reports whether s (trailing punctuation aside) is a person's
 // full name: two or three words, each a capital then small letters.
 func fullName(s string) bool {
 	words := strings.Fields(strings.TrimRight(s, " .;,)"))
-	if len(words) < 2 || len(words) > 3 {
+	if len(words) < 2 || len(words) > 4 {
 		return false
 	}
-	for _, w := range words {
+	for i, w := range words {
+		if i > 0 && i < len(words)-1 && nameParticles[w] {
+			continue // "Femke de Vries", "Ludwig van Beethoven"
+		}
 		r, n := utf8.DecodeRuneInString(w)
 		if !unicode.IsUpper(r) || len(w) == n || notNameWords[w] {
 			return false

@@ -86,6 +86,11 @@ func (p *parser) tableRow(lead string, n int) {
 	if pst, ptext, pok := p.pairStamp(cells); pok {
 		st, text, ok = pst, ptext, true
 	}
+	if !ok && len(p.table.when) == 0 && len(cells) == 2 && p.labelStamp(cells[0]+" "+cells[1], n, lead, false) {
+		// "| Impact started | 6 Nov 2025, 13:48 CET |": a key event in a
+		// table of fields.
+		return
+	}
 	if !ok {
 		if p.unanchored(cellAt(cells, when[0])) && text != "" {
 			p.problem(n, lead, noStartReason)
