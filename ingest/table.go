@@ -44,31 +44,7 @@ func (p *parser) tableRow(lead string, n int) {
 	if p.table == nil {
 		p.table = &tableCols{header: cells, utc: -1, local: -1}
 		if _, _, ok := p.rowStamp(cells, []int{0}, nil); !ok {
-			for i, c := range cells {
-				l := strings.ToLower(strings.Trim(c, "*_ "))
-				if numberingHeaders()[l] || l == "kind" {
-					// "Kind" is scribe's own export's column of event kinds
-					// (note, milestone, action item), which the text says.
-					if p.table.skip == nil {
-						p.table.skip = map[int]bool{}
-					}
-					p.table.skip[i] = true
-					continue
-				}
-				first := strings.ToLower(letters(l, 0))
-				for _, h := range whenHeaders {
-					if (strings.HasPrefix(l, h) || whenWords()[first]) && len(p.table.when) < 2 {
-						p.table.when = append(p.table.when, i)
-						break
-					}
-				}
-			}
-			p.table.utc, p.table.local = clockPair(cells)
-			if z := statedZone(strings.Join(cells, " ")); z != "" {
-				p.setZone(z)
-			} else if z := p.headerZone(cells); z != "" {
-				p.setZone(z)
-			}
+			p.tableHeader(cells)
 			return
 		}
 		// A table without a header: its first row is already an entry.
@@ -114,6 +90,36 @@ func (p *parser) tableRow(lead string, n int) {
 		p.setDate(st)
 	default:
 		p.setDate(st)
+	}
+}
+
+// tableHeader reads a table's header row: its time columns, numbering
+// columns, a UTC and local clock pair, and the zone it states.
+func (p *parser) tableHeader(cells []string) {
+	for i, c := range cells {
+		l := strings.ToLower(strings.Trim(c, "*_ "))
+		if numberingHeaders()[l] || l == "kind" {
+			// "Kind" is scribe's own export's column of event kinds
+			// (note, milestone, action item), which the text says.
+			if p.table.skip == nil {
+				p.table.skip = map[int]bool{}
+			}
+			p.table.skip[i] = true
+			continue
+		}
+		first := strings.ToLower(letters(l, 0))
+		for _, h := range whenHeaders {
+			if (strings.HasPrefix(l, h) || whenWords()[first]) && len(p.table.when) < 2 {
+				p.table.when = append(p.table.when, i)
+				break
+			}
+		}
+	}
+	p.table.utc, p.table.local = clockPair(cells)
+	if z := statedZone(strings.Join(cells, " ")); z != "" {
+		p.setZone(z)
+	} else if z := p.headerZone(cells); z != "" {
+		p.setZone(z)
 	}
 }
 
