@@ -551,6 +551,10 @@ func (d *documentParts) affected(clean string) bool {
 		}
 	}
 	l := strings.ToLower(clean)
+	if m := thisAffected().FindStringIndex(l); m != nil {
+		// "This scheduled maintenance affected: Managed Databases (eu-central)."
+		return d.addServices(clean[m[1]:])
+	}
 	for _, key := range serviceKeys {
 		if i := strings.Index(l, key+":"); i >= 0 && i < 4 && strings.Trim(l[:i], "*_ ") == "" {
 			list := strings.TrimSpace(strings.Trim(strings.TrimSpace(clean[i+len(key)+1:]), "*_"))
@@ -562,6 +566,10 @@ func (d *documentParts) affected(clean string) bool {
 	}
 	return false
 }
+
+// thisAffected opens a status page's list of what an incident or a
+// maintenance affected.
+var thisAffected = lazyregexp.New(`^this (?:[a-z-]+ ){0,3}affected:\s*`)
 
 // serviceKeys label a list of the services an incident affected: "Affected
 // services: api, web", "**Services:** checkout".

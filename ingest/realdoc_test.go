@@ -101,6 +101,9 @@ func TestRealDocumentLayouts(t *testing.T) {
 			"# INC-412: Declines\n\n| | |\n|---|---|\n| Severity | Major |\n| Impact started | 6 Nov 2025, 13:48 CET |\n| Duration | 1h 20m |\n\n## Follow-ups\n\n- Subscribe to change notices — Femke de Vries\n",
 			[]string{"2025-11-06T12:48Z Impact started"},
 			[]item{{"Subscribe to change notices", "Femke de Vries", "", "open", ""}}},
+		{"the zone named in a field above the timeline",
+			"# Autocomplete down (Oct 13, 2025)\n\n**Timezone used below:** US Eastern (EDT)\n\n## Timeline\n\n- Mon 2:05pm — resize starts\n",
+			[]string{"2025-10-13T18:05Z resize starts"}, nil},
 		{"times relative to the start",
 			"# DNS failures\n\n| Field | Value |\n|---|---|\n| Incident start | 2024-05-09 23:20 UTC |\n\n## Timeline\n\nTimes count from the start (T+0 = 23:20 UTC).\n\n| T+ | What happened |\n|---|---|\n| T+0m | Resolvers removed |\n| T+15m | Alert fires |\n| T+1h05m | Back to normal |\n\n- T+1:12 Incident closed\n",
 			[]string{"2024-05-09T23:20Z Incident start", "2024-05-09T23:20Z Resolvers removed", "2024-05-09T23:35Z Alert fires", "2024-05-10T00:25Z Back to normal", "2024-05-10T00:32Z Incident closed"}, nil},
@@ -226,6 +229,7 @@ func TestStatusPageHeader(t *testing.T) {
 		{"# Checkout slow\n\nAffected: Checkout API, Merchant dashboard\n", "Checkout slow", []string{"Checkout API", "Merchant dashboard"}},
 		{"[INC-4471] Stale prices\nComponent/s: edge-cache, pricing-api\n", "[INC-4471] Stale prices", []string{"edge-cache", "pricing-api"}},
 		{"# Checkout slow\n\nAffected: 12% of requests.\n", "Checkout slow", nil},
+		{"# DB maintenance\n\nThis scheduled maintenance affected: Managed Databases (eu-central).\n", "DB maintenance", []string{"Managed Databases (eu-central)"}},
 	} {
 		res := ParseText(c.doc, Options{Zone: time.UTC, Reference: evalReference})
 		if res.Title != c.title || strings.Join(res.Services, "|") != strings.Join(c.services, "|") {

@@ -61,6 +61,7 @@ var statementFiller = sync.OnceValue(func() map[string]bool {
 		"are": true, "is": true, "in": true, "all": true, "the": true, "shown": true, "given": true,
 		"listed": true, "expressed": true, "below": true, "above": true, "and": true, "of": true,
 		"at": true, "as": true, "written": true, "reported": true, "here": true, "us": true,
+		"used": true, "throughout": true, "this": true, "document": true, "report": true, "page": true,
 	}
 })
 
