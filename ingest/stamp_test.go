@@ -127,6 +127,16 @@ func TestStatedZone(t *testing.T) {
 		"All times are Central Time":              "CT",
 		"All times in SAST":                       "SAST",
 		"The time the Western team woke up":       "",
+		// The zone named by a city, after more words, with more filler.
+		"Times are local (Berlin).":                           "Europe/Berlin",
+		"Times are in Singapore time":                         "Asia/Singapore",
+		"All times are New York time":                         "America/New_York",
+		"All times are Sydney time (AEST).":                   "AEST",
+		"Reported times are approximate and in PST.":          "PST",
+		"Times in this document are in Eastern Standard Time": "EST",
+		"Timezone used below: US Eastern (EDT)":               "ET",
+		"Date/Time (PT)":                                      "PT",
+		"At that time the Monday team was on call":            "",
 	} {
 		if got := statedZone(in); got != want {
 			t.Errorf("statedZone(%q) = %q, want %q", in, got, want)

@@ -62,6 +62,7 @@ var statementFiller = sync.OnceValue(func() map[string]bool {
 		"listed": true, "expressed": true, "below": true, "above": true, "and": true, "of": true,
 		"at": true, "as": true, "written": true, "reported": true, "here": true, "us": true,
 		"used": true, "throughout": true, "this": true, "document": true, "report": true, "page": true,
+		"local": true, "approximate": true, "approximately": true, "roughly": true,
 	}
 })
 
@@ -113,9 +114,9 @@ func statedZone(line string) string {
 				continue
 			}
 		}
-		// The five words after the key may name the zone; a spelled-out
+		// The seven words after the key may name the zone; a spelled-out
 		// one takes one more ("Pacific Daylight Time").
-		var after [6]string
+		var after [8]string
 		n, j := 0, i
 		for n < len(after) && count+1+n < 64 {
 			if after[n], j = zoneToken(line, j); after[n] == "" {
@@ -146,7 +147,7 @@ func isStatementKey(w string) bool {
 // zoneAfterKey reads the zone in the words after a statement key, passing
 // over filler ("All times are in UTC").
 func zoneAfterKey(words []string) string {
-	for j := 0; j < min(len(words), 5); j++ {
+	for j := 0; j < min(len(words), 7); j++ {
 		next := words[j]
 		l := strings.ToLower(next)
 		switch {
@@ -160,8 +161,37 @@ func zoneAfterKey(words []string) string {
 			}
 		case statementFiller()[l]:
 			continue
+		case cityZone(words[j:]) != "":
+			for _, w := range words[j+1:] {
+				if zoneWord(w) {
+					return w // "Sydney time (AEST)": the zone as written
+				}
+			}
+			return cityZone(words[j:])
 		}
 		break
+	}
+	return ""
+}
+
+// cityZone is the zone of a city the words name ("Berlin time", "local
+// (Berlin)", "Singapore time", "New York time"), as the zone database
+// spells it: Europe/Berlin, Asia/Singapore, America/New_York.
+func cityZone(words []string) string {
+	w := words[0]
+	if len(w) < 3 || len(w) > 20 || !isUpper(w[0]) || strings.ContainsAny(w, "/+0123456789") {
+		return ""
+	}
+	names := []string{w}
+	if len(words) > 1 && len(words[1]) > 1 && isUpper(words[1][0]) {
+		names = append([]string{w + "_" + words[1]}, names...) // "New York"
+	}
+	for _, name := range names {
+		for _, area := range []string{"Europe/", "America/", "Asia/", "Australia/", "Africa/", "Pacific/", "Atlantic/"} {
+			if _, err := time.LoadLocation(area + name); err == nil {
+				return area + name
+			}
+		}
 	}
 	return ""
 }
