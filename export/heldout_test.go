@@ -95,6 +95,24 @@ func heldout4Incident() incident.Snapshot {
 			{"Long-term: move billing off the shared cluster", "@dking"}})
 }
 
+// heldout5Incident is the incident of heldout5-names.txt: first names and
+// surnames that are adjectives, nouns, verbs and months (Grant Young, Hope
+// Black, June Sterling, Max Field, Penny Ward, Drew Bell, Skip Frost, Sunny
+// Sharp, Lance Street, Clay Hale), Will and Mark as first names, a login
+// author and an item owned by a full name.
+func heldout5Incident() incident.Snapshot {
+	return castIncident(
+		[][2]string{{"commander", "Grant Young"}, {"ops", "Hope Black"}, {"comms", "June Sterling"}, {"scribe", "Max Field"},
+			{"liaison", "Penny Ward"}, {"network lead", "Drew Bell"}},
+		[]string{"Summer Smith", "Gene Cross", "Reed Best", "Skip Frost", "Dale Marsh", "Glen Wise", "Lance Street", "Clay Hale",
+			"Jay Swift", "Norm Law", "Storm Fox", "Dean Golden", "Sunny Sharp", "Heath Ford", "Miles Lamb", "Guy Strong",
+			"Ash Moss", "Will Hale", "Mark Lamb", "Małgorzata Wiśniewska", "Thảo Nguyễn", "Íñigo Larrañaga", "Ådne Sørlie",
+			"dmarsh"},
+		[][2]string{{"Grant the on-call group read access to dashboards", "@gyoung"},
+			{"Hope to pair with Reed on the cache warm-up", "@hblack"}, {"Max out the pool in the load test", "Max Field"},
+			{"Ask Drew for the switch logs", "@pward"}, {"Field-test the failover script", "@dbell"}})
+}
+
 // heldoutCorpora are the held-out corpus files and their incidents.
 var heldoutCorpora = []struct {
 	names, blame string
@@ -104,6 +122,7 @@ var heldoutCorpora = []struct {
 	{"heldout2-names.txt", "heldout2-blame.txt", heldout2Incident},
 	{"heldout3-names.txt", "heldout3-blame.txt", heldout3Incident},
 	{"heldout4-names.txt", "heldout4-blame.txt", heldout4Incident},
+	{"heldout5-names.txt", "heldout5-blame.txt", heldout5Incident},
 }
 
 // TestHeldoutNameCorpus: the rewrite on sentences written after it was
