@@ -98,6 +98,7 @@ var agentVerbs = sync.OnceValue(func() map[string]bool {
 		"suggested": true, "suggests": true, "proposed": true, "thinks": true, "thought": true, "noticed": true,
 		"volunteered": true, "signed": true, "replied": true, "answered": true, "mentioned": true, "explained": true,
 		"investigated": true, "promised": true, "offered": true, "owns": true, "reported": true,
+		"ok'd": true, "ok’d": true, "okd": true, "oked": true, "okayed": true, "signed-off": true,
 	}
 })
 

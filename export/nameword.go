@@ -62,7 +62,7 @@ func (p *people) judgeNameWord(s *scan, a alias, start, end int) verdict {
 	if possessiveAt(text, end) {
 		return asName // "Grant's fix", "May's update"
 	}
-	if end+1 < len(text) && text[end] == '-' && text[end+1] >= 'a' && text[end+1] <= 'z' {
+	if wordCompound(text, lower, end) {
 		return asWord // "Stone-cold", "Young-gen"
 	}
 	if !clauseStart(text, start) {
@@ -286,6 +286,9 @@ func (p *people) judgeClauseStart(text, lower string, end, person int) verdict {
 	case isUpperAt(text, next):
 		return p.judgeCapitalisedAfter(text, lower, next, person)
 	case c >= 'a' && c <= 'z':
+		if pastBeforeObject(lower, end, next) {
+			return asName // "Sharp cut the release branch"
+		}
 		return judgeLowerAfter(text, lower, next)
 	}
 	return unsure
@@ -304,6 +307,9 @@ func (p *people) judgeCapitalisedAfter(text, lower string, i, person int) verdic
 		if p.aliases[ai].person != person {
 			return asWord // "Grant Priya access", "Mark Sam as owner"
 		}
+	}
+	if plainCommonWord(lower[i:wend]) {
+		return unsure // "Skip Verification was enabled", "Max Retries was set"
 	}
 	if v := wordAfter(lower, wend); !titleCaseRun(text, wend) && (finiteVerb(v) || isAdverb(v) && finiteVerb(wordAfter(lower, wend+1+len(v)))) {
 		return asName // "Grant Smith restarted it"
@@ -339,8 +345,8 @@ func judgeLowerAfter(text, lower string, i int) verdict {
 		}
 		return asWord
 	case finiteVerb(v):
-		if strings.HasSuffix(v, "s") && finiteVerb(after) && !auxiliaries()[v] {
-			return asWord // "Green deploys went out first": a noun, then its verb
+		if strings.HasSuffix(v, "s") && !auxiliaries()[v] && (finiteVerb(after) || verbLater(text, lower, i+len(v))) {
+			return asWord // "Green deploys went out first", "Field reports from the team matched": a noun, then its verb
 		}
 		return asName
 	case isAdverb(v) && finiteVerb(after):

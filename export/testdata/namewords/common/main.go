@@ -7,7 +7,7 @@
 //	go run ./export/testdata/namewords/common /usr/share/dict/scowl > export/commonwords.txt
 //
 // A word qualifies when SCOWL lists it in lower case among its ordinary
-// words of size 20 or less (its most common words) or its abbreviations of
+// words of size 35 or less (its "small" list) or its abbreviations of
 // size 40 or less ("max", "min"), has at least two letters, and is in
 // neither namewords.txt nor namenouns.txt.
 package main
@@ -43,7 +43,7 @@ func main() {
 			continue
 		}
 		size, _ := strconv.Atoi(m[3])
-		if m[2] == "words" && size > 20 || m[2] == "abbreviations" && size > 40 {
+		if m[2] == "words" && size > 35 || m[2] == "abbreviations" && size > 40 {
 			continue
 		}
 		for _, w := range readLines(filepath.Join(dir, e.Name())) {
@@ -93,7 +93,7 @@ const header = `# Common English words that SCOWL does not list as names ("black
 #
 # How it was made (export/testdata/namewords/common, which regenerates it):
 # the lower-case words of SCOWL 2020.12.07 (Debian package "scowl") up to size
-# 20 (its most common words) and its lower-case abbreviations up to size 40,
+# 35 (its "small" list) and its lower-case abbreviations up to size 40,
 # of two letters or more, without the words namewords.txt and namenouns.txt
 # already have.
 `
