@@ -512,9 +512,12 @@ func (b *blameScan) failure(i int) {
 	switch {
 	case personal:
 	case w == "forgot" || w == "forgetting":
+		if b.thingSubject(i) {
+			return // "the load balancer forgot sticky sessions"
+		}
 	case w == "forgotten" || w == "ignored" || w == "overlooked" || w == "missed" || w == "disregarded":
-		if !b.passiveAttention(i) && !(b.fragment(i) && w != "forgotten") {
-			return
+		if !b.passiveAttention(i) && !(b.fragment(i) && w != "forgotten") || b.thingAgent(i+1) {
+			return // "the alert was ignored by the router"
 		}
 	case b.fragment(i) && (w != "failed" && w != "neglected" || humanVerbs()[verb]):
 	default:

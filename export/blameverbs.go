@@ -457,7 +457,7 @@ var attentionActs = sync.OnceValue(func() map[string]bool {
 	return map[string]bool{
 		"look": true, "check": true, "read": true, "notice": true, "test": true, "verify": true, "follow": true,
 		"review": true, "acknowledge": true, "ack": true, "respond": true, "answer": true, "escalate": true,
-		"see": true, "watch": true, "monitor": true, "reply": true, "bother": true,
+		"see": true, "watch": true, "monitor": true, "reply": true, "bother": true, "understand": true,
 	}
 })
 
@@ -466,6 +466,7 @@ var attentionPast = sync.OnceValue(func() map[string]bool {
 		"looked": true, "checked": true, "read": true, "noticed": true, "tested": true, "verified": true,
 		"followed": true, "reviewed": true, "acknowledged": true, "acked": true, "responded": true, "answered": true,
 		"escalated": true, "saw": true, "watched": true, "monitored": true, "replied": true, "bothered": true,
+		"understood": true,
 	}
 })
 

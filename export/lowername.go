@@ -18,8 +18,8 @@ func (p *people) judgeLowerCase(s *scan, start, end int) verdict {
 	if partOfIdentifier(text, start, end) || determiners()[before] || articles()[before] {
 		return asWord // "the bill", "svc-rose"
 	}
-	if p.listedWithPerson(s, start, end) {
-		return asName // "carter and king split the shards"
+	if p.listedWithPerson(s, start, end) || clauseStart(text, start) && p.pairedSubject(s, start, end) {
+		return asName // "carter and king split the shards", "summer and gene are on the restore"
 	}
 	if (addressVerbs()[before] || thanked(text, start)) && objectEnds(text, lower, end) {
 		return asName // "asked rose to hold", "thanks joy for the notes"
@@ -124,4 +124,26 @@ func (p *people) listedWithPerson(s *scan, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// pairedSubject reports whether the lower-case name-word at start..end and
+// another responder's name joined to it by "and" are together the subject
+// of the verb after them: "summer and gene are on the restore", where
+// neither name alone would prove anything ("summer and winter are busy"
+// names nobody: winter is no one's name).
+func (p *people) pairedSubject(s *scan, start, end int) bool {
+	if wordAfter(s.lower, end) != "and" {
+		return false
+	}
+	i := skipBlanks(s.lower, end+1+len("and"))
+	other := wordAt(s.lower, i)
+	if other == "" || other == s.lower[start:end] || hasUpper(s.text[i:i+len(other)]) {
+		return false
+	}
+	named := false
+	for _, ai := range p.byWord.lookup(other) {
+		named = named || p.aliases[ai].lower == other
+	}
+	v := wordAfter(s.lower, i+len(other))
+	return named && (finiteVerb(v) || v == "are" || v == "were" || v == "have")
 }
