@@ -71,7 +71,14 @@ var irregularPast = sync.OnceValue(func() map[string]bool {
 		"won": true, "understood": true, "undid": true, "rebuilt": true, "built": true, "spent": true, "lost": true,
 		"dug": true, "hid": true, "slept": true, "bought": true, "sought": true, "withdrew": true, "overrode": true,
 		"forgot": true, "mistook": true, "overlooked": true, "stepped": true, "reran": true, "redid": true,
-		"ok'd": true, "ok’d": true, "okd": true, "oked": true,
+		"ok'd": true, "ok’d": true, "okd": true, "oked": true, "broke": true, "fell": true, "grew": true, "blew": true,
+		"flew": true, "wore": true, "tore": true, "froze": true, "stole": true, "spun": true, "hung": true, "swung": true,
+		"stuck": true, "sank": true, "shrank": true, "drank": true, "sang": true, "slid": true, "fed": true,
+		"bled": true, "sped": true, "fled": true, "dealt": true, "lent": true, "bent": true, "swept": true,
+		"crept": true, "knelt": true, "forgave": true, "arose": true, "awoke": true, "became": true, "clung": true,
+		"drew": true, "ate": true, "overran": true, "oversaw": true, "overtook": true, "rewrote": true, "shone": true,
+		"strove": true, "strode": true, "swam": true, "underwent": true, "upheld": true, "withheld": true,
+		"mislaid": true, "misled": true, "outgrew": true, "overheard": true, "undertook": true, "foresaw": true,
 	}
 })
 
