@@ -347,7 +347,11 @@ var withoutWhat = sync.OnceValue(func() map[string]bool {
 	return map[string]bool{
 		"review": true, "reviewing": true, "checking": true, "testing": true, "telling": true, "asking": true,
 		"approval": true, "looking": true, "thinking": true, "permission": true, "tests": true,
-		"verifying": true, "consulting": true, "warning": true,
+		"verifying": true, "consulting": true, "warning": true, "waiting": true, "ci": true, "canary": true,
+		"canarying": true, "staging": true, "sign-off": true, "signoff": true, "approvals": true, "reviews": true,
+		"running": true, "validation": true, "validating": true, "double-checking": true, "confirming": true,
+		"confirmation": true, "backup": true, "backups": true, "notice": true, "announcing": true,
+		"coordinating": true, "checks": true,
 	}
 })
 

@@ -113,16 +113,35 @@ func heldout5Incident() incident.Snapshot {
 			{"Ask Drew for the switch logs", "@pward"}, {"Field-test the failover script", "@dbell"}})
 }
 
+// heldout6Incident is the incident of heldout6-names.txt, written after the
+// fifth round of fixes: Chase Knight, Kit Bishop, Ginger Lake, Bob Gross,
+// Rob Banks and Sonny Day hold the roles; nicknames, seasons and adjectives
+// (Rusty, Autumn, Early, Moody, Hardy, Fair) among the responders.
+func heldout6Incident() incident.Snapshot {
+	return castIncident(
+		[][2]string{{"commander", "Chase Knight"}, {"ops", "Kit Bishop"}, {"comms", "Ginger Lake"}, {"scribe", "Bob Gross"},
+			{"liaison", "Rob Banks"}, {"release lead", "Sonny Day"}},
+		[]string{"Pat Early", "Ed Moody", "Nick Hardy", "Iris Gale", "Rusty Steel", "Ivy Lane", "Carol Singer", "Autumn Brooks",
+			"Ray Bright", "Grace Lord", "Victor Fair", "Sandy Shore", "Marshall Hill", "Earl Grey", "Amber Stone",
+			"Zbigniew Król", "Ngô Bảo Châu", "rbanks"},
+		[][2]string{{"Rob the staging pool of two nodes for the canary", "@cknight"},
+			{"Kit to document the failover", "@kbishop"}, {"Chase the CDN vendor for an RCA", "Chase Knight"},
+			{"Pat down configs for plain-text secrets", "@bgross"}})
+}
+
 // heldoutCorpora are the held-out corpus files and their incidents.
 var heldoutCorpora = []struct {
 	names, blame string
 	snap         func() incident.Snapshot
+	sentences    int // how many each file has at least (a file cut short fails)
+	notes        int
 }{
-	{"heldout-names.txt", "heldout-blame.txt", heldoutIncident},
-	{"heldout2-names.txt", "heldout2-blame.txt", heldout2Incident},
-	{"heldout3-names.txt", "heldout3-blame.txt", heldout3Incident},
-	{"heldout4-names.txt", "heldout4-blame.txt", heldout4Incident},
-	{"heldout5-names.txt", "heldout5-blame.txt", heldout5Incident},
+	{"heldout-names.txt", "heldout-blame.txt", heldoutIncident, 120, 40},
+	{"heldout2-names.txt", "heldout2-blame.txt", heldout2Incident, 120, 40},
+	{"heldout3-names.txt", "heldout3-blame.txt", heldout3Incident, 120, 40},
+	{"heldout4-names.txt", "heldout4-blame.txt", heldout4Incident, 120, 40},
+	{"heldout5-names.txt", "heldout5-blame.txt", heldout5Incident, 145, 45},
+	{"heldout6-names.txt", "heldout6-blame.txt", heldout6Incident, 85, 26},
 }
 
 // TestHeldoutNameCorpus: the rewrite on sentences written after it was
@@ -130,8 +149,8 @@ var heldoutCorpora = []struct {
 func TestHeldoutNameCorpus(t *testing.T) {
 	for _, h := range heldoutCorpora {
 		cases := readCorpusFile(t, h.names)
-		if len(cases) < 120 {
-			t.Fatalf("%s has %d sentences, want at least 120", h.names, len(cases))
+		if len(cases) < h.sentences {
+			t.Fatalf("%s has %d sentences, want at least %d", h.names, len(cases), h.sentences)
 		}
 		checkNameCorpus(t, h.names, cases, newPeople(h.snap()))
 	}
@@ -141,8 +160,8 @@ func TestHeldoutNameCorpus(t *testing.T) {
 // built (testdata/corpus/heldout*-blame.txt).
 func TestHeldoutBlameCorpus(t *testing.T) {
 	for _, h := range heldoutCorpora {
-		if n := checkBlameCorpus(t, h.blame, newPeople(h.snap())); n < 40 {
-			t.Errorf("%s has %d notes, want at least 40", h.blame, n)
+		if n := checkBlameCorpus(t, h.blame, newPeople(h.snap())); n < h.notes {
+			t.Errorf("%s has %d notes, want at least %d", h.blame, n, h.notes)
 		}
 	}
 }

@@ -7,7 +7,7 @@
 //	go run ./export/testdata/namewords/common /usr/share/dict/scowl > export/commonwords.txt
 //
 // A word qualifies when SCOWL lists it in lower case among its ordinary
-// words of size 35 or less (its "small" list) or its abbreviations of
+// (American, British or common) words of size 35 or less (its "small" list) or its abbreviations of
 // size 40 or less ("max", "min"), has at least two letters, and is in
 // neither namewords.txt nor namenouns.txt.
 package main
@@ -35,7 +35,7 @@ func main() {
 		os.Exit(1)
 	}
 	words := map[string]bool{}
-	list := regexp.MustCompile(`^(english|american)-(words|abbreviations)\.(\d+)$`)
+	list := regexp.MustCompile(`^(english|american|british)-(words|abbreviations)\.(\d+)$`)
 	lower := regexp.MustCompile(`^[a-z][a-z]+$`)
 	for _, e := range entries {
 		m := list.FindStringSubmatch(e.Name())
@@ -86,14 +86,16 @@ func readLines(path string) []string {
 }
 
 const header = `# Common English words that SCOWL does not list as names ("black", "street",
-# "max", "sharp"), for responders named so anyway: like namewords.txt's, such
-# a name is the person only where the sentence uses it as one ("Black moved
-# traffic", "asked Street to"), and the word elsewhere ("Black box probes",
-# "the dashboard went black", "Max connections", "Street-level outages").
+# "max", "verification"), for responders named so anyway: like namewords.txt's,
+# such a name is the person only where the sentence uses it as one ("Black
+# moved traffic", "asked Street to"), and the word elsewhere ("Black box
+# probes", "the dashboard went black", "Max connections", "Street-level
+# outages"); after a name-word, such a capitalised word starts a setting's or
+# a product's name ("Skip Verification"), not a full name.
 #
 # How it was made (export/testdata/namewords/common, which regenerates it):
 # the lower-case words of SCOWL 2020.12.07 (Debian package "scowl") up to size
-# 35 (its "small" list) and its lower-case abbreviations up to size 40,
-# of two letters or more, without the words namewords.txt and namenouns.txt
-# already have.
+# 35 (its "small" list), British spellings too, and its lower-case
+# abbreviations up to size 40, of two letters or more, without the words
+# namewords.txt and namenouns.txt already have; sorted, one a line.
 `
