@@ -136,3 +136,35 @@ var agentParticiples = sync.OnceValue(func() map[string]bool {
 		"written": true, "managed": true, "initiated": true, "sponsored": true, "signed": true, "requested": true,
 	}
 })
+
+// wordSeries reports whether the comma after a name-word ending at end
+// opens a series of ordinary words ("Young, old and mid-size pods"), not a
+// name called ("Will, can you…") or a list of people ("Grant, Hope and
+// June"): the next word is lower case, no pronoun, verb or name, and "and",
+// "or" or another comma follows it.
+func wordSeries(text, lower string, end int) bool {
+	i := skipBlanks(text, end+1)
+	if i >= len(text) || text[i] < 'a' || text[i] > 'z' {
+		return false
+	}
+	w := wordAt(lower, i)
+	if pronouns()[w] || finiteVerb(w) || functionWords()[w] || modalNames()[w] || !isCommonWord(w) && !nameWords()[w] {
+		return false
+	}
+	j := i + len(w)
+	if j < len(text) && text[j] == ',' {
+		return true
+	}
+	next := wordAfter(lower, j)
+	return next == "and" || next == "or"
+}
+
+// predicativeWords() are name-words that start a sentence as an adjective
+// before "to": "Best to wait for the canary", "Fine to deploy now".
+var predicativeWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"best": true, "better": true, "good": true, "fine": true, "safe": true, "sure": true, "hard": true, "easy": true,
+		"quick": true, "free": true, "ready": true, "able": true, "due": true, "likely": true, "wise": true, "nice": true,
+		"smart": true, "worth": true, "time": true, "happy": true, "glad": true, "early": true, "late": true,
+	}
+})

@@ -266,8 +266,13 @@ func (p *people) judgeClauseStart(text, lower string, end, person int) verdict {
 	}
 	if text[end] != ' ' {
 		switch text[end] {
-		case ':', ',', ';', '!', '?', ')', '.', '*', '_':
-			return asName // "Grant: roll back", "Will, can you…"
+		case ',':
+			if wordSeries(text, lower, end) {
+				return unsure // "Young, old and mid-size pods": a series of words, not a name called
+			}
+			return asName // "Will, can you…"
+		case ':', ';', '!', '?', ')', '.', '*', '_':
+			return asName // "Grant: roll back"
 		}
 		return unsure
 	}
@@ -339,7 +344,11 @@ func judgeLowerAfter(text, lower string, i int) verdict {
 		}
 		return unsure
 	case v == "to":
-		// "Will to pair with Priya" (an action item) against "Rose to 40%".
+		// "Will to pair with Priya" (an action item) against "Rose to 40%"
+		// and "Best to wait for the canary".
+		if predicativeWords()[wordBefore(lower, i)] {
+			return unsure
+		}
 		if after != "" && after[0] >= 'a' && after[0] <= 'z' {
 			return asName
 		}
