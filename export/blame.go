@@ -94,7 +94,7 @@ var blameAnchors = sync.OnceValue(func() map[string]bool {
 		"weren": true, "careful": true, "slept": true, "sleeping": true, "doing": true, "let": true,
 		"wrong": true, "dismissed": true, "brushed": true, "shrugged": true, "waved": true, "casual": true,
 		"distracted": true, "nobody": true, "one": true, "poor": true, "bad": true, "bypassing": true,
-		"skipping": true, "job": true,
+		"skipping": true, "job": true, "supposed": true, "faulty": true, "buggy": true, "broken": true, "accident": true,
 	}
 })
 

@@ -42,8 +42,11 @@ var verbChecks = sync.OnceValue(func() map[string][]func(*blameScan, int) bool {
 		"let":    {(*blameScan).letLapse},
 		"wrong":  {(*blameScan).wrongOne, (*blameScan).poorConduct},
 		"nobody": {(*blameScan).nobodyNoticed}, "one": {(*blameScan).noOneNoticed},
-		"bad": {(*blameScan).poorConduct}, "poor": {(*blameScan).poorConduct}, "terrible": {(*blameScan).poorConduct},
+		"bad": {(*blameScan).poorConduct, (*blameScan).badWork}, "poor": {(*blameScan).poorConduct}, "terrible": {(*blameScan).poorConduct},
 		"questionable": {(*blameScan).poorConduct},
+		"faulty":       {(*blameScan).badWork}, "buggy": {(*blameScan).badWork}, "broken": {(*blameScan).badWork},
+		"supposed": {(*blameScan).supposedTo}, "by": {(*blameScan).byMistake},
+		"it's": {(*blameScan).itsOn}, "that's": {(*blameScan).itsOn},
 	}
 })
 
@@ -153,7 +156,9 @@ var conductNouns = sync.OnceValue(func() map[string]bool {
 		"communication": true, "communications": true, "planning": true, "judgement": true, "judgment": true,
 		"handling": true, "execution": true, "preparation": true, "work": true, "attention": true,
 		"coordination": true, "leadership": true, "testing": true, "review": true, "oversight": true,
-		"decision-making": true, "follow-through": true, "ownership": true,
+		"decision-making": true, "follow-through": true, "ownership": true, "deploy": true, "deployment": true,
+		"change": true, "commit": true, "merge": true, "rollout": true, "push": true, "patch": true, "script": true,
+		"migration": true, "code": true,
 	}
 })
 
@@ -462,6 +467,9 @@ var attentionActs = sync.OnceValue(func() map[string]bool {
 		"look": true, "check": true, "read": true, "notice": true, "test": true, "verify": true, "follow": true,
 		"review": true, "acknowledge": true, "ack": true, "respond": true, "answer": true, "escalate": true,
 		"see": true, "watch": true, "monitor": true, "reply": true, "bother": true, "understand": true,
+		"communicate": true, "inform": true, "notify": true, "tell": true, "warn": true, "page": true, "wait": true,
+		"ask": true, "document": true, "update": true, "renew": true, "run": true, "double-check": true,
+		"validate": true, "confirm": true,
 	}
 })
 
