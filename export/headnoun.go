@@ -168,3 +168,34 @@ var predicativeWords = sync.OnceValue(func() map[string]bool {
 		"smart": true, "worth": true, "time": true, "happy": true, "glad": true, "early": true, "late": true,
 	}
 })
+
+// personWordAt reports whether the word at i is a name of someone other
+// than person: "Grant/Hope".
+func (p *people) personWordAt(lower string, i, person int) bool {
+	for _, ai := range p.byWord.lookup(wordAt(lower, i)) {
+		if a := p.aliases[ai]; a.person != person && a.lower[0] != '@' && strings.HasPrefix(lower[i:], a.lower) &&
+			boundaryAfter(lower, i+len(a.lower)) {
+			return true
+		}
+	}
+	return false
+}
+
+// roleInBrackets reports whether the brackets opening at i hold a role or
+// a job title: "Grant (IC)", "Hope (ops lead)".
+func roleInBrackets(lower string, i int) bool {
+	end := strings.IndexByte(lower[i:], ')')
+	if end < 0 || end > 30 {
+		return false
+	}
+	ws := strings.Fields(lower[i+1 : i+end])
+	return len(ws) > 0 && len(ws) <= 3 && (titleWords()[ws[len(ws)-1]] || personNouns()[ws[len(ws)-1]])
+}
+
+// monthNames() are the months' names: "June and July" are two months.
+var monthNames = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+		"august": true, "september": true, "october": true, "november": true, "december": true,
+	}
+})

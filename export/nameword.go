@@ -273,6 +273,10 @@ func (p *people) judgeClauseStart(text, lower string, end, person int) verdict {
 			return asName // "Will, can you…"
 		case ':', ';', '!', '?', ')', '.', '*', '_':
 			return asName // "Grant: roll back"
+		case '/':
+			if p.personWordAt(lower, end+1, person) {
+				return asName // "Grant/Hope to decide"
+			}
 		}
 		return unsure
 	}
@@ -288,9 +292,21 @@ func (p *people) judgeClauseStart(text, lower string, end, person int) verdict {
 		return asWord // "Mark 3 pods as drained", "Rose 20%"
 	case c == '@':
 		return asWord // "Grant @ops access"
+	case c == '&':
+		if j := skipBlanks(text, next+1); j > next+1 && j < len(text) && isUpperAt(text, j) && p.personWordAt(lower, j, person) {
+			return asName // "Grant & Hope are on the bridge"
+		}
+	case c == '(':
+		if roleInBrackets(lower, next) {
+			return asName // "Grant (IC) declared SEV2"
+		}
 	case isUpperAt(text, next):
 		return p.judgeCapitalisedAfter(text, lower, next, person)
 	case c >= 'a' && c <= 'z':
+		if v := wordAt(lower, next); (v == "and" || v == "or") && months()[wordBefore(lower, end)] &&
+			monthNames()[wordAfter(lower, next+len(v))] {
+			return asWord // "June and July traffic patterns"
+		}
 		if pastBeforeObject(lower, end, next) {
 			return asName // "Sharp cut the release branch"
 		}
