@@ -12,6 +12,9 @@ func (b *blameScan) thingSubject(i int) bool {
 	for k >= 0 && isAdverb(b.toks[k].w) {
 		k--
 	}
+	if k >= 0 && !b.toks[k].person && len(b.toks[k].w) >= 2 && allCaps(b.text[b.toks[k].start:b.toks[k].end]) {
+		return true // "AWS forgot to notify us": a vendor or a system by its acronym
+	}
 	return b.thingAt(k)
 }
 

@@ -14,6 +14,10 @@ func (b *blameScan) supposedTo(i int) bool {
 	if w := b.word(i - 1); w != "was" && w != "were" || b.word(i+1) != "to" || !b.namedSubject(i-1) {
 		return false
 	}
+	switch b.word(i + 2) {
+	case "be", "get", "receive", "have", "hear":
+		return false // "the on-call was supposed to get a page": what the system owed them
+	}
 	b.report(blameFault, i-1, i+1, "say what was not done and what would have made it happen (an owner in the tool, a reminder, an alert), not who was supposed to")
 	return true
 }
