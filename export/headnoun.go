@@ -199,3 +199,20 @@ var monthNames = sync.OnceValue(func() map[string]bool {
 		"august": true, "september": true, "october": true, "november": true, "december": true,
 	}
 })
+
+// monthVerb reports whether the verb after a month's name ending at end
+// could have the month for its subject: a form of "be" or "have" ("May was
+// busy", "June has been quiet", "July will be worse"), where "June didn't
+// communicate" or "May will post the update" can only be the person.
+func monthVerb(lower string, end int) bool {
+	v := wordAfter(lower, end)
+	switch v {
+	case "was", "is", "has", "had", "wasn't", "isn't", "hasn't", "hadn't", "looks", "looked", "seems", "seemed":
+		return true
+	}
+	if !subjectVerbs()[v] {
+		return false
+	}
+	next := wordAfter(lower, end+1+len(v))
+	return next == "be" || next == "have" || next == "not" && wordAfter(lower, end+1+len(v)+1+len(next)) == "be"
+}

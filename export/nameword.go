@@ -75,7 +75,7 @@ func (p *people) judgeNameWord(s *scan, a alias, start, end int) verdict {
 		return unsure // "Hope is not a strategy"
 	}
 	v := p.judgeClauseStart(text, lower, end, person)
-	if v == asName && months()[name] && subjectVerbs()[wordAfter(lower, end)] {
+	if v == asName && months()[name] && monthVerb(lower, end) {
 		return unsure // "May was busy": the month or the person
 	}
 	if v == asName && quantifiers()[name] && !objectFollows(lower, end) {
