@@ -230,6 +230,7 @@ var characterWords = sync.OnceValue(func() map[string]bool {
 		"irresponsible": true, "clueless": true, "inattentive": true, "inattention": true, "idiotic": true,
 		"thoughtless": true, "unprofessional": true, "cavalier": true, "sloppiness": true, "complacent": true,
 		"complacency": true, "overconfident": true, "arrogant": true, "lackadaisical": true, "cowboy": true,
+		"hasty": true, "hastily": true, "rash": true, "rashly": true,
 	}
 })
 
@@ -508,6 +509,9 @@ func (b *blameScan) failure(i int) {
 		last = i + 2
 	}
 	verb := b.word(last + 1) // "notice" in "failed to notice"
+	if b.deliberate() && !b.namedSubject(i) {
+		return // "we ignored the billing alerts on purpose during the migration", not "Gene deliberately ignored it"
+	}
 	personal := b.subjectIsPerson(i) && !(w == "missed" && b.subjectWord(i) == "we")
 	switch {
 	case personal:

@@ -58,3 +58,28 @@ func (b *blameScan) thingAt(k int) bool {
 	}
 	return false
 }
+
+// deliberate reports whether the sentence says the act was chosen ("on
+// purpose", "deliberately", "by design", "as planned"): a decision to
+// describe, not a lapse to blame.
+func (b *blameScan) deliberate() bool {
+	for k := range b.toks {
+		switch b.word(k) {
+		case "deliberately", "intentionally", "knowingly":
+			return true
+		case "on":
+			if b.word(k+1) == "purpose" {
+				return true
+			}
+		case "by":
+			if b.word(k+1) == "design" {
+				return true
+			}
+		case "as":
+			if n := b.word(k + 1); n == "planned" || n == "agreed" || n == "intended" || n == "designed" {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -129,6 +129,20 @@ func heldout6Incident() incident.Snapshot {
 			{"Pat down configs for plain-text secrets", "@bgross"}})
 }
 
+// heldout7Incident is the incident of heldout7-names.txt: the judge's own
+// list of name-words recombined (Frank Long, Dawn Price, Art Young, Sky
+// Page, Faith Stone, Jack Hunter; Grant, Hope, Summer and Drew as
+// surnames) and a login that spells a name.
+func heldout7Incident() incident.Snapshot {
+	return castIncident(
+		[][2]string{{"commander", "Frank Long"}, {"ops", "Dawn Price"}, {"comms", "Art Young"}, {"scribe", "Sky Page"},
+			{"liaison", "Faith Stone"}, {"database lead", "Jack Hunter"}},
+		[]string{"Will King", "Bill Reed", "Rose Grant", "Mark Hope", "Gene Summer", "Penny Chase", "Ray Drew", "Max Bell",
+			"june.park"},
+		[][2]string{{"Grant write access to on-call engineers", "@flong"}, {"Dawn to automate the failover", "@jhunter"},
+			{"Page the DBA on replica lag", "@jhunter"}})
+}
+
 // heldoutCorpora are the held-out corpus files and their incidents.
 var heldoutCorpora = []struct {
 	names, blame string
@@ -142,6 +156,7 @@ var heldoutCorpora = []struct {
 	{"heldout4-names.txt", "heldout4-blame.txt", heldout4Incident, 120, 40},
 	{"heldout5-names.txt", "heldout5-blame.txt", heldout5Incident, 145, 45},
 	{"heldout6-names.txt", "heldout6-blame.txt", heldout6Incident, 85, 26},
+	{"heldout7-names.txt", "heldout7-blame.txt", heldout7Incident, 75, 24},
 }
 
 // TestHeldoutNameCorpus: the rewrite on sentences written after it was

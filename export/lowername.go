@@ -145,5 +145,5 @@ func (p *people) pairedSubject(s *scan, start, end int) bool {
 		named = named || p.aliases[ai].lower == other
 	}
 	v := wordAfter(s.lower, i+len(other))
-	return named && (finiteVerb(v) || v == "are" || v == "were" || v == "have")
+	return named && (finiteVerb(v) || samePast()[v] || v == "are" || v == "were" || v == "have")
 }
