@@ -495,19 +495,7 @@ var humanVerbs = sync.OnceValue(func() map[string]bool {
 // failed to start", "the proxy ignored the header".
 func (b *blameScan) failure(i int) {
 	w := b.word(i)
-	last := i
-	switch {
-	case w == "failed" || w == "neglected" && b.word(i+1) == "to":
-		last = i + 1
-	case w == "messed" || w == "screwed" || w == "tampered" || w == "fiddled":
-		last = i + 1
-	case w == "dropped":
-		last = i + 2
-	case w == "didn't":
-		last = i + 1
-	case w == "did":
-		last = i + 2
-	}
+	last := failurePhraseEnd(w, b.word(i+1), i)
 	verb := b.word(last + 1) // "notice" in "failed to notice"
 	if b.deliberate() && !b.namedSubject(i) {
 		return // "we ignored the billing alerts on purpose during the migration", not "Gene deliberately ignored it"
@@ -528,6 +516,20 @@ func (b *blameScan) failure(i int) {
 		return
 	}
 	b.report(blameFailure, i, last, b.failureFix(w, last))
+}
+
+// failurePhraseEnd is the last token of the failure phrase whose verb w is
+// at token i and next after it: "failed to", "messed up", "dropped the
+// ball", "did not".
+func failurePhraseEnd(w, next string, i int) int {
+	switch {
+	case w == "failed" || w == "neglected" && next == "to", w == "messed" || w == "screwed" || w == "tampered" || w == "fiddled",
+		w == "didn't":
+		return i + 1
+	case w == "dropped", w == "did":
+		return i + 2
+	}
+	return i
 }
 
 // passiveAttention: "the alert was ignored", "pages were missed", "the
