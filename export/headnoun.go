@@ -216,3 +216,25 @@ func monthVerb(lower string, end int) bool {
 	next := wordAfter(lower, end+1+len(v))
 	return next == "be" || next == "have" || next == "not" && wordAfter(lower, end+1+len(v)+1+len(next)) == "be"
 }
+
+// joinerLen is the length of the sign that joins two names at the start
+// of s: "&", "+", "->", "→".
+func joinerLen(s string) int {
+	for _, j := range []string{"->", "→", "&", "+"} {
+		if strings.HasPrefix(s, j) {
+			return len(j)
+		}
+	}
+	return 0
+}
+
+// objectVerbs() are past tenses that need an object when a person is
+// their subject: after a name-word and straight before a preposition they
+// read as a participle ("Page sent to the DB team", "Bill forwarded to
+// finance").
+var objectVerbs = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"sent": true, "forwarded": true, "routed": true, "delivered": true, "assigned": true, "filed": true,
+		"raised": true, "issued": true, "queued": true, "scheduled": true, "received": true, "dropped": true,
+	}
+})

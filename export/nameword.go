@@ -292,9 +292,9 @@ func (p *people) judgeClauseStart(text, lower string, end, person int) verdict {
 		return asWord // "Mark 3 pods as drained", "Rose 20%"
 	case c == '@':
 		return asWord // "Grant @ops access"
-	case c == '&':
-		if j := skipBlanks(text, next+1); j > next+1 && j < len(text) && isUpperAt(text, j) && p.personWordAt(lower, j, person) {
-			return asName // "Grant & Hope are on the bridge"
+	case c == '&' || c == '+' || strings.HasPrefix(text[next:], "->") || strings.HasPrefix(text[next:], "→"):
+		if j := skipBlanks(text, next+joinerLen(text[next:])); j < len(text) && p.personWordAt(lower, j, person) {
+			return asName // "Grant & Hope are on the bridge", "Frank → Dawn at 12:00"
 		}
 	case c == '(':
 		if roleInBrackets(lower, next) {
@@ -372,6 +372,9 @@ func judgeLowerAfter(text, lower string, i int) verdict {
 	case finiteVerb(v):
 		if strings.HasSuffix(v, "s") && !auxiliaries()[v] && (finiteVerb(after) || verbLater(text, lower, i+len(v))) {
 			return asWord // "Green deploys went out first", "Field reports from the team matched": a noun, then its verb
+		}
+		if objectVerbs()[v] && prepositions()[after] || objectVerbs()[v] && after == "to" {
+			return unsure // "Page sent to the DB team": a thing sent, or a person who sent nothing
 		}
 		return asName
 	case isAdverb(v) && finiteVerb(after):
