@@ -95,6 +95,7 @@ var blameAnchors = sync.OnceValue(func() map[string]bool {
 		"wrong": true, "dismissed": true, "brushed": true, "shrugged": true, "waved": true, "casual": true,
 		"distracted": true, "nobody": true, "one": true, "poor": true, "bad": true, "bypassing": true,
 		"skipping": true, "job": true, "supposed": true, "faulty": true, "buggy": true, "broken": true, "accident": true,
+		"long": true, "misleading": true, "inaccurate": true, "incorrect": true, "inadequate": true,
 	}
 })
 

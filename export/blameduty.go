@@ -69,3 +69,33 @@ var workNouns = sync.OnceValue(func() map[string]bool {
 		"merge": true, "push": true, "update": true, "template": true, "value": true, "setting": true,
 	}
 })
+
+// tooLong: a named person who "waited too long to declare", "took too
+// long to escalate"; not "the failover took too long".
+func (b *blameScan) tooLong(i int) bool {
+	if b.word(i-1) != "too" || i < 2 {
+		return false
+	}
+	v := b.word(i - 2)
+	if v != "waited" && v != "took" && v != "hesitated" && v != "delayed" || !b.namedSubject(i-2) {
+		return false
+	}
+	b.report(blameCharacter, i-2, i, "write how long it took and what the person was waiting for (a second signal, an approval, a clearer graph), not that they were slow")
+	return true
+}
+
+// judgedWork: a person's work judged, "Art's status update was
+// misleading"; not "the status page was misleading".
+func (b *blameScan) judgedWork(i int) bool {
+	k := i - 1
+	if w := b.word(k); w != "was" && w != "were" && w != "is" {
+		return false
+	}
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		if b.possessivePerson(j) {
+			b.report(blameCharacter, j, i, "quote what the update or the change said and what it left out, not its author's work as "+b.word(i))
+			return true
+		}
+	}
+	return false
+}

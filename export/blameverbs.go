@@ -45,7 +45,9 @@ var verbChecks = sync.OnceValue(func() map[string][]func(*blameScan, int) bool {
 		"bad": {(*blameScan).poorConduct, (*blameScan).badWork}, "poor": {(*blameScan).poorConduct}, "terrible": {(*blameScan).poorConduct},
 		"questionable": {(*blameScan).poorConduct},
 		"faulty":       {(*blameScan).badWork}, "buggy": {(*blameScan).badWork}, "broken": {(*blameScan).badWork},
-		"supposed": {(*blameScan).supposedTo}, "by": {(*blameScan).byMistake},
+		"supposed": {(*blameScan).supposedTo}, "by": {(*blameScan).byMistake}, "long": {(*blameScan).tooLong},
+		"misleading": {(*blameScan).judgedWork}, "inaccurate": {(*blameScan).judgedWork},
+		"incorrect": {(*blameScan).judgedWork}, "inadequate": {(*blameScan).judgedWork},
 		"it's": {(*blameScan).itsOn}, "that's": {(*blameScan).itsOn},
 	}
 })
@@ -356,7 +358,7 @@ var withoutWhat = sync.OnceValue(func() map[string]bool {
 		"canarying": true, "staging": true, "sign-off": true, "signoff": true, "approvals": true, "reviews": true,
 		"running": true, "validation": true, "validating": true, "double-checking": true, "confirming": true,
 		"confirmation": true, "backup": true, "backups": true, "notice": true, "announcing": true,
-		"coordinating": true, "checks": true,
+		"coordinating": true, "checks": true, "reading": true,
 	}
 })
 
@@ -469,7 +471,7 @@ var attentionActs = sync.OnceValue(func() map[string]bool {
 		"see": true, "watch": true, "monitor": true, "reply": true, "bother": true, "understand": true,
 		"communicate": true, "inform": true, "notify": true, "tell": true, "warn": true, "page": true, "wait": true,
 		"ask": true, "document": true, "update": true, "renew": true, "run": true, "double-check": true,
-		"validate": true, "confirm": true,
+		"validate": true, "confirm": true, "write": true, "record": true, "log": true, "note": true,
 	}
 })
 
