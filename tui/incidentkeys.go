@@ -22,7 +22,7 @@ func (s *incidentScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		// (any terminal does that when typing follows Esc at once): do the
 		// Esc, then type the key.
 		esc = s.escape()
-		msg = tea.KeyPressMsg{Code: msg.Code, Text: string(msg.Code)}
+		msg = plainKey(msg)
 	}
 	cmd := s.handleKey(msg)
 	if s.input.empty() { // the placeholder shows only then
