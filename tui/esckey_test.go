@@ -22,12 +22,30 @@ func TestEscThenWordKeyLetterIsTyped(t *testing.T) {
 			t.Errorf("esc+%c then the rest logged %q, want the whole sentence", r, got)
 		}
 	}
-	// With text in the line they stay the word keys.
+	// Where they can act they stay the word keys.
 	h.typeText("two words")
 	h.send(altKey('b'))
 	h.send(altKey('d'))
 	if h.input() != "two " {
 		t.Errorf("alt+b alt+d in %q left %q", "two words", h.input())
+	}
+	// At the end of the text alt+d and alt+f can do nothing: a correction
+	// half typed, then Esc and a sentence, cancels it and types the
+	// sentence as a new line, never onto the correction.
+	h.press('u', tea.ModCtrl)
+	h.enter("rollback started")
+	h.press(tea.KeyUp)
+	h.typeText("e")
+	if h.m.inc.input.fixing == nil {
+		t.Fatal("e did not open the correction")
+	}
+	h.send(altKey('d'))
+	if h.m.inc.input.fixing != nil {
+		t.Fatalf("esc+d at the end of a correction left it open: %q", h.input())
+	}
+	h.enter("ns flapping")
+	if got := h.lastEvent().Text; got != "dns flapping" {
+		t.Errorf("logged %q, want the sentence as its own line", got)
 	}
 }
 
@@ -59,5 +77,37 @@ func TestEscThenKeyOnTheList(t *testing.T) {
 	}
 	if incs, err := h.st.Incidents(h.ctx); err != nil || len(incs) != 0 {
 		t.Errorf("incidents after the sentence: %d (%v), want none", len(incs), err)
+	}
+}
+
+// After one Esc, whatever it closed (a correction, the help, a row shown
+// whole), nothing is selected: a sentence starting with d, p or x is a
+// line, never a delete, pin or tick of the row that was selected.
+func TestOneEscLeavesNothingSelected(t *testing.T) {
+	h := newHarness(t, true)
+	h.enter("rollback started")
+	for _, open := range []struct {
+		name string
+		keys func()
+	}{
+		{"a correction", func() { h.typeText("e") }},
+		{"the help", func() { h.typeText("?") }},
+		{"a row shown whole", func() { h.press(tea.KeyEnter) }},
+	} {
+		h.press(tea.KeyUp)
+		open.keys()
+		h.press(tea.KeyEscape)
+		h.enter("done with " + open.name)
+		ev := h.lastEvent()
+		if ev.Text != "done with "+open.name {
+			t.Errorf("after esc on %s, logged %q", open.name, ev.Text)
+		}
+		kept := false
+		for _, e := range h.events() {
+			kept = kept || (e.Text == "rollback started" && !e.Deleted())
+		}
+		if !kept {
+			t.Fatalf("after esc on %s, the sentence deleted the row that was selected", open.name)
+		}
 	}
 }

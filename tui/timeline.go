@@ -118,11 +118,9 @@ func (t *timeline) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(m, k.End):
 		t.End()
 	case key.Matches(m, k.Escape):
-		if t.whole {
-			t.setWhole(false)
-		} else {
-			t.Clear()
-		}
+		// Folded and unselected at once: after Esc, letters are text.
+		t.setWhole(false)
+		t.Clear()
 	case key.Matches(m, k.Undo):
 		return t.h.undoLast()
 	default:
