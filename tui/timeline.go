@@ -352,6 +352,12 @@ func (t *timeline) edit(ev incident.Event) {
 	layout := "15:04"
 	if y, m, d := at.Date(); y != now.Year() || m != now.Month() || d != now.Day() {
 		layout = "2006-01-02 15:04"
+	} else if back, err := incident.ParseWhen(at.Format(layout), now, t.zone); err != nil || !back.Equal(at.Truncate(time.Minute)) {
+		// The clock alone would read back as another instant (this
+		// morning's 02:00 at 15:30 is tomorrow's, the nearest, and
+		// refused): the date goes in front, so a correction of the text
+		// alone saves.
+		layout = "2006-01-02 15:04"
 	}
 	t.h.correct(correction{
 		prompt: "edit › ",
