@@ -225,10 +225,9 @@ func parseBare(in slashInput) (Command, error) {
 
 // parseActionItem reads "TITLE [@owner] [due:WHEN] [pN] [-- description]":
 // the tagged words may appear anywhere before the description; the other
-// words form the title, which the caller requires. A word of the title
-// that would read as a tag is written with a backslash in front (\p1,
-// \@security, \--), as the Actions pane's e writes it. The Actions pane's e
-// reads the same line.
+// words form the title, which the caller requires. The Actions pane's e
+// reads the same line, and writes a word of the title that would read as a
+// tag with a backslash in front (\p1, \@security, \--).
 func parseActionItem(args string, now time.Time, zone *time.Location) (incident.ActionItem, error) {
 	var item incident.ActionItem
 	head, desc, _ := strings.Cut(args, " -- ")
@@ -291,7 +290,7 @@ func readOwner(first string, more []string) (owner string, used int, err error) 
 	}
 	words := []string{first[1:]}
 	for n := 0; ; n++ {
-		if last := words[len(words)-1]; strings.HasSuffix(last, `"`) && (n > 0 || len(last) > 0) {
+		if last := words[len(words)-1]; strings.HasSuffix(last, `"`) {
 			words[len(words)-1] = strings.TrimSuffix(last, `"`)
 			owner = strings.TrimSpace(strings.Join(words, " "))
 			if owner == "" {
