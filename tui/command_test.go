@@ -105,6 +105,16 @@ func TestParseCommandErrors(t *testing.T) {
 		{"/file acme", "invalid repository \"acme\""},
 		{"/file a/b/c", "invalid repository"},
 		{"/edit colour", "unknown field"},
+		// A time on a command that has none is refused, never dropped:
+		// "14:05 /done 3" would otherwise mark it done at 15:30.
+		{"14:05 /done 3", "/done takes no time"},
+		{"-10m /retro lucky the deploy was small", "/retro takes no time"},
+		{"14:05 /set summary x", "/set takes no time"},
+		{"/remind -5m check lag", `invalid reminder time "-5m"`},
+		{"/remind 14:05 check lag", `invalid reminder time "14:05"`},
+		{"14:05 /remind 15m check lag", "/remind takes no time"},
+		{"14:05 /update slack", "/update takes no time"},
+		{"14:05 /filter pods", "/filter takes no time"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {
