@@ -62,7 +62,7 @@ func TestActionOwnerInQuotes(t *testing.T) {
 		t.Errorf("parsed %+v, %v", it, err)
 	}
 	it, err = parseActionItem(`Upgrade \p1 cluster, tell \@security \-- now @ken`, time.Date(2026, 11, 21, 15, 30, 0, 0, time.UTC), time.UTC)
-	if err != nil || it.Title != "Upgrade p1 cluster, tell @security -- now" || it.Owner != "ken" || it.Priority != "" {
+	if err != nil || it.Title != "Upgrade p1 cluster, tell @security -- now" || it.Owner != "@ken" || it.Priority != "" {
 		t.Errorf("escaped words: %+v, %v", it, err)
 	}
 	if it, err := parseActionItem(`Match \d+ in C:\logs`, time.Date(2026, 11, 21, 15, 30, 0, 0, time.UTC), time.UTC); err != nil || it.Title != `Match \d+ in C:\logs` {
@@ -70,5 +70,28 @@ func TestActionOwnerInQuotes(t *testing.T) {
 	}
 	if _, err := parseActionItem(`Page the DBA @"Rosa M. p1`, time.Date(2026, 11, 21, 15, 30, 0, 0, time.UTC), time.UTC); err == nil {
 		t.Error("an owner without its closing quote was taken")
+	}
+}
+
+// One word after @ is a GitHub login, stored with its @ as the CLI's
+// `--owner @ken` stores it (filing assigns the issue to it); a name in
+// quotes is a name, never assigned. The Actions pane's e writes each back
+// in the form that reads as it was stored.
+func TestActionOwnerLoginOrName(t *testing.T) {
+	now := time.Date(2026, 11, 21, 15, 30, 0, 0, time.UTC)
+	for _, c := range []struct{ typed, owner string }{
+		{"Add a canary @ken", "@ken"},
+		{`Add a canary @"ken"`, "ken"},
+		{`Add a canary @"Rosa M."`, "Rosa M."},
+	} {
+		it, err := parseActionItem(c.typed, now, time.UTC)
+		if err != nil || it.Owner != c.owner {
+			t.Errorf("%q: owner %q (%v), want %q", c.typed, it.Owner, err, c.owner)
+			continue
+		}
+		back, err := parseActionItem(itemLine(it), now, time.UTC)
+		if err != nil || back.Owner != c.owner {
+			t.Errorf("%q written back as %q reads owner %q (%v), want %q", c.typed, itemLine(it), back.Owner, err, c.owner)
+		}
 	}
 }

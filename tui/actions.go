@@ -167,11 +167,12 @@ func itemLine(it incident.ActionItem) string {
 		}
 		parts = append(parts, w)
 	}
-	if owner := strings.TrimPrefix(Sanitize(it.Owner), "@"); owner != "" {
-		if strings.ContainsAny(owner, " \t\"") {
-			owner = `"` + strings.ReplaceAll(owner, `"`, "'") + `"`
+	if owner := Sanitize(it.Owner); owner != "" {
+		// readOwner's grammar: a login as @login, any other name in quotes.
+		if login, ok := strings.CutPrefix(owner, "@"); !ok || login == "" || strings.ContainsAny(login, " \t\"") {
+			owner = `@"` + strings.ReplaceAll(owner, `"`, "'") + `"`
 		}
-		parts = append(parts, "@"+owner)
+		parts = append(parts, owner)
 	}
 	if it.Due != "" {
 		parts = append(parts, "due:"+it.Due)
@@ -208,9 +209,9 @@ func (p *actionsPane) saveEdit(orig incident.ActionItem, line string) (tea.Cmd, 
 // keepUnchanged gives back, in next (what the corrected line reads as),
 // the stored value of every field whose reading the user did not change
 // from the prefilled line: the line's grammar cannot say everything an
-// item may hold ("@kim", a GitHub login, reads as the name kim; a title
-// with "p1" or "@security" in it reads those as tags), and correcting the
-// due date must not rewrite the owner or the title.
+// item may hold (a title with "p1" or "@security" in it reads those as
+// tags, a name with a double quote in it is written with a single one),
+// and correcting the due date must not rewrite the owner or the title.
 func keepUnchanged(orig, next incident.ActionItem, now time.Time, zone *time.Location) incident.ActionItem {
 	before, err := parseActionItem(itemLine(orig), now, zone)
 	if err != nil {

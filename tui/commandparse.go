@@ -281,12 +281,15 @@ func parseActionItem(args string, now time.Time, zone *time.Location) (incident.
 	return item, check.Validate()
 }
 
-// readOwner reads an owner after its "@": one word (@ken), or a name of
-// several in quotes (@"Rosa M.", @"payments team"), which the Actions
-// pane's e writes for such an owner. used is how many of more it took.
+// readOwner reads an owner after its "@": one word is a GitHub login and
+// is kept with its "@" (@ken is "@ken", as `action add --owner @ken`
+// stores it, so that filing assigns the issue to ken); a name in quotes
+// (@"Rosa M.", @"payments team", @"ken") is a name, not a login, which
+// the Actions pane's e writes for such an owner. used is how many of more
+// it took.
 func readOwner(first string, more []string) (owner string, used int, err error) {
 	if !strings.HasPrefix(first, `"`) {
-		return first, 0, nil
+		return "@" + first, 0, nil
 	}
 	words := []string{first[1:]}
 	for n := 0; ; n++ {
