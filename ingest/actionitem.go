@@ -73,6 +73,15 @@ func (d *documentParts) listItem(l docLine, p *parser) {
 		d.items, d.itemInfo = d.items[:n-1], d.itemInfo[:n-1]
 		d.group = &labelScope{indent: info.indent, text: last.Title}
 	}
+	if lesson, ok := cutLabel(text, "lesson:", "lesson learned:", "learning:", "takeaway:"); ok {
+		// "- Lesson: we relied on one provider" among the action items of
+		// a "Lessons and action items" section: a lesson, not an item.
+		d.retro = append(d.retro, incident.RetroNote{Section: incident.RetroLesson, Text: fitNarrative(capitalise(lesson))})
+		return
+	}
+	if item, ok := cutLabel(text, "ai:", "action:", "action item:", "ar:"); ok {
+		text = capitalise(item) // "  - AI: alert on provider errors (@elena)"
+	}
 	done := d.done || taskDone(l.raw)
 	if m := doneMarkAfter(text); m != "" {
 		text = strings.TrimSpace(strings.TrimRight(strings.TrimRight(text, " \t\ufe0f"), m))
@@ -303,6 +312,17 @@ func parseItem(text string, docYear int) incident.ActionItem {
 
 // trimTodo drops the "TODO:" that marks an item in notes ("TODO: write
 // the runbook").
+// cutLabel returns s without the first of labels it opens with (in any
+// case), and whether one was there.
+func cutLabel(s string, labels ...string) (string, bool) {
+	for _, l := range labels {
+		if len(s) > len(l)+2 && strings.EqualFold(s[:len(l)], l) {
+			return strings.TrimSpace(s[len(l):]), true
+		}
+	}
+	return s, false
+}
+
 // markedItem reports a line that a TODO or DONE mark, or a tracker's key
 // ("OPS-7790  Exclude HTML from long-lived cache rules"), opens.
 func markedItem(text string) bool {

@@ -424,6 +424,11 @@ func goalLabel(label string) bool {
 // "We're adding …", "Finally, we're going to …", "We plan to …".
 var commitment = lazyregexp.New(`(?i)^(?:(?:also|finally|first(?:ly)?|second(?:ly)?|third(?:ly)?|next|additionally|in addition|lastly|longer[- ]term|in the short term|going forward),?\s+)?we(?:'ll|’ll|\s+will|\s+plan\s+to|\s+intend\s+to|(?:'re|’re|\s+are)\s+(?:also\s+|now\s+)?(?:going\s+to\s+\w+|\w+ing\b))`)
 
+// futureTense is a sentence of a follow-up section that says what will be
+// so, whoever its subject: "Staging will get deletion protection", "…, so
+// we will keep a warm standby".
+var futureTense = lazyregexp.New(`(?i)\b(?:will|shall)\s+(?:not\s+|no longer\s+|only\s+|also\s+|now\s+)?[a-z]{2,}`)
+
 // commitments are the sentences of para that commit to something, without
 // a time of day (which tells what happened).
 func commitments(para string) []string {
@@ -434,7 +439,7 @@ func commitments(para string) []string {
 			break
 		}
 		s := strings.TrimSpace(para[i:e])
-		if commitment().MatchString(s) && !clockInText().MatchString(s) && !strings.HasPrefix(strings.ToLower(s), "we are sorry") {
+		if (commitment().MatchString(s) || futureTense().MatchString(s)) && !clockInText().MatchString(s) && !strings.HasPrefix(strings.ToLower(s), "we are sorry") {
 			out = append(out, s)
 		}
 		i = e

@@ -460,6 +460,12 @@ func (p *parser) heading(text string, n int) {
 		p.pmSection = true
 	}
 	if st, rest, ok := p.leadStamp(clean); ok {
+		if st.ranged && classify(entryText(rest)) != sectionNone {
+			// "## 14:00–14:25 UTC: Detection" names a phase: its
+			// sentences tell what happened when.
+			p.setDate(st)
+			return
+		}
 		if st.hasTime || st.unknown {
 			p.entrySection = true
 			if t := entryText(rest); t != "" && !aside(t) {

@@ -5,6 +5,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"scribe/lazyregexp"
 )
 
 // proseFiller() may stand between "On <date>" and its time: "On 2024-08-12
@@ -281,7 +283,11 @@ func (p *parser) skipPeriodEnd(s string, i int) int {
 // an update at 15:00 UTC") or what happens routinely ("The backup runs
 // every night at 02:00"), whose time is not an event.
 var planWords = []string{" will ", " would ", " next update", " expect", " scheduled", " plan to ", " going to ",
-	" every ", " normally ", " usually ", " daily", " nightly", " each day"}
+	" normally ", " usually ", " daily", " nightly", " each day"}
+
+// everyPeriod is a routine's period ("every night", "every 5 minutes"),
+// not "every node".
+var everyPeriod = lazyregexp.New(`\bevery\s+(?:other\s+|\d+\s+|few\s+)?(?:second|minute|min|hour|day|night|morning|evening|week|weekday|month|year|monday|tuesday|wednesday|thursday|friday|saturday|sunday|run|time)s?\b`)
 
 func plan(sentence string) bool {
 	l := strings.ToLower(sentence)
@@ -290,5 +296,5 @@ func plan(sentence string) bool {
 			return true
 		}
 	}
-	return false
+	return strings.Contains(l, "every ") && everyPeriod().MatchString(l)
 }

@@ -74,7 +74,7 @@ var sectionNames = []struct {
 	{sectionServices, []string{"affected services", "services affected", "affected components",
 		"components affected", "affected systems", "systems affected"}},
 	{sectionImpact, []string{"impact", "who was affected", "customer effect", "user effect"}},
-	{sectionSummary, []string{"summary", "overview", "tl;dr", "tldr", "what happened", "description", "short version", "in brief", "at a glance",
+	{sectionSummary, []string{"summary", "overview", "tl;dr", "tldr", "what happened", "description", "short version", "in brief", "at a glance", "context",
 		"the incident"}},
 }
 
