@@ -178,10 +178,19 @@ func (t *Team) connectLocked(ctx context.Context) error {
 }
 
 // offlineLocked notes that the database could not be reached.
+//
+// Only a new failure starts the quiet spell: the reads during it hand back
+// the last failure without trying, and reporting that one again must not
+// push the next attempt further off (a screen polling twice a second would
+// never try again).
 func (t *Team) offlineLocked(err error) {
-	if store.Unreachable(err) {
-		t.lastErr, t.retryAfter = err, t.Now().Add(quiet)
+	if !store.Unreachable(err) {
+		return
 	}
+	if err == t.lastErr && t.Now().Before(t.retryAfter) {
+		return
+	}
+	t.lastErr, t.retryAfter = err, t.Now().Add(quiet)
 }
 
 // NewOperation starts an operation of kind on the incident: a new UUIDv7,

@@ -453,3 +453,51 @@ func TestReaderComesBackOnline(t *testing.T) {
 		t.Fatalf("TeamState after the database came back = %v, %d; want online, 0", online, pending)
 	}
 }
+
+// A TUI opened while the database is down (nothing read yet) polls the
+// version and the snapshot every half second; none of those reads may
+// start the quiet spell over, or the screen would say offline for ever
+// after the database came back, and keep what it queued.
+func TestOpenedOfflinePollerComesBackOnline(t *testing.T) {
+	ctx := context.Background()
+	dsn, k := teamDB(t)
+	setup := openTeam(t, dsn, filepath.Join(t.TempDir(), "setup.db"))
+	inc := newTeamIncident(t, setup)
+	k.Cut()
+	team := openTeam(t, dsn, filepath.Join(t.TempDir(), "outbox.db"))
+	now := time.Now()
+	team.Now = func() time.Time { return now }
+	if _, err := note(t, team, inc, "typed before anything was read"); !errors.Is(err, ErrQueued) {
+		t.Fatalf("offline line: %v", err)
+	}
+	poll := func() (bool, int) {
+		now = now.Add(500 * time.Millisecond)
+		if _, err := team.DataVersion(ctx); err != nil {
+			t.Fatalf("DataVersion: %v", err)
+		}
+		if _, err := team.Snapshot(ctx, inc); err != nil {
+			t.Fatalf("Snapshot: %v", err)
+		}
+		return team.TeamState(ctx)
+	}
+	for range 4 {
+		if online, _ := poll(); online {
+			t.Fatal("online while the link is cut")
+		}
+	}
+	k.Restore()
+	online, pending := false, -1
+	for i := 0; i < 20 && !(online && pending == 0); i++ { // ten seconds of polls
+		online, pending = poll()
+	}
+	if !online || pending != 0 {
+		t.Fatalf("after the database came back and 10 s of polls: online %v, %d pending", online, pending)
+	}
+	snap, err := team.Snapshot(ctx, inc)
+	if err != nil || snap.Incident.Title != "Checkout errors" {
+		t.Fatalf("snapshot after coming back: %q, %v", snap.Incident.Title, err)
+	}
+	if got := texts(t, team, inc); !slices.Equal(got, []string{"typed before anything was read"}) {
+		t.Fatalf("delivered %q", got)
+	}
+}
