@@ -138,6 +138,35 @@ func redactScheme(dsn, scheme string) string {
 	return scheme + rest
 }
 
+// redactUnparsed shows a PostgreSQL URL Go cannot parse (a bad port, say)
+// without its password: the user name, host, database and parameters
+// stay, so that the message still says which database and what is wrong.
+func redactUnparsed(dsn, scheme string) string {
+	rest := strings.TrimPrefix(dsn, scheme)
+	// Everything before the last '@' is the user part (a password may hold
+	// any character): only the user name before its ':' stays.
+	user := ""
+	if i := strings.LastIndex(rest, "@"); i >= 0 {
+		user, _, _ = strings.Cut(rest[:i], ":")
+		user, rest = user+"@", rest[i+1:]
+	}
+	hostPath, query, hasQuery := strings.Cut(rest, "?")
+	if !hasQuery {
+		return scheme + user + hostPath
+	}
+	var kept []string
+	for _, kv := range strings.Split(query, "&") {
+		k, _, _ := strings.Cut(kv, "=")
+		if k != "password" && k != "sslpassword" && kv != "" {
+			kept = append(kept, kv)
+		}
+	}
+	if len(kept) == 0 {
+		return scheme + user + hostPath
+	}
+	return scheme + user + hostPath + "?" + strings.Join(kept, "&")
+}
+
 // Close closes the database.
 func (s *Store) Close() error {
 	s.watchMu.Lock()
