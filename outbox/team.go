@@ -64,6 +64,21 @@ func reason(err error) string {
 // Deliver tries again whenever it is called.
 const quiet = 3 * time.Second
 
+// How long one exchange with the team database may take once connected.
+// A server that stops answering on a connection already open (a VPN gone
+// without a reset, a frozen server) is otherwise waited for until TCP gives
+// up, a quarter of an hour: the TUI would show a line "saving", in no
+// outbox, and never say offline. Past answerTimeout a write is queued (if
+// it committed after all, its UUID makes the later delivery a no-op) and a
+// read fails as out of reach. Reading a whole incident, or all that changed
+// after a long absence, gets readTimeout; opening (connect, then the schema
+// check, perhaps behind another first user's migration) openTimeout.
+const (
+	answerTimeout = 3 * time.Second
+	readTimeout   = 30 * time.Second
+	openTimeout   = 10 * time.Second
+)
+
 // Team is a team database and its outbox.
 type Team struct {
 	dsn      string // with the password, if it has one: kept in memory only
@@ -168,7 +183,9 @@ func (t *Team) connectLocked(ctx context.Context) error {
 	if t.db != nil {
 		return nil
 	}
-	db, err := store.Open(ctx, t.dsn)
+	octx, cancel := context.WithTimeout(ctx, openTimeout)
+	db, err := store.Open(octx, t.dsn)
+	cancel()
 	if err != nil {
 		t.offlineLocked(err)
 		return err
@@ -234,7 +251,9 @@ func (t *Team) Apply(ctx context.Context, op incident.Operation) (incident.Outco
 			return incident.Outcome{}, err
 		}
 	}
-	out, err := t.db.Apply(ctx, op)
+	actx, cancel := context.WithTimeout(ctx, answerTimeout)
+	out, err := t.db.Apply(actx, op)
+	cancel()
 	if err != nil && store.Unreachable(err) {
 		// Perhaps it committed and the answer was lost: sent again
 		// later, it is applied once either way.
@@ -286,7 +305,9 @@ func (t *Team) deliverLocked(ctx context.Context) (Delivery, error) {
 		return d, err
 	}
 	for i, e := range entries {
-		_, err := t.db.Apply(ctx, e.Operation)
+		actx, cancel := context.WithTimeout(ctx, answerTimeout)
+		_, err := t.db.Apply(actx, e.Operation)
+		cancel()
 		switch {
 		case err == nil:
 			if err := t.queue.Delivered(ctx, e.Seq); err != nil {

@@ -501,3 +501,71 @@ func TestOpenedOfflinePollerComesBackOnline(t *testing.T) {
 		t.Fatalf("delivered %q", got)
 	}
 }
+
+// A database that stops answering on a connection already open (the VPN
+// gone without a reset, a frozen server) is out of reach like one that
+// refuses: a write queues, and the TUI's poll says offline, instead of
+// both waiting until TCP gives up a quarter of an hour later, the line
+// "saving" and in no outbox meanwhile. Once the database answers again,
+// the line arrives once.
+func TestFrozenDatabaseQueues(t *testing.T) {
+	ctx := context.Background()
+	dsn, k := teamDB(t)
+	team := openTeam(t, dsn, filepath.Join(t.TempDir(), "outbox.db"))
+	inc := newTeamIncident(t, team)
+	if _, err := team.DataVersion(ctx); err != nil {
+		t.Fatal(err)
+	}
+	k.Freeze()
+	within := func(what string, bound time.Duration, fn func()) {
+		t.Helper()
+		done := make(chan struct{})
+		go func() { defer close(done); fn() }()
+		select {
+		case <-done:
+		case <-time.After(bound):
+			k.Cut() // lets the stuck call end, and the test with it
+			<-done
+			t.Fatalf("%s still waiting for a frozen database after %s", what, bound)
+		}
+	}
+	within("a write", 30*time.Second, func() {
+		if _, err := note(t, team, inc, "typed while the link hangs"); !errors.Is(err, ErrQueued) {
+			t.Errorf("write to a frozen database: %v, want it queued", err)
+		}
+	})
+	// The screen reloads to show the line as pending: during the quiet
+	// spell that follows the failure, from what it read last, without
+	// asking the database again (which would take readTimeout).
+	dials := k.Dials()
+	within("the reload after the write", 10*time.Second, func() {
+		snap, err := team.Snapshot(ctx, inc)
+		if k.Dials() != dials {
+			t.Errorf("the reload during the quiet spell connected to the database again")
+		}
+		if err != nil {
+			t.Errorf("Snapshot: %v", err)
+			return
+		}
+		if n := len(snap.Events); n == 0 || snap.Events[n-1].ID >= 0 || snap.Events[n-1].Text != "typed while the link hangs" {
+			t.Errorf("the pending line is not last in the reload: %+v", snap.Events)
+		}
+	})
+	within("the poll", 30*time.Second, func() {
+		team.Now = func() time.Time { return time.Now().Add(time.Minute) } // past the quiet spell
+		if _, err := team.DataVersion(ctx); err != nil {
+			t.Errorf("DataVersion: %v", err)
+		}
+		if online, pending := team.TeamState(ctx); online || pending != 1 {
+			t.Errorf("TeamState while frozen = %v, %d; want offline, 1", online, pending)
+		}
+	})
+	k.Cut()
+	k.Restore()
+	if d, err := team.Deliver(ctx); err != nil || d.Delivered != 1 {
+		t.Fatalf("Deliver: %+v, %v", d, err)
+	}
+	if got := texts(t, team, inc); !slices.Equal(got, []string{"typed while the link hangs"}) {
+		t.Fatalf("delivered %q", got)
+	}
+}
