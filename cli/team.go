@@ -148,6 +148,9 @@ func (a *App) runTeamTUI(ctx context.Context, dsn string, incidentID int64) erro
 		return err
 	}
 	defer team.Close()
+	// A line shown as taken is in the outbox until the database has it: a
+	// TUI killed while the database is slow or gone loses nothing.
+	team.KeepInFlight = true
 	if incidentID != 0 && team.Online() {
 		// Fail before taking over the terminal when the number is wrong.
 		st, err := team.Store(ctx)

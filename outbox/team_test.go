@@ -569,3 +569,124 @@ func TestFrozenDatabaseQueues(t *testing.T) {
 		t.Fatalf("delivered %q", got)
 	}
 }
+
+// A write is in the outbox before it is sent: a run killed while the
+// database takes its time (or has stopped answering and the write waits
+// for answerTimeout) leaves it there for the next run, instead of losing
+// a line the user saw accepted. Once sent it is gone from the outbox, and
+// a write the database refuses is not kept either.
+func TestWriteIsKeptWhileInFlight(t *testing.T) {
+	ctx := context.Background()
+	dsn, k := teamDB(t)
+	box := filepath.Join(t.TempDir(), "outbox.db")
+	team := openTeam(t, dsn, box)
+	team.KeepInFlight = true
+	inc := newTeamIncident(t, team)
+	if _, err := note(t, team, inc, "sent at once"); err != nil {
+		t.Fatal(err)
+	}
+	other, err := store.OpenOutbox(ctx, box) // what a next run would find
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	target := store.Redact(dsn)
+	if n, err := other.Count(ctx, target); err != nil || n != 0 {
+		t.Fatalf("outbox after a delivered write: %d, %v", n, err)
+	}
+	bad := NewOperation(incident.OpSetSeverity, incident.Ref{ID: inc + 100}, incident.Origin{}, time.Now())
+	bad.Severity = 2
+	if _, err := team.Apply(ctx, bad); err == nil || errors.Is(err, ErrQueued) {
+		t.Fatalf("a write to a missing incident: %v", err)
+	}
+	if n, err := other.Count(ctx, target); err != nil || n != 0 {
+		t.Fatalf("outbox after a refused write: %d, %v", n, err)
+	}
+	if r, err := other.Refused(ctx, target); err != nil || len(r) != 0 {
+		t.Fatalf("a refused write was set aside as if delivered later: %d, %v", len(r), err)
+	}
+
+	k.Freeze()
+	done := make(chan error, 1)
+	go func() {
+		_, err := note(t, team, inc, "in flight when the run was killed")
+		done <- err
+	}()
+	inFlight := false
+	for found := false; !found; {
+		select {
+		case err := <-done:
+			done <- err
+			found = true
+		default:
+		}
+		if ops, err := other.Pending(ctx, target); err == nil && len(ops) == 1 {
+			inFlight = !found
+			found = true
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !inFlight {
+		t.Fatal("the write was not in the outbox while it was being sent")
+	}
+	if err := <-done; !errors.Is(err, ErrQueued) {
+		t.Fatalf("write to a frozen database: %v", err)
+	}
+}
+
+// A run that opens sends what waits in the outbox, but not a write another
+// run on the machine is sending now (kept there while in flight): that one
+// is neither sent twice at once nor reported as "queued earlier". Order
+// holds: delivery stops at it. A write in flight for longer than any run
+// takes is one a killed run left, and is sent.
+func TestOpenLeavesAnotherRunsWriteInFlight(t *testing.T) {
+	ctx := context.Background()
+	dsn, _ := teamDB(t)
+	box := filepath.Join(t.TempDir(), "outbox.db")
+	setup := openTeam(t, dsn, box)
+	inc := newTeamIncident(t, setup)
+	setup.Close()
+	q, err := store.OpenOutbox(ctx, box)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	target := store.Redact(dsn)
+	add := func(text string, waits bool) {
+		t.Helper()
+		op := NewOperation(incident.OpLogEvent, incident.Ref{ID: inc}, incident.Origin{Author: "ida"}, time.Now())
+		op.Event = &incident.Event{Kind: incident.KindNote, Text: text}
+		if err := q.Add(ctx, target, op); err != nil {
+			t.Fatal(err)
+		}
+		if waits {
+			if err := q.Waits(ctx, op.ID, "connect: connection refused"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	add("queued while offline", true)
+	add("being sent by another run", false)
+	add("queued after it", true)
+	team := openTeam(t, dsn, box)
+	if d := team.Opened(); d.Delivered != 1 || d.Pending != 2 {
+		t.Fatalf("Open delivered %+v; want the first only, two left", d)
+	}
+	if got := texts(t, team, inc); !slices.Equal(got, []string{"queued while offline"}) {
+		t.Fatalf("after Open: %q", got)
+	}
+	team.Close()
+	later, err := Open(ctx, dsn, box)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer later.Close()
+	later.Now = func() time.Time { return time.Now().Add(inFlight) }
+	if d, err := later.deliverWaiting(ctx); err != nil || d.Delivered != 2 {
+		t.Fatalf("a run past the in-flight time delivered %+v, %v; want the two left", d, err)
+	}
+	want := []string{"queued while offline", "being sent by another run", "queued after it"}
+	if got := texts(t, later, inc); !slices.Equal(got, want) {
+		t.Fatalf("delivered %q, want %q", got, want)
+	}
+}

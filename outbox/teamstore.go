@@ -28,7 +28,7 @@ func (t *Team) TeamState(ctx context.Context) (online bool, pending int) {
 	n, _ := t.queue.Count(ctx, t.target)
 	if t.Now().After(t.retryAfter) && (n > 0 || t.db == nil) {
 		if err := t.connectLocked(ctx); err == nil && n > 0 {
-			t.deliverLocked(ctx)
+			t.deliverLocked(ctx, incident.Operation{}, nil)
 			n, _ = t.queue.Count(ctx, t.target)
 		}
 	}
@@ -47,7 +47,7 @@ func (t *Team) online(ctx context.Context) (*store.Store, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, err := t.deliverLocked(ctx); err != nil {
+		if _, _, err := t.deliverLocked(ctx, incident.Operation{}, nil); err != nil {
 			return nil, t.needed(err)
 		}
 	}
