@@ -294,7 +294,7 @@ func (s *incidentScreen) written(msg writtenMsg) tea.Cmd {
 		// until the team database has it.
 		s.header.team.pending++
 		s.fullReload = true // the pending lines come with a whole read
-		return tea.Batch(s.info(incident.ErrorMessage(msg.err)), s.load())
+		return tea.Batch(s.info(incident.ErrorMessage(msg.err)), s.load(), s.sentDraft(msg))
 	}
 	if msg.err != nil {
 		if msg.undone != nil {
@@ -328,7 +328,7 @@ func (s *incidentScreen) written(msg writtenMsg) tea.Cmd {
 	}
 	// The header (state, roles, counts) and the other panes follow from a
 	// reload; the event itself is already in place.
-	cmds := []tea.Cmd{s.info(what), s.load()}
+	cmds := []tea.Cmd{s.info(what), s.load(), s.sentDraft(msg)}
 	if ch.clipboard != "" {
 		cmds = append(cmds, tea.SetClipboard(ch.clipboard))
 	}
