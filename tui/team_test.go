@@ -166,3 +166,67 @@ func TestOutsideWritesArriveAsChanges(t *testing.T) {
 		t.Fatalf("the screen's snapshot (seq %d, %d events) does not match the store's %d events", got, len(h.m.inc.snap.Events), len(h.events()))
 	}
 }
+
+// unreadStore is a team database out of reach since before the incident
+// was ever read: Snapshot gives what the outbox's Team gives then, the
+// number and a stand-in for the rest, until the database answers.
+type unreadStore struct {
+	offlineStore
+}
+
+// DataVersion is 0 until the database answers, as the Team's is.
+func (u *unreadStore) DataVersion(ctx context.Context) (int64, error) {
+	u.mu.Lock()
+	off := u.offline
+	u.mu.Unlock()
+	if off {
+		return 0, nil
+	}
+	return u.offlineStore.DataVersion(ctx)
+}
+
+func (u *unreadStore) Snapshot(ctx context.Context, id int64) (incident.Snapshot, error) {
+	u.mu.Lock()
+	off := u.offline
+	u.mu.Unlock()
+	if !off {
+		return u.offlineStore.Snapshot(ctx, id)
+	}
+	return incident.Snapshot{Incident: incident.Incident{ID: id, Severity: 3, State: incident.Investigating,
+		Timezone: "UTC", Title: "(not loaded: the team database is out of reach)"}}, nil
+}
+
+// An incident opened while its team database is out of reach shows no
+// severity, state, roles or cadence it does not know (they were SEV3,
+// INVESTIGATING, "no roles yet" and "next update in 1h", made up), until
+// the database answers.
+func TestUnreadIncidentClaimsNothing(t *testing.T) {
+	h := newHarness(t, true)
+	u := &unreadStore{offlineStore: offlineStore{Store: h.st, offline: true}}
+	h.m = New(h.ctx, u, h.opts)
+	h.m.c.timer = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg { return timerMsg{d: d, fn: fn} }
+	}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	h.run(h.m.Init())
+	h.tick(time.Second)
+	top := strings.Join(strings.Split(h.view(), "\n")[:2], "\n")
+	for _, made := range []string{"SEV3", "INVESTIGATING", "no roles yet", "next update"} {
+		if strings.Contains(top, made) {
+			t.Errorf("the header of an incident never read says %q:\n%s", made, top)
+		}
+	}
+	if !strings.Contains(top, "SEV?") || !strings.Contains(top, "state unknown") || !strings.Contains(top, "offline") {
+		t.Errorf("the header does not say what it does not know:\n%s", top)
+	}
+
+	u.mu.Lock()
+	u.offline = false
+	u.mu.Unlock()
+	h.tick(time.Second)
+	h.tick(time.Second)
+	top = strings.Join(strings.Split(h.view(), "\n")[:2], "\n")
+	if strings.Contains(top, "SEV?") || strings.Contains(top, "state unknown") {
+		t.Errorf("still unknown once the database answered:\n%s", top)
+	}
+}
