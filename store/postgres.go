@@ -10,6 +10,8 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -45,6 +47,9 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, parseError(dsn, err)
 	}
+	if err := checkPassfile(dsn, cfg); err != nil {
+		return nil, err
+	}
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = connectTimeout
 		dialer := &net.Dialer{Timeout: connectTimeout, KeepAlive: 5 * time.Minute}
@@ -79,6 +84,39 @@ func noPassword(err error, cfg *pgx.ConnConfig) error {
 		return err
 	}
 	return &pgError{msg: pe.msg + ": no password was given (put it in PGPASSWORD or ~/.pgpass)", err: pe.err}
+}
+
+// checkPassfile refuses a password that came from a password file others
+// may read, as libpq does (it ignores such a file, with a warning): the
+// file is a secret, and a password read from it anyway would hide that.
+func checkPassfile(dsn string, cfg *pgx.ConnConfig) error {
+	if cfg.Password == "" || os.Getenv("PGPASSWORD") != "" {
+		return nil
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return nil
+	}
+	if _, ok := u.User.Password(); ok || u.Query().Get("password") != "" {
+		return nil
+	}
+	path := u.Query().Get("passfile")
+	if path == "" {
+		path = os.Getenv("PGPASSFILE")
+	}
+	if path == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return nil
+		}
+		path = filepath.Join(home, ".pgpass")
+	}
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().Perm()&0o077 == 0 {
+		return nil
+	}
+	return incident.Errorf(incident.EINVALID, "the password file %s may be read by others (mode %04o): libpq ignores such a file, and so does scribe; make it yours alone: chmod 600 %s",
+		path, fi.Mode().Perm(), path)
 }
 
 // describe names a PostgreSQL database as host:port/database.

@@ -376,6 +376,29 @@ func TestPostgresLibpqConventions(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a password file others may read is refused, as libpq ignores it", func(t *testing.T) {
+		t.Setenv("PGPASSWORD", "")
+		home := t.TempDir()
+		file := filepath.Join(home, ".pgpass")
+		line := fmt.Sprintf("%s:%s:%s:%s:%s\n", p.Hostname(), p.Port(), strings.TrimPrefix(p.Path, "/"), p.User.Username(), pgtest.Password)
+		if err := os.WriteFile(file, []byte(line), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(file, 0o644); err != nil { // whatever the umask
+			t.Fatal(err)
+		}
+		t.Setenv("PGPASSFILE", file)
+		err := open(t, bare)
+		if err == nil || !strings.Contains(err.Error(), "chmod 600 "+file) || strings.Contains(err.Error(), pgtest.Password) {
+			t.Fatalf("a world-readable password file: %v", err)
+		}
+		if err := os.Chmod(file, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := open(t, bare); err != nil {
+			t.Fatalf("the same file, mode 0600: %v", err)
+		}
+	})
 	t.Run("PGSSLMODE", func(t *testing.T) {
 		// The test server has no TLS: sslmode=require must fail, and the
 		// URL's sslmode=disable wins over the environment.
