@@ -43,6 +43,11 @@ const pgSchema = "scribe"
 // No error it returns shows the password: they name the database by
 // host:port/database.
 func openPostgres(ctx context.Context, dsn string) (*Store, error) {
+	// A scheme is case-insensitive (RFC 3986); pgx reads "POSTGRES://" as
+	// a key=value string, and tried a local socket.
+	if i := strings.Index(dsn, "://"); i >= 0 {
+		dsn = strings.ToLower(dsn[:i]) + dsn[i:]
+	}
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return nil, parseError(dsn, err)

@@ -31,7 +31,10 @@ const (
 func TestOpenRefusesURLsOfOtherSchemes(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, dsn := range []string{"mysql://root:hunter2@db.example.com/scribe", "http://example.com/scribe.db",
-		"sqlite://./scribe.db", "Postgress://u:hunter2@h/db", "file://x"} {
+		"sqlite://./scribe.db", "Postgress://u:hunter2@h/db", "file://x",
+		// A PostgreSQL URL with a slash or two missing became a local
+		// file ("postgres:team") or directory ("postgresql:").
+		"postgres:team", "postgresql:/var/db/team", "POSTGRES:u:hunter2@h/db", "postgres:"} {
 		_, err := Open(context.Background(), dsn)
 		if incident.ErrorCode(err) != incident.EINVALID {
 			t.Fatalf("Open(%q) = %v, want EINVALID", dsn, err)
@@ -397,6 +400,14 @@ func TestPostgresLibpqConventions(t *testing.T) {
 		}
 		if err := open(t, bare); err != nil {
 			t.Fatalf("the same file, mode 0600: %v", err)
+		}
+	})
+	t.Run("the scheme in capitals", func(t *testing.T) {
+		t.Setenv("PGPASSWORD", pgtest.Password)
+		for _, scheme := range []string{"POSTGRES://", "PostgreSQL://"} {
+			if err := open(t, scheme+strings.TrimPrefix(strings.TrimPrefix(bare, "postgresql://"), "postgres://")); err != nil {
+				t.Errorf("%s: %v", scheme, err)
+			}
 		}
 	})
 	t.Run("PGSSLMODE", func(t *testing.T) {

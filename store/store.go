@@ -116,7 +116,20 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if m := urlScheme(dsn); m != "" {
 		return nil, incident.Errorf(incident.EINVALID, "database %q is a %s URL: give a file path, or a postgres:// or postgresql:// URL", redactScheme(dsn, m), strings.TrimSuffix(m, "://"))
 	}
+	if almostPostgres(dsn) {
+		// A URL with a slash or two missing, not a file to create: the
+		// user would think they wrote to the team database.
+		return nil, incident.Errorf(incident.EINVALID, "database %q is not a PostgreSQL URL (the scheme needs \"://\"): write postgres://USER@HOST:PORT/DATABASE, or start a local file's path with ./",
+			redactUnparsed(dsn, dsn[:strings.Index(dsn, ":")+1]))
+	}
 	return openSQLite(ctx, dsn)
+}
+
+// almostPostgres reports whether dsn starts as a PostgreSQL URL does
+// without being one ("postgres:team", "postgresql:/db").
+func almostPostgres(dsn string) bool {
+	lower := strings.ToLower(dsn)
+	return strings.HasPrefix(lower, "postgres:") || strings.HasPrefix(lower, "postgresql:")
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
