@@ -94,6 +94,9 @@ func (a *App) deliveryNote(d outbox.Delivery) {
 	if d.Refused > 0 {
 		fmt.Fprintf(a.Stderr, "scribe: the team database refused %s queued earlier; kept in the outbox's refused list\n", plural(d.Refused, "write"))
 	}
+	for _, r := range d.Refusals {
+		fmt.Fprintf(a.Stderr, "scribe:   refused: %s\n", incident.PlainText(r))
+	}
 }
 
 // runLogTeam is `scribe log` against a team database: through the outbox.

@@ -288,6 +288,27 @@ type Delivery struct {
 	Delivered int // applied (or found applied before)
 	Refused   int // refused by the database, set aside (see Refused)
 	Pending   int // still waiting
+	// Refusals says, of each write refused in this delivery, which it was
+	// and why, for the user: a count alone sends them to the outbox file.
+	Refusals []string
+}
+
+// describe names a queued write for a message: its kind, its incident,
+// when it was typed, and the line it logs.
+func describe(op incident.Operation) string {
+	on := fmt.Sprintf("incident #%d", op.Incident.ID)
+	if op.Incident.ID == 0 {
+		on = "an incident declared offline"
+	}
+	s := fmt.Sprintf("%s on %s typed %s", op.Kind, on, op.Logged.Local().Format("Jan 2 15:04"))
+	if op.Event != nil && op.Event.Text != "" {
+		text := []rune(op.Event.Text)
+		if len(text) > 60 {
+			text = append(text[:59], '…')
+		}
+		s += fmt.Sprintf(" (%q)", string(text))
+	}
+	return s
 }
 
 // Deliver sends the queued operations, oldest first, until the queue is
@@ -385,6 +406,7 @@ func (t *Team) deliverLocked(ctx context.Context, own incident.Operation, ready 
 				return d, out, err
 			}
 			d.Refused++
+			d.Refusals = append(d.Refusals, describe(e.Operation)+": "+incident.ErrorMessage(err))
 		}
 	}
 	if own.ID != "" && !seen {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -238,6 +239,11 @@ func TestRefusedWritesAreNotQueued(t *testing.T) {
 	d, err := team.Deliver(ctx)
 	if err != nil || d.Delivered != 1 || d.Refused != 1 {
 		t.Fatalf("Deliver: %+v, %v", d, err)
+	}
+	// The user is told which write and why, not only how many.
+	if len(d.Refusals) != 1 || !strings.Contains(d.Refusals[0], "set-severity") ||
+		!strings.Contains(d.Refusals[0], fmt.Sprintf("#%d", inc)) || !strings.Contains(d.Refusals[0], "severity 9") {
+		t.Fatalf("Refusals = %q; want the write (kind, incident) and the reason", d.Refusals)
 	}
 	refused, err := team.Refused(ctx)
 	if err != nil || len(refused) != 1 || refused[0].Operation.ID != bad.ID || !strings.Contains(refused[0].LastError, "severity") {
