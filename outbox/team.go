@@ -103,6 +103,10 @@ type Team struct {
 	lastErr    error        // why it could not be reached last time
 	retryAfter time.Time    // writes queue without trying until then
 
+	// refusals are the writes the database refused on delivery since the
+	// TUI last asked (TakeRefusals).
+	refusals []string
+
 	// What was read last, shown while the database cannot be reached.
 	version int64
 	list    []incident.Incident
@@ -407,6 +411,7 @@ func (t *Team) deliverLocked(ctx context.Context, own incident.Operation, ready 
 			}
 			d.Refused++
 			d.Refusals = append(d.Refusals, describe(e.Operation)+": "+incident.ErrorMessage(err))
+			t.refusals = append(t.refusals, d.Refusals[len(d.Refusals)-1])
 		}
 	}
 	if own.ID != "" && !seen {
@@ -421,6 +426,17 @@ func (t *Team) deliverLocked(ctx context.Context, own incident.Operation, ready 
 	}
 	t.lastErr, t.retryAfter = nil, time.Time{}
 	return d, out, ownErr
+}
+
+// TakeRefusals returns the writes the database refused on delivery since
+// the last call, each with why, and forgets them: the TUI shows them once
+// (its lines marked pending vanish then, and must not do so silently).
+func (t *Team) TakeRefusals() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	r := t.refusals
+	t.refusals = nil
+	return r
 }
 
 // PendingOperations lists the operations waiting for the database,

@@ -245,6 +245,12 @@ func TestRefusedWritesAreNotQueued(t *testing.T) {
 		!strings.Contains(d.Refusals[0], fmt.Sprintf("#%d", inc)) || !strings.Contains(d.Refusals[0], "severity 9") {
 		t.Fatalf("Refusals = %q; want the write (kind, incident) and the reason", d.Refusals)
 	}
+	if r := team.TakeRefusals(); len(r) != 1 || r[0] != d.Refusals[0] {
+		t.Fatalf("TakeRefusals = %q, want %q", r, d.Refusals)
+	}
+	if r := team.TakeRefusals(); len(r) != 0 {
+		t.Fatalf("TakeRefusals again = %q, want nothing", r)
+	}
 	refused, err := team.Refused(ctx)
 	if err != nil || len(refused) != 1 || refused[0].Operation.ID != bad.ID || !strings.Contains(refused[0].LastError, "severity") {
 		t.Fatalf("refused: %+v, %v", refused, err)

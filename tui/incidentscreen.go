@@ -274,6 +274,9 @@ func (s *incidentScreen) versionRead(msg versionMsg) tea.Cmd {
 		marks = msg.team.pending != s.header.team.pending
 		s.fullReload = s.fullReload || marks
 		s.header.team = msg.team
+		if err := msg.team.refusal(); err != nil {
+			s.status.Error(err) // its pending line vanishes: say why
+		}
 	}
 	if msg.err != nil {
 		s.status.Error(msg.err)

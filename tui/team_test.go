@@ -230,3 +230,39 @@ func TestUnreadIncidentClaimsNothing(t *testing.T) {
 		t.Errorf("still unknown once the database answered:\n%s", top)
 	}
 }
+
+// refusingStore is a team database that refused, on delivery, a write
+// kept while offline.
+type refusingStore struct {
+	offlineStore
+	refused []string
+}
+
+func (r *refusingStore) TakeRefusals() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := r.refused
+	r.refused = nil
+	return out
+}
+
+// A line typed offline that the database refuses when it is sent (a
+// severity it already has) vanishes from the timeline: the screen says
+// which and why, instead of letting it disappear silently.
+func TestRefusedOnDeliveryIsSaid(t *testing.T) {
+	h := newHarness(t, true)
+	r := &refusingStore{offlineStore: offlineStore{Store: h.st}}
+	h.m = New(h.ctx, r, h.opts)
+	h.m.c.timer = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg { return timerMsg{d: d, fn: fn} }
+	}
+	h.send(tea.WindowSizeMsg{Width: 160, Height: 30})
+	h.run(h.m.Init())
+	h.tick(time.Second)
+	r.mu.Lock()
+	r.refused = []string{"set-severity on incident #1 typed Dec 6 05:00: incident #1 is already SEV2"}
+	r.mu.Unlock()
+	h.tick(time.Second)
+	h.mustSee("refused a write kept while offline")
+	h.mustSee("already SEV2")
+}
