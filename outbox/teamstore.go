@@ -106,6 +106,19 @@ func (t *Team) reader(ctx context.Context) (*store.Store, error) {
 	return t.db, nil
 }
 
+// WatchIncident tells when incident id may have changed, woken by the team
+// database's notifications (store.Store.Watch: LISTEN/NOTIFY, polling where
+// LISTEN is unavailable), so that the TUI shows another machine's line at
+// once rather than at its next poll. It fails while the database cannot be
+// reached; the TUI then polls, and tries again once it answers.
+func (t *Team) WatchIncident(ctx context.Context, id int64) (<-chan struct{}, error) {
+	st, err := t.reader(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return st.Watch(ctx, id)
+}
+
 // Incidents lists the incidents, or the last list read while the database
 // cannot be reached.
 func (t *Team) Incidents(ctx context.Context) ([]incident.Incident, error) {

@@ -266,3 +266,44 @@ func TestRefusedOnDeliveryIsSaid(t *testing.T) {
 	h.mustSee("refused a write kept while offline")
 	h.mustSee("already SEV2")
 }
+
+// watchingStore is a team database whose watch reports one change: one
+// made by another machine right after the screen read the incident.
+type watchingStore struct {
+	offlineStore
+	watched int
+}
+
+func (w *watchingStore) WatchIncident(ctx context.Context, id int64) (<-chan struct{}, error) {
+	w.watched++
+	other := incident.Event{IncidentID: id, Kind: incident.KindNote, Text: "logged on another laptop", Author: "ken"}
+	if err := w.Store.LogEvent(ctx, &other); err != nil {
+		return nil, err
+	}
+	ch := make(chan struct{}, 1)
+	ch <- struct{}{}
+	close(ch)
+	return ch, nil
+}
+
+// A store that can say when the incident changed wakes the screen at
+// once: another machine's line shows without waiting for the next poll
+// (no timer fires in this test).
+func TestWakeShowsAnotherMachinesLineBeforeThePoll(t *testing.T) {
+	h := newHarness(t, true)
+	w := &watchingStore{offlineStore: offlineStore{Store: h.st}}
+	h.m = New(h.ctx, w, h.opts)
+	h.m.c.timer = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg { return timerMsg{d: d, fn: fn} }
+	}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	h.run(h.m.Init())
+	if w.watched != 1 {
+		t.Fatalf("watched %d times at open, want 1", w.watched)
+	}
+	h.mustSee("logged on another laptop")
+	h.tick(time.Second) // polls go on, and start no second watch
+	if w.watched != 1 {
+		t.Fatalf("watched %d times after a poll, want 1", w.watched)
+	}
+}
