@@ -121,13 +121,8 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 	case versionMsg:
 		return s.versionRead(msg)
-	case wakeMsg:
-		return s.woken(msg)
-	case watchFailedMsg:
-		if s.mine(msg.id, msg.gen) {
-			s.live.stop()
-			s.live.stop = nil
-		}
+	case wakeMsg, watchFailedMsg:
+		return s.liveMsg(msg) // livewatch.go
 	case clockMsg:
 		if s.mine(msg.id, msg.gen) {
 			s.header.now = s.c.now()

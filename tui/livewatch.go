@@ -70,6 +70,20 @@ func awaitWake(ch <-chan struct{}, id int64, gen int) tea.Cmd {
 	}
 }
 
+// liveMsg handles the watch's messages.
+func (s *incidentScreen) liveMsg(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case wakeMsg:
+		return s.woken(msg)
+	case watchFailedMsg:
+		if s.mine(msg.id, msg.gen) && s.live.stop != nil {
+			s.live.stop()
+			s.live.stop = nil
+		}
+	}
+	return nil
+}
+
 // woken reads the version at once, as a poll would but without scheduling
 // another poll, and waits for the next wake.
 func (s *incidentScreen) woken(msg wakeMsg) tea.Cmd {
