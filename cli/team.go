@@ -94,6 +94,9 @@ func (a *App) deliveryNote(d outbox.Delivery) {
 	if d.Refused > 0 {
 		fmt.Fprintf(a.Stderr, "scribe: the team database refused %s queued earlier; kept in the outbox's refused list\n", plural(d.Refused, "write"))
 	}
+	for _, r := range d.Refusals {
+		fmt.Fprintf(a.Stderr, "scribe:   refused: %s\n", incident.PlainText(r))
+	}
 }
 
 // runLogTeam is `scribe log` against a team database: through the outbox.
@@ -148,6 +151,9 @@ func (a *App) runTeamTUI(ctx context.Context, dsn string, incidentID int64) erro
 		return err
 	}
 	defer team.Close()
+	// A line shown as taken is in the outbox until the database has it: a
+	// TUI killed while the database is slow or gone loses nothing.
+	team.KeepInFlight = true
 	if incidentID != 0 && team.Online() {
 		// Fail before taking over the terminal when the number is wrong.
 		st, err := team.Store(ctx)

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"errors"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -239,6 +240,17 @@ func TestRefusedWritesAreNotQueued(t *testing.T) {
 	if err != nil || d.Delivered != 1 || d.Refused != 1 {
 		t.Fatalf("Deliver: %+v, %v", d, err)
 	}
+	// The user is told which write and why, not only how many.
+	if len(d.Refusals) != 1 || !strings.Contains(d.Refusals[0], "set-severity") ||
+		!strings.Contains(d.Refusals[0], fmt.Sprintf("#%d", inc)) || !strings.Contains(d.Refusals[0], "severity 9") {
+		t.Fatalf("Refusals = %q; want the write (kind, incident) and the reason", d.Refusals)
+	}
+	if r := team.TakeRefusals(); len(r) != 1 || r[0] != d.Refusals[0] {
+		t.Fatalf("TakeRefusals = %q, want %q", r, d.Refusals)
+	}
+	if r := team.TakeRefusals(); len(r) != 0 {
+		t.Fatalf("TakeRefusals again = %q, want nothing", r)
+	}
 	refused, err := team.Refused(ctx)
 	if err != nil || len(refused) != 1 || refused[0].Operation.ID != bad.ID || !strings.Contains(refused[0].LastError, "severity") {
 		t.Fatalf("refused: %+v, %v", refused, err)
@@ -451,5 +463,242 @@ func TestReaderComesBackOnline(t *testing.T) {
 	}
 	if online, pending := team.TeamState(ctx); !online || pending != 0 {
 		t.Fatalf("TeamState after the database came back = %v, %d; want online, 0", online, pending)
+	}
+}
+
+// A TUI opened while the database is down (nothing read yet) polls the
+// version and the snapshot every half second; none of those reads may
+// start the quiet spell over, or the screen would say offline for ever
+// after the database came back, and keep what it queued.
+func TestOpenedOfflinePollerComesBackOnline(t *testing.T) {
+	ctx := context.Background()
+	dsn, k := teamDB(t)
+	setup := openTeam(t, dsn, filepath.Join(t.TempDir(), "setup.db"))
+	inc := newTeamIncident(t, setup)
+	k.Cut()
+	team := openTeam(t, dsn, filepath.Join(t.TempDir(), "outbox.db"))
+	now := time.Now()
+	team.Now = func() time.Time { return now }
+	if _, err := note(t, team, inc, "typed before anything was read"); !errors.Is(err, ErrQueued) {
+		t.Fatalf("offline line: %v", err)
+	}
+	poll := func() (bool, int) {
+		now = now.Add(500 * time.Millisecond)
+		if _, err := team.DataVersion(ctx); err != nil {
+			t.Fatalf("DataVersion: %v", err)
+		}
+		if _, err := team.Snapshot(ctx, inc); err != nil {
+			t.Fatalf("Snapshot: %v", err)
+		}
+		return team.TeamState(ctx)
+	}
+	for range 4 {
+		if online, _ := poll(); online {
+			t.Fatal("online while the link is cut")
+		}
+	}
+	k.Restore()
+	online, pending := false, -1
+	for i := 0; i < 20 && !(online && pending == 0); i++ { // ten seconds of polls
+		online, pending = poll()
+	}
+	if !online || pending != 0 {
+		t.Fatalf("after the database came back and 10 s of polls: online %v, %d pending", online, pending)
+	}
+	snap, err := team.Snapshot(ctx, inc)
+	if err != nil || snap.Incident.Title != "Checkout errors" {
+		t.Fatalf("snapshot after coming back: %q, %v", snap.Incident.Title, err)
+	}
+	if got := texts(t, team, inc); !slices.Equal(got, []string{"typed before anything was read"}) {
+		t.Fatalf("delivered %q", got)
+	}
+}
+
+// A database that stops answering on a connection already open (the VPN
+// gone without a reset, a frozen server) is out of reach like one that
+// refuses: a write queues, and the TUI's poll says offline, instead of
+// both waiting until TCP gives up a quarter of an hour later, the line
+// "saving" and in no outbox meanwhile. Once the database answers again,
+// the line arrives once.
+func TestFrozenDatabaseQueues(t *testing.T) {
+	ctx := context.Background()
+	dsn, k := teamDB(t)
+	team := openTeam(t, dsn, filepath.Join(t.TempDir(), "outbox.db"))
+	inc := newTeamIncident(t, team)
+	if _, err := team.DataVersion(ctx); err != nil {
+		t.Fatal(err)
+	}
+	k.Freeze()
+	within := func(what string, bound time.Duration, fn func()) {
+		t.Helper()
+		done := make(chan struct{})
+		go func() { defer close(done); fn() }()
+		select {
+		case <-done:
+		case <-time.After(bound):
+			k.Cut() // lets the stuck call end, and the test with it
+			<-done
+			t.Fatalf("%s still waiting for a frozen database after %s", what, bound)
+		}
+	}
+	within("a write", 30*time.Second, func() {
+		if _, err := note(t, team, inc, "typed while the link hangs"); !errors.Is(err, ErrQueued) {
+			t.Errorf("write to a frozen database: %v, want it queued", err)
+		}
+	})
+	// The screen reloads to show the line as pending: during the quiet
+	// spell that follows the failure, from what it read last, without
+	// asking the database again (which would take readTimeout).
+	dials := k.Dials()
+	within("the reload after the write", 10*time.Second, func() {
+		snap, err := team.Snapshot(ctx, inc)
+		if k.Dials() != dials {
+			t.Errorf("the reload during the quiet spell connected to the database again")
+		}
+		if err != nil {
+			t.Errorf("Snapshot: %v", err)
+			return
+		}
+		if n := len(snap.Events); n == 0 || snap.Events[n-1].ID >= 0 || snap.Events[n-1].Text != "typed while the link hangs" {
+			t.Errorf("the pending line is not last in the reload: %+v", snap.Events)
+		}
+	})
+	within("the poll", 30*time.Second, func() {
+		team.Now = func() time.Time { return time.Now().Add(time.Minute) } // past the quiet spell
+		if _, err := team.DataVersion(ctx); err != nil {
+			t.Errorf("DataVersion: %v", err)
+		}
+		if online, pending := team.TeamState(ctx); online || pending != 1 {
+			t.Errorf("TeamState while frozen = %v, %d; want offline, 1", online, pending)
+		}
+	})
+	k.Cut()
+	k.Restore()
+	if d, err := team.Deliver(ctx); err != nil || d.Delivered != 1 {
+		t.Fatalf("Deliver: %+v, %v", d, err)
+	}
+	if got := texts(t, team, inc); !slices.Equal(got, []string{"typed while the link hangs"}) {
+		t.Fatalf("delivered %q", got)
+	}
+}
+
+// A write is in the outbox before it is sent: a run killed while the
+// database takes its time (or has stopped answering and the write waits
+// for answerTimeout) leaves it there for the next run, instead of losing
+// a line the user saw accepted. Once sent it is gone from the outbox, and
+// a write the database refuses is not kept either.
+func TestWriteIsKeptWhileInFlight(t *testing.T) {
+	ctx := context.Background()
+	dsn, k := teamDB(t)
+	box := filepath.Join(t.TempDir(), "outbox.db")
+	team := openTeam(t, dsn, box)
+	team.KeepInFlight = true
+	inc := newTeamIncident(t, team)
+	if _, err := note(t, team, inc, "sent at once"); err != nil {
+		t.Fatal(err)
+	}
+	other, err := store.OpenOutbox(ctx, box) // what a next run would find
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	target := store.Redact(dsn)
+	if n, err := other.Count(ctx, target); err != nil || n != 0 {
+		t.Fatalf("outbox after a delivered write: %d, %v", n, err)
+	}
+	bad := NewOperation(incident.OpSetSeverity, incident.Ref{ID: inc + 100}, incident.Origin{}, time.Now())
+	bad.Severity = 2
+	if _, err := team.Apply(ctx, bad); err == nil || errors.Is(err, ErrQueued) {
+		t.Fatalf("a write to a missing incident: %v", err)
+	}
+	if n, err := other.Count(ctx, target); err != nil || n != 0 {
+		t.Fatalf("outbox after a refused write: %d, %v", n, err)
+	}
+	if r, err := other.Refused(ctx, target); err != nil || len(r) != 0 {
+		t.Fatalf("a refused write was set aside as if delivered later: %d, %v", len(r), err)
+	}
+
+	k.Freeze()
+	done := make(chan error, 1)
+	go func() {
+		_, err := note(t, team, inc, "in flight when the run was killed")
+		done <- err
+	}()
+	inFlight := false
+	for found := false; !found; {
+		select {
+		case err := <-done:
+			done <- err
+			found = true
+		default:
+		}
+		if ops, err := other.Pending(ctx, target); err == nil && len(ops) == 1 {
+			inFlight = !found
+			found = true
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !inFlight {
+		t.Fatal("the write was not in the outbox while it was being sent")
+	}
+	if err := <-done; !errors.Is(err, ErrQueued) {
+		t.Fatalf("write to a frozen database: %v", err)
+	}
+}
+
+// A run that opens sends what waits in the outbox, but not a write another
+// run on the machine is sending now (kept there while in flight): that one
+// is neither sent twice at once nor reported as "queued earlier". Order
+// holds: delivery stops at it. A write in flight for longer than any run
+// takes is one a killed run left, and is sent.
+func TestOpenLeavesAnotherRunsWriteInFlight(t *testing.T) {
+	ctx := context.Background()
+	dsn, _ := teamDB(t)
+	box := filepath.Join(t.TempDir(), "outbox.db")
+	setup := openTeam(t, dsn, box)
+	inc := newTeamIncident(t, setup)
+	setup.Close()
+	q, err := store.OpenOutbox(ctx, box)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	target := store.Redact(dsn)
+	add := func(text string, waits bool) {
+		t.Helper()
+		op := NewOperation(incident.OpLogEvent, incident.Ref{ID: inc}, incident.Origin{Author: "ida"}, time.Now())
+		op.Event = &incident.Event{Kind: incident.KindNote, Text: text}
+		if err := q.Add(ctx, target, op); err != nil {
+			t.Fatal(err)
+		}
+		if waits {
+			if err := q.Waits(ctx, op.ID, "connect: connection refused"); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	add("queued while offline", true)
+	add("being sent by another run", false)
+	add("queued after it", true)
+	team := openTeam(t, dsn, box)
+	if d := team.Opened(); d.Delivered != 1 || d.Pending != 2 {
+		t.Fatalf("Open delivered %+v; want the first only, two left", d)
+	}
+	if got := texts(t, team, inc); !slices.Equal(got, []string{"queued while offline"}) {
+		t.Fatalf("after Open: %q", got)
+	}
+	team.Close()
+	later, err := Open(ctx, dsn, box)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer later.Close()
+	later.Now = func() time.Time { return time.Now().Add(inFlight) }
+	if d, err := later.deliverWaiting(ctx); err != nil || d.Delivered != 2 {
+		t.Fatalf("a run past the in-flight time delivered %+v, %v; want the two left", d, err)
+	}
+	want := []string{"queued while offline", "being sent by another run", "queued after it"}
+	if got := texts(t, later, inc); !slices.Equal(got, want) {
+		t.Fatalf("delivered %q, want %q", got, want)
 	}
 }

@@ -50,7 +50,9 @@ func (t *Team) SetChecklistItem(ctx context.Context, itemID int64, state inciden
 	if err != nil {
 		return incident.ChecklistItem{}, incident.Event{}, err
 	}
-	return st.SetChecklistItem(ctx, itemID, state, o)
+	actx, cancel := context.WithTimeout(ctx, answerTimeout)
+	defer cancel()
+	return st.SetChecklistItem(actx, itemID, state, o)
 }
 
 // CloseReminder needs the database.
@@ -59,7 +61,9 @@ func (t *Team) CloseReminder(ctx context.Context, id int64, state incident.Remin
 	if err != nil {
 		return incident.Reminder{}, err
 	}
-	return st.CloseReminder(ctx, id, state, o)
+	actx, cancel := context.WithTimeout(ctx, answerTimeout)
+	defer cancel()
+	return st.CloseReminder(actx, id, state, o)
 }
 
 // SnoozeReminder needs the database.
@@ -68,5 +72,7 @@ func (t *Team) SnoozeReminder(ctx context.Context, id int64, until time.Time, o 
 	if err != nil {
 		return incident.Reminder{}, err
 	}
-	return st.SnoozeReminder(ctx, id, until, o)
+	actx, cancel := context.WithTimeout(ctx, answerTimeout)
+	defer cancel()
+	return st.SnoozeReminder(actx, id, until, o)
 }

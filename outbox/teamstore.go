@@ -28,7 +28,7 @@ func (t *Team) TeamState(ctx context.Context) (online bool, pending int) {
 	n, _ := t.queue.Count(ctx, t.target)
 	if t.Now().After(t.retryAfter) && (n > 0 || t.db == nil) {
 		if err := t.connectLocked(ctx); err == nil && n > 0 {
-			t.deliverLocked(ctx)
+			t.deliverLocked(ctx, incident.Operation{}, nil)
 			n, _ = t.queue.Count(ctx, t.target)
 		}
 	}
@@ -47,7 +47,7 @@ func (t *Team) online(ctx context.Context) (*store.Store, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, err := t.deliverLocked(ctx); err != nil {
+		if _, _, err := t.deliverLocked(ctx, incident.Operation{}, nil); err != nil {
 			return nil, t.needed(err)
 		}
 	}
@@ -68,7 +68,10 @@ func (t *Team) DataVersion(ctx context.Context) (int64, error) {
 	st, err := t.reader(ctx)
 	if err == nil {
 		var v int64
-		if v, err = st.DataVersion(ctx); err == nil {
+		actx, cancel := context.WithTimeout(ctx, answerTimeout)
+		v, err = st.DataVersion(actx)
+		cancel()
+		if err == nil {
 			t.mu.Lock()
 			t.version = v
 			// The database answers again: the header stops saying offline
@@ -87,12 +90,14 @@ func (t *Team) DataVersion(ctx context.Context) (int64, error) {
 	return t.version, nil
 }
 
-// reader is the database for a read, without waiting for a reconnect
-// during the quiet spell after a failure.
+// reader is the database for a read, without asking it during the quiet
+// spell after a failure: neither a reconnect nor a connection the pool
+// still holds, which may be one that hangs (the reload that shows a line
+// as pending would wait for readTimeout).
 func (t *Team) reader(ctx context.Context) (*store.Store, error) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.db == nil && t.Now().Before(t.retryAfter) {
+	if t.lastErr != nil && t.Now().Before(t.retryAfter) {
 		return nil, t.lastErr
 	}
 	if err := t.connectLocked(ctx); err != nil {
@@ -101,13 +106,29 @@ func (t *Team) reader(ctx context.Context) (*store.Store, error) {
 	return t.db, nil
 }
 
+// WatchIncident tells when incident id may have changed, woken by the team
+// database's notifications (store.Store.Watch: LISTEN/NOTIFY, polling where
+// LISTEN is unavailable), so that the TUI shows another machine's line at
+// once rather than at its next poll. It fails while the database cannot be
+// reached; the TUI then polls, and tries again once it answers.
+func (t *Team) WatchIncident(ctx context.Context, id int64) (<-chan struct{}, error) {
+	st, err := t.reader(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return st.Watch(ctx, id)
+}
+
 // Incidents lists the incidents, or the last list read while the database
 // cannot be reached.
 func (t *Team) Incidents(ctx context.Context) ([]incident.Incident, error) {
 	st, err := t.reader(ctx)
 	if err == nil {
 		var list []incident.Incident
-		if list, err = st.Incidents(ctx); err == nil {
+		rctx, cancel := context.WithTimeout(ctx, readTimeout)
+		list, err = st.Incidents(rctx)
+		cancel()
+		if err == nil {
 			t.mu.Lock()
 			t.list = list
 			t.mu.Unlock()
@@ -130,7 +151,10 @@ func (t *Team) Snapshot(ctx context.Context, id int64) (incident.Snapshot, error
 	st, err := t.reader(ctx)
 	var snap incident.Snapshot
 	if err == nil {
-		if snap, err = st.Snapshot(ctx, id); err == nil {
+		rctx, cancel := context.WithTimeout(ctx, readTimeout)
+		snap, err = st.Snapshot(rctx, id)
+		cancel()
+		if err == nil {
 			// The cache is the Team's own: the caller may change its copy
 			// in place (the TUI merges others' events into it).
 			cached := snap
@@ -298,7 +322,9 @@ func (t *Team) UpdateIncident(ctx context.Context, id int64, fn func(*incident.I
 	if err != nil {
 		return incident.Incident{}, err
 	}
-	return st.UpdateIncident(ctx, id, fn)
+	actx, cancel := context.WithTimeout(ctx, answerTimeout)
+	defer cancel()
+	return st.UpdateIncident(actx, id, fn)
 }
 
 // EditEvent needs the database.
@@ -307,7 +333,9 @@ func (t *Team) EditEvent(ctx context.Context, id int64, fn func(*incident.Event)
 	if err != nil {
 		return incident.Event{}, err
 	}
-	return st.EditEvent(ctx, id, fn)
+	actx, cancel := context.WithTimeout(ctx, answerTimeout)
+	defer cancel()
+	return st.EditEvent(actx, id, fn)
 }
 
 // DeleteEvent needs the database.
@@ -326,7 +354,9 @@ func (t *Team) UpdateActionItem(ctx context.Context, id int64, fn func(*incident
 	if err != nil {
 		return incident.ActionItem{}, err
 	}
-	return st.UpdateActionItem(ctx, id, fn)
+	actx, cancel := context.WithTimeout(ctx, answerTimeout)
+	defer cancel()
+	return st.UpdateActionItem(actx, id, fn)
 }
 
 // DeleteActionItem needs the database.
@@ -345,7 +375,9 @@ func (t *Team) UpdateRetroNote(ctx context.Context, id int64, fn func(*incident.
 	if err != nil {
 		return incident.RetroNote{}, err
 	}
-	return st.UpdateRetroNote(ctx, id, fn)
+	actx, cancel := context.WithTimeout(ctx, answerTimeout)
+	defer cancel()
+	return st.UpdateRetroNote(actx, id, fn)
 }
 
 // DeleteRetroNote needs the database.
@@ -382,7 +414,9 @@ func (t *Team) onRow(ctx context.Context, id int64, fn func(*store.Store, contex
 	if err != nil {
 		return err
 	}
-	return fn(st, ctx, id)
+	actx, cancel := context.WithTimeout(ctx, answerTimeout)
+	defer cancel()
+	return fn(st, actx, id)
 }
 
 // Changes is the database's: see store.Store.Changes. The incident kept
@@ -393,7 +427,9 @@ func (t *Team) Changes(ctx context.Context, id, since int64) (incident.Changes, 
 	if err != nil {
 		return incident.Changes{}, err
 	}
-	c, err := st.Changes(ctx, id, since)
+	rctx, cancel := context.WithTimeout(ctx, readTimeout)
+	c, err := st.Changes(rctx, id, since)
+	cancel()
 	if err != nil {
 		return c, err
 	}

@@ -81,6 +81,7 @@ var contract = map[string]func(*testing.T){
 	"RunbookInSnapshotChangesAndImport":               TestRunbookInSnapshotChangesAndImport,
 	"RunbookOperationsAreIdempotent":                  TestRunbookOperationsAreIdempotent,
 	"PushCarriesTheRunbook":                           TestPushCarriesTheRunbook,
+	"PushedSeverityAndStatusFollowTheTimeline":        TestPushedSeverityAndStatusFollowTheTimeline,
 	"MigrationSeverityEvents":                         TestMigrationSeverityEvents,
 	"DeletingASeverityEventRestoresTheSeverityBefore": TestDeletingASeverityEventRestoresTheSeverityBefore,
 	"ImportNamesTheRowsItAdded":                       TestImportNamesTheRowsItAdded,

@@ -207,6 +207,30 @@ func (o *Outbox) Delivered(ctx context.Context, seq int64) error {
 	})
 }
 
+// Waits notes why the operation with this UUID is queued (the database
+// could not be reached when it was written), so that another run on the
+// machine tells it from a write still in flight (see outbox.Team.Apply).
+func (o *Outbox) Waits(ctx context.Context, uuid, why string) error {
+	return retryBusy(ctx, func() error {
+		if _, err := o.db.ExecContext(ctx, `UPDATE pending SET last_error = ? WHERE uuid = ?`, why, uuid); err != nil {
+			return fmt.Errorf("update outbox %s: %w", o.path, err)
+		}
+		return nil
+	})
+}
+
+// Withdraw removes the operation with this UUID from the queue: one kept
+// while it was sent, which the database refused and the user was told
+// about.
+func (o *Outbox) Withdraw(ctx context.Context, uuid string) error {
+	return retryBusy(ctx, func() error {
+		if _, err := o.db.ExecContext(ctx, `DELETE FROM pending WHERE uuid = ?`, uuid); err != nil {
+			return fmt.Errorf("update outbox %s: %w", o.path, err)
+		}
+		return nil
+	})
+}
+
 // Failed notes a delivery that could not reach the database; the
 // operation stays queued.
 func (o *Outbox) Failed(ctx context.Context, seq int64, why string) error {

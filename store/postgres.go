@@ -10,6 +10,8 @@ import (
 	"io"
 	"net"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -17,6 +19,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/pgproto3"
 	"github.com/jackc/pgx/v5/stdlib"
 
 	"scribe/incident"
@@ -40,9 +43,17 @@ const pgSchema = "scribe"
 // No error it returns shows the password: they name the database by
 // host:port/database.
 func openPostgres(ctx context.Context, dsn string) (*Store, error) {
+	// A scheme is case-insensitive (RFC 3986); pgx reads "POSTGRES://" as
+	// a key=value string, and tried a local socket.
+	if i := strings.Index(dsn, "://"); i >= 0 {
+		dsn = strings.ToLower(dsn[:i]) + dsn[i:]
+	}
 	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return nil, parseError(dsn, err)
+	}
+	if err := checkPassfile(dsn, cfg); err != nil {
+		return nil, err
 	}
 	if cfg.ConnectTimeout == 0 {
 		cfg.ConnectTimeout = connectTimeout
@@ -60,9 +71,57 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 	s := &Store{db: db, d: postgresDialect, location: describe(cfg.Config), pgConfig: cfg, Now: time.Now}
 	if err := s.migratePostgres(ctx); err != nil {
 		db.Close()
-		return nil, err
+		return nil, noPassword(err, cfg)
 	}
 	return s, nil
+}
+
+// noPassword says, after a refused password, that none was given (pgx
+// has read the URL, PGPASSWORD and the password file by then): libpq says
+// so too, and "password authentication failed" alone sends the user
+// looking for a typo.
+func noPassword(err error, cfg *pgx.ConnConfig) error {
+	var (
+		pge *pgconn.PgError
+		pe  *pgError
+	)
+	if cfg.Password != "" || !errors.As(err, &pge) || pge.Code != "28P01" || !errors.As(err, &pe) {
+		return err
+	}
+	return &pgError{msg: pe.msg + ": no password was given (put it in PGPASSWORD or ~/.pgpass)", err: pe.err}
+}
+
+// checkPassfile refuses a password that came from a password file others
+// may read, as libpq does (it ignores such a file, with a warning): the
+// file is a secret, and a password read from it anyway would hide that.
+func checkPassfile(dsn string, cfg *pgx.ConnConfig) error {
+	if cfg.Password == "" || os.Getenv("PGPASSWORD") != "" {
+		return nil
+	}
+	u, err := url.Parse(dsn)
+	if err != nil {
+		return nil
+	}
+	if _, ok := u.User.Password(); ok || u.Query().Get("password") != "" {
+		return nil
+	}
+	path := u.Query().Get("passfile")
+	if path == "" {
+		path = os.Getenv("PGPASSFILE")
+	}
+	if path == "" {
+		home, err := os.UserHomeDir()
+		if err != nil {
+			return nil
+		}
+		path = filepath.Join(home, ".pgpass")
+	}
+	fi, err := os.Stat(path)
+	if err != nil || fi.Mode().Perm()&0o077 == 0 {
+		return nil
+	}
+	return incident.Errorf(incident.EINVALID, "the password file %s may be read by others (mode %04o): libpq ignores such a file, and so does scribe; make it yours alone: chmod 600 %s",
+		path, fi.Mode().Perm(), path)
 }
 
 // describe names a PostgreSQL database as host:port/database.
@@ -80,7 +139,9 @@ func describe(cfg pgconn.Config) string {
 func Redact(dsn string) string {
 	u, err := url.Parse(dsn)
 	if err != nil || u.Scheme == "" {
-		if m := urlScheme(dsn); m != "" {
+		if m := urlScheme(dsn); m != "" && IsPostgres(dsn) {
+			return redactUnparsed(dsn, m)
+		} else if m != "" {
 			return redactScheme(dsn, m)
 		}
 		return dsn
@@ -111,15 +172,51 @@ func Describe(dsn string) string {
 }
 
 // parseError is a URL pgx cannot read, said without the URL (which holds
-// the password, if any) beyond its redacted form.
+// the password, if any) beyond its redacted form, and with what is wrong
+// in words: pgx's own reason, a number that is not one named as such, a
+// bad port quoted.
 func parseError(dsn string, err error) error {
 	why := "it is not one"
 	var pe *pgconn.ParseConfigError
-	if errors.As(err, &pe) && errors.Unwrap(pe) != nil {
-		why = scrub(errors.Unwrap(pe).Error(), dsn)
+	if errors.As(err, &pe) {
+		why = scrub(parseReason(pe, dsn), dsn)
 	}
 	return incident.Errorf(incident.EINVALID, "database URL %s is not a valid PostgreSQL URL (%s): use postgres://USER@HOST:PORT/DATABASE?sslmode=…, with the password in PGPASSWORD or ~/.pgpass",
 		Redact(dsn), why)
+}
+
+// parseReason is pgx's reason for refusing dsn without the URL it repeats.
+func parseReason(pe *pgconn.ParseConfigError, dsn string) string {
+	text := pe.Error()
+	if i := strings.LastIndex(text, "`: "); i >= 0 {
+		text = text[i+3:]
+	}
+	var num *strconv.NumError
+	if errors.As(pe, &num) {
+		text = strings.Replace(text, " ("+num.Error()+")", ": "+strconv.Quote(num.Num)+" is not a whole number", 1)
+	}
+	if text == "invalid port" {
+		if port := urlPort(Redact(dsn)); port != "" {
+			text = fmt.Sprintf("the port %s is not a number from 1 to 65535", strconv.Quote(port))
+		}
+	}
+	return text
+}
+
+// urlPort is the port written in a URL's host part ("" when none is).
+func urlPort(u string) string {
+	rest := u
+	if m := urlScheme(u); m != "" {
+		rest = strings.TrimPrefix(u, m)
+	}
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		rest = rest[:i]
+	}
+	rest = rest[strings.LastIndex(rest, "@")+1:]
+	if i := strings.LastIndex(rest, ":"); i >= 0 && !strings.HasSuffix(rest, "]") {
+		return rest[i+1:]
+	}
+	return ""
 }
 
 // scrub removes the password dsn carries from text.
@@ -168,6 +265,8 @@ func pgReason(err error) string {
 	switch {
 	case errors.As(err, &pge):
 		return pge.Message + " (" + pge.Code + ")"
+	case notPostgres(err):
+		return "what answered is not a PostgreSQL server (is the port right?)"
 	case errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err):
 		return "no answer in time (is the server up and reachable? the connect timeout is " + connectTimeout.String() + " unless connect_timeout= says otherwise)"
 	case errors.Is(err, context.Canceled):
@@ -187,14 +286,32 @@ func pgReason(err error) string {
 
 // innermost is the text of the deepest error in err's chain: pgx's outer
 // layers repeat the user and database, and the inner one says what failed.
+//
+// Errors joined (pgx tries TLS, then plain text, under sslmode=prefer) are
+// told by the last attempt's, as libpq does, so that the reason stays one
+// line.
 func innermost(err error) string {
 	for {
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			if errs := j.Unwrap(); len(errs) > 0 {
+				err = errs[len(errs)-1]
+				continue
+			}
+		}
 		next := errors.Unwrap(err)
 		if next == nil {
-			return err.Error()
+			return strings.ReplaceAll(err.Error(), "\n", "; ")
 		}
 		err = next
 	}
+}
+
+// notPostgres reports whether what answered does not speak PostgreSQL's
+// protocol: its first bytes read as a message no server sends (an SSH or
+// HTTP server on the port given, a proxy in between).
+func notPostgres(err error) bool {
+	var tooLong *pgproto3.ExceededMaxBodyLenErr
+	return errors.As(err, &tooLong) || strings.Contains(err.Error(), "unknown message type")
 }
 
 // Unreachable reports whether err means the database could not be reached
@@ -218,7 +335,10 @@ func Unreachable(err error) bool {
 		tlsE   *tls.RecordHeaderError
 		certE  *tls.CertificateVerificationError
 	)
-	return errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err) || errors.As(err, &netErr) ||
+	// What answered in the database's place (a proxy while the VPN is down,
+	// or a wrong port) is no database: a write is kept for later, never
+	// lost, and the message says what answered.
+	return errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err) || errors.As(err, &netErr) || notPostgres(err) ||
 		errors.As(err, &dns) || errors.As(err, &tlsE) || errors.As(err, &certE) ||
 		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
 		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, driver.ErrBadConn) ||

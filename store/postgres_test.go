@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"net"
 	"net/url"
 	"os"
@@ -30,7 +31,10 @@ const (
 func TestOpenRefusesURLsOfOtherSchemes(t *testing.T) {
 	t.Chdir(t.TempDir())
 	for _, dsn := range []string{"mysql://root:hunter2@db.example.com/scribe", "http://example.com/scribe.db",
-		"sqlite://./scribe.db", "Postgress://u:hunter2@h/db", "file://x"} {
+		"sqlite://./scribe.db", "Postgress://u:hunter2@h/db", "file://x",
+		// A PostgreSQL URL with a slash or two missing became a local
+		// file ("postgres:team") or directory ("postgresql:").
+		"postgres:team", "postgresql:/var/db/team", "POSTGRES:u:hunter2@h/db", "postgres:"} {
 		_, err := Open(context.Background(), dsn)
 		if incident.ErrorCode(err) != incident.EINVALID {
 			t.Fatalf("Open(%q) = %v, want EINVALID", dsn, err)
@@ -244,6 +248,31 @@ func silentServer(t *testing.T) string {
 	return l.Addr().String()
 }
 
+// otherServer is a loopback server that speaks another protocol: it
+// greets as SSH does, as a wrong port in the URL would.
+func otherServer(t *testing.T) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
+	go func() {
+		for {
+			c, err := l.Accept()
+			if err != nil {
+				return
+			}
+			go func() {
+				defer c.Close()
+				c.Write([]byte("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n"))
+				io.Copy(io.Discard, c) // held open until the client goes
+			}()
+		}
+	}()
+	return l.Addr().String()
+}
+
 // closedPort is a loopback address nothing listens on.
 func closedPort(t *testing.T) string {
 	t.Helper()
@@ -273,6 +302,9 @@ func TestPostgresErrorsNeverShowThePassword(t *testing.T) {
 		{"refused", withHost(t, withPassword(t, base, secret), closedPort(t)), "", "connection refused", true},
 		{"no answer", withHost(t, withPassword(t, base, secret), silentServer(t)), secret, "no answer in time", true},
 		{"unknown host", withHost(t, withPassword(t, base, secret), "db.invalid:5432"), "", "not found", true},
+		// sslmode=prefer tries TLS, then plain text: two failures, one line.
+		{"not PostgreSQL", withHost(t, withPassword(t, base, secret), otherServer(t)) + "&sslmode=prefer", "", "not a PostgreSQL server", true},
+		{"no password given", withPassword(t, base, ""), "", "no password was given", false},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -347,6 +379,37 @@ func TestPostgresLibpqConventions(t *testing.T) {
 			}
 		})
 	}
+	t.Run("a password file others may read is refused, as libpq ignores it", func(t *testing.T) {
+		t.Setenv("PGPASSWORD", "")
+		home := t.TempDir()
+		file := filepath.Join(home, ".pgpass")
+		line := fmt.Sprintf("%s:%s:%s:%s:%s\n", p.Hostname(), p.Port(), strings.TrimPrefix(p.Path, "/"), p.User.Username(), pgtest.Password)
+		if err := os.WriteFile(file, []byte(line), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chmod(file, 0o644); err != nil { // whatever the umask
+			t.Fatal(err)
+		}
+		t.Setenv("PGPASSFILE", file)
+		err := open(t, bare)
+		if err == nil || !strings.Contains(err.Error(), "chmod 600 "+file) || strings.Contains(err.Error(), pgtest.Password) {
+			t.Fatalf("a world-readable password file: %v", err)
+		}
+		if err := os.Chmod(file, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := open(t, bare); err != nil {
+			t.Fatalf("the same file, mode 0600: %v", err)
+		}
+	})
+	t.Run("the scheme in capitals", func(t *testing.T) {
+		t.Setenv("PGPASSWORD", pgtest.Password)
+		for _, scheme := range []string{"POSTGRES://", "PostgreSQL://"} {
+			if err := open(t, scheme+strings.TrimPrefix(strings.TrimPrefix(bare, "postgresql://"), "postgres://")); err != nil {
+				t.Errorf("%s: %v", scheme, err)
+			}
+		}
+	})
 	t.Run("PGSSLMODE", func(t *testing.T) {
 		// The test server has no TLS: sslmode=require must fail, and the
 		// URL's sslmode=disable wins over the environment.
@@ -374,6 +437,37 @@ func TestPostgresLibpqConventions(t *testing.T) {
 	})
 }
 
+// A URL pgx cannot read is refused in one line that says which part is
+// wrong in words (no Go parser's message), names the user, host and
+// database (never the password), and never connects.
+func TestPostgresURLErrorsSayWhatIsWrong(t *testing.T) {
+	const secret = "Sup3r-s3cret-pw"
+	for _, c := range []struct{ dsn, says, shows string }{
+		{"postgres://ida:" + secret + "@db.example.com:notaport/team", `port "notaport"`, "postgres://ida@db.example.com:notaport/team"},
+		{"postgres://ida:" + secret + "@db.example.com:99999/team", `port "99999"`, "postgres://ida@db.example.com:99999/team"},
+		{"postgres://ida:" + secret + "@db.example.com/team?connect_timeout=abc", `invalid connect_timeout: "abc" is not a whole number`, "postgres://ida@db.example.com/team?connect_timeout=abc"},
+		{"postgres://ida:" + secret + "@db.example.com/team?sslmode=bogus", "sslmode is invalid", "postgres://ida@db.example.com/team?sslmode=bogus"},
+		{"postgres://ida:" + secret + "@db.example.com/team?target_session_attrs=bogus", "target_session_attrs", "postgres://ida@db.example.com/team"},
+	} {
+		_, err := Open(context.Background(), c.dsn)
+		if err == nil {
+			t.Fatalf("Open(%s) succeeded", c.dsn)
+		}
+		msg := err.Error()
+		if strings.Contains(msg, secret) || strings.Contains(msg, "\n") {
+			t.Errorf("%s: the password or a second line shows: %q", c.dsn, msg)
+		}
+		for _, bad := range []string{"strconv", "it is not one", "invalid syntax"} {
+			if strings.Contains(msg, bad) {
+				t.Errorf("%s: %q says %q, not what is wrong", c.dsn, msg, bad)
+			}
+		}
+		if !strings.Contains(msg, c.says) || !strings.Contains(msg, c.shows) {
+			t.Errorf("%s: %q; want it to say %q and show %q", c.dsn, msg, c.says, c.shows)
+		}
+	}
+}
+
 // Describe and Redact never show a password, and keep what tells databases
 // apart.
 func TestDescribeAndRedact(t *testing.T) {
@@ -382,6 +476,10 @@ func TestDescribeAndRedact(t *testing.T) {
 			"db.example.com:6432/team", "postgres://ida@db.example.com:6432/team?sslmode=require"},
 		{"postgresql://db.example.com/team", "db.example.com:5432/team", "postgresql://db.example.com/team"},
 		{"/home/ida/.local/share/scribe/scribe.db", "/home/ida/.local/share/scribe/scribe.db", "/home/ida/.local/share/scribe/scribe.db"},
+		// Not a URL Go can read (the port): the user, host and database
+		// stay, the password and its parameter go.
+		{"postgres://ida:pw@x@db.example.com:port/team?password=pw2&sslmode=require",
+			"postgres://ida@db.example.com:port/team?sslmode=require", "postgres://ida@db.example.com:port/team?sslmode=require"},
 	} {
 		if got := Describe(c.in); got != c.describe {
 			t.Errorf("Describe(%q) = %q, want %q", c.in, got, c.describe)

@@ -121,6 +121,17 @@ func (s *Store) pushInto(ctx context.Context, tx *txn, src *pushSource) (PushRes
 	if res.Events, err = s.pushEvents(ctx, tx, src, have); err != nil {
 		return res, err
 	}
+	if !res.Created && res.Events > 0 {
+		// Severity and status changes made locally since the last push:
+		// the incident follows its timeline, as after an undo (the latest
+		// change wins, the team's included).
+		if err := s.followLatestSeverity(ctx, tx, incident.Event{}); err != nil {
+			return res, err
+		}
+		if err := s.followLatestStatus(ctx, tx, ""); err != nil {
+			return res, err
+		}
+	}
 	if err := linkItems(ctx, tx, src, have); err != nil {
 		return res, err
 	}

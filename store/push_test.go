@@ -135,3 +135,56 @@ func TestPushIsWholeIdempotentAndIncremental(t *testing.T) {
 	_, err = Push(ctx, local, 404, team)
 	wantCode(t, err, incident.ENOTFOUND)
 }
+
+// A later push brings severity and status changes made locally since the
+// last one: the team copy's severity and state follow its timeline, as
+// they do after an undo, rather than keep values its own latest events
+// contradict ("SEV1" in the heading under a "SEV1 → SEV2" line). A change
+// the team made after the pushed one stays the last word.
+func TestPushedSeverityAndStatusFollowTheTimeline(t *testing.T) {
+	ctx := context.Background()
+	local := openAt(t, filepath.Join(t.TempDir(), "local.db"))
+	team := openTest(t)
+	clock := testClock() // one clock: which change came last is compared
+	local.Now, team.Now = clock, clock
+	inc := newIncident(t, local)
+	o := Origin{Author: "ida", Source: incident.SourceCLI}
+	must := func(err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := local.SetStatus(ctx, inc.ID, incident.Identified, "Bad config", o)
+	must(err)
+	res, err := Push(ctx, local, inc.ID, team)
+	must(err)
+
+	_, err = local.SetSeverity(ctx, inc.ID, 1, "EU checkout down", o)
+	must(err)
+	_, err = local.SetStatus(ctx, inc.ID, incident.Resolved, "Rolled back", o)
+	must(err)
+	_, err = Push(ctx, local, inc.ID, team)
+	must(err)
+	snap, err := team.Snapshot(ctx, res.IncidentID)
+	must(err)
+	if snap.Incident.Severity != 1 || snap.Incident.State != incident.Resolved {
+		t.Fatalf("after pushing SEV1 and resolved: %s, %s", snap.Incident.Severity, snap.Incident.State)
+	}
+	if got, want := document(t, team, res.IncidentID), document(t, local, inc.ID); got != want {
+		t.Fatalf("the copies differ:\nteam  %s\nlocal %s", got, want)
+	}
+
+	// Locally lowered, then the team raises it later: the team's is last.
+	_, err = local.SetSeverity(ctx, inc.ID, 3, "Only admin pages", o)
+	must(err)
+	_, err = team.SetSeverity(ctx, res.IncidentID, 2, "Still spreading", o)
+	must(err)
+	_, err = Push(ctx, local, inc.ID, team)
+	must(err)
+	snap, err = team.Snapshot(ctx, res.IncidentID)
+	must(err)
+	if snap.Incident.Severity != 2 {
+		t.Fatalf("the team's later change was overridden by an earlier pushed one: %s", snap.Incident.Severity)
+	}
+}

@@ -116,7 +116,20 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 	if m := urlScheme(dsn); m != "" {
 		return nil, incident.Errorf(incident.EINVALID, "database %q is a %s URL: give a file path, or a postgres:// or postgresql:// URL", redactScheme(dsn, m), strings.TrimSuffix(m, "://"))
 	}
+	if almostPostgres(dsn) {
+		// A URL with a slash or two missing, not a file to create: the
+		// user would think they wrote to the team database.
+		return nil, incident.Errorf(incident.EINVALID, "database %q is not a PostgreSQL URL (the scheme needs \"://\"): write postgres://USER@HOST:PORT/DATABASE, or start a local file's path with ./",
+			redactUnparsed(dsn, dsn[:strings.Index(dsn, ":")+1]))
+	}
 	return openSQLite(ctx, dsn)
+}
+
+// almostPostgres reports whether dsn starts as a PostgreSQL URL does
+// without being one ("postgres:team", "postgresql:/db").
+func almostPostgres(dsn string) bool {
+	lower := strings.ToLower(dsn)
+	return strings.HasPrefix(lower, "postgres:") || strings.HasPrefix(lower, "postgresql:")
 }
 
 // IsPostgres reports whether dsn names a PostgreSQL database.
@@ -136,6 +149,35 @@ func redactScheme(dsn, scheme string) string {
 		rest = rest[:i]
 	}
 	return scheme + rest
+}
+
+// redactUnparsed shows a PostgreSQL URL Go cannot parse (a bad port, say)
+// without its password: the user name, host, database and parameters
+// stay, so that the message still says which database and what is wrong.
+func redactUnparsed(dsn, scheme string) string {
+	rest := strings.TrimPrefix(dsn, scheme)
+	// Everything before the last '@' is the user part (a password may hold
+	// any character): only the user name before its ':' stays.
+	user := ""
+	if i := strings.LastIndex(rest, "@"); i >= 0 {
+		user, _, _ = strings.Cut(rest[:i], ":")
+		user, rest = user+"@", rest[i+1:]
+	}
+	hostPath, query, hasQuery := strings.Cut(rest, "?")
+	if !hasQuery {
+		return scheme + user + hostPath
+	}
+	var kept []string
+	for _, kv := range strings.Split(query, "&") {
+		k, _, _ := strings.Cut(kv, "=")
+		if k != "password" && k != "sslpassword" && kv != "" {
+			kept = append(kept, kv)
+		}
+	}
+	if len(kept) == 0 {
+		return scheme + user + hostPath
+	}
+	return scheme + user + hostPath + "?" + strings.Join(kept, "&")
 }
 
 // Close closes the database.

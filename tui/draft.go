@@ -169,6 +169,17 @@ func (s *incidentScreen) draftSoon() tea.Cmd {
 	return s.c.after(draftDelay, func(time.Time) tea.Msg { return draftDueMsg{id: id, gen: gen, seq: seq} })
 }
 
+// sentDraft brings the draft up to date once a typed line is in the store
+// (or the outbox): the draft may still hold that line, saved while it was
+// typed, and a crash before typing next pauses would offer it again as
+// unsent.
+func (s *incidentScreen) sentDraft(msg writtenMsg) tea.Cmd {
+	if msg.line == "" {
+		return nil
+	}
+	return s.saveDraft()
+}
+
 // saveDraft saves the unsent line if it changed, as a write (so quitting
 // waits for it); nil when there is nothing to save.
 func (s *incidentScreen) saveDraft() tea.Cmd {

@@ -148,3 +148,28 @@ func TestUnwritableDraftStopsTheQuit(t *testing.T) {
 		t.Error("a second ctrl+c should quit")
 	}
 }
+
+// A line that was logged is no longer the draft once the store has it,
+// not only when typing next pauses: a crash in that second used to bring
+// the logged line back into the input as "your unsent line", where Enter
+// logged it twice, or the next words were typed onto its end.
+func TestALoggedLineIsNoLongerTheDraftAtOnce(t *testing.T) {
+	dir := t.TempDir()
+	h := newHarness(t, true, withDrafts(dir))
+	h.typeText("rolled back the cache config")
+	h.tick(draftDelay)
+	if got := h.draft(1); got != "rolled back the cache config" {
+		t.Fatalf("after a pause the draft is %q", got)
+	}
+	h.press(tea.KeyEnter)
+	if got := h.lastEvent().Text; got != "rolled back the cache config" {
+		t.Fatalf("logged %q", got)
+	}
+	if got := h.draft(1); got != "" {
+		t.Fatalf("the line is logged, and a crash now would bring it back as the draft %q", got)
+	}
+	h.start() // the crash, and scribe open 1 again
+	if h.input() != "" {
+		t.Errorf("reopened with %q in the input", h.input())
+	}
+}

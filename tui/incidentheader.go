@@ -86,6 +86,10 @@ func (h *header) line1(w int) string {
 		stateMark = "✔"
 	}
 	state := st.State(inc.State).Render(stateMark + " " + strings.ToUpper(string(inc.State)))
+	sev := st.Severity(inc.Severity).Render(" " + inc.Severity.String() + " ")
+	if h.unread() {
+		state, sev = st.Muted.Render("state unknown"), st.Muted.Render(" SEV? ")
+	}
 	right := state + "  " + st.Clock.Render("⏱ "+h.clock())
 	if w < narrowWidth {
 		right = state + " " + st.Clock.Render(h.clock())
@@ -94,8 +98,16 @@ func (h *header) line1(w int) string {
 		// Never cut: the commander must see that lines are not shared.
 		right = st.Error.Render(off) + "  " + right
 	}
-	left := st.Severity(inc.Severity).Render(" "+inc.Severity.String()+" ") + " " + st.Title.Render(fmt.Sprintf("#%d ", inc.ID)) + st.Title.Render(Sanitize(inc.Title))
+	left := sev + " " + st.Title.Render(fmt.Sprintf("#%d ", inc.ID)) + st.Title.Render(Sanitize(inc.Title))
 	return spread(left, right, w)
+}
+
+// unread reports whether the incident was never read: opened while its
+// team database was out of reach, the screen has its number and the lines
+// typed since, and a stand-in for the rest (no creation time). The header
+// then claims no severity, state, roles or update cadence.
+func (h *header) unread() bool {
+	return h.team.location != "" && h.snap.Incident.CreatedAt.IsZero()
 }
 
 // line2 puts the role holders first: who is in charge matters more than
@@ -113,6 +125,10 @@ func (h *header) line2(w int) string {
 	left := strings.Join(holders, " · ")
 	if left == "" {
 		left = st.Muted.Render("no roles yet: /ic NAME")
+	}
+	if h.unread() {
+		left = st.Muted.Render("roles, action items and updates show once the team database answers")
+		return spread(left, st.Muted.Render(Sanitize(h.team.location)), w)
 	}
 	lw := lipWidth(left)
 	for _, right := range h.counts() {

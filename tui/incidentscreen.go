@@ -40,6 +40,8 @@ type incidentScreen struct {
 	frames map[string]string // drawn fragments by their inputs; see remember
 	draft  draft
 
+	live liveWatch // woken by the team database's notifications (livewatch.go)
+
 	panes    []pane
 	active   int
 	timeline *timeline
@@ -82,7 +84,7 @@ func newIncidentScreen(c *common, id int64, gen int) *incidentScreen {
 }
 
 func (s *incidentScreen) Init() tea.Cmd {
-	return tea.Batch(s.load(), s.pollTick(), s.clockTick(), s.loadDraft())
+	return tea.Batch(s.load(), s.pollTick(), s.clockTick(), s.loadDraft(), s.watchLive())
 }
 
 // mine reports whether a message is addressed to this screen.
@@ -119,6 +121,8 @@ func (s *incidentScreen) Update(msg tea.Msg) tea.Cmd {
 		}
 	case versionMsg:
 		return s.versionRead(msg)
+	case wakeMsg, watchFailedMsg:
+		return s.liveMsg(msg) // livewatch.go
 	case clockMsg:
 		if s.mine(msg.id, msg.gen) {
 			s.header.now = s.c.now()
@@ -253,12 +257,17 @@ func (s *incidentScreen) clockTick() tea.Cmd {
 	return s.c.after(d, func(time.Time) tea.Msg { return clockMsg{id: id, gen: gen} })
 }
 
-func (s *incidentScreen) checkVersion() tea.Cmd {
+func (s *incidentScreen) checkVersion() tea.Cmd { return s.readVersion(false) }
+
+// readVersion reads the data version and the team state; wake says a
+// notification asked (livewatch.go), not the poll, which then schedules
+// no further poll of its own.
+func (s *incidentScreen) readVersion(wake bool) tea.Cmd {
 	st, ctx, id, gen := s.c.st, s.c.ctx, s.id, s.gen
 	return func() tea.Msg {
 		v, err := st.DataVersion(ctx)
 		team, isTeam := readTeam(ctx, st)
-		return versionMsg{id: id, gen: gen, version: v, err: err, team: team, isTeam: isTeam}
+		return versionMsg{id: id, gen: gen, version: v, err: err, team: team, isTeam: isTeam, wake: wake}
 	}
 }
 
@@ -267,6 +276,11 @@ func (s *incidentScreen) versionRead(msg versionMsg) tea.Cmd {
 		return nil
 	}
 	next := s.pollTick()
+	if msg.wake {
+		next = nil // the poll's own chain goes on
+	} else if msg.isTeam && msg.team.online {
+		next = tea.Batch(next, s.watchLive())
+	}
 	marks := false
 	if msg.isTeam {
 		// Lines were sent (or queued elsewhere): their marks change, and
@@ -274,6 +288,9 @@ func (s *incidentScreen) versionRead(msg versionMsg) tea.Cmd {
 		marks = msg.team.pending != s.header.team.pending
 		s.fullReload = s.fullReload || marks
 		s.header.team = msg.team
+		if err := msg.team.refusal(); err != nil {
+			s.status.Error(err) // its pending line vanishes: say why
+		}
 	}
 	if msg.err != nil {
 		s.status.Error(msg.err)
@@ -294,7 +311,7 @@ func (s *incidentScreen) written(msg writtenMsg) tea.Cmd {
 		// until the team database has it.
 		s.header.team.pending++
 		s.fullReload = true // the pending lines come with a whole read
-		return tea.Batch(s.info(incident.ErrorMessage(msg.err)), s.load())
+		return tea.Batch(s.info(incident.ErrorMessage(msg.err)), s.load(), s.sentDraft(msg))
 	}
 	if msg.err != nil {
 		if msg.undone != nil {
@@ -328,7 +345,7 @@ func (s *incidentScreen) written(msg writtenMsg) tea.Cmd {
 	}
 	// The header (state, roles, counts) and the other panes follow from a
 	// reload; the event itself is already in place.
-	cmds := []tea.Cmd{s.info(what), s.load()}
+	cmds := []tea.Cmd{s.info(what), s.load(), s.sentDraft(msg)}
 	if ch.clipboard != "" {
 		cmds = append(cmds, tea.SetClipboard(ch.clipboard))
 	}
@@ -381,6 +398,7 @@ func (s *incidentScreen) leave() tea.Cmd {
 
 // exit does then as soon as nothing typed can be lost by it.
 func (s *incidentScreen) exit(then tea.Cmd) tea.Cmd {
+	s.stopLive()
 	s.then, s.exiting = then, true
 	return s.settle()
 }

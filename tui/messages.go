@@ -30,6 +30,7 @@ type versionMsg struct {
 	err     error
 	team    teamState // the team database's state, when there is one
 	isTeam  bool
+	wake    bool // read on a notification, not by the poll (livewatch.go)
 }
 
 // clockMsg is the once-a-second tick of the header's clock.

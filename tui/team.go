@@ -20,11 +20,19 @@ type teamStore interface {
 	TeamState(ctx context.Context) (online bool, pending int)
 }
 
+// refusalStore is a team store that tells which writes kept while offline
+// the database refused when they were sent (the outbox's Team has it):
+// their pending lines vanish then, and the screen says why.
+type refusalStore interface {
+	TakeRefusals() []string
+}
+
 // teamState is what the header shows of the team database.
 type teamState struct {
 	location string
 	online   bool
 	pending  int
+	refused  []string // refused on delivery since the last look, said once
 }
 
 // readTeam asks st for its team state; ok is false for a local file.
@@ -34,7 +42,22 @@ func readTeam(ctx context.Context, st Store) (teamState, bool) {
 		return teamState{}, false
 	}
 	online, pending := t.TeamState(ctx)
-	return teamState{location: t.Location(), online: online, pending: pending}, true
+	ts := teamState{location: t.Location(), online: online, pending: pending}
+	if r, ok := st.(refusalStore); ok {
+		ts.refused = r.TakeRefusals()
+	}
+	return ts, true
+}
+
+// refusal is what the status line says of writes refused on delivery.
+func (t teamState) refusal() error {
+	switch len(t.refused) {
+	case 0:
+		return nil
+	case 1:
+		return incident.Errorf(incident.ECONFLICT, "the team database refused a write kept while offline: %s", t.refused[0])
+	}
+	return incident.Errorf(incident.ECONFLICT, "the team database refused %d writes kept while offline; the first: %s", len(t.refused), t.refused[0])
 }
 
 // offline is the header's warning, "" while the database is reached and

@@ -166,3 +166,144 @@ func TestOutsideWritesArriveAsChanges(t *testing.T) {
 		t.Fatalf("the screen's snapshot (seq %d, %d events) does not match the store's %d events", got, len(h.m.inc.snap.Events), len(h.events()))
 	}
 }
+
+// unreadStore is a team database out of reach since before the incident
+// was ever read: Snapshot gives what the outbox's Team gives then, the
+// number and a stand-in for the rest, until the database answers.
+type unreadStore struct {
+	offlineStore
+}
+
+// DataVersion is 0 until the database answers, as the Team's is.
+func (u *unreadStore) DataVersion(ctx context.Context) (int64, error) {
+	u.mu.Lock()
+	off := u.offline
+	u.mu.Unlock()
+	if off {
+		return 0, nil
+	}
+	return u.offlineStore.DataVersion(ctx)
+}
+
+func (u *unreadStore) Snapshot(ctx context.Context, id int64) (incident.Snapshot, error) {
+	u.mu.Lock()
+	off := u.offline
+	u.mu.Unlock()
+	if !off {
+		return u.offlineStore.Snapshot(ctx, id)
+	}
+	return incident.Snapshot{Incident: incident.Incident{ID: id, Severity: 3, State: incident.Investigating,
+		Timezone: "UTC", Title: "(not loaded: the team database is out of reach)"}}, nil
+}
+
+// An incident opened while its team database is out of reach shows no
+// severity, state, roles or cadence it does not know (they were SEV3,
+// INVESTIGATING, "no roles yet" and "next update in 1h", made up), until
+// the database answers.
+func TestUnreadIncidentClaimsNothing(t *testing.T) {
+	h := newHarness(t, true)
+	u := &unreadStore{offlineStore: offlineStore{Store: h.st, offline: true}}
+	h.m = New(h.ctx, u, h.opts)
+	h.m.c.timer = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg { return timerMsg{d: d, fn: fn} }
+	}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	h.run(h.m.Init())
+	h.tick(time.Second)
+	top := strings.Join(strings.Split(h.view(), "\n")[:2], "\n")
+	for _, made := range []string{"SEV3", "INVESTIGATING", "no roles yet", "next update"} {
+		if strings.Contains(top, made) {
+			t.Errorf("the header of an incident never read says %q:\n%s", made, top)
+		}
+	}
+	if !strings.Contains(top, "SEV?") || !strings.Contains(top, "state unknown") || !strings.Contains(top, "offline") {
+		t.Errorf("the header does not say what it does not know:\n%s", top)
+	}
+
+	u.mu.Lock()
+	u.offline = false
+	u.mu.Unlock()
+	h.tick(time.Second)
+	h.tick(time.Second)
+	top = strings.Join(strings.Split(h.view(), "\n")[:2], "\n")
+	if strings.Contains(top, "SEV?") || strings.Contains(top, "state unknown") {
+		t.Errorf("still unknown once the database answered:\n%s", top)
+	}
+}
+
+// refusingStore is a team database that refused, on delivery, a write
+// kept while offline.
+type refusingStore struct {
+	offlineStore
+	refused []string
+}
+
+func (r *refusingStore) TakeRefusals() []string {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := r.refused
+	r.refused = nil
+	return out
+}
+
+// A line typed offline that the database refuses when it is sent (a
+// severity it already has) vanishes from the timeline: the screen says
+// which and why, instead of letting it disappear silently.
+func TestRefusedOnDeliveryIsSaid(t *testing.T) {
+	h := newHarness(t, true)
+	r := &refusingStore{offlineStore: offlineStore{Store: h.st}}
+	h.m = New(h.ctx, r, h.opts)
+	h.m.c.timer = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg { return timerMsg{d: d, fn: fn} }
+	}
+	h.send(tea.WindowSizeMsg{Width: 160, Height: 30})
+	h.run(h.m.Init())
+	h.tick(time.Second)
+	r.mu.Lock()
+	r.refused = []string{"set-severity on incident #1 typed Dec 6 05:00: incident #1 is already SEV2"}
+	r.mu.Unlock()
+	h.tick(time.Second)
+	h.mustSee("refused a write kept while offline")
+	h.mustSee("already SEV2")
+}
+
+// watchingStore is a team database whose watch reports one change: one
+// made by another machine right after the screen read the incident.
+type watchingStore struct {
+	offlineStore
+	watched int
+}
+
+func (w *watchingStore) WatchIncident(ctx context.Context, id int64) (<-chan struct{}, error) {
+	w.watched++
+	other := incident.Event{IncidentID: id, Kind: incident.KindNote, Text: "logged on another laptop", Author: "ken"}
+	if err := w.Store.LogEvent(ctx, &other); err != nil {
+		return nil, err
+	}
+	ch := make(chan struct{}, 1)
+	ch <- struct{}{}
+	close(ch)
+	return ch, nil
+}
+
+// A store that can say when the incident changed wakes the screen at
+// once: another machine's line shows without waiting for the next poll
+// (no timer fires in this test).
+func TestWakeShowsAnotherMachinesLineBeforeThePoll(t *testing.T) {
+	h := newHarness(t, true)
+	w := &watchingStore{offlineStore: offlineStore{Store: h.st}}
+	h.m = New(h.ctx, w, h.opts)
+	h.m.c.timer = func(d time.Duration, fn func(time.Time) tea.Msg) tea.Cmd {
+		return func() tea.Msg { return timerMsg{d: d, fn: fn} }
+	}
+	h.send(tea.WindowSizeMsg{Width: 120, Height: 30})
+	h.run(h.m.Init())
+	if w.watched != 1 {
+		t.Fatalf("watched %d times at open, want 1", w.watched)
+	}
+	h.mustSee("logged on another laptop")
+	h.tick(time.Second) // polls go on, and start no second watch
+	if w.watched != 1 {
+		t.Fatalf("watched %d times after a poll, want 1", w.watched)
+	}
+}
