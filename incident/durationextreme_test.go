@@ -11,7 +11,7 @@ import (
 // give: -math.MinInt64 overflows back to itself, which once made
 // FormatDuration recurse until the stack ran out.
 func TestFormatDurationExtremes(t *testing.T) {
-	for _, d := range []time.Duration{math.MinInt64, math.MinInt64 + 1, math.MaxInt64, time.Time{}.Sub(time.Now())} {
+	for _, d := range []time.Duration{math.MinInt64, math.MinInt64 + 1, math.MaxInt64, time.Until(time.Time{})} {
 		got := FormatDuration(d)
 		if !strings.HasSuffix(got, "d 23h") && !strings.HasSuffix(got, "d") {
 			t.Errorf("FormatDuration(%d) = %q", d, got)
