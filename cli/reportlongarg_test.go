@@ -1,0 +1,36 @@
+package cli
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// An error about a value repeats at most a short prefix of it: a 130 KB
+// argument pasted by mistake must not come back as 130 KB of stderr.
+func TestErrorsQuoteAShortPrefixOfLongArguments(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	if code, _, stderr := runApp(t, "", "--db", db, "new", "Long arguments", "--tz", "UTC"); code != 0 {
+		t.Fatalf("new: %s", stderr)
+	}
+	long := strings.Repeat("a", 130_000)
+	for _, args := range [][]string{
+		{"report", "--since", long},
+		{"report", "--until", long},
+		{"report", "--tz", long},
+		{"report", "--format", long},
+		{"followups", "--repo", long},
+		{"github", "file", "1", "--repo", long, "--dry-run"},
+		{"github", "file", "1", "--repo", "a/b", "--not-filed-in", long, "--dry-run"},
+		{"export", "1", "--tz", "Mars/" + long},
+		{"new", "x", "--tz", "Mars/" + long},
+	} {
+		code, _, stderr := runApp(t, "", append([]string{"--db", db}, args...)...)
+		if code == 0 {
+			t.Errorf("%s …: exit 0, want a refusal", args[0])
+		}
+		if len(stderr) > 1000 {
+			t.Errorf("%v…: %d bytes of error: %.120s…", args[:2], len(stderr), stderr)
+		}
+	}
+}
