@@ -64,6 +64,9 @@ durations in seconds.`,
 			if err != nil {
 				return err
 			}
+			if err := checkPathFlag("-o", out); err != nil {
+				return err
+			}
 			pol, err := a.followUpPolicy() // config.toml's [followups] (cli/followups.go)
 			if err != nil {
 				return err

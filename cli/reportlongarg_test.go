@@ -24,6 +24,11 @@ func TestErrorsQuoteAShortPrefixOfLongArguments(t *testing.T) {
 		{"github", "file", "1", "--repo", "a/b", "--not-filed-in", long, "--dry-run"},
 		{"export", "1", "--tz", "Mars/" + long},
 		{"new", "x", "--tz", "Mars/" + long},
+		{"export", "1", "-o", long},
+		{"export", "1", "-o", "/tmp/" + long[:5000]},
+		{"export", "1", "-o", "/tmp/" + long[:300] + ".md"},
+		{"export", "1", "--template", long},
+		{"report", "-o", long},
 	} {
 		code, _, stderr := runApp(t, "", append([]string{"--db", db}, args...)...)
 		if code == 0 {
