@@ -29,12 +29,18 @@ func TestErrorsQuoteAShortPrefixOfLongArguments(t *testing.T) {
 		{"export", "1", "-o", "/tmp/" + long[:300] + ".md"},
 		{"export", "1", "--template", long},
 		{"report", "-o", long},
+		// Caught by the backstop on the final error line.
+		{"push", "1", "--to", long},
+		{"checklist", "1", "check", long},
+		{"remind", "1", long},
+		{"update", "1", "--format", long},
+		{"--db", long, "list"},
 	} {
 		code, _, stderr := runApp(t, "", append([]string{"--db", db}, args...)...)
 		if code == 0 {
 			t.Errorf("%s …: exit 0, want a refusal", args[0])
 		}
-		if len(stderr) > 1000 {
+		if len(stderr) > 1100 {
 			t.Errorf("%v…: %d bytes of error: %.120s…", args[:2], len(stderr), stderr)
 		}
 	}
