@@ -88,7 +88,13 @@ $SCRIBE_AUTHOR) and --at (default now); its id is printed.`,
 				if err != nil {
 					return err
 				}
-				return a.printID(e.ID)
+				if err := a.printID(e.ID); err != nil {
+					return err
+				}
+				if at.set {
+					a.dayNote(fmt.Sprintf("checklist event %d filed", e.ID), e.OccurredAt, inc)
+				}
+				return nil
 			})
 		},
 	}

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -92,6 +93,9 @@ func Parse(name string, data []byte) (Config, error) {
 		// in the message could carry line breaks or escape sequences.
 		return Config{}, errors.New(incident.PlainText("config " + name + detail))
 	}
+	// A byte order mark is no TOML, but some editors write one; unseen,
+	// it would be refused as a stray character before the first key.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if err := checkShapes(data); err != nil {
 		return refuse(err.Error())
 	}

@@ -272,3 +272,17 @@ func TestLoadUnreadableFileIsAnError(t *testing.T) {
 		t.Errorf("a file behind an unsearchable directory: %+v, %v", c.File, err)
 	}
 }
+
+// A file saved with a UTF-8 byte order mark (Notepad and some Windows
+// editors write one) is read as the same file without it, and an error in
+// it is placed where the user sees it.
+func TestParseByteOrderMark(t *testing.T) {
+	c, err := config.Parse("bom.toml", []byte("\xef\xbb\xbf[sev1]\nupdate_every = \"5m\"\n"))
+	if err != nil || c.UpdateEvery(1) != 5*time.Minute {
+		t.Fatalf("a file with a BOM: %v", err)
+	}
+	_, err = config.Parse("bom.toml", []byte("\xef\xbb\xbf[sev1]\nupdate_evry = \"5m\"\n"))
+	if err == nil || !strings.Contains(err.Error(), "bom.toml:2:1: unknown key") {
+		t.Errorf("an error after a BOM: %v", err)
+	}
+}

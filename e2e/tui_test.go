@@ -198,7 +198,7 @@ func TestTUILiveIncident(t *testing.T) {
 	if ic != "Rosa M." {
 		t.Errorf("commander = %q, want Rosa M.", ic)
 	}
-	if len(d.ActionItems) != 1 || d.ActionItems[0].Title != "Add a canary stage" || d.ActionItems[0].Owner != "ken" {
+	if len(d.ActionItems) != 1 || d.ActionItems[0].Title != "Add a canary stage" || d.ActionItems[0].Owner != "@ken" {
 		t.Errorf("action items = %+v", d.ActionItems)
 	}
 	p.waitFor("IC Rosa M.", 4*time.Second)

@@ -94,7 +94,8 @@ var blameAnchors = sync.OnceValue(func() map[string]bool {
 		"weren": true, "careful": true, "slept": true, "sleeping": true, "doing": true, "let": true,
 		"wrong": true, "dismissed": true, "brushed": true, "shrugged": true, "waved": true, "casual": true,
 		"distracted": true, "nobody": true, "one": true, "poor": true, "bad": true, "bypassing": true,
-		"skipping": true, "job": true,
+		"skipping": true, "job": true, "supposed": true, "faulty": true, "buggy": true, "broken": true, "accident": true,
+		"long": true, "misleading": true, "inaccurate": true, "incorrect": true, "inadequate": true,
 	}
 })
 
@@ -230,6 +231,7 @@ var characterWords = sync.OnceValue(func() map[string]bool {
 		"irresponsible": true, "clueless": true, "inattentive": true, "inattention": true, "idiotic": true,
 		"thoughtless": true, "unprofessional": true, "cavalier": true, "sloppiness": true, "complacent": true,
 		"complacency": true, "overconfident": true, "arrogant": true, "lackadaisical": true, "cowboy": true,
+		"hasty": true, "hastily": true, "rash": true, "rashly": true,
 	}
 })
 
@@ -494,33 +496,41 @@ var humanVerbs = sync.OnceValue(func() map[string]bool {
 // failed to start", "the proxy ignored the header".
 func (b *blameScan) failure(i int) {
 	w := b.word(i)
-	last := i
-	switch {
-	case w == "failed" || w == "neglected" && b.word(i+1) == "to":
-		last = i + 1
-	case w == "messed" || w == "screwed" || w == "tampered" || w == "fiddled":
-		last = i + 1
-	case w == "dropped":
-		last = i + 2
-	case w == "didn't":
-		last = i + 1
-	case w == "did":
-		last = i + 2
-	}
+	last := failurePhraseEnd(w, b.word(i+1), i)
 	verb := b.word(last + 1) // "notice" in "failed to notice"
+	if b.deliberate() && !b.namedSubject(i) {
+		return // "we ignored the billing alerts on purpose during the migration", not "Gene deliberately ignored it"
+	}
 	personal := b.subjectIsPerson(i) && !(w == "missed" && b.subjectWord(i) == "we")
 	switch {
 	case personal:
 	case w == "forgot" || w == "forgetting":
+		if b.thingSubject(i) {
+			return // "the load balancer forgot sticky sessions"
+		}
 	case w == "forgotten" || w == "ignored" || w == "overlooked" || w == "missed" || w == "disregarded":
-		if !b.passiveAttention(i) && !(b.fragment(i) && w != "forgotten") {
-			return
+		if !b.passiveAttention(i) && !(b.fragment(i) && w != "forgotten") || b.thingAgent(i+1) {
+			return // "the alert was ignored by the router"
 		}
 	case b.fragment(i) && (w != "failed" && w != "neglected" || humanVerbs()[verb]):
 	default:
 		return
 	}
 	b.report(blameFailure, i, last, b.failureFix(w, last))
+}
+
+// failurePhraseEnd is the last token of the failure phrase whose verb w is
+// at token i and next after it: "failed to", "messed up", "dropped the
+// ball", "did not".
+func failurePhraseEnd(w, next string, i int) int {
+	switch {
+	case w == "failed" || w == "neglected" && next == "to", w == "messed" || w == "screwed" || w == "tampered" || w == "fiddled",
+		w == "didn't":
+		return i + 1
+	case w == "dropped", w == "did":
+		return i + 2
+	}
+	return i
 }
 
 // passiveAttention: "the alert was ignored", "pages were missed", "the

@@ -91,6 +91,7 @@ func newPeople(snap incident.Snapshot) *people {
 		add(a.Owner)
 	}
 	p.mergeShortNames()
+	p.spellOutLogins()
 	p.buildAliases()
 	p.learnSurnames(snap)
 	person := map[string]int{}

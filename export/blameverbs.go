@@ -42,8 +42,13 @@ var verbChecks = sync.OnceValue(func() map[string][]func(*blameScan, int) bool {
 		"let":    {(*blameScan).letLapse},
 		"wrong":  {(*blameScan).wrongOne, (*blameScan).poorConduct},
 		"nobody": {(*blameScan).nobodyNoticed}, "one": {(*blameScan).noOneNoticed},
-		"bad": {(*blameScan).poorConduct}, "poor": {(*blameScan).poorConduct}, "terrible": {(*blameScan).poorConduct},
+		"bad": {(*blameScan).poorConduct, (*blameScan).badWork}, "poor": {(*blameScan).poorConduct}, "terrible": {(*blameScan).poorConduct},
 		"questionable": {(*blameScan).poorConduct},
+		"faulty":       {(*blameScan).badWork}, "buggy": {(*blameScan).badWork}, "broken": {(*blameScan).badWork},
+		"supposed": {(*blameScan).supposedTo}, "by": {(*blameScan).byMistake}, "long": {(*blameScan).tooLong},
+		"misleading": {(*blameScan).judgedWork}, "inaccurate": {(*blameScan).judgedWork},
+		"incorrect": {(*blameScan).judgedWork}, "inadequate": {(*blameScan).judgedWork},
+		"it's": {(*blameScan).itsOn}, "that's": {(*blameScan).itsOn},
 	}
 })
 
@@ -153,7 +158,9 @@ var conductNouns = sync.OnceValue(func() map[string]bool {
 		"communication": true, "communications": true, "planning": true, "judgement": true, "judgment": true,
 		"handling": true, "execution": true, "preparation": true, "work": true, "attention": true,
 		"coordination": true, "leadership": true, "testing": true, "review": true, "oversight": true,
-		"decision-making": true, "follow-through": true, "ownership": true,
+		"decision-making": true, "follow-through": true, "ownership": true, "deploy": true, "deployment": true,
+		"change": true, "commit": true, "merge": true, "rollout": true, "push": true, "patch": true, "script": true,
+		"migration": true, "code": true,
 	}
 })
 
@@ -347,7 +354,11 @@ var withoutWhat = sync.OnceValue(func() map[string]bool {
 	return map[string]bool{
 		"review": true, "reviewing": true, "checking": true, "testing": true, "telling": true, "asking": true,
 		"approval": true, "looking": true, "thinking": true, "permission": true, "tests": true,
-		"verifying": true, "consulting": true, "warning": true,
+		"verifying": true, "consulting": true, "warning": true, "waiting": true, "ci": true, "canary": true,
+		"canarying": true, "staging": true, "sign-off": true, "signoff": true, "approvals": true, "reviews": true,
+		"running": true, "validation": true, "validating": true, "double-checking": true, "confirming": true,
+		"confirmation": true, "backup": true, "backups": true, "notice": true, "announcing": true,
+		"coordinating": true, "checks": true, "reading": true,
 	}
 })
 
@@ -457,7 +468,10 @@ var attentionActs = sync.OnceValue(func() map[string]bool {
 	return map[string]bool{
 		"look": true, "check": true, "read": true, "notice": true, "test": true, "verify": true, "follow": true,
 		"review": true, "acknowledge": true, "ack": true, "respond": true, "answer": true, "escalate": true,
-		"see": true, "watch": true, "monitor": true, "reply": true, "bother": true,
+		"see": true, "watch": true, "monitor": true, "reply": true, "bother": true, "understand": true,
+		"communicate": true, "inform": true, "notify": true, "tell": true, "warn": true, "page": true, "wait": true,
+		"ask": true, "document": true, "update": true, "renew": true, "run": true, "double-check": true,
+		"validate": true, "confirm": true, "write": true, "record": true, "log": true, "note": true,
 	}
 })
 
@@ -466,6 +480,7 @@ var attentionPast = sync.OnceValue(func() map[string]bool {
 		"looked": true, "checked": true, "read": true, "noticed": true, "tested": true, "verified": true,
 		"followed": true, "reviewed": true, "acknowledged": true, "acked": true, "responded": true, "answered": true,
 		"escalated": true, "saw": true, "watched": true, "monitored": true, "replied": true, "bothered": true,
+		"understood": true,
 	}
 })
 

@@ -46,7 +46,7 @@ var subjectVerbs = sync.OnceValue(func() map[string]bool {
 		"is": true, "was": true, "has": true, "had": true, "does": true, "did": true, "isn't": true, "wasn't": true,
 		"hasn't": true, "hadn't": true, "didn't": true, "doesn't": true, "will": true, "would": true, "can": true,
 		"could": true, "should": true, "might": true, "must": true, "won't": true, "wouldn't": true, "can't": true,
-		"couldn't": true, "shouldn't": true, "says": true, "thinks": true, "confirms": true, "reports": true,
+		"couldn't": true, "shouldn't": true, "may": true, "says": true, "thinks": true, "confirms": true, "reports": true,
 		"agrees": true, "notes": true, "suggests": true, "wants": true, "needs": true, "asks": true, "sees": true,
 		"owns": true, "takes": true, "knows": true, "believes": true, "proposes": true, "recommends": true,
 		"joins": true, "leaves": true, "handles": true, "investigates": true, "checks": true, "restarts": true,
@@ -71,6 +71,14 @@ var irregularPast = sync.OnceValue(func() map[string]bool {
 		"won": true, "understood": true, "undid": true, "rebuilt": true, "built": true, "spent": true, "lost": true,
 		"dug": true, "hid": true, "slept": true, "bought": true, "sought": true, "withdrew": true, "overrode": true,
 		"forgot": true, "mistook": true, "overlooked": true, "stepped": true, "reran": true, "redid": true,
+		"ok'd": true, "ok’d": true, "okd": true, "oked": true, "broke": true, "fell": true, "grew": true, "blew": true,
+		"flew": true, "wore": true, "tore": true, "froze": true, "stole": true, "spun": true, "hung": true, "swung": true,
+		"stuck": true, "sank": true, "shrank": true, "drank": true, "sang": true, "slid": true, "fed": true,
+		"bled": true, "sped": true, "fled": true, "dealt": true, "lent": true, "bent": true, "swept": true,
+		"crept": true, "knelt": true, "forgave": true, "arose": true, "awoke": true, "became": true, "clung": true,
+		"drew": true, "ate": true, "overran": true, "oversaw": true, "overtook": true, "rewrote": true, "shone": true,
+		"strove": true, "strode": true, "swam": true, "underwent": true, "upheld": true, "withheld": true,
+		"mislaid": true, "misled": true, "outgrew": true, "overheard": true, "undertook": true, "foresaw": true,
 	}
 })
 

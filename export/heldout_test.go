@@ -95,15 +95,68 @@ func heldout4Incident() incident.Snapshot {
 			{"Long-term: move billing off the shared cluster", "@dking"}})
 }
 
+// heldout5Incident is the incident of heldout5-names.txt: first names and
+// surnames that are adjectives, nouns, verbs and months (Grant Young, Hope
+// Black, June Sterling, Max Field, Penny Ward, Drew Bell, Skip Frost, Sunny
+// Sharp, Lance Street, Clay Hale), Will and Mark as first names, a login
+// author and an item owned by a full name.
+func heldout5Incident() incident.Snapshot {
+	return castIncident(
+		[][2]string{{"commander", "Grant Young"}, {"ops", "Hope Black"}, {"comms", "June Sterling"}, {"scribe", "Max Field"},
+			{"liaison", "Penny Ward"}, {"network lead", "Drew Bell"}},
+		[]string{"Summer Smith", "Gene Cross", "Reed Best", "Skip Frost", "Dale Marsh", "Glen Wise", "Lance Street", "Clay Hale",
+			"Jay Swift", "Norm Law", "Storm Fox", "Dean Golden", "Sunny Sharp", "Heath Ford", "Miles Lamb", "Guy Strong",
+			"Ash Moss", "Will Hale", "Mark Lamb", "Małgorzata Wiśniewska", "Thảo Nguyễn", "Íñigo Larrañaga", "Ådne Sørlie",
+			"dmarsh"},
+		[][2]string{{"Grant the on-call group read access to dashboards", "@gyoung"},
+			{"Hope to pair with Reed on the cache warm-up", "@hblack"}, {"Max out the pool in the load test", "Max Field"},
+			{"Ask Drew for the switch logs", "@pward"}, {"Field-test the failover script", "@dbell"}})
+}
+
+// heldout6Incident is the incident of heldout6-names.txt, written after the
+// fifth round of fixes: Chase Knight, Kit Bishop, Ginger Lake, Bob Gross,
+// Rob Banks and Sonny Day hold the roles; nicknames, seasons and adjectives
+// (Rusty, Autumn, Early, Moody, Hardy, Fair) among the responders.
+func heldout6Incident() incident.Snapshot {
+	return castIncident(
+		[][2]string{{"commander", "Chase Knight"}, {"ops", "Kit Bishop"}, {"comms", "Ginger Lake"}, {"scribe", "Bob Gross"},
+			{"liaison", "Rob Banks"}, {"release lead", "Sonny Day"}},
+		[]string{"Pat Early", "Ed Moody", "Nick Hardy", "Iris Gale", "Rusty Steel", "Ivy Lane", "Carol Singer", "Autumn Brooks",
+			"Ray Bright", "Grace Lord", "Victor Fair", "Sandy Shore", "Marshall Hill", "Earl Grey", "Amber Stone",
+			"Zbigniew Król", "Ngô Bảo Châu", "rbanks"},
+		[][2]string{{"Rob the staging pool of two nodes for the canary", "@cknight"},
+			{"Kit to document the failover", "@kbishop"}, {"Chase the CDN vendor for an RCA", "Chase Knight"},
+			{"Pat down configs for plain-text secrets", "@bgross"}})
+}
+
+// heldout7Incident is the incident of heldout7-names.txt: the judge's own
+// list of name-words recombined (Frank Long, Dawn Price, Art Young, Sky
+// Page, Faith Stone, Jack Hunter; Grant, Hope, Summer and Drew as
+// surnames) and a login that spells a name.
+func heldout7Incident() incident.Snapshot {
+	return castIncident(
+		[][2]string{{"commander", "Frank Long"}, {"ops", "Dawn Price"}, {"comms", "Art Young"}, {"scribe", "Sky Page"},
+			{"liaison", "Faith Stone"}, {"database lead", "Jack Hunter"}},
+		[]string{"Will King", "Bill Reed", "Rose Grant", "Mark Hope", "Gene Summer", "Penny Chase", "Ray Drew", "Max Bell",
+			"june.park"},
+		[][2]string{{"Grant write access to on-call engineers", "@flong"}, {"Dawn to automate the failover", "@jhunter"},
+			{"Page the DBA on replica lag", "@jhunter"}})
+}
+
 // heldoutCorpora are the held-out corpus files and their incidents.
 var heldoutCorpora = []struct {
 	names, blame string
 	snap         func() incident.Snapshot
+	sentences    int // how many each file has at least (a file cut short fails)
+	notes        int
 }{
-	{"heldout-names.txt", "heldout-blame.txt", heldoutIncident},
-	{"heldout2-names.txt", "heldout2-blame.txt", heldout2Incident},
-	{"heldout3-names.txt", "heldout3-blame.txt", heldout3Incident},
-	{"heldout4-names.txt", "heldout4-blame.txt", heldout4Incident},
+	{"heldout-names.txt", "heldout-blame.txt", heldoutIncident, 120, 40},
+	{"heldout2-names.txt", "heldout2-blame.txt", heldout2Incident, 120, 40},
+	{"heldout3-names.txt", "heldout3-blame.txt", heldout3Incident, 120, 40},
+	{"heldout4-names.txt", "heldout4-blame.txt", heldout4Incident, 120, 40},
+	{"heldout5-names.txt", "heldout5-blame.txt", heldout5Incident, 145, 45},
+	{"heldout6-names.txt", "heldout6-blame.txt", heldout6Incident, 85, 26},
+	{"heldout7-names.txt", "heldout7-blame.txt", heldout7Incident, 75, 24},
 }
 
 // TestHeldoutNameCorpus: the rewrite on sentences written after it was
@@ -111,8 +164,8 @@ var heldoutCorpora = []struct {
 func TestHeldoutNameCorpus(t *testing.T) {
 	for _, h := range heldoutCorpora {
 		cases := readCorpusFile(t, h.names)
-		if len(cases) < 120 {
-			t.Fatalf("%s has %d sentences, want at least 120", h.names, len(cases))
+		if len(cases) < h.sentences {
+			t.Fatalf("%s has %d sentences, want at least %d", h.names, len(cases), h.sentences)
 		}
 		checkNameCorpus(t, h.names, cases, newPeople(h.snap()))
 	}
@@ -122,8 +175,8 @@ func TestHeldoutNameCorpus(t *testing.T) {
 // built (testdata/corpus/heldout*-blame.txt).
 func TestHeldoutBlameCorpus(t *testing.T) {
 	for _, h := range heldoutCorpora {
-		if n := checkBlameCorpus(t, h.blame, newPeople(h.snap())); n < 40 {
-			t.Errorf("%s has %d notes, want at least 40", h.blame, n)
+		if n := checkBlameCorpus(t, h.blame, newPeople(h.snap())); n < h.notes {
+			t.Errorf("%s has %d notes, want at least %d", h.blame, n, h.notes)
 		}
 	}
 }

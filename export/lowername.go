@@ -18,8 +18,8 @@ func (p *people) judgeLowerCase(s *scan, start, end int) verdict {
 	if partOfIdentifier(text, start, end) || determiners()[before] || articles()[before] {
 		return asWord // "the bill", "svc-rose"
 	}
-	if p.listedWithPerson(s, start, end) {
-		return asName // "carter and king split the shards"
+	if p.listedWithPerson(s, start, end) || clauseStart(text, start) && p.pairedSubject(s, start, end) {
+		return asName // "carter and king split the shards", "summer and gene are on the restore"
 	}
 	if (addressVerbs()[before] || thanked(text, start)) && objectEnds(text, lower, end) {
 		return asName // "asked rose to hold", "thanks joy for the notes"
@@ -37,8 +37,8 @@ func (p *people) judgeLowerCase(s *scan, start, end int) verdict {
 	switch {
 	case possessiveAt(text, end):
 		return asName // "rose's rollback plan"
-	case agentVerbs()[v]:
-		return asName // "bill handed off command", "mark said"
+	case agentVerbs()[v], v == "failed" && wordAfter(lower, end+1+len(v)) == "over", agentProgressive(lower, end):
+		return asName // "bill handed off command", "mark said", "dawn failed over", "sky is taking notes"
 	case objectFollows(lower, end) && !quantifiers()[lower[start:end]]:
 		return asName // "rose drained the east region"
 	}
@@ -52,6 +52,7 @@ var addressVerbs = sync.OnceValue(func() map[string]bool {
 		"asked": true, "ask": true, "asking": true, "told": true, "tell": true, "pinged": true, "ping": true,
 		"paged": true, "thanked": true, "cc": true, "cc'd": true, "cced": true, "dm'd": true, "dmed": true,
 		"messaged": true, "emailed": true, "texted": true, "phoned": true, "woke": true, "escalated": true,
+		"ty": true, "thx": true, "tyvm": true, "cheers": true,
 	}
 })
 
@@ -98,6 +99,7 @@ var agentVerbs = sync.OnceValue(func() map[string]bool {
 		"suggested": true, "suggests": true, "proposed": true, "thinks": true, "thought": true, "noticed": true,
 		"volunteered": true, "signed": true, "replied": true, "answered": true, "mentioned": true, "explained": true,
 		"investigated": true, "promised": true, "offered": true, "owns": true, "reported": true,
+		"ok'd": true, "ok’d": true, "okd": true, "oked": true, "okayed": true, "signed-off": true,
 	}
 })
 
@@ -124,3 +126,47 @@ func (p *people) listedWithPerson(s *scan, start, end int) bool {
 	}
 	return false
 }
+
+// pairedSubject reports whether the lower-case name-word at start..end and
+// another responder's name joined to it by "and" are together the subject
+// of the verb after them: "summer and gene are on the restore", where
+// neither name alone would prove anything ("summer and winter are busy"
+// names nobody: winter is no one's name).
+func (p *people) pairedSubject(s *scan, start, end int) bool {
+	if wordAfter(s.lower, end) != "and" {
+		return false
+	}
+	i := skipBlanks(s.lower, end+1+len("and"))
+	other := wordAt(s.lower, i)
+	if other == "" || other == s.lower[start:end] || hasUpper(s.text[i:i+len(other)]) {
+		return false
+	}
+	named := false
+	for _, ai := range p.byWord.lookup(other) {
+		named = named || p.aliases[ai].lower == other
+	}
+	v := wordAfter(s.lower, i+len(other))
+	return named && (finiteVerb(v) || samePast()[v] || v == "are" || v == "were" || v == "have")
+}
+
+// agentProgressive reports whether "is" or "was" and a gerund of what
+// people do follow the word ending at end: "sky is taking notes", "faith is
+// talking to the vendor"; not "price is rising", "the sky is falling".
+func agentProgressive(lower string, end int) bool {
+	aux := wordAfter(lower, end)
+	if aux != "is" && aux != "was" && aux != "'s" {
+		return false
+	}
+	return agentGerunds()[wordAfter(lower, end+1+len(aux))]
+}
+
+// agentGerunds() are what a responder is doing: "is taking notes".
+var agentGerunds = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"taking": true, "looking": true, "checking": true, "drafting": true, "writing": true, "handling": true,
+		"working": true, "paging": true, "investigating": true, "reviewing": true, "watching": true, "monitoring": true,
+		"calling": true, "talking": true, "leading": true, "driving": true, "covering": true, "owning": true,
+		"coordinating": true, "updating": true, "posting": true, "restarting": true, "deploying": true, "testing": true,
+		"debugging": true, "bisecting": true, "escalating": true, "joining": true, "digging": true, "syncing": true,
+	}
+})

@@ -54,6 +54,9 @@ func (p *people) judgeNameNoun(s *scan, a alias, start, end int) verdict {
 			return v
 		}
 	}
+	if wordCompound(text, lower, end) {
+		return asWord // "Clay-based models", "Frost-free coils"
+	}
 	if !clauseStart(text, start) || possessiveAt(text, end) || end < len(text) && text[end] == '-' {
 		return asName
 	}

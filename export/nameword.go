@@ -62,7 +62,7 @@ func (p *people) judgeNameWord(s *scan, a alias, start, end int) verdict {
 	if possessiveAt(text, end) {
 		return asName // "Grant's fix", "May's update"
 	}
-	if end+1 < len(text) && text[end] == '-' && text[end+1] >= 'a' && text[end+1] <= 'z' {
+	if wordCompound(text, lower, end) {
 		return asWord // "Stone-cold", "Young-gen"
 	}
 	if !clauseStart(text, start) {
@@ -75,7 +75,7 @@ func (p *people) judgeNameWord(s *scan, a alias, start, end int) verdict {
 		return unsure // "Hope is not a strategy"
 	}
 	v := p.judgeClauseStart(text, lower, end, person)
-	if v == asName && months()[name] && subjectVerbs()[wordAfter(lower, end)] {
+	if v == asName && months()[name] && monthVerb(lower, end) {
 		return unsure // "May was busy": the month or the person
 	}
 	if v == asName && quantifiers()[name] && !objectFollows(lower, end) {
@@ -266,8 +266,17 @@ func (p *people) judgeClauseStart(text, lower string, end, person int) verdict {
 	}
 	if text[end] != ' ' {
 		switch text[end] {
-		case ':', ',', ';', '!', '?', ')', '.', '*', '_':
-			return asName // "Grant: roll back", "Will, can you…"
+		case ',':
+			if wordSeries(text, lower, end) {
+				return unsure // "Young, old and mid-size pods": a series of words, not a name called
+			}
+			return asName // "Will, can you…"
+		case ':', ';', '!', '?', ')', '.', '*', '_':
+			return asName // "Grant: roll back"
+		case '/':
+			if p.personWordAt(lower, end+1, person) {
+				return asName // "Grant/Hope to decide"
+			}
 		}
 		return unsure
 	}
@@ -283,9 +292,24 @@ func (p *people) judgeClauseStart(text, lower string, end, person int) verdict {
 		return asWord // "Mark 3 pods as drained", "Rose 20%"
 	case c == '@':
 		return asWord // "Grant @ops access"
+	case c == '&' || c == '+' || strings.HasPrefix(text[next:], "->") || strings.HasPrefix(text[next:], "→"):
+		if j := skipBlanks(text, next+joinerLen(text[next:])); j < len(text) && p.personWordAt(lower, j, person) {
+			return asName // "Grant & Hope are on the bridge", "Frank → Dawn at 12:00"
+		}
+	case c == '(':
+		if roleInBrackets(lower, next) {
+			return asName // "Grant (IC) declared SEV2"
+		}
 	case isUpperAt(text, next):
 		return p.judgeCapitalisedAfter(text, lower, next, person)
 	case c >= 'a' && c <= 'z':
+		if v := wordAt(lower, next); (v == "and" || v == "or") && months()[wordBefore(lower, end)] &&
+			monthNames()[wordAfter(lower, next+len(v))] {
+			return asWord // "June and July traffic patterns"
+		}
+		if pastBeforeObject(lower, end, next) {
+			return asName // "Sharp cut the release branch"
+		}
 		return judgeLowerAfter(text, lower, next)
 	}
 	return unsure
@@ -304,6 +328,9 @@ func (p *people) judgeCapitalisedAfter(text, lower string, i, person int) verdic
 		if p.aliases[ai].person != person {
 			return asWord // "Grant Priya access", "Mark Sam as owner"
 		}
+	}
+	if plainCommonWord(lower[i:wend]) {
+		return unsure // "Skip Verification was enabled", "Max Retries was set"
 	}
 	if v := wordAfter(lower, wend); !titleCaseRun(text, wend) && (finiteVerb(v) || isAdverb(v) && finiteVerb(wordAfter(lower, wend+1+len(v)))) {
 		return asName // "Grant Smith restarted it"
@@ -333,14 +360,21 @@ func judgeLowerAfter(text, lower string, i int) verdict {
 		}
 		return unsure
 	case v == "to":
-		// "Will to pair with Priya" (an action item) against "Rose to 40%".
+		// "Will to pair with Priya" (an action item) against "Rose to 40%"
+		// and "Best to wait for the canary".
+		if predicativeWords()[wordBefore(lower, i)] {
+			return unsure
+		}
 		if after != "" && after[0] >= 'a' && after[0] <= 'z' {
 			return asName
 		}
 		return asWord
 	case finiteVerb(v):
-		if strings.HasSuffix(v, "s") && finiteVerb(after) && !auxiliaries()[v] {
-			return asWord // "Green deploys went out first": a noun, then its verb
+		if strings.HasSuffix(v, "s") && !auxiliaries()[v] && (finiteVerb(after) || verbLater(text, lower, i+len(v))) {
+			return asWord // "Green deploys went out first", "Field reports from the team matched": a noun, then its verb
+		}
+		if objectVerbs()[v] && prepositions()[after] || objectVerbs()[v] && after == "to" {
+			return unsure // "Page sent to the DB team": a thing sent, or a person who sent nothing
 		}
 		return asName
 	case isAdverb(v) && finiteVerb(after):

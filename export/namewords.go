@@ -29,8 +29,10 @@ var nameWords = sync.OnceValue(func() map[string]bool {
 })
 
 // isNameWord reports whether a name (lower case) is also an ordinary word,
-// so that finding it in text proves nothing by itself.
-func isNameWord(lower string) bool { return nameWords()[lower] }
+// so that finding it in text proves nothing by itself: a name of
+// namewords.txt, or a common word that is a responder's name all the same
+// ("Hope Black", "Lance Street").
+func isNameWord(lower string) bool { return nameWords()[lower] || isCommonWord(lower) }
 
 // months() are first names that are also months: "in May" is a date.
 var months = sync.OnceValue(func() map[string]bool {

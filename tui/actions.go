@@ -160,9 +160,19 @@ func (p *actionsPane) edit(it incident.ActionItem) {
 
 // itemLine writes an item in the grammar of /action.
 func itemLine(it incident.ActionItem) string {
-	parts := []string{Sanitize(it.Title)}
-	if it.Owner != "" {
-		parts = append(parts, "@"+strings.TrimPrefix(Sanitize(it.Owner), "@"))
+	var parts []string
+	for _, w := range strings.Fields(Sanitize(it.Title)) {
+		if needsEscape(w) {
+			w = `\` + w // a word of the title, not a tag (parseActionItem)
+		}
+		parts = append(parts, w)
+	}
+	if owner := Sanitize(it.Owner); owner != "" {
+		// readOwner's grammar: a login as @login, any other name in quotes.
+		if login, ok := strings.CutPrefix(owner, "@"); !ok || login == "" || strings.ContainsAny(login, " \t\"") {
+			owner = `@"` + strings.ReplaceAll(owner, `"`, "'") + `"`
+		}
+		parts = append(parts, owner)
 	}
 	if it.Due != "" {
 		parts = append(parts, "due:"+it.Due)
@@ -184,6 +194,7 @@ func (p *actionsPane) saveEdit(orig incident.ActionItem, line string) (tea.Cmd, 
 	if next.Title == "" {
 		return nil, incident.Errorf(incident.EINVALID, "the title is empty: to remove the item press esc, select it and press d")
 	}
+	next = keepUnchanged(orig, next, p.h.now(), p.zone)
 	return p.h.write(line, func(ctx context.Context, st Store) (change, error) {
 		if _, err := st.UpdateActionItem(ctx, orig.ID, func(it *incident.ActionItem) error {
 			it.Title, it.Owner, it.Due, it.Priority, it.Description = next.Title, next.Owner, next.Due, next.Priority, next.Description
@@ -193,6 +204,32 @@ func (p *actionsPane) saveEdit(orig incident.ActionItem, line string) (tea.Cmd, 
 		}
 		return change{what: fmt.Sprintf("action item #%d saved", orig.ID), undo: undoItemEdit(orig)}, nil
 	}), nil
+}
+
+// keepUnchanged gives back, in next (what the corrected line reads as),
+// the stored value of every field whose reading the user did not change
+// from the prefilled line: the line's grammar cannot say everything an
+// item may hold (a title with "p1" or "@security" in it reads those as
+// tags, a name with a double quote in it is written with a single one),
+// and correcting the due date must not rewrite the owner or the title.
+func keepUnchanged(orig, next incident.ActionItem, now time.Time, zone *time.Location) incident.ActionItem {
+	before, err := parseActionItem(itemLine(orig), now, zone)
+	if err != nil {
+		return next
+	}
+	keep := func(field *string, was, is, stored string) {
+		if was == is {
+			*field = stored
+		}
+	}
+	keep(&next.Title, before.Title, next.Title, orig.Title)
+	keep(&next.Owner, before.Owner, next.Owner, orig.Owner)
+	keep(&next.Due, before.Due, next.Due, orig.Due)
+	keep(&next.Description, before.Description, next.Description, orig.Description)
+	if before.Priority == next.Priority {
+		next.Priority = orig.Priority
+	}
+	return next
 }
 
 // undoItemEdit puts an item's fields back as they were.

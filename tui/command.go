@@ -50,8 +50,12 @@ type slashCommand struct {
 	// ownsTime: a time after the name belongs to the command's arguments
 	// (/milestone started 14:05), not to the line.
 	ownsTime bool
-	parse    func(in slashInput) (Command, error)
-	run      func(s *incidentScreen, c Command, line string) tea.Cmd
+	// timed says whether what c records happens at a time the user may
+	// set ("14:05 /status identified"); nil: the command has no time, and
+	// a time typed with it is refused rather than silently dropped.
+	timed func(c Command) bool
+	parse func(in slashInput) (Command, error)
+	run   func(s *incidentScreen, c Command, line string) tea.Cmd
 }
 
 // slashInput is what a parse function reads.
@@ -76,29 +80,37 @@ func slashCommands() []slashCommand {
 		{name: "log", aliases: []string{"kind", "k"}, match: isKindName,
 			forms: []string{"/kind KIND text", "/d /a /o /c /n text"},
 			help:  "log as a decision, action, observation, comms update or note",
+			timed: always,
 			parse: parseLog, run: runLog},
 		{name: "ic", aliases: []string{"commander"}, forms: []string{"/ic NAME"},
-			help: "hand the incident commander role to NAME", parse: parseIC, run: runRole},
+			help: "hand the incident commander role to NAME", timed: always,
+			parse: parseIC, run: runRole},
 		{name: "role", forms: []string{"/role ROLE NAME"},
-			help: "hand any role (ops, comms, scribe, liaison, or your own)", parse: parseRole, run: runRole},
+			help: "hand any role (ops, comms, scribe, liaison, or your own)", timed: always,
+			parse: parseRole, run: runRole},
 		{name: "status", aliases: []string{"s"}, forms: []string{"/status STATE [message]"},
-			help: "investigating, identified, monitoring or resolved", parse: parseStatus, run: runStatus},
+			help: "investigating, identified, monitoring or resolved", timed: always,
+			parse: parseStatus, run: runStatus},
 		{name: "sev", aliases: []string{"severity"}, forms: []string{"/sev N [reason]"},
-			help: "severity 1 (worst) to 5, with why", parse: parseSeverity, run: runSeverity},
+			help: "severity 1 (worst) to 5, with why", timed: always,
+			parse: parseSeverity, run: runSeverity},
 		{name: "action", aliases: []string{"ai", "todo", "followup"},
 			forms: []string{"/action TITLE [@owner] [due:WHEN] [p0-p3] [-- description]"},
-			help:  "add an action item (due: a date, friday, next fri, +3d, in 2 weeks)", parse: parseActionCmd, run: runActionItem},
+			help:  "add an action item (due: a date, friday, next fri, +3d, in 2 weeks)", timed: always,
+			parse: parseActionCmd, run: runActionItem},
 		{name: "done", forms: []string{"/done N"}, help: "mark action item N done", parse: parseDone, run: runDone},
 		{name: "milestone", aliases: []string{"ms"}, ownsTime: true, forms: []string{"/milestone NAME [WHEN]", "/milestone NAME clear"},
-			help: "started, detected, declared, mitigated or resolved; clear unsets it", parse: parseMilestone, run: runMilestone},
+			help: "started, detected, declared, mitigated or resolved; clear unsets it", timed: always,
+			parse: parseMilestone, run: runMilestone},
 		{name: "retro", forms: []string{"/retro SECTION text"},
 			help: "a retro note: went-well, went-wrong, lucky, factor or lesson", parse: parseRetro, run: runRetro},
 		{name: "set", forms: []string{"/set FIELD text"},
 			help: "summary, impact, root-cause, trigger, resolution or title", parse: parseSet, run: runSet},
 		{name: "update", forms: []string{"/update [text|markdown|slack]", "/update TEXT"},
 			help:  "draft the stakeholder update in $EDITOR; saving logs it as comms and copies it (/update TEXT logs TEXT)",
+			timed: logsComms,
 			parse: parseUpdate, run: runUpdate},
-		{name: "remind", aliases: []string{"reminder"},
+		{name: "remind", aliases: []string{"reminder"}, ownsTime: true,
 			forms: []string{"/remind SPAN text [@who]", "/remind done|dismiss [N]", "/remind snooze [N] [SPAN]"},
 			help:  "a reminder, shown when due until done or dismissed (/remind 15m check replica lag @ana)",
 			parse: parseRemind, run: runRemind},
@@ -117,6 +129,13 @@ func slashCommands() []slashCommand {
 		{name: "help", aliases: []string{"h", "?"}, forms: []string{"/help"}, help: "this help", parse: parseBare, run: runHelp},
 	}
 }
+
+// always and logsComms are the timed of the command table.
+func always(Command) bool { return true }
+
+// logsComms: /update TEXT logs a comms line at a time; /update drafting in
+// the editor has none.
+func logsComms(c Command) bool { return c.Kind == incident.KindComms }
 
 // lineForms are the lines that are not slash commands, for /help.
 func lineForms() [][2]string {
@@ -189,6 +208,9 @@ func ParseCommand(line string, now time.Time, zone *time.Location) (Command, err
 		return Command{}, err
 	}
 	c.Op = Op(sc.name)
+	if !at.IsZero() && (sc.timed == nil || !sc.timed(c)) {
+		return Command{}, incident.Errorf(incident.EINVALID, "/%s takes no time: a time in front is for lines, /status, /sev, roles, milestones, action items and comms updates; type the command without it", name)
+	}
 	if c.At.IsZero() {
 		c.At = at
 	}

@@ -39,8 +39,8 @@ func TestParseCommand(t *testing.T) {
 		{"/status Resolved", Command{Op: "status", State: incident.Resolved}},
 		{"/sev 1", Command{Op: "sev", Severity: 1}},
 		{"/sev SEV2", Command{Op: "sev", Severity: 2}},
-		{"/action Add a canary stage @ken due:2026-12-01 p1", Command{Op: "action", Item: incident.ActionItem{Title: "Add a canary stage", Owner: "ken", Due: "2026-12-01", Priority: incident.P1}}},
-		{"/action p0 @rosa Alert on pool wait", Command{Op: "action", Item: incident.ActionItem{Title: "Alert on pool wait", Owner: "rosa", Priority: incident.P0}}},
+		{"/action Add a canary stage @ken due:2026-12-01 p1", Command{Op: "action", Item: incident.ActionItem{Title: "Add a canary stage", Owner: "@ken", Due: "2026-12-01", Priority: incident.P1}}},
+		{"/action p0 @rosa Alert on pool wait", Command{Op: "action", Item: incident.ActionItem{Title: "Alert on pool wait", Owner: "@rosa", Priority: incident.P0}}},
 		{"/milestone mitigated", Command{Op: "milestone", Milestone: incident.MilestoneMitigated}},
 		{"/milestone started 14:50", Command{Op: "milestone", At: at(14, 50), Milestone: incident.MilestoneStarted}},
 		{"/retro well rollback took five minutes", Command{Op: "retro", Section: incident.RetroWentWell, Text: "rollback took five minutes"}},
@@ -105,6 +105,16 @@ func TestParseCommandErrors(t *testing.T) {
 		{"/file acme", "invalid repository \"acme\""},
 		{"/file a/b/c", "invalid repository"},
 		{"/edit colour", "unknown field"},
+		// A time on a command that has none is refused, never dropped:
+		// "14:05 /done 3" would otherwise mark it done at 15:30.
+		{"14:05 /done 3", "/done takes no time"},
+		{"-10m /retro lucky the deploy was small", "/retro takes no time"},
+		{"14:05 /set summary x", "/set takes no time"},
+		{"/remind -5m check lag", `invalid reminder time "-5m"`},
+		{"/remind 14:05 check lag", `invalid reminder time "14:05"`},
+		{"14:05 /remind 15m check lag", "/remind takes no time"},
+		{"14:05 /update slack", "/update takes no time"},
+		{"14:05 /filter pods", "/filter takes no time"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.line, func(t *testing.T) {

@@ -226,7 +226,8 @@ func parseBare(in slashInput) (Command, error) {
 // parseActionItem reads "TITLE [@owner] [due:WHEN] [pN] [-- description]":
 // the tagged words may appear anywhere before the description; the other
 // words form the title, which the caller requires. The Actions pane's e
-// reads the same line.
+// reads the same line, and writes a word of the title that would read as a
+// tag with a backslash in front (\p1, \@security, \--).
 func parseActionItem(args string, now time.Time, zone *time.Location) (incident.ActionItem, error) {
 	var item incident.ActionItem
 	head, desc, _ := strings.Cut(args, " -- ")
@@ -241,10 +242,15 @@ func parseActionItem(args string, now time.Time, zone *time.Location) (incident.
 		lw := strings.ToLower(w)
 		switch {
 		case strings.HasPrefix(w, "@") && len(w) > 1:
-			if item.Owner != "" {
-				return item, incident.Errorf(incident.EINVALID, "two owners (%s and %s): an action item has one owner", item.Owner, w[1:])
+			owner, used, err := readOwner(w[1:], words[i+1:])
+			if err != nil {
+				return item, err
 			}
-			item.Owner = w[1:]
+			if item.Owner != "" {
+				return item, incident.Errorf(incident.EINVALID, "two owners (%s and %s): an action item has one owner", item.Owner, owner)
+			}
+			item.Owner = owner
+			i += used
 		case strings.HasPrefix(lw, "due:"):
 			if item.Due != "" {
 				return item, incident.Errorf(incident.EINVALID, "two due dates: an action item has one")
@@ -260,6 +266,8 @@ func parseActionItem(args string, now time.Time, zone *time.Location) (incident.
 				return item, incident.Errorf(incident.EINVALID, "two priorities (%s and %s): an action item has one, P0 (most urgent) to P3", item.Priority, strings.ToUpper(lw))
 			}
 			item.Priority = incident.Priority(strings.ToUpper(lw))
+		case strings.HasPrefix(w, `\`) && needsEscape(w[1:]):
+			title = append(title, w[1:]) // \p1: the word, not a tag
 		default:
 			title = append(title, w)
 		}
@@ -271,6 +279,42 @@ func parseActionItem(args string, now time.Time, zone *time.Location) (incident.
 	check := item
 	check.State = incident.ItemOpen
 	return item, check.Validate()
+}
+
+// readOwner reads an owner after its "@": one word is a GitHub login and
+// is kept with its "@" (@ken is "@ken", as `action add --owner @ken`
+// stores it, so that filing assigns the issue to ken); a name in quotes
+// (@"Rosa M.", @"payments team", @"ken") is a name, not a login, which
+// the Actions pane's e writes for such an owner. used is how many of more
+// it took.
+func readOwner(first string, more []string) (owner string, used int, err error) {
+	if !strings.HasPrefix(first, `"`) {
+		return "@" + first, 0, nil
+	}
+	words := []string{first[1:]}
+	for n := 0; ; n++ {
+		if last := words[len(words)-1]; strings.HasSuffix(last, `"`) {
+			words[len(words)-1] = strings.TrimSuffix(last, `"`)
+			owner = strings.TrimSpace(strings.Join(words, " "))
+			if owner == "" {
+				return "", 0, incident.Errorf(incident.EINVALID, `the owner in quotes is empty: write @name or @"a name of several words"`)
+			}
+			return owner, n, nil
+		}
+		if n == len(more) {
+			return "", 0, incident.Errorf(incident.EINVALID, `the owner @"%s has no closing quote: write @"a name of several words"`, strings.Join(words, " "))
+		}
+		words = append(words, more[n])
+	}
+}
+
+// needsEscape reports whether w, a word of an item's title, would read as
+// a tag of /action (or as an escaped word) unless written with a
+// backslash in front.
+func needsEscape(w string) bool {
+	lw := strings.ToLower(w)
+	return (strings.HasPrefix(w, "@") && len(w) > 1) || strings.HasPrefix(lw, "due:") || isPriorityWord(lw) ||
+		w == "--" || (strings.HasPrefix(w, `\`) && needsEscape(w[1:]))
 }
 
 func isPriorityWord(lw string) bool {

@@ -60,13 +60,24 @@ func runStatus(s *incidentScreen, c Command, line string) tea.Cmd {
 // severity back to what the remaining severity events say.
 func runSeverity(s *incidentScreen, c Command, line string) tea.Cmd {
 	id, o, checklist := s.id, s.origin(c), s.c.checklist(c.Severity)
+	// What changes with it, said at once: the commander escalating learns
+	// the new cadence and that the severity's steps are in the Checklist.
+	what := "severity " + s.snap.Incident.Severity.String() + " → " + c.Severity.String()
+	if every := s.c.updateEvery(c.Severity); every > 0 {
+		what += " · updates every " + incident.FormatDuration(every)
+	} else {
+		what += " · no update cadence"
+	}
+	if c.Severity < s.snap.Incident.Severity && len(checklist) > 0 {
+		what += " · its checklist steps are in Checklist"
+	}
 	return s.writes.run(line, func(ctx context.Context, st Store) (change, error) {
 		// Escalating attaches the new severity's checklist (policy.go).
 		ev, err := st.Escalate(ctx, id, c.Severity, c.Text, checklist, o)
 		if err != nil {
 			return change{}, err
 		}
-		return logged(ev, "severity "+c.Severity.String()), nil
+		return logged(ev, what), nil
 	})
 }
 

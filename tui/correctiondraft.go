@@ -118,10 +118,12 @@ func (s *incidentScreen) resumeCorrection() tea.Cmd {
 }
 
 // reopen starts the correction of t in the pane that has it, as that
-// pane's e would.
+// pane's e would, and shows that pane: the row being corrected is in
+// view, as when e was pressed.
 func (s *incidentScreen) reopen(t fixTarget) bool {
-	for _, p := range s.panes {
+	for i, p := range s.panes {
 		if r, ok := p.(reopener); ok && r.reopen(t, &s.snap) {
+			s.active = i
 			return true
 		}
 	}

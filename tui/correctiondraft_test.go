@@ -68,6 +68,9 @@ func TestCorrectionDraftsOfEveryKind(t *testing.T) {
 	if h.input() != "Add a canary stage @ken p1" || h.m.inc.input.fixing == nil {
 		t.Fatalf("item correction reopened with %q", h.input())
 	}
+	if got := h.m.inc.panes[h.m.inc.active].Title(); !strings.HasPrefix(got, "Actions") {
+		t.Errorf("the item's correction reopened over the %s pane, not Actions", got)
+	}
 	h.press(tea.KeyEnter)
 	if it := h.snapshot().ActionItems[0]; it.Priority != incident.P1 {
 		t.Fatalf("item after the reopened correction: %+v", it)
@@ -83,6 +86,9 @@ func TestCorrectionDraftsOfEveryKind(t *testing.T) {
 	h.mustSee("your unfinished correction of the summary is back")
 	if h.input() != "Checkout failed for 40 minutes" {
 		t.Fatalf("field correction reopened with %q", h.input())
+	}
+	if got := h.m.inc.panes[h.m.inc.active].Title(); got != "Retro" {
+		t.Errorf("the field's correction reopened over the %s pane, not Retro", got)
 	}
 	h.press(tea.KeyEscape)
 	h.mustSee("correction cancelled")

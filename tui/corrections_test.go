@@ -51,7 +51,7 @@ func TestActionItemEditedDeletedAndUndone(t *testing.T) {
 	h.clearInput()
 	h.enter("Add a canary stage to payments @rosa due:2026-12-04 p0 -- the 09:00 deploy reached every pod at once")
 	it := h.snapshot().ActionItems[0]
-	if it.Title != "Add a canary stage to payments" || it.Owner != "rosa" || it.Due != "2026-12-04" || it.Priority != incident.P0 ||
+	if it.Title != "Add a canary stage to payments" || it.Owner != "@rosa" || it.Due != "2026-12-04" || it.Priority != incident.P0 ||
 		it.Description != "the 09:00 deploy reached every pod at once" {
 		t.Fatalf("after e: %+v", it)
 	}
@@ -59,7 +59,7 @@ func TestActionItemEditedDeletedAndUndone(t *testing.T) {
 
 	h.press('z', tea.ModCtrl)
 	it = h.snapshot().ActionItems[0]
-	if it.Title != "Add a canary stage" || it.Owner != "ken" || it.Due != "2026-12-01" || it.Priority != incident.P1 || it.Description != "" {
+	if it.Title != "Add a canary stage" || it.Owner != "@ken" || it.Due != "2026-12-01" || it.Priority != incident.P1 || it.Description != "" {
 		t.Fatalf("undo of the edit left %+v", it)
 	}
 

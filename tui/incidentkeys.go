@@ -22,7 +22,7 @@ func (s *incidentScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 		// (any terminal does that when typing follows Esc at once): do the
 		// Esc, then type the key.
 		esc = s.escape()
-		msg = tea.KeyPressMsg{Code: msg.Code, Text: string(msg.Code)}
+		msg = plainKey(msg)
 	}
 	cmd := s.handleKey(msg)
 	if s.input.empty() { // the placeholder shows only then
@@ -138,26 +138,37 @@ func (s *incidentScreen) helpKey(msg tea.KeyPressMsg) (tea.Cmd, bool) {
 	return nil, true
 }
 
-// escape cancels, in order: an import preview, a correction, the full
-// help, the pane's selection. It never leaves the incident: that takes
-// /list, so an Esc followed by a sentence always types the sentence here.
+// escape cancels the first of: an import preview, a correction, the full
+// help; and with a correction or the help, or alone, the pane's selection
+// (a row shown whole is folded too), so that what is typed after any Esc
+// is text. It never leaves the incident: that takes /list, so an Esc
+// followed by a sentence always types the sentence here.
 func (s *incidentScreen) escape() tea.Cmd {
 	switch {
 	case s.importing != nil:
 		return s.cancelImport()
 	case s.input.fixing != nil:
 		s.input.endCorrection()
-		return tea.Batch(s.info("correction cancelled"), s.draftSoon())
+		// The row goes with the correction: a sentence typed next is
+		// text, its first letter never a key on the row (d deleting it).
+		return tea.Batch(s.info("correction cancelled"), s.draftSoon(), s.unselect())
 	case s.helpPage != nil:
 		s.toggleHelp(false)
-		return nil
+		return s.unselect()
+	case s.selected():
+		return s.unselect()
+	case s.input.empty():
+		return s.info("nothing to cancel · /list goes to the incident list")
 	}
+	return nil
+}
+
+// unselect clears the active pane's selection (its esc binding): after
+// any Esc, the letters typed next are text.
+func (s *incidentScreen) unselect() tea.Cmd {
 	esc := tea.KeyPressMsg{Code: tea.KeyEscape}
 	if p := s.panes[s.active]; bound(esc, p.FullHelp()...) {
 		return p.Update(esc)
-	}
-	if s.input.empty() {
-		return s.info("nothing to cancel · /list goes to the incident list")
 	}
 	return nil
 }

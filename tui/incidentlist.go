@@ -92,6 +92,17 @@ func (l *listScreen) Update(msg tea.Msg) tea.Cmd {
 		return l.typed(msg)
 	case tea.KeyPressMsg:
 		l.status.KeyPressed()
+		field := &l.find
+		if l.declare != nil {
+			field = &l.declare.in
+		}
+		if field.escThenKey(msg) {
+			// Esc and the next key read together (textField.escThenKey):
+			// the Esc first (closing the form or clearing the find line),
+			// then the key, typed where the Esc left the focus.
+			esc := l.Update(tea.KeyPressMsg{Code: tea.KeyEscape})
+			return tea.Batch(esc, l.Update(plainKey(msg)))
+		}
 		if l.declare != nil {
 			return l.declareKey(msg)
 		}

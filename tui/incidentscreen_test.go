@@ -66,7 +66,7 @@ func TestSlashCommandsReachTheDatabase(t *testing.T) {
 		t.Fatalf("%d action items, want 1", len(snap.ActionItems))
 	}
 	it := snap.ActionItems[0]
-	if it.Title != "Add a canary stage" || it.Owner != "ken" || it.Due != "2026-12-01" || it.Priority != incident.P1 {
+	if it.Title != "Add a canary stage" || it.Owner != "@ken" || it.Due != "2026-12-01" || it.Priority != incident.P1 {
 		t.Errorf("action item %+v", it)
 	}
 	var paged, decision *incident.Event

@@ -1,9 +1,6 @@
 package tui
 
 import (
-	"unicode"
-
-	"charm.land/bubbles/v2/key"
 	tea "charm.land/bubbletea/v2"
 
 	"scribe/incident"
@@ -71,14 +68,8 @@ func (l *inputLine) Update(msg tea.Msg) tea.Cmd {
 }
 
 // escThenKey reports an alt+character that the input line has no use for:
-// an Esc with the next key read together.
-func (l *inputLine) escThenKey(msg tea.KeyPressMsg) bool {
-	if msg.Mod != tea.ModAlt || msg.Text != "" || msg.Code < 0x20 || !unicode.IsPrint(msg.Code) {
-		return false
-	}
-	k := &l.in.keys
-	return !key.Matches(msg, k.WordForward, k.WordBackward, k.DeleteWordForward, k.DeleteWordBackward)
-}
+// an Esc with the next key read together (textField.escThenKey).
+func (l *inputLine) escThenKey(msg tea.KeyPressMsg) bool { return l.in.escThenKey(msg) }
 
 // setPlaceholder shows hint in the empty line, or the usual invitation.
 func (l *inputLine) setPlaceholder(hint string) {

@@ -114,6 +114,33 @@ func (f *textField) SetWidth(w int) {
 	f.scroll()
 }
 
+// escThenKey reports whether msg is an Esc and the key typed right after
+// it, read together as alt+key: a terminal sends Esc then "d" as the bytes
+// of alt+d when they come close together, and tmux and screen (whose
+// escape-time is half a second by default) make that the rule for anyone
+// typing straight after Esc. It is so for an alt+character the field has
+// no use for, and for its word keys (alt+b, alt+f, alt+d) where they could
+// do nothing (alt+f and alt+d at the end of the text, alt+b at its start):
+// the caller does the Esc, then types plainKey(msg).
+func (f *textField) escThenKey(msg tea.KeyPressMsg) bool {
+	if msg.Mod != tea.ModAlt || msg.Text != "" || msg.Code < 0x20 || !unicode.IsPrint(msg.Code) {
+		return false
+	}
+	k := &f.keys
+	switch {
+	case key.Matches(msg, k.WordForward, k.DeleteWordForward):
+		return f.pos == len(f.value)
+	case key.Matches(msg, k.WordBackward):
+		return f.pos == 0
+	}
+	return true
+}
+
+// plainKey is msg without its alt: the key typed after an Esc.
+func plainKey(msg tea.KeyPressMsg) tea.KeyPressMsg {
+	return tea.KeyPressMsg{Code: msg.Code, Text: string(msg.Code)}
+}
+
 // Update types a key or a paste into the field.
 func (f *textField) Update(msg tea.Msg) {
 	switch msg := msg.(type) {

@@ -118,11 +118,9 @@ func (t *timeline) Update(msg tea.Msg) tea.Cmd {
 	case key.Matches(m, k.End):
 		t.End()
 	case key.Matches(m, k.Escape):
-		if t.whole {
-			t.setWhole(false)
-		} else {
-			t.Clear()
-		}
+		// Folded and unselected at once: after Esc, letters are text.
+		t.setWhole(false)
+		t.Clear()
 	case key.Matches(m, k.Undo):
 		return t.h.undoLast()
 	default:
@@ -353,6 +351,12 @@ func (t *timeline) edit(ev incident.Event) {
 	now := t.h.now().In(t.zone)
 	layout := "15:04"
 	if y, m, d := at.Date(); y != now.Year() || m != now.Month() || d != now.Day() {
+		layout = "2006-01-02 15:04"
+	} else if back, err := incident.ParseWhen(at.Format(layout), now, t.zone); err != nil || !back.Equal(at.Truncate(time.Minute)) {
+		// The clock alone would read back as another instant (this
+		// morning's 02:00 at 15:30 is tomorrow's, the nearest, and
+		// refused): the date goes in front, so a correction of the text
+		// alone saves.
 		layout = "2006-01-02 15:04"
 	}
 	t.h.correct(correction{

@@ -15,6 +15,7 @@ import (
 	tea "charm.land/bubbletea/v2"
 
 	"scribe/incident"
+	"scribe/update"
 )
 
 // DraftFunc drafts the stakeholder update of snap as of now, in format
@@ -178,7 +179,12 @@ func (s *incidentScreen) updateEdited(msg updateDoneMsg) tea.Cmd {
 			return change{}, fmt.Errorf("%w (the update is in %s)", err, path)
 		}
 		os.Remove(path)
-		ch := logged(ev, "update logged as comms "+when(ev.OccurredAt, now, zone)+" and copied to the clipboard")
+		what := "update logged as comms " + when(ev.OccurredAt, now, zone) + " and copied to the clipboard"
+		if update.Unfilled(text) {
+			// Logged all the same: it may have gone out as saved.
+			what += " · ⚠ it still holds a [… not recorded yet] gap: fill it in before it goes out"
+		}
+		ch := logged(ev, what)
 		ch.clipboard = text
 		return ch, nil
 	})

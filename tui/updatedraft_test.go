@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"scribe/incident"
+	"scribe/update"
 )
 
 // newCadenceHarness is newHarness on incident #1 (SEV2, declared an hour
@@ -107,6 +108,28 @@ func TestUpdateDraftSavedIsLoggedAndCopied(t *testing.T) {
 	if _, err := os.Stat(ready.path); !os.IsNotExist(err) {
 		t.Errorf("the draft's file is left behind: %v", err)
 	}
+}
+
+// A draft saved with a placeholder still in it ("[impact not recorded
+// yet: …]") is logged, as it may have gone out, and the screen says so.
+func TestUpdateDraftSavedWithAGapSaysSo(t *testing.T) {
+	h := newCadenceHarness(t, func(o *Options) {
+		o.Editor = "true"
+		o.DraftUpdate = func(snap incident.Snapshot, format string, now time.Time) (string, error) {
+			var b strings.Builder
+			err := update.Render(&b, update.Build(snap, update.Options{Format: update.Format(format), Now: now}), nil)
+			return b.String(), err
+		}
+	})
+	ready := draftTo(t, h)
+	if err := os.Chtimes(ready.path, time.Now(), ready.mtime.Add(time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	h.run(h.m.inc.updateEdited(updateDoneMsg{id: ready.id, gen: ready.gen, path: ready.path, mtime: ready.mtime}))
+	if ev := h.lastEvent(); ev.Kind != incident.KindComms || !strings.Contains(ev.Text, "not recorded yet") {
+		t.Fatalf("logged %s %q, want the update as saved", ev.Kind, ev.Text)
+	}
+	h.mustSee("⚠ it still holds a [… not recorded")
 }
 
 func TestUpdateDraftNotSavedLogsNothing(t *testing.T) {

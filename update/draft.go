@@ -75,8 +75,15 @@ func (d Draft) Bullet() string {
 // Missing is the reminder a draft shows where something is not recorded
 // yet ("impact"), for the sender to fill in before it goes out.
 func (d Draft) Missing(what string) string {
-	return "[" + escape(d.format, what) + " not recorded yet: fill in before sending]"
+	return "[" + escape(d.format, what) + missingTail
 }
+
+// missingTail ends every Missing placeholder.
+const missingTail = " not recorded yet: fill in before sending]"
+
+// Unfilled reports whether text, a draft as the sender saved it, still
+// holds a Missing placeholder: it was sent, or about to be, with a gap.
+func Unfilled(text string) bool { return strings.Contains(text, missingTail) }
 
 // Format is the draft's format: text, markdown or slack.
 func (d Draft) Format() string { return string(d.format) }

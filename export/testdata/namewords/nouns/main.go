@@ -7,7 +7,7 @@
 //	go run ./export/testdata/namewords/nouns /usr/share/dict/scowl > export/namenouns.txt
 //
 // A word qualifies when SCOWL lists it in lower case among its ordinary
-// words of size 35 or less (its "small" list), lists it capitalised among
+// (American, British or common) words of size 35 or less (its "small" list), lists it capitalised among
 // its upper-case or proper-name entries of size 50 or less (common surnames
 // and given names), has at least three letters, and is not already in
 // namewords.txt.
@@ -36,7 +36,7 @@ func main() {
 		os.Exit(1)
 	}
 	words, names := map[string]bool{}, map[string]bool{}
-	list := regexp.MustCompile(`^(english|american)-(words|upper|proper-names)\.(\d+)$`)
+	list := regexp.MustCompile(`^(english|american|british)-(words|upper|proper-names)\.(\d+)$`)
 	lower, capital := regexp.MustCompile(`^[a-z]+$`), regexp.MustCompile(`^[A-Z][a-z]+$`)
 	for _, e := range entries {
 		m := list.FindStringSubmatch(e.Name())
@@ -101,6 +101,6 @@ const header = `# Names whose lower-case spelling is an ordinary English word ("
 #
 # How it was made (export/testdata/namewords/nouns, which regenerates it):
 # the lower-case words of SCOWL 2020.12.07 (Debian package "scowl") up to size
-# 35, intersected with its capitalised upper-case and proper-name entries up
+# 35, British spellings too ("grey"), intersected with its capitalised upper-case and proper-name entries up
 # to size 50, without the words namewords.txt already has.
 `
