@@ -74,7 +74,7 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	}
 	// Messages quote paths, arguments and stored text: whatever they hold,
 	// no escape sequence reaches the terminal.
-	msg := incident.PlainBlock(err.Error())
+	msg := boundError(incident.PlainBlock(err.Error()))
 	// Nothing but a signal cancels a command's context.
 	if errors.Is(err, context.Canceled) || (ctx.Err() != nil && errors.Is(err, ctx.Err())) {
 		fmt.Fprintln(a.Stderr, "scribe: interrupted: "+msg)

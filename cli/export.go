@@ -100,6 +100,12 @@ It is blameless and linted like the Markdown.`,
 			if opts.HTML && opts.Template != "" {
 				return usageError{fmt.Errorf("--template applies to Markdown only: drop it or use --format markdown")}
 			}
+			if err := checkPathFlag("-o", opts.Out); err != nil {
+				return err
+			}
+			if err := checkPathFlag("--template", opts.Template); err != nil {
+				return err
+			}
 			opts.ZoneText = tz
 			if opts.Markdown.Zone, err = exportZone(tz); err != nil {
 				return err

@@ -147,7 +147,8 @@ func tempPrefix(path string) string { return "." + filepath.Base(path) + "." }
 // earlier run left behind for path (its process is gone) are removed first.
 func writeFileAtomic(ctx context.Context, path string, data []byte) error {
 	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
+	fi, err := os.Stat(path)
+	if err == nil {
 		if fi.IsDir() {
 			return fmt.Errorf("-o %s is a directory: give a file name such as %s", path, filepath.Join(path, "postmortem.md"))
 		}
@@ -156,6 +157,39 @@ func writeFileAtomic(ctx context.Context, path string, data []byte) error {
 		}
 		mode = fi.Mode().Perm()
 	}
+	real, err := linkTarget(path, fi)
+	if err != nil {
+		return err
+	}
+	return replaceFile(ctx, real, data, mode)
+}
+
+// linkTarget is the file a write to path must replace: path itself, or,
+// when path is a symlink (or a chain of them, or dangles), the file it
+// leads to, so that the link stays a link. Renaming over the link instead
+// would cut it: -o /dev/stdout with standard output in a file once made
+// /dev/stdout a regular file for every program on the machine. existing is
+// what path leads to now (nil when nothing): a link whose target cannot be
+// named (a deleted file behind /proc/self/fd) is refused.
+func linkTarget(path string, existing os.FileInfo) (string, error) {
+	if fi, err := os.Lstat(path); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		return path, nil
+	}
+	real, ok := resolvedName(path)
+	if ok && existing != nil {
+		if fi, err := os.Stat(real); err != nil || !os.SameFile(fi, existing) {
+			ok = false
+		}
+	}
+	if !ok {
+		return "", fmt.Errorf("-o %s is a symlink whose target scribe cannot name: give the file itself", path)
+	}
+	return real, nil
+}
+
+// replaceFile writes data to a temporary file beside path and renames it
+// over path.
+func replaceFile(ctx context.Context, path string, data []byte, mode os.FileMode) error {
 	dir := filepath.Dir(path)
 	removeStaleTemps(dir, path)
 	f, err := os.CreateTemp(dir, tempPrefix(path)+strconv.Itoa(os.Getpid())+"-*.tmp")

@@ -187,7 +187,11 @@ func writeReminders(w io.Writer, rs []incident.Reminder, now time.Time, loc *tim
 		}
 	}
 	for _, r := range rs {
-		if r.State == incident.ReminderOpen && !r.Due(now) {
+		switch {
+		case r.State == incident.ReminderOpen && r.DueAt.IsZero():
+			// The database holds a time it cannot read (r.Invalid).
+			line(r, "due time unreadable")
+		case r.State == incident.ReminderOpen && !r.Due(now):
 			line(r, "at "+r.DueAt.In(loc).Format("15:04")+" (in "+incident.FormatDuration(r.DueAt.Sub(now))+")")
 		}
 	}

@@ -64,6 +64,9 @@ durations in seconds.`,
 			if err != nil {
 				return err
 			}
+			if err := checkPathFlag("-o", out); err != nil {
+				return err
+			}
 			pol, err := a.followUpPolicy() // config.toml's [followups] (cli/followups.go)
 			if err != nil {
 				return err
@@ -125,7 +128,7 @@ func reportFormat(format string, asJSON, formatSet bool) (string, error) {
 		f = "text"
 	case "html", "json":
 	default:
-		return "", usageError{fmt.Errorf("unknown --format %q: use text, html or json", format)}
+		return "", usageError{fmt.Errorf("unknown --format %s: use text, html or json", incident.Quote(format))}
 	}
 	if asJSON {
 		if formatSet && f != "json" {
@@ -145,7 +148,7 @@ func reportDay(flag, in string, loc *time.Location, days int) (time.Time, error)
 	}
 	d, err := time.ParseInLocation(incident.DateLayout, in, loc)
 	if err != nil {
-		return time.Time{}, usageError{fmt.Errorf("%s %q is not a date: use YYYY-MM-DD, e.g. 2025-06-01", flag, in)}
+		return time.Time{}, usageError{fmt.Errorf("%s %s is not a date: use YYYY-MM-DD, e.g. 2025-06-01", flag, incident.Quote(in))}
 	}
 	d = d.AddDate(0, 0, days)
 	if err := incident.CheckInstant(flag, d); err != nil {

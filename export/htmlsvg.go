@@ -74,6 +74,18 @@ type htmlMark struct {
 	N     int
 	Class string
 	Title string
+	// Last is the number of the last key event folded into this mark (0
+	// when it marks one event): "4–9" is drawn as a pill from Left, W wide.
+	Last    int
+	Left, W float64
+}
+
+// Label is the number, or numbers, the mark shows.
+func (m htmlMark) Label() string {
+	if m.Last > m.N {
+		return fmt.Sprintf("%d–%d", m.N, m.Last)
+	}
+	return fmt.Sprint(m.N)
 }
 
 type htmlTick struct {
@@ -177,17 +189,29 @@ func (tl *htmlTimeline) milestones(pts []milestonePoint, loc *time.Location, x f
 	}
 }
 
-// marks places the key events as numbered circles on two lanes.
+// marks places the key events as numbered circles on two lanes. Where
+// both lanes are taken, the event joins the mark drawn last ("4–9"), which
+// widens into a pill: a circle drawn over another would hide its number,
+// and the list under the drawing would name events the drawing lacks.
 func (tl *htmlTimeline) marks(events []keyEvent, loc *time.Location, x func(time.Time) float64) {
 	var lanes rowPacker
 	lanes.init(svgMarkLanes)
 	for _, e := range events {
 		cx := x(e.At)
-		lane := lanes.place(cx-svgMarkR-1, cx+svgMarkR+1)
 		tl.StatusMarks = tl.StatusMarks || e.Kind == "status"
 		tl.PinnedMarks = tl.PinnedMarks || e.Kind == "pinned"
-		tl.Marks = append(tl.Marks, htmlMark{X: cx, Y: svgMarkLane0 + svgMarkStep*float64(lane), N: e.N, Class: e.Kind,
-			Title: fmt.Sprintf("%d. %s %s", e.N, clock(e.At.In(loc)), e.Text)})
+		title := fmt.Sprintf("%d. %s %s", e.N, clock(e.At.In(loc)), e.Text)
+		lane, free := lanes.fit(cx-svgMarkR-1, cx+svgMarkR+1)
+		if !free && len(tl.Marks) > 0 {
+			m := &tl.Marks[len(tl.Marks)-1]
+			m.Last, m.Title = e.N, m.Title+"\n"+title
+			m.W = math.Max(2*svgMarkR, textWidth(m.Label())*0.8+8)
+			m.Left = round1(m.X - m.W/2)
+			lanes.ends[lane] = math.Max(lanes.ends[lane], m.X+m.W/2+1)
+			continue
+		}
+		lanes.ends[lane] = cx + svgMarkR + 1
+		tl.Marks = append(tl.Marks, htmlMark{X: cx, Y: svgMarkLane0 + svgMarkStep*float64(lane), N: e.N, Class: e.Kind, Title: title})
 	}
 }
 
@@ -200,6 +224,22 @@ func (r *rowPacker) init(n int) {
 	for i := range r.ends {
 		r.ends[i] = math.Inf(-1)
 	}
+}
+
+// fit finds a row where [left, right] overlaps nothing, without taking
+// it; when there is none, free is false and row is the one that frees up
+// first.
+func (r *rowPacker) fit(left, right float64) (row int, free bool) {
+	best := 0
+	for i, end := range r.ends {
+		if end+4 <= left {
+			return i, true
+		}
+		if end < r.ends[best] {
+			best = i
+		}
+	}
+	return best, false
 }
 
 func (r *rowPacker) place(left, right float64) int {

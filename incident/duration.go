@@ -2,6 +2,7 @@ package incident
 
 import (
 	"fmt"
+	"math"
 	"time"
 )
 
@@ -10,6 +11,9 @@ import (
 // to the minute above.
 func FormatDuration(d time.Duration) string {
 	if d < 0 {
+		if d == math.MinInt64 {
+			d++ // -d would overflow back to itself
+		}
 		return "-" + FormatDuration(-d)
 	}
 	if d = d.Round(time.Second); d < time.Minute {

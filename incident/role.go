@@ -71,20 +71,22 @@ func CanonicalRole(in string) (string, error) {
 }
 
 // RoleTitle is how prose names the holder of a role: "incident commander",
-// "ops lead"; a free-text role is used as is.
+// "ops lead"; a free-text role is used as typed, through PlainText like
+// any other text someone typed.
 func RoleTitle(role string) string {
 	if t, ok := roleTitles()[role]; ok {
 		return t
 	}
-	return role
+	return PlainText(role)
 }
 
 // RoleShort is the header's label for a role: "IC", "Ops"; a free-text role
-// is capitalised.
+// is capitalised (and sanitized, as RoleTitle).
 func RoleShort(role string) string {
 	if t, ok := roleShort()[role]; ok {
 		return t
 	}
+	role = PlainText(role)
 	r, size := utf8.DecodeRuneInString(role)
 	if size == 0 {
 		return ""

@@ -143,10 +143,10 @@ func ParseZone(name string) (*time.Location, error) {
 			return time.UTC, nil
 		}
 		if secs < -12*hour || secs > 14*hour {
-			return nil, Errorf(EINVALID, "time zone %q is out of range: offsets run from -12:00 to +14:00", name)
+			return nil, Errorf(EINVALID, "time zone %s is out of range: offsets run from -12:00 to +14:00", Quote(name))
 		}
 		if secs%hour != 0 {
-			return nil, Errorf(EINVALID, "time zone %q is not a whole-hour offset, which a display zone needs: use the place's IANA name instead, e.g. Asia/Kolkata or Australia/Adelaide", name)
+			return nil, Errorf(EINVALID, "time zone %s is not a whole-hour offset, which a display zone needs: use the place's IANA name instead, e.g. Asia/Kolkata or Australia/Adelaide", Quote(name))
 		}
 		// Etc/GMT names count hours west of Greenwich, so the sign flips.
 		return loadRegion(fmt.Sprintf("Etc/GMT%+d", -secs/hour))
@@ -154,7 +154,7 @@ func ParseZone(name string) (*time.Location, error) {
 	if loc, ok := loadIANA(s); ok {
 		return loc, nil
 	}
-	return nil, Errorf(EINVALID, "unknown time zone %q: %s", name, zoneForms)
+	return nil, Errorf(EINVALID, "unknown time zone %s: %s", Quote(name), zoneForms)
 }
 
 // ZoneNote explains how scribe reads an ambiguous zone abbreviation (IST,

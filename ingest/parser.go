@@ -682,7 +682,7 @@ func (p *parser) badDateLine(l *line) bool {
 // clock: year first ("2024-13-01 10:00") or last ("13/13/2024 10:00").
 var badDate = lazyregexp.New("^[\\[(*_~`]*(?:\\d{4}[-/.]\\d{1,2}[-/.]\\d{1,2}|\\d{1,2}[-/.]\\d{1,2}[-/.](?:\\d{4}|\\d{2}))(?:[T ,]+|\\s+at\\s+)\\d{1,2}:\\d{2}")
 
-const badDateReason = "no such date (write the month 1-12 and a day the month has, e.g. 2024-05-01 10:00)"
+const badDateReason = "no such date (write a year 1970-2199, the month 1-12 and a day the month has, e.g. 2024-05-01 10:00)"
 
 // chatHeaderLine reads "Priya Raman  2:03 PM" above a message.
 func (p *parser) chatHeaderLine(l *line) bool {

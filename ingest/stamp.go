@@ -301,6 +301,11 @@ func (r stampReader) yearFirst(s string, j int) (dateRead, verdict) {
 	if n != 4 {
 		return dateRead{}, notMine
 	}
+	if a == 0 {
+		// Year 0 means "no year written" to the parser: written, it is
+		// no date at all, never the nearest year's.
+		return dateRead{}, refused
+	}
 	sep := byteAt(s, j+4)
 	if sep == ' ' || sep == ',' {
 		return yearMonthDay(a, s, j+4)

@@ -351,6 +351,12 @@ func scanActionItem(r scanner) (incident.ActionItem, error) {
 	a.CreatedAt = userTime("created_at", created, &bad)
 	a.UpdatedAt = userTime("updated_at", updated, &bad)
 	a.DeletedAt = userTime("deleted_at", deleted, &bad)
+	if incident.CheckDue(a.Due) != nil {
+		// Like a time: a due date scribe would never write (year 0, month
+		// 13, text) is unreadable, never a date to hold the item to.
+		bad.add("due", a.Due, "is not a due date scribe accepts (YYYY-MM-DD, 1970 to 2199)")
+		a.Due = ""
+	}
 	a.Invalid = bad.values()
 	return a, nil
 }

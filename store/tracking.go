@@ -59,10 +59,9 @@ func (s *Store) ClaimTracking(ctx context.Context, incidentID int64, token strin
 			return fmt.Errorf("read the claim on the tracking issue of incident #%d: %w", incidentID, err)
 		}
 		if holder != "" && holder != token {
-			since, err := parseTime(at.String)
-			if err != nil {
-				return fmt.Errorf("read the claim on the tracking issue of incident #%d: %w", incidentID, err)
-			}
+			// A claim time the database cannot read is an expired claim:
+			// the next run lists before it creates, as after a lost create.
+			since, _ := parseTime(at.String)
 			if claimHolds(now, since, lease) {
 				out.Busy, out.Since = true, since
 				return nil
@@ -158,11 +157,11 @@ func findTracking(ctx context.Context, q querier, incidentID int64) (incident.Tr
 		if f.src == "" {
 			continue
 		}
-		v, err := parseTime(f.src)
-		if err != nil {
-			return t, fmt.Errorf("read the tracking issue of incident #%d: %w", incidentID, err)
+		// These are bookkeeping: one the database cannot read is unknown
+		// (zero), never a reason to stop filing or syncing.
+		if v, err := parseTime(f.src); err == nil && incident.CheckInstant("", v) == nil {
+			*f.dst = v
 		}
-		*f.dst = v
 	}
 	return t, nil
 }

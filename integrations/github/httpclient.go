@@ -2,12 +2,15 @@ package github
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -21,10 +24,25 @@ const (
 )
 
 // NewHTTPClient returns the HTTP client scribe talks to GitHub with.
+//
+// Plain http is accepted only for a loopback API (ParseAPIURL), and this
+// client makes sure such a request stays on the machine: it never goes
+// through a proxy from the environment (HTTP_PROXY may be another machine,
+// and Go's proxy rules take "LOCALHOST" or "localhost." for remote names),
+// and it connects only to a loopback address, whatever a name resolves
+// to. https requests use the environment's proxy as usual.
 func NewHTTPClient() *http.Client {
-	tr := &http.Transport{
-		Proxy:                 http.ProxyFromEnvironment,
-		DialContext:           (&net.Dialer{Timeout: dialTimeout, KeepAlive: 30 * time.Second}).DialContext,
+	secure := newTransport(http.ProxyFromEnvironment, (&net.Dialer{Timeout: dialTimeout, KeepAlive: 30 * time.Second}).DialContext)
+	plain := newTransport(nil, localDial(&net.Dialer{Timeout: dialTimeout, KeepAlive: 30 * time.Second, Control: loopbackOnly}))
+	return &http.Client{Transport: schemeTransport{secure: secure, plain: plain}, Timeout: requestTimeout}
+}
+
+type dialFunc func(ctx context.Context, network, address string) (net.Conn, error)
+
+func newTransport(proxy func(*http.Request) (*url.URL, error), dial dialFunc) *http.Transport {
+	return &http.Transport{
+		Proxy:                 proxy,
+		DialContext:           dial,
 		TLSHandshakeTimeout:   tlsTimeout,
 		ResponseHeaderTimeout: responseHeaderTimeout,
 		ExpectContinueTimeout: time.Second,
@@ -32,7 +50,44 @@ func NewHTTPClient() *http.Client {
 		MaxIdleConns:          10,
 		ForceAttemptHTTP2:     true,
 	}
-	return &http.Client{Transport: tr, Timeout: requestTimeout}
+}
+
+// schemeTransport sends https requests through secure and every other one
+// (plain http) through plain.
+type schemeTransport struct {
+	secure, plain http.RoundTripper
+}
+
+func (t schemeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	if strings.EqualFold(req.URL.Scheme, "https") {
+		return t.secure.RoundTrip(req)
+	}
+	return t.plain.RoundTrip(req)
+}
+
+// localDial dials with d, reading any spelling of localhost (LOCALHOST,
+// localhost.) as the one name the system resolves locally: a fully
+// qualified "localhost." would otherwise be asked of the DNS server.
+func localDial(d *net.Dialer) dialFunc {
+	return func(ctx context.Context, network, address string) (net.Conn, error) {
+		if host, port, err := net.SplitHostPort(address); err == nil && strings.EqualFold(strings.TrimSuffix(host, "."), "localhost") {
+			address = net.JoinHostPort("localhost", port)
+		}
+		return d.DialContext(ctx, network, address)
+	}
+}
+
+// loopbackOnly is a dialer's Control for plain http: the address it is
+// about to connect to (after name resolution) must be a loopback one.
+func loopbackOnly(_, address string, _ syscall.RawConn) error {
+	host, _, err := net.SplitHostPort(address)
+	if err != nil {
+		host = address
+	}
+	if ip := net.ParseIP(host); ip == nil || !ip.IsLoopback() {
+		return fmt.Errorf("plain http to %s refused: it is not a loopback address, and the GitHub token is never sent unencrypted over a network", address)
+	}
+	return nil
 }
 
 // authTransport adds the token only to requests for the API's own host

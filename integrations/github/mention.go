@@ -31,7 +31,8 @@ const maxHexRun = 6
 //     marker, can start in user text;
 //   - "&" that begins a character reference (&#64; &commat; &#x23;)
 //     becomes "&amp;", since GitHub decodes references before it looks
-//     for mentions: the reference shows as typed instead.
+//     for mentions: the reference shows as typed instead; &lt; &gt; &amp;
+//     &quot; and &apos; stay (see punctuationRef).
 //
 // Inside code spans and blocks the same is done: a code span does not stop
 // a mention in every path GitHub has (e-mail replies read plain text), and
@@ -92,7 +93,7 @@ func neutralize(s string) string {
 			b.WriteString("<!" + wordJoiner + "--")
 			i += 4
 			continue
-		case c == '&' && charRefLen(s[i:]) > 0:
+		case c == '&' && charRefLen(s[i:]) > 0 && !punctuationRef(s[i:i+charRefLen(s[i:])]):
 			b.WriteString("&amp;")
 		default:
 			_, size := utf8.DecodeRuneInString(s[i:])
@@ -170,6 +171,18 @@ func charRefLen(s string) int {
 		return i + 1
 	}
 	return 0
+}
+
+// punctuationRef reports the references Markdown writers emit for HTML's
+// own characters (&lt; &gt; &amp; &quot; &apos;): they decode to text that
+// can start no mention, reference or comment, and escaping them again
+// would show "&lt;" where the postmortem shows "<".
+func punctuationRef(ref string) bool {
+	switch ref {
+	case "&lt;", "&gt;", "&amp;", "&quot;", "&apos;":
+		return true
+	}
+	return false
 }
 
 // mayHoldHTML reports a "<" that could open an HTML tag, comment or

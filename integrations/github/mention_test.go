@@ -127,3 +127,23 @@ func FuzzNeutralize(f *testing.F) {
 		}
 	})
 }
+
+// The references a Markdown writer uses for HTML's own characters stay as
+// they are (escaping them again would show "&lt;" in the issue), and
+// still nothing is linked; any other reference is shown as typed.
+func TestNeutralizeKeepsPunctuationReferences(t *testing.T) {
+	for in, want := range map[string]string{
+		"&lt;iframe src=x&gt; &amp; &quot;q&quot; &apos;a&apos;": "&lt;iframe src=x&gt; &amp; &quot;q&quot; &apos;a&apos;",
+		"&lt;!-- scribe:action-item:x --&gt;":                    "&lt;!-- scribe:action-item:x --&gt;",
+		"&lt;@torvalds&gt;":                                      "&lt;@" + wordJoiner + "torvalds&gt;",
+		"&#64;dana &#60;":                                        "&amp;#" + wordJoiner + "64;dana &amp;#" + wordJoiner + "60;",
+	} {
+		out := neutralize(in)
+		if out != want {
+			t.Errorf("neutralize(%q)\n got %q\nwant %q", in, out, want)
+		}
+		if got := githubtest.Links(out); len(got) != 0 {
+			t.Errorf("neutralize(%q) = %q links %q", in, out, got)
+		}
+	}
+}

@@ -20,7 +20,7 @@ var repoPattern = lazyregexp.New(`^([A-Za-z0-9][A-Za-z0-9-]*)/([A-Za-z0-9._-]+)$
 func ParseRepo(s string) (Repo, error) {
 	m := repoPattern().FindStringSubmatch(strings.TrimSpace(s))
 	if m == nil || len(m[1]) > 39 || len(m[2]) > 100 || m[2] == "." || m[2] == ".." {
-		return Repo{}, incident.Errorf(incident.EINVALID, "invalid repository %q: use OWNER/NAME, e.g. acme/payments", s)
+		return Repo{}, incident.Errorf(incident.EINVALID, "invalid repository %s: use OWNER/NAME, e.g. acme/payments", incident.Quote(s))
 	}
 	return Repo{Owner: m[1], Name: strings.TrimSuffix(m[2], ".git")}, nil
 }

@@ -32,8 +32,9 @@ func Links(text string) []string {
 	var out []string
 	for _, p := range linkPatterns {
 		for _, m := range p.FindAllStringSubmatch(text, -1) {
-			if m[0] == "&amp;" {
-				continue // decodes to "&", which links nothing
+			switch m[0] {
+			case "&amp;", "&lt;", "&gt;", "&quot;", "&apos;":
+				continue // decodes to & < > " or ', which link nothing
 			}
 			out = append(out, strings.TrimSpace(m[len(m)-1]))
 		}
