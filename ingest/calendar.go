@@ -109,8 +109,13 @@ func (p *parser) noteDay(day time.Time) {
 	p.yearNotes = append(p.yearNotes, note)
 }
 
-// location is the zone a stamp is read in: its own suffix, the zone the
-// document states, --tz, UTC.
+// location is the zone a stamp is read in, strongest evidence first: its
+// own suffix; the zone the document states ("All times in PT") where it
+// is read, else anywhere; --tz; the zone the last placed entry wrote
+// after its time; the zone the document writes most after its clocks;
+// the default zone (UTC for a new incident). A zone one entry writes is
+// that entry's: it holds for the entries after it only as an implication,
+// which neither a statement nor --tz yields to.
 func (p *parser) location(st stamp) *time.Location {
 	for _, w := range []string{st.zone, p.zone, p.fallbackZone} {
 		if w == "" {
@@ -122,6 +127,11 @@ func (p *parser) location(st stamp) *time.Location {
 	}
 	if p.opts.Zone != nil && p.opts.ZoneGiven {
 		return p.opts.Zone
+	}
+	if p.carried != "" {
+		if loc := p.zones.stampZone(p.carried); loc != nil {
+			return loc
+		}
 	}
 	if p.hintZone != "" {
 		if loc := p.zones.stampZone(p.hintZone); loc != nil {
@@ -147,7 +157,21 @@ type placement struct {
 }
 
 // place puts a stamp on the calendar, reporting the line when it cannot.
+// Only a placed entry's zone is carried to the entries after it: a line
+// refused for its time says nothing the importer trusts about its zone.
 func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
+	at, ok := p.placeStamp(st, n, raw)
+	if ok && st.zone != "" && p.zones.stampZone(st.zone) != nil {
+		p.carried = st.zone
+		if p.suffixZone == "" {
+			p.suffixZone = st.zone
+		}
+	}
+	return at, ok
+}
+
+// placeStamp is place without the zone it carries.
+func (p *parser) placeStamp(st stamp, n int, raw string) (time.Time, bool) {
 	p.placed = placement{}
 	if st.unknown {
 		p.problem(n, raw, "the time is not given (--:--)")
@@ -158,14 +182,6 @@ func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 		return time.Time{}, false
 	}
 	loc := p.location(st)
-	if st.zone != "" && p.zones.stampZone(st.zone) != nil {
-		// A zone written on one entry holds for the entries after it
-		// that give none.
-		p.zone = st.zone
-		if p.suffixZone == "" {
-			p.suffixZone = st.zone
-		}
-	}
 	if reason := clockRule(st); reason != "" {
 		p.problem(n, raw, reason)
 		return time.Time{}, false

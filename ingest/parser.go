@@ -62,8 +62,11 @@ type surveyed struct {
 type walking struct {
 	fence      string
 	fenceReads bool   // the code block is the timeline (see fenceLine)
-	zone       string // zone word in force
-	stated     string // the first zone the document states, for Result.Zone
+	zone       string // zone word a statement put in force ("All times in PT")
+	// carried is the zone the last placed entry wrote after its time
+	// ("14:05 PDT"), for the entries after it that write none (see location).
+	carried string
+	stated  string // the first zone the document states, for Result.Zone
 	// suffixZone is the first zone written on an entry, the document's
 	// zone when it states none.
 	suffixZone string
@@ -1248,6 +1251,11 @@ func (p *parser) result() Result {
 		slices.Reverse(res.Entries)
 	}
 	sortEntries(res.Entries)
+	if p.stated == "" && p.opts.ZoneGiven {
+		// --tz read the times the text gave no zone for: the preview
+		// shows them in it, not in a zone some lines wrote.
+		return res
+	}
 	if p.stated == "" {
 		p.stated = p.suffixZone
 	}

@@ -101,18 +101,26 @@ func statedZone(line string) string {
 	if !hasStatementKey(line) {
 		return ""
 	}
-	i := 0
+	i, prev := 0, ""
 	for count := 0; count < 64; count++ {
 		w, next := zoneToken(line, i)
 		if w == "" {
 			return ""
 		}
 		i = next
+		before := prev
+		prev = w
 		if !isStatementKey(w) {
 			// "Date/Time (PT)": the key after a slash.
 			if k := strings.LastIndexByte(w, '/'); k < 0 || !isStatementKey(w[k+1:]) {
 				continue
 			}
+		}
+		if proseTime(before, w) {
+			// "At the time, Berlin customers…", "the first time the ET
+			// team…": a sentence about a moment, which would otherwise
+			// set every unzoned time of the document in a zone.
+			continue
 		}
 		// The seven words after the key may name the zone; a spelled-out
 		// one takes one more ("Pacific Daylight Time").
@@ -124,7 +132,7 @@ func statedZone(line string) string {
 			}
 			n++
 		}
-		if z := zoneAfterKey(after[:n]); z != "" {
+		if z := zoneAfterKey(after[:n], line); z != "" {
 			return z
 		}
 	}
@@ -144,9 +152,42 @@ func isStatementKey(w string) bool {
 	return statementKeys()[string(buf[:len(w)])]
 }
 
+// momentWords() before "time" make it a moment in a sentence ("by the
+// time", "this time", "each time"), and before "times" or "timeline" a
+// count or a manner ("several times", "at times"), never a statement of
+// the zone the document's times are in.
+var momentWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"the": true, "a": true, "this": true, "that": true, "each": true, "every": true, "first": true,
+		"any": true, "same": true, "last": true, "next": true, "one": true, "some": true, "what": true,
+		"by": true, "long": true, "short": true, "spare": true, "lead": true, "down": true, "up": true,
+		"response": true, "recovery": true, "load": true, "run": true, "wait": true, "build": true,
+		"several": true, "many": true, "few": true, "other": true, "at": true, "two": true, "three": true,
+		"second": true, "third": true, "no": true, "much": true, "more": true, "less": true, "enough": true,
+	}
+})
+
+// proseTime reports whether the statement key w, after the word before,
+// is a moment or a count in a sentence. "the" is one only before "time":
+// "The timeline is in UTC" states a zone, "At the time" does not.
+func proseTime(before, w string) bool {
+	b := strings.ToLower(before)
+	if !momentWords()[b] {
+		return false
+	}
+	switch strings.ToLower(w) {
+	case "time":
+		return true
+	case "times", "timeline", "timestamps", "timestamp":
+		return b != "the" && b != "a" && b != "this" && b != "that" && b != "each" && b != "every" && b != "all" && b != "any" && b != "some"
+	}
+	return false
+}
+
 // zoneAfterKey reads the zone in the words after a statement key, passing
-// over filler ("All times are in UTC").
-func zoneAfterKey(words []string) string {
+// over filler ("All times are in UTC"). line is the whole line, for a
+// city's parentheses.
+func zoneAfterKey(words []string, line string) string {
 	for j := 0; j < min(len(words), 7); j++ {
 		next := words[j]
 		l := strings.ToLower(next)
@@ -162,16 +203,42 @@ func zoneAfterKey(words []string) string {
 		case statementFiller()[l]:
 			continue
 		case cityZone(words[j:]) != "":
+			city := cityZone(words[j:])
+			if !cityStatement(words[j:], city, line) {
+				// "Timeline of the London region failover": a place
+				// the sentence is about, not the zone of its times.
+				return ""
+			}
 			for _, w := range words[j+1:] {
 				if zoneWord(w) {
 					return w // "Sydney time (AEST)": the zone as written
 				}
 			}
-			return cityZone(words[j:])
+			return city
 		}
 		break
 	}
 	return ""
+}
+
+// cityStatement reports whether the city that words open with (its zone
+// city, as cityZone spells it) is written as a zone: followed by "time"
+// or "local", a zone word, or nothing, or inside parentheses ("Times are
+// local (Berlin)").
+func cityStatement(words []string, city, line string) bool {
+	name := city[strings.IndexByte(city, '/')+1:]
+	k := 1 + strings.Count(name, "_") // "New_York" is two words
+	if k > len(words) {
+		return false
+	}
+	if strings.Contains(line, "("+words[0]) {
+		return true
+	}
+	if k == len(words) {
+		return true
+	}
+	next := strings.ToLower(words[k])
+	return next == "time" || next == "local" || next == "timezone" || next == "zone" || zoneWord(words[k])
 }
 
 // cityZone is the zone of a city the words name ("Berlin time", "local

@@ -1,0 +1,94 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// A zone one entry writes is that entry's: with --tz, the entries after it
+// that write none are read in --tz, and the preview's zone is --tz, not
+// the offset that one line wrote.
+func TestZoneOfOneEntryYieldsToTZ(t *testing.T) {
+	doc := "# Outage on 2025-03-04\n\n## Timeline\n\n- 10:00 first\n- 10:05 -12:00 one line with an offset\n- 10:20 later line\n"
+	res := ParseText(doc, Options{Zone: time.UTC, ZoneGiven: true, Reference: evalReference})
+	want := map[string]time.Time{
+		"first":                   time.Date(2025, 3, 4, 10, 0, 0, 0, time.UTC),
+		"one line with an offset": time.Date(2025, 3, 4, 22, 5, 0, 0, time.UTC),
+		"later line":              time.Date(2025, 3, 4, 10, 20, 0, 0, time.UTC),
+	}
+	checkInstants(t, res, want)
+	if res.Zone != nil {
+		t.Errorf("with --tz UTC the preview's zone is %s, want --tz's", res.Zone)
+	}
+}
+
+// A line refused for its time sets no zone for the lines after it.
+func TestRefusedLineSetsNoZone(t *testing.T) {
+	for _, refused := range []string{"- 24:00 -12:00 midnight written as 24:00", "- 23:59:60 -12:00 a leap second", "- Feb 30 10:10 -12:00 no such day"} {
+		doc := "# Outage on 2025-03-04\n\n## Timeline\n\n- 10:00 first\n" + refused + "\n- 10:20 later line\n"
+		res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+		if len(res.Problems) == 0 {
+			t.Errorf("%q: not refused: %+v", refused, res.Entries)
+		}
+		checkInstants(t, res, map[string]time.Time{"later line": time.Date(2025, 3, 4, 10, 20, 0, 0, time.UTC)})
+		if res.Zone != nil && res.Zone.String() != "UTC" {
+			t.Errorf("%q: preview zone %s, from a refused line", refused, res.Zone)
+		}
+	}
+}
+
+// A zone the document states wins over one a single entry writes, for the
+// entries after that one: the author marked the exception.
+func TestStatementOutlastsOneEntrysZone(t *testing.T) {
+	doc := "# Checkout errors, 2025-06-02\n\nAll times are PDT.\n\n## Timeline\n\n- 09:00 deploy starts\n- 09:10 the vendor's status page posts at 16:10 UTC (09:10 PDT) — noted\n- 09:12 UTC vendor incident opened\n- 09:30 rollback\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	checkInstants(t, res, map[string]time.Time{
+		"deploy starts":          time.Date(2025, 6, 2, 16, 0, 0, 0, time.UTC),
+		"vendor incident opened": time.Date(2025, 6, 2, 9, 12, 0, 0, time.UTC),
+		"rollback":               time.Date(2025, 6, 2, 16, 30, 0, 0, time.UTC),
+	})
+}
+
+// A sentence about a moment or a place is no statement of the document's
+// zone: before, "At the time, Berlin customers…" read every unzoned time
+// of the document in Berlin's zone, and a title "Timeline of the London
+// region failover" in London's.
+func TestProseIsNoZoneStatement(t *testing.T) {
+	for _, s := range []string{
+		"At the time, Berlin customers were unaffected.",
+		"By the time Sydney woke up, the queue had drained.",
+		"For the first time in Tokyo we saw errors.",
+		"Timeline of the London region failover",
+		"Each time Paris traffic peaked the pool emptied.",
+		"It was the first time the ET team had seen this.",
+		"This time the UTC cutover failed.",
+		"Most of the time Chicago handles the overflow.",
+		"We retried several times in PT business hours.",
+	} {
+		if z := statedZone(s); z != "" {
+			t.Errorf("statedZone(%q) = %q, want none", s, z)
+		}
+	}
+	doc := "# Timeline of the London region failover, 2025-05-06\n\nAt the time, Berlin customers were unaffected.\n\n## Timeline\n\n- 10:00 failover starts\n- 10:40 done\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	checkInstants(t, res, map[string]time.Time{"failover starts": time.Date(2025, 5, 6, 10, 0, 0, 0, time.UTC)})
+}
+
+func checkInstants(t *testing.T, res Result, want map[string]time.Time) {
+	t.Helper()
+	for prefix, at := range want {
+		found := false
+		for _, e := range res.Entries {
+			if strings.HasPrefix(e.Text, prefix) {
+				found = true
+				if !e.At.Equal(at) {
+					t.Errorf("%q read as %s, want %s", prefix, e.At.Format(time.RFC3339), at.Format(time.RFC3339))
+				}
+			}
+		}
+		if !found {
+			t.Errorf("no entry %q in %+v", prefix, res.Entries)
+		}
+	}
+}
