@@ -53,6 +53,10 @@ func (p *parser) nearestYear(month, day int) (int, string) {
 			best, bestGap = y, gap
 		}
 	}
+	if best != p.curY {
+		// Not the year written with the date in force: say which.
+		return best, fmt.Sprintf("the year that puts it nearest the date in force (%s)", cur.Format("2 Jan 2006"))
+	}
 	return best, p.curYSource
 }
 

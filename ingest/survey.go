@@ -370,6 +370,9 @@ func (p *parser) postedNear(i int) bool {
 	return false
 }
 
+// titleYearSource says the document's year came from its title.
+const titleYearSource = "the year of the title"
+
 // documentDate is the date time-only entries fall on when no heading gives
 // one: the title's, the first date in the text, or the front matter's (a
 // blog post's date is when it was published, often days later). Bylines
@@ -380,6 +383,7 @@ func (p *parser) postedNear(i int) bool {
 func (p *parser) documentDate() {
 	p.findBylines()
 	title := true
+	titleDated := false
 	var clue *weekdayClue
 	writeDate := false // the document's date is when it was written ("Date: Fri, 14 Mar 2025")
 	p.surveyLines(func(i int, lead string) {
@@ -387,8 +391,8 @@ func (p *parser) documentDate() {
 			return
 		}
 		if title {
-			p.noteDate(p.title, "the year of the title")
-			title = false
+			p.noteDate(p.title, titleYearSource)
+			title, titleDated = false, p.docD > 0
 		}
 		had := p.docD > 0
 		p.noteDate(lead, fmt.Sprintf("the year of the date on line %d", i+1))
@@ -400,10 +404,14 @@ func (p *parser) documentDate() {
 		}
 	})
 	if title {
-		p.noteDate(p.title, "the year of the title")
+		p.noteDate(p.title, titleYearSource)
+		titleDated = p.docD > 0
 	}
 	for _, i := range p.bylines {
 		writeDate = p.bylineDate(i) || writeDate
+	}
+	if at := p.weighYears(p.datedMentions(), titleDated); at >= 0 {
+		writeDate = writtenOn(p.lines[at])
 	}
 	if writeDate {
 		p.dayBeforeWriting()

@@ -1,0 +1,111 @@
+package ingest
+
+import (
+	"fmt"
+	"time"
+)
+
+// dateMention is a date written with its year in the document's text:
+// evidence of the year its dates written without one are in.
+type dateMention struct {
+	year, month, day int
+	line             int // 0-based
+}
+
+// datedMentions lists the dates the text writes with their years, as
+// noteDate reads them: not in links, not deadlines ("due 2026-12-01"),
+// not later than the year after the reference (a port or a ticket number).
+func (p *parser) datedMentions() []dateMention {
+	var out []dateMention
+	latest := time.Now().Year() + 1
+	if !p.opts.Reference.IsZero() {
+		latest = p.opts.Reference.Year() + 1
+	}
+	p.surveyLines(func(i int, lead string) {
+		if len(out) >= 500 {
+			return // a long log dates every line the same way
+		}
+		s := lead
+		for k := 0; k < len(s); k++ {
+			if k > 0 && (isLetter(s[k-1]) || isDigit(s[k-1])) || !isLetter(s[k]) && !isDigit(s[k]) {
+				continue
+			}
+			if skip := urlEnd(s, k); skip > k {
+				k = skip
+				continue
+			}
+			y, m, d, e, ok := p.r.date(s, k)
+			if !ok || d == 0 || !validYear(y) || y > latest {
+				continue
+			}
+			if e > k {
+				k = e - 1
+			}
+			if dueBefore().MatchString(s[max(0, k-24):min(k, len(s))]) {
+				continue
+			}
+			out = append(out, dateMention{y, m, d, i})
+		}
+	})
+	return out
+}
+
+// weighYears checks the document's year, taken from the first date the
+// survey met, against every date the text writes with a year: one early
+// mention of another incident ("much like the outage of 2 March 2023",
+// "since the March 2023 migration") must not move every entry written
+// without a year into that year. The year most dates are written with
+// wins (the latest on a tie: a write-up looks back at older incidents,
+// and its deadlines are already left out), except across a new year,
+// where the first date's year stays when a date of the other year is
+// within two months of it. It reports the line of the date that now dates
+// the document, or -1 when nothing changed.
+func (p *parser) weighYears(mentions []dateMention, titleDated bool) int {
+	if p.docYSource == titleYearSource {
+		return -1 // a dated title says when the incident was
+	}
+	if p.docY == 0 || len(mentions) == 0 {
+		return -1
+	}
+	votes := map[int]int{}
+	for _, m := range mentions {
+		votes[m.year]++
+	}
+	best := 0
+	for y, n := range votes {
+		if best == 0 || n > votes[best] || n == votes[best] && y > best {
+			best = y
+		}
+	}
+	if best == p.docY {
+		return -1
+	}
+	if p.docD > 0 && (best-p.docY == 1 || p.docY-best == 1) {
+		doc := time.Date(p.docY, time.Month(p.docM), p.docD, 0, 0, 0, 0, time.UTC)
+		for _, m := range mentions {
+			if m.year == best && time.Date(m.year, time.Month(m.month), m.day, 0, 0, 0, 0, time.UTC).Sub(doc).Abs() <= 62*24*time.Hour {
+				return -1 // Dec 31 to Jan 1: one incident across a new year
+			}
+		}
+	}
+	at := -1
+	keep := titleDated && p.docD > 0
+	for _, m := range mentions {
+		if m.year == best && m.month == p.docM && m.day == p.docD {
+			keep = true
+		}
+	}
+	first := dateMention{line: -1}
+	for _, m := range mentions {
+		if m.year == best {
+			first = m
+			break
+		}
+	}
+	if !keep && first.line >= 0 {
+		p.docM, p.docD, at = first.month, first.day, first.line
+	}
+	p.docY, p.docYWritten = best, false
+	p.docYSource = fmt.Sprintf("the year of %d of the %d dates written with a year (the first on line %d)", votes[best], len(mentions), first.line+1)
+	return at
+}
