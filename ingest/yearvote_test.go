@@ -11,8 +11,8 @@ import (
 // mostly written with wins, and stderr says so.
 func TestYearOfMostDatesOverAnEarlyMention(t *testing.T) {
 	for name, doc := range map[string]string{
-		"month and year first": "# Search outage\n\nIt is the first outage since the March 2023 migration.\n\n**Date:** Oct 13, 2025\n\n## Timeline (UTC)\n\n- 14:05 resize starts\n- 14:40 search back\n",
-		"another incident's date": "# Search outage\n\nMuch like the incident of 2 March 2023.\n\n## Timeline (UTC)\n\n- Oct 13 14:05 resize starts\n- Oct 13 14:40 search back\n\nWritten 2025-10-15.\n",
+		"month and year first":      "# Search outage\n\nIt is the first outage since the March 2023 migration.\n\n**Date:** Oct 13, 2025\n\n## Timeline (UTC)\n\n- 14:05 resize starts\n- 14:40 search back\n",
+		"another incident's date":   "# Search outage\n\nMuch like the incident of 2 March 2023.\n\n## Timeline (UTC)\n\n- Oct 13 14:05 resize starts\n- Oct 13 14:40 search back\n\nWritten 2025-10-15.\n",
 		"a due date is no evidence": "# Search outage\n\nMuch like the incident of 2 March 2023.\n\n## Timeline (UTC)\n\n- Oct 13 14:05 resize starts\n- Oct 13 14:40 search back\n\n## Action items\n\n- Alert on resize, due 2026-01-10\n\nReviewed on Oct 20, 2025.\n",
 	} {
 		res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
