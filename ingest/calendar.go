@@ -18,7 +18,7 @@ func (p *parser) setDate(st stamp) {
 		y, src = p.nearestYear(st.month, st.day)
 	}
 	p.curY, p.curM, p.curD, p.hasCur, p.curYSource = y, st.month, st.day, true, src
-	p.prevMin, p.backs, p.fwds = -1, 0, 0
+	p.prevMin, p.prevWall, p.backs, p.fwds = noMinute, noMinute, 0, 0
 	p.pinned = false
 	p.dayGroup, p.dayShift = p.dayGroup+1, 0
 }
@@ -111,6 +111,34 @@ func (p *parser) noteDay(day time.Time) {
 		}
 	}
 	p.yearNotes = append(p.yearNotes, note)
+}
+
+// noMinute is prevMin and prevWall when no entry is on the current date.
+const noMinute = -1 << 20
+
+// sequenceZone is the zone the order of time-only entries is judged in:
+// the one their unzoned times are read in, leaving out the zone an entry
+// carries to the next (see location), which changes from line to line.
+func (p *parser) sequenceZone() *time.Location {
+	for _, w := range []string{p.zone, p.fallbackZone} {
+		if loc := p.zones.stampZone(w); w != "" && loc != nil {
+			return loc
+		}
+	}
+	if p.opts.Zone != nil {
+		return p.opts.Zone
+	}
+	return time.UTC
+}
+
+// zoneDiff is how many minutes loc is ahead of base on the date in force.
+func (p *parser) zoneDiff(loc, base *time.Location) int {
+	if loc == base {
+		return 0
+	}
+	_, a := time.Date(p.curY, time.Month(p.curM), p.curD, 12, 0, 0, 0, loc).Zone()
+	_, b := time.Date(p.curY, time.Month(p.curM), p.curD, 12, 0, 0, 0, base).Zone()
+	return (a - b) / 60
 }
 
 // location is the zone a stamp is read in, strongest evidence first: its
@@ -220,7 +248,7 @@ func (p *parser) placeStamp(st stamp, n int, raw string) (time.Time, bool) {
 			p.dayGroup, p.dayShift = p.dayGroup+1, 0
 		}
 		p.curY, p.curM, p.curD, p.hasCur, p.curYSource = y, st.month, st.day, true, src
-		p.prevMin = minute
+		p.prevMin, p.prevWall = minute-p.zoneDiff(loc, p.sequenceZone()), minute
 		return at, true
 	}
 	if !p.hasCur {
@@ -250,7 +278,11 @@ func (p *parser) placeStamp(st stamp, n int, raw string) (time.Time, bool) {
 		}
 	}
 	p.noteYear(p.curY, p.curYSource)
-	minute = p.sequence(st, minute)
+	// The order of the times is judged on one clock, the zone the
+	// document's unzoned times are in: "02:24 PDT" below "09:10" in a
+	// timeline stated in UTC is 09:24 UTC, after it, not a new day.
+	diff := p.zoneDiff(loc, p.sequenceZone())
+	minute = p.sequence(st, minute-diff, minute) + diff
 	p.placed = placement{group: p.dayGroup, shift: p.dayShift, timeOnly: true}
 	at, ok := p.instant(p.curY, p.curM, p.curD, minute, st.second, loc, n, raw)
 	if !ok {
@@ -340,8 +372,11 @@ const backstep = 4 * 60
 // sequence places a time-only entry after the previous one on the date in
 // force: a clock that goes back by more than backstep has crossed midnight,
 // and in a document written with am/pm an unmarked 1:05 after 11:24 AM is
-// the afternoon.
-func (p *parser) sequence(st stamp, minute int) int {
+// the afternoon. minute is on sequenceZone's clock, wall as the entry
+// wrote it: an entry in another zone crosses midnight only when both go
+// back ("02:24 PDT" below "09:10" stated in UTC is neither a crossing nor
+// is "09:31" after it).
+func (p *parser) sequence(st stamp, minute, wall int) int {
 	cands := []int{minute}
 	switch {
 	case st.meridiem != 0 || !p.twelveHour:
@@ -351,7 +386,7 @@ func (p *parser) sequence(st stamp, minute int) int {
 		cands = append(cands, minute-12*60) // 12:10 after 11:45 PM is 00:10
 	}
 	pick := -1
-	if p.prevMin < 0 {
+	if p.prevMin == noMinute {
 		pick = cands[0]
 	} else {
 		for _, c := range cands {
@@ -364,7 +399,7 @@ func (p *parser) sequence(st stamp, minute int) int {
 			pick = cands[0]
 			// In a list written newest first, going back is the order,
 			// not a new day.
-			if pick < p.prevMin-backstep && p.backs <= p.fwds {
+			if pick < p.prevMin-backstep && p.backs <= p.fwds && (p.prevWall == noMinute || wall < p.prevWall) {
 				pick = min(cands[0], cands[len(cands)-1])
 				p.dayShift++
 				next := time.Date(p.curY, time.Month(p.curM), p.curD+1, 0, 0, 0, 0, time.UTC)
@@ -373,13 +408,13 @@ func (p *parser) sequence(st stamp, minute int) int {
 		}
 	}
 	switch {
-	case p.prevMin < 0:
+	case p.prevMin == noMinute:
 	case pick < p.prevMin:
 		p.backs++
 	case pick > p.prevMin:
 		p.fwds++
 	}
-	p.prevMin = pick
+	p.prevMin, p.prevWall = pick, wall
 	return pick
 }
 

@@ -99,7 +99,11 @@ type walking struct {
 	tZero              stamp
 	tZeroRead, tZeroOK bool
 	speaker            string // the author of the chat message being read (see speakerLine)
-	prevMin            int    // minute of day of the last entry on the current date, -1 for none
+	// prevMin is the minute of day of the last entry on the current date,
+	// on the clock of sequenceZone (below 0 or past a day when the entry
+	// wrote another zone), noMinute for none; prevWall is that entry's
+	// minute as written.
+	prevMin, prevWall int
 	// backs and fwds count the steps back and forward between time-only
 	// entries on the current date: more steps back is a list written
 	// newest first.
@@ -217,7 +221,7 @@ func (p *parser) problem(line int, raw, reason string) {
 }
 
 func (p *parser) walk() {
-	p.prevMin = -1
+	p.prevMin, p.prevWall = noMinute, noMinute
 	p.doc.year = p.docY
 	if p.docM > 0 && p.docD > 0 {
 		p.curY, p.curM, p.curD, p.hasCur = p.docY, p.docM, p.docD, true

@@ -92,3 +92,18 @@ func checkInstants(t *testing.T, res Result, want map[string]time.Time) {
 		}
 	}
 }
+
+// An entry written in another zone than the timeline's is placed in order
+// on the timeline's clock: "02:24 PDT" below "09:10" in a timeline stated
+// in UTC is 09:24 UTC the same day, and the entries after it stay on that
+// day (they were moved to the next).
+func TestEntryInAnotherZoneIsNoMidnight(t *testing.T) {
+	doc := "INCIDENT 2025-04-09: lag\n\nTimes below are UTC unless marked otherwise.\n\n09:02  alert fires\n09:10  acknowledged\n02:24 PDT  vendor posts\n09:31  decision\n23:50  quiet again\n00:20  closed\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	checkInstants(t, res, map[string]time.Time{
+		"vendor posts": time.Date(2025, 4, 9, 9, 24, 0, 0, time.UTC),
+		"decision":     time.Date(2025, 4, 9, 9, 31, 0, 0, time.UTC),
+		"quiet again":  time.Date(2025, 4, 9, 23, 50, 0, 0, time.UTC),
+		"closed":       time.Date(2025, 4, 10, 0, 20, 0, 0, time.UTC),
+	})
+}
