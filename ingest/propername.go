@@ -35,8 +35,43 @@ var dashOwner = lazyregexp.New(`^([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*(?:[-–—:]\
 // as a task does after its owner ("Monitoring - add alerts" is no one's).
 func leadingOwner(text string) (owner, rest string, ok bool) {
 	m := dashOwner().FindStringSubmatch(strings.TrimSpace(text))
-	if m == nil || !properNames()[strings.Fields(m[1])[0]] {
+	if m == nil || !properNames()[strings.Fields(m[1])[0]] && !personLike(m[1]) {
 		return "", text, false
 	}
 	return m[1], m[2], true
 }
+
+// personLike reports whether the words before an item's task, not in
+// properNames (an English list: "Ravi", "Mei", "Sam" are not in it), name
+// a person rather than a heading of a kind of work ("Monitoring - add
+// alerts", "Process: write it down"): no label word, no noun ending.
+func personLike(name string) bool {
+	for _, w := range strings.Fields(name) {
+		l := strings.ToLower(w)
+		if itemLabels()[l] || len(w) > 12 {
+			return false
+		}
+		for _, end := range []string{"ing", "tion", "sion", "ment", "ity", "ness", "ance", "ence", "ure", "ics", "ogy", "ship", "ops", "ware", "ways"} {
+			if strings.HasSuffix(l, end) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// itemLabels() are words that open an action item as its kind, not its
+// owner.
+var itemLabels = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`todo done note notes lesson lessons owner action actions task tasks fix fixes bug bugs
+		ai ask asks idea ideas step steps phase now next later short long term status priority context why how what who when
+		goal goals outcome result results detection prevention mitigation remediation documentation docs doc infra
+		process tooling tools training comms communication runbook runbooks deploy deploys alerts alert metrics dashboards
+		tests test backend frontend database db network capacity performance reliability automation support product
+		team teams engineering security platform infra ops sre oncall on-call follow-up followup follow-ups p0 p1 p2 p3
+		high medium low must should could nice wontfix blocked open closed pending optional required update updates`) {
+		m[w] = true
+	}
+	return m
+})
