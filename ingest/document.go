@@ -48,6 +48,11 @@ type documentParts struct {
 	table       *actionTable
 	retro       []incident.RetroNote
 	services    []string
+	// serviceList is set below a line or heading that only says
+	// "Affected components": the lines after it name one service each,
+	// until a blank line after one of them or a heading; serviceListed
+	// says one was read.
+	serviceList, serviceListed bool
 }
 
 // heading is one heading enclosing the current line.
@@ -87,6 +92,7 @@ func (p *parser) enterHeading(level int, text string) {
 	d := &p.doc
 	d.endSection()
 	d.label, d.seenHead = nil, true
+	d.serviceList, d.serviceListed = serviceHeading(text), false
 	for len(d.headings) > 0 && d.headings[len(d.headings)-1].level >= level {
 		d.headings = d.headings[:len(d.headings)-1]
 	}
@@ -310,6 +316,7 @@ func (p *parser) narrate(l docLine) {
 
 // blankLine ends a paragraph of the document's sections.
 func (d *documentParts) blankLine() {
+	d.serviceList = d.serviceList && !d.serviceListed
 	switch {
 	case d.section == sectionActions:
 		d.endActionPara()
@@ -544,6 +551,16 @@ func (d *documentParts) addService(s string) {
 // affected reads a status page's "This incident affected: API and
 // Dashboard (EU)." or a document's "Affected services: api, web".
 func (d *documentParts) affected(clean string) bool {
+	if d.serviceList {
+		if d.listedService(clean) {
+			return true
+		}
+		d.serviceList = false
+	}
+	if serviceHeading(clean) {
+		d.serviceList, d.serviceListed = true, false
+		return true
+	}
 	if !strings.Contains(clean, "ffected") && !strings.Contains(clean, "ervice") && !strings.Contains(clean, "omponent") &&
 		!strings.Contains(clean, "ystems") {
 		return false
@@ -568,6 +585,43 @@ func (d *documentParts) affected(clean string) bool {
 			}
 			return d.addServices(list)
 		}
+	}
+	return false
+}
+
+// serviceHeading reports a line or heading that only announces the list
+// of affected services below it ("Affected components", "Services
+// affected:").
+func serviceHeading(text string) bool {
+	l := strings.ToLower(strings.TrimRight(strings.Trim(text, "*_# "), ":"))
+	for _, key := range serviceKeys[:10] { // the keys of two words or more
+		if l == key {
+			return true
+		}
+	}
+	return false
+}
+
+// listedService reads one line of the list below serviceHeading: a name,
+// with the state a status page gives it ("UPI payments (Partial outage)").
+func (d *documentParts) listedService(clean string) bool {
+	if utf8.RuneCountInString(clean) > 80 || strings.HasSuffix(clean, ".") || strings.Count(clean, " ") > 8 {
+		return false
+	}
+	name := clean
+	if i := strings.LastIndex(name, " ("); i > 0 && strings.HasSuffix(name, ")") && componentState(name[i+2:len(name)-1]) {
+		name = name[:i]
+	}
+	d.addService(name)
+	d.serviceListed = true
+	return true
+}
+
+// componentState reports a status page's word for a component's state.
+func componentState(s string) bool {
+	switch strings.ToLower(s) {
+	case "operational", "degraded performance", "partial outage", "major outage", "full outage", "under maintenance", "degraded", "outage":
+		return true
 	}
 	return false
 }

@@ -107,3 +107,17 @@ func TestEntryInAnotherZoneIsNoMidnight(t *testing.T) {
 		"closed":       time.Date(2025, 4, 10, 0, 20, 0, 0, time.UTC),
 	})
 }
+
+// A line or heading that only says "Affected components" lists the
+// services on the lines below it, with a status page's state after each.
+func TestServicesListedBelowTheirLabel(t *testing.T) {
+	for name, doc := range map[string]string{
+		"status page": "Acme Status\nUPI payments failing\nResolved\n\nAffected components\nUPI payments (Partial outage)\nPayment links (Degraded performance)\n\nResolved\nAll good now.\n12 Mar 2025, 19:40 IST\n",
+		"markdown":    "# Payments failing\n\n## Affected services\n\n- UPI payments\n- Payment links\n\n## Timeline\n\n- 2025-03-12 14:10 UTC resolved\n",
+	} {
+		res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+		if strings.Join(res.Services, "|") != "UPI payments|Payment links" {
+			t.Errorf("%s: services %q", name, res.Services)
+		}
+	}
+}
