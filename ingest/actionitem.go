@@ -510,6 +510,13 @@ func trailingOwner(rest string) (owner, span string, ok bool) {
 		if i < 0 {
 			continue
 		}
+		for k := 0; k < 2 && itemField(t[i+len(sep):]); k++ {
+			// "… — Kavya Rao — due 2025-09-05": the name before the
+			// item's other fields.
+			if j := strings.LastIndex(t[:i], sep); j >= 0 {
+				t, i = t[:i], j
+			}
+		}
 		name := strings.Trim(t[i+len(sep):], " _*")
 		for _, w := range []string{"owner:", "owner ", "owned by ", "assignee:", "assigned to "} {
 			// "— owner Ayesha Khan"
@@ -523,6 +530,18 @@ func trailingOwner(rest string) (owner, span string, ok bool) {
 		}
 	}
 	return "", "", false
+}
+
+// itemField reports a part of an item, set off by a dash, that is one of
+// its fields rather than its owner: "due 2025-09-05", "P1", "ETA: May".
+func itemField(part string) bool {
+	l := strings.ToLower(strings.Trim(part, " _*"))
+	for _, w := range []string{"due", "by ", "eta", "target", "priority", "deadline"} {
+		if strings.HasPrefix(l, w) {
+			return true
+		}
+	}
+	return len(l) == 2 && l[0] == 'p' && isDigit(l[1])
 }
 
 // notNameWords are capitalised words a bracket holds that name no one.

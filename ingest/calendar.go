@@ -18,6 +18,7 @@ func (p *parser) setDate(st stamp) {
 		y, src = p.nearestYear(st.month, st.day)
 	}
 	p.curY, p.curM, p.curD, p.hasCur, p.curYSource = y, st.month, st.day, true, src
+	p.curIsWriting = false
 	p.prevMin, p.prevWall, p.backs, p.fwds = noMinute, noMinute, 0, 0
 	p.pinned = false
 	p.dayGroup, p.dayShift = p.dayGroup+1, 0
@@ -248,6 +249,7 @@ func (p *parser) placeStamp(st stamp, n int, raw string) (time.Time, bool) {
 			p.dayGroup, p.dayShift = p.dayGroup+1, 0
 		}
 		p.curY, p.curM, p.curD, p.hasCur, p.curYSource = y, st.month, st.day, true, src
+		p.curIsWriting = false
 		p.prevMin, p.prevWall = minute-p.zoneDiff(loc, p.sequenceZone()), minute
 		return at, true
 	}
@@ -277,6 +279,7 @@ func (p *parser) placeStamp(st stamp, n int, raw string) (time.Time, bool) {
 			return time.Time{}, false
 		}
 	}
+	p.weekdayDate(st)
 	p.noteYear(p.curY, p.curYSource)
 	// The order of the times is judged on one clock, the zone the
 	// document's unzoned times are in: "02:24 PDT" below "09:10" in a
@@ -289,6 +292,40 @@ func (p *parser) placeStamp(st stamp, n int, raw string) (time.Time, bool) {
 		p.hasCur = false
 	}
 	return at, ok
+}
+
+// weekdayDate moves the date in force to the day a time-only stamp names
+// ("### Friday 16:30 — Resolved", "Tue 00:10 paged"): the nearest such day
+// to it, or, while it is still the day the document was written or
+// published, the latest such day on or before it (a write-up tells of
+// the days before it), as it is whenever the nearest is after that day.
+// A date the text pinned stays.
+func (p *parser) weekdayDate(st stamp) {
+	if st.weekday == 0 || p.pinned || !p.hasCur || p.curY == 0 {
+		return
+	}
+	cur := time.Date(p.curY, time.Month(p.curM), p.curD, 12, 0, 0, 0, time.UTC)
+	back := (int(cur.Weekday()) - (st.weekday - 1) + 7) % 7
+	if back == 0 {
+		return
+	}
+	day := cur.AddDate(0, 0, -back)
+	if ahead := cur.AddDate(0, 0, 7-back); back > 3 && !p.curIsWriting && !p.afterWriting(ahead) {
+		day = ahead
+	}
+	src := p.curYSource
+	p.setDate(stamp{year: day.Year(), month: int(day.Month()), day: day.Day()})
+	p.curYSource = src
+}
+
+// afterWriting reports whether day is after the day the document says it
+// was written or published, when it says so: no incident it tells of
+// happened then.
+func (p *parser) afterWriting(day time.Time) bool {
+	if p.writtenY == 0 {
+		return false
+	}
+	return day.After(time.Date(p.writtenY, time.Month(p.writtenM), p.writtenD, 12, 0, 0, 0, time.UTC))
 }
 
 // clockRule is why a clock that --at refuses is refused here too ("" when
@@ -404,6 +441,7 @@ func (p *parser) sequence(st stamp, minute, wall int) int {
 				p.dayShift++
 				next := time.Date(p.curY, time.Month(p.curM), p.curD+1, 0, 0, 0, 0, time.UTC)
 				p.curY, p.curM, p.curD = next.Year(), int(next.Month()), next.Day()
+				p.curIsWriting = false
 			}
 		}
 	}

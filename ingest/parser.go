@@ -44,8 +44,12 @@ type surveyed struct {
 	docYSource   string // where docY came from, for the note when it is used (see noteYear)
 	docYWritten  bool   // docY was written with the document's date
 	docM, docD   int    // the document's date, 0 when unknown
-	twelveHour   bool   // the document writes am/pm somewhere
-	fallbackZone string // the first zone statement anywhere
+	docIsWriting bool   // docM/docD are when the document was written or published
+	// writtenY, writtenM and writtenD are the day the document was written
+	// or published, when it says (see afterWriting); 0 otherwise.
+	writtenY, writtenM, writtenD int
+	twelveHour                   bool   // the document writes am/pm somewhere
+	fallbackZone                 string // the first zone statement anywhere
 	// hintZone is the zone the document writes most often after a clock
 	// ("Started: Apr 12, 2023 2:02 PM BST"), for the times it writes
 	// without one when it states none; hintLine is where it first
@@ -83,6 +87,9 @@ type walking struct {
 	curM        int
 	curD        int
 	hasCur      bool
+	// curIsWriting says the date in force is still the day the document
+	// was written or published (see weekdayDate).
+	curIsWriting bool
 	// pinned is set when the text said which day its times are on
 	// ("Unless otherwise noted all events happened on 2019-10-21"): an
 	// entry with a date of its own then does not move the others.
@@ -225,6 +232,7 @@ func (p *parser) walk() {
 	p.doc.year = p.docY
 	if p.docM > 0 && p.docD > 0 {
 		p.curY, p.curM, p.curD, p.hasCur = p.docY, p.docM, p.docD, true
+		p.curIsWriting = p.docIsWriting
 		if !p.docYWritten {
 			p.curYSource = p.docYSource
 		}
@@ -475,7 +483,14 @@ func (p *parser) heading(text string, n int) {
 		}
 		if st.hasTime || st.unknown {
 			p.entrySection = true
-			if t := entryText(rest); t != "" && !aside(t) {
+			t := entryText(rest)
+			if state, msg := statusOf(t); state != "" && msg == "" {
+				// "### Friday 16:30 — Resolved": the update's message is
+				// the paragraph below, as on a status page.
+				p.awaiting = &awaited{st: st, line: n, raw: text, story: true, label: t, alone: t}
+				return
+			}
+			if t != "" && !aside(t) {
 				p.addEntry(st, t, n, text, false)
 			} else {
 				p.awaiting = &awaited{st: st, line: n, raw: text, story: true}

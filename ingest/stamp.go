@@ -19,6 +19,9 @@ type stamp struct {
 	zone             string
 	ranged           bool // the time was the start of a range
 	leap             bool // written with a 60th second ("23:59:60")
+	// weekday is the day of the week written before a time without a
+	// date ("Friday 16:30"), plus one; 0 when none.
+	weekday int
 }
 
 func (s stamp) hasDate() bool { return s.month > 0 && s.day > 0 }
@@ -740,17 +743,26 @@ func (r stampReader) stampAt(s string, i int) (st stamp, end int, ok bool) {
 		}
 		return st, end, true
 	}
+	weekday := 0
 	if w := letters(s, j); w != "" && isWeekday(w) {
-		// "Tue 14:40 — …": the day of the week alone adds nothing to
-		// the date in force.
+		// "Tue 14:40 — …": the day of the week moves the date in force
+		// to the nearest such day (see parser.weekdayDate).
 		k := j + len(w)
 		if byteAt(s, k) == '.' || byteAt(s, k) == ',' {
 			k++
 		}
 		if k2 := skipSpaces(s, k); k2 > k && isDigit(byteAt(s, k2)) {
 			j = k2
+			if wd, ok := weekdayOf(w); ok {
+				weekday = int(wd) + 1
+			}
 		}
 	}
+	defer func() {
+		if ok {
+			st.weekday = weekday
+		}
+	}()
 	t, k, tok := clock(s, j, false)
 	if !tok {
 		if h, mi, k, ok := militaryClock(s, j); ok {

@@ -414,6 +414,10 @@ func (p *parser) documentDate() {
 		writeDate = writtenOn(p.lines[at])
 	}
 	if writeDate {
+		p.docIsWriting = p.docD > 0 && p.docY > 0
+		if p.docIsWriting {
+			p.writtenY, p.writtenM, p.writtenD = p.docY, p.docM, p.docD
+		}
 		p.dayBeforeWriting()
 	}
 	p.noteDate(p.fmDate, "the year of the front matter's date")
@@ -670,7 +674,7 @@ func (p *parser) dayBeforeWriting() {
 			return
 		}
 		day := written.AddDate(0, 0, -back)
-		p.docY, p.docM, p.docD = day.Year(), int(day.Month()), day.Day()
+		p.docY, p.docM, p.docD, p.docIsWriting = day.Year(), int(day.Month()), day.Day(), false
 		p.yearNotes = append(p.yearNotes, fmt.Sprintf("times without a date are read as %s, the day %q names before the document's date (%s); write the date on the entries to change it",
 			day.Format("Mon 2 Jan 2006"), strings.TrimSpace(m[0]), written.Format("Mon 2 Jan 2006")))
 		return

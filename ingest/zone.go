@@ -107,8 +107,11 @@ func statedZone(line string) string {
 		if w == "" {
 			return ""
 		}
-		i = next
 		before := prev
+		if strings.ContainsAny(line[i:next-len(w)], ".!?;:(|") || i > 0 && line[i-1] == ':' {
+			before = "" // "Newest first. Times are CEST.": another sentence
+		}
+		i = next
 		prev = w
 		if !isStatementKey(w) {
 			// "Date/Time (PT)": the key after a slash.

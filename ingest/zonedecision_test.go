@@ -70,6 +70,13 @@ func TestProseIsNoZoneStatement(t *testing.T) {
 			t.Errorf("statedZone(%q) = %q, want none", s, z)
 		}
 	}
+	// A moment word ending the sentence before does not make the next
+	// sentence's statement prose.
+	for s, want := range map[string]string{"Newest first. Times are CEST.": "CEST", "At first: times are UTC.": "UTC"} {
+		if z := statedZone(s); z != want {
+			t.Errorf("statedZone(%q) = %q, want %q", s, z, want)
+		}
+	}
 	doc := "# Timeline of the London region failover, 2025-05-06\n\nAt the time, Berlin customers were unaffected.\n\n## Timeline\n\n- 10:00 failover starts\n- 10:40 done\n"
 	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
 	checkInstants(t, res, map[string]time.Time{"failover starts": time.Date(2025, 5, 6, 10, 0, 0, 0, time.UTC)})
