@@ -63,12 +63,33 @@ var statementFiller = sync.OnceValue(func() map[string]bool {
 		"at": true, "as": true, "written": true, "reported": true, "here": true, "us": true,
 		"used": true, "throughout": true, "this": true, "document": true, "report": true, "page": true,
 		"local": true, "approximate": true, "approximately": true, "roughly": true,
+		// "All times mentioned in this post are in 24-hour UTC".
+		"mentioned": true, "referenced": true, "quoted": true, "stated": true, "noted": true, "displayed": true,
+		"post": true, "article": true, "doc": true, "writeup": true, "write-up": true, "section": true,
+		"review": true, "postmortem": true, "table": true, "log": true, "our": true, "to": true,
+		"24h": true, "24-hour": true, "24-hr": true, "24hr": true,
 	}
 })
 
 // regionWords() are spelled-out zones: "All times are Pacific Time".
 var regionWords = sync.OnceValue(func() map[string]string {
 	return map[string]string{"pacific": "PT", "eastern": "ET", "central": "CT", "mountain": "MT"}
+})
+
+// namedZones() are zones spelled out by a country or an old name, keyed
+// by their first two words in lower case: "India Standard Time", "Japan
+// Standard Time", "Greenwich Mean Time", "Australian Eastern Standard
+// Time" (its third word is read by regionZone).
+var namedZones = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"india standard": "IST", "japan standard": "JST", "korea standard": "KST", "korean standard": "KST",
+		"china standard": "Asia/Shanghai", "singapore standard": "SGT", "hong kong": "HKT",
+		"greenwich mean": "UTC", "coordinated universal": "UTC", "universal time": "UTC",
+		"uk time": "Europe/London", "british time": "Europe/London", "irish time": "Europe/Dublin",
+		"irish standard": "Europe/Dublin", "israel standard": "Asia/Jerusalem", "new zealand": "Pacific/Auckland",
+		"alaska time": "America/Anchorage", "hawaii time": "Pacific/Honolulu", "brasilia time": "America/Sao_Paulo",
+		"brasília time": "America/Sao_Paulo", "moscow time": "MSK", "gulf standard": "GST",
+	}
 })
 
 // regionZone reads a zone spelled out at the start of words: "Pacific",
@@ -78,6 +99,29 @@ func regionZone(words []string) string {
 	second := ""
 	if len(words) > 1 {
 		second = strings.ToLower(words[1])
+	}
+	if z := namedZones()[first+" "+second]; z != "" {
+		return z
+	}
+	if first == "australian" && len(words) > 2 {
+		// "Australian Eastern Standard Time" is AEST, "Australian
+		// Eastern Time" AET, "Australian Central …" ACST.
+		third := strings.ToLower(words[2])
+		z := map[string]string{"eastern": "AE", "central": "AC", "western": "AW"}[second]
+		switch {
+		case z == "":
+			return ""
+		case third == "standard" || third == "daylight":
+			if z == "AW" {
+				return "AWST"
+			}
+			return z + strings.ToUpper(third[:1]) + "T"
+		case z == "AE":
+			return "AET"
+		case z == "AC":
+			return "Australia/Adelaide"
+		}
+		return "AWST"
 	}
 	switch {
 	case second == "european":
@@ -197,31 +241,70 @@ func zoneAfterKey(words []string, line string) string {
 		switch {
 		case l == "utc" || l == "gmt":
 			return "UTC"
+		case pairedZone(next) != "":
+			return pairedZone(next) // "CET/CEST": the region that uses both
 		case zoneWord(next):
 			return next
-		case regionWords()[l] != "" || strings.EqualFold(next, "british") || strings.EqualFold(next, "western"):
+		case regionWords()[l] != "" || namedZoneWord(l):
 			if z := regionZone(words[j:]); z != "" {
 				return z
 			}
+			return cityAfterKey(words[j:], line) // "Singapore office (SGT)"
 		case statementFiller()[l]:
 			continue
 		case cityZone(words[j:]) != "":
-			city := cityZone(words[j:])
-			if !cityStatement(words[j:], city, line) {
-				// "Timeline of the London region failover": a place
-				// the sentence is about, not the zone of its times.
-				return ""
-			}
-			for _, w := range words[j+1:] {
-				if zoneWord(w) {
-					return w // "Sydney time (AEST)": the zone as written
-				}
-			}
-			return city
+			return cityAfterKey(words[j:], line)
 		}
 		break
 	}
 	return ""
+}
+
+// cityAfterKey is the zone of the city words open with, written as a zone
+// (see cityStatement), or the zone word written after it ("Sydney time
+// (AEST)"); "" when the city is a place the sentence is about ("Timeline
+// of the London region failover").
+func cityAfterKey(words []string, line string) string {
+	city := cityZone(words)
+	if city == "" {
+		return ""
+	}
+	for _, w := range words[1:] {
+		if zoneWord(w) {
+			return w
+		}
+	}
+	if cityStatement(words, city, line) {
+		return city
+	}
+	return ""
+}
+
+// namedZoneWord reports a word that may open one of namedZones() or a
+// spelled-out region regionZone reads.
+func namedZoneWord(l string) bool {
+	switch l {
+	case "british", "western", "australian", "india", "japan", "korea", "korean", "china", "singapore", "hong",
+		"greenwich", "coordinated", "universal", "uk", "irish", "israel", "new", "alaska", "hawaii", "brasilia", "brasília", "moscow", "gulf":
+		return true
+	}
+	return false
+}
+
+// pairedZone reads a zone written with its standard and daylight names
+// ("CET/CEST", "PST/PDT"): the region's zone, whose offset follows the
+// date; "" for anything else.
+func pairedZone(w string) string {
+	a, b, ok := strings.Cut(w, "/")
+	if !ok || len(a) < 2 || len(a) > 5 || len(b) < 2 || len(b) > 5 || strings.ToUpper(w) != w {
+		return ""
+	}
+	za, errA := incident.ParseZone(a)
+	zb, errB := incident.ParseZone(b)
+	if errA != nil || errB != nil || za.String() != zb.String() || za.String() == "UTC" {
+		return ""
+	}
+	return za.String()
 }
 
 // cityStatement reports whether the city that words open with (its zone

@@ -128,3 +128,29 @@ func TestServicesListedBelowTheirLabel(t *testing.T) {
 		}
 	}
 }
+
+// Statements written as people write them: a missed one reads every time
+// of its document in UTC.
+func TestZoneStatementsAsWritten(t *testing.T) {
+	for in, want := range map[string]string{
+		"Times are in 24h UTC":                              "UTC",
+		"All times are in 24-hour UTC":                      "UTC",
+		"All times mentioned are in UTC":                    "UTC",
+		"All times referenced are UTC":                      "UTC",
+		"All times in this post are Pacific":                "PT",
+		"All times are in Australian Eastern Standard Time": "AEST",
+		"Times are in Australian Eastern Time":              "AET",
+		"All times are in Japan Standard Time":              "JST",
+		"All times are in India Standard Time":              "IST",
+		"Times are in Greenwich Mean Time":                  "UTC",
+		"All times are British time":                        "Europe/London",
+		"Times are local to our Singapore office (SGT)":     "SGT",
+		"Times are CET/CEST":                                "Europe/Berlin",
+		"All times PST/PDT":                                 "America/Los_Angeles",
+		"Timeline of the London region failover (UTC)":      "UTC",
+	} {
+		if got := statedZone(in); got != want {
+			t.Errorf("statedZone(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
