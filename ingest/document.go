@@ -750,9 +750,25 @@ func metaLine(clean string) bool {
 		return true
 	}
 	if strings.HasSuffix(t, ".") {
-		return false
+		return fieldSentences(strings.TrimSuffix(t, "."))
 	}
 	return strings.Contains(t, " · ") || len(fieldLead().FindAllStringIndex(t, 3)) >= 2
+}
+
+// fieldSentences reports a line of short fields written as sentences
+// ("Severity: SEV-2. Incident lead: Marta Nowak."), a header, not prose.
+func fieldSentences(t string) bool {
+	parts := strings.Split(t, ". ")
+	if len(parts) < 2 || len(parts) > 6 {
+		return false
+	}
+	for _, part := range parts {
+		m := fieldLead().FindStringIndex(part)
+		if m == nil || m[0] != 0 || len(part) > 60 {
+			return false
+		}
+	}
+	return true
 }
 
 // htmlTag is an HTML tag in a pasted line.

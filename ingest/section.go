@@ -226,6 +226,11 @@ func headingWordList(heading string) []string {
 // and the text after a "Label:" on the same line.
 func headingLine(clean, content string, listed bool) (section, string, bool) {
 	bold := strings.HasPrefix(content, "**")
+	if inner, ok := wrappedEmphasis(clean); ok {
+		// "*Follow-ups*": Slack's bold (one asterisk), or Markdown's
+		// italics around a whole line, as a canvas or a wiki heads a part.
+		clean, bold = inner, true
+	}
 	if listed && !bold || clean == "" || !isLetter(clean[0]) && clean[0] < 0x80 {
 		// "- Write an incident report" is an item, not a heading; a
 		// section name starts with a letter (or an emoji).
@@ -253,6 +258,23 @@ func headingLine(clean, content string, listed bool) (section, string, bool) {
 		return sectionNone, "", false
 	}
 	return s, strings.TrimSpace(rest), true
+}
+
+// wrappedEmphasis is a line wrapped whole in one asterisk or underscore
+// ("*Timeline*", "_Follow-ups:_"), without the marks.
+func wrappedEmphasis(clean string) (string, bool) {
+	if len(clean) < 3 {
+		return "", false
+	}
+	c := clean[0]
+	if c != '*' && c != '_' || clean[len(clean)-1] != c && !(clean[len(clean)-1] == ':' && clean[len(clean)-2] == c) {
+		return "", false
+	}
+	inner := strings.TrimSpace(strings.TrimRight(strings.TrimSuffix(clean, ":"), string(c))[1:])
+	if inner == "" || strings.IndexByte(inner, c) >= 0 {
+		return "", false
+	}
+	return inner, true
 }
 
 // exactName reports whether a short line is a section name and nothing

@@ -133,9 +133,17 @@ func (v *orderVotes) numeric(lead string, k int) {
 		return
 	}
 	b, n2 := number(lead, k+n+1, 2)
-	_, n3 := number(lead, k+n+2+n2, 4)
-	if n2 == 0 || byteAt(lead, k+n+1+n2) != sep || n3 != 4 && (n3 != 2 || sep != '/') {
-		return
+	if e := k + n + 1 + n2; n2 > 0 && sep == '/' && byteAt(lead, e) != sep {
+		// "3/10 11:20 PM", a day without its year (see monthDay): only
+		// with a time after it, as "24/7" and "3/4 of" are no dates.
+		if _, _, ok := (stampReader{}).timeAfterDate(lead, e); !ok || !wordEnd(lead, e) {
+			return
+		}
+	} else {
+		_, n3 := number(lead, k+n+2+n2, 4)
+		if n2 == 0 || byteAt(lead, k+n+1+n2) != sep || n3 != 4 && (n3 != 2 || sep != '/') {
+			return
+		}
 	}
 	switch {
 	case a > 12 && b <= 12:

@@ -28,9 +28,9 @@ var numberingHeaders = sync.OnceValue(func() map[string]bool {
 })
 
 // whenWords() are whole first words of a time column's header: "At (UTC)",
-// "Start", "Occurred".
+// "Start", "Occurred", "Day" ("Mon 3/10").
 var whenWords = sync.OnceValue(func() map[string]bool {
-	return map[string]bool{"at": true, "start": true, "started": true, "datetime": true, "occurred": true, "hour": true}
+	return map[string]bool{"at": true, "start": true, "started": true, "datetime": true, "occurred": true, "hour": true, "day": true}
 })
 
 func (p *parser) tableRow(lead string, n int) {
@@ -151,6 +151,12 @@ func (p *parser) rowStamp(cells []string, when []int, skip map[int]bool) (stamp,
 		return stamp{}, text, false
 	}
 	st, _, ok := p.leadStamp(strings.Join(parts, " "))
+	if !ok && len(when) == 2 && len(parts) == 2 {
+		// "| Day 1 | 23:20 |": the first column is no date; it is text.
+		if st, _, ok = p.leadStamp(parts[1]); ok {
+			text = entryText(cleanInline(strings.Join(append([]string{cellAt(cells, when[0])}, texts...), " — ")))
+		}
+	}
 	if !ok {
 		return stamp{}, text, false
 	}
