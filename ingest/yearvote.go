@@ -13,17 +13,27 @@ type dateMention struct {
 }
 
 // datedMentions lists the dates the text writes with their years, as
-// noteDate reads them: not in links, not deadlines ("due 2026-12-01"),
-// not later than the year after the reference (a port or a ticket number).
+// noteDate reads them: not in links, not deadlines ("due 2026-12-01", an
+// action section's items and rows), not later than the year after the
+// reference (a port or a ticket number).
 func (p *parser) datedMentions() []dateMention {
 	var out []dateMention
 	latest := time.Now().Year() + 1
 	if !p.opts.Reference.IsZero() {
 		latest = p.opts.Reference.Year() + 1
 	}
+	actions := false
 	p.surveyLines(func(i int, lead string) {
 		if len(out) >= 500 {
 			return // a long log dates every line the same way
+		}
+		if level, text := headingOf(lead); level > 0 {
+			actions = classify(text) == sectionActions
+		} else if sec, _, ok := headingLine(cleanInline(lead), lead, false); ok {
+			actions = sec == sectionActions
+		}
+		if _, listed := listItem(lead); actions && (listed || lead[0] == '|') {
+			return // the follow-ups' due dates say when work is expected
 		}
 		s := lead
 		for k := 0; k < len(s); k++ {
@@ -38,13 +48,13 @@ func (p *parser) datedMentions() []dateMention {
 			if !ok || d == 0 || !validYear(y) || y > latest {
 				continue
 			}
+			due := dueBefore().MatchString(s[max(0, k-24):k])
 			if e > k {
 				k = e - 1
 			}
-			if dueBefore().MatchString(s[max(0, k-24):min(k, len(s))]) {
-				continue
+			if !due {
+				out = append(out, dateMention{y, m, d, i})
 			}
-			out = append(out, dateMention{y, m, d, i})
 		}
 	})
 	return out

@@ -30,3 +30,18 @@ func TestYearAcrossNewYearStays(t *testing.T) {
 	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
 	checkInstants(t, res, map[string]time.Time{"job fails": time.Date(2024, 12, 31, 23, 50, 0, 0, time.UTC)})
 }
+
+// Deadlines are no evidence of the incident's year, however many there
+// are.
+func TestDeadlinesCastNoYearVote(t *testing.T) {
+	doc := "# Search outage\n\n## Timeline (UTC)\n\n- Jun 13 14:05 resize starts\n\n## Action items\n\n- Alert on resize, due 2026-01-10\n- Warm the cache, due 2026-01-20\n- Write the runbook, due 2026-02-01\n\nReviewed on Jun 20, 2025.\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	checkInstants(t, res, map[string]time.Time{"resize starts": time.Date(2025, 6, 13, 14, 5, 0, 0, time.UTC)})
+}
+
+// An action table's due dates are no evidence either.
+func TestActionTableDatesCastNoYearVote(t *testing.T) {
+	doc := "# Search outage\n\nReviewed on Jun 20, 2025.\n\n## Timeline (UTC)\n\n- Jun 13 14:05 resize starts\n\n## Action items\n\n| Action | Owner | Due |\n|---|---|---|\n| Alert on resize | Ana | 2026-01-10 |\n| Warm the cache | Bo | 2026-01-20 |\n| Write the runbook | Cy | 2026-02-01 |\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	checkInstants(t, res, map[string]time.Time{"resize starts": time.Date(2025, 6, 13, 14, 5, 0, 0, time.UTC)})
+}
