@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -10,6 +11,10 @@ import (
 type dateMention struct {
 	year, month, day int
 	line             int // 0-based
+	// weight is how strongly the date speaks for the incident's year: a
+	// date with a time after it (a timeline entry, a "Started:" field)
+	// counts three times, as it says when something happened.
+	weight int
 }
 
 // datedMentions lists the dates the text writes with their years, as
@@ -22,18 +27,20 @@ func (p *parser) datedMentions() []dateMention {
 	if !p.opts.Reference.IsZero() {
 		latest = p.opts.Reference.Year() + 1
 	}
-	actions := false
+	skipItems := false
 	p.surveyLines(func(i int, lead string) {
 		if len(out) >= 500 {
 			return // a long log dates every line the same way
 		}
 		if level, text := headingOf(lead); level > 0 {
-			actions = classify(text) == sectionActions
+			skipItems = classify(text) == sectionActions || otherIncidents(text)
 		} else if sec, _, ok := headingLine(cleanInline(lead), lead, false); ok {
-			actions = sec == sectionActions
+			skipItems = sec == sectionActions
 		}
-		if _, listed := listItem(lead); actions && (listed || lead[0] == '|') {
-			return // the follow-ups' due dates say when work is expected
+		if _, listed := listItem(lead); skipItems && (listed || lead[0] == '|') {
+			// The follow-ups' due dates say when work is expected, a
+			// list of related incidents when those happened.
+			return
 		}
 		s := lead
 		for k := 0; k < len(s); k++ {
@@ -49,15 +56,45 @@ func (p *parser) datedMentions() []dateMention {
 				continue
 			}
 			due := dueBefore().MatchString(s[max(0, k-24):k])
+			weight := 1
+			if _, _, timed := p.r.timeAfterDate(s, e); timed {
+				weight = 3
+			}
 			if e > k {
 				k = e - 1
 			}
 			if !due {
-				out = append(out, dateMention{y, m, d, i})
+				out = append(out, dateMention{y, m, d, i, weight})
 			}
 		}
 	})
 	return out
+}
+
+// datedByField reports whether the document's date is written in a field
+// ("Incident date: 4 March 2025", "**Date:** …") rather than in a
+// sentence, which may name another incident's ("Much like the incident of
+// 2 March 2023").
+func (p *parser) datedByField(mentions []dateMention) bool {
+	for _, m := range mentions {
+		if m.year == p.docY && m.month == p.docM && m.day == p.docD {
+			at := fieldLead().FindStringIndex(strings.TrimLeft(cleanInline(strings.TrimSpace(p.lines[m.line])), "-*_ |"))
+			return at != nil && at[0] == 0
+		}
+	}
+	return false
+}
+
+// otherIncidents reports a heading over a list of other incidents
+// ("Related incidents", "Previous occurrences", "See also").
+func otherIncidents(heading string) bool {
+	l := strings.ToLower(heading)
+	for _, w := range []string{"related", "previous", "prior", "similar", "earlier", "history of", "see also", "references"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // weighYears checks the document's year, taken from the first date the
@@ -65,7 +102,7 @@ func (p *parser) datedMentions() []dateMention {
 // mention of another incident ("much like the outage of 2 March 2023",
 // "since the March 2023 migration") must not move every entry written
 // without a year into that year. The year most dates are written with
-// wins (the latest on a tie: a write-up looks back at older incidents,
+// wins, a date with a time counting three times (the latest on a tie: a write-up looks back at older incidents,
 // and its deadlines are already left out), except across a new year,
 // where the first date's year stays when a date of the other year is
 // within two months of it. It reports the line of the date that now dates
@@ -79,7 +116,10 @@ func (p *parser) weighYears(mentions []dateMention, titleDated bool) int {
 	}
 	votes := map[int]int{}
 	for _, m := range mentions {
-		votes[m.year]++
+		votes[m.year] += m.weight
+	}
+	if p.docYWritten && p.datedByField(mentions) {
+		votes[p.docY]++ // "Incident date: 4 March 2025", the document's own
 	}
 	best := 0
 	for y, n := range votes {
@@ -116,6 +156,12 @@ func (p *parser) weighYears(mentions []dateMention, titleDated bool) int {
 		p.docM, p.docD, at = first.month, first.day, first.line
 	}
 	p.docY, p.docYWritten = best, false
-	p.docYSource = fmt.Sprintf("the year of %d of the %d dates written with a year (the first on line %d)", votes[best], len(mentions), first.line+1)
+	n := 0
+	for _, m := range mentions {
+		if m.year == best {
+			n++
+		}
+	}
+	p.docYSource = fmt.Sprintf("the year of %d of the %d dates written with a year (the first on line %d)", n, len(mentions), first.line+1)
 	return at
 }

@@ -45,3 +45,19 @@ func TestActionTableDatesCastNoYearVote(t *testing.T) {
 	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
 	checkInstants(t, res, map[string]time.Time{"resize starts": time.Date(2025, 6, 13, 14, 5, 0, 0, time.UTC)})
 }
+
+// Other incidents listed under their own heading cast no vote, and the
+// dates with times (what happened when) outweigh dates in sentences.
+func TestYearOfTheTimelineOverOtherIncidents(t *testing.T) {
+	doc := "# Search outage\n\nIncident date: 4 March 2025. Like the outages of 2 May 2023 and 9 June 2023, it began with a resize.\n\n## Timeline (UTC)\n\n- Mar 4 10:00 resize starts\n- 2025-03-04 10:30 search back\n\n## Related incidents\n\n- 2023-05-02 search outage\n- 2023-06-09 search outage\n- 2024-01-15 index rebuild\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	checkInstants(t, res, map[string]time.Time{"resize starts": time.Date(2025, 3, 4, 10, 0, 0, 0, time.UTC)})
+}
+
+// The document's own date, written first with its year, outweighs a
+// sentence naming two older incidents' dates.
+func TestDocumentDateOverTwoOlderMentions(t *testing.T) {
+	doc := "# Search outage\n\nIncident date: 4 March 2025. Like the outages of 2 May 2023 and 9 June 2023, it began with a resize.\n\n## Timeline (UTC)\n\n- 10:00 resize starts\n- 10:30 search back\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	checkInstants(t, res, map[string]time.Time{"resize starts": time.Date(2025, 3, 4, 10, 0, 0, 0, time.UTC)})
+}
