@@ -101,12 +101,12 @@ func otherIncidents(heading string) bool {
 // survey met, against every date the text writes with a year: one early
 // mention of another incident ("much like the outage of 2 March 2023",
 // "since the March 2023 migration") must not move every entry written
-// without a year into that year. The year most dates are written with
-// wins, a date with a time counting three times (the latest on a tie: a write-up looks back at older incidents,
-// and its deadlines are already left out), except across a new year,
-// where the first date's year stays when a date of the other year is
-// within two months of it. It reports the line of the date that now dates
-// the document, or -1 when nothing changed.
+// without a year into that year. The year the dates speak for most wins
+// (see yearVotes; the latest on a tie: a write-up looks back at older
+// incidents, and its deadlines are already left out), except across a
+// new year, where the first date's year stays when a date of the other
+// year is within two months of it. It reports the line of the date that
+// now dates the document, or -1 when nothing changed.
 func (p *parser) weighYears(mentions []dateMention, titleDated bool) int {
 	if p.docYSource == titleYearSource {
 		return -1 // a dated title says when the incident was
@@ -114,12 +114,41 @@ func (p *parser) weighYears(mentions []dateMention, titleDated bool) int {
 	if p.docY == 0 || len(mentions) == 0 {
 		return -1
 	}
+	best := p.yearVotes(mentions)
+	if best == p.docY || p.acrossNewYear(mentions, best) {
+		return -1
+	}
+	at, n := -1, 0
+	keep := titleDated && p.docD > 0
+	first := dateMention{line: -1}
+	for _, m := range mentions {
+		if m.year != best {
+			continue
+		}
+		n++
+		keep = keep || m.month == p.docM && m.day == p.docD
+		if first.line < 0 {
+			first = m
+		}
+	}
+	if !keep && first.line >= 0 {
+		p.docM, p.docD, at = first.month, first.day, first.line
+	}
+	p.docY, p.docYWritten = best, false
+	p.docYSource = fmt.Sprintf("the year of %d of the %d dates written with a year (the first on line %d)", n, len(mentions), first.line+1)
+	return at
+}
+
+// yearVotes is the year the mentions speak for most: each by its weight,
+// the document's own date written in a field ("Incident date: 4 March
+// 2025") once more; the latest on a tie.
+func (p *parser) yearVotes(mentions []dateMention) int {
 	votes := map[int]int{}
 	for _, m := range mentions {
 		votes[m.year] += m.weight
 	}
 	if p.docYWritten && p.datedByField(mentions) {
-		votes[p.docY]++ // "Incident date: 4 March 2025", the document's own
+		votes[p.docY]++
 	}
 	best := 0
 	for y, n := range votes {
@@ -127,41 +156,21 @@ func (p *parser) weighYears(mentions []dateMention, titleDated bool) int {
 			best = y
 		}
 	}
-	if best == p.docY {
-		return -1
+	return best
+}
+
+// acrossNewYear reports whether year best is the one next to the
+// document's date's and a date of it is within two months of that date:
+// Dec 31 to Jan 1, one incident across a new year.
+func (p *parser) acrossNewYear(mentions []dateMention, best int) bool {
+	if p.docD == 0 || best-p.docY != 1 && p.docY-best != 1 {
+		return false
 	}
-	if p.docD > 0 && (best-p.docY == 1 || p.docY-best == 1) {
-		doc := time.Date(p.docY, time.Month(p.docM), p.docD, 0, 0, 0, 0, time.UTC)
-		for _, m := range mentions {
-			if m.year == best && time.Date(m.year, time.Month(m.month), m.day, 0, 0, 0, 0, time.UTC).Sub(doc).Abs() <= 62*24*time.Hour {
-				return -1 // Dec 31 to Jan 1: one incident across a new year
-			}
-		}
-	}
-	at := -1
-	keep := titleDated && p.docD > 0
+	doc := time.Date(p.docY, time.Month(p.docM), p.docD, 0, 0, 0, 0, time.UTC)
 	for _, m := range mentions {
-		if m.year == best && m.month == p.docM && m.day == p.docD {
-			keep = true
+		if m.year == best && time.Date(m.year, time.Month(m.month), m.day, 0, 0, 0, 0, time.UTC).Sub(doc).Abs() <= 62*24*time.Hour {
+			return true
 		}
 	}
-	first := dateMention{line: -1}
-	for _, m := range mentions {
-		if m.year == best {
-			first = m
-			break
-		}
-	}
-	if !keep && first.line >= 0 {
-		p.docM, p.docD, at = first.month, first.day, first.line
-	}
-	p.docY, p.docYWritten = best, false
-	n := 0
-	for _, m := range mentions {
-		if m.year == best {
-			n++
-		}
-	}
-	p.docYSource = fmt.Sprintf("the year of %d of the %d dates written with a year (the first on line %d)", n, len(mentions), first.line+1)
-	return at
+	return false
 }
