@@ -100,7 +100,7 @@ func TestImportYearNote(t *testing.T) {
 		t.Errorf("exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 	r = scribe(t, "", "", nil, "import", "--new", doc, "--dry-run", "--json", "--year", "2022")
-	if r.code != 0 || strings.Contains(r.stderr, "note:") || !strings.Contains(r.stdout, "2022-03-05T14:02:00Z") {
+	if r.code != 0 || strings.Contains(r.stderr, "without a year") || !strings.Contains(r.stdout, "2022-03-05T14:02:00Z") {
 		t.Errorf("--year 2022: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
 	}
 

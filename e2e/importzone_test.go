@@ -26,3 +26,19 @@ func TestImportTZOverOneLinesOffset(t *testing.T) {
 		t.Errorf("the 24:00 line is not reported:\n%s", r.stderr)
 	}
 }
+
+// TestImportSaysTheDefaultZone: a document that states no zone is read in
+// UTC (--new) and stderr says so, as a year taken from elsewhere is said;
+// --tz silences it.
+func TestImportSaysTheDefaultZone(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	doc := "# Cache cutover on 2025-01-21\n\n- 07:00 cutover begins\n- 07:35 cutover complete\n"
+	r := scribe(t, db, doc, nil, "import", "--new", "-", "--dry-run")
+	if r.code != 0 || !strings.Contains(r.stderr, "times written without a zone are read as UTC: the text states none; pass --tz to change it") {
+		t.Errorf("exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+	r = scribe(t, db, doc, nil, "import", "--new", "-", "--dry-run", "--tz", "Europe/Dublin")
+	if r.code != 0 || strings.Contains(r.stderr, "without a zone") || !strings.Contains(r.stdout, "2025-01-21 07:00 GMT") {
+		t.Errorf("--tz Europe/Dublin: exit %d\n%s\n%s", r.code, r.stdout, r.stderr)
+	}
+}

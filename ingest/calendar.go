@@ -175,10 +175,17 @@ func (p *parser) location(st stamp) *time.Location {
 			return loc
 		}
 	}
+	loc := time.UTC
 	if p.opts.Zone != nil {
-		return p.opts.Zone
+		loc = p.opts.Zone
 	}
-	return time.UTC
+	if !p.defaultNoted {
+		// Never a silent default: every time of such a document moves
+		// with it.
+		p.defaultNoted = true
+		p.yearNotes = append(p.yearNotes, fmt.Sprintf("times written without a zone are read as %s: the text states none; pass --tz to change it", loc))
+	}
+	return loc
 }
 
 // placement is how place put the last stamp on the calendar: on which

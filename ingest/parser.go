@@ -70,7 +70,10 @@ type walking struct {
 	// carried is the zone the last placed entry wrote after its time
 	// ("14:05 PDT"), for the entries after it that write none (see location).
 	carried string
-	stated  string // the first zone the document states, for Result.Zone
+	// defaultNoted says the note that times were read in the default
+	// zone, the text stating none, was given (see location).
+	defaultNoted bool
+	stated       string // the first zone the document states, for Result.Zone
 	// suffixZone is the first zone written on an entry, the document's
 	// zone when it states none.
 	suffixZone string
