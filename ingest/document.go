@@ -479,6 +479,11 @@ func (d *documentParts) strayCommitments(para string) {
 			continue // it tells what happened when
 		}
 		committed := false
+		if label, rest, ok := strings.Cut(sentence, ":"); ok && len(label) < 30 && classify(label) == sectionActions {
+			// "Next steps: we will move the window, and we'll add a
+			// check": the label says the commitments follow.
+			sentence, committed = strings.TrimSpace(rest), true
+		}
 		for _, c := range clauses(sentence) {
 			// A clause after one that committed commits too ("…, and
 			// we'll stop scheduling reindexing at night").
