@@ -50,7 +50,7 @@ var sectionNames = []struct {
 	{sectionTimeline, []string{"timeline", "chronology", "sequence of events", "key events", "events"}},
 	// What responders did during the incident, before "actions" could
 	// make it a follow-up.
-	{sectionResolution, []string{"actions taken", "action taken", "steps taken"}},
+	{sectionResolution, []string{"actions taken", "action taken", "steps taken", "measures taken"}},
 	{sectionActions, []string{"action item", "action plan", "next step", "follow-up", "follow up", "followup",
 		"remediation", "how we're fixing", "how we are fixing", "what we're changing", "what we are changing",
 		"what we're doing", "what we are doing", "what we will do", "what we'll do", "corrective", "preventive",
@@ -61,7 +61,8 @@ var sectionNames = []struct {
 		"long-term fixes", "short-term fixes", "long term fix", "short term fix", "long term fixes", "short term fixes",
 		"what we'll change", "what we will change", "what will change", "what's changing", "what is changing",
 		"changes we'll make", "changes we will make", "how we'll prevent", "how we will prevent", "how we'll improve",
-		"how we will improve", "what we'll improve", "what we will improve"}},
+		"how we will improve", "what we'll improve", "what we will improve", "countermeasures", "countermeasure",
+		"improvement actions", "preventive measures"}},
 	{sectionWentWell, []string{"went well", "what worked", "things that worked", "what went right"}},
 	{sectionWentWrong, []string{"went wrong", "went poorly", "go well", "went badly", "could have gone better", "go so well", "didn't go", "did not go",
 		"didn't work", "did not work", "problems encountered", "challenges", "where we struggled", "can be improved", "could be improved",

@@ -800,6 +800,13 @@ func (r stampReader) timeAfterDate(s string, i int) (clockTime, int, bool) {
 		if byteAt(s, j) == ',' {
 			j = skipSpaces(s, j+1)
 		}
+		if byteAt(s, j) == '(' {
+			// "2025/04/08 (Tue) 13:05": the weekday in brackets, as
+			// Japanese and Korean documents write it.
+			if k := strings.IndexByte(s[j:], ')'); k > 1 && k <= 10 && isWeekday(s[j+1:j+k]) {
+				j = skipSpaces(s, j+k+1)
+			}
+		}
 		if n := dashAt(s, j); n > 0 && j > i && !unknownAt(s, j) {
 			j = skipSpaces(s, j+n)
 		} else if byteAt(s, j) == '@' || byteAt(s, j) == '|' {

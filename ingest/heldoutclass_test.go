@@ -1,5 +1,8 @@
 package ingest
 
+// The classes of document the held-out batches 14 to 16 found unread,
+// each as the smallest document that shows it.
+
 import (
 	"strings"
 	"testing"
@@ -48,5 +51,36 @@ func TestFieldSentencesAreAHeader(t *testing.T) {
 	}
 	if fieldSentences("We paged Marta. She rolled back: it worked") {
 		t.Error("prose read as fields")
+	}
+}
+
+// "What we'll change" heads the follow-ups, and an inline "Next steps:"
+// label makes the commitments after it items, whatever their verb.
+func TestFollowUpsAsWritten(t *testing.T) {
+	for name, doc := range map[string]string{
+		"heading": "# Top-ups failing\n\n## What we'll change\n\n- Stop pinning leaf certificates\n  - Owner: Mere Tane\n- Subscribe to the bank's change calendar\n",
+		"label":   "Subject: exports outage\n\nExports failed overnight.\n\nNext steps: we will move the export window, and we'll add a check that holds exports.\n",
+	} {
+		res := ParseText(doc, Options{Reference: evalReference})
+		if len(res.ActionItems) != 2 {
+			t.Errorf("%s: items %v, want two", name, itemTitles(res.ActionItems))
+		}
+	}
+}
+
+// Batch 16: a weekday in brackets between date and time ("2025/04/08
+// (Tue) 13:05"), "Countermeasures" as the follow-ups (but "Measures
+// taken" as what was done), "we're going to keep …" as a commitment.
+func TestBatch16Classes(t *testing.T) {
+	var r stampReader
+	if st, _, ok := r.stampAt("2025/04/08 (Tue) 13:05 change applied", 0); !ok || !st.hasTime || st.hour != 13 || st.day != 8 {
+		t.Errorf("bracketed weekday: %+v %v", st, ok)
+	}
+	if classify("Countermeasures") != sectionActions || classify("Measures taken") != sectionResolution {
+		t.Errorf("Countermeasures %v, Measures taken %v", classify("Countermeasures"), classify("Measures taken"))
+	}
+	res := ParseText("# Sync outage\n\nWe're going to keep accepting the previous protocol version, and we're adding a canary stage.\n\nWe're going to explain what happened below.\n", Options{Reference: evalReference})
+	if len(res.ActionItems) != 2 {
+		t.Errorf("items %v, want the two commitments", itemTitles(res.ActionItems))
 	}
 }
