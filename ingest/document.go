@@ -750,6 +750,11 @@ func metaLine(clean string) bool {
 	}
 	t := strings.Trim(clean, "*_ ")
 	l := strings.ToLower(t)
+	for _, h := range []string{"to:", "cc:", "bcc:", "from:", "reply-to:", "sent:"} {
+		if strings.HasPrefix(l, h) && strings.ContainsAny(t, "@<") {
+			return true // a mail's header: "To: engineering@example.com"
+		}
+	}
 	if strings.Contains(l, " min read") || strings.Contains(l, " minute read") || strings.HasPrefix(l, "last updated") ||
 		strings.HasPrefix(l, "created by ") || strings.HasPrefix(l, "posted by ") || strings.HasPrefix(l, "written by ") {
 		return true
