@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -27,7 +28,8 @@ type App struct {
 	Now    func() time.Time
 
 	dbFlag  string
-	signals bool // Ctrl+C and SIGTERM are the process's to handle (see signals.go)
+	signals bool         // Ctrl+C and SIGTERM are the process's to handle (see signals.go)
+	caught  atomic.Int32 // the signal that interrupted the command, 0 if none
 }
 
 // NewApp returns an App wired to the process's real streams and environment.
@@ -40,11 +42,12 @@ func NewApp() *App {
 }
 
 // Exit statuses besides 0, 1 (failure) and 2 (usage error).
-const exitInterrupted = 130 // SIGINT or SIGTERM stopped the command, as a shell reports 128+2
+const exitInterrupted = 130 // Ctrl+C (SIGINT) stopped the command, as a shell reports 128+2; SIGTERM gives 143
 
 // Run executes the command line args (without the program name) and returns
 // the process exit status: 0 success, 1 failure, 2 usage error, 74 saved
-// but the id could not be printed, 130 interrupted.
+// but the id could not be printed, 130 interrupted by Ctrl+C, 143 by
+// SIGTERM.
 func (a *App) Run(ctx context.Context, args []string) int {
 	// Ctrl+C and SIGTERM cancel ctx, except for a log, which listens only
 	// when it has a network to wait for (see runLog).
@@ -78,7 +81,7 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	// Nothing but a signal cancels a command's context.
 	if errors.Is(err, context.Canceled) || (ctx.Err() != nil && errors.Is(err, ctx.Err())) {
 		fmt.Fprintln(a.Stderr, "scribe: interrupted: "+msg)
-		return exitInterrupted
+		return a.interruptedStatus()
 	}
 	fmt.Fprintln(a.Stderr, "scribe: "+msg)
 	var u usageError
@@ -87,6 +90,9 @@ func (a *App) Run(ctx context.Context, args []string) int {
 	}
 	var x exitError
 	if errors.As(err, &x) {
+		if x.code == exitInterrupted {
+			return a.interruptedStatus()
+		}
 		return x.code
 	}
 	return 1

@@ -29,7 +29,7 @@
 // --clear, lint), the runbook (checklist, remind, update, config), the
 // look back (followups, report), push and --version; exit statuses beyond
 // 0/1/2 are 74 (saved, id not printed), 75 (team mode: only queued in the
-// outbox) and 130 (interrupted by SIGINT or SIGTERM); signals are
+// outbox), 130 (interrupted by SIGINT) and 143 (by SIGTERM); signals are
 // installed here rather than in main.go, because `scribe log` to a file
 // does without them (signals.go, runLog).
 package cli

@@ -118,7 +118,7 @@ The ISSUE column is the GitHub issue and its state as the last
 				return err
 			}
 			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				all, err := openFollowUps(cmd.Context(), st, pol, a.Now())
+				all, items, err := openFollowUps(cmd.Context(), st, pol, a.Now())
 				if err != nil {
 					return err
 				}
@@ -130,6 +130,10 @@ The ISSUE column is the GitHub issue and its state as the last
 				}
 				if asJSON {
 					return a.printFollowUpsJSON(fs)
+				}
+				if items == 0 {
+					fmt.Fprintln(a.Stderr, "no action items yet: scribe action add N TITLE captures one")
+					return nil
 				}
 				return a.printFollowUps(fs, len(all), pol)
 			})
@@ -155,26 +159,27 @@ func (a *App) followUpPolicy() (incident.FollowUpPolicy, error) {
 }
 
 // openFollowUps reads every open action item of every incident, held to
-// the policy as of now and sorted.
-func openFollowUps(ctx context.Context, st *store.Store, pol incident.FollowUpPolicy, now time.Time) ([]incident.FollowUp, error) {
+// the policy as of now and sorted; items counts the live ones in any state.
+func openFollowUps(ctx context.Context, st *store.Store, pol incident.FollowUpPolicy, now time.Time) (_ []incident.FollowUp, items int, _ error) {
 	incs, err := st.Incidents(ctx)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	var out []incident.FollowUp
 	for _, inc := range incs {
-		items, err := st.ActionItems(ctx, inc.ID)
+		its, err := st.ActionItems(ctx, inc.ID)
 		if err != nil {
-			return nil, fmt.Errorf("action items of incident #%d: %w", inc.ID, err)
+			return nil, 0, fmt.Errorf("action items of incident #%d: %w", inc.ID, err)
 		}
-		for _, it := range items {
+		items += len(its)
+		for _, it := range its {
 			if it.State == incident.ItemOpen || it.State == "" {
 				out = append(out, incident.NewFollowUp(it, inc, pol, now))
 			}
 		}
 	}
 	incident.SortFollowUps(out)
-	return out, nil
+	return out, items, nil
 }
 
 func (a *App) printFollowUpsJSON(fs []incident.FollowUp) error {

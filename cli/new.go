@@ -43,7 +43,7 @@ the zone its times are shown in (default the machine's zone).`,
 			}
 			var err error
 			if opts.Severity, err = incident.ParseSeverity(sev); err != nil {
-				return err
+				return usageError{fmt.Errorf("--sev: %w", err)}
 			}
 			if opts.ZoneText == "" {
 				opts.ZoneText = localZoneName(a.Getenv)

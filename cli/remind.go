@@ -54,6 +54,11 @@ dismissed; show prints the ones due, and show --json carries them all
 				// A new reminder is one operation the team database's
 				// outbox keeps while it is out of reach (cli/writer.go).
 				r, err := incident.ParseReminder(strings.Join(args[1:], " "), a.Now())
+				if err != nil && len(args) == 2 && len(strings.Fields(args[1])) < 2 {
+					// One word and no text: an argument left out, as log N
+					// with no text is; a text typed blank fails below.
+					return usageError{fmt.Errorf("%w: usage: scribe %s", err, remindUsage)}
+				}
 				if err != nil {
 					return err
 				}

@@ -67,7 +67,13 @@ func (a *App) runProgram(ctx context.Context, st tui.Store, incidentID int64, dr
 		return err
 	}
 	tuiPolicy(&opts, cfg) // cli/updatetui.go
-	p := tea.NewProgram(tui.New(ctx, st, opts), tea.WithContext(ctx), tea.WithInput(a.Stdin), tea.WithOutput(out))
+	popts := []tea.ProgramOption{tea.WithContext(ctx), tea.WithInput(a.Stdin), tea.WithOutput(out)}
+	if a.signals {
+		// Run listens already (signals.go): Bubble Tea's own handler would
+		// race it and turn a SIGTERM into a quit with exit status 0.
+		popts = append(popts, tea.WithoutSignalHandler())
+	}
+	p := tea.NewProgram(tui.New(ctx, st, opts), popts...)
 	if _, err := p.Run(); err != nil {
 		return fmt.Errorf("run the terminal interface: %w", err)
 	}

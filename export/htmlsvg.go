@@ -331,7 +331,10 @@ func timelineSummary(pts []milestonePoint, events int, loc *time.Location) strin
 			s += p.M.Label() + " " + clock(p.T.In(loc))
 		}
 	}
-	if events > 0 {
+	switch {
+	case events == 1:
+		s += "; 1 key event marked"
+	case events > 1:
 		s += fmt.Sprintf("; %d key events marked", events)
 	}
 	return s

@@ -241,12 +241,17 @@ func (l *linter) timeline(snap incident.Snapshot, loc *time.Location) {
 	}
 	var order []string
 	names := map[string]*named{}
+	linted := make(map[int64]bool, len(snap.ActionItems))
+	for _, a := range snap.ActionItems {
+		linted[a.ID] = true
+	}
 	for i := range events {
 		e := &events[i]
-		if e.Kind == incident.KindRole || e.Text == "" {
+		typed := authoredText(e, linted)
+		if typed == "" {
 			continue
 		}
-		text := sanitize(e.Text)
+		text := sanitize(typed)
 		ms := l.people.find(text)
 		where := eventWhere(e, loc)
 		l.blame("Timeline", where, text, ms)
@@ -281,6 +286,27 @@ func (l *linter) timeline(snap incident.Snapshot, loc *time.Location) {
 			Message: fmt.Sprintf("a person is named %s: the export shows the role they held at the time unless --names is given", times)})
 	}
 	l.beforeStart(snap, loc)
+}
+
+// authoredText is the part of an event's text a person wrote, which is
+// what the timeline lint reads. scribe's own wording of its structured
+// events (a checklist step ticked or skipped, a milestone set or cleared,
+// a role handed over) is not prose about the incident; the export words
+// role changes from their fields; an action item's title is checked under
+// Action items (linted holds the items that are); a status or severity
+// change keeps only the message or reason typed with it.
+func authoredText(e *incident.Event, linted map[int64]bool) string {
+	switch e.Kind {
+	case incident.KindRole, incident.KindChecklist, incident.KindMilestone:
+		return ""
+	case incident.KindActionItem:
+		if linted[e.ActionItemID] {
+			return ""
+		}
+	case incident.KindStatus:
+		return incident.StatusMessage(*e)
+	}
+	return e.Text
 }
 
 // misfiled is how long before the incident's start an event must be to

@@ -64,6 +64,9 @@ func ValidateName(what, s string, max int, required bool) error {
 	if err := checkEncoding(what, s); err != nil {
 		return err
 	}
+	if err := checkVisible(what, s); err != nil {
+		return err
+	}
 	if strings.ContainsFunc(s, isLineBreak) {
 		return Errorf(EINVALID, "%s spans several lines: write it on one line (got %s)", what, Quote(s))
 	}
@@ -82,8 +85,23 @@ func ValidateText(what, text string, required bool) error {
 	if err := checkEncoding(what, text); err != nil {
 		return err
 	}
+	if required {
+		if err := checkVisible(what, text); err != nil {
+			return err
+		}
+	}
 	if n := utf8.RuneCountInString(text); n > MaxTextLen {
 		return Errorf(EINVALID, "%s is %d characters long: at most %d are accepted", what, n, MaxTextLen)
+	}
+	return nil
+}
+
+// checkVisible refuses a value that is not blank but shows as nothing once
+// sanitised (only escape sequences and control characters): every display
+// and export would print it empty.
+func checkVisible(what, s string) error {
+	if strings.TrimSpace(PlainText(s)) == "" {
+		return Errorf(EINVALID, "%s %s is only control characters, which are never shown: type it as plain text", what, Quote(s))
 	}
 	return nil
 }

@@ -161,11 +161,20 @@ func (s *Store) applyEditActionItem(ctx context.Context, tx *txn, op incident.Op
 			return incident.Outcome{}, fmt.Errorf("keep revision of action item #%d: %w", id, err)
 		}
 	}
+	due := c.Due
+	if op.ItemPatch.Due == nil && old.Invalid.Has("due") {
+		// The stored due date could not be read, so the item came back
+		// without one: a change of another field keeps it as it is (only
+		// a new due date replaces what someone typed).
+		if err := tx.QueryRowContext(ctx, `SELECT due FROM action_items WHERE id = ?`, id).Scan(&due); err != nil {
+			return incident.Outcome{}, fmt.Errorf("read the stored due date of action item #%d: %w", id, err)
+		}
+	}
 	g := c.GitHub
 	if _, err := tx.ExecContext(ctx, `UPDATE action_items SET title = ?, description = ?, owner = ?, priority = ?,
 		due = ?, state = ?, github_repo = ?, github_number = ?, github_url = ?, github_state = ?,
 		github_sync_error = ?, github_synced_at = ?, updated_at = ?, seq = ? WHERE id = ?`,
-		c.Title, c.Description, c.Owner, string(c.Priority), c.Due, string(c.State), g.Repo, g.Number, g.URL,
+		c.Title, c.Description, c.Owner, string(c.Priority), due, string(c.State), g.Repo, g.Number, g.URL,
 		g.State, g.SyncError, nullTime(g.SyncedAt), formatTime(c.UpdatedAt), tx.seq, id); err != nil {
 		return incident.Outcome{}, fmt.Errorf("update action item #%d: %w", id, err)
 	}

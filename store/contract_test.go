@@ -24,6 +24,7 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 // contract lists the tests that run on both backends.
 var contract = map[string]func(*testing.T){
 	"ActionItems":                                TestActionItems,
+	"EditKeepsAnUnreadableDueDate":               TestEditKeepsAnUnreadableDueDate,
 	"ActionItemFromEventOfAnotherIncident":       TestActionItemFromEventOfAnotherIncident,
 	"ConcurrentStoresLoseNothing":                TestConcurrentStoresLoseNothing,
 	"UpdateActionItemKeepsRevisions":             TestUpdateActionItemKeepsRevisions,

@@ -87,13 +87,14 @@ func (c *claim) release(ctx context.Context) {
 }
 
 // certainlyNotCreated is a create GitHub answered with a refusal (4xx, a rate limit,
-// bad credentials): it certainly made no issue.
+// bad credentials), or one whose connection was refused before any request
+// was sent: it certainly made no issue.
 func certainlyNotCreated(err error) bool {
 	if s := statusOf(err); s >= http.StatusBadRequest && s < http.StatusInternalServerError {
 		return true
 	}
 	var bc *BadCredentialsError
-	if errors.As(err, &bc) {
+	if errors.As(err, &bc) || refused(err) {
 		return true
 	}
 	if _, ok := asRateLimit(err); ok {

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"syscall"
 	"time"
 
 	gh "github.com/google/go-github/v60/github"
@@ -120,7 +121,7 @@ func statusOf(err error) int {
 // connection, a timeout. For a create it is also ambiguous: GitHub may have
 // made the issue.
 func transient(err error) bool {
-	if err == nil || errors.Is(err, context.Canceled) {
+	if err == nil || errors.Is(err, context.Canceled) || refused(err) {
 		return false
 	}
 	if s := statusOf(err); s >= 500 {
@@ -140,10 +141,30 @@ func transient(err error) bool {
 	return errors.As(err, &ue) || errors.As(err, &ne) || errors.Is(err, context.DeadlineExceeded)
 }
 
+// refused reports a connection the API host (or the proxy) turned away:
+// nothing listens there, which waiting does not change, and no request was
+// sent, so nothing can have been made.
+func refused(err error) bool { return errors.Is(err, syscall.ECONNREFUSED) }
+
+// describeRefused says which address refused, and what to check.
+func describeRefused(err error) string {
+	host := "the GitHub API"
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		if u, perr := url.Parse(ue.URL); perr == nil && u.Host != "" {
+			host = u.Host
+		}
+	}
+	return "cannot connect to " + host + ": connection refused (nothing listens there: check GITHUB_API_URL, its port, and that the server is up)"
+}
+
 // describe turns a GitHub error into one line for a person. go-github's
 // messages carry the request URL; the token is never in a URL, but every
 // message is scrubbed of it anyway before it leaves the package.
 func describe(err error) string {
+	if refused(err) {
+		return describeRefused(err)
+	}
 	if rl, ok := asRateLimit(err); ok {
 		return rl.Error()
 	}
@@ -240,7 +261,7 @@ func stopsRun(err error) bool {
 		return true
 	}
 	var bc *BadCredentialsError
-	return errors.As(err, &bc) || statusOf(err) == http.StatusUnauthorized || errors.Is(err, context.Canceled)
+	return errors.As(err, &bc) || statusOf(err) == http.StatusUnauthorized || errors.Is(err, context.Canceled) || refused(err)
 }
 
 // repoError explains a failure of a repository-wide call (listing labels or
