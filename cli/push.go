@@ -5,6 +5,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -64,6 +65,13 @@ func (a *App) runPush(ctx context.Context, o *pushOptions) error {
 	}
 	if store.Redact(from) == store.Redact(o.To) {
 		return usageError{fmt.Errorf("--to names the database the incident is in already (%s)", store.Describe(o.To))}
+	}
+	if !store.IsPostgres(o.To) {
+		// A local file as --to copies between two SQLite databases, which
+		// is fine; a mistyped URL must not become a new file instead.
+		if _, err := os.Stat(o.To); err != nil {
+			return usageError{fmt.Errorf("--to %s: no such database: give the team database's postgres://USER@HOST/DATABASE URL, or an existing scribe database file", incident.Quote(o.To))}
+		}
 	}
 	return a.withStore(ctx, func(local *store.Store) error {
 		team, err := store.Open(ctx, o.To)
