@@ -307,7 +307,7 @@ func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON boo
 	if loc == nil {
 		loc = time.UTC
 	}
-	fmt.Fprintf(a.Stdout, "%s — %d events (times in %s)\n", incident.PlainText(snap.Incident.Title), len(snap.Events), loc)
+	fmt.Fprintf(a.Stdout, "%s — %s (times in %s)\n", incident.PlainText(snap.Incident.Title), plural(len(snap.Events), "event"), loc)
 	layout := "2006-01-02 15:04 MST"
 	for _, e := range snap.Events {
 		if e.OccurredAt.Second() != 0 {
@@ -384,8 +384,8 @@ func (a *App) printDocument(snap incident.Snapshot, res ingest.Result) error {
 	if _, err := a.Stdout.Write(incident.EscapeJSONControls(b.Bytes())); err != nil {
 		return fmt.Errorf("write the document: %w", err)
 	}
-	fmt.Fprintf(a.Stderr, "dry run: nothing written (%d events, %d action items, %d retro notes)%s\n",
-		len(snap.Events), len(snap.ActionItems), len(snap.Retro), problemSummary(res.Problems))
+	fmt.Fprintf(a.Stderr, "dry run: nothing written (%s, %s, %s)%s\n",
+		plural(len(snap.Events), "event"), plural(len(snap.ActionItems), "action item"), plural(len(snap.Retro), "retro note"), problemSummary(res.Problems))
 	return nil
 }
 
