@@ -234,6 +234,23 @@ var (
 	trackerKey = lazyregexp.New(`^\s*\[?([A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})\]?\s*[:—–-]\s+|^\s*\[([A-Z][A-Z0-9]{1,9}-\d{1,7}|#\d{1,7})\]\s+|^\s*([A-Z][A-Z0-9]{1,9}-\d{1,7})(?:\s{2,}|\t)|\s*[(\[]([A-Z][A-Z0-9]{1,9}-\d{1,7})[)\]]\s*$|\s+[(\[]?(#\d{1,7})[)\]]?\s*$`)
 )
 
+// itemState takes the state an item's text writes ("(done)", "Status:
+// open", "— won't fix" at its end) into a, and reports whether it found one.
+func itemState(a *incident.ActionItem, rest string) (string, bool) {
+	m := stateField().FindStringSubmatch(rest)
+	if m == nil {
+		return rest, false
+	}
+	word := strings.ToLower(m[1] + m[2] + m[3] + m[4])
+	switch {
+	case strings.HasPrefix(word, "won") || strings.HasPrefix(word, "cancel"):
+		a.State = incident.ItemWontDo
+	case word == "completed" || word == "complete" || word == "done" || word == "fixed" || word == "shipped":
+		a.State = incident.ItemDone
+	}
+	return strings.Replace(rest, m[0], " ", 1), true
+}
+
 // parseItem reads an action item's text. docYear completes a due date
 // written without a year.
 func parseItem(text string, docYear int) incident.ActionItem {
@@ -244,16 +261,7 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		// Struck through: done, unless a note says it will not be.
 		a.State, rest = incident.ItemDone, m[1]+" "+m[2]
 	}
-	if m := stateField().FindStringSubmatch(rest); m != nil {
-		word := strings.ToLower(m[1] + m[2] + m[3] + m[4])
-		switch {
-		case strings.HasPrefix(word, "won") || strings.HasPrefix(word, "cancel"):
-			a.State = incident.ItemWontDo
-		case word == "completed" || word == "complete" || word == "done" || word == "fixed" || word == "shipped":
-			a.State = incident.ItemDone
-		}
-		rest = strings.Replace(rest, m[0], " ", 1)
-	}
+	rest, stated := itemState(&a, rest)
 	if m := ownerField().FindStringSubmatch(rest); m != nil {
 		a.Owner = strings.TrimSpace(m[1])
 		rest = strings.Replace(rest, m[0], " ", 1)
@@ -285,6 +293,11 @@ func parseItem(text string, docYear int) incident.ActionItem {
 	if due, span := dueDate(rest, docYear); due != "" {
 		a.Due = due
 		rest = strings.Replace(rest, span, " ", 1)
+	}
+	if !stated {
+		// "… — done (owner: Dana)": the state ends the item once its
+		// owner, priority and due date are taken out.
+		rest, _ = itemState(&a, rest)
 	}
 	key := ""
 	if m := trackerKey().FindStringSubmatch(rest); m != nil {

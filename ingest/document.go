@@ -376,13 +376,24 @@ func (d *documentParts) endSection() {
 				switch {
 				case strings.HasSuffix(para, ":") || courtesy(para):
 				case !storyPara(para):
+					// One follow-up, unless the paragraph makes several
+					// promises ("We will add X. We will also roll Y, and
+					// we're adding Z.").
+					if ps := promises(para); len(ps) > 1 {
+						for _, c := range ps {
+							d.addItem(c, 0, 0, d.done, 0)
+						}
+						break
+					}
 					d.addItem(para, 0, 0, d.done, 0)
 				default:
 					// A paragraph of several sentences: those that commit
 					// to something are the items ("We will also validate
 					// the chain."), the rest tells why.
 					for _, c := range commitments(para) {
-						d.addItem(c, 0, 0, d.done, 0)
+						for _, part := range splitCommitment(c) {
+							d.addItem(part, 0, 0, d.done, 0)
+						}
 					}
 				}
 			}
@@ -452,6 +463,36 @@ func commitments(para string) []string {
 		i = e
 	}
 	return out
+}
+
+// promises are the commitments of para that "we" make ("We will …",
+// "we're adding …"), one a clause: "We will also roll the change out one
+// balancer at a time, and we're adding an alert" is two.
+func promises(para string) []string {
+	var out []string
+	for _, c := range commitments(para) {
+		if commitment().MatchString(c) {
+			out = append(out, splitCommitment(c)...)
+		}
+	}
+	return out
+}
+
+// splitCommitment cuts a sentence that commits to several things into
+// its commitments when each of its clauses after the first makes one of
+// its own ("…, and we're adding …"); otherwise it is one.
+func splitCommitment(sentence string) []string {
+	parts := clauses(sentence)
+	if len(parts) < 2 {
+		return []string{sentence}
+	}
+	for i, p := range parts[1:] {
+		if !commitment().MatchString(p) {
+			return []string{sentence}
+		}
+		parts[i+1] = capitalise(p)
+	}
+	return parts
 }
 
 // changeCommitment is a sentence outside any action section that commits

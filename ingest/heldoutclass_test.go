@@ -84,3 +84,37 @@ func TestBatch16Classes(t *testing.T) {
 		t.Errorf("items %v, want the two commitments", itemTitles(res.ActionItems))
 	}
 }
+
+// Batch 17's classes: a state written before the item's owner ("… — done
+// (owner: Dana)") is read once the owner is taken out; a two-sentence
+// paragraph of promises under a follow-up heading is one item a promise,
+// a clause "…, and we're adding …" one too.
+func TestBatch17Classes(t *testing.T) {
+	doc := "# Retro\n\n## Remediation\n\n1. Alert on disk usage above 80% (owner: Dana)\n2. Add a freshness check to the synthetic test — done (owner: Dana)\n3. Rotate snapshots — won't fix [owner: Felipe]\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	want := map[string]string{"Alert on disk usage above 80%": "open", "Add a freshness check to the synthetic test": "done", "Rotate snapshots": "wontdo"}
+	if len(res.ActionItems) != len(want) {
+		t.Fatalf("items %+v", res.ActionItems)
+	}
+	for _, a := range res.ActionItems {
+		if want[a.Title] != string(a.State) || a.Owner == "" {
+			t.Errorf("%q: state %q owner %q, want %q", a.Title, a.State, a.Owner, want[a.Title])
+		}
+	}
+
+	doc = "# Slow checkout\n\n## What we're changing\n\nWe will add chain validation to the rotation pipeline, so an incomplete chain fails early. We will also roll certificate changes out one balancer at a time, and we're adding an alert on TLS handshake failures.\n\nThanks for your patience.\n"
+	res = ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	var titles []string
+	for _, a := range res.ActionItems {
+		titles = append(titles, a.Title)
+	}
+	if len(titles) != 3 || !strings.HasPrefix(titles[0], "We will add chain validation") ||
+		!strings.HasPrefix(titles[1], "We will also roll") || !strings.HasPrefix(titles[2], "We're adding an alert") {
+		t.Errorf("items %q, want the three promises", titles)
+	}
+	// One promise, with its reason in a second sentence, stays one item.
+	doc = "# Slow checkout\n\n## What we're changing\n\nWe will add chain validation to the rotation pipeline. That catches a missing intermediate.\n"
+	if res = ParseText(doc, Options{Zone: time.UTC, Reference: evalReference}); len(res.ActionItems) != 1 {
+		t.Errorf("items %+v, want one", res.ActionItems)
+	}
+}
