@@ -239,7 +239,7 @@ func (a *App) printFollowUps(fs []incident.FollowUp, open int, pol incident.Foll
 		fmt.Fprintf(a.Stdout, "\n* from the priority's deadline (%s), counted from the later of the item's creation and the incident's resolution\n",
 			pol.Describe())
 	}
-	fmt.Fprintf(a.Stderr, "%s, %d overdue\n", plural(len(fs), "open follow-up"), overdue)
+	fmt.Fprintf(a.Stderr, "%s, %d overdue\n", incident.Count(len(fs), "open follow-up"), overdue)
 	return nil
 }
 

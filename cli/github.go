@@ -264,7 +264,7 @@ func (a *App) githubDryRun(ctx context.Context, st *store.Store, id int64, opts 
 		fmt.Fprintf(a.Stdout, "dry run: nothing to file: incident #%d has no open action item without an issue\n", id)
 		return nil
 	}
-	fmt.Fprintf(a.Stdout, "dry run: would file %s in %s (nothing was sent or changed)\n", plural(len(plans), "issue"), opts.Repo)
+	fmt.Fprintf(a.Stdout, "dry run: would file %s in %s (nothing was sent or changed)\n", incident.Count(len(plans), "issue"), opts.Repo)
 	for i, p := range plans {
 		writePlan(a.Stdout, i+1, p)
 	}
@@ -290,7 +290,7 @@ func writePlan(w io.Writer, n int, p ghub.Planned) {
 	const preview = 12
 	for i, l := range lines {
 		if i == preview {
-			fmt.Fprintf(w, "   | … (%s)\n", plural(len(lines)-preview, "more line"))
+			fmt.Fprintf(w, "   | … (%s)\n", incident.Count(len(lines)-preview, "more line"))
 			break
 		}
 		fmt.Fprintf(w, "   | %s\n", incident.PlainText(l))

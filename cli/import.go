@@ -307,7 +307,7 @@ func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON boo
 	if loc == nil {
 		loc = time.UTC
 	}
-	fmt.Fprintf(a.Stdout, "%s — %s (times in %s)\n", incident.PlainText(snap.Incident.Title), plural(len(snap.Events), "event"), loc)
+	fmt.Fprintf(a.Stdout, "%s — %s (times in %s)\n", incident.PlainText(snap.Incident.Title), incident.Count(len(snap.Events), "event"), loc)
 	layout := "2006-01-02 15:04 MST"
 	for _, e := range snap.Events {
 		if e.OccurredAt.Second() != 0 {
@@ -385,31 +385,24 @@ func (a *App) printDocument(snap incident.Snapshot, res ingest.Result) error {
 		return fmt.Errorf("write the document: %w", err)
 	}
 	fmt.Fprintf(a.Stderr, "dry run: nothing written (%s, %s, %s)%s\n",
-		plural(len(snap.Events), "event"), plural(len(snap.ActionItems), "action item"), plural(len(snap.Retro), "retro note"), problemSummary(res.Problems))
+		incident.Count(len(snap.Events), "event"), incident.Count(len(snap.ActionItems), "action item"), incident.Count(len(snap.Retro), "retro note"), problemSummary(res.Problems))
 	return nil
 }
 
 // importCounts says what a snapshot adds: "5 events, 4 action items and 2
 // retro notes".
 func importCounts(snap incident.Snapshot) string {
-	parts := []string{plural(len(snap.Events), "event")}
+	parts := []string{incident.Count(len(snap.Events), "event")}
 	if n := len(snap.ActionItems); n > 0 {
-		parts = append(parts, plural(n, "action item"))
+		parts = append(parts, incident.Count(n, "action item"))
 	}
 	if n := len(snap.Retro); n > 0 {
-		parts = append(parts, plural(n, "retro note"))
+		parts = append(parts, incident.Count(n, "retro note"))
 	}
 	if len(parts) == 1 {
 		return parts[0]
 	}
 	return strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
-}
-
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // narrativeNote says which narrative fields an import into incident id

@@ -99,7 +99,7 @@ func pushSummary(id int64, where string, r store.PushResult) string {
 		what string
 	}{{r.Events, "event"}, {r.Roles, "role assignment"}, {r.Items, "action item"}, {r.Notes, "retro note"}, {r.Filled, "empty field filled"}} {
 		if p.n > 0 {
-			parts = append(parts, plural(p.n, p.what))
+			parts = append(parts, incident.Count(p.n, p.what))
 		}
 	}
 	verb := "pushed to"

@@ -139,7 +139,7 @@ const unreadableHeading = "Time unreadable"
 // printTimeline lists the events by day in loc; those whose time could not
 // be read come last, under their own heading, with the stored value.
 func printTimeline(w io.Writer, events []incident.Event, loc *time.Location) {
-	fmt.Fprintf(w, "\nTimeline (%s)\n", plural(len(events), "event"))
+	fmt.Fprintf(w, "\nTimeline (%s)\n", incident.Count(len(events), "event"))
 	lastDay, unreadable := "", 0
 	for i := range events {
 		e := &events[i]

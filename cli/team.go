@@ -89,10 +89,10 @@ func queuedExit(err error) error {
 // deliveryNote says on stderr what a delivery of the outbox did.
 func (a *App) deliveryNote(d outbox.Delivery) {
 	if d.Delivered > 0 {
-		fmt.Fprintf(a.Stderr, "scribe: sent %s queued earlier to the team database\n", plural(d.Delivered, "write"))
+		fmt.Fprintf(a.Stderr, "scribe: sent %s queued earlier to the team database\n", incident.Count(d.Delivered, "write"))
 	}
 	if d.Refused > 0 {
-		fmt.Fprintf(a.Stderr, "scribe: the team database refused %s queued earlier; kept in the outbox's refused list\n", plural(d.Refused, "write"))
+		fmt.Fprintf(a.Stderr, "scribe: the team database refused %s queued earlier; kept in the outbox's refused list\n", incident.Count(d.Refused, "write"))
 	}
 	for _, r := range d.Refusals {
 		fmt.Fprintf(a.Stderr, "scribe:   refused: %s\n", incident.PlainText(r))

@@ -331,11 +331,8 @@ func timelineSummary(pts []milestonePoint, events int, loc *time.Location) strin
 			s += p.M.Label() + " " + clock(p.T.In(loc))
 		}
 	}
-	switch {
-	case events == 1:
-		s += "; 1 key event marked"
-	case events > 1:
-		s += fmt.Sprintf("; %d key events marked", events)
+	if events > 0 {
+		s += "; " + incident.Count(events, "key event") + " marked"
 	}
 	return s
 }

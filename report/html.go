@@ -211,7 +211,7 @@ func severityChart(r Report) htmlChart {
 		}
 		c.Labels = append(c.Labels, htmlText{X: 0, Y: y + 18, Text: s.Severity.String(), Anchor: "start"})
 		c.Bars = append(c.Bars, htmlBar{X: left, Y: y + 4, W: round1(w), H: rowH - 10, Class: sevClass(s.Severity),
-			Title: fmt.Sprintf("%s: %s", s.Severity, countOf(s.Count, "incident"))})
+			Title: fmt.Sprintf("%s: %s", s.Severity, incident.Count(s.Count, "incident"))})
 		c.Labels = append(c.Labels, htmlText{X: round1(left + w + 6), Y: y + 18, Text: strconv.Itoa(s.Count), Anchor: "start"})
 	}
 	return c

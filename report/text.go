@@ -129,7 +129,7 @@ func (r Report) Heading() string {
 	default:
 		window = "in all"
 	}
-	return fmt.Sprintf("%s %s", countOf(r.Incidents, "incident"), window)
+	return fmt.Sprintf("%s %s", incident.Count(r.Incidents, "incident"), window)
 }
 
 // UndatedLine says which incidents the report left out because none of
@@ -152,7 +152,7 @@ func (r Report) UndatedLine() string {
 		its, show = "its", fmt.Sprintf("scribe show %d", r.DateUnreadable[0].ID)
 	}
 	return fmt.Sprintf("Date unreadable: %s not counted (%s%s): none of %s started, detected, declared or creation times can be read from the database; %s says what it holds",
-		countOf(n, "incident"), strings.Join(ids, ", "), more, its, show)
+		incident.Count(n, "incident"), strings.Join(ids, ", "), more, its, show)
 }
 
 // maxUndatedListed bounds the incidents UndatedLine names.
@@ -163,13 +163,6 @@ func day(t time.Time, loc *time.Location) string { return t.In(loc).Format(incid
 // lastDay is the last day before an exclusive bound.
 func lastDay(until time.Time, loc *time.Location) string {
 	return day(until.Add(-time.Nanosecond), loc)
-}
-
-func countOf(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func zoneName(loc *time.Location) string {

@@ -168,7 +168,7 @@ func runFilter(s *incidentScreen, c Command, _ string) tea.Cmd {
 	if c.Text == "" {
 		return s.info("showing every event")
 	}
-	return s.info(fmt.Sprintf("%s match %q · /filter alone shows all", counted(len(s.timeline.events), "event"), c.Text))
+	return s.info(fmt.Sprintf("%s match %q · /filter alone shows all", incident.Count(len(s.timeline.events), "event"), c.Text))
 }
 
 func runUTC(s *incidentScreen, _ Command, _ string) tea.Cmd {

@@ -144,11 +144,8 @@ func (h *header) line2(w int) string {
 // what the commander must not miss.
 func (h *header) counts() []string {
 	st := h.c.styles
-	items := fmt.Sprintf("%d open actions", h.openItems)
+	items := incident.Count(h.openItems, "open action")
 	short := fmt.Sprintf("%d open", h.openItems)
-	if h.openItems == 1 {
-		items = "1 open action"
-	}
 	update, updateShort := h.cadence()
 	sep := st.Muted.Render(" · ")
 	forms := []string{

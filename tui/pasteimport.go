@@ -210,7 +210,7 @@ func addsWhat(events, items, notes int, filled []incident.Field) string {
 		noun string
 	}{{events, "event"}, {items, "action item"}, {notes, "retro note"}} {
 		if c.n > 0 {
-			parts = append(parts, counted(c.n, c.noun))
+			parts = append(parts, incident.Count(c.n, c.noun))
 		}
 	}
 	if len(filled) > 0 {
@@ -251,11 +251,11 @@ func newPasteImport(block string, zone *time.Location, snap incident.Snapshot, f
 		return prefix + fit(eventText(e), w-lipWidth(prefix))
 	}})
 	if len(items) > 0 {
-		p.sections = append(p.sections, previewSection{head: counted(len(items), "action item") + ":", n: len(items),
+		p.sections = append(p.sections, previewSection{head: incident.Count(len(items), "action item") + ":", n: len(items),
 			row: func(_ *Styles, i, w int) string { return fit("  ☐ "+itemLine(items[i]), w) }})
 	}
 	if len(notes) > 0 {
-		p.sections = append(p.sections, previewSection{head: counted(len(notes), "retro note") + ":", n: len(notes),
+		p.sections = append(p.sections, previewSection{head: incident.Count(len(notes), "retro note") + ":", n: len(notes),
 			row: func(_ *Styles, i, w int) string {
 				return fit("  "+notes[i].Section.Heading()+": "+Sanitize(notes[i].Text), w)
 			}})
@@ -371,14 +371,6 @@ func (p *pasteImport) headRows() int {
 // items and the summary".
 func (p *pasteImport) adds() string {
 	return addsWhat(len(p.snap.Events), len(p.snap.ActionItems), len(p.snap.Retro), p.filled)
-}
-
-// counted is "1 event", "2 events".
-func counted(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // importHelp is the footer while the preview is open; on a narrow screen,

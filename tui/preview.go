@@ -148,11 +148,11 @@ func findingLines(fs []Finding, st *Styles) []string {
 	case len(warnings) == 0 && len(notes) == 0:
 		return []string{"No blameless warnings.", ""}
 	case len(warnings) == 0:
-		head = "No blameless warnings; " + counted(len(notes), "note") + ":"
+		head = "No blameless warnings; " + incident.Count(len(notes), "note") + ":"
 	case len(notes) == 0:
-		head = counted(len(warnings), "warning") + ":"
+		head = incident.Count(len(warnings), "warning") + ":"
 	default:
-		head = counted(len(warnings), "warning") + " and " + counted(len(notes), "note") + ":"
+		head = incident.Count(len(warnings), "warning") + " and " + incident.Count(len(notes), "note") + ":"
 	}
 	lines := append([]string{head}, warnings...)
 	return append(append(lines, notes...), "")
