@@ -332,58 +332,54 @@ func (a *App) actionDoneCmd(runF func(context.Context, *actionIDOptions) error) 
 }
 
 func (a *App) actionDeleteCmd(runF func(context.Context, *actionIDOptions) error) *cobra.Command {
+	return a.actionDeletionCmd(runF, false)
+}
+
+func (a *App) actionRestoreCmd(runF func(context.Context, *actionIDOptions) error) *cobra.Command {
+	return a.actionDeletionCmd(runF, true)
+}
+
+// actionDeletionCmd is `action delete ID`, or with restore `action restore
+// ID`: the two ends of a soft delete, as retroDeleteCmd is for notes.
+func (a *App) actionDeletionCmd(runF func(context.Context, *actionIDOptions) error, restore bool) *cobra.Command {
 	opts := &actionIDOptions{}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   strings.TrimPrefix(actionDeleteUsage, "action "),
 		Short: "Delete an action item captured by mistake (undo with action restore)",
 		Long: `Delete action item ID: it leaves lists, exports and GitHub filing, and is
 kept in the database with its history, so "scribe action restore ID" brings
 it back. An item already filed on GitHub keeps its issue.`,
 		Args: rangeArgs(1, 1, actionDeleteUsage),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID("action item", args[0])
-			if err != nil {
-				return err
-			}
-			opts.ItemID = id
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return a.withStore(cmd.Context(), func(st *store.Store) error {
-				if err := st.DeleteActionItem(cmd.Context(), id); err != nil {
-					return err
-				}
-				fmt.Fprintf(a.Stderr, "deleted action item %d (scribe action restore %d brings it back)\n", id, id)
-				return nil
-			})
-		},
 	}
-}
-
-func (a *App) actionRestoreCmd(runF func(context.Context, *actionIDOptions) error) *cobra.Command {
-	opts := &actionIDOptions{}
-	return &cobra.Command{
-		Use:   strings.TrimPrefix(actionRestoreUsage, "action "),
-		Short: "Bring back a deleted action item",
-		Args:  rangeArgs(1, 1, actionRestoreUsage),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID("action item", args[0])
-			if err != nil {
-				return err
-			}
-			opts.ItemID = id
-			if runF != nil {
-				return runF(cmd.Context(), opts)
-			}
-			return a.withStore(cmd.Context(), func(st *store.Store) error {
+	if restore {
+		cmd.Use, cmd.Short, cmd.Long = strings.TrimPrefix(actionRestoreUsage, "action "), "Bring back a deleted action item", ""
+		cmd.Args = rangeArgs(1, 1, actionRestoreUsage)
+	}
+	cmd.RunE = func(cmd *cobra.Command, args []string) error {
+		id, err := parseID("action item", args[0])
+		if err != nil {
+			return err
+		}
+		opts.ItemID = id
+		if runF != nil {
+			return runF(cmd.Context(), opts)
+		}
+		return a.withStore(cmd.Context(), func(st *store.Store) error {
+			if restore {
 				if err := st.RestoreActionItem(cmd.Context(), id); err != nil {
 					return err
 				}
 				fmt.Fprintf(a.Stderr, "restored action item %d\n", id)
 				return nil
-			})
-		},
+			}
+			if err := st.DeleteActionItem(cmd.Context(), id); err != nil {
+				return err
+			}
+			fmt.Fprintf(a.Stderr, "deleted action item %d (scribe action restore %d brings it back)\n", id, id)
+			return nil
+		})
 	}
+	return cmd
 }
 
 // actionJSON is one item in `action list --json`: the export document's
