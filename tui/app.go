@@ -48,10 +48,10 @@ func New(ctx context.Context, st Store, opts Options) *Model {
 	return m
 }
 
-func (m *Model) open(id int64) tea.Cmd {
+func (m *Model) open(id int64, found string) tea.Cmd {
 	m.gen++
 	m.inc = newIncidentScreen(m.c, id, m.gen)
-	return m.inc.Init()
+	return tea.Batch(m.inc.Init(), m.inc.keepFound(found))
 }
 
 // Init loads the first screen.
@@ -78,7 +78,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, m.quit()
 		}
 	case openIncidentMsg:
-		return m, m.open(msg.id)
+		return m, m.open(msg.id, msg.found)
 	case backToListMsg:
 		m.inc = nil
 		return m, m.list.load()

@@ -138,11 +138,18 @@ func (l *listScreen) key(msg tea.KeyPressMsg) tea.Cmd {
 // open opens the selected incident; with none matching, it says why and
 // keeps what was typed.
 func (l *listScreen) open() tea.Cmd {
+	q := strings.TrimSpace(l.find.Value())
 	if l.sel < len(l.shown) {
 		id := l.shown[l.sel].ID
-		return func() tea.Msg { return openIncidentMsg{id: id} }
+		if q != "" {
+			// The text goes with the incident (its input history), so it
+			// is not left behind here to surprise the next visit.
+			l.find.Reset()
+			l.refilter()
+		}
+		return func() tea.Msg { return openIncidentMsg{id: id, found: q} }
 	}
-	if q := strings.TrimSpace(l.find.Value()); q != "" {
+	if q != "" {
 		l.status.Error(incident.Errorf(incident.ENOTFOUND, "no incident matches %q: nothing was logged or declared · esc clears · ctrl+n declares an incident with this title", clip(q)))
 	}
 	return nil

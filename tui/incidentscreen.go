@@ -352,6 +352,17 @@ func (s *incidentScreen) written(msg writtenMsg) tea.Cmd {
 	return tea.Batch(cmds...)
 }
 
+// keepFound takes the find-line text that opened the incident: not
+// logged (it may have been a search), but kept in the input history, and
+// said so, for the commander who typed it as a line.
+func (s *incidentScreen) keepFound(text string) tea.Cmd {
+	if text == "" {
+		return nil
+	}
+	s.input.giveBack(text)
+	return s.status.Info(s.c, "opened from the find line: \""+clip(text)+"\" was not logged · ↑ brings it back to log it")
+}
+
 // failed says why a typed line was not logged. The line leaves the input
 // (keystrokes that follow start a new line, never a longer wrong one) for
 // the history, where ↑ brings it back.

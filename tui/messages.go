@@ -55,8 +55,14 @@ type createdMsg struct {
 	err error
 }
 
-// openIncidentMsg asks the app to show an incident.
-type openIncidentMsg struct{ id int64 }
+// openIncidentMsg asks the app to show an incident. found is the text of
+// the list's find line that picked it, if any: a commander who thinks the
+// incident is already open types a line there, and Enter opens the
+// incident the words match, so the text is handed on rather than dropped.
+type openIncidentMsg struct {
+	id    int64
+	found string
+}
 
 // backToListMsg asks the app to return to the incident list.
 type backToListMsg struct{}

@@ -70,6 +70,42 @@ func TestTheListTakesASentenceAsText(t *testing.T) {
 	}
 }
 
+// A line typed on the list by a commander who thinks the incident is
+// open: its words match a title, Enter opens that incident, and the line
+// is neither logged nor lost.
+func TestAFindLineThatOpensAnIncidentIsKept(t *testing.T) {
+	h := newHarness(t, true)
+	before := len(h.events())
+	h.enter("/list")
+	h.typeText("payments deploy rolled back")
+	h.press(tea.KeyEnter)
+	if h.m.inc != nil {
+		t.Fatal("a sentence whose words do not all match opened an incident")
+	}
+	h.press('u', tea.ModCtrl)
+	h.typeText("payments deploy")
+	h.press(tea.KeyEnter)
+	if h.m.inc == nil {
+		t.Fatal("finding by title and enter did not open the incident")
+	}
+	if n := len(h.events()); n != before {
+		t.Fatalf("%d events, want %d: the find text was logged", n, before)
+	}
+	h.mustSee(`"payments deploy" was not logged`)
+	if h.input() != "" {
+		t.Errorf("input %q: the find text must not wait in the input, where Enter would log it", h.input())
+	}
+	h.press(tea.KeyUp)
+	if h.input() != "payments deploy" {
+		t.Errorf("↑ gives %q, want the find text", h.input())
+	}
+	h.press('u', tea.ModCtrl)
+	h.enter("/list")
+	if got := h.m.list.find.Value(); got != "" {
+		t.Errorf("back on the list, the find line still holds %q", got)
+	}
+}
+
 func TestATimeAheadOfNowIsRefused(t *testing.T) {
 	h := newHarness(t, true)
 	before := len(h.events())
