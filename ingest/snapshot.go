@@ -46,9 +46,11 @@ func (r Result) Events(id int64, author string) []incident.Event {
 }
 
 // NewIncident is the incident a text import creates: the document's title
-// (else fallbackTitle), zone (else zone), and the state of its last status
-// update, with the resolved milestone when it says so. Nothing else is
-// guessed: milestones the text does not state stay unset.
+// (else fallbackTitle), zone (else zone), the milestones its labelled key
+// moments state ("Detected: 14:09"), and the state of its last status
+// update, with the resolved milestone when it says so; with no status
+// update, a written-up incident (Retrospective) is resolved. Nothing else
+// is guessed: milestones the text does not state stay unset.
 func (r Result) NewIncident(fallbackTitle, zone string) incident.Incident {
 	title := oneLine(r.Title)
 	if title == "" {
@@ -75,8 +77,11 @@ func (r Result) NewIncident(fallbackTitle, zone string) incident.Incident {
 		Summary: summary, Impact: n.Impact, RootCause: n.RootCause, Trigger: n.Trigger, Resolution: n.Resolution,
 		Services: r.Services,
 	}
+	r.statedMilestones(&inc)
+	statused := false
 	for _, e := range r.Entries {
 		if e.Kind == incident.KindStatus {
+			statused = true
 			inc.State = e.State
 			if e.State == incident.Resolved {
 				inc.Milestones[incident.MilestoneResolved] = e.At
@@ -84,6 +89,9 @@ func (r Result) NewIncident(fallbackTitle, zone string) incident.Incident {
 				delete(inc.Milestones, incident.MilestoneResolved)
 			}
 		}
+	}
+	if _, over := inc.Milestones[incident.MilestoneResolved]; !statused && (over || r.Retrospective()) {
+		inc.State = incident.Resolved
 	}
 	return inc
 }
