@@ -86,6 +86,9 @@ type Result struct {
 	ActionItems []incident.ActionItem
 	Retro       []incident.RetroNote
 	Services    []string
+	// Severity is the one the document's header states (statedSeverity),
+	// 0 when it states none.
+	Severity incident.Severity
 	// Notes say what the import assumed: the year of dates written
 	// without one, and why.
 	Notes []string
@@ -142,7 +145,9 @@ func ParseText(text string, opts Options) Result {
 	p := newParser(text, opts)
 	p.survey()
 	p.walk()
-	return p.result()
+	res := p.result()
+	res.Severity = statedSeverity(text)
+	return res
 }
 
 // sortEntries orders entries by time, keeping document order for ties. Most

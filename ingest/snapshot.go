@@ -46,7 +46,8 @@ func (r Result) Events(id int64, author string) []incident.Event {
 }
 
 // NewIncident is the incident a text import creates: the document's title
-// (else fallbackTitle), zone (else zone), the milestones its labelled key
+// (else fallbackTitle), zone (else zone), the severity its header states
+// (else SEV3), the milestones its labelled key
 // moments state ("Detected: 14:09"), and the state of its last status
 // update, with the resolved milestone when it says so; with no status
 // update, a written-up incident (Retrospective) is resolved. Nothing else
@@ -76,6 +77,9 @@ func (r Result) NewIncident(fallbackTitle, zone string) incident.Incident {
 		Title: title, Severity: 3, State: incident.Investigating, Timezone: zone, Milestones: incident.Milestones{},
 		Summary: summary, Impact: n.Impact, RootCause: n.RootCause, Trigger: n.Trigger, Resolution: n.Resolution,
 		Services: r.Services,
+	}
+	if r.Severity.Valid() {
+		inc.Severity = r.Severity
 	}
 	r.statedMilestones(&inc)
 	statused := false
