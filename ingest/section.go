@@ -46,6 +46,7 @@ var sectionNames = []struct {
 	{sectionRootCause, []string{"what went wrong and why", "why did it happen", "why did this happen"}},
 	{sectionNone, []string{"how can customers", "customer guidance", "what customers can do"}},
 	{sectionActions, []string{"less likely", "less impactful", "prevent this from happening", "preventing recurrence",
+		"from happening again",
 		"what are we doing", "what we are doing about"}},
 	{sectionTimeline, []string{"timeline", "chronology", "sequence of events", "key events", "events"}},
 	// What responders did during the incident, before "actions" could
@@ -68,7 +69,7 @@ var sectionNames = []struct {
 		"didn't work", "did not work", "problems encountered", "challenges", "where we struggled", "can be improved", "could be improved",
 		"could have been better", "could go better", "for improvement", "was hard", "was difficult", "went less well"}},
 	{sectionLucky, []string{"lucky", "luck"}},
-	{sectionLessons, []string{"lesson", "learning", "takeaway", "what we learned", "what we've learned"}},
+	{sectionLessons, []string{"lesson", "learning", "learnt", "takeaway", "what we learned", "what we've learned"}},
 	{sectionFactors, []string{"contributing factor", "contributors"}},
 	{sectionRootCause, []string{"root cause", "root-cause", "causes", "cause", "why did this happen",
 		"why it happened", "what caused", "technical details"}},
