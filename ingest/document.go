@@ -169,7 +169,7 @@ func (p *parser) documentLine(l docLine) bool {
 		return true // "[#2226]: https://…", the target of a reference link
 	}
 	listed := l.isList && !p.numberedHeading(l)
-	if s, rest, ok := headingLine(l.clean, l.content, listed); ok && (p.pending == nil || p.pending.postmortem) && p.awaiting == nil {
+	if s, rest, ok := headingLine(l.clean, l.content, listed, p.plain && !listed); ok && (p.pending == nil || p.pending.postmortem) && p.awaiting == nil {
 		if d.section == sectionActions && goalLabel(l.clean) {
 			// "**Faster recovery**" over some of the follow-ups: a group
 			// of them, not the Recovery section.

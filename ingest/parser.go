@@ -49,6 +49,7 @@ type surveyed struct {
 	// or published, when it says (see afterWriting); 0 otherwise.
 	writtenY, writtenM, writtenD int
 	twelveHour                   bool   // the document writes am/pm somewhere
+	plain                        bool   // a web page copied as text (see plainCopy)
 	fallbackZone                 string // the first zone statement anywhere
 	// hintZone is the zone the document writes most often after a clock
 	// ("Started: Apr 12, 2023 2:02 PM BST"), for the times it writes
@@ -211,6 +212,9 @@ func indentWidth(line string) int {
 // to an indented code block (logs pasted into Markdown that way are not
 // entries).
 func (p *parser) indentedCode(indent int) bool {
+	if p.plain {
+		return false
+	}
 	if p.inCode && indent >= p.listIndent+4 {
 		return true
 	}

@@ -227,9 +227,10 @@ func headingWordList(heading string) []string {
 // headingLine reads a line that is not a Markdown heading but stands for one:
 // a bold line ("**Timeline**", "**Root cause:**"), or a short line of its
 // own that is a known section name ("Root cause", "Next steps:"), as
-// status pages and pasted documents write them. It returns the section
+// status pages and pasted documents write them; plain says the document is
+// a web page copied as text (see plainCopy), where "Impact: …" was bold. It returns the section
 // and the text after a "Label:" on the same line.
-func headingLine(clean, content string, listed bool) (section, string, bool) {
+func headingLine(clean, content string, listed, plain bool) (section, string, bool) {
 	bold := strings.HasPrefix(content, "**")
 	if inner, ok := wrappedEmphasis(clean); ok {
 		// "*Follow-ups*": Slack's bold (one asterisk), or Markdown's
@@ -246,11 +247,14 @@ func headingLine(clean, content string, listed bool) (section, string, bool) {
 	case listed && !bold:
 		// "- Write an incident report" is an item, not a heading.
 		return sectionNone, "", false
-	case !colon && (len(clean) > 60 || strings.ContainsAny(clean, ".!?,")):
+	case !colon && (len(clean) > 60 || strings.ContainsAny(strings.TrimSuffix(clean, "?"), ".!?,")):
+		// "What went well?" asks what the section holds; a line with a
+		// sentence in it is prose.
 		return sectionNone, "", false
-	case colon && !bold && strings.TrimSpace(rest) != "":
+	case colon && !bold && !plain && strings.TrimSpace(rest) != "":
 		// "Impact: 40% of requests failed" is a field only when the label
-		// is bold; plain, it is as likely a sentence.
+		// is bold; plain, it is as likely a sentence, unless the whole
+		// document is a web page copied as text, which lost its bold.
 		return sectionNone, "", false
 	case colon && len(label) > 40:
 		return sectionNone, "", false
@@ -259,7 +263,9 @@ func headingLine(clean, content string, listed bool) (section, string, bool) {
 		return sectionNone, "", false
 	}
 	s := classify(label)
-	if s == sectionNone {
+	if s == sectionNone || colon && !bold && !s.narrative() && strings.TrimSpace(rest) != "" {
+		// "Next steps: we will …" in a copied page is a sentence of
+		// commitments, read as such.
 		return sectionNone, "", false
 	}
 	return s, strings.TrimSpace(rest), true

@@ -13,6 +13,7 @@ import (
 // written with am/pm, the first zone statement, and the document's date.
 func (p *parser) survey() {
 	p.frontMatter()
+	p.plain = plainCopy(p.lines)
 	var votes orderVotes
 	var hints zoneHints
 	h1 := -1
@@ -331,7 +332,7 @@ func (p *parser) firstLineTitle(i int, l, clean string) bool {
 		return true
 	}
 	if content, listed := listItem(l); !listed {
-		if s, _, ok := headingLine(clean, content, false); ok && s != sectionNone {
+		if s, _, ok := headingLine(clean, content, false, false); ok && s != sectionNone {
 			return true // "Overview" opens a section: the document has no title line
 		}
 	}

@@ -34,7 +34,7 @@ func (p *parser) datedMentions() []dateMention {
 		}
 		if level, text := headingOf(lead); level > 0 {
 			skipItems = classify(text) == sectionActions || otherIncidents(text)
-		} else if sec, _, ok := headingLine(cleanInline(lead), lead, false); ok {
+		} else if sec, _, ok := headingLine(cleanInline(lead), lead, false, false); ok {
 			skipItems = sec == sectionActions
 		}
 		if _, listed := listItem(lead); skipItems && (listed || lead[0] == '|') {
