@@ -101,6 +101,12 @@ func (p *parser) enterHeading(level int, text string) {
 		// "### Faster recovery" under "## Follow-ups" groups them.
 		h.kind = sectionActions
 	}
+	if n := len(d.headings); n > 0 && d.headings[n-1].kind >= sectionWentWell && h.kind == sectionActions && classifyWithin(text, 1) != sectionActions {
+		// "### Email spoofing prevention" under "## Takeaways" is one of
+		// the lessons, about prevention; "### Follow-ups" under it would
+		// be the follow-ups.
+		h.kind = d.headings[n-1].kind
+	}
 	if h.kind == sectionNone && len(d.headings) > 0 {
 		h.kind = d.headings[len(d.headings)-1].kind
 		if h.kind == sectionActions {

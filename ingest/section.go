@@ -89,7 +89,11 @@ var sectionNames = []struct {
 // the rollback caused a second outage"), and one written "^tasks" only as
 // its first word ("Tasks", not "Background tasks"); a heading of more than
 // fourteen words is prose, not a name.
-func classify(heading string) section {
+func classify(heading string) section { return classifyWithin(heading, 6) }
+
+// classifyWithin is classify with single words counted among the first
+// within words of the heading only.
+func classifyWithin(heading string, within int) section {
 	if len(heading) > 200 {
 		return sectionNone
 	}
@@ -103,13 +107,13 @@ func classify(heading string) section {
 	best := -1
 	for i, w := range words {
 		for _, c := range phraseIndex()[w] {
-			if (best < 0 || c.order < best) && (len(c.words) > 1 || i < 6) && (!c.first || i == 0) && wordsAt(words, i, c.words) {
+			if (best < 0 || c.order < best) && (len(c.words) > 1 || i < within) && (!c.first || i == 0) && wordsAt(words, i, c.words) {
 				best = c.order
 			}
 		}
 		if w = strings.TrimSuffix(w, "s"); w != words[i] {
 			for _, c := range phraseIndex()[w] {
-				if (best < 0 || c.order < best) && len(c.words) == 1 && i < 6 && (!c.first || i == 0) {
+				if (best < 0 || c.order < best) && len(c.words) == 1 && i < within && (!c.first || i == 0) {
 					best = c.order
 				}
 			}
