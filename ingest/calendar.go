@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 	"time"
@@ -183,7 +184,12 @@ func (p *parser) location(st stamp) *time.Location {
 		// Never a silent default: every time of such a document moves
 		// with it.
 		p.defaultNoted = true
-		p.yearNotes = append(p.yearNotes, fmt.Sprintf("times written without a zone are read as %s: the text states none; pass --tz to change it", loc))
+		why := "the text states none"
+		if w := cmp.Or(p.zone, p.fallbackZone); w != "" {
+			// "All times in Mars/Olympus": stated, but no zone.
+			why = fmt.Sprintf("the text states %q, which is no time zone", w)
+		}
+		p.yearNotes = append(p.yearNotes, fmt.Sprintf("times written without a zone are read as %s: %s; pass --tz to change it", loc, why))
 	}
 	return loc
 }

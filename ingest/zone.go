@@ -241,6 +241,10 @@ func zoneAfterKey(words []string, line string) string {
 		switch {
 		case l == "utc" || l == "gmt":
 			return "UTC"
+		case slashRegion(next) != "":
+			// "UC/Pacific", "America/Pacific": no zone of the tz
+			// database, but the region after the slash says which.
+			return regionZone(append([]string{slashRegion(next)}, words[j+1:]...))
 		case pairedZone(next) != "":
 			return pairedZone(next) // "CET/CEST": the region that uses both
 		case zoneWord(next):
@@ -454,4 +458,22 @@ func (h *zoneHints) most() (string, int) {
 		}
 	}
 	return best, h.first[best]
+}
+
+// slashRegion is the region word after the slash of a zone name the tz
+// database does not hold ("UC/Pacific" is "pacific"), "" for any other
+// word.
+func slashRegion(w string) string {
+	k := strings.LastIndexByte(w, '/')
+	if k <= 0 {
+		return ""
+	}
+	tail := strings.ToLower(w[k+1:])
+	if regionWords()[tail] == "" {
+		return ""
+	}
+	if _, err := incident.ParseZone(w); err == nil {
+		return "" // "US/Pacific" is a zone of its own
+	}
+	return tail
 }

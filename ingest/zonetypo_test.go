@@ -1,0 +1,25 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// A zone statement with a misspelt tz name keeps the region after its
+// slash ("UC/Pacific" is Pacific time); one that names no zone at all is
+// reported as stated but unreadable, not as absent.
+func TestMisspeltZoneStatement(t *testing.T) {
+	doc := "# Build queue stall, 2021-03-02\n\nAll times in UT/Pacific\n\n## Timeline\n\n### 08:10am - Queue stops\n\n### 08:25 - Workers restarted\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	if len(res.Entries) != 2 || !res.Entries[0].At.Equal(time.Date(2021, 3, 2, 16, 10, 0, 0, time.UTC)) {
+		t.Errorf("entries %+v, want the first at 16:10 UTC (08:10 PST)", res.Entries)
+	}
+	if z := statedZone("All times in US/Pacific"); z != "US/Pacific" {
+		t.Errorf("US/Pacific stated as %q", z)
+	}
+	res = ParseText("# Build queue stall, 2021-03-02\n\nAll times in Mars/Olympus\n\n## Timeline\n\n- 08:10 Queue stops\n", Options{Zone: time.UTC, Reference: evalReference})
+	if !strings.Contains(strings.Join(res.Notes, "\n"), `the text states "Mars/Olympus", which is no time zone`) {
+		t.Errorf("notes %q, want the unreadable zone named", res.Notes)
+	}
+}
