@@ -46,6 +46,9 @@ type Entry struct {
 	Pinned bool
 
 	prose bool // read from a sentence rather than a timeline line
+	// section is the part of a postmortem the entry was read in (see
+	// retold).
+	section section
 	// postmortem is set for an entry read in a postmortem posted as a
 	// status-page update, a document of its own (see keptProse).
 	postmortem bool

@@ -1106,7 +1106,7 @@ func (p *parser) addEntry(st stamp, text string, n int, raw string, prose bool) 
 	if strings.IndexByte(text, '\t') >= 0 {
 		text = tabbedText(text)
 	}
-	e := Entry{At: at, Text: text, Kind: incident.KindNote, Line: n, prose: prose, postmortem: p.pending != nil && p.pending.postmortem || p.pmSection}
+	e := Entry{At: at, Text: text, Kind: incident.KindNote, Line: n, prose: prose, postmortem: p.pending != nil && p.pending.postmortem || p.pmSection, section: p.doc.section}
 	if p.placed.timeOnly {
 		e.group, e.shift = p.placed.group, p.placed.shift
 	} else {
@@ -1262,9 +1262,9 @@ func (p *parser) result() Result {
 		// The first line looked like a title but was read as an entry.
 		res.Title = ""
 	}
-	keep := p.keptProse()
+	keep, again := p.keptProse(), p.retold()
 	for _, e := range p.entries {
-		if e.prose && !keep(e) {
+		if e.prose && !keep(e) || again(e) {
 			continue
 		}
 		res.Entries = append(res.Entries, e)
