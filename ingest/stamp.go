@@ -463,10 +463,10 @@ var approxWords = []string{"approximately ", "approx. ", "approx ", "around ", "
 
 func skipApprox(s string, i int) int {
 	if i < len(s) && s[i] == '~' {
-		return i + 1
+		return skipSpaces(s, i+1) // "~06:27", "~ 06:27"
 	}
 	if strings.HasPrefix(s[i:], "≈") {
-		return i + len("≈")
+		return skipSpaces(s, i+len("≈"))
 	}
 	if c := byteAt(s, i) | 0x20; c != 'a' && c != 'c' && c != 'r' {
 		return i
