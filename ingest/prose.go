@@ -87,6 +87,11 @@ func (p *parser) prose(para []textLine) {
 // one's text starts, and its time.
 func (p *parser) secondClause(s string, start, end int) (cut, next int, st stamp, ok bool) {
 	for k := start; k < end; k++ {
+		if s[k] == ' ' && strings.HasPrefix(s[k:end], " and ") {
+			if st, e, ok := p.byClause(s[:end], k+5); ok {
+				return k, e, st, true // "… again and by 9:40 UTC traffic had returned"
+			}
+		}
 		if s[k] == ' ' && strings.HasPrefix(s[k:end], " and ") && p.clauseTimed(s, start, k) {
 			// "… identified at 15:20 UTC and reverted at 15:29 UTC": a
 			// clause timed after one that was.
@@ -111,11 +116,40 @@ func (p *parser) secondClause(s string, start, end int) (cut, next int, st stamp
 		if st, e, ok := p.proseStamp(s[:end], j); ok {
 			return k, e, st, true // ", and at 07:45 the on-call was paged"
 		}
+		if st, e, ok := p.byClause(s[:end], j); ok {
+			return k, e, st, true // ", and by 09:40 traffic had returned"
+		}
 		if st, _, ok = p.midSentenceStamp(s[:end], j-1); ok {
 			return k, j, st, true
 		}
 	}
 	return end, end, stamp{}, false
+}
+
+// byClause reads a clause that opens with "by" and a time and says what
+// had happened by then ("by 9:40 UTC traffic had returned to normal"),
+// returning the time and where the clause's text starts after it. A plan
+// ("by 15:00 we will …") is no moment.
+func (p *parser) byClause(s string, j int) (stamp, int, bool) {
+	if len(s) < j+3 || !strings.EqualFold(s[j:j+3], "by ") {
+		return stamp{}, -1, false
+	}
+	k := skipApprox(s, skipSpaces(s, j+3))
+	if !isDigit(byteAt(s, k)) {
+		return stamp{}, -1, false
+	}
+	st, e, ok := p.r.stampAt(s, k)
+	if !ok || !st.hasTime || st.zone == "" && st.meridiem == 0 && strings.IndexByte(s[k:e], ':') < 0 {
+		return stamp{}, -1, false
+	}
+	e = skipSpaces(s, e)
+	if byteAt(s, e) == ',' {
+		e = skipSpaces(s, e+1)
+	}
+	if plan(s[e:]) || !pastBy(s[e:], "by") {
+		return stamp{}, -1, false
+	}
+	return st, e, true
 }
 
 // clauseTimed reports whether the clause s[start:k] states a time.
