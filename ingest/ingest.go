@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -128,8 +129,23 @@ func ParseBytes(data []byte, opts Options) (Result, error) {
 }
 
 // IsDocument reports whether data is JSON (a scribe document, or an attempt
-// at one that should fail as JSON rather than be read as notes).
+// at one that should fail as JSON rather than be read as notes): an object
+// that parses, one that names its schema_version, or one that opens with a
+// key ("{\"incident\": …" cut short). Text that only starts with a brace, a
+// wiki template ("{{Incident scorecard}}") or a Liquid tag ("{% raw %}"),
+// is text.
 func IsDocument(data []byte) bool {
+	if !opensWithBrace(data) {
+		return false
+	}
+	t := bytes.TrimLeft(bytes.TrimLeft(data, " \t\r\n\ufeff")[1:], " \t\r\n")
+	return len(t) == 0 || t[0] == '"' || t[0] == '}' ||
+		bytes.Contains(data, []byte(`"schema_version"`)) || json.Valid(data)
+}
+
+// opensWithBrace reports whether the first character of data, past blanks
+// and a byte-order mark, is "{".
+func opensWithBrace(data []byte) bool {
 	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	t = bytes.TrimPrefix(t, []byte("\ufeff"))
 	return len(t) > 0 && t[0] == '{'

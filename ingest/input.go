@@ -22,9 +22,11 @@ const (
 	MaxDocument = 512 << 20
 )
 
-// LimitFor is the limit that applies to an input starting with head.
+// LimitFor is the limit that applies to an input starting with head: a
+// JSON document's when it opens with a brace (head is only the start of
+// a document, which cannot be parsed yet).
 func LimitFor(head []byte) int64 {
-	if IsDocument(head) {
+	if opensWithBrace(head) {
 		return MaxDocument
 	}
 	return MaxInput
