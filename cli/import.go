@@ -67,7 +67,7 @@ events). The new incident's number is printed on stdout.`,
   scribe export 7 --format json | scribe import --new -`,
 		Args: maxArgs(2, importUsage),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runImport(cmd.Context(), args, importFlags{isNew: isNew, dryRun: dryRun, asJSON: asJSON, asDocument: asDocument, tz: tz, year: year, channel: channel})
+			return a.runImport(cmd.Context(), args, importFlags{isNew: isNew, dryRun: dryRun, asJSON: asJSON, asDocument: asDocument, tz: tz, year: year, yearGiven: cmd.Flags().Changed("year"), channel: channel})
 		},
 	}
 	cmd.Flags().BoolVar(&isNew, "new", false, "create a new incident from the document")
@@ -84,6 +84,7 @@ type importFlags struct {
 	isNew, dryRun, asJSON, asDocument bool
 	tz, channel                       string
 	year                              int
+	yearGiven                         bool // --year was given, even as 0 (refused)
 }
 
 func (a *App) runImport(ctx context.Context, args []string, f importFlags) error {
@@ -111,7 +112,7 @@ func (a *App) runImport(ctx context.Context, args []string, f importFlags) error
 	if f.asJSON && f.asDocument {
 		return usageError{fmt.Errorf("--json prints the timeline entries, --document the whole incident: give one")}
 	}
-	if f.year != 0 && (f.year < 1970 || f.year > 2199) {
+	if (f.year != 0 || f.yearGiven) && (f.year < 1970 || f.year > 2199) {
 		return usageError{fmt.Errorf("invalid --year %d: give a four-digit year such as 2024", f.year)}
 	}
 	var zone *time.Location
