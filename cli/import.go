@@ -220,6 +220,10 @@ func (a *App) importInto(ctx context.Context, st *store.Store, id int64, in impo
 	for _, note := range res.Notes {
 		fmt.Fprintln(a.Stderr, "note: "+incident.PlainText(note))
 	}
+	if len(snap.Events) == 0 && res.Document == nil {
+		// A dry run refuses what the import would refuse.
+		return fmt.Errorf("no timeline entries found in %s: nothing imported (lines that start with a time or a date and time are read; see scribe import --help)", displayName(file))
+	}
 	if f.dryRun && f.asDocument {
 		return a.printDocument(snap, res)
 	}
@@ -233,9 +237,6 @@ func (a *App) importInto(ctx context.Context, st *store.Store, id int64, in impo
 			a.narrativeNote("would fill", "would keep", id, filled, kept)
 		}
 		return a.printPreview(snap, res, f.asJSON, opts.Zone)
-	}
-	if len(snap.Events) == 0 && res.Document == nil {
-		return fmt.Errorf("no timeline entries found in %s: nothing imported (lines that start with a time or a date and time are read; see scribe import --help)", displayName(file))
 	}
 	write := func(st *store.Store) error {
 		out, err := st.Import(ctx, snap, id)
@@ -308,7 +309,7 @@ func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON boo
 	if loc == nil {
 		loc = time.UTC
 	}
-	fmt.Fprintf(a.Stdout, "%s — %s (times in %s)\n", incident.PlainText(snap.Incident.Title), incident.Count(len(snap.Events), "event"), loc)
+	fmt.Fprintf(a.Stdout, "%s — %s (times in %s)\n", oneLine(snap.Incident.Title), importCounts(snap), loc)
 	layout := "2006-01-02 15:04 MST"
 	for _, e := range snap.Events {
 		if e.OccurredAt.Second() != 0 {
@@ -329,10 +330,11 @@ func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON boo
 		by := ""
 		if e.Author != "" && e.Author != importer {
 			// Who wrote it, as a chat or Slack export says.
-			by = "  — " + incident.PlainText(e.Author)
+			by = "  — " + oneLine(e.Author)
 		}
-		fmt.Fprintf(a.Stdout, "%s %s %-20s %s%s\n", e.OccurredAt.In(loc).Format(layout), pin, label, incident.PlainText(e.Text), by)
+		fmt.Fprintf(a.Stdout, "%s %s %-20s %s%s\n", e.OccurredAt.In(loc).Format(layout), pin, label, oneLine(e.Text), by)
 	}
+	printPreviewFollowups(a.Stdout, snap)
 	fmt.Fprintln(a.Stderr, "dry run: nothing written"+problemSummary(res.Problems))
 	return nil
 }
