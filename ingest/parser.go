@@ -610,7 +610,7 @@ func (p *parser) stampedLine(l *line) bool {
 		return true
 	case l.isList || startsWithSeparator(l.rest) || clockSoon(l.rest):
 		p.endParagraph()
-		p.problem(l.n, l.lead, "no time of day")
+		p.problem(l.n, l.lead, noTimeReason(l.rest))
 		p.setDate(l.st)
 		return true
 	}
@@ -686,7 +686,7 @@ func (p *parser) badClockLine(l *line) bool {
 	}
 	p.endParagraph()
 	p.open = -1
-	p.problem(l.n, l.lead, "unreadable time (write HH:MM, 24-hour or with am/pm)")
+	p.problem(l.n, l.lead, badClockReason(l.clean))
 	return true
 }
 
