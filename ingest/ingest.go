@@ -125,7 +125,12 @@ func ParseBytes(data []byte, opts Options) (Result, error) {
 		}
 		return res, nil
 	}
-	return ParseText(string(data), opts), nil
+	text, note := decodeText(data)
+	res := ParseText(text, opts)
+	if note != "" {
+		res.Notes = append([]string{note}, res.Notes...)
+	}
+	return res, nil
 }
 
 // IsDocument reports whether data is JSON (a scribe document, or an attempt
