@@ -220,6 +220,21 @@ func (a *App) importInto(ctx context.Context, st *store.Store, id int64, in impo
 	for _, note := range res.Notes {
 		fmt.Fprintln(a.Stderr, "note: "+incident.PlainText(note))
 	}
+	if in.slack != nil && st != nil && id != 0 {
+		skipped, err := skipImported(ctx, st, id, &snap)
+		if err != nil {
+			return err
+		}
+		if skipped > 0 {
+			fmt.Fprintln(a.Stderr, repeatNote(id, skipped, len(snap.Events)))
+		}
+		if skipped > 0 && len(snap.Events) == 0 {
+			if !f.dryRun {
+				a.printID(id)
+			}
+			return nil
+		}
+	}
 	if len(snap.Events) == 0 && res.Document == nil {
 		// A dry run refuses what the import would refuse.
 		return fmt.Errorf("no timeline entries found in %s: nothing imported (lines that start with a time or a date and time are read; see scribe import --help)", displayName(file))
