@@ -552,6 +552,7 @@ var lineReaders = []struct {
 	{"unreadable clock", (*parser).badClockLine},
 	{"impossible date", (*parser).badDateLine},
 	{"chat message header", (*parser).chatHeaderLine},
+	{"chat author's name", (*parser).chatNameLine},
 	{"awaited text", (*parser).awaitedLine},
 	{"continued entry", (*parser).continuedLine},
 	{"listed key event", (*parser).listedLabelLine},
@@ -715,7 +716,7 @@ func (p *parser) chatHeaderLine(l *line) bool {
 		return false
 	}
 	name, st, ok := p.speakerLine(l.clean)
-	if !ok || !p.messageBelow(l.n) {
+	if !ok || !p.messageBelow(l.n) && !p.commaMessageBelow(l.n, l.clean, name) {
 		return false
 	}
 	p.endParagraph()

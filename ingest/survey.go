@@ -349,6 +349,9 @@ func (p *parser) firstLineTitle(i int, l, clean string) bool {
 		p.title, p.plainIdx, p.titleField = clean, i, true
 		return true
 	}
+	if _, chat := p.nameAboveStamp(i); chat {
+		return true // a chat message's author: the document has no title line
+	}
 	if !stamped && !status && !badClock(clean, false) {
 		p.title, p.plainIdx = clean, i
 		return true
