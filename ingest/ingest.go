@@ -163,10 +163,17 @@ func ParseText(text string, opts Options) Result {
 	if strings.IndexByte(text, 0) >= 0 {
 		text = strings.ReplaceAll(text, "\x00", "")
 	}
+	md, page, isHTML := readHTML(text)
+	if isHTML {
+		text = md
+	}
 	p := newParser(text, opts)
 	p.survey()
 	p.walk()
 	res := p.result()
+	if page {
+		res.Notes = append(res.Notes, "read as an HTML page: its headings, paragraphs, lists and tables (scripts, styles and navigation left out); line numbers count the text so read")
+	}
 	res.Severity = statedSeverity(text)
 	return res
 }
