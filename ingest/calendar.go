@@ -201,7 +201,7 @@ type placement struct {
 // refused for its time says nothing the importer trusts about its zone.
 func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 	at, ok := p.placeStamp(st, n, raw)
-	if ok && st.zone != "" && p.zones.stampZone(st.zone) != nil {
+	if ok && st.zone != "" && !st.local && p.zones.stampZone(st.zone) != nil {
 		p.carried = st.zone
 		if p.suffixZone == "" {
 			p.suffixZone = st.zone
@@ -421,9 +421,17 @@ const backstep = 4 * 60
 // back ("02:24 PDT" below "09:10" stated in UTC is neither a crossing nor
 // is "09:31" after it).
 func (p *parser) sequence(st stamp, minute, wall int) int {
+	if st.unnamedLocal {
+		// The clock of a place the text does not name says nothing of
+		// the order of the document's own: it stays on the date in force.
+		return minute
+	}
 	cands := []int{minute}
 	switch {
 	case st.meridiem != 0 || !p.twelveHour:
+	case st.padded && st.zone != "":
+		// "At 06:58 UTC" is a 24-hour clock with its zone: a "2:41 pm"
+		// elsewhere in the document gives it no afternoon.
 	case st.hour >= 1 && st.hour < 12:
 		cands = append(cands, minute+12*60)
 	case st.hour == 12:

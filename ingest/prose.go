@@ -69,14 +69,23 @@ func (p *parser) prose(para []textLine) {
 			line++
 		}
 		if text != "" {
-			p.addEntry(st, text, para[line].line, para[line].text, summary)
+			p.addProse(st, text, para[line], summary)
 		}
 		if two {
 			if text := capitalise(entryText(s[next:end])); text != "" {
-				p.addEntry(st2, text, para[line].line, para[line].text, summary)
+				p.addProse(st2, text, para[line], summary)
 			}
 		}
 		i = end - 1
+	}
+}
+
+// addProse adds the entry a sentence tells, reporting a time written as
+// local time of a city the text does not name, which is read in the
+// document's zone.
+func (p *parser) addProse(st stamp, text string, l textLine, summary bool) {
+	if p.addEntry(st, text, l.line, l.text, summary) && st.unnamedLocal {
+		p.change(l.line, l.text, "a time written as local time, and the text names no city whose zone it is: read in the document's zone; write the zone after the time to change it")
 	}
 }
 
@@ -179,7 +188,7 @@ func (p *parser) midSentenceStamp(s string, i int) (stamp, int, bool) {
 		}
 		st, e, ok := p.r.stampAt(s, k)
 		if ok && st.hasTime && (st.zone != "" || st.meridiem != 0 || strings.IndexByte(s[k:e], ':') >= 0) {
-			return st, k, true
+			return localClock(s, k, e, st), k, true
 		}
 	}
 	return stamp{}, -1, false
@@ -209,6 +218,7 @@ func (p *parser) proseStamp(s string, i int) (stamp, int, bool) {
 		if !ok || !st.hasTime {
 			return stamp{}, 0, false
 		}
+		st = localClock(s, j, e, st)
 		if w == "from" || w == "between" {
 			e = p.skipPeriodEnd(s, e)
 		}
@@ -240,7 +250,7 @@ func (p *parser) proseStamp(s string, i int) (stamp, int, bool) {
 			return stamp{}, 0, false
 		}
 		st.year, st.month, st.day = y, m, d
-		return st, e2, true
+		return localClock(s, k, e2, st), e2, true
 	}
 	return stamp{}, 0, false
 }
