@@ -217,10 +217,21 @@ func (p *parser) documentLine(l docLine) bool {
 			p.para = append(p.para, textLine{l.clean, l.n})
 		}
 		return true
-	case d.section.narrative():
+	case d.section.narrative() && !p.timedListItem(l):
 		p.narrate(l)
 	}
 	return false
+}
+
+// timedListItem reports a list item of a narrative field's section that
+// opens with a time ("- 02:14 UTC run fails"): a timeline entry, which
+// the field does not repeat.
+func (p *parser) timedListItem(l docLine) bool {
+	if !l.isList || p.doc.section >= sectionWentWell {
+		return false
+	}
+	st, rest, ok := p.leadStamp(l.clean)
+	return ok && st.hasTime && entryText(rest) != ""
 }
 
 // planIntro is a sentence that announces what is to be done: a plan ("we

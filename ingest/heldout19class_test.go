@@ -54,3 +54,17 @@ func TestCityLocalTimeInProse(t *testing.T) {
 		t.Errorf("local time of no named city not reported: %+v", res.Problems)
 	}
 }
+
+// A line that only shows a picture is no part of the summary, and a list
+// of timed lines under a narrative heading ("## The incident itself") is
+// the timeline, not also the summary.
+func TestPictureAndTimedListAreNoSummary(t *testing.T) {
+	doc := "# Mail delays on 2024-07-08\n\n![Chart of the queue depth](/img/queue.png)\n\nOutbound mail was late for an hour.\n\n## The incident itself\n\n- 02:00 UTC relay restarts\n- 02:14 UTC queue backs up\n- 03:05 UTC queue drained\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	if s := res.Narrative.Summary; s != "Outbound mail was late for an hour." {
+		t.Errorf("summary %q", s)
+	}
+	if len(res.Entries) != 3 {
+		t.Errorf("entries %+v, want the three timed lines", res.Entries)
+	}
+}

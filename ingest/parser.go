@@ -351,7 +351,7 @@ func (p *parser) fenceLine(lead string) bool {
 func (p *parser) documentTextLine(lead string, indent, n int) {
 	content, isList := listItem(lead)
 	l := docLine{raw: lead, content: content, clean: cleanInline(content), indent: indent, isList: isList, n: n}
-	if l.clean == "" || placeholder(l.clean) {
+	if l.clean == "" || placeholder(l.clean) || pictureLine(l.clean) {
 		return
 	}
 	if p.doc.affected(l.clean) || p.documentLine(l) {

@@ -1,0 +1,17 @@
+package ingest
+
+import "scribe/lazyregexp"
+
+// A page saved or copied whole carries lines that belong to the page, not
+// to the postmortem it shows: a picture, a wiki's templates, a status
+// page's "Subscribe to updates". They are neither its summary nor its
+// title.
+
+// pictureMarkup is a line that only shows a picture: Markdown's
+// "![Map of the locations](/img/map.png)" (linked or not), HTML's <img>.
+var pictureMarkup = lazyregexp.New(`^(?:\[?!\[[^\]]*\]\([^)]*\)(?:\]\([^)]*\))?|<img\b[^>]*>)$`)
+
+// pictureLine reports a line that only shows a picture.
+func pictureLine(clean string) bool {
+	return len(clean) > 4 && (clean[0] == '!' || clean[0] == '[' || clean[0] == '<') && pictureMarkup().MatchString(clean)
+}
