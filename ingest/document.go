@@ -119,19 +119,34 @@ func (p *parser) enterHeading(level int, text string) {
 // numberedHeading reports whether a numbered line stands for a heading, as
 // documents pasted from a word processor number them ("3. Follow-up
 // tasks"): a section name of at most four words, alone between lines that
-// are no list items.
+// are no list items. A name of another section than the one in force is a
+// heading also between bullets ("5. Contributing factors" after the root
+// cause's paragraph, with "• The flag was on." below it), but never
+// between numbered lines, which make a list ("1. Improvements" over "2.
+// Better alerts" in a follow-up section).
 func (p *parser) numberedHeading(l docLine) bool {
-	if l.indent > 0 || l.raw == "" || !isDigit(l.raw[0]) || len(strings.Fields(l.clean)) > 4 {
+	words := len(strings.Fields(l.clean))
+	if l.indent > 0 || l.raw == "" || !isDigit(l.raw[0]) || words > 6 {
 		return false
 	}
+	bulleted := false
 	for _, k := range []int{p.nonBlank(l.n-2, -1), p.nonBlank(l.n, 1)} {
-		if k >= 0 {
-			if _, listed := listItem(strings.TrimSpace(p.lines[k])); listed {
+		if k < 0 {
+			continue
+		}
+		next := strings.TrimSpace(p.lines[k])
+		if _, listed := listItem(next); listed {
+			if isDigit(next[0]) {
 				return false
 			}
+			bulleted = true
 		}
 	}
-	return true
+	if !bulleted {
+		return words <= 4
+	}
+	s, _, ok := headingLine(l.clean, l.clean, false)
+	return ok && s != p.doc.section
 }
 
 // nonBlank is the index of the first non-blank line from i on in
@@ -621,6 +636,11 @@ func (d *documentParts) affected(clean string) bool {
 	if !strings.Contains(clean, "ffected") && !strings.Contains(clean, "ervice") && !strings.Contains(clean, "omponent") &&
 		!strings.Contains(clean, "ystems") {
 		return false
+	}
+	if key, val, ok := strings.Cut(clean, "\t"); ok && !strings.Contains(val, "\t") && d.serviceRow([]string{key, strings.TrimSpace(val)}) {
+		// "Services<TAB>checkout-api, basket-service": a properties
+		// table copied from a wiki page as text.
+		return true
 	}
 	if strings.Contains(clean, " · ") {
 		// "Resolved · Minor · Affected: Email, Webhooks", a status page's

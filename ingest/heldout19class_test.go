@@ -68,3 +68,38 @@ func TestPictureAndTimedListAreNoSummary(t *testing.T) {
 		t.Errorf("entries %+v, want the three timed lines", res.Entries)
 	}
 }
+
+// A page copied from a wiki as text: its breadcrumb is not the title, a
+// tab-separated properties row names the services, and its numbered
+// headings are headings whatever follows them (bullets, a tab table), as
+// long as a numbered list does not surround them.
+func TestWikiPageCopiedAsText(t *testing.T) {
+	doc := "Platform / Reviews / 2024\nCart outage review\n\nIncident\tINC-7\nServices\tcart-api, price-cache\n\n" +
+		"1. Root cause\nA scan locked the cache.\n\n2. Contributing factors\n• The flag was on by default.\n\n" +
+		"3. What could have gone better\n• Paging was late.\n\n4. Action items\n- Replace the scan with an index\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	if res.Title != "Cart outage review" {
+		t.Errorf("title %q", res.Title)
+	}
+	if len(res.Services) != 2 || res.Services[0] != "cart-api" {
+		t.Errorf("services %v", res.Services)
+	}
+	if len(res.ActionItems) != 1 || res.ActionItems[0].Title != "Replace the scan with an index" {
+		t.Errorf("items %+v", itemTitles(res.ActionItems))
+	}
+	want := map[string]string{"The flag was on by default.": "factor", "Paging was late.": "went-wrong"}
+	if len(res.Retro) != len(want) {
+		t.Errorf("retro %+v", res.Retro)
+	}
+	for _, r := range res.Retro {
+		if want[r.Text] != string(r.Section) {
+			t.Errorf("retro note %q in %s", r.Text, r.Section)
+		}
+	}
+	// Numbered lines around each other are a list, in a follow-up section too.
+	doc = "# Cart outage\n\n## Follow-ups\n\n1. Improvements\n2. Root cause\n- a bullet\n"
+	res = ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	if len(res.ActionItems) != 3 {
+		t.Errorf("items %q, want the numbered lines and the bullet", itemTitles(res.ActionItems))
+	}
+}

@@ -313,6 +313,9 @@ func (p *parser) plainTitle() {
 		if !first || mailed {
 			continue // after the first short line, only a "Title:" line is a title
 		}
+		if tried == 1 && breadcrumb(clean) {
+			continue // "Engineering / Incident reviews / 2024" above the title
+		}
 		first = false
 		if p.firstLineTitle(i, l, clean) {
 			return
