@@ -255,6 +255,7 @@ func itemState(a *incident.ActionItem, rest string) (string, bool) {
 // written without a year.
 func parseItem(text string, docYear int) incident.ActionItem {
 	a := incident.ActionItem{State: incident.ItemOpen}
+	text, wkey, wstate := wikiItem(text)
 	full := markdownLink().ReplaceAllString(text, "$1 ($2)")
 	rest := markdownLink().ReplaceAllString(text, "$1")
 	if m := strike().FindStringSubmatch(rest); m != nil {
@@ -309,6 +310,12 @@ func parseItem(text string, docYear int) incident.ActionItem {
 				key = full[i : i+j+1]
 			}
 		}
+	}
+	if key == "" {
+		key = wkey
+	}
+	if wstate != "" {
+		a.State = wstate
 	}
 	rest = emptyBrackets().ReplaceAllString(rest, " ")
 	rest = strings.Join(strings.Fields(rest), " ")

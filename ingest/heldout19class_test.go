@@ -103,3 +103,36 @@ func TestWikiPageCopiedAsText(t *testing.T) {
 		t.Errorf("items %q, want the numbered lines and the bullet", itemTitles(res.ActionItems))
 	}
 }
+
+// A MediaWiki incident report: templates on lines of their own are
+// neither title nor summary, ”'Impact”': is the impact, "Actionables"
+// are the action items, with their task keys written as templates or
+// links tracked in the description and {{Done}} their state.
+func TestWikitextReport(t *testing.T) {
+	doc := "{{irdoc|status=draft}}\n\n== Summary ==\n{{Incident scorecard\n| id = 2024-01-02 cache\n| start = 2024-01-02 10:00:00\n}}\n\n" +
+		"The cache tier restarted at once.\n\n'''Impact''': For 20 minutes pages loaded slowly.\n\n== Timeline ==\n* 10:00 restart begins\n* 10:20 recovered\n\n" +
+		"== Actionables ==\n* {{Phabricator|T1001}} Stagger cache restarts\n* [[phab:T1002|T1002]] Alert on cold caches\n* {{Done}} Write the restart runbook ({{Phabricator|T1003}})\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	if res.Title != "" {
+		t.Errorf("title %q, want none", res.Title)
+	}
+	if res.Narrative.Summary != "The cache tier restarted at once." || !strings.HasPrefix(res.Narrative.Impact, "For 20 minutes") {
+		t.Errorf("summary %q impact %q", res.Narrative.Summary, res.Narrative.Impact)
+	}
+	want := []struct{ title, desc, state string }{
+		{"Stagger cache restarts", "Tracking: T1001", "open"},
+		{"Alert on cold caches", "Tracking: T1002", "open"},
+		{"Write the restart runbook", "Tracking: T1003", "done"},
+	}
+	if len(res.ActionItems) != len(want) {
+		t.Fatalf("items %q", itemTitles(res.ActionItems))
+	}
+	for i, w := range want {
+		if a := res.ActionItems[i]; a.Title != w.title || a.Description != w.desc || string(a.State) != w.state {
+			t.Errorf("item %d: %q %q %s, want %+v", i, a.Title, a.Description, a.State, w)
+		}
+	}
+	if len(res.Entries) != 2 {
+		t.Errorf("entries %+v", res.Entries)
+	}
+}

@@ -65,8 +65,11 @@ type surveyed struct {
 // walking is the context the walk carries from line to line.
 type walking struct {
 	fence      string
-	fenceReads bool   // the code block is the timeline (see fenceLine)
-	zone       string // zone word a statement put in force ("All times in PT")
+	fenceReads bool // the code block is the timeline (see fenceLine)
+	// templateEnd is the line after the wiki template being passed over
+	// (see templateLine).
+	templateEnd int
+	zone        string // zone word a statement put in force ("All times in PT")
 	// carried is the zone the last placed entry wrote after its time
 	// ("14:05 PDT"), for the entries after it that write none (see location).
 	carried string
@@ -256,7 +259,7 @@ func (p *parser) walk() {
 func (p *parser) walkLine(i int, line string) {
 	n := i + 1
 	lead := strings.TrimLeft(line, " \t")
-	if p.fenceLine(lead) {
+	if p.fenceLine(lead) || p.fence == "" && p.templateLine(i, lead) {
 		return
 	}
 	if p.titleField && i == p.plainIdx {

@@ -292,8 +292,8 @@ func (p *parser) plainTitle() {
 			continue
 		}
 		l := strings.TrimSpace(raw)
-		if l == "" || strings.Contains(l, "://") || fenceOf(l) != "" {
-			continue
+		if l == "" || strings.Contains(l, "://") || fenceOf(l) != "" || strings.HasPrefix(l, "{{") {
+			continue // a link, a fence, a wiki template: not the title
 		}
 		if tried++; tried > 3 && !(mailed && tried <= 8) {
 			return
