@@ -538,6 +538,12 @@ func trailingOwner(rest string) (owner, span string, ok bool) {
 			}
 		}
 		name := strings.Trim(t[i+len(sep):], " _*")
+		end := len(t)
+		if first, more, ok := strings.Cut(name, ","); ok && fieldsOnly(more) {
+			// "… — Jakob Lindqvist, P1, due 2025-02-07": the name, then
+			// the item's other fields, which are read after it.
+			name, end = strings.Trim(first, " _*"), i+len(sep)+strings.Index(t[i+len(sep):], ",")
+		}
 		for _, w := range []string{"owner:", "owner ", "owned by ", "assignee:", "assigned to "} {
 			// "— owner Ayesha Khan"
 			if len(name) > len(w) && strings.EqualFold(name[:len(w)], w) {
@@ -546,10 +552,21 @@ func trailingOwner(rest string) (owner, span string, ok bool) {
 			}
 		}
 		if fullName(name) {
-			return strings.Join(strings.Fields(name), " "), strings.TrimRight(t[i:], " "), true
+			return strings.Join(strings.Fields(name), " "), strings.TrimRight(t[i:end], " "), true
 		}
 	}
 	return "", "", false
+}
+
+// fieldsOnly reports a comma-separated list of an item's fields (" P1,
+// due 2025-02-07").
+func fieldsOnly(list string) bool {
+	for _, part := range strings.Split(list, ",") {
+		if !itemField(part) {
+			return false
+		}
+	}
+	return strings.TrimSpace(list) != ""
 }
 
 // itemField reports a part of an item, set off by a dash, that is one of

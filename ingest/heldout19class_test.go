@@ -136,3 +136,15 @@ func TestWikitextReport(t *testing.T) {
 		t.Errorf("entries %+v", res.Entries)
 	}
 }
+
+// An owner after a dash, followed by the item's other fields: "— Jakob
+// Lindqvist, P1, due 2025-02-07".
+func TestOwnerAfterDashWithFields(t *testing.T) {
+	a := parseItem("Show the storage plan before apply (BLD-17) — Jakob Lindqvist, P1, due 2025-02-07", 2025)
+	if a.Title != "Show the storage plan before apply" || a.Owner != "Jakob Lindqvist" || a.Priority != "P1" || a.Due != "2025-02-07" || a.Description != "Tracking: BLD-17" {
+		t.Errorf("%+v", a)
+	}
+	if a := parseItem("Alert on 404s — Sofia Marin, P2", 2025); a.Title != "Alert on 404s" || a.Owner != "Sofia Marin" {
+		t.Errorf("%+v", a)
+	}
+}
