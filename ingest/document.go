@@ -96,7 +96,7 @@ func (p *parser) enterHeading(level int, text string) {
 	for len(d.headings) > 0 && d.headings[len(d.headings)-1].level >= level {
 		d.headings = d.headings[:len(d.headings)-1]
 	}
-	h := heading{level: level, kind: classify(text), done: completedMark(text)}
+	h := heading{level: level, kind: classify(text), done: completedMark(text) || doneHeading(text)}
 	if n := len(d.headings); n > 0 && d.headings[n-1].kind == sectionActions && h.kind.narrative() && goalLabel(text) {
 		// "### Faster recovery" under "## Follow-ups" groups them.
 		h.kind = sectionActions
@@ -158,6 +158,23 @@ func (p *parser) nonBlank(i, step int) int {
 		}
 	}
 	return -1
+}
+
+// doneHeading reports a heading that only says the items under it are
+// done ("### Completed" in "## Remediations").
+func doneHeading(text string) bool {
+	l := strings.ToLower(strings.Trim(cleanInline(text), "*_:. "))
+	for _, prefix := range []string{"already ", "items ", "actions "} {
+		l = strings.TrimPrefix(l, prefix)
+	}
+	for _, suffix := range []string{" items", " actions", " remediations", " follow-ups", " work", " tasks"} {
+		l = strings.TrimSuffix(l, suffix)
+	}
+	switch l {
+	case "completed", "complete", "done", "shipped", "finished", "fixed", "resolved", "closed":
+		return true
+	}
+	return false
 }
 
 // completedMark reports whether a heading or item says it is done.

@@ -148,3 +148,33 @@ func TestOwnerAfterDashWithFields(t *testing.T) {
 		t.Errorf("%+v", a)
 	}
 }
+
+// Items under a "### Completed" sub-heading of the follow-ups are done;
+// those under "### In progress" are not.
+func TestCompletedSubheading(t *testing.T) {
+	doc := "# Card declines\n\n## Remediations\n\n### Completed\n\n- Rolled back the proxy change.\n\n### In progress\n\n- Add a canary stage.\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	if len(res.ActionItems) != 2 || res.ActionItems[0].State != "done" || res.ActionItems[1].State != "open" {
+		t.Errorf("items %+v", res.ActionItems)
+	}
+}
+
+// A tracker key at an item's end goes to the description as one at its
+// start does, also before a full stop or an owner; a struck-through item
+// followed by a reason is won't do, the reason its description; a long
+// item kept whole as its title is not repeated as its description.
+func TestItemKeysReasonsAndLength(t *testing.T) {
+	for text, want := range map[string][3]string{
+		"Rolled back the proxy change (PAYREL-1201).":           {"Rolled back the proxy change", "Tracking: PAYREL-1201", "open"},
+		"Alert when the volume passes 85% (#1432) — @kpatel":    {"Alert when the volume passes 85%", "Tracking: #1432", "open"},
+		"~~Move homes to a managed store~~ not this term (#40)": {"Move homes to a managed store", "Not this term. Tracking: #40", "wontdo"},
+		"~~Move homes to a managed store~~":                     {"Move homes to a managed store", "", "done"},
+		"~~Move homes to a managed store~~ (done)":              {"Move homes to a managed store", "", "done"},
+		"Add a replica-lag check to the failover runbook, and make the failover tool refuse to promote a replica that is behind": {"Add a replica-lag check to the failover runbook, and make the failover tool refuse to promote a replica that is behind", "", "open"},
+	} {
+		a := parseItem(text, 2025)
+		if a.Title != want[0] || a.Description != want[1] || string(a.State) != want[2] {
+			t.Errorf("parseItem(%q) = %q %q %s, want %q", text, a.Title, a.Description, a.State, want)
+		}
+	}
+}
