@@ -269,6 +269,11 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		}
 	}
 	rest, stated := itemState(&a, rest)
+	if !stated && a.State == incident.ItemOpen && doneAlready().MatchString(rest) {
+		// "We've fixed the resize tool …", as a postmortem lists what
+		// is already done beside what is planned.
+		a.State = incident.ItemDone
+	}
 	if m := ownerField().FindStringSubmatch(rest); m != nil {
 		a.Owner = strings.TrimSpace(m[1])
 		rest = strings.Replace(rest, m[0], " ", 1)
@@ -573,6 +578,10 @@ func trailingOwner(rest string) (owner, span string, ok bool) {
 	}
 	return "", "", false
 }
+
+// doneAlready is an item told as done: "We've fixed …", "We have
+// already added …"; not "We have paused … until …", a stopgap in force.
+var doneAlready = lazyregexp.New(`(?i)^\s*we(?:'ve|’ve| have)\s+(?:already\s+|now\s+|since\s+)?(?:fixed|added|deployed|shipped|released|rolled back|reverted|removed|patched|corrected|updated|upgraded|migrated|replaced|restored|implemented|completed|merged|written|rewritten|built|created|increased|raised|tuned|documented|published|introduced|changed|set up)\b`)
 
 // struckReason splits what follows a struck-through title into the reason
 // it gives ("not this term, revisit in the summer") and the item's fields

@@ -234,7 +234,7 @@ func (p *parser) documentLine(l docLine) bool {
 		d.section, d.done, d.entriesIn = sectionActions, false, false
 		return true
 	}
-	if d.section != sectionNone && !l.isList && p.statusPageLine(l.clean) {
+	if d.section != sectionNone && !l.isList && (p.statusPageLine(l.clean) || p.updateTimeLine(l.n, l.clean)) {
 		// A status page's next update ends a postmortem posted as one.
 		d.endSection()
 		d.section, d.headings, d.label = sectionNone, nil, nil

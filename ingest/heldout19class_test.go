@@ -178,3 +178,35 @@ func TestItemKeysReasonsAndLength(t *testing.T) {
 		}
 	}
 }
+
+// A status page with each update's time above it: the page's header
+// ("Resolved · Partial outage" over "Started: …" / "Resolved: …") gives
+// key events, not the newest update's text; a postmortem posted as an
+// update ends where the next update's time line is; its sentence that
+// opens with its own date ("On Monday, March 4, …") is on that date, not
+// the day the postmortem was posted; "Subscribe to updates" is no title;
+// "We've fixed …" among its follow-ups is done.
+func TestStatusPageTimeAboveUpdates(t *testing.T) {
+	doc := "Quill Status\nSubscribe to updates\n\nUploads failing\n\nResolved · Partial outage\nStarted: Mon, Mar 4, 9:00 AM PST\nResolved: Mon, Mar 4, 11:30 AM PST\n\nUpdates\n\n" +
+		"Mar 6, 2:00 PM PST\nPostmortem\n\nWhat happened\nOn Monday, March 4, a certificate on the upload gateway expired at 8:55 AM PST.\n\n" +
+		"What we're doing\n- We've added an expiry alert for every gateway certificate.\n- We're moving renewals to the automated job.\n\n" +
+		"Mar 4, 11:35 AM PST\nResolved: Uploads work again.\n\nMar 4, 9:20 AM PST\nInvestigating: Uploads are failing for some users.\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference, Year: 2024})
+	if res.Title != "Uploads failing" {
+		t.Errorf("title %q", res.Title)
+	}
+	checkInstants(t, res, map[string]time.Time{
+		"Started":                      utc(2024, 3, 4, 17, 0),
+		"Resolved":                     utc(2024, 3, 4, 19, 30),
+		"Postmortem posted":            utc(2024, 3, 6, 22, 0),
+		"On Monday, March 4":           utc(2024, 3, 4, 16, 55),
+		"Uploads work again":           utc(2024, 3, 4, 19, 35),
+		"Uploads are failing for some": utc(2024, 3, 4, 17, 20),
+	})
+	if len(res.Entries) != 6 {
+		t.Errorf("entries %+v", res.Entries)
+	}
+	if len(res.ActionItems) != 2 || res.ActionItems[0].State != "done" || res.ActionItems[1].State != "open" {
+		t.Errorf("items %+v", res.ActionItems)
+	}
+}

@@ -35,3 +35,48 @@ func breadcrumb(clean string) bool {
 	}
 	return true
 }
+
+// pageControl reports a status page's link or button printed as a line of
+// its own ("Subscribe to updates", "← Current status"): never its title.
+func pageControl(clean string) bool {
+	l := strings.ToLower(strings.Trim(clean, "←→<>»« "))
+	switch l {
+	case "subscribe to updates", "subscribe", "get updates", "subscribe to notifications", "view history",
+		"incident history", "current status", "report a problem", "report an issue", "back to status page":
+		return true
+	}
+	return false
+}
+
+// headerField is a status page's field of the incident as a whole, with
+// its instant: "Started: Tue, Aug 15, 1:02 PM PDT", "Resolved: …".
+var headerField = lazyregexp.New(`^(?i:started|start|began|resolved|ended|end|detected|identified|duration)\s*:\s*\S`)
+
+// statusHeader reports whether the status word on line n (1-based)
+// heads the page rather than an update: "Resolved · Major outage" with
+// the incident's fields ("Started: …", "Resolved: …") below it.
+func (p *parser) statusHeader(n int, clean string) bool {
+	if !strings.Contains(clean, "·") && !strings.Contains(clean, "•") {
+		return false
+	}
+	next := p.nonBlank(n, 1)
+	return next >= 0 && headerField().MatchString(cleanInline(strings.TrimSpace(p.lines[next])))
+}
+
+// updateTimeLine reports a line that gives only a status update's date
+// and time, with the update's label and message on the line below it
+// ("Aug 15, 4:41 PM PDT" over "Resolved: Sending works again."): the
+// next update of the page, which ends the sections of a postmortem
+// posted as the one before.
+func (p *parser) updateTimeLine(n int, clean string) bool {
+	st, rest, ok := p.leadStamp(clean)
+	if !ok || !st.hasTime || !st.hasDate() || entryText(rest) != "" {
+		return false
+	}
+	next := p.nonBlank(n, 1)
+	if next < 0 {
+		return false
+	}
+	_, _, status := statusLine(cleanInline(strings.TrimSpace(p.lines[next])), true)
+	return status
+}

@@ -641,6 +641,9 @@ func (p *parser) timedLine(l *line, text string) {
 		}
 		// A chat client shows a bare time for an author's next message.
 		p.awaiting = &awaited{st: l.st, line: l.n, raw: l.lead, speaker: p.speaker}
+		if p.pmSection && p.updateTimeLine(l.n, l.clean) {
+			p.pmSection = false // the next update, after a postmortem posted as one
+		}
 		return
 	}
 	p.dropPending()
@@ -744,8 +747,20 @@ func (p *parser) awaitedLine(l *line) bool {
 	case a.label != "":
 		text = a.label + " - " + text
 	}
+	posted := false
+	if k := postmortemLabel(l.clean); k > 0 && a.speaker == "" && entryText(l.clean[k:]) == "" {
+		// "Aug 17, 10:05 AM PDT" over "Postmortem": a postmortem posted
+		// as an update, its sections below.
+		text, posted = strings.Trim(l.clean[:k], "*_ :")+" posted", true
+	}
 	// A problem with the entry names its text too.
-	if p.addEntry(a.st, text, a.line, a.raw+" "+l.clean, false) && !l.isList {
+	added := p.addEntry(a.st, text, a.line, a.raw+" "+l.clean, false)
+	if posted {
+		p.doc.endSection()
+		p.doc.section, p.pmSection = sectionSummary, true
+		return true
+	}
+	if added && !l.isList {
 		p.open = len(p.entries) - 1
 		if a.story {
 			p.storyOpen = p.open
@@ -790,7 +805,7 @@ func (p *parser) postedLine(l *line) bool {
 // key event with its time ("**Resolved** — 2024-02-02 06:40 UTC").
 func (p *parser) statusLabelLine(l *line) bool {
 	state, msg, ok := statusLine(l.clean, false)
-	if !ok {
+	if !ok || p.statusHeader(l.n, l.clean) {
 		return false
 	}
 	p.endParagraph()

@@ -55,6 +55,11 @@ func (p *parser) prose(para []textLine) {
 			if st, mid, ok = p.midSentenceStamp(s[:sentenceEnd(s, i)], i); !ok {
 				continue
 			}
+			if !st.hasDate() {
+				// "On Tuesday, August 15, a routine resize … started at
+				// 12:58 PM PDT": the day the sentence opens with.
+				st.year, st.month, st.day, _ = p.openingDate(s, i)
+			}
 			start = i
 		}
 		end := sentenceEnd(s, start)
@@ -253,6 +258,27 @@ func (p *parser) proseStamp(s string, i int) (stamp, int, bool) {
 		return localClock(s, k, e2, st), e2, true
 	}
 	return stamp{}, 0, false
+}
+
+// openingDate reads the date a sentence at s[i:] opens with: "On
+// Tuesday, August 15, …", "On 2023-08-15, …"; ok is false when it opens
+// with none, and the date's parts are then 0.
+func (p *parser) openingDate(s string, i int) (y, m, d int, ok bool) {
+	if !strings.EqualFold(letters(s, i), "on") || byteAt(s, i+2) != ' ' {
+		return 0, 0, 0, false
+	}
+	j := i + 3
+	if _, wd := weekdayOf(letters(s, j)); wd {
+		j = skipSpaces(s, j+len(letters(s, j)))
+		if byteAt(s, j) == ',' {
+			j = skipSpaces(s, j+1)
+		}
+	}
+	y, m, d, _, ok = p.r.date(s, j)
+	if !ok || d == 0 {
+		return 0, 0, 0, false
+	}
+	return y, m, d, true
 }
 
 // sentenceEnd is the end of the sentence running from i: after a full stop,

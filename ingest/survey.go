@@ -244,7 +244,7 @@ func (p *parser) statusPageTitle() {
 	for i := 0; i < len(p.lines) && i < 12; i++ {
 		l := cleanInline(strings.TrimSpace(p.lines[i]))
 		switch {
-		case l == "":
+		case l == "" || pageControl(l):
 			continue
 		case numbered:
 			p.title = l
