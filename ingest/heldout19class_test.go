@@ -210,3 +210,42 @@ func TestStatusPageTimeAboveUpdates(t *testing.T) {
 		t.Errorf("items %+v", res.ActionItems)
 	}
 }
+
+// "Day 2" between time-only lines is no part of the entry above it, and
+// moves the date to the day after "Day 1" even when the clock does not
+// go back.
+func TestNumberedDayLines(t *testing.T) {
+	doc := "# Backfill incident (started 2024-09-16)\n\n## Timeline (UTC)\nDay 1\n- 14:02 backfill starts\n- 15:50 first mismatch\nDay 2\n- 16:15 backfill paused\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	checkInstants(t, res, map[string]time.Time{
+		"first mismatch":  utc(2024, 9, 16, 15, 50),
+		"backfill paused": utc(2024, 9, 17, 16, 15),
+	})
+	for _, e := range res.Entries {
+		if strings.Contains(e.Text, "Day") {
+			t.Errorf("entry %q holds the day line", e.Text)
+		}
+	}
+}
+
+// A zone statement below the last update ("All times are Eastern Time.")
+// is not part of its message; a date without a year later in the year of
+// the title stays in that year ("Sept. 3" after "Feb. 15" in "Feb. 2022
+// …" is 2022-09-03, not 2021).
+func TestFooterZoneAndYearInForce(t *testing.T) {
+	doc := "Incident history — May 2, 2023\n\nSlow exports\nResolved 4:55 PM - Exports are fast again.\nInvestigating 11:50 AM - Exports are slow.\nAll times are Eastern Time.\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	checkInstants(t, res, map[string]time.Time{"Exports are slow.": utc(2023, 5, 2, 15, 50)})
+	for _, e := range res.Entries {
+		if strings.Contains(e.Text, "Eastern") {
+			t.Errorf("entry %q holds the zone statement", e.Text)
+		}
+	}
+	doc = "# Feb. 2022 login incident\n\n## Timeline\n- Feb. 15, 05:40 UTC — errors begin\n- Sept. 3, 10:01 UTC — review held\n"
+	res = ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	checkInstants(t, res, map[string]time.Time{"review held": utc(2022, 9, 3, 10, 1)})
+	// Across a new year the nearer year still wins.
+	doc = "# Cache incident\n\n## Timeline\n- Dec 31 2023, 23:40 UTC — errors begin\n- Jan 1, 00:20 UTC — recovered\n"
+	res = ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	checkInstants(t, res, map[string]time.Time{"recovered": utc(2024, 1, 1, 0, 20)})
+}

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"scribe/incident"
@@ -66,6 +67,10 @@ type surveyed struct {
 type walking struct {
 	fence      string
 	fenceReads bool // the code block is the timeline (see fenceLine)
+	// dayOne is the date "Day 1" stands for in a timeline that numbers
+	// its days (see dayLine), once dayOneSet.
+	dayOne    time.Time
+	dayOneSet bool
 	// templateEnd is the line after the wiki template being passed over
 	// (see templateLine).
 	templateEnd int
@@ -556,6 +561,7 @@ var lineReaders = []struct {
 	{"impossible date", (*parser).badDateLine},
 	{"chat message header", (*parser).chatHeaderLine},
 	{"awaited text", (*parser).awaitedLine},
+	{"numbered day", (*parser).dayLine},
 	{"continued entry", (*parser).continuedLine},
 	{"listed key event", (*parser).listedLabelLine},
 	{"posted line", (*parser).postedLine},
@@ -776,7 +782,9 @@ func (p *parser) awaitedLine(l *line) bool {
 
 // continuedLine adds a wrapped line to the entry above it.
 func (p *parser) continuedLine(l *line) bool {
-	if p.open < 0 || l.isList {
+	if p.open < 0 || l.isList || statedZone(l.clean) != "" {
+		// "All times are Eastern Time." below the last update states the
+		// page's zone; it does not go on with the update's message.
 		return false
 	}
 	p.extend(p.open, entryText(l.clean), l.n)
