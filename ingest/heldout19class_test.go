@@ -249,3 +249,21 @@ func TestFooterZoneAndYearInForce(t *testing.T) {
 	res = ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
 	checkInstants(t, res, map[string]time.Time{"recovered": utc(2024, 1, 1, 0, 20)})
 }
+
+// Text that is not UTF-8 is reported where it starts, an hour no day has
+// is named as such, and a template tag first ("{% raw %}") is no title.
+func TestEncodingHourAndTemplateTitle(t *testing.T) {
+	doc := "# Outage\n\n## Timeline\n- 2024-05-04 14:02 UTC caf\xe9 errors\n- 2024-05-04 25:10 UTC bad hour\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	reasons := map[int]string{}
+	for _, p := range res.Problems {
+		reasons[p.Line] = p.Reason
+	}
+	if !strings.Contains(reasons[4], "not UTF-8") || !strings.Contains(reasons[5], "no such time of day") {
+		t.Errorf("problems %+v", res.Problems)
+	}
+	res = ParseText("{% raw %}\nLogin outage\n\n- 2024-05-04 14:02 UTC errors\n{% endraw %}\n", Options{Zone: time.UTC, Reference: evalReference})
+	if res.Title != "Login outage" {
+		t.Errorf("title %q", res.Title)
+	}
+}

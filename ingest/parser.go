@@ -183,7 +183,9 @@ var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
 
 func newParser(text string, opts Options) *parser {
 	text = strings.TrimPrefix(text, "\ufeff")
+	bad := -1
 	if !utf8.ValidString(text) {
+		bad = firstInvalidLine(text)
 		text = strings.ToValidUTF8(text, "\ufffd")
 	}
 	if strings.Contains(text, "\u00a0") || strings.Contains(text, "\u202f") {
@@ -191,13 +193,29 @@ func newParser(text string, opts Options) *parser {
 		text = spaces.Replace(text)
 	}
 	lines := strings.Split(text, "\n")
-	return &parser{
+	p := &parser{
 		lines:        lines,
 		entries:      make([]Entry, 0, min(len(lines), 1<<20)), // a timeline is mostly entries
 		opts:         opts,
 		zones:        zoneCache{},
 		pendingParts: pendingParts{open: -1, storyOpen: -1},
 	}
+	if bad >= 0 {
+		// Never silently: a Latin-1 "café" is read as "caf\ufffd".
+		p.change(bad+1, lines[bad], "not UTF-8 text (saved in another encoding?): the bytes no character has are read as \ufffd; save the file as UTF-8")
+	}
+	return p
+}
+
+// firstInvalidLine is the 0-based line of text's first byte that is not
+// UTF-8, -1 when it is all UTF-8.
+func firstInvalidLine(text string) int {
+	for i, l := range strings.Split(text, "\n") {
+		if !utf8.ValidString(l) {
+			return i
+		}
+	}
+	return -1
 }
 
 func indentWidth(line string) int {
@@ -619,7 +637,12 @@ func (p *parser) stampedLine(l *line) bool {
 		return true
 	case l.isList || startsWithSeparator(l.rest) || clockSoon(l.rest):
 		p.endParagraph()
-		p.problem(l.n, l.lead, "no time of day")
+		reason := "no time of day"
+		if badClock(strings.TrimLeft(l.rest, " \t,T"), true) {
+			// "2024-05-04 25:10": a clock was written, one no day has.
+			reason = "no such time of day (write HH:MM, 00:00 to 23:59, or with am/pm)"
+		}
+		p.problem(l.n, l.lead, reason)
 		p.setDate(l.st)
 		return true
 	}

@@ -292,7 +292,7 @@ func (p *parser) plainTitle() {
 			continue
 		}
 		l := strings.TrimSpace(raw)
-		if l == "" || strings.Contains(l, "://") || fenceOf(l) != "" || strings.HasPrefix(l, "{{") {
+		if l == "" || strings.Contains(l, "://") || fenceOf(l) != "" || strings.HasPrefix(l, "{{") || strings.HasPrefix(l, "{%") {
 			continue // a link, a fence, a wiki template: not the title
 		}
 		if tried++; tried > 3 && !(mailed && tried <= 8) {
