@@ -41,22 +41,24 @@ func (p *parser) defaultDate(line string) {
 // nearestYear is the year of a date written without one: the year that
 // puts it nearest the date in force, so that a log running from Dec 31 to
 // Jan 1 (in either order) stays continuous; else yearFor. It also says
-// where the year came from ("" when the text wrote it). The year in force
-// keeps a date unless the other is much nearer (a quarter of the gap):
-// "Sept. 3" after "Feb. 15" in a document of 2022 is in 2022, seven
-// months on, not five months back in 2021.
+// where the year came from ("" when the text wrote it). A date later in
+// the year in force keeps that year unless the year before is much nearer
+// (a quarter of the gap): "Sept. 3" after "Feb. 15" in a document of 2022
+// is in 2022, seven months on, not five months back in 2021.
 func (p *parser) nearestYear(month, day int) (int, string) {
 	if !p.hasCur || p.curY == 0 {
 		return p.yearFor()
 	}
 	cur := time.Date(p.curY, time.Month(p.curM), p.curD, 0, 0, 0, 0, time.UTC)
-	best := p.curY
-	bestGap := time.Date(p.curY, time.Month(month), day, 0, 0, 0, 0, time.UTC).Sub(cur).Abs()
-	for _, y := range []int{p.curY - 1, p.curY + 1} {
+	best, bestGap := p.curY, time.Duration(-1)
+	for _, y := range []int{p.curY - 1, p.curY, p.curY + 1} {
 		gap := time.Date(y, time.Month(month), day, 0, 0, 0, 0, time.UTC).Sub(cur).Abs()
-		if gap < bestGap/4 {
+		if bestGap < 0 || gap < bestGap {
 			best, bestGap = y, gap
 		}
+	}
+	if same := time.Date(p.curY, time.Month(month), day, 0, 0, 0, 0, time.UTC); best == p.curY-1 && same.After(cur) && bestGap >= same.Sub(cur)/4 {
+		best = p.curY
 	}
 	if best != p.curY {
 		// Not the year written with the date in force: say which.

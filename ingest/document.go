@@ -96,7 +96,7 @@ func (p *parser) enterHeading(level int, text string) {
 	for len(d.headings) > 0 && d.headings[len(d.headings)-1].level >= level {
 		d.headings = d.headings[:len(d.headings)-1]
 	}
-	h := heading{level: level, kind: classify(text), done: completedMark(text) || doneHeading(text)}
+	h := heading{level: level, kind: classify(text), done: completedMark(text)}
 	if n := len(d.headings); n > 0 && d.headings[n-1].kind == sectionActions && h.kind.narrative() && goalLabel(text) {
 		// "### Faster recovery" under "## Follow-ups" groups them.
 		h.kind = sectionActions
@@ -109,7 +109,8 @@ func (p *parser) enterHeading(level int, text string) {
 			d.headItem = entryText(cleanInline(text))
 		}
 	}
-	if len(d.headings) > 0 && d.headings[len(d.headings)-1].done {
+	if len(d.headings) > 0 && d.headings[len(d.headings)-1].done || h.kind == sectionActions && doneHeading(text) {
+		// Under a done heading, or "### Completed" among the follow-ups.
 		h.done = true
 	}
 	d.headings = append(d.headings, h)
@@ -146,6 +147,11 @@ func (p *parser) numberedHeading(l docLine) bool {
 		return words <= 4
 	}
 	s, _, ok := headingLine(l.clean, l.clean, false)
+	if p.doc.section == sectionActions && s < sectionWentWell {
+		// "1. Detection" over bullets among the follow-ups groups them;
+		// only a retro section ("9. Lessons learned") ends them.
+		return false
+	}
 	return ok && s != p.doc.section
 }
 

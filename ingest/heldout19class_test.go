@@ -102,6 +102,13 @@ func TestWikiPageCopiedAsText(t *testing.T) {
 	if len(res.ActionItems) != 3 {
 		t.Errorf("items %q, want the numbered lines and the bullet", itemTitles(res.ActionItems))
 	}
+	// Among the follow-ups, a numbered category over bullets groups them;
+	// a numbered retro section ends them.
+	doc = "Cart outage\n\n1. Action items\n• Fix the scan\n\n2. Detection\n• Alert on CPU at 80%\n\n3. Lessons learned\n• Test at production scale.\n"
+	res = ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	if len(res.ActionItems) != 3 || len(res.Retro) != 1 || res.Narrative.Detection != "" {
+		t.Errorf("items %q retro %+v detection %q", itemTitles(res.ActionItems), res.Retro, res.Narrative.Detection)
+	}
 }
 
 // A MediaWiki incident report: templates on lines of their own are
@@ -244,10 +251,19 @@ func TestFooterZoneAndYearInForce(t *testing.T) {
 	doc = "# Feb. 2022 login incident\n\n## Timeline\n- Feb. 15, 05:40 UTC — errors begin\n- Sept. 3, 10:01 UTC — review held\n"
 	res = ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
 	checkInstants(t, res, map[string]time.Time{"review held": utc(2022, 9, 3, 10, 1)})
-	// Across a new year the nearer year still wins.
-	doc = "# Cache incident\n\n## Timeline\n- Dec 31 2023, 23:40 UTC — errors begin\n- Jan 1, 00:20 UTC — recovered\n"
-	res = ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
-	checkInstants(t, res, map[string]time.Time{"recovered": utc(2024, 1, 1, 0, 20)})
+	// Across a new year the nearer year still wins, forward or back.
+	for doc, want := range map[string]time.Time{
+		"# Cache incident\n\n## Timeline\n- Dec 31 2023, 23:40 UTC — errors begin\n- Jan 1, 00:20 UTC — recovered\n": utc(2024, 1, 1, 0, 20),
+		"# Cache incident\n\n## Timeline\n- Oct 15 2023, 10:00 UTC — errors begin\n- Feb 3, 09:00 UTC — recovered\n": utc(2024, 2, 3, 9, 0),
+		"# Cache incident\n\n## Timeline\n- Jan 2 2024, 10:00 UTC — recovered\n- Dec 30, 09:00 UTC — errors begin\n": utc(2023, 12, 30, 9, 0),
+	} {
+		res = ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+		for _, e := range res.Entries {
+			if e.Line == 5 && !e.At.Equal(want) {
+				t.Errorf("%q read as %s, want %s", e.Text, e.At, want)
+			}
+		}
+	}
 }
 
 // Text that is not UTF-8 is reported where it starts, an hour no day has
