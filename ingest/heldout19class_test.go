@@ -53,6 +53,10 @@ func TestCityLocalTimeInProse(t *testing.T) {
 	if !reported {
 		t.Errorf("local time of no named city not reported: %+v", res.Problems)
 	}
+	// A person named like a city is no city.
+	doc = "# Edge outage on 14 June 2022\n\n## What happened\n\nOur first alert fired at 06:29 UTC. At 9:42 local time, Sofia Marin restarted the routers.\n"
+	res = ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	checkInstants(t, res, map[string]time.Time{"Sofia Marin restarted": utc(2022, 6, 14, 9, 42)})
 }
 
 // A line that only shows a picture is no part of the summary, and a list

@@ -109,6 +109,9 @@ func sentenceCity(s string, k int) string {
 		if i == 0 || w == "" || !isUpper(w[0]) {
 			continue // the sentence's first word is capitalised whatever it is
 		}
+		if givenName(words, i) {
+			continue // "Sofia Marin", "Stanley": a person, not Europe/Sofia
+		}
 		z := localCity(words[i:])
 		switch {
 		case z == "":
@@ -119,4 +122,43 @@ func sentenceCity(s string, k int) string {
 		}
 	}
 	return found
+}
+
+// givenNames() are the zone database's cities that are as often a
+// person's name.
+var givenNames = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"Sofia": true, "Santiago": true, "Regina": true, "Victoria": true, "Stanley": true,
+		"Dawson": true, "Lindeman": true, "Juneau": true, "Lima": true, "Chita": true, "Dili": true, "Nome": true}
+})
+
+// givenName reports whether words[i] names a person: one of givenNames(),
+// or a capitalised word followed by another that makes no city with it
+// ("Marta Kowalczyk").
+func givenName(words []string, i int) bool {
+	w := strings.Trim(words[i], ",;:.()")
+	if givenNames()[w] {
+		return true
+	}
+	if i+1 >= len(words) || strings.HasSuffix(words[i], ",") {
+		return false
+	}
+	next := strings.Trim(words[i+1], ",;:.()")
+	if next == "" || !isUpper(next[0]) {
+		return false
+	}
+	return cityAliases()[w+" "+next] == "" && cityZone([]string{w + "_" + next}) == ""
+}
+
+// afterLocal skips the "local time" (or "local") written at s[e:] after a
+// clock.
+func afterLocal(s string, e int) int {
+	k := skipSpaces(s, e)
+	if !strings.EqualFold(letters(s, k), "local") {
+		return e
+	}
+	k += len("local")
+	if j := skipSpaces(s, k); strings.EqualFold(letters(s, j), "time") {
+		k = j + len("time")
+	}
+	return k
 }

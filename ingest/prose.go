@@ -224,6 +224,9 @@ func (p *parser) proseStamp(s string, i int) (stamp, int, bool) {
 			return stamp{}, 0, false
 		}
 		st = localClock(s, j, e, st)
+		if st.local || st.unnamedLocal {
+			e = afterLocal(s, e) // "At 9:42 local time, …": the text starts after it
+		}
 		if w == "from" || w == "between" {
 			e = p.skipPeriodEnd(s, e)
 		}
