@@ -18,7 +18,7 @@ var dayNumber = lazyregexp.New(`^(?i:day)\s+(\d{1,2})\s*[:.]?\s*(?:(?:[—–-]\
 
 // dayLine reads a "Day N" line.
 func (p *parser) dayLine(l *line) bool {
-	if l.isList || l.stamped || len(l.clean) > 32 {
+	if l.isList || l.stamped || len(l.clean) > 32 || len(l.clean) < 5 || l.clean[0]|0x20 != 'd' && l.clean[0] != '*' && l.clean[0] != '_' {
 		return false
 	}
 	m := dayNumber().FindStringSubmatch(trimEmphasis(l.clean))
