@@ -25,7 +25,7 @@ func TestImportLatin1File(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"note: line 1 is not UTF-8", "Windows-1252", "2 lines more", "line 4: unreadable time: hour 25 does not exist"} {
+	for _, want := range []string{"note: line 1 is not UTF-8", "Windows-1252", "2 lines more", "line 4: no such time of day: hour 25 does not exist"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}

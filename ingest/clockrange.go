@@ -10,7 +10,7 @@ import (
 // ("25:10", "14:75") does not exist.
 func noTimeReason(rest string) string {
 	if reason, ok := impossibleClock(rest); ok {
-		return reason
+		return "no such time of day: " + reason
 	}
 	return "no time of day"
 }
@@ -18,7 +18,7 @@ func noTimeReason(rest string) string {
 // badClockReason says why a line that opens with a clock cannot be read.
 func badClockReason(line string) string {
 	if reason, ok := impossibleClock(line); ok {
-		return reason
+		return "unreadable time: " + reason
 	}
 	return "unreadable time (write HH:MM, 24-hour or with am/pm)"
 }
@@ -39,9 +39,9 @@ func impossibleClock(s string) (string, bool) {
 	const day = "(a time of day runs from 00:00 to 23:59)"
 	switch {
 	case h > 24 || h == 24 && m != 0:
-		return fmt.Sprintf("unreadable time: hour %d does not exist %s", h, day), true
+		return fmt.Sprintf("hour %d does not exist %s", h, day), true
 	case m > 59:
-		return fmt.Sprintf("unreadable time: minute %d does not exist %s", m, day), true
+		return fmt.Sprintf("minute %d does not exist %s", m, day), true
 	}
 	return "", false
 }
