@@ -27,6 +27,13 @@
 //   - chat copied from Slack, Teams or Discord: "Priya Raman  2:03 PM" or
 //     "Priya — 03/14/2024 2:03 PM" with the message below (the entry is
 //     "Priya Raman: message"), and a bare "2:07" for the author's next one;
+//     Teams' "Priya Raman, 03/14/2024 14:03" header, and its new client's
+//     name line over a date-and-time line (when the text has two such
+//     messages: one title over a date line stays a title);
+//   - HTML (readHTML): a saved page whole, or the tables, lists and
+//     headings written as HTML among Markdown, read as the Markdown they
+//     would be (h1-h6 headings, li items, tr rows, paragraphs; scripts,
+//     styles, nav and footers left out);
 //   - list items, and short lines, that name an event and then give its
 //     time ("First detected: 2024-04-15 12:32", "Resolved 2024-04-18
 //     16:13", "**Start time**: 2024-03-14 09:12 UTC");
