@@ -13,7 +13,6 @@ require (
 	github.com/mattn/go-sqlite3 v1.14.52
 	github.com/pelletier/go-toml/v2 v2.4.3
 	github.com/spf13/cobra v1.10.2
-	golang.org/x/net v0.58.0
 	golang.org/x/sys v0.47.0
 )
 

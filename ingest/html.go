@@ -2,8 +2,6 @@ package ingest
 
 import (
 	"strings"
-
-	"golang.org/x/net/html"
 )
 
 // readHTML reads the HTML in text as the structure it is, so that the
@@ -162,23 +160,17 @@ type htmlWriter struct {
 
 // htmlMarkdown reads a page or a fragment of HTML as Markdown.
 func htmlMarkdown(src string) string {
-	z := html.NewTokenizer(strings.NewReader(src))
 	w := &htmlWriter{}
-	for {
-		tt := z.Next()
-		if tt == html.ErrorToken {
-			break
+	htmlTokens(src, func(kind htmlToken, data string) {
+		switch kind {
+		case htmlStart, htmlSelfClosing:
+			w.start(data, kind == htmlSelfClosing)
+		case htmlEnd:
+			w.end(data)
+		case htmlText:
+			w.text(data)
 		}
-		tok := z.Token()
-		switch tt {
-		case html.StartTagToken, html.SelfClosingTagToken:
-			w.start(tok.Data, tt == html.SelfClosingTagToken)
-		case html.EndTagToken:
-			w.end(tok.Data)
-		case html.TextToken:
-			w.text(tok.Data)
-		}
-	}
+	})
 	w.flush()
 	out := strings.TrimLeft(w.out.String(), "\n")
 	if !w.heading && strings.TrimSpace(w.title) != "" {
