@@ -269,7 +269,7 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		}
 	}
 	rest, stated := itemState(&a, rest)
-	if !stated && a.State == incident.ItemOpen && doneAlready().MatchString(rest) {
+	if !stated && a.State == incident.ItemOpen && (doneAlready().MatchString(rest) || doneNote().MatchString(rest)) {
 		// "We've fixed the resize tool …", as a postmortem lists what
 		// is already done beside what is planned.
 		a.State = incident.ItemDone
@@ -581,6 +581,10 @@ func trailingOwner(rest string) (owner, span string, ok bool) {
 
 // doneAlready is an item told as done: "We've fixed …", "We have
 // already added …"; not "We have paused … until …", a stopgap in force.
+// doneNote is an emphasised note closing an item that says it is done
+// ("… in the current metrics. _done in grafana_.", "*Done.*").
+var doneNote = lazyregexp.New(`(?i)(?:^|[\s.;:(])[_*]done\b[^_*\n]{0,60}[_*][.)]?\s*$`)
+
 var doneAlready = lazyregexp.New(`(?i)^\s*we(?:'ve|’ve| have)\s+(?:already\s+|now\s+|since\s+)?(?:fixed|added|deployed|shipped|released|rolled back|reverted|removed|patched|corrected|updated|upgraded|migrated|replaced|restored|implemented|completed|merged|written|rewritten|built|created|increased|raised|tuned|documented|published|introduced|changed|set up)\b`)
 
 // struckReason splits what follows a struck-through title into the reason
