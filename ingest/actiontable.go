@@ -74,7 +74,28 @@ func (d *documentParts) barRow(lead string) bool {
 		return false
 	}
 	n := max(strings.Count(lead, " | "), strings.Count(lead, "\t"))
-	return n >= 2 || n == 1 && d.table != nil
+	return n >= 2 || n == 1 && (d.table != nil || twoColumnHeader(lead))
+}
+
+// twoColumnHeader reports a row of two cells that both name action-table
+// columns ("Action Item<TAB>Owner", "Task | Due"): the header of a table
+// copied without its bars, though it has a single separator.
+func twoColumnHeader(lead string) bool {
+	cells := strings.Split(strings.ReplaceAll(lead, " | ", "\t"), "\t")
+	if len(cells) != 2 {
+		return false
+	}
+	for _, c := range cells {
+		w := strings.ToLower(letters(strings.TrimLeft(strings.ToLower(cleanInline(c)), "*_# "), 0))
+		named := false
+		for _, ac := range actionColumns {
+			named = named || contains(ac.words, w)
+		}
+		if !named || len(c) > 30 {
+			return false
+		}
+	}
+	return true
 }
 
 // barCells writes a row without outer bars, its cells split by " | " or,
