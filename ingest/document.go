@@ -236,6 +236,16 @@ func (p *parser) documentLine(l docLine) bool {
 		}
 		return true
 	}
+	if s := p.retroIntro(l); s != sectionNone {
+		// "The lessons that we are taking away from this incident are
+		// as follows:" with the lessons listed below it.
+		p.endParagraph()
+		p.open = -1
+		d.endSection()
+		d.label = &labelScope{kind: s, indent: -1, prev: d.section}
+		d.section, d.done, d.entriesIn = s, false, false
+		return true
+	}
 	if p.actionIntro(l) {
 		// "Here's what we're doing to prevent this from happening
 		// again:" with the follow-ups listed below it.
@@ -287,6 +297,28 @@ var (
 	planWhat   = lazyregexp.New(`(?i)\b(?:following|these|several|some|a few|a number of)\b.*\b(?:actions|steps|changes|improvements|measures|items|things|follow-ups)\b`)
 	planEnding = lazyregexp.New(`(?i)\bwe(?:'re| are| will|'ll)(?: also)?(?: be)?$`)
 )
+
+// retroIntro is the retro section a paragraph line introduces the list
+// below it as ("The lessons we are taking away are as follows:", "What
+// went well:"): it ends with a colon, a list follows, and its words name
+// a retro section; sectionNone for any other line.
+func (p *parser) retroIntro(l docLine) section {
+	d := &p.doc
+	if l.isList || d.section == sectionActions || d.section == sectionTimeline || len(l.clean) > 160 || !strings.HasSuffix(l.clean, ":") {
+		return sectionNone
+	}
+	next := p.nonBlank(l.n, 1)
+	if next < 0 {
+		return sectionNone
+	}
+	if _, listed := listItem(strings.TrimSpace(p.lines[next])); !listed {
+		return sectionNone
+	}
+	if s := classify(strings.TrimSuffix(l.clean, ":")); s >= sectionWentWell && s != d.section {
+		return s
+	}
+	return sectionNone
+}
 
 // actionIntro reports whether a paragraph line outside the action and
 // timeline sections introduces the list below it as follow-ups: it ends
