@@ -17,16 +17,7 @@ func printPreviewFollowups(w io.Writer, snap incident.Snapshot) {
 	if len(snap.ActionItems) > 0 {
 		fmt.Fprintf(w, "\nAction items\n")
 		for _, it := range snap.ActionItems {
-			var extra []string
-			if it.Priority != "" {
-				extra = append(extra, string(it.Priority))
-			}
-			if it.Owner != "" {
-				extra = append(extra, "owner "+oneLine(it.Owner))
-			}
-			if it.Due != "" {
-				extra = append(extra, "due "+it.Due)
-			}
+			extra := actionDetails(it)
 			line := fmt.Sprintf("  %-8s %s", it.State.Label(), oneLine(it.Title))
 			if len(extra) > 0 {
 				line += "  (" + oneLine(strings.Join(extra, ", ")) + ")"
@@ -40,4 +31,20 @@ func printPreviewFollowups(w io.Writer, snap incident.Snapshot) {
 			fmt.Fprintf(w, "  %-10s %s\n", oneLine(string(n.Section)), oneLine(n.Text))
 		}
 	}
+}
+
+// actionDetails are the fields of an action item that a one-line listing
+// shows after its title, when they are set: priority, owner, due date.
+func actionDetails(it incident.ActionItem) []string {
+	var extra []string
+	if it.Priority != "" {
+		extra = append(extra, string(it.Priority))
+	}
+	if it.Owner != "" {
+		extra = append(extra, "owner "+oneLine(it.Owner))
+	}
+	if it.Due != "" {
+		extra = append(extra, "due "+it.Due)
+	}
+	return extra
 }

@@ -107,16 +107,7 @@ func printIncident(w io.Writer, snap incident.Snapshot, now time.Time) {
 	if len(snap.ActionItems) > 0 {
 		fmt.Fprintf(w, "\nAction items\n")
 		for _, it := range snap.ActionItems {
-			var extra []string
-			if it.Priority != "" {
-				extra = append(extra, string(it.Priority))
-			}
-			if it.Owner != "" {
-				extra = append(extra, "owner "+oneLine(it.Owner))
-			}
-			if it.Due != "" {
-				extra = append(extra, "due "+it.Due)
-			}
+			extra := actionDetails(it)
 			if it.GitHub.Filed() {
 				extra = append(extra, fmt.Sprintf("%s#%d", it.GitHub.Repo, it.GitHub.Number))
 			}
