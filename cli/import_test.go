@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"scribe/incident"
 	"scribe/store"
 )
 
@@ -33,15 +34,7 @@ func TestImportNewTitleAndSeconds(t *testing.T) {
 	if code, _, stderr := runApp(t, "", "--db", db, "import", "--new", list); code != 0 {
 		t.Fatalf("import: exit %d: %s", code, stderr)
 	}
-	st, err := store.Open(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	snap, err := st.Snapshot(context.Background(), 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	snap := storedSnapshot(t, db, 1)
 	if snap.Incident.Title != "Imported timeline (notes.txt)" {
 		t.Errorf("title %q, want the file's", snap.Incident.Title)
 	}
@@ -121,4 +114,20 @@ func TestImportDryRunRefusesWhatImportRefuses(t *testing.T) {
 			}
 		}
 	}
+}
+
+// storedSnapshot reads incident n back from the database file db, as a
+// later command would.
+func storedSnapshot(t *testing.T, db string, n int64) incident.Snapshot {
+	t.Helper()
+	st, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	snap, err := st.Snapshot(context.Background(), n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return snap
 }

@@ -1,13 +1,10 @@
 package cli
 
 import (
-	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"scribe/store"
 )
 
 // TestImportLatin1File: a file saved as Latin-1 imports with its accents
@@ -30,15 +27,7 @@ func TestImportLatin1File(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr)
 		}
 	}
-	st, err := store.Open(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	snap, err := st.Snapshot(context.Background(), 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	snap := storedSnapshot(t, db, 1)
 	if snap.Incident.Title != "Panne du café" || len(snap.Events) != 2 || snap.Events[0].Text != "caisse bloquée" || snap.Events[1].Text != "rétabli" {
 		t.Errorf("title %q, events %+v", snap.Incident.Title, snap.Events)
 	}

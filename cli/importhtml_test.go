@@ -1,12 +1,9 @@
 package cli
 
 import (
-	"context"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"scribe/store"
 )
 
 // TestImportHTMLPage: a saved web page imports as its tags say, through
@@ -22,15 +19,7 @@ func TestImportHTMLPage(t *testing.T) {
 	if code != 0 || strings.TrimSpace(stdout) != "1" || !strings.Contains(stderr, "read as an HTML page") || !strings.Contains(stderr, "3 events and 2 action items") {
 		t.Fatalf("exit %d, stdout %q, stderr %q", code, stdout, stderr)
 	}
-	st, err := store.Open(context.Background(), db)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	snap, err := st.Snapshot(context.Background(), 1)
-	if err != nil {
-		t.Fatal(err)
-	}
+	snap := storedSnapshot(t, db, 1)
 	if snap.Incident.Title != "Image CDN purge storm" || len(snap.Events) != 3 || snap.Events[2].Text != "Purge job stopped by hand" {
 		t.Errorf("title %q, events %+v", snap.Incident.Title, snap.Events)
 	}
