@@ -497,7 +497,7 @@ func TestPostgresLostConnection(t *testing.T) {
 	s := openAt(t, dsn)
 	inc := newIncident(t, s)
 	// Kill the store's connections from the server side.
-	admin, err := sql.Open("pgx", pgtest.Server(t))
+	admin, err := sql.Open("postgres", pgtest.Server(t))
 	if err != nil {
 		t.Fatal(err)
 	}
