@@ -50,6 +50,9 @@ func pgConfig(dsn string) (pgSettings, error) {
 	if err := checkNumbers(dsn, cfg); err != nil {
 		return pgSettings{}, err
 	}
+	if err := pgxParameters(dsn, u, &cfg); err != nil {
+		return pgSettings{}, err
+	}
 	if socket := defaultSocket(u, cfg); socket != "" {
 		cfg.Host, cfg.SSLMode = socket, pq.SSLModeDisable
 	}
@@ -81,6 +84,7 @@ func pgConfig(dsn string) (pgSettings, error) {
 	q.Set("connect_timeout", strconv.Itoa(int((cfg.ConnectTimeout+time.Second-1)/time.Second)))
 	q.Set("application_name", cfg.ApplicationName)
 	q.Set("passfile", cfg.Passfile)
+	q.Del("default_query_exec_mode")
 	if fromFile != "" {
 		q.Set("password", fromFile)
 	}
@@ -105,6 +109,24 @@ func checkNumbers(dsn string, cfg pq.Config) error {
 	}
 	if cfg.ConnectTimeout < 0 {
 		return parseError(dsn, fmt.Errorf("invalid connect_timeout: %d is negative", cfg.ConnectTimeout/time.Second))
+	}
+	return nil
+}
+
+// pgxParameters reads the parameters of URLs written for pgx, scribe's
+// driver before lib/pq, which lib/pq would send to the server as settings
+// (and the server refuse): default_query_exec_mode (for a transaction
+// pooler) is dropped, as lib/pq's binary_parameters, which scribe turns on
+// unless the URL says, sends each statement in one round trip that a
+// pooler keeps together; sslpassword is refused, since it would go to the
+// server in clear.
+func pgxParameters(dsn string, u *url.URL, cfg *pq.Config) error {
+	if _, ok := cfg.Runtime["sslpassword"]; ok {
+		return parseError(dsn, errors.New("sslpassword is not supported: give a client key without a passphrase (openssl pkey -in KEY -out KEY.plain)"))
+	}
+	delete(cfg.Runtime, "default_query_exec_mode")
+	if u != nil && !u.Query().Has("binary_parameters") {
+		cfg.BinaryParameters = true
 	}
 	return nil
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/lib/pq"
+
+	"scribe/store/pgtest"
 )
 
 // The password file is read by libpq's rules: the first line that matches
@@ -87,5 +89,28 @@ func TestPostgresNoHostMeansTheLocalSocket(t *testing.T) {
 	}
 	if got := Describe("postgres://db.example.com/team"); got != "db.example.com:5432/team" {
 		t.Fatalf("Describe with a host = %q", got)
+	}
+}
+
+// A URL written for pgx, scribe's driver before lib/pq, still opens:
+// default_query_exec_mode (for a transaction pooler) is not sent to the
+// server as a setting it does not know; sslpassword, which would be, in
+// clear, is refused.
+func TestPostgresPgxURLParameters(t *testing.T) {
+	dsn := pgtest.Database(t)
+	for _, mode := range []string{"simple_protocol", "exec"} {
+		s, err := Open(context.Background(), dsn+"&default_query_exec_mode="+mode)
+		if err != nil {
+			t.Fatalf("default_query_exec_mode=%s: %v", mode, err)
+		}
+		inc := newIncident(t, s)
+		if _, err := s.Incident(context.Background(), inc.ID); err != nil {
+			t.Fatalf("read with default_query_exec_mode=%s: %v", mode, err)
+		}
+		s.Close()
+	}
+	_, err := Open(context.Background(), dsn+"&sslpassword=k3y-pass")
+	if err == nil || !strings.Contains(err.Error(), "sslpassword is not supported") || strings.Contains(err.Error(), "k3y-pass") {
+		t.Fatalf("sslpassword: %v", err)
 	}
 }
