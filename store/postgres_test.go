@@ -448,7 +448,7 @@ func TestPostgresLibpqConventions(t *testing.T) {
 	})
 }
 
-// A URL pgx cannot read is refused in one line that says which part is
+// A URL lib/pq cannot read is refused in one line that says which part is
 // wrong in words (no Go parser's message), names the user, host and
 // database (never the password), and never connects.
 func TestPostgresURLErrorsSayWhatIsWrong(t *testing.T) {
