@@ -67,7 +67,7 @@ events). The new incident's number is printed on stdout.`,
   scribe export 7 --format json | scribe import --new -`,
 		Args: maxArgs(2, importUsage),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.runImport(cmd.Context(), args, importFlags{isNew: isNew, dryRun: dryRun, asJSON: asJSON, asDocument: asDocument, tz: tz, year: year, channel: channel})
+			return a.runImport(cmd.Context(), args, importFlags{isNew: isNew, dryRun: dryRun, asJSON: asJSON, asDocument: asDocument, tz: tz, year: year, yearGiven: cmd.Flags().Changed("year"), channel: channel})
 		},
 	}
 	cmd.Flags().BoolVar(&isNew, "new", false, "create a new incident from the document")
@@ -84,6 +84,7 @@ type importFlags struct {
 	isNew, dryRun, asJSON, asDocument bool
 	tz, channel                       string
 	year                              int
+	yearGiven                         bool // --year was given, even as 0 (refused)
 }
 
 func (a *App) runImport(ctx context.Context, args []string, f importFlags) error {
@@ -111,7 +112,7 @@ func (a *App) runImport(ctx context.Context, args []string, f importFlags) error
 	if f.asJSON && f.asDocument {
 		return usageError{fmt.Errorf("--json prints the timeline entries, --document the whole incident: give one")}
 	}
-	if f.year != 0 && (f.year < 1970 || f.year > 2199) {
+	if (f.year != 0 || f.yearGiven) && (f.year < 1970 || f.year > 2199) {
 		return usageError{fmt.Errorf("invalid --year %d: give a four-digit year such as 2024", f.year)}
 	}
 	var zone *time.Location
@@ -219,6 +220,25 @@ func (a *App) importInto(ctx context.Context, st *store.Store, id int64, in impo
 	for _, note := range res.Notes {
 		fmt.Fprintln(a.Stderr, "note: "+incident.PlainText(note))
 	}
+	if in.slack != nil && st != nil && id != 0 {
+		skipped, err := skipImported(ctx, st, id, &snap)
+		if err != nil {
+			return err
+		}
+		if skipped > 0 {
+			fmt.Fprintln(a.Stderr, repeatNote(id, skipped, len(snap.Events)))
+		}
+		if skipped > 0 && len(snap.Events) == 0 {
+			if !f.dryRun {
+				a.printID(id)
+			}
+			return nil
+		}
+	}
+	if len(snap.Events) == 0 && res.Document == nil {
+		// A dry run refuses what the import would refuse.
+		return fmt.Errorf("no timeline entries found in %s: nothing imported (lines that start with a time or a date and time are read; see scribe import --help)", displayName(file))
+	}
 	if f.dryRun && f.asDocument {
 		return a.printDocument(snap, res)
 	}
@@ -232,9 +252,6 @@ func (a *App) importInto(ctx context.Context, st *store.Store, id int64, in impo
 			a.narrativeNote("would fill", "would keep", id, filled, kept)
 		}
 		return a.printPreview(snap, res, f.asJSON, opts.Zone)
-	}
-	if len(snap.Events) == 0 && res.Document == nil {
-		return fmt.Errorf("no timeline entries found in %s: nothing imported (lines that start with a time or a date and time are read; see scribe import --help)", displayName(file))
 	}
 	write := func(st *store.Store) error {
 		out, err := st.Import(ctx, snap, id)
@@ -307,7 +324,7 @@ func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON boo
 	if loc == nil {
 		loc = time.UTC
 	}
-	fmt.Fprintf(a.Stdout, "%s — %s (times in %s)\n", incident.PlainText(snap.Incident.Title), incident.Count(len(snap.Events), "event"), loc)
+	fmt.Fprintf(a.Stdout, "%s — %s (times in %s)\n", oneLine(snap.Incident.Title), importCounts(snap), loc)
 	layout := "2006-01-02 15:04 MST"
 	for _, e := range snap.Events {
 		if e.OccurredAt.Second() != 0 {
@@ -328,10 +345,11 @@ func (a *App) printPreview(snap incident.Snapshot, res ingest.Result, asJSON boo
 		by := ""
 		if e.Author != "" && e.Author != importer {
 			// Who wrote it, as a chat or Slack export says.
-			by = "  — " + incident.PlainText(e.Author)
+			by = "  — " + oneLine(e.Author)
 		}
-		fmt.Fprintf(a.Stdout, "%s %s %-20s %s%s\n", e.OccurredAt.In(loc).Format(layout), pin, label, incident.PlainText(e.Text), by)
+		fmt.Fprintf(a.Stdout, "%s %s %-20s %s%s\n", e.OccurredAt.In(loc).Format(layout), pin, label, oneLine(e.Text), by)
 	}
+	printPreviewFollowups(a.Stdout, snap)
 	fmt.Fprintln(a.Stderr, "dry run: nothing written"+problemSummary(res.Problems))
 	return nil
 }

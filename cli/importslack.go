@@ -51,11 +51,37 @@ func (a *App) openImport(ctx context.Context, file, channel string) (importInput
 			return importInput{slack: src, closer: closer}, err
 		}
 	}
-	if channel != "" {
+	if channel != "" && file != "-" {
 		return importInput{}, usageError{fmt.Errorf("--channel picks a channel of a Slack export (its folder or .zip); %s is not one", displayName(file))}
 	}
 	data, err := a.readImport(ctx, file)
-	return importInput{data: data}, err
+	if err != nil || file != "-" {
+		return importInput{data: data}, err
+	}
+	return slackStdin(data, channel)
+}
+
+// slackStdin reads what came on stdin as a Slack export when it is one:
+// its zip, or one day's file. Anything else is text or a JSON document.
+func slackStdin(data []byte, channel string) (importInput, error) {
+	switch {
+	case ingest.IsZip(data):
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			return importInput{}, incident.Errorf(incident.EINVALID, "stdin is not a zip archive Slack writes: %v", err)
+		}
+		return importInput{slack: &ingest.SlackSource{FS: zipRoot(zr), Channel: channel}}, nil
+	case ingest.IsSlackDay(data):
+		if channel != "" {
+			return importInput{}, usageError{fmt.Errorf("--channel %s: stdin holds one day's file of a single channel", channel)}
+		}
+		src := ingest.SlackDay("stdin", data)
+		return importInput{slack: &src}, nil
+	}
+	if channel != "" {
+		return importInput{}, usageError{fmt.Errorf("--channel picks a channel of a Slack export (its folder or .zip); stdin is not one")}
+	}
+	return importInput{data: data}, nil
 }
 
 // slackSource recognises a Slack export: a folder (the export's, holding
@@ -105,16 +131,20 @@ func slackZip(path string, size int64, channel string) (*ingest.SlackSource, io.
 	if err != nil {
 		return nil, nil, true, incident.Errorf(incident.EINVALID, "%s is not a zip archive Slack writes: %v", filepath.Base(path), err)
 	}
-	var fsys fs.FS = zr
-	// Some tools zip the export's folder rather than its contents.
+	return &ingest.SlackSource{FS: zipRoot(&zr.Reader), Channel: channel}, zr, true, nil
+}
+
+// zipRoot is the export's root in a zip: the zip's, or the one folder
+// some tools zip the export's folder as.
+func zipRoot(zr *zip.Reader) fs.FS {
 	if _, err := fs.Stat(zr, "users.json"); errors.Is(err, fs.ErrNotExist) {
 		if entries, err := fs.ReadDir(zr, "."); err == nil && len(entries) == 1 && entries[0].IsDir() {
 			if sub, err := fs.Sub(zr, entries[0].Name()); err == nil {
-				fsys = sub
+				return sub
 			}
 		}
 	}
-	return &ingest.SlackSource{FS: fsys, Channel: channel}, zr, true, nil
+	return zr
 }
 
 func exists(path string) bool {

@@ -255,13 +255,25 @@ func itemState(a *incident.ActionItem, rest string) (string, bool) {
 // written without a year.
 func parseItem(text string, docYear int) incident.ActionItem {
 	a := incident.ActionItem{State: incident.ItemOpen}
+	text, wkey, wstate := wikiItem(text)
 	full := markdownLink().ReplaceAllString(text, "$1 ($2)")
 	rest := markdownLink().ReplaceAllString(text, "$1")
+	reason := ""
 	if m := strike().FindStringSubmatch(rest); m != nil {
 		// Struck through: done, unless a note says it will not be.
 		a.State, rest = incident.ItemDone, m[1]+" "+m[2]
+		if why, fields := struckReason(m[2]); why != "" {
+			// "~~Move to a managed store~~ not this term, revisit in
+			// the summer": dropped, for the reason written after it.
+			a.State, rest, reason = incident.ItemWontDo, m[1]+" "+fields, why
+		}
 	}
 	rest, stated := itemState(&a, rest)
+	if !stated && a.State == incident.ItemOpen && doneAlready().MatchString(rest) {
+		// "We've fixed the resize tool …", as a postmortem lists what
+		// is already done beside what is planned.
+		a.State = incident.ItemDone
+	}
 	if m := ownerField().FindStringSubmatch(rest); m != nil {
 		a.Owner = strings.TrimSpace(m[1])
 		rest = strings.Replace(rest, m[0], " ", 1)
@@ -300,6 +312,8 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		rest, _ = itemState(&a, rest)
 	}
 	key := ""
+	// "… (#1431) — @mbarrow" once the owner is out: the key ends the item.
+	rest = strings.TrimRight(rest, " \t-–—,;:|.")
 	if m := trackerKey().FindStringSubmatch(rest); m != nil {
 		key = m[1] + m[2] + m[3] + m[4] + m[5]
 		rest = strings.Replace(rest, m[0], " ", 1)
@@ -310,12 +324,21 @@ func parseItem(text string, docYear int) incident.ActionItem {
 			}
 		}
 	}
+	if key == "" {
+		key = wkey
+	}
+	if wstate != "" {
+		a.State = wstate
+	}
 	rest = emptyBrackets().ReplaceAllString(rest, " ")
 	rest = strings.Join(strings.Fields(rest), " ")
 	rest = strings.Trim(rest, " -–—,;:|")
 	rest = trimConjunction(rest)
 	rest = trimTodo(rest)
 	a.Title, a.Description = itemTitle(rest, full)
+	if reason != "" && !strings.Contains(a.Description, reason) {
+		a.Description = strings.TrimSpace(capitalise(reason) + ". " + a.Description)
+	}
 	if key != "" && !strings.Contains(a.Description, key) {
 		// The title is the work; the key says where it is tracked.
 		a.Description = strings.TrimSpace(a.Description + " Tracking: " + key)
@@ -436,13 +459,18 @@ func itemTitle(rest, full string) (string, string) {
 	}
 	title = strings.Trim(strings.ReplaceAll(trimSeparators(title), "`", ""), " *_.,;")
 	if utf8.RuneCountInString(title) > 120 {
+		whole := title
 		if e := sentenceEnd(title, 0); e < len(title) && e <= 200 {
 			title = strings.TrimRight(title[:e], ".")
 		}
 		if utf8.RuneCountInString(title) > incident.MaxTitleLen {
 			title = truncateRunes(title, incident.MaxTitleLen)
 		}
-		desc = cleanInline(full)
+		if title != whole {
+			// The rest of a long item is its description; an item kept
+			// whole as its title is not told twice.
+			desc = cleanInline(full)
+		}
 	}
 	title = capitalise(title)
 	if desc != "" {
@@ -531,6 +559,12 @@ func trailingOwner(rest string) (owner, span string, ok bool) {
 			}
 		}
 		name := strings.Trim(t[i+len(sep):], " _*")
+		end := len(t)
+		if first, more, ok := strings.Cut(name, ","); ok && fieldsOnly(more) {
+			// "… — Jakob Lindqvist, P1, due 2025-02-07": the name, then
+			// the item's other fields, which are read after it.
+			name, end = strings.Trim(first, " _*"), i+len(sep)+strings.Index(t[i+len(sep):], ",")
+		}
 		for _, w := range []string{"owner:", "owner ", "owned by ", "assignee:", "assigned to "} {
 			// "— owner Ayesha Khan"
 			if len(name) > len(w) && strings.EqualFold(name[:len(w)], w) {
@@ -539,10 +573,53 @@ func trailingOwner(rest string) (owner, span string, ok bool) {
 			}
 		}
 		if fullName(name) {
-			return strings.Join(strings.Fields(name), " "), strings.TrimRight(t[i:], " "), true
+			return strings.Join(strings.Fields(name), " "), strings.TrimRight(t[i:end], " "), true
 		}
 	}
 	return "", "", false
+}
+
+// doneAlready is an item told as done: "We've fixed …", "We have
+// already added …"; not "We have paused … until …", a stopgap in force.
+var doneAlready = lazyregexp.New(`(?i)^\s*we(?:'ve|’ve| have)\s+(?:already\s+|now\s+|since\s+)?(?:fixed|added|deployed|shipped|released|rolled back|reverted|removed|patched|corrected|updated|upgraded|migrated|replaced|restored|implemented|completed|merged|written|rewritten|built|created|increased|raised|tuned|documented|published|introduced|changed|set up)\b`)
+
+// struckReason splits what follows a struck-through title into the reason
+// it gives ("not this term, revisit in the summer") and the item's fields
+// in brackets at its end ("(#1440)", "(owner: Dana)"); why is "" when it
+// gives no reason, or only says the item is done.
+func struckReason(after string) (why, fields string) {
+	t := strings.TrimSpace(after)
+	if strings.HasSuffix(t, ")") {
+		if i := strings.LastIndexByte(t, '('); i >= 0 {
+			t, fields = strings.TrimSpace(t[:i]), t[i:]
+		}
+	}
+	why = strings.Trim(t, " -–—,;:.")
+	var probe incident.ActionItem
+	if _, stated := itemState(&probe, " — "+why); stated || !hasWord(why) || stateWord(why) {
+		return "", after
+	}
+	return why, fields
+}
+
+// stateWord reports a note that is only a state: "done", "(fixed)".
+func stateWord(s string) bool {
+	switch strings.ToLower(strings.Trim(s, " ()[]!.")) {
+	case "done", "fixed", "completed", "complete", "shipped", "merged", "resolved":
+		return true
+	}
+	return false
+}
+
+// fieldsOnly reports a comma-separated list of an item's fields (" P1,
+// due 2025-02-07").
+func fieldsOnly(list string) bool {
+	for _, part := range strings.Split(list, ",") {
+		if !itemField(part) {
+			return false
+		}
+	}
+	return strings.TrimSpace(list) != ""
 }
 
 // itemField reports a part of an item, set off by a dash, that is one of

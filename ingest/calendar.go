@@ -41,7 +41,10 @@ func (p *parser) defaultDate(line string) {
 // nearestYear is the year of a date written without one: the year that
 // puts it nearest the date in force, so that a log running from Dec 31 to
 // Jan 1 (in either order) stays continuous; else yearFor. It also says
-// where the year came from ("" when the text wrote it).
+// where the year came from ("" when the text wrote it). A date later in
+// the year in force keeps that year unless the year before is much nearer
+// (a quarter of the gap): "Sept. 3" after "Feb. 15" in a document of 2022
+// is in 2022, seven months on, not five months back in 2021.
 func (p *parser) nearestYear(month, day int) (int, string) {
 	if !p.hasCur || p.curY == 0 {
 		return p.yearFor()
@@ -53,6 +56,9 @@ func (p *parser) nearestYear(month, day int) (int, string) {
 		if bestGap < 0 || gap < bestGap {
 			best, bestGap = y, gap
 		}
+	}
+	if same := time.Date(p.curY, time.Month(month), day, 0, 0, 0, 0, time.UTC); best == p.curY-1 && same.After(cur) && bestGap >= same.Sub(cur)/4 {
+		best = p.curY
 	}
 	if best != p.curY {
 		// Not the year written with the date in force: say which.
@@ -201,7 +207,7 @@ type placement struct {
 // refused for its time says nothing the importer trusts about its zone.
 func (p *parser) place(st stamp, n int, raw string) (time.Time, bool) {
 	at, ok := p.placeStamp(st, n, raw)
-	if ok && st.zone != "" && p.zones.stampZone(st.zone) != nil {
+	if ok && st.zone != "" && !st.local && p.zones.stampZone(st.zone) != nil {
 		p.carried = st.zone
 		if p.suffixZone == "" {
 			p.suffixZone = st.zone
@@ -421,9 +427,17 @@ const backstep = 4 * 60
 // back ("02:24 PDT" below "09:10" stated in UTC is neither a crossing nor
 // is "09:31" after it).
 func (p *parser) sequence(st stamp, minute, wall int) int {
+	if st.unnamedLocal {
+		// The clock of a place the text does not name says nothing of
+		// the order of the document's own: it stays on the date in force.
+		return minute
+	}
 	cands := []int{minute}
 	switch {
 	case st.meridiem != 0 || !p.twelveHour:
+	case st.padded && st.zone != "":
+		// "At 06:58 UTC" is a 24-hour clock with its zone: a "2:41 pm"
+		// elsewhere in the document gives it no afternoon.
 	case st.hour >= 1 && st.hour < 12:
 		cands = append(cands, minute+12*60)
 	case st.hour == 12:

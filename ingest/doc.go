@@ -27,6 +27,13 @@
 //   - chat copied from Slack, Teams or Discord: "Priya Raman  2:03 PM" or
 //     "Priya — 03/14/2024 2:03 PM" with the message below (the entry is
 //     "Priya Raman: message"), and a bare "2:07" for the author's next one;
+//     Teams' "Priya Raman, 03/14/2024 14:03" header, and its new client's
+//     name line over a date-and-time line (when the text has two such
+//     messages: one title over a date line stays a title);
+//   - HTML (readHTML): a saved page whole, or the tables, lists and
+//     headings written as HTML among Markdown, read as the Markdown they
+//     would be (h1-h6 headings, li items, tr rows, paragraphs; scripts,
+//     styles, nav and footers left out);
 //   - list items, and short lines, that name an event and then give its
 //     time ("First detected: 2024-04-15 12:32", "Resolved 2024-04-18
 //     16:13", "**Start time**: 2024-03-14 09:12 UTC");
@@ -98,6 +105,13 @@
 // factors, Lessons) give one note per item or paragraph. "Affected
 // services:" and a status page's "This incident affected:" give the
 // services. A field longer than an incident holds is cut and reported.
+// A page copied or saved whole carries lines that are not the postmortem
+// (pagechrome.go, wikitext.go): a picture alone on a line, a wiki's
+// breadcrumb, a status page's "Subscribe to updates", a MediaWiki
+// template on lines of its own; they are neither title nor summary. A
+// numbered section name ("5. Contributing factors") is a heading also
+// with bullets below it, unless numbered lines surround it or, among the
+// follow-ups, it names anything but a retro section.
 //
 // # Title
 //
@@ -136,9 +150,18 @@
 // order), and so are all steps back in a list that mostly goes back (one
 // written newest first, such as a status-history page's day of updates,
 // whose times stay on their date). In a document that writes am/pm, an
-// unmarked 1:05 after 11:24 AM is read as 13:05.
+// unmarked 1:05 after 11:24 AM is read as 13:05, but never a zero-padded
+// "06:58 UTC". A "Day 2" line moves the date to the day after "Day 1".
 //
-// A date without a year takes the year nearest the date in force, else
+// A sentence that tells a time on a city's clock ("2:41 pm local time"
+// in a sentence naming Singapore, "by 8:36 am in London") is read in that
+// city's zone, for that time only (localclock.go); "local time" of a
+// place the text does not name is a Problem marked Changed, read in the
+// document's zone and left out of the order of its clocks.
+//
+// A date without a year takes the year nearest the date in force (a date
+// later in the same year keeps it unless the year before is four times
+// nearer), else
 // the document's (its title's, its first date's, the front matter's), else
 // the year in which a weekday written beside a date ("Tuesday, March 5")
 // falls on that date, the latest up to Options.Reference's; Options.Year

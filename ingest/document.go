@@ -109,7 +109,8 @@ func (p *parser) enterHeading(level int, text string) {
 			d.headItem = entryText(cleanInline(text))
 		}
 	}
-	if len(d.headings) > 0 && d.headings[len(d.headings)-1].done {
+	if len(d.headings) > 0 && d.headings[len(d.headings)-1].done || h.kind == sectionActions && doneHeading(text) {
+		// Under a done heading, or "### Completed" among the follow-ups.
 		h.done = true
 	}
 	d.headings = append(d.headings, h)
@@ -119,19 +120,39 @@ func (p *parser) enterHeading(level int, text string) {
 // numberedHeading reports whether a numbered line stands for a heading, as
 // documents pasted from a word processor number them ("3. Follow-up
 // tasks"): a section name of at most four words, alone between lines that
-// are no list items.
+// are no list items. A name of another section than the one in force is a
+// heading also between bullets ("5. Contributing factors" after the root
+// cause's paragraph, with "• The flag was on." below it), but never
+// between numbered lines, which make a list ("1. Improvements" over "2.
+// Better alerts" in a follow-up section).
 func (p *parser) numberedHeading(l docLine) bool {
-	if l.indent > 0 || l.raw == "" || !isDigit(l.raw[0]) || len(strings.Fields(l.clean)) > 4 {
+	words := len(strings.Fields(l.clean))
+	if l.indent > 0 || l.raw == "" || !isDigit(l.raw[0]) || words > 6 {
 		return false
 	}
+	bulleted := false
 	for _, k := range []int{p.nonBlank(l.n-2, -1), p.nonBlank(l.n, 1)} {
-		if k >= 0 {
-			if _, listed := listItem(strings.TrimSpace(p.lines[k])); listed {
+		if k < 0 {
+			continue
+		}
+		next := strings.TrimSpace(p.lines[k])
+		if _, listed := listItem(next); listed {
+			if isDigit(next[0]) {
 				return false
 			}
+			bulleted = true
 		}
 	}
-	return true
+	if !bulleted {
+		return words <= 4
+	}
+	s, _, ok := headingLine(l.clean, l.clean, false)
+	if p.doc.section == sectionActions && s < sectionWentWell {
+		// "1. Detection" over bullets among the follow-ups groups them;
+		// only a retro section ("9. Lessons learned") ends them.
+		return false
+	}
+	return ok && s != p.doc.section
 }
 
 // nonBlank is the index of the first non-blank line from i on in
@@ -143,6 +164,23 @@ func (p *parser) nonBlank(i, step int) int {
 		}
 	}
 	return -1
+}
+
+// doneHeading reports a heading that only says the items under it are
+// done ("### Completed" in "## Remediations").
+func doneHeading(text string) bool {
+	l := strings.ToLower(strings.Trim(cleanInline(text), "*_:. "))
+	for _, prefix := range []string{"already ", "items ", "actions "} {
+		l = strings.TrimPrefix(l, prefix)
+	}
+	for _, suffix := range []string{" items", " actions", " remediations", " follow-ups", " work", " tasks"} {
+		l = strings.TrimSuffix(l, suffix)
+	}
+	switch l {
+	case "completed", "complete", "done", "shipped", "finished", "fixed", "resolved", "closed":
+		return true
+	}
+	return false
 }
 
 // completedMark reports whether a heading or item says it is done.
@@ -202,7 +240,7 @@ func (p *parser) documentLine(l docLine) bool {
 		d.section, d.done, d.entriesIn = sectionActions, false, false
 		return true
 	}
-	if d.section != sectionNone && !l.isList && p.statusPageLine(l.clean) {
+	if d.section != sectionNone && !l.isList && (p.statusPageLine(l.clean) || p.updateTimeLine(l.n, l.clean)) {
 		// A status page's next update ends a postmortem posted as one.
 		d.endSection()
 		d.section, d.headings, d.label = sectionNone, nil, nil
@@ -217,10 +255,21 @@ func (p *parser) documentLine(l docLine) bool {
 			p.para = append(p.para, textLine{l.clean, l.n})
 		}
 		return true
-	case d.section.narrative():
+	case d.section.narrative() && !p.timedListItem(l):
 		p.narrate(l)
 	}
 	return false
+}
+
+// timedListItem reports a list item of a narrative field's section that
+// opens with a time ("- 02:14 UTC run fails"): a timeline entry, which
+// the field does not repeat.
+func (p *parser) timedListItem(l docLine) bool {
+	if !l.isList || p.doc.section >= sectionWentWell {
+		return false
+	}
+	st, rest, ok := p.leadStamp(l.clean)
+	return ok && st.hasTime && entryText(rest) != ""
 }
 
 // planIntro is a sentence that announces what is to be done: a plan ("we
@@ -610,6 +659,11 @@ func (d *documentParts) affected(clean string) bool {
 	if !strings.Contains(clean, "ffected") && !strings.Contains(clean, "ervice") && !strings.Contains(clean, "omponent") &&
 		!strings.Contains(clean, "ystems") {
 		return false
+	}
+	if key, val, ok := strings.Cut(clean, "\t"); ok && !strings.Contains(val, "\t") && d.serviceRow([]string{key, strings.TrimSpace(val)}) {
+		// "Services<TAB>checkout-api, basket-service": a properties
+		// table copied from a wiki page as text.
+		return true
 	}
 	if strings.Contains(clean, " · ") {
 		// "Resolved · Minor · Affected: Email, Webhooks", a status page's

@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"io"
 	"slices"
@@ -124,12 +125,32 @@ func ParseBytes(data []byte, opts Options) (Result, error) {
 		}
 		return res, nil
 	}
-	return ParseText(string(data), opts), nil
+	text, note := decodeText(data)
+	res := ParseText(text, opts)
+	if note != "" {
+		res.Notes = append([]string{note}, res.Notes...)
+	}
+	return res, nil
 }
 
 // IsDocument reports whether data is JSON (a scribe document, or an attempt
-// at one that should fail as JSON rather than be read as notes).
+// at one that should fail as JSON rather than be read as notes): an object
+// that parses, one that names its schema_version, or one that opens with a
+// key ("{\"incident\": …" cut short). Text that only starts with a brace, a
+// wiki template ("{{Incident scorecard}}") or a Liquid tag ("{% raw %}"),
+// is text.
 func IsDocument(data []byte) bool {
+	if !opensWithBrace(data) {
+		return false
+	}
+	t := bytes.TrimLeft(bytes.TrimLeft(data, " \t\r\n\ufeff")[1:], " \t\r\n")
+	return len(t) == 0 || t[0] == '"' || t[0] == '}' ||
+		bytes.Contains(data, []byte(`"schema_version"`)) || json.Valid(data)
+}
+
+// opensWithBrace reports whether the first character of data, past blanks
+// and a byte-order mark, is "{".
+func opensWithBrace(data []byte) bool {
 	t := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	t = bytes.TrimPrefix(t, []byte("\ufeff"))
 	return len(t) > 0 && t[0] == '{'
@@ -142,10 +163,17 @@ func ParseText(text string, opts Options) Result {
 	if strings.IndexByte(text, 0) >= 0 {
 		text = strings.ReplaceAll(text, "\x00", "")
 	}
+	md, page, isHTML := readHTML(text)
+	if isHTML {
+		text = md
+	}
 	p := newParser(text, opts)
 	p.survey()
 	p.walk()
 	res := p.result()
+	if page {
+		res.Notes = append(res.Notes, "read as an HTML page: its headings, paragraphs, lists and tables (scripts, styles and navigation left out); line numbers count the text so read")
+	}
 	res.Severity = statedSeverity(text)
 	return res
 }

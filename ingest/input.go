@@ -22,12 +22,20 @@ const (
 	MaxDocument = 512 << 20
 )
 
-// LimitFor is the limit that applies to an input starting with head.
+// LimitFor is the limit that applies to an input starting with head: a
+// JSON document's when it opens with a brace (head is only the start of
+// a document, which cannot be parsed yet), and a Slack export's zip's.
 func LimitFor(head []byte) int64 {
-	if IsDocument(head) {
+	if opensWithBrace(head) || IsZip(head) {
 		return MaxDocument
 	}
 	return MaxInput
+}
+
+// IsZip reports whether data starts as a zip archive does (a Slack
+// export's zip, which may come on stdin).
+func IsZip(data []byte) bool {
+	return bytes.HasPrefix(data, []byte("PK\x03\x04"))
 }
 
 // ReadInput reads what an import is given, name naming it in messages
@@ -66,7 +74,7 @@ func readLimited(r io.Reader, size int64, name string) ([]byte, error) {
 	if err != nil && !errors.Is(err, io.EOF) && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, fmt.Errorf("read %s: %w", name, err)
 	}
-	if bytes.IndexByte(head, 0) >= 0 {
+	if bytes.IndexByte(head, 0) >= 0 && !IsZip(head) {
 		// Text has no NUL bytes: this is a binary file or a device such as
 		// /dev/zero, refused before it is read.
 		return nil, incident.Errorf(incident.EINVALID, "%s holds NUL bytes, so it is binary, not text: import a timeline (text) or a scribe JSON export", name)

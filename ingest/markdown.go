@@ -138,6 +138,9 @@ func cleanInline(s string) string {
 	if strings.Contains(s, "**") {
 		s = strings.ReplaceAll(s, "**", "")
 	}
+	if strings.Contains(s, "'''") {
+		s = strings.ReplaceAll(s, "'''", "") // a wiki's bold
+	}
 	if strings.IndexByte(s, '\\') >= 0 {
 		s = unescapePunct(s)
 	}

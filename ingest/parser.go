@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 
 	"scribe/incident"
@@ -65,8 +66,15 @@ type surveyed struct {
 // walking is the context the walk carries from line to line.
 type walking struct {
 	fence      string
-	fenceReads bool   // the code block is the timeline (see fenceLine)
-	zone       string // zone word a statement put in force ("All times in PT")
+	fenceReads bool // the code block is the timeline (see fenceLine)
+	// dayOne is the date "Day 1" stands for in a timeline that numbers
+	// its days (see dayLine), once dayOneSet.
+	dayOne    time.Time
+	dayOneSet bool
+	// templateEnd is the line after the wiki template being passed over
+	// (see templateLine).
+	templateEnd int
+	zone        string // zone word a statement put in force ("All times in PT")
 	// carried is the zone the last placed entry wrote after its time
 	// ("14:05 PDT"), for the entries after it that write none (see location).
 	carried string
@@ -175,7 +183,9 @@ var spaces = strings.NewReplacer("\u00a0", " ", "\u202f", " ")
 
 func newParser(text string, opts Options) *parser {
 	text = strings.TrimPrefix(text, "\ufeff")
+	bad := -1
 	if !utf8.ValidString(text) {
+		bad = firstInvalidLine(text)
 		text = strings.ToValidUTF8(text, "\ufffd")
 	}
 	if strings.Contains(text, "\u00a0") || strings.Contains(text, "\u202f") {
@@ -183,13 +193,29 @@ func newParser(text string, opts Options) *parser {
 		text = spaces.Replace(text)
 	}
 	lines := strings.Split(text, "\n")
-	return &parser{
+	p := &parser{
 		lines:        lines,
 		entries:      make([]Entry, 0, min(len(lines), 1<<20)), // a timeline is mostly entries
 		opts:         opts,
 		zones:        zoneCache{},
 		pendingParts: pendingParts{open: -1, storyOpen: -1},
 	}
+	if bad >= 0 {
+		// Never silently: a Latin-1 "café" is read as "caf\ufffd".
+		p.change(bad+1, lines[bad], "not UTF-8 text (saved in another encoding?): the bytes no character has are read as \ufffd; save the file as UTF-8")
+	}
+	return p
+}
+
+// firstInvalidLine is the 0-based line of text's first byte that is not
+// UTF-8, -1 when it is all UTF-8.
+func firstInvalidLine(text string) int {
+	for i, l := range strings.Split(text, "\n") {
+		if !utf8.ValidString(l) {
+			return i
+		}
+	}
+	return -1
 }
 
 func indentWidth(line string) int {
@@ -256,7 +282,7 @@ func (p *parser) walk() {
 func (p *parser) walkLine(i int, line string) {
 	n := i + 1
 	lead := strings.TrimLeft(line, " \t")
-	if p.fenceLine(lead) {
+	if p.fenceLine(lead) || p.fence == "" && p.templateLine(i, lead) {
 		return
 	}
 	if p.titleField && i == p.plainIdx {
@@ -351,7 +377,7 @@ func (p *parser) fenceLine(lead string) bool {
 func (p *parser) documentTextLine(lead string, indent, n int) {
 	content, isList := listItem(lead)
 	l := docLine{raw: lead, content: content, clean: cleanInline(content), indent: indent, isList: isList, n: n}
-	if l.clean == "" || placeholder(l.clean) {
+	if l.clean == "" || placeholder(l.clean) || pictureLine(l.clean) {
 		return
 	}
 	if p.doc.affected(l.clean) || p.documentLine(l) {
@@ -552,7 +578,9 @@ var lineReaders = []struct {
 	{"unreadable clock", (*parser).badClockLine},
 	{"impossible date", (*parser).badDateLine},
 	{"chat message header", (*parser).chatHeaderLine},
+	{"chat author's name", (*parser).chatNameLine},
 	{"awaited text", (*parser).awaitedLine},
+	{"numbered day", (*parser).dayLine},
 	{"continued entry", (*parser).continuedLine},
 	{"listed key event", (*parser).listedLabelLine},
 	{"posted line", (*parser).postedLine},
@@ -610,7 +638,7 @@ func (p *parser) stampedLine(l *line) bool {
 		return true
 	case l.isList || startsWithSeparator(l.rest) || clockSoon(l.rest):
 		p.endParagraph()
-		p.problem(l.n, l.lead, "no time of day")
+		p.problem(l.n, l.lead, noTimeReason(l.rest))
 		p.setDate(l.st)
 		return true
 	}
@@ -638,6 +666,9 @@ func (p *parser) timedLine(l *line, text string) {
 		}
 		// A chat client shows a bare time for an author's next message.
 		p.awaiting = &awaited{st: l.st, line: l.n, raw: l.lead, speaker: p.speaker}
+		if p.pmSection && p.updateTimeLine(l.n, l.clean) {
+			p.pmSection = false // the next update, after a postmortem posted as one
+		}
 		return
 	}
 	p.dropPending()
@@ -686,7 +717,7 @@ func (p *parser) badClockLine(l *line) bool {
 	}
 	p.endParagraph()
 	p.open = -1
-	p.problem(l.n, l.lead, "unreadable time (write HH:MM, 24-hour or with am/pm)")
+	p.problem(l.n, l.lead, badClockReason(l.clean))
 	return true
 }
 
@@ -715,7 +746,7 @@ func (p *parser) chatHeaderLine(l *line) bool {
 		return false
 	}
 	name, st, ok := p.speakerLine(l.clean)
-	if !ok || !p.messageBelow(l.n) {
+	if !ok || !p.messageBelow(l.n) && !p.commaMessageBelow(l.n, l.clean, name) {
 		return false
 	}
 	p.endParagraph()
@@ -741,8 +772,20 @@ func (p *parser) awaitedLine(l *line) bool {
 	case a.label != "":
 		text = a.label + " - " + text
 	}
+	posted := false
+	if k := postmortemLabel(l.clean); k > 0 && a.speaker == "" && entryText(l.clean[k:]) == "" {
+		// "Aug 17, 10:05 AM PDT" over "Postmortem": a postmortem posted
+		// as an update, its sections below.
+		text, posted = strings.Trim(l.clean[:k], "*_ :")+" posted", true
+	}
 	// A problem with the entry names its text too.
-	if p.addEntry(a.st, text, a.line, a.raw+" "+l.clean, false) && !l.isList {
+	added := p.addEntry(a.st, text, a.line, a.raw+" "+l.clean, false)
+	if posted {
+		p.doc.endSection()
+		p.doc.section, p.pmSection = sectionSummary, true
+		return true
+	}
+	if added && !l.isList {
 		p.open = len(p.entries) - 1
 		if a.story {
 			p.storyOpen = p.open
@@ -758,7 +801,9 @@ func (p *parser) awaitedLine(l *line) bool {
 
 // continuedLine adds a wrapped line to the entry above it.
 func (p *parser) continuedLine(l *line) bool {
-	if p.open < 0 || l.isList {
+	if p.open < 0 || l.isList || statedZone(l.clean) != "" {
+		// "All times are Eastern Time." below the last update states the
+		// page's zone; it does not go on with the update's message.
 		return false
 	}
 	p.extend(p.open, entryText(l.clean), l.n)
@@ -787,7 +832,7 @@ func (p *parser) postedLine(l *line) bool {
 // key event with its time ("**Resolved** — 2024-02-02 06:40 UTC").
 func (p *parser) statusLabelLine(l *line) bool {
 	state, msg, ok := statusLine(l.clean, false)
-	if !ok {
+	if !ok || p.statusHeader(l.n, l.clean) {
 		return false
 	}
 	p.endParagraph()

@@ -55,6 +55,11 @@ func (p *parser) prose(para []textLine) {
 			if st, mid, ok = p.midSentenceStamp(s[:sentenceEnd(s, i)], i); !ok {
 				continue
 			}
+			if !st.hasDate() {
+				// "On Tuesday, August 15, a routine resize … started at
+				// 12:58 PM PDT": the day the sentence opens with.
+				st.year, st.month, st.day, _ = p.openingDate(s, i)
+			}
 			start = i
 		}
 		end := sentenceEnd(s, start)
@@ -69,14 +74,23 @@ func (p *parser) prose(para []textLine) {
 			line++
 		}
 		if text != "" {
-			p.addEntry(st, text, para[line].line, para[line].text, summary)
+			p.addProse(st, text, para[line], summary)
 		}
 		if two {
 			if text := capitalise(entryText(s[next:end])); text != "" {
-				p.addEntry(st2, text, para[line].line, para[line].text, summary)
+				p.addProse(st2, text, para[line], summary)
 			}
 		}
 		i = end - 1
+	}
+}
+
+// addProse adds the entry a sentence tells, reporting a time written as
+// local time of a city the text does not name, which is read in the
+// document's zone.
+func (p *parser) addProse(st stamp, text string, l textLine, summary bool) {
+	if p.addEntry(st, text, l.line, l.text, summary) && st.unnamedLocal {
+		p.change(l.line, l.text, "a time written as local time, and the text names no city whose zone it is: read in the document's zone; write the zone after the time to change it")
 	}
 }
 
@@ -179,7 +193,7 @@ func (p *parser) midSentenceStamp(s string, i int) (stamp, int, bool) {
 		}
 		st, e, ok := p.r.stampAt(s, k)
 		if ok && st.hasTime && (st.zone != "" || st.meridiem != 0 || strings.IndexByte(s[k:e], ':') >= 0) {
-			return st, k, true
+			return localClock(s, k, e, st), k, true
 		}
 	}
 	return stamp{}, -1, false
@@ -208,6 +222,10 @@ func (p *parser) proseStamp(s string, i int) (stamp, int, bool) {
 		st, e, ok := p.r.stampAt(s, j)
 		if !ok || !st.hasTime {
 			return stamp{}, 0, false
+		}
+		st = localClock(s, j, e, st)
+		if st.local || st.unnamedLocal {
+			e = afterLocal(s, e) // "At 9:42 local time, …": the text starts after it
 		}
 		if w == "from" || w == "between" {
 			e = p.skipPeriodEnd(s, e)
@@ -240,9 +258,30 @@ func (p *parser) proseStamp(s string, i int) (stamp, int, bool) {
 			return stamp{}, 0, false
 		}
 		st.year, st.month, st.day = y, m, d
-		return st, e2, true
+		return localClock(s, k, e2, st), e2, true
 	}
 	return stamp{}, 0, false
+}
+
+// openingDate reads the date a sentence at s[i:] opens with: "On
+// Tuesday, August 15, …", "On 2023-08-15, …"; ok is false when it opens
+// with none, and the date's parts are then 0.
+func (p *parser) openingDate(s string, i int) (y, m, d int, ok bool) {
+	if !strings.EqualFold(letters(s, i), "on") || byteAt(s, i+2) != ' ' {
+		return 0, 0, 0, false
+	}
+	j := i + 3
+	if _, wd := weekdayOf(letters(s, j)); wd {
+		j = skipSpaces(s, j+len(letters(s, j)))
+		if byteAt(s, j) == ',' {
+			j = skipSpaces(s, j+1)
+		}
+	}
+	y, m, d, _, ok = p.r.date(s, j)
+	if !ok || d == 0 {
+		return 0, 0, 0, false
+	}
+	return y, m, d, true
 }
 
 // sentenceEnd is the end of the sentence running from i: after a full stop,

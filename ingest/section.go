@@ -62,7 +62,7 @@ var sectionNames = []struct {
 		"what we'll change", "what we will change", "what will change", "what's changing", "what is changing",
 		"changes we'll make", "changes we will make", "how we'll prevent", "how we will prevent", "how we'll improve",
 		"how we will improve", "what we'll improve", "what we will improve", "countermeasures", "countermeasure",
-		"improvement actions", "preventive measures"}},
+		"improvement actions", "preventive measures", "actionables", "actionable items"}},
 	{sectionWentWell, []string{"went well", "what worked", "things that worked", "what went right"}},
 	{sectionWentWrong, []string{"went wrong", "went poorly", "go well", "went badly", "could have gone better", "go so well", "didn't go", "did not go",
 		"didn't work", "did not work", "problems encountered", "challenges", "where we struggled", "can be improved", "could be improved",
@@ -229,7 +229,7 @@ func headingWordList(heading string) []string {
 // status pages and pasted documents write them. It returns the section
 // and the text after a "Label:" on the same line.
 func headingLine(clean, content string, listed bool) (section, string, bool) {
-	bold := strings.HasPrefix(content, "**")
+	bold := strings.HasPrefix(content, "**") || strings.HasPrefix(content, "'''")
 	if inner, ok := wrappedEmphasis(clean); ok {
 		// "*Follow-ups*": Slack's bold (one asterisk), or Markdown's
 		// italics around a whole line, as a canvas or a wiki heads a part.

@@ -125,11 +125,7 @@ func ParseSlack(src SlackSource, opts Options) (Result, error) {
 	if err != nil {
 		return Result{}, err
 	}
-	res := Result{Title: "#" + ch.Name, Zone: nil}
-	if ch.Name == "" {
-		res.Title = "#" + path.Base(dir)
-	}
-	names := slackNames{users: users}
+	names := slackNames{users: users, profiles: map[string]slackProfile{}, unknown: map[string]bool{}}
 	var all []dayMessage
 	edits := map[string]slackMessage{} // by the ts of the message edited
 	deleted := map[string]bool{}
@@ -147,8 +143,10 @@ func ParseSlack(src SlackSource, opts Options) (Result, error) {
 			default:
 				all = append(all, dayMessage{day: day, line: i + 1, msg: m})
 			}
+			names.learn(m)
 		}
 	}
+	res := Result{Title: names.channelTitle(ch, dir)}
 	for _, dm := range all {
 		m := dm.msg
 		if deleted[m.TS] {
@@ -162,7 +160,7 @@ func ParseSlack(src SlackSource, opts Options) (Result, error) {
 			e.Line = dm.line
 			res.Entries = append(res.Entries, e)
 		} else if reason := slackSkipped(m); reason != "" {
-			res.Problems = append(res.Problems, Problem{Line: dm.line, Text: dm.day, Reason: reason})
+			res.Problems = append(res.Problems, Problem{Line: dm.line, Entry: fmt.Sprintf("%s, message %d", dm.day, dm.line), Reason: reason})
 		}
 	}
 	for ts, ed := range edits {
@@ -173,6 +171,9 @@ func ParseSlack(src SlackSource, opts Options) (Result, error) {
 		}
 	}
 	sortEntries(res.Entries)
+	if note := names.unknownNote(); note != "" {
+		res.Notes = append(res.Notes, note)
+	}
 	return res, nil
 }
 
@@ -352,9 +353,14 @@ func (r *slackReader) days(dir, day string) ([]string, error) {
 	return days, nil
 }
 
-// slackNames turns user ids into the names people know each other by.
+// slackNames turns user ids into the names people know each other by:
+// users.json's, else the profile a message of the user's carries
+// (profiles, learnt from the whole channel); unknown collects the ids
+// neither names.
 type slackNames struct {
-	users map[string]slackUser
+	users    map[string]slackUser
+	profiles map[string]slackProfile
+	unknown  map[string]bool
 }
 
 func (n slackNames) name(id string, profile *slackProfile) string {
@@ -371,6 +377,12 @@ func (n slackNames) name(id string, profile *slackProfile) string {
 				return s
 			}
 		}
+	}
+	if p, ok := n.profiles[id]; ok {
+		return firstNonEmpty(p.RealName, p.DisplayName, p.Name)
+	}
+	if n.unknown != nil && id != "" {
+		n.unknown[id] = true
 	}
 	return id
 }
@@ -463,10 +475,10 @@ func (n slackNames) text(s string) string {
 		case url != "":
 			return url
 		case strings.HasPrefix(ref, "@"):
-			if name := n.name(ref[1:], nil); name != ref[1:] || label == "" {
-				return name
+			if label != "" && !n.known(ref[1:]) {
+				return label
 			}
-			return label
+			return n.name(ref[1:], nil)
 		case strings.HasPrefix(ref, "#"):
 			if label != "" {
 				return "#" + label

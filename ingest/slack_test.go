@@ -47,7 +47,7 @@ func TestSlackExport(t *testing.T) {
 	if res.Entries[0].At.Nanosecond() != 200000 {
 		t.Errorf("ts fraction lost: %v", res.Entries[0].At)
 	}
-	if res.Title != "#inc-checkout" {
+	if res.Title != "Checkout errors after the payments deploy" { // the purpose says more than the topic "SEV2"
 		t.Errorf("title %q", res.Title)
 	}
 	events := res.Events(1, "importer")

@@ -16,9 +16,15 @@ type stamp struct {
 	hasTime          bool
 	unknown          bool // the time was written as "--:--": reported, never guessed
 	meridiem         byte // 'a' or 'p' when written with am/pm
+	padded           bool // the hour written with a leading zero ("06:58"), a 24-hour clock
 	zone             string
-	ranged           bool // the time was the start of a range
-	leap             bool // written with a 60th second ("23:59:60")
+	// local: zone is the city's whose local time the sentence tells
+	// ("2:41 pm local time" in Singapore), for this time only (see
+	// localClock); unnamedLocal: written as local time of a city the
+	// text does not name.
+	local, unnamedLocal bool
+	ranged              bool // the time was the start of a range
+	leap                bool // written with a 60th second ("23:59:60")
 	// weekday is the day of the week written before a time without a
 	// date ("Friday 16:30"), plus one; 0 when none.
 	weekday int
@@ -495,6 +501,7 @@ func unknownAt(s string, i int) bool {
 type clockTime struct {
 	hour, minute, second int
 	meridiem             byte
+	padded               bool // the hour written with a leading zero
 	unknown              bool
 	leap                 bool // written with a 60th second, which --at refuses
 }
@@ -515,7 +522,7 @@ func clock(s string, i int, dotOK bool) (t clockTime, end int, ok bool) {
 	if !ok {
 		return clockTime{}, i, false
 	}
-	t.hour = h
+	t.hour, t.padded = h, n == 2 && s[i] == '0'
 	mer, e := meridiemAt(s, k)
 	switch {
 	case mer == 0 && k == i+n:
@@ -785,7 +792,7 @@ func (r stampReader) stampAt(s string, i int) (st stamp, end int, ok bool) {
 
 func (s *stamp) setClock(t clockTime) {
 	s.hour, s.minute, s.second, s.meridiem, s.unknown, s.hasTime = t.hour, t.minute, t.second, t.meridiem, t.unknown, !t.unknown
-	s.leap = t.leap
+	s.leap, s.padded = t.leap, t.padded
 }
 
 // timeAfterDate reads the time that may follow a date, across the

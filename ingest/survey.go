@@ -244,7 +244,7 @@ func (p *parser) statusPageTitle() {
 	for i := 0; i < len(p.lines) && i < 12; i++ {
 		l := cleanInline(strings.TrimSpace(p.lines[i]))
 		switch {
-		case l == "":
+		case l == "" || pageControl(l):
 			continue
 		case numbered:
 			p.title = l
@@ -292,8 +292,8 @@ func (p *parser) plainTitle() {
 			continue
 		}
 		l := strings.TrimSpace(raw)
-		if l == "" || strings.Contains(l, "://") || fenceOf(l) != "" {
-			continue
+		if l == "" || strings.Contains(l, "://") || fenceOf(l) != "" || strings.HasPrefix(l, "{{") || strings.HasPrefix(l, "{%") {
+			continue // a link, a fence, a wiki template: not the title
 		}
 		if tried++; tried > 3 && !(mailed && tried <= 8) {
 			return
@@ -312,6 +312,9 @@ func (p *parser) plainTitle() {
 		}
 		if !first || mailed {
 			continue // after the first short line, only a "Title:" line is a title
+		}
+		if tried == 1 && breadcrumb(clean) {
+			continue // "Engineering / Incident reviews / 2024" above the title
 		}
 		first = false
 		if p.firstLineTitle(i, l, clean) {
@@ -348,6 +351,9 @@ func (p *parser) firstLineTitle(i int, l, clean string) bool {
 		// status page's "Postmortem - …" update has its Posted line.
 		p.title, p.plainIdx, p.titleField = clean, i, true
 		return true
+	}
+	if _, chat := p.nameAboveStamp(i); chat {
+		return true // a chat message's author: the document has no title line
 	}
 	if !stamped && !status && !badClock(clean, false) {
 		p.title, p.plainIdx = clean, i
