@@ -2,10 +2,9 @@ package store
 
 import (
 	"context"
+	"database/sql/driver"
 	"fmt"
-
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
+	"strings"
 
 	"scribe/incident"
 )
@@ -19,27 +18,28 @@ const copyBatch = 10000
 // connection (and inside the transaction) of the import, with every column
 // of eventTable. It lives inside one (*sql.Conn).Raw call.
 type copyWriter struct {
-	conn *pgx.Conn
-	cols []string
-	rows [][]any
-	seq  int64
-	done int
+	conn  *pgConn
+	query string
+	rows  [][]driver.Value
+	seq   int64
+	done  int
 }
 
 func newCopyWriter(dc any, seq int64) (*copyWriter, error) {
-	sc, ok := dc.(*stdlib.Conn)
+	conn, ok := dc.(*pgConn)
 	if !ok {
-		return nil, fmt.Errorf("the PostgreSQL driver connection (%T) is not pgx's", dc)
+		return nil, fmt.Errorf("the PostgreSQL driver connection (%T) is not scribe's", dc)
 	}
-	w := &copyWriter{conn: sc.Conn(), seq: seq, rows: make([][]any, 0, copyBatch)}
+	cols := make([]string, 0, len(eventTable))
 	for _, c := range eventTable {
-		w.cols = append(w.cols, c.name)
+		cols = append(cols, c.name)
 	}
-	return w, nil
+	query := "COPY " + pgSchema + ".events (" + strings.Join(cols, ", ") + ") FROM STDIN"
+	return &copyWriter{conn: conn, query: query, seq: seq, rows: make([][]driver.Value, 0, copyBatch)}, nil
 }
 
 func (w *copyWriter) add(ctx context.Context, e *incident.Event) error {
-	row := make([]any, len(eventTable))
+	row := make([]driver.Value, len(eventTable))
 	for i, c := range eventTable {
 		row[i] = c.value(e, w.seq)
 	}
@@ -55,7 +55,7 @@ func (w *copyWriter) flush(ctx context.Context) error {
 		return nil
 	}
 	first, last := w.done+1, w.done+len(w.rows)
-	if _, err := w.conn.CopyFrom(ctx, pgx.Identifier{pgSchema, "events"}, w.cols, pgx.CopyFromRows(w.rows)); err != nil {
+	if err := w.conn.copyIn(ctx, w.query, w.rows); err != nil {
 		return fmt.Errorf("insert events %d-%d: %w", first, last, err)
 	}
 	w.done, w.rows = last, w.rows[:0]

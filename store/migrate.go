@@ -12,7 +12,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/lib/pq"
 	"github.com/mattn/go-sqlite3"
 )
 
@@ -263,6 +263,6 @@ func (s *Store) applyPgMigration(ctx context.Context, conn *sql.Conn, m migratio
 
 // pgMissing reports an error about a schema or table that does not exist.
 func pgMissing(err error) bool {
-	var pge *pgconn.PgError
+	var pge *pq.Error
 	return errors.As(err, &pge) && (pge.Code == "42P01" || pge.Code == "3F000")
 }

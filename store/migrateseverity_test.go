@@ -20,7 +20,7 @@ func oldDatabase(t *testing.T, rows []string) string {
 	path, driver, prefix, version := filepath.Join(t.TempDir(), "old.db"), "sqlite3", "", 6
 	var dir string
 	if onPostgres(t) {
-		path, driver, prefix, version, dir = testDB(t), "pgx", "scribe.", 2, "migrations/postgres"
+		path, driver, prefix, version, dir = testDB(t), "postgres", "scribe.", 2, "migrations/postgres"
 	} else {
 		dir = "migrations/sqlite"
 		if err := createFile(path); err != nil {
@@ -40,7 +40,7 @@ func oldDatabase(t *testing.T, rows []string) string {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if driver == "pgx" {
+	if driver == "postgres" {
 		if _, err := db.Exec(`CREATE SCHEMA scribe; CREATE TABLE scribe.schema_migrations (name text PRIMARY KEY, created_at text NOT NULL)`); err != nil {
 			t.Fatal(err)
 		}

@@ -11,18 +11,12 @@ import (
 	"net"
 	"net/url"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
-	"github.com/jackc/pgx/v5/pgproto3"
-	"github.com/jackc/pgx/v5/stdlib"
-
-	"scribe/incident"
+	"github.com/lib/pq"
 )
 
 // connectTimeout bounds connecting to the team database when the URL (or
@@ -35,54 +29,41 @@ const connectTimeout = 2 * time.Second
 const pgSchema = "scribe"
 
 // openPostgres connects to the team database at dsn, a postgres:// URL,
-// with libpq's conventions (pgx reads them): the password from the URL,
-// PGPASSWORD or ~/.pgpass; sslmode from the URL or PGSSLMODE; PGHOST,
-// PGPORT, PGUSER and PGDATABASE for what the URL leaves out. It applies
-// the migrations once, under an advisory lock (see migratePostgres).
+// with libpq's conventions (see pgConfig), through lib/pq (see
+// pgConnector). It applies the migrations once, under an advisory lock
+// (see migratePostgres).
 //
 // No error it returns shows the password: they name the database by
 // host:port/database.
 func openPostgres(ctx context.Context, dsn string) (*Store, error) {
-	// A scheme is case-insensitive (RFC 3986); pgx reads "POSTGRES://" as
-	// a key=value string, and tried a local socket.
+	// A scheme is case-insensitive (RFC 3986); lib/pq reads "POSTGRES://"
+	// as a key=value string.
 	if i := strings.Index(dsn, "://"); i >= 0 {
 		dsn = strings.ToLower(dsn[:i]) + dsn[i:]
 	}
-	cfg, err := pgx.ParseConfig(dsn)
+	set, err := pgConfig(dsn)
 	if err != nil {
-		return nil, parseError(dsn, err)
-	}
-	if err := checkPassfile(dsn, cfg); err != nil {
 		return nil, err
 	}
-	if cfg.ConnectTimeout == 0 {
-		cfg.ConnectTimeout = connectTimeout
-		dialer := &net.Dialer{Timeout: connectTimeout, KeepAlive: 5 * time.Minute}
-		cfg.DialFunc = dialer.DialContext
-	}
-	cfg.RuntimeParams["search_path"] = pgSchema
-	if cfg.RuntimeParams["application_name"] == "" {
-		cfg.RuntimeParams["application_name"] = "scribe"
-	}
-	db := stdlib.OpenDB(*cfg)
+	db := sql.OpenDB(&pgConnector{cfg: set.cfg})
 	db.SetMaxOpenConns(maxOpenConns)
 	db.SetMaxIdleConns(maxOpenConns)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &Store{db: db, d: postgresDialect, location: describe(cfg.Config), pgConfig: cfg, Now: time.Now}
+	s := &Store{db: db, d: postgresDialect, location: describe(set.cfg), listenURL: set.listen, Now: time.Now}
 	if err := s.migratePostgres(ctx); err != nil {
 		db.Close()
-		return nil, noPassword(err, cfg)
+		return nil, noPassword(err, set.cfg)
 	}
 	return s, nil
 }
 
-// noPassword says, after a refused password, that none was given (pgx
-// has read the URL, PGPASSWORD and the password file by then): libpq says
-// so too, and "password authentication failed" alone sends the user
-// looking for a typo.
-func noPassword(err error, cfg *pgx.ConnConfig) error {
+// noPassword says, after a refused password, that none was given (none
+// in the URL, PGPASSWORD or the password file): libpq says so too, and
+// "password authentication failed" alone sends the user looking for a
+// typo.
+func noPassword(err error, cfg pq.Config) error {
 	var (
-		pge *pgconn.PgError
+		pge *pq.Error
 		pe  *pgError
 	)
 	if cfg.Password != "" || !errors.As(err, &pge) || pge.Code != "28P01" || !errors.As(err, &pe) {
@@ -91,41 +72,8 @@ func noPassword(err error, cfg *pgx.ConnConfig) error {
 	return &pgError{msg: pe.msg + ": no password was given (put it in PGPASSWORD or ~/.pgpass)", err: pe.err}
 }
 
-// checkPassfile refuses a password that came from a password file others
-// may read, as libpq does (it ignores such a file, with a warning): the
-// file is a secret, and a password read from it anyway would hide that.
-func checkPassfile(dsn string, cfg *pgx.ConnConfig) error {
-	if cfg.Password == "" || os.Getenv("PGPASSWORD") != "" {
-		return nil
-	}
-	u, err := url.Parse(dsn)
-	if err != nil {
-		return nil
-	}
-	if _, ok := u.User.Password(); ok || u.Query().Get("password") != "" {
-		return nil
-	}
-	path := u.Query().Get("passfile")
-	if path == "" {
-		path = os.Getenv("PGPASSFILE")
-	}
-	if path == "" {
-		home, err := os.UserHomeDir()
-		if err != nil {
-			return nil
-		}
-		path = filepath.Join(home, ".pgpass")
-	}
-	fi, err := os.Stat(path)
-	if err != nil || fi.Mode().Perm()&0o077 == 0 {
-		return nil
-	}
-	return incident.Errorf(incident.EINVALID, "the password file %s may be read by others (mode %04o): libpq ignores such a file, and so does scribe; make it yours alone: chmod 600 %s",
-		path, fi.Mode().Perm(), path)
-}
-
 // describe names a PostgreSQL database as host:port/database.
-func describe(cfg pgconn.Config) string {
+func describe(cfg pq.Config) string {
 	host := cfg.Host
 	if strings.Contains(host, ":") && !strings.HasPrefix(host, "/") {
 		host = "[" + host + "]" // IPv6
@@ -164,43 +112,14 @@ func Describe(dsn string) string {
 	if !IsPostgres(dsn) {
 		return dsn
 	}
-	cfg, err := pgconn.ParseConfig(dsn)
+	cfg, err := pq.NewConfig(dsn)
 	if err != nil {
 		return Redact(dsn)
 	}
-	return describe(*cfg)
-}
-
-// parseError is a URL pgx cannot read, said without the URL (which holds
-// the password, if any) beyond its redacted form, and with what is wrong
-// in words: pgx's own reason, a number that is not one named as such, a
-// bad port quoted.
-func parseError(dsn string, err error) error {
-	why := "it is not one"
-	var pe *pgconn.ParseConfigError
-	if errors.As(err, &pe) {
-		why = scrub(parseReason(pe, dsn), dsn)
+	if socket := defaultSocket(urlOf(dsn), cfg); socket != "" {
+		cfg.Host = socket
 	}
-	return incident.Errorf(incident.EINVALID, "database URL %s is not a valid PostgreSQL URL (%s): use postgres://USER@HOST:PORT/DATABASE?sslmode=…, with the password in PGPASSWORD or ~/.pgpass",
-		Redact(dsn), why)
-}
-
-// parseReason is pgx's reason for refusing dsn without the URL it repeats.
-func parseReason(pe *pgconn.ParseConfigError, dsn string) string {
-	text := pe.Error()
-	if i := strings.LastIndex(text, "`: "); i >= 0 {
-		text = text[i+3:]
-	}
-	var num *strconv.NumError
-	if errors.As(pe, &num) {
-		text = strings.Replace(text, " ("+num.Error()+")", ": "+strconv.Quote(num.Num)+" is not a whole number", 1)
-	}
-	if text == "invalid port" {
-		if port := urlPort(Redact(dsn)); port != "" {
-			text = fmt.Sprintf("the port %s is not a number from 1 to 65535", strconv.Quote(port))
-		}
-	}
-	return text
+	return describe(cfg)
 }
 
 // urlPort is the port written in a URL's host part ("" when none is).
@@ -257,17 +176,17 @@ func pgFault(location, what string, err error) error {
 // pgReason says in a few words why a PostgreSQL call failed.
 func pgReason(err error) string {
 	var (
-		pge   *pgconn.PgError
+		pge   *pq.Error
 		dns   *net.DNSError
 		tlsE  *tls.RecordHeaderError
 		certE *tls.CertificateVerificationError
 	)
 	switch {
 	case errors.As(err, &pge):
-		return pge.Message + " (" + pge.Code + ")"
+		return pge.Message + " (" + string(pge.Code) + ")"
 	case notPostgres(err):
 		return "what answered is not a PostgreSQL server (is the port right?)"
-	case errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err):
+	case timeout(err):
 		return "no answer in time (is the server up and reachable? the connect timeout is " + connectTimeout.String() + " unless connect_timeout= says otherwise)"
 	case errors.Is(err, context.Canceled):
 		return "cancelled"
@@ -277,19 +196,20 @@ func pgReason(err error) string {
 		return "connection refused (is PostgreSQL running on that host and port?)"
 	case errors.As(err, &tlsE), errors.As(err, &certE):
 		return "TLS failed: " + innermost(err)
+	case errors.Is(err, pq.ErrSSLNotSupported):
+		return "server refused TLS connection"
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.Is(err, syscall.ECONNRESET), errors.Is(err, syscall.EPIPE),
-		errors.Is(err, pgconn.ErrConnClosed), errors.Is(err, sql.ErrConnDone):
+		errors.Is(err, driver.ErrBadConn), errors.Is(err, sql.ErrConnDone):
 		return "the connection was lost"
 	}
 	return innermost(err)
 }
 
-// innermost is the text of the deepest error in err's chain: pgx's outer
-// layers repeat the user and database, and the inner one says what failed.
+// innermost is the text of the deepest error in err's chain: outer layers
+// repeat what was being done, and the inner one says what failed.
 //
-// Errors joined (pgx tries TLS, then plain text, under sslmode=prefer) are
-// told by the last attempt's, as libpq does, so that the reason stays one
-// line.
+// Errors joined (lib/pq tries each host of a list) are told by the last
+// attempt's, as libpq does, so that the reason stays one line.
 func innermost(err error) string {
 	for {
 		if j, ok := err.(interface{ Unwrap() []error }); ok {
@@ -307,11 +227,18 @@ func innermost(err error) string {
 }
 
 // notPostgres reports whether what answered does not speak PostgreSQL's
-// protocol: its first bytes read as a message no server sends (an SSH or
-// HTTP server on the port given, a proxy in between).
+// protocol (see wireConn): an SSH or HTTP server on the port given, a
+// proxy in between.
 func notPostgres(err error) bool {
-	var tooLong *pgproto3.ExceededMaxBodyLenErr
-	return errors.As(err, &tooLong) || strings.Contains(err.Error(), "unknown message type")
+	return errors.Is(err, errNotPostgres)
+}
+
+// timeout reports whether err is a call that ran out of time: its context
+// ended (see pgConn), or the connect timeout passed.
+func timeout(err error) bool {
+	var netErr net.Error
+	return errors.Is(err, context.DeadlineExceeded) || errors.Is(err, os.ErrDeadlineExceeded) ||
+		(errors.As(err, &netErr) && netErr.Timeout())
 }
 
 // Unreachable reports whether err means the database could not be reached
@@ -323,11 +250,11 @@ func Unreachable(err error) bool {
 	if err == nil {
 		return false
 	}
-	var pge *pgconn.PgError
+	var pge *pq.Error
 	if errors.As(err, &pge) {
 		// Class 08 is connection exceptions; 57P01-57P03 a server shutting
 		// down or starting up.
-		return strings.HasPrefix(pge.Code, "08") || pge.Code == "57P01" || pge.Code == "57P02" || pge.Code == "57P03"
+		return pge.Code.Class() == "08" || pge.Code == "57P01" || pge.Code == "57P02" || pge.Code == "57P03"
 	}
 	var (
 		netErr net.Error
@@ -338,9 +265,9 @@ func Unreachable(err error) bool {
 	// What answered in the database's place (a proxy while the VPN is down,
 	// or a wrong port) is no database: a write is kept for later, never
 	// lost, and the message says what answered.
-	return errors.Is(err, context.DeadlineExceeded) || pgconn.Timeout(err) || errors.As(err, &netErr) || notPostgres(err) ||
+	return timeout(err) || errors.As(err, &netErr) || notPostgres(err) ||
 		errors.As(err, &dns) || errors.As(err, &tlsE) || errors.As(err, &certE) ||
 		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) ||
 		errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, driver.ErrBadConn) ||
-		errors.Is(err, pgconn.ErrConnClosed) || errors.Is(err, sql.ErrConnDone)
+		errors.Is(err, sql.ErrConnDone)
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"net"
@@ -423,6 +424,16 @@ func TestPostgresLibpqConventions(t *testing.T) {
 			t.Fatalf("sslmode=disable in the URL: %v", err)
 		}
 	})
+	t.Run("no sslmode anywhere is libpq's prefer", func(t *testing.T) {
+		// lib/pq's own default, require, would refuse the test server,
+		// which has no TLS.
+		t.Setenv("PGSSLMODE", "")
+		os.Unsetenv("PGSSLMODE")
+		noMode := strings.TrimSuffix(strings.Replace(base, "sslmode=disable", "", 1), "?")
+		if err := open(t, noMode); err != nil {
+			t.Fatalf("no sslmode: %v", err)
+		}
+	})
 	t.Run("connect timeout from the URL", func(t *testing.T) {
 		dsn := withHost(t, base, silentServer(t)) + "&connect_timeout=1"
 		start := time.Now()
@@ -437,7 +448,7 @@ func TestPostgresLibpqConventions(t *testing.T) {
 	})
 }
 
-// A URL pgx cannot read is refused in one line that says which part is
+// A URL lib/pq cannot read is refused in one line that says which part is
 // wrong in words (no Go parser's message), names the user, host and
 // database (never the password), and never connects.
 func TestPostgresURLErrorsSayWhatIsWrong(t *testing.T) {
@@ -497,7 +508,7 @@ func TestPostgresLostConnection(t *testing.T) {
 	s := openAt(t, dsn)
 	inc := newIncident(t, s)
 	// Kill the store's connections from the server side.
-	admin, err := sql.Open("pgx", pgtest.Server(t))
+	admin, err := sql.Open("postgres", pgtest.Server(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -523,5 +534,41 @@ func TestPostgresLostConnection(t *testing.T) {
 	evs, err := s.Events(context.Background(), inc.ID)
 	if err != nil || len(evs) != 2 {
 		t.Fatalf("events = %d, %v", len(evs), err)
+	}
+}
+
+// A call on a connection that stopped answering (the VPN gone without a
+// reset) ends when its context does, as one line that says so, and the
+// store works again once the database answers.
+func TestPostgresFrozenLinkEndsAtTheDeadline(t *testing.T) {
+	k, dsn := pgtest.NewLink(t, pgtest.Database(t))
+	s := openAt(t, dsn)
+	inc := newIncident(t, s)
+	k.Freeze()
+	ctx, cancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer cancel()
+	start := time.Now()
+	_, err := s.Incident(ctx, inc.ID)
+	if took := time.Since(start); took > 5*time.Second {
+		t.Fatalf("the read waited %s for a frozen link", took)
+	}
+	if !Unreachable(err) || !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("read over a frozen link: %v", err)
+	}
+	e := incident.Event{IncidentID: inc.ID, Kind: incident.KindNote, Text: "typed while frozen"}
+	wctx, wcancel := context.WithTimeout(context.Background(), 300*time.Millisecond)
+	defer wcancel()
+	start = time.Now()
+	err = s.LogEvent(wctx, &e)
+	if took := time.Since(start); took > 5*time.Second {
+		t.Fatalf("the write waited %s for a frozen link", took)
+	}
+	if !Unreachable(err) || !strings.Contains(err.Error(), "no answer in time") || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("write over a frozen link: %v", err)
+	}
+	k.Cut()
+	k.Restore()
+	if _, err := s.Incident(context.Background(), inc.ID); err != nil {
+		t.Fatalf("read once the link is back: %v", err)
 	}
 }

@@ -46,8 +46,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-
 	"scribe/incident"
 )
 
@@ -70,9 +68,9 @@ type Store struct {
 	watchMu sync.Mutex
 	watch   *sql.Conn // DataVersion's connection, opened on first use
 
-	// pgConfig is PostgreSQL's connection configuration, for the
-	// connection Watch listens on.
-	pgConfig *pgx.ConnConfig
+	// listenURL is the URL of the connection Watch listens on, on
+	// PostgreSQL (see pgSettings).
+	listenURL string
 
 	// readOnly is set by OpenReadOnly: every write is refused before it
 	// reaches the database.

@@ -8,8 +8,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/lib/pq"
 )
 
 // DataVersion changes whenever any connection (this process or another)
@@ -186,45 +185,44 @@ func (w *watcher) listen(ctx context.Context) {
 	}
 }
 
-// session is one connection's worth of listen: it returns when the
-// connection fails or ctx ends.
+// session is one connection's worth of listen: LISTEN on a lib/pq
+// notification connection of its own, the version read through the pool.
+// It returns when that connection fails, a read does, or ctx ends.
 func (w *watcher) session(ctx context.Context) {
-	cctx, cancel := context.WithTimeout(ctx, connectTimeout)
-	conn, err := pgx.ConnectConfig(cctx, w.s.pgConfig)
-	cancel()
+	notes := make(chan *pq.Notification, 16)
+	lc, err := pq.NewListenerConn(w.s.listenURL, notes)
 	if err != nil {
 		return
 	}
-	defer conn.Close(context.WithoutCancel(ctx))
-	row := pgxRows(conn)
+	stop := context.AfterFunc(ctx, func() { lc.Close() })
+	defer func() {
+		stop()
+		lc.Close()
+		for range notes { // until lib/pq's reader, unblocked, closes it
+		}
+	}()
+	row := sqlRows(w.s.pool())
 	// LISTEN fails behind a transaction pooler; polling alone then does.
-	_, lerr := conn.Exec(ctx, "LISTEN scribe_changes")
-	listening := lerr == nil
+	if executed, err := lc.Listen("scribe_changes"); !executed && err != nil {
+		return
+	}
 	if w.check(ctx, row) != nil { // what changed while it was not watching
 		return
 	}
-	for ctx.Err() == nil {
-		if !listening {
-			select {
-			case <-ctx.Done():
-				return
-			case <-time.After(postgresPoll):
-			}
-			if w.check(ctx, row) != nil {
-				return
-			}
-			continue
-		}
-		wctx, cancel := context.WithTimeout(ctx, postgresPoll)
-		n, err := conn.WaitForNotification(wctx)
-		cancel()
-		switch {
-		case ctx.Err() != nil:
+	tick := time.NewTicker(postgresPoll)
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
 			return
-		case err != nil && !pgconn.Timeout(err):
-			return
-		case err == nil && !w.concerns(n.Payload):
-			continue
+		case n, ok := <-notes:
+			if !ok {
+				return
+			}
+			if !w.concerns(n.Extra) {
+				continue
+			}
+		case <-tick.C:
 		}
 		if w.check(ctx, row) != nil {
 			return
@@ -242,18 +240,11 @@ func (w *watcher) concerns(payload string) bool {
 	return id == strconv.FormatInt(w.incidentID, 10)
 }
 
-// rowReader reads one row: a database/sql querier's QueryRowContext, or
-// a pgx connection's QueryRow.
+// rowReader reads one row: a database/sql querier's QueryRowContext.
 type rowReader func(ctx context.Context, query string, args ...any) scanner
 
 func sqlRows(q querier) rowReader {
 	return func(ctx context.Context, query string, args ...any) scanner {
 		return q.QueryRowContext(ctx, query, args...)
-	}
-}
-
-func pgxRows(conn *pgx.Conn) rowReader {
-	return func(ctx context.Context, query string, args ...any) scanner {
-		return conn.QueryRow(ctx, postgresDialect.rebind(query), args...)
 	}
 }

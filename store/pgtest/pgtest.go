@@ -32,8 +32,8 @@ import (
 	"testing"
 	"time"
 
-	// The PostgreSQL driver, registered as "pgx".
-	_ "github.com/jackc/pgx/v5/stdlib"
+	// The PostgreSQL driver, registered as "postgres".
+	_ "github.com/lib/pq"
 )
 
 // EnvURL names the server tests use when it is set.
@@ -133,7 +133,7 @@ func Database(t testing.TB) string {
 
 func createDatabase(t testing.TB, base string) string {
 	t.Helper()
-	admin, err := sql.Open("pgx", base)
+	admin, err := sql.Open("postgres", base)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +149,7 @@ func createDatabase(t testing.TB, base string) string {
 		t.Fatalf("create test database: %v", err)
 	}
 	t.Cleanup(func() {
-		admin, err := sql.Open("pgx", base)
+		admin, err := sql.Open("postgres", base)
 		if err != nil {
 			t.Errorf("drop test database %s: %v", name, err)
 			return
