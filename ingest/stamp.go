@@ -828,7 +828,10 @@ func (r stampReader) timeAfterDate(s string, i int) (clockTime, int, bool) {
 			return clockTime{}, i, false
 		}
 	}
-	return clock(s, j, true)
+	if t, k, ok := clock(s, j, true); ok || j == i {
+		return t, k, ok
+	}
+	return datedMilitary(s, j)
 }
 
 // suffixes reads what may follow a time: zone, "-ish", a range end and, when
