@@ -219,6 +219,12 @@ func (p *parser) documentLine(l docLine) bool {
 			// of them, not the Recovery section.
 			s = sectionActions
 		}
+		done := false
+		if s == sectionResolution && takenLabel(l.clean) && d.underRetro() {
+			// "**Actions taken:**" under a lesson: follow-ups already
+			// done, not how the incident was resolved.
+			s, done = sectionActions, true
+		}
 		l.isList = listed
 		p.endParagraph()
 		p.open = -1 // a heading never continues the entry above it
@@ -230,8 +236,12 @@ func (p *parser) documentLine(l docLine) bool {
 			d.headings = append(d.headings, heading{level: 7, kind: s})
 			d.seenHead = true
 		}
-		d.section, d.done, d.entriesIn = s, false, false
-		if rest != "" {
+		d.section, d.done, d.entriesIn = s, done, false
+		switch {
+		case rest != "" && s == sectionActions:
+			// "**Action planned:** We will alert on …": the item itself.
+			d.actionLine(docLine{raw: rest, content: rest, clean: rest, indent: l.indent + 2, n: l.n}, p)
+		case rest != "":
 			p.narrate(docLine{raw: rest, clean: rest, indent: l.indent + 2, n: l.n})
 		}
 		return true

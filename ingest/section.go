@@ -63,7 +63,7 @@ var sectionNames = []struct {
 		"what we'll change", "what we will change", "what will change", "what's changing", "what is changing",
 		"changes we'll make", "changes we will make", "how we'll prevent", "how we will prevent", "how we'll improve",
 		"how we will improve", "what we'll improve", "what we will improve", "countermeasures", "countermeasure",
-		"improvement actions", "preventive measures", "actionables", "actionable items"}},
+		"improvement actions", "preventive measures", "actionables", "actionable items", "action planned", "planned action"}},
 	{sectionWentWell, []string{"went well", "what worked", "things that worked", "what went right"}},
 	{sectionWentWrong, []string{"went wrong", "went poorly", "go well", "went badly", "could have gone better", "go so well", "didn't go", "did not go",
 		"didn't work", "did not work", "problems encountered", "challenges", "where we struggled", "can be improved", "could be improved",
