@@ -214,36 +214,8 @@ func (p *parser) documentLine(l docLine) bool {
 	}
 	listed := l.isList && !p.numberedHeading(l)
 	if s, rest, ok := headingLine(l.clean, l.content, listed, p.plain && !listed); ok && (p.pending == nil || p.pending.postmortem) && p.awaiting == nil {
-		if d.section == sectionActions && goalLabel(l.clean) {
-			// "**Faster recovery**" over some of the follow-ups: a group
-			// of them, not the Recovery section.
-			s = sectionActions
-		}
-		done := false
-		if s == sectionResolution && takenLabel(l.clean) && d.underRetro() {
-			// "**Actions taken:**" under a lesson: follow-ups already
-			// done, not how the incident was resolved.
-			s, done = sectionActions, true
-		}
 		l.isList = listed
-		p.endParagraph()
-		p.open = -1 // a heading never continues the entry above it
-		d.endSection()
-		if l.isList {
-			// "- **Review actions**:" with the items below it.
-			d.label = &labelScope{kind: s, indent: l.indent, prev: d.section}
-		} else {
-			d.headings = append(d.headings, heading{level: 7, kind: s})
-			d.seenHead = true
-		}
-		d.section, d.done, d.entriesIn = s, done, false
-		switch {
-		case rest != "" && s == sectionActions:
-			// "**Action planned:** We will alert on …": the item itself.
-			d.actionLine(docLine{raw: rest, content: rest, clean: rest, indent: l.indent + 2, n: l.n}, p)
-		case rest != "":
-			p.narrate(docLine{raw: rest, clean: rest, indent: l.indent + 2, n: l.n})
-		}
+		p.labelHeading(l, s, rest)
 		return true
 	}
 	if s := p.retroIntro(l); s != sectionNone {
@@ -285,6 +257,41 @@ func (p *parser) documentLine(l docLine) bool {
 		p.narrate(l)
 	}
 	return false
+}
+
+// labelHeading makes a line that stands for a heading (see headingLine)
+// the section in force, with the text after its "Label:".
+func (p *parser) labelHeading(l docLine, s section, rest string) {
+	d := &p.doc
+	if d.section == sectionActions && goalLabel(l.clean) {
+		// "**Faster recovery**" over some of the follow-ups: a group
+		// of them, not the Recovery section.
+		s = sectionActions
+	}
+	done := false
+	if s == sectionResolution && takenLabel(l.clean) && d.underRetro() {
+		// "**Actions taken:**" under a lesson: follow-ups already
+		// done, not how the incident was resolved.
+		s, done = sectionActions, true
+	}
+	p.endParagraph()
+	p.open = -1 // a heading never continues the entry above it
+	d.endSection()
+	if l.isList {
+		// "- **Review actions**:" with the items below it.
+		d.label = &labelScope{kind: s, indent: l.indent, prev: d.section}
+	} else {
+		d.headings = append(d.headings, heading{level: 7, kind: s})
+		d.seenHead = true
+	}
+	d.section, d.done, d.entriesIn = s, done, false
+	switch {
+	case rest != "" && s == sectionActions:
+		// "**Action planned:** We will alert on …": the item itself.
+		d.actionLine(docLine{raw: rest, content: rest, clean: rest, indent: l.indent + 2, n: l.n}, p)
+	case rest != "":
+		p.narrate(docLine{raw: rest, clean: rest, indent: l.indent + 2, n: l.n})
+	}
 }
 
 // timedListItem reports a list item of a narrative field's section that
