@@ -112,7 +112,7 @@ func (p *parser) enterHeading(level int, text string) {
 		if h.kind == sectionActions {
 			// "### Faster rollbacks" under "## What we're changing": the
 			// heading names the item, its paragraphs describe it.
-			d.headItem = entryText(cleanInline(text))
+			d.headItem = headedItemText(entryText(cleanInline(text)))
 		}
 	}
 	if len(d.headings) > 0 && d.headings[len(d.headings)-1].done || h.kind == sectionActions && doneHeading(text) {
@@ -179,11 +179,12 @@ func doneHeading(text string) bool {
 	for _, prefix := range []string{"already ", "items ", "actions "} {
 		l = strings.TrimPrefix(l, prefix)
 	}
-	for _, suffix := range []string{" items", " actions", " remediations", " follow-ups", " work", " tasks"} {
+	for _, suffix := range []string{" items", " actions", " action", " remediations", " follow-ups", " work", " tasks"} {
 		l = strings.TrimSuffix(l, suffix)
 	}
 	switch l {
-	case "completed", "complete", "done", "shipped", "finished", "fixed", "resolved", "closed":
+	case "completed", "complete", "done", "shipped", "finished", "fixed", "resolved", "closed", "resulting":
+		// "## Resulting actions": what the incident led the team to do.
 		return true
 	}
 	return false

@@ -63,7 +63,7 @@ var sectionNames = []struct {
 		"what we'll change", "what we will change", "what will change", "what's changing", "what is changing",
 		"changes we'll make", "changes we will make", "how we'll prevent", "how we will prevent", "how we'll improve",
 		"how we will improve", "what we'll improve", "what we will improve", "countermeasures", "countermeasure",
-		"improvement actions", "preventive measures", "actionables", "actionable items", "action planned", "planned action"}},
+		"improvement actions", "preventive measures", "actionables", "actionable items", "action planned", "planned action", "resulting action"}},
 	{sectionWentWell, []string{"went well", "what worked", "things that worked", "what went right"}},
 	{sectionWentWrong, []string{"went wrong", "went poorly", "go well", "went badly", "could have gone better", "go so well", "didn't go", "did not go",
 		"didn't work", "did not work", "problems encountered", "challenges", "where we struggled", "can be improved", "could be improved",
@@ -261,6 +261,10 @@ func headingLine(clean, content string, listed, plain bool) (section, string, bo
 		// document is a web page copied as text, which lost its bold.
 		return sectionNone, "", false
 	case colon && len(label) > 40:
+		return sectionNone, "", false
+	case colon && !bold && strings.Contains(label, ", "):
+		// "In the config file, you need to do:" opens a clause, as a
+		// sentence does; a section's name has no comma in it.
 		return sectionNone, "", false
 	}
 	if !mayName(label) || !exactName(label) {
