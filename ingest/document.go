@@ -312,7 +312,7 @@ func (p *parser) timedListItem(l docLine) bool {
 // we will").
 var (
 	planWho    = lazyregexp.New(`(?i)\b(?:we(?:'re| are| will|'ll| plan to| intend to| have started to)|going forward|in the (?:coming|next) (?:days|weeks|months))\b`)
-	planWhat   = lazyregexp.New(`(?i)\b(?:following|these|several|some|a few|a number of)\b.*\b(?:actions|steps|changes|improvements|measures|items|things|follow-ups)\b`)
+	planWhat   = lazyregexp.New(`(?i)\b(?:following|these|several|some|a few|a number of)\b.*\b(?:actions|steps|changes|improvements|measures|items|things|follow-ups)\b|\b(?:do|take|make|implement) the following\b`)
 	planEnding = lazyregexp.New(`(?i)\bwe(?:'re| are| will|'ll)(?: also)?(?: be)?$`)
 )
 
