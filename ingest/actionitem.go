@@ -269,7 +269,7 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		}
 	}
 	rest, stated := itemState(&a, rest)
-	if !stated && a.State == incident.ItemOpen && (doneAlready().MatchString(rest) || doneNote().MatchString(rest)) {
+	if !stated && a.State == incident.ItemOpen && (doneAlready().MatchString(rest) || doneNote().MatchString(rest) || donePassive().MatchString(rest) && !willHaveBeen().MatchString(rest)) {
 		// "We've fixed the resize tool …", as a postmortem lists what
 		// is already done beside what is planned.
 		a.State = incident.ItemDone
