@@ -216,14 +216,20 @@ func (p *parser) frontMatter() {
 	if fence == "+++" {
 		sep = "="
 	}
+	table := false
 	for i := start + 1; i < len(p.lines) && i < start+60; i++ {
 		l := strings.TrimSpace(p.lines[i])
 		if l == fence {
 			p.skip = [2]int{start, i + 1}
 			return
 		}
+		if fence == "+++" && strings.HasPrefix(l, "[") {
+			table = true // "[extra]": the keys below are the table's
+		}
 		key, val, ok := strings.Cut(l, sep)
-		if !ok {
+		if !ok || table || nestedKey(p.lines[i]) {
+			// "resources:\n- src: …\n  title: Image": a list's or a
+			// table's title is not the post's.
 			continue
 		}
 		val = strings.Trim(strings.TrimSpace(val), `"'`)
@@ -235,6 +241,12 @@ func (p *parser) frontMatter() {
 		}
 	}
 	p.title, p.fmDate = "", ""
+}
+
+// nestedKey reports a front matter line indented or listed under another
+// key ("  title: …", "- src: …").
+func nestedKey(raw string) bool {
+	return raw != "" && (raw[0] == ' ' || raw[0] == '\t' || raw[0] == '-')
 }
 
 // statusPageTitle takes the incident's name on a status page, the line
