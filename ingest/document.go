@@ -345,7 +345,10 @@ func (p *parser) retroIntro(l docLine) section {
 // following changes:", "Beyond that, we are:"), and a list follows.
 func (p *parser) actionIntro(l docLine) bool {
 	d := &p.doc
-	if l.isList || d.section == sectionActions || d.section == sectionTimeline || len(l.clean) > 240 || !strings.HasSuffix(l.clean, ":") {
+	// The paragraph's last sentence is the one that introduces the list
+	// ("… for that we apologize. Going forward, we will do the following:").
+	text := lastSentence(l.clean)
+	if l.isList || d.section == sectionActions || d.section == sectionTimeline || len(text) > 240 || !strings.HasSuffix(text, ":") {
 		return false
 	}
 	next := p.nonBlank(l.n, 1)
@@ -355,7 +358,7 @@ func (p *parser) actionIntro(l docLine) bool {
 	if _, listed := listItem(strings.TrimSpace(p.lines[next])); !listed {
 		return false
 	}
-	text := strings.TrimSpace(strings.TrimSuffix(l.clean, ":"))
+	text = strings.TrimSpace(strings.TrimSuffix(text, ":"))
 	return classify(text) == sectionActions || planWho().MatchString(text) && (planWhat().MatchString(text) || planEnding().MatchString(text))
 }
 

@@ -10,7 +10,7 @@ import (
 // bullets that only describe a later release are not.
 func TestDoTheFollowingIntro(t *testing.T) {
 	doc := "# Slow confirmations on the relay\n\n# Summary\n\nOn March 3, 2024 at 1410 UTC confirmations slowed down.\n\n" +
-		"# Recovery and lessons\n\nThe backlog cleared on its own. From now on, we will do the following so that it does not recur:\n\n" +
+		"# Recovery and lessons\n\nThe backlog cleared on its own once traffic fell back to its usual level, about forty minutes later. We did not post a single status update while it lasted, and users had to guess what was going on from their own dashboards. That was a mistake. From now on, we will do the following so that it does not recur:\n\n" +
 		"- We will alert on relay lag above thirty seconds.\n" +
 		"- We will raise the poll rate limit for partners.\n\n" +
 		"The next release changes the design. In short:\n\n" +
