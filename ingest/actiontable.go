@@ -21,7 +21,7 @@ var actionColumns = []struct {
 }{
 	{[]string{"owner", "owners", "assignee", "assigned", "who", "responsible", "dri", "team"}, func(t *actionTable) *int { return &t.owner }},
 	{[]string{"priority", "prio", "p", "severity"}, func(t *actionTable) *int { return &t.priority }},
-	{[]string{"due", "deadline", "eta", "target", "when", "date", "by"}, func(t *actionTable) *int { return &t.due }},
+	{[]string{"due", "deadline", "eta", "target", "when", "date", "by", "expected"}, func(t *actionTable) *int { return &t.due }},
 	{[]string{"status", "state", "done", "complete", "completed"}, func(t *actionTable) *int { return &t.state }},
 	{[]string{"ticket", "issue", "link", "jira", "tracking", "tracker", "url", "pr", "id", "key", "ref", "bug"}, func(t *actionTable) *int { return &t.link }},
 	{[]string{"action", "actions", "item", "items", "task", "tasks", "title", "what", "step", "steps", "follow", "followup", "remediation", "work", "change", "fix", "name"}, func(t *actionTable) *int { return &t.title }},
