@@ -62,6 +62,12 @@ func (d *documentParts) listItem(l docLine, p *parser) {
 		d.group = &labelScope{indent: l.indent, text: strings.TrimSuffix(text, ":")}
 		return
 	}
+	if d.group != nil && l.indent > d.group.indent && fragmentItem(text) {
+		// "- [ ] Ensure alerting is in place for:" over "- [ ] Relay"
+		// and "- [ ] Claims API": one item that names them.
+		d.groupFragment(text, l, p)
+		return
+	}
 	if n := len(d.items); n > 0 && l.indent > d.itemInfo[n-1].indent {
 		last, info := d.items[n-1], d.itemInfo[n-1]
 		if detailLine(text) || !groupLike(last.Title) {
@@ -269,7 +275,7 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		}
 	}
 	rest, stated := itemState(&a, rest)
-	if !stated && a.State == incident.ItemOpen && (doneAlready().MatchString(rest) || doneNote().MatchString(rest) || donePassive().MatchString(rest) && !willHaveBeen().MatchString(rest)) {
+	if !stated && a.State == incident.ItemOpen && toldDone(rest) {
 		// "We've fixed the resize tool …", as a postmortem lists what
 		// is already done beside what is planned.
 		a.State = incident.ItemDone

@@ -67,6 +67,7 @@ type labelScope struct {
 	indent int
 	text   string
 	prev   section
+	item   int // 1 + the index of the item its fragments make, 0 before one
 }
 
 type itemInfo struct {

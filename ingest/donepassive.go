@@ -11,3 +11,9 @@ var donePassive = lazyregexp.New(`(?i)^(?:[^.;]{0,160}?\s)?(?:has|have)\s+(?:now
 
 // willHaveBeen reports the future perfect, "will have been", which plans.
 var willHaveBeen = lazyregexp.New(`(?i)\bwill\s+have\s+been\b`)
+
+// toldDone reports an item whose words say it is done: "We've fixed …",
+// a closing "_done_" note, or the passive "… has been disabled".
+func toldDone(rest string) bool {
+	return doneAlready().MatchString(rest) || doneNote().MatchString(rest) || donePassive().MatchString(rest) && !willHaveBeen().MatchString(rest)
+}
