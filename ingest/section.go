@@ -78,7 +78,7 @@ var sectionNames = []struct {
 	{sectionResolution, []string{"resolution", "recovery", "mitigation", "how we fixed", "how it was fixed"}},
 	{sectionServices, []string{"affected services", "services affected", "affected components",
 		"components affected", "affected systems", "systems affected"}},
-	{sectionImpact, []string{"impact", "who was affected", "customer effect", "user effect"}},
+	{sectionImpact, []string{"impact", "what was impacted", "who was impacted", "who was affected", "customer effect", "user effect"}},
 	{sectionSummary, []string{"summary", "overview", "tl;dr", "tldr", "what happened", "description", "short version", "in brief", "at a glance", "context",
 		"the incident"}},
 }
