@@ -19,6 +19,10 @@ func (d *documentParts) actionLine(l docLine, p *parser) {
 	if l.isList {
 		d.endActionPara()
 		d.listed = true
+		if d.conditionLine(l, p) || d.describedLine(l) {
+			d.lastList = true
+			return
+		}
 		d.listItem(l, p)
 		d.lastList = true
 		return
@@ -37,6 +41,9 @@ func (d *documentParts) actionLine(l docLine, p *parser) {
 		// "Owner: Jane" under "### AI-1: Automate certificate renewal".
 		d.headDetails = append(d.headDetails, entryText(text))
 		return
+	}
+	if d.lastList && d.describedLine(l) {
+		return // a wrapped line of the description
 	}
 	if n := len(d.items); d.lastList && n > 0 {
 		// A wrapped item: its text goes on.

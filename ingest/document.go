@@ -68,6 +68,9 @@ type labelScope struct {
 	text   string
 	prev   section
 	item   int // 1 + the index of the item its fragments make, 0 before one
+	// criteria says the list lines under it are the conditions of its
+	// item ("If an attack is ongoing: pause"), its description.
+	criteria bool
 }
 
 type itemInfo struct {

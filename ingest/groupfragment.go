@@ -21,7 +21,29 @@ func (d *documentParts) groupFragment(text string, l docLine, p *parser) {
 		d.itemInfo[g.item-1].text += ", " + text
 		return
 	}
+	if l2 := strings.ToLower(text); strings.HasSuffix(l2, " to") || strings.HasSuffix(l2, " by") {
+		// "encourage authors to" over steps of its own: a plan in
+		// several levels, one item whose description they are.
+		if d.addItem(g.text, g.indent, l.n, d.done || taskDone(l.raw), p.docY) {
+			g.item, g.criteria = len(d.items), true
+			d.items[len(d.items)-1].Description = fitNarrative(text)
+		}
+		return
+	}
 	if d.addItem(g.text+" "+text, g.indent, l.n, d.done || taskDone(l.raw), p.docY) {
 		g.item = len(d.items)
 	}
+}
+
+// describedLine adds a line under an item whose deeper lines describe it
+// (see conditionLine, groupFragment) to its description; it reports
+// whether there was such an item.
+func (d *documentParts) describedLine(l docLine) bool {
+	g := d.group
+	if g == nil || !g.criteria || g.item == 0 || g.item != len(d.items) || l.indent <= g.indent {
+		return false
+	}
+	it := &d.items[g.item-1]
+	it.Description = fitNarrative(strings.TrimSpace(it.Description + " " + entryText(l.clean)))
+	return true
 }
