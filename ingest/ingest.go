@@ -47,6 +47,9 @@ type Entry struct {
 	Pinned bool
 
 	prose bool // read from a sentence rather than a timeline line
+	// period is set for a sentence that opens with a span ("between
+	// 13:05 and 13:47 UTC, …"), which summarises (see keptProse).
+	period bool
 	// section is the part of a postmortem the entry was read in (see
 	// retold).
 	section section

@@ -1286,8 +1286,16 @@ func (p *parser) keptProse() func(Entry) bool {
 			told[e.At.Unix()/60] = true
 		}
 	}
+	sentences := map[int64]bool{} // minutes a sentence that is no span tells
+	for _, e := range p.entries {
+		if e.prose && !e.period {
+			sentences[e.At.Unix()/60] = true
+		}
+	}
 	return func(e Entry) bool {
-		if told[e.At.Unix()/60] {
+		if told[e.At.Unix()/60] || e.period && sentences[e.At.Unix()/60] {
+			// "Between 13:05 and 13:47 UTC, …" above "At 13:05 UTC, …":
+			// the span summarises what the sentence tells.
 			return false
 		}
 		if e.postmortem {

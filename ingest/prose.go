@@ -15,6 +15,7 @@ var proseFiller = sync.OnceValue(func() map[string]bool {
 	return map[string]bool{
 		"starting": true, "beginning": true, "from": true, "just": true, "shortly": true, "after": true,
 		"around": true, "approximately": true, "about": true, "at": true, "roughly": true, "before": true,
+		"between": true,
 	}
 })
 
@@ -32,7 +33,7 @@ func (p *parser) prose(para []textLine) {
 		b.WriteString(l.text)
 	}
 	s := b.String()
-	if !strings.ContainsAny(s, ":") && !strings.Contains(strings.ToLower(s), "m") {
+	if !strings.ContainsAny(s, ":") && !strings.Contains(strings.ToLower(s), "m") && !militaryMark(s) {
 		return
 	}
 	line := 0 // the paragraph line holding position i; i only moves forward
@@ -89,7 +90,11 @@ func (p *parser) prose(para []textLine) {
 // local time of a city the text does not name, which is read in the
 // document's zone.
 func (p *parser) addProse(st stamp, text string, l textLine, summary bool) {
-	if p.addEntry(st, text, l.line, l.text, summary) && st.unnamedLocal {
+	added := p.addEntry(st, text, l.line, l.text, summary)
+	if added && st.span {
+		p.entries[len(p.entries)-1].period = true
+	}
+	if added && st.unnamedLocal {
 		p.change(l.line, l.text, "a time written as local time, and the text names no city whose zone it is: read in the document's zone; write the zone after the time to change it")
 	}
 }
@@ -277,24 +282,43 @@ func (p *parser) proseStamp(s string, i int) (stamp, int, bool) {
 		if byteAt(s, k) == ',' {
 			k = skipSpaces(s, k+1)
 		}
-		for range 3 {
-			fw := strings.ToLower(letters(s, k))
-			if !proseFiller()[fw] {
-				break
-			}
-			k = skipSpaces(s, k+len(fw))
-			if fw == "at" {
-				break
-			}
-		}
+		k, period := skipFiller(s, k)
 		st, e2, ok := p.r.stampAt(s, k)
 		if !ok || !st.hasTime || st.hasDate() {
 			return stamp{}, 0, false
 		}
 		st.year, st.month, st.day = y, m, d
-		return localClock(s, k, e2, st), e2, true
+		st = localClock(s, k, e2, st)
+		if period {
+			// "On April 26, 2023 between 1900 and 2100 UTC, …": a span
+			// the summary opens with (see keptProse).
+			e2, st.span = p.skipPeriodEnd(s, e2), true
+		}
+		return st, e2, true
 	}
 	return stamp{}, 0, false
+}
+
+// skipFiller skips the words between "On <date>" and its time
+// ("starting at", "between the hours of"), reporting whether they open a
+// span.
+func skipFiller(s string, k int) (int, bool) {
+	period := false
+	for range 3 {
+		fw := strings.ToLower(letters(s, k))
+		if !proseFiller()[fw] {
+			break
+		}
+		k = skipSpaces(s, k+len(fw))
+		period = period || fw == "between" || fw == "from"
+		if fw == "between" {
+			k = skipHoursOf(s, k) // "between the hours of 1900 and 2100 UTC"
+		}
+		if fw == "at" {
+			break
+		}
+	}
+	return k, period
 }
 
 // openingDate reads the date a sentence at s[i:] opens with: "On

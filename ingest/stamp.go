@@ -24,6 +24,7 @@ type stamp struct {
 	// text does not name.
 	local, unnamedLocal bool
 	ranged              bool // the time was the start of a range
+	span                bool // a sentence opened with it as "On <date> between … and …"
 	leap                bool // written with a 60th second ("23:59:60")
 	// weekday is the day of the week written before a time without a
 	// date ("Friday 16:30"), plus one; 0 when none.
@@ -633,6 +634,8 @@ func militaryClock(s string, i int) (hour, minute, end int, ok bool) {
 		return v / 100, v % 100, k + 4, true
 	case strings.HasPrefix(s[k:], "hrs") && wordEnd(s, k+3):
 		return v / 100, v % 100, k + 3, true
+	case militaryRangeStart(s, k):
+		return v / 100, v % 100, k, true
 	}
 	return 0, 0, i, false
 }
