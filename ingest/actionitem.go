@@ -457,7 +457,7 @@ func itemTitle(rest, full string) (string, string) {
 	desc := ""
 	if lead, after, ok := strings.Cut(rest, "**:"); ok && strings.HasPrefix(strings.TrimSpace(rest), "**") {
 		title, desc = cleanInline(lead), strings.TrimSpace(after)
-	} else if i := strings.Index(title, ": "); i > 0 && i < 60 && len(strings.Fields(title[:i])) <= 6 && len(strings.Fields(title[:i])) >= 2 {
+	} else if i := strings.Index(title, ": "); i > 0 && i < 60 && len(strings.Fields(title[:i])) <= 6 && len(strings.Fields(title[:i])) >= 2 && !openBracket(title[:i]) {
 		// "Read/write separation: implementing …" (a one-word lead such
 		// as "Runbook:" is part of the title).
 		title, desc = title[:i], strings.TrimSpace(title[i+2:])
