@@ -111,6 +111,11 @@ func (p *parser) enterHeading(level int, text string) {
 		// be the follow-ups.
 		h.kind = d.headings[n-1].kind
 	}
+	if n := len(d.headings); n > 0 && d.headings[n-1].kind == sectionActions && h.kind == sectionActions && markedHeading(text) {
+		// "#### 2) TODO Configuration management" under the follow-ups
+		// names one of them, not a section.
+		h.kind = sectionNone
+	}
 	if h.kind == sectionNone && len(d.headings) > 0 {
 		h.kind = d.headings[len(d.headings)-1].kind
 		if h.kind == sectionActions {
@@ -187,8 +192,7 @@ func doneHeading(text string) bool {
 		l = strings.TrimSuffix(l, suffix)
 	}
 	switch l {
-	case "completed", "complete", "done", "shipped", "finished", "fixed", "resolved", "closed", "resulting":
-		// "## Resulting actions": what the incident led the team to do.
+	case "completed", "complete", "done", "shipped", "finished", "fixed", "resolved", "closed":
 		return true
 	}
 	return false
@@ -468,7 +472,7 @@ func (d *documentParts) endSection() {
 		switch {
 		case d.listed:
 		case d.headItem != "":
-			if !d.addItem(d.headItem, 0, 0, d.done, d.year) {
+			if !d.addItem(d.headItem, 0, 0, d.done || headlineDone(d.headItem), d.year) {
 				break
 			}
 			it := &d.items[len(d.items)-1]

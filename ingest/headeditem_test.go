@@ -39,3 +39,26 @@ func TestResultingActionHeadings(t *testing.T) {
 		}
 	}
 }
+
+// Under the same heading, planned actions keep their state: "TODO" in
+// front of the name, or a plan, is open; the marker is no part of it.
+func TestResultingActionPlanned(t *testing.T) {
+	doc := "# Queue lag\n\n## Timeline\n\n- **09:10** Queue lag alert\n- **09:40** Lag cleared\n\n## Resulting Action\n\n" +
+		"#### 1) Plan for the database move\n\n`@ines` is planning the move to the new host.\n\n" +
+		"#### 2) TODO Configuration Management\n\nWe need one way to roll out config to every node.\n\n" +
+		"#### 3) Queue weights updated\n\nIngress now has twice the weight of push.\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	want := []incident.ActionItem{
+		{Title: "Plan for the database move", State: incident.ItemOpen},
+		{Title: "Configuration Management", State: incident.ItemOpen},
+		{Title: "Queue weights updated", State: incident.ItemDone},
+	}
+	if len(res.ActionItems) != len(want) {
+		t.Fatalf("items %v, want %d", itemTitles(res.ActionItems), len(want))
+	}
+	for i, w := range want {
+		if a := res.ActionItems[i]; a.Title != w.Title || a.State != w.State {
+			t.Errorf("item %d: %q %q, want %q %q", i, a.Title, a.State, w.Title, w.State)
+		}
+	}
+}
