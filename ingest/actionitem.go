@@ -282,10 +282,10 @@ func parseItem(text string, docYear int) incident.ActionItem {
 		}
 	}
 	rest, stated := itemState(&a, rest)
-	if !stated && a.State == incident.ItemOpen && toldDone(rest) {
+	if !stated && a.State == incident.ItemOpen {
 		// "We've fixed the resize tool …", as a postmortem lists what
-		// is already done beside what is planned.
-		a.State = incident.ItemDone
+		// is already done beside what is planned; "… it was rejected".
+		a.State = toldState(rest)
 	}
 	if m := ownerField().FindStringSubmatch(rest); m != nil {
 		a.Owner = strings.TrimSpace(m[1])
