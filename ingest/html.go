@@ -127,18 +127,26 @@ func countTag(l, open string) int {
 	}
 }
 
-// htmlSkipped are the elements whose content is no part of the text: code
-// and styles, and a page's chrome.
-var htmlSkipped = map[string]bool{
-	"script": true, "style": true, "noscript": true, "template": true, "svg": true,
-	"nav": true, "footer": true, "form": true, "button": true, "select": true, "iframe": true, "head": true,
+// htmlSkipped reports whether the content of the element tag is no part
+// of the text: code, a page's chrome.
+func htmlSkipped(tag string) bool {
+	switch tag {
+	case "script", "style", "noscript", "template", "svg",
+		"nav", "footer", "form", "button", "select", "iframe", "head":
+		return true
+	}
+	return false
 }
 
-// htmlBlock are the elements that start a line of their own.
-var htmlBlock = map[string]bool{
-	"p": true, "div": true, "section": true, "article": true, "main": true, "header": true, "aside": true,
-	"blockquote": true, "table": true, "ul": true, "ol": true, "dl": true, "dt": true, "dd": true,
-	"figure": true, "figcaption": true, "hr": true, "details": true, "summary": true, "body": true, "html": true,
+// htmlBlock reports whether the element tag starts a line of its own.
+func htmlBlock(tag string) bool {
+	switch tag {
+	case "p", "div", "section", "article", "main", "header", "aside",
+		"blockquote", "table", "ul", "ol", "dl", "dt", "dd",
+		"figure", "figcaption", "hr", "details", "summary", "body", "html":
+		return true
+	}
+	return false
 }
 
 // htmlWriter turns HTML tokens into Markdown lines.
@@ -183,7 +191,7 @@ func (w *htmlWriter) start(tag string, selfClosing bool) {
 	if tag == "title" {
 		w.inTitle = true
 	}
-	if htmlSkipped[tag] && !selfClosing {
+	if htmlSkipped(tag) && !selfClosing {
 		w.skip++
 		return
 	}
@@ -227,7 +235,7 @@ func (w *htmlWriter) start(tag string, selfClosing bool) {
 	case "strong", "b":
 		w.text("**")
 	default:
-		if htmlBlock[tag] {
+		if htmlBlock(tag) {
 			w.block()
 		}
 	}
@@ -237,7 +245,7 @@ func (w *htmlWriter) end(tag string) {
 	if tag == "title" {
 		w.inTitle = false
 	}
-	if htmlSkipped[tag] {
+	if htmlSkipped(tag) {
 		w.skip = max(w.skip-1, 0)
 		return
 	}
@@ -269,7 +277,7 @@ func (w *htmlWriter) end(tag string) {
 	case "strong", "b":
 		w.text("**")
 	default:
-		if htmlBlock[tag] {
+		if htmlBlock(tag) {
 			w.block()
 		}
 	}
