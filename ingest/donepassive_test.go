@@ -22,3 +22,31 @@ func TestDonePassive(t *testing.T) {
 		}
 	}
 }
+
+// An item told in the simple past is done: a list of what changed after
+// the incident writes "We added …", "Added …" or "… was installed". A
+// participle that is also an adjective is a plan unless an article makes
+// it the verb; an imperative that looks like a past form stays open.
+func TestDonePast(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want incident.ItemState
+	}{
+		{"We added an alert on the age of the oldest queued build.", incident.ItemDone},
+		{"we requested every maintainer review their tokens", incident.ItemDone},
+		{"Added alerting on free disk space", incident.ItemDone},
+		{"Increased the volume size to 200 GB", incident.ItemDone},
+		{"During the June site visit a serial console server was installed.", incident.ItemDone},
+		{"Both keys were rotated (#88)", incident.ItemDone},
+		{"Improved alerting on queue depth", incident.ItemOpen},
+		{"Increased monitoring of the batch hosts", incident.ItemOpen},
+		{"Set up websocket tracing on the edge nodes", incident.ItemOpen},
+		{"Add an alert on free disk space", incident.ItemOpen},
+		{"The proposal was rejected by the board", incident.ItemWontDo},
+		{"We need to add a cleanup job", incident.ItemOpen},
+	} {
+		if got := parseItem(c.text, 2024).State; got != c.want {
+			t.Errorf("%q: state %q, want %q", c.text, got, c.want)
+		}
+	}
+}

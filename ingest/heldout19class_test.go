@@ -176,7 +176,7 @@ func TestCompletedSubheading(t *testing.T) {
 // item kept whole as its title is not repeated as its description.
 func TestItemKeysReasonsAndLength(t *testing.T) {
 	for text, want := range map[string][3]string{
-		"Rolled back the proxy change (PAYREL-1201).":           {"Rolled back the proxy change", "Tracking: PAYREL-1201", "open"},
+		"Rolled back the proxy change (PAYREL-1201).":           {"Rolled back the proxy change", "Tracking: PAYREL-1201", "done"},
 		"Alert when the volume passes 85% (#1432) — @kpatel":    {"Alert when the volume passes 85%", "Tracking: #1432", "open"},
 		"~~Move homes to a managed store~~ not this term (#40)": {"Move homes to a managed store", "Not this term. Tracking: #40", "wontdo"},
 		"~~Move homes to a managed store~~":                     {"Move homes to a managed store", "", "done"},
