@@ -34,11 +34,35 @@ var dashOwner = lazyregexp.New(`^([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*(?:[-–—:]\
 // when the first word is a proper name and the task starts in lower case,
 // as a task does after its owner ("Monitoring - add alerts" is no one's).
 func leadingOwner(text string) (owner, rest string, ok bool) {
-	m := dashOwner().FindStringSubmatch(strings.TrimSpace(text))
+	t := strings.TrimSpace(text)
+	if m := toOwner().FindStringSubmatch(t); m != nil && m[1] != "Begin" && properNames()[plainLetters(m[1])] {
+		return m[1], m[2], true
+	}
+	m := dashOwner().FindStringSubmatch(t)
 	if m == nil || !properNames()[strings.Fields(m[1])[0]] && !personLike(m[1]) {
 		return "", text, false
 	}
 	return m[1], m[2], true
+}
+
+// toOwner is an item told as who will do it, as meeting notes write it:
+// "Nóva to send the list of domains". Only a known given name opens it,
+// as "Need to add …" or "Migrate to …" are no one's.
+var toOwner = lazyregexp.New(`^(\p{Lu}\p{Ll}+)\s+to\s+(\p{Ll}+\s.+)$`)
+
+// plainLetters folds the accented Latin letters of a name to their plain
+// ones ("Nóva" → "Nova"), as propernames.txt spells names.
+func plainLetters(name string) string {
+	from := []rune("áàâäãåéèêëíìîïóòôöõúùûüñçÁÀÂÄÃÅÉÈÊËÍÌÎÏÓÒÔÖÕÚÙÛÜÑÇ")
+	to := []rune("aaaaaaeeeeiiiiooooouuuuncAAAAAAEEEEIIIIOOOOOUUUUNC")
+	return strings.Map(func(r rune) rune {
+		for i, a := range from {
+			if a == r {
+				return to[i]
+			}
+		}
+		return r
+	}, name)
 }
 
 // personLike reports whether the words before an item's task, not in

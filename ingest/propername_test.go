@@ -1,6 +1,9 @@
 package ingest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // An item that opens with a given name the English name list lacks is
 // still that person's; one that opens with a kind of work is no one's.
@@ -19,6 +22,24 @@ func TestLeadingOwnerBeyondTheNameList(t *testing.T) {
 		owner, rest, _ := leadingOwner(in)
 		if owner != want[0] || owner != "" && rest != want[1] {
 			t.Errorf("leadingOwner(%q) = %q, %q; want %q, %q", in, owner, rest, want[0], want[1])
+		}
+	}
+}
+
+// "Name to verb …" names the item's owner when the name is a given name
+// in the name list (accents folded);
+// "Need to add …" and "Migrate to …" are no one's.
+func TestToOwner(t *testing.T) {
+	for text, want := range map[string][2]string{
+		"Nóva to send the list of domains to retire": {"Nóva", "send the list of domains to retire"},
+		"Dana to draft the customer notice":          {"Dana", "draft the customer notice"},
+		"Need to add an alert on disk space":         {"", "Need to add an alert on disk space"},
+		"Migrate to the new cluster":                 {"", "Migrate to the new cluster"},
+		"Begin to phase out the old hosts":           {"", "Begin to phase out the old hosts"},
+	} {
+		a := parseItem(text, 2024)
+		if a.Owner != want[0] || a.Title != strings.ToUpper(want[1][:1])+want[1][1:] && a.Title != want[1] {
+			t.Errorf("parseItem(%q) = owner %q title %q, want %q", text, a.Owner, a.Title, want)
 		}
 	}
 }
