@@ -6,6 +6,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"scribe/incident"
 	"scribe/store"
@@ -13,10 +14,24 @@ import (
 
 // slackKey identifies a message imported from Slack: its ts instant (to
 // the microsecond, unique within a channel) and its author, or its text
-// (an export read first without users.json names authors by id).
+// (an export read first without users.json names authors by id). An
+// instant with a fraction of a second is Slack's ts and names the message
+// by itself: a day's file read alone and then the whole export can give
+// one message two authors and two texts (an id, then a name; a mention
+// as an id, then as a name).
 type slackKey struct {
 	at  int64
 	who string
+}
+
+// messageKeys are the keys an imported event is known by.
+func messageKeys(e incident.Event) []slackKey {
+	at := e.OccurredAt.UnixNano()
+	keys := []slackKey{{at, "by " + e.Author}, {at, e.Text}}
+	if e.OccurredAt.Nanosecond() != 0 {
+		keys = append(keys, slackKey{at, ""})
+	}
+	return keys
 }
 
 // skipImported drops from snap the events incident id already has from an
@@ -29,13 +44,14 @@ func skipImported(ctx context.Context, st *store.Store, id int64, snap *incident
 	seen := make(map[slackKey]bool, 2*len(have))
 	for _, e := range have {
 		if e.Source == incident.SourceImport {
-			seen[slackKey{e.OccurredAt.UnixNano(), "by " + e.Author}] = true
-			seen[slackKey{e.OccurredAt.UnixNano(), e.Text}] = true
+			for _, k := range messageKeys(e) {
+				seen[k] = true
+			}
 		}
 	}
 	kept := snap.Events[:0]
 	for _, e := range snap.Events {
-		if !seen[slackKey{e.OccurredAt.UnixNano(), "by " + e.Author}] && !seen[slackKey{e.OccurredAt.UnixNano(), e.Text}] {
+		if !slices.ContainsFunc(messageKeys(e), func(k slackKey) bool { return seen[k] }) {
 			kept = append(kept, e)
 		}
 	}

@@ -68,3 +68,45 @@ func TestImportSlackTwiceNoDoubles(t *testing.T) {
 		t.Errorf("%d imported events, want 3: %+v", imported, events)
 	}
 }
+
+// TestImportSlackDayThenExportNoDoubles: a day's file read alone names the
+// author and a mention by Slack id; the whole export read afterwards names
+// them, and an edit changed the text. Slack's ts still says it is the same
+// message, so it is not added twice.
+func TestImportSlackDayThenExportNoDoubles(t *testing.T) {
+	dir := t.TempDir()
+	export := filepath.Join(dir, "export")
+	files := map[string]string{
+		"users.json": `[{"id": "U1NOOR", "name": "noor", "real_name": "Noor Haidari"},
+ {"id": "U2ELI", "name": "eli", "real_name": "Eli Brandt"}]`,
+		"channels.json": `[{"id": "C1", "name": "inc-search"}]`,
+		"inc-search/2024-07-02.json": `[
+ {"type": "message", "user": "U1NOOR", "text": "<@U2ELI> can you restart the reindex job?", "ts": "1719914400.000100",
+  "edited": {"user": "U1NOOR", "ts": "1719914460.000000"}},
+ {"type": "message", "user": "U2ELI", "text": "Restarted, watching the queue", "ts": "1719915000.000200"}
+]`,
+	}
+	for name, text := range files {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(export, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(export, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	alone := filepath.Join(dir, "2024-07-02.json")
+	if err := os.WriteFile(alone, []byte(files["inc-search/2024-07-02.json"]), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	db := filepath.Join(dir, "s.db")
+	if code, _, stderr := runApp(t, "", "--db", db, "new", "search outage"); code != 0 {
+		t.Fatal(stderr)
+	}
+	if code, _, stderr := runApp(t, "", "--db", db, "import", "1", alone); code != 0 || !strings.Contains(stderr, "imported 2 events") {
+		t.Fatalf("the day's file alone: exit %d, %s", code, stderr)
+	}
+	code, _, stderr := runApp(t, "", "--db", db, "import", "1", export)
+	if code != 0 || !strings.Contains(stderr, "nothing new: incident #1 already has all 2 messages") {
+		t.Errorf("the whole export after the day's file: exit %d, %q", code, stderr)
+	}
+}
