@@ -696,7 +696,8 @@ func zoneAt(s string, i int) (zone string, end int) {
 		}
 		return "", i
 	}
-	if (word[0] == '+' || word[0] == '-') && !strings.Contains(word, ":") && len(word) != 5 && len(word) != 3 {
+	if (word[0] == '+' || word[0] == '-') && (!strings.Contains(word, ":") && len(word) != 5 && len(word) != 3 || byteAt(s, k) == ':') {
+		// "12:26-12:??" is a span whose end was not known, not UTC-12.
 		return "", i
 	}
 	if paren {
@@ -913,11 +914,32 @@ func rangeEnd(s string, i int) (int, bool) {
 		return i, false
 	}
 	j = skipSpaces(s, j)
+	if e, ok := unknownEnd(s, j); ok {
+		return e, true
+	}
 	_, e, ok := clock(s, j, false)
 	if !ok || !strings.Contains(s[j:e], ":") && !strings.ContainsAny(s[j:e], "aApP") {
 		return i, false
 	}
 	return e, true
+}
+
+// unknownEnd reads a range's end written where it was not recorded, all
+// of it ("--:--") or its minutes ("12:26-12:??"), and returns where it ends.
+func unknownEnd(s string, j int) (int, bool) {
+	if _, e, ok := unknownClock(s, j); ok {
+		return e, true
+	}
+	_, n := number(s, j, 2)
+	if n == 0 || byteAt(s, j+n) != ':' {
+		return j, false
+	}
+	for _, u := range []string{"??", "xx", "XX", "--"} {
+		if strings.HasPrefix(s[j+n+1:], u) && wordEnd(s, j+n+3) {
+			return j + n + 3, true
+		}
+	}
+	return j, false
 }
 
 func (r stampReader) dateAfterTime(s string, i int, st *stamp) (int, bool) {
