@@ -8,9 +8,15 @@ import (
 )
 
 // fenceOf returns the fence a line opens or closes (``` or ~~~), or "".
+// A line that opens with backticks and has another further on is code
+// inline ("```Hostname/IP does not match```"), not a fence: a fence's
+// info string holds no backtick.
 func fenceOf(lead string) string {
 	switch {
 	case strings.HasPrefix(lead, "```"):
+		if strings.Contains(strings.TrimLeft(lead, "`"), "`") {
+			return ""
+		}
 		return "```"
 	case strings.HasPrefix(lead, "~~~"):
 		return "~~~"

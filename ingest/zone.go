@@ -145,6 +145,9 @@ func statedZone(line string) string {
 	if !hasStatementKey(line) {
 		return ""
 	}
+	// "Timeline: [doc](https://docs.example.com/…)": an address names no
+	// zone, whatever its first word.
+	line = webAddress().ReplaceAllString(line, " ")
 	i, prev := 0, ""
 	for count := 0; count < 64; count++ {
 		w, next := zoneToken(line, i)
@@ -477,3 +480,6 @@ func slashRegion(w string) string {
 	}
 	return tail
 }
+
+// webAddress is a link's address in a line: "https://…", "www.…".
+var webAddress = lazyregexp.New(`(?:[a-zA-Z][a-zA-Z+.-]*://|www\.)[^\s)>\]]*`)

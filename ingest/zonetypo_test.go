@@ -23,3 +23,15 @@ func TestMisspeltZoneStatement(t *testing.T) {
 		t.Errorf("notes %q, want the unreadable zone named", res.Notes)
 	}
 }
+
+// A link after a label that could state a zone ("Timeline: [doc](https://
+// docs.…)") states none: the note says the text states no zone, not that
+// "https://docs" is an unreadable one.
+func TestLinkIsNoZoneStatement(t *testing.T) {
+	doc := "# Cert mismatch, 2021-07-12\n\n- Timeline: [timeline](https://docs.example.com/d/1/edit)\n- First detected 2021-07-12 15:44\n- Repaired 2021-07-12 15:51\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	notes := strings.Join(res.Notes, "\n")
+	if strings.Contains(notes, "which is no time zone") || !strings.Contains(notes, "the text states none") {
+		t.Errorf("notes %q, want the zone told as not stated", res.Notes)
+	}
+}
