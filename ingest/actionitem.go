@@ -343,6 +343,12 @@ func parseItem(text string, docYear int) incident.ActionItem {
 	if wstate != "" {
 		a.State = wstate
 	}
+	if loc := doneCapitals().FindStringIndex(rest); loc != nil && a.State == incident.ItemDone && reason == "" {
+		// "… if it goes down. DONE in PR #5126": the mark and where it
+		// was done say how it closed; the title is the work.
+		reason = "Done" + strings.TrimRight(rest[loc[1]:], " .")
+		rest = rest[:loc[0]+1]
+	}
 	rest = emptyBrackets().ReplaceAllString(rest, " ")
 	rest = strings.Join(strings.Fields(rest), " ")
 	rest = strings.Trim(rest, " -–—,;:|")

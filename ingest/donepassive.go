@@ -1,6 +1,11 @@
 package ingest
 
-import "scribe/lazyregexp"
+import (
+	"strings"
+	"sync"
+
+	"scribe/lazyregexp"
+)
 
 // donePassive is an item told as done in the passive voice, as an
 // announcement lists what was already changed: "The deploy bot has been
@@ -28,11 +33,55 @@ var pastWe = lazyregexp.New(`(?i)^\s*we\s+(?:added|fixed|removed|deployed|enable
 // installed", "Both keys were rotated". "Was rejected" is declined.
 var donePassivePast = lazyregexp.New(`(?i)^(?:[^.;]{0,160}?\s)?(?:was|were)\s+(?:(?:then|later|also|subsequently|successfully)\s+)?(?:installed|disabled|removed|fixed|deployed|enabled|added|updated|rotated|revoked|reverted|patched|merged|published|released|configured|replaced|documented|completed|implemented|shipped|deleted|turned off|rolled back|upgraded|migrated|set up)\b`)
 
+// ticketOnly is an item told as a ticket filed for it: "Created a ticket
+// to migrate …", "Raised a PR to …". The work is still to do.
+var ticketOnly = lazyregexp.New(`(?i)^\s*(?:we\s+(?:have\s+|'ve\s+)?)?(?:created|raised|opened|filed|logged)\s+(?:a|an)\s+\[?(?:ticket|issue|jira|card|story|task|pr|pull request)\]?`)
+
+// doneCapitals is DONE written in capitals after an item's words, as
+// teams mark an item they close: "… if it goes down. DONE in PR #5126".
+var doneCapitals = lazyregexp.New(`\S\s+DONE\b`)
+
+// weDidRegular is "we" and a regular verb in the past ("We tweaked/
+// adjusted the pull limit", "We've advised the teams to …"); its verb is
+// the first group, which must not be "need", "proceed" and the like.
+var weDidRegular = lazyregexp.New(`(?i)^\s*we(?:'ve|’ve|\s+have)?\s+(?:also\s+|then\s+|now\s+|already\s+|since\s+)?([a-z]{2,}ed)(?:/[a-z]+)?\b`)
+
+// weDid reports an item that says what we did, with a regular verb.
+func weDid(rest string) bool {
+	m := weDidRegular().FindStringSubmatch(rest)
+	if m == nil {
+		return false
+	}
+	switch verb := strings.ToLower(m[1]); {
+	case strings.HasSuffix(verb, "eed"):
+		return false
+	case weDidNot()[verb]:
+		return false
+	}
+	return true
+}
+
+// weDidNot are past verbs after "we" that tell a plan, a stopgap or a
+// finding, not the item done: "We have paused index builds until …",
+// "We've decided to …", "We identified …".
+var weDidNot = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`paused planned scheduled started decided agreed proposed considered discussed
+		identified noticed learned realized realised observed committed hoped wanted intended aimed asked-for
+		opened filed logged suspended postponed delayed deferred`) {
+		m[w] = true
+	}
+	return m
+})
+
 // toldDone reports an item whose words say it is done: "We've fixed …",
 // "We added …", "Added alerting …", a closing "_done_" note, or the
 // passive "… has been disabled".
 func toldDone(rest string) bool {
-	return doneAlready().MatchString(rest) || pastWe().MatchString(rest) || donePast().MatchString(rest) ||
+	if ticketOnly().MatchString(rest) {
+		return false
+	}
+	return doneCapitals().MatchString(rest) || weDid(rest) || doneAlready().MatchString(rest) || pastWe().MatchString(rest) || donePast().MatchString(rest) ||
 		doneNote().MatchString(rest) || donePassivePast().MatchString(rest) && !declined().MatchString(rest) ||
 		donePassive().MatchString(rest) && !willHaveBeen().MatchString(rest)
 }

@@ -44,9 +44,32 @@ func TestDonePast(t *testing.T) {
 		{"Add an alert on free disk space", incident.ItemOpen},
 		{"The proposal was rejected by the board", incident.ItemWontDo},
 		{"We need to add a cleanup job", incident.ItemOpen},
+		{"We tweaked/adjusted the registry pull limit", incident.ItemDone},
+		{"We've advised the teams not to run single replicas", incident.ItemDone},
+		{"We proceed with the migration next quarter", incident.ItemOpen},
+		{"We should add a cleanup job", incident.ItemOpen},
 	} {
 		if got := parseItem(c.text, 2024).State; got != c.want {
 			t.Errorf("%q: state %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
+// DONE in capitals after an item's words closes it, and what follows says
+// where ("DONE in PR #51"); a ticket filed for an item leaves it to do.
+func TestDoneCapitalsAndTickets(t *testing.T) {
+	for _, c := range []struct {
+		text, title, desc string
+		want              incident.ItemState
+	}{
+		{"Page the on-call when the canary is down for 2 minutes. DONE in PR #51", "Page the on-call when the canary is down for 2 minutes", "Done in PR. Tracking: #51", incident.ItemDone},
+		{"Created a ticket to migrate the null resources to the kubectl provider", "Created a ticket to migrate the null resources to the kubectl provider", "", incident.ItemOpen},
+		{"We raised an issue to pin the chart version", "We raised an issue to pin the chart version", "", incident.ItemOpen},
+		{"Created a dashboard for probe coverage", "Created a dashboard for probe coverage", "", incident.ItemDone},
+	} {
+		a := parseItem(c.text, 2024)
+		if a.Title != c.title || a.Description != c.desc || a.State != c.want {
+			t.Errorf("%q: %q %q %s, want %q %q %s", c.text, a.Title, a.Description, a.State, c.title, c.desc, c.want)
 		}
 	}
 }
