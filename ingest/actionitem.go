@@ -37,6 +37,9 @@ func (d *documentParts) actionLine(l docLine, p *parser) {
 		d.lastList = true
 		return
 	}
+	if d.headlineDetail(entryText(text)) {
+		return
+	}
 	if d.headItem != "" && detailLine(text) && len(d.headDetails) < 8 {
 		// "Owner: Jane" under "### AI-1: Automate certificate renewal".
 		d.headDetails = append(d.headDetails, entryText(text))
@@ -61,6 +64,16 @@ func (d *documentParts) actionLine(l docLine, p *parser) {
 // listItem reads one list item of an action section.
 func (d *documentParts) listItem(l docLine, p *parser) {
 	text := entryText(l.clean)
+	numbered := isDigit(byteAt(l.raw, 0))
+	if !numbered && d.headlineDetail(text) {
+		return
+	}
+	d.headline = 0
+	defer func() {
+		if numbered && boldHeadline(l.content) && len(d.items) > 0 && d.itemInfo[len(d.items)-1].line == l.n {
+			d.headline = len(d.items)
+		}
+	}()
 	if d.group != nil && l.indent <= d.group.indent {
 		d.group = nil
 	}

@@ -40,6 +40,7 @@ type documentParts struct {
 	paras     []string // an action section's paragraphs, items when it has no list
 	listed    bool     // the action section has list items or table rows
 	headItem  string   // the heading that names the action section's one item
+	headline  int      // 1 + the index of the numbered bold item whose details follow, or 0
 	// headDetails are the lines under headItem that give its owner, due
 	// date, priority or state ("Owner: Jane").
 	headDetails []string
@@ -222,7 +223,7 @@ func (p *parser) documentLine(l docLine) bool {
 		return true // "[#2226]: https://…", the target of a reference link
 	}
 	listed := l.isList && !p.numberedHeading(l)
-	if s, rest, ok := headingLine(l.clean, l.content, listed, p.plain && !listed); ok && (p.pending == nil || p.pending.postmortem) && p.awaiting == nil {
+	if s, rest, ok := headingLine(l.clean, l.content, listed, p.plain && !listed); ok && (p.pending == nil || p.pending.postmortem) && p.awaiting == nil && !d.numberedHeadline(l, s) {
 		l.isList = listed
 		p.labelHeading(l, s, rest)
 		return true
@@ -466,6 +467,7 @@ func (d *documentParts) flushRetro() {
 
 // endSection finishes what the section in force was reading.
 func (d *documentParts) endSection() {
+	d.headline = 0
 	switch {
 	case d.section == sectionActions:
 		d.endActionPara()
