@@ -23,7 +23,7 @@ var willHaveBeen = lazyregexp.New(`(?i)\bwill\s+have\s+been\b`)
 // participle that also reads as an adjective ("Improved alerting",
 // "Increased monitoring", both plans) counts only before an article or a
 // possessive, where it can only be the verb.
-var donePast = lazyregexp.New(`^(?:We\s+|we\s+)?(?:(?:Added|Fixed|Removed|Deployed|Enabled|Disabled|Migrated|Upgraded|Rotated|Revoked|Reverted|Rolled back|Patched|Merged|Implemented|Released|Shipped|Created|Deleted|Wrote|Rewrote|Documented|Installed|Introduced|Moved|Switched|Turned off|Replaced|Restored|Configured|Published)\b|(?:Increased|Improved|Updated|Reduced|Extended|Changed|Tuned|Raised|Lowered|Adjusted|Doubled|Expanded|Decreased)\s+(?:the|a|an|our|its|their|all|each|every)\s)`)
+var donePast = lazyregexp.New(`^(?:We\s+|we\s+)?(?:(?:Added|Fixed|Removed|Deployed|Enabled|Disabled|Migrated|Upgraded|Rotated|Revoked|Reverted|Rolled back|Patched|Merged|Implemented|Released|Shipped|Created|Deleted|Wrote|Rewrote|Documented|Installed|Introduced|Moved|Switched|Turned off|Replaced|Restored|Configured|Published|Sent|Issued|Notified|Contacted|Communicated|Emailed|Refunded|Credited|Posted|Purged|Invalidated|Reissued|Regenerated|Backfilled|Rebuilt|Recreated|Redeployed|Restarted|Rolled out|Hardened|Locked down|Pinned|Audited|Verified|Confirmed|Tightened|Re-?worked|Cleaned up|Rewired|Banned)\b|(?:Increased|Improved|Updated|Reduced|Extended|Changed|Tuned|Raised|Lowered|Adjusted|Doubled|Expanded|Decreased)\s+(?:the|a|an|our|its|their|all|each|every)\s)`)
 
 // pastWe is donePast after "we", any case: "we fixed …".
 var pastWe = lazyregexp.New(`(?i)^\s*we\s+(?:added|fixed|removed|deployed|enabled|disabled|migrated|upgraded|rotated|revoked|reverted|rolled back|patched|merged|implemented|released|shipped|created|deleted|wrote|rewrote|documented|installed|introduced|moved|switched|turned off|replaced|restored|set up|configured|published|increased|improved|updated|reduced|extended|changed|tuned|raised|lowered|adjusted|doubled|expanded|decreased|requested|asked|contacted|notified|audited|reviewed|verified|confirmed|trained|ran|performed|completed|blocked|purged|cleaned up|invalidated|reset|reissued|regenerated|backfilled|rebuilt|refactored|split|hardened|locked down|pinned|documented|wrote up)\b`)
@@ -44,7 +44,7 @@ var doneCapitals = lazyregexp.New(`\S\s+DONE\b`)
 // weDidRegular is "we" and a regular verb in the past ("We tweaked/
 // adjusted the pull limit", "We've advised the teams to …"); its verb is
 // the first group, which must not be "need", "proceed" and the like.
-var weDidRegular = lazyregexp.New(`(?i)^\s*we(?:'ve|’ve|\s+have)?\s+(?:also\s+|then\s+|now\s+|already\s+|since\s+)?([a-z]{2,}ed)(?:/[a-z]+)?\b`)
+var weDidRegular = lazyregexp.New(`(?i)^\s*we(?:'ve|’ve|\s+have)?\s+(?:also\s+|then\s+|now\s+|already\s+|since\s+|[a-z]+ly\s+)?([a-z]{2,}ed)(?:/[a-z]+)?\b`)
 
 // weDid reports an item that says what we did, with a regular verb.
 func weDid(rest string) bool {

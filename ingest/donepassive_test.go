@@ -48,6 +48,10 @@ func TestDonePast(t *testing.T) {
 		{"We've advised the teams not to run single replicas", incident.ItemDone},
 		{"We proceed with the migration next quarter", incident.ItemOpen},
 		{"We should add a cleanup job", incident.ItemOpen},
+		{"We've significantly tightened our release workflows", incident.ItemDone},
+		{"Sent a notice to all 305 affected teams", incident.ItemDone},
+		{"Re-worked our secrets handling", incident.ItemDone},
+		{"We fully expect to finish by June", incident.ItemOpen},
 	} {
 		if got := parseItem(c.text, 2024).State; got != c.want {
 			t.Errorf("%q: state %q, want %q", c.text, got, c.want)
