@@ -475,14 +475,15 @@ func itemTitle(rest, full string) (string, string) {
 	title := cleanInline(rest)
 	desc := ""
 	if lead, after, ok := strings.Cut(rest, "**:"); ok && strings.HasPrefix(strings.TrimSpace(rest), "**") {
-		title, desc = cleanInline(lead), strings.TrimSpace(after)
+		title, desc = leadTitle(cleanInline(lead), strings.TrimSpace(after))
 	} else if i := strings.Index(title, ": "); i > 0 && i < 60 && len(strings.Fields(title[:i])) <= 6 && len(strings.Fields(title[:i])) >= 2 && !openBracket(title[:i]) {
 		// "Read/write separation: implementing …" (a one-word lead such
 		// as "Runbook:" is part of the title).
-		title, desc = title[:i], strings.TrimSpace(title[i+2:])
-		if !hasWord(title) {
+		lead, after := title[:i], strings.TrimSpace(title[i+2:])
+		title, desc = leadTitle(lead, after)
+		if !hasWord(lead) {
 			// "[#2226]: Add simple logging …": the ticket, then the item.
-			title, desc = desc, cleanInline(full)
+			title, desc = after, cleanInline(full)
 		}
 	}
 	if t := titleURL().ReplaceAllString(title, ""); t != title && strings.TrimSpace(t) != "" {
@@ -507,6 +508,27 @@ func itemTitle(rest, full string) (string, string) {
 	title = capitalise(title)
 	if desc != "" {
 		desc = fitNarrative(capitalise(desc))
+	}
+	return title, desc
+}
+
+// leadTitle titles an item written "Lead: what to do …" with the lead
+// and the first sentence after it ("Fix the pipeline: assert the cluster
+// matches the workspace"), so that two items under one lead keep apart
+// (a lone word after the lead, "PR", is no sentence)
+// and the title says the work; the sentences after it describe it.
+func leadTitle(lead, after string) (title, desc string) {
+	if after == "" {
+		return lead, ""
+	}
+	e := sentenceEnd(after, 0)
+	first := strings.TrimRight(strings.TrimSpace(after[:e]), ".")
+	if len(strings.Fields(titleURL().ReplaceAllString(first, ""))) < 2 {
+		return lead, after
+	}
+	title = lead + ": " + first
+	if e < len(after) {
+		desc = strings.TrimSpace(after[e:])
 	}
 	return title, desc
 }

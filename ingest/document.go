@@ -296,6 +296,13 @@ func (p *parser) labelHeading(l docLine, s section, rest string) {
 	}
 	d.section, d.done, d.entriesIn = s, done, false
 	switch {
+	case rest != "" && s == sectionActions && !l.isList && oneItemLabel(l.clean):
+		// "**Action item:** Start incidents earlier. We should …" after
+		// the list: one more item, told in a paragraph.
+		d.endActionPara()
+		d.listed = true
+		d.addItem(rest, 0, l.n, d.done, p.docY)
+		d.lastList = true
 	case rest != "" && s == sectionActions:
 		// "**Action planned:** We will alert on …": the item itself.
 		d.actionLine(docLine{raw: rest, content: rest, clean: rest, indent: l.indent + 2, n: l.n}, p)

@@ -39,3 +39,15 @@ func (d *documentParts) numberedHeadline(l docLine, s section) bool {
 		isDigit(byteAt(l.raw, 0)) && boldHeadline(l.content) &&
 		len(strings.Fields(l.clean)) >= 3 && !strings.HasSuffix(strings.TrimSpace(l.clean), ":")
 }
+
+// oneItemLabel reports a paragraph labelled as one action item: "Action
+// item: …", "Follow-up: …", "AI: …".
+func oneItemLabel(clean string) bool {
+	l := strings.ToLower(strings.TrimLeft(clean, "*_ "))
+	for _, label := range []string{"action item:", "action:", "follow-up:", "follow up:", "followup:", "ai:", "todo:", "to do:"} {
+		if strings.HasPrefix(l, label) {
+			return true
+		}
+	}
+	return false
+}
