@@ -54,9 +54,10 @@ func (d *documentParts) actionLine(l docLine, p *parser) {
 		return
 	}
 	d.para = append(d.para, entryText(text))
-	if strings.HasSuffix(text, ".") && len(text) < 200 {
+	if strings.HasSuffix(text, ".") && len(text) < 200 && len(d.para) == 1 {
 		// Lines that each end a sentence are items of their own, as a
-		// status page's postmortem lists them.
+		// status page's postmortem lists them; a paragraph wrapped at a
+		// fixed width only ends with its last line.
 		d.endActionPara()
 	}
 }

@@ -499,12 +499,14 @@ func (d *documentParts) endSection() {
 		default:
 			for _, para := range d.paras {
 				switch {
-				case strings.HasSuffix(para, ":") || courtesy(para):
+				case strings.HasSuffix(para, ":") || courtesy(para) || conditionPara(para):
 				case !storyPara(para):
 					// One follow-up, unless the paragraph makes several
 					// promises ("We will add X. We will also roll Y, and
 					// we're adding Z.").
-					if ps := promises(para); len(ps) > 1 {
+					if ps := promises(para); len(ps) > 1 || len(ps) == 1 && !strings.HasPrefix(para, ps[0]) {
+						// "It should not have been possible …. We will
+						// introduce rate limiting …": the promise is the item.
 						for _, c := range ps {
 							d.addItem(c, 0, 0, d.done, 0)
 						}
@@ -676,7 +678,9 @@ func clauses(sentence string) []string {
 		}
 		if strings.HasPrefix(sentence, "We ") {
 			for _, sep := range []string{" and are ", " and will "} {
-				if k := strings.Index(rest, sep); k > 0 && (cut < 0 || k < cut) {
+				// "… making it clear that X is not allowed and will be
+				// treated as …": X's verb, not ours.
+				if k := strings.Index(rest, sep); k > 0 && (cut < 0 || k < cut) && !relativeClause(rest[:k]) {
 					cut, next = k, "we "+rest[k+len(" and "):]
 				}
 			}
@@ -687,6 +691,25 @@ func clauses(sentence string) []string {
 		out = append(out, rest[:cut])
 		rest = next
 	}
+}
+
+// conditionPara reports a paragraph of a follow-up section that commits to
+// nothing and opens as a condition or concession does ("While it is
+// impossible to tell …", "If you feel that a policy is …"): context for
+// the follow-ups, not one of them.
+func conditionPara(para string) bool {
+	switch strings.ToLower(letters(para, 0)) {
+	case "while", "if", "although", "though", "regardless", "because", "since", "unless", "whether", "whilst":
+		return len(commitments(para)) == 0
+	}
+	return false
+}
+
+// relativeClause reports words that open a clause of another subject
+// ("… that attempting to disrupt it …", "… which …").
+func relativeClause(s string) bool {
+	l := " " + strings.ToLower(s) + " "
+	return strings.Contains(l, " that ") || strings.Contains(l, " which ") || strings.Contains(l, " who ")
 }
 
 // courtesy reports a paragraph that only thanks or apologises ("Thanks
