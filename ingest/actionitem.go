@@ -283,6 +283,7 @@ func itemState(a *incident.ActionItem, rest string) (string, bool) {
 func parseItem(text string, docYear int) incident.ActionItem {
 	a := incident.ActionItem{State: incident.ItemOpen}
 	text, wkey, wstate := wikiItem(text)
+	text = referenceLink().ReplaceAllString(text, "$1") // "[Rust Foundation][foundation]"
 	full := markdownLink().ReplaceAllString(text, "$1 ($2)")
 	rest := markdownLink().ReplaceAllString(text, "$1")
 	reason := ""
@@ -325,7 +326,12 @@ func parseItem(text string, docYear int) incident.ActionItem {
 	if m := pWord().FindStringSubmatch(rest); m != nil {
 		a.Priority = incident.Priority(strings.ToUpper(m[1]))
 		rest = strings.Replace(rest, strings.TrimSpace(m[0]), " ", 1)
-	} else if m := priorityField().FindStringSubmatch(rest); m != nil && strings.Contains(strings.ToLower(m[0]), "priority") {
+	} else if m := shoutedPriority().FindStringSubmatch(rest); m != nil {
+		// "**HIGH** Include downloads in the smoke test plan".
+		a.Priority = priorityWord(m[1])
+		rest = rest[len(m[0]):]
+	} else if m := priorityField().FindStringSubmatchIndex(rest); m != nil && strings.Contains(strings.ToLower(rest[m[0]:m[1]]), "priority") && !priorityAdjective(rest, m) {
+		m := priorityField().FindStringSubmatch(rest)
 		a.Priority = priorityWord(m[1])
 		rest = strings.Replace(rest, m[0], " ", 1)
 	}
@@ -444,6 +450,21 @@ func priorityWord(w string) incident.Priority {
 		return incident.Priority("P2")
 	}
 	return incident.Priority("P3")
+}
+
+// referenceLink is a reference-style Markdown link, "[text][label]" or
+// "[text][]"; its text is what a reader sees.
+var referenceLink = lazyregexp.New(`\[([^\]\[]+)\]\[[^\]\[]*\]`)
+
+// shoutedPriority is a priority in capitals that opens an item, as a
+// list of corrective actions ranks them: "HIGH Include …", "[MEDIUM] …".
+var shoutedPriority = lazyregexp.New(`^\s*(?:\*\*|__)?\[?(CRITICAL|URGENT|HIGH|MEDIUM|LOW)\]?(?:\*\*|__)?(?:\s*[:—–-])?\s+`)
+
+// priorityAdjective reports "High priority alerts for …" at an item's
+// start: the priority of what the item makes, not the item's own.
+func priorityAdjective(rest string, m []int) bool {
+	after := rest[m[1]:]
+	return strings.TrimSpace(rest[:m[0]]) == "" && len(after) > 1 && after[0] == ' ' && isLetter(after[1])
 }
 
 // dueDate finds "due 2024-03-01", "(ETA: March 1, 2024)", "by 2024-03-01"
