@@ -91,14 +91,16 @@ func (d *documentParts) listItem(l docLine, p *parser) {
 	}
 	if n := len(d.items); n > 0 && l.indent > d.itemInfo[n-1].indent {
 		last, info := d.items[n-1], d.itemInfo[n-1]
-		if detailLine(text) || !groupLike(last.Title) {
+		if detailLine(text) || !groupLike(last.Title) && !subTask(text) {
 			// A detail of the item above ("owner: Priya"), or its steps.
 			joinItemText(&d.items[n-1], text)
 			return
 		}
-		// "Improving the software by" with the items below it.
-		d.items, d.itemInfo = d.items[:n-1], d.itemInfo[:n-1]
-		d.group = &labelScope{indent: info.indent, text: last.Title}
+		if groupLike(last.Title) {
+			// "Improving the software by" with the items below it.
+			d.items, d.itemInfo = d.items[:n-1], d.itemInfo[:n-1]
+			d.group = &labelScope{indent: info.indent, text: last.Title}
+		}
 	}
 	if lesson, ok := cutLabel(text, "lesson:", "lesson learned:", "learning:", "takeaway:"); ok {
 		// "- Lesson: we relied on one provider" among the action items of

@@ -1,6 +1,9 @@
 package ingest
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // boldHeadline reports a list item whose whole text is bold, as a
 // numbered follow-up list heads each item ("1. **Move to a partitioned
@@ -51,3 +54,27 @@ func oneItemLabel(clean string) bool {
 	}
 	return false
 }
+
+// subTask reports an item nested under another that is a task of its own
+// ("Create a dashboard for probe coverage" under "Improve coverage of
+// probes"): it opens with a verb in the imperative and says what, unlike
+// a step's note or a name ("Relay", "Claims API").
+func subTask(text string) bool {
+	words := strings.Fields(text)
+	return len(words) >= 3 && imperativeVerbs()[strings.ToLower(strings.Trim(words[0], "*_"))]
+}
+
+// imperativeVerbs open a task: "Create …", "Reach out …", "Add …".
+var imperativeVerbs = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`add create build write document update fix remove replace migrate move implement
+		introduce enable disable configure set automate alert monitor investigate review audit test verify validate
+		reach contact schedule publish share announce train run deploy roll rotate revoke upgrade downgrade pin
+		increase reduce raise lower limit cap extend expand improve refactor rewrite clean delete archive backfill
+		define establish agree decide evaluate explore research assess measure track instrument collect expose
+		require enforce block allow restrict harden patch merge release ship send notify file open raise
+		escalate page route tune adjust change switch split consolidate standardise standardize ensure make`) {
+		m[w] = true
+	}
+	return m
+})
