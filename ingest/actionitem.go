@@ -514,7 +514,7 @@ func itemTitle(rest, full string) (string, string) {
 		// A link is the item's tracking, kept in the description.
 		title, desc = t, cleanInline(full)
 	}
-	title = strings.Trim(trimSeparators(title), " *_.,;")
+	title = strings.Trim(strings.ReplaceAll(trimSeparators(title), "`", ""), " *_.,;")
 	if utf8.RuneCountInString(title) > 120 {
 		whole := title
 		if e := sentenceEnd(title, 0); e < len(title) && e <= 200 {
