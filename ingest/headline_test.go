@@ -44,3 +44,18 @@ func TestNumberedBoldHeadlines(t *testing.T) {
 		}
 	}
 }
+
+// Tasks nested under a follow-up are items of their own, and so is the
+// follow-up above them; short names under a label that ends in a colon
+// still make one item that names them.
+func TestNestedSubTasks(t *testing.T) {
+	doc := "# Node image rollout\n\n## Timeline\n\n- 2022-09-14 08:10 UTC nodes not ready\n\n## Action Items\n\n" +
+		"- Improve coverage of readiness probes\n    - Reach out to teams with probe examples\n    - Create a dashboard for probe coverage\n" +
+		"- Pin the node image per cluster\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	want := []string{"Improve coverage of readiness probes", "Reach out to teams with probe examples", "Create a dashboard for probe coverage", "Pin the node image per cluster"}
+	got := itemTitles(res.ActionItems)
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("items %q, want %q", got, want)
+	}
+}
