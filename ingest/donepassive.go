@@ -68,7 +68,8 @@ var weDidNot = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`paused planned scheduled started decided agreed proposed considered discussed
 		identified noticed learned realized realised observed committed hoped wanted intended aimed asked-for
-		opened filed logged suspended postponed delayed deferred`) {
+		opened filed logged suspended postponed delayed deferred expected assumed believed missed lacked failed relied
+		underestimated overlooked needed wished used-to seemed appeared experienced encountered received`) {
 		m[w] = true
 	}
 	return m
