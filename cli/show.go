@@ -111,7 +111,11 @@ func printIncident(w io.Writer, snap incident.Snapshot, now time.Time) {
 			if it.GitHub.Filed() {
 				extra = append(extra, fmt.Sprintf("%s#%d", it.GitHub.Repo, it.GitHub.Number))
 			}
-			fmt.Fprintf(w, "  [%d] %-8s %s  (%s)%s\n", it.ID, it.State.Label(), oneLine(it.Title), oneLine(strings.Join(extra, ", ")), invalidMark(it.Invalid))
+			details := ""
+			if len(extra) > 0 {
+				details = "  (" + oneLine(strings.Join(extra, ", ")) + ")"
+			}
+			fmt.Fprintf(w, "  [%d] %-8s %s%s%s\n", it.ID, it.State.Label(), oneLine(it.Title), details, invalidMark(it.Invalid))
 		}
 	}
 	if len(snap.Retro) > 0 {

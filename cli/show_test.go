@@ -102,3 +102,22 @@ func TestShowAndListMarkUnreadableTimes(t *testing.T) {
 		t.Errorf("list --json does not carry the unreadable declaration:\n%s", out)
 	}
 }
+
+// show lists an action item's owner, priority and due date in brackets
+// after its title, and nothing after an item that has none of them.
+func TestShowActionItemDetails(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	for _, s := range [][]string{
+		{"new", "Queue stall", "--tz", "UTC", "--at", "2026-11-20 10:00"},
+		{"action", "add", "1", "Alert on queue age", "--owner", "@mira", "--priority", "P2"},
+		{"action", "add", "1", "Write the failover runbook"},
+	} {
+		if code, _, stderr := runApp(t, "", append([]string{"--db", db}, s...)...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", s, code, stderr)
+		}
+	}
+	_, out, _ := runApp(t, "", "--db", db, "show", "1")
+	if !strings.Contains(out, "Alert on queue age  (P2, owner @mira)\n") || !strings.Contains(out, "Write the failover runbook\n") {
+		t.Errorf("action items shown as:\n%s", out)
+	}
+}
