@@ -121,3 +121,21 @@ func TestShowActionItemDetails(t *testing.T) {
 		t.Errorf("action items shown as:\n%s", out)
 	}
 }
+
+// A resolved incident's show gives the last update's date and time, not
+// the cadence nor how many days ago it was.
+func TestShowResolvedUpdates(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "scribe.db")
+	for _, s := range [][]string{
+		{"new", "Queue stall", "--tz", "UTC", "--at", "2026-11-20 10:00"},
+		{"status", "1", "resolved", "Queue drained", "--at", "2026-11-20 11:49"},
+	} {
+		if code, _, stderr := runApp(t, "", append([]string{"--db", db}, s...)...); code != 0 {
+			t.Fatalf("%v: exit %d: %s", s, code, stderr)
+		}
+	}
+	_, out, _ := runApp(t, "", "--db", db, "show", "1")
+	if !strings.Contains(out, "Updates: last 2026-11-20 11:49 (resolved)\n") || strings.Contains(out, " ago)") || strings.Contains(out, "every ") {
+		t.Errorf("a resolved incident's updates shown as:\n%s", out)
+	}
+}

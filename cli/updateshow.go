@@ -18,6 +18,13 @@ func printRunbook(w io.Writer, snap incident.Snapshot, now time.Time) {
 	c := incident.CommsOf(&snap)
 	loc := snap.Incident.Location()
 	var parts []string
+	if snap.Incident.State == incident.Resolved {
+		// Over: the cadence and how long ago no longer run it.
+		if !c.LastUpdate.IsZero() {
+			fmt.Fprintf(w, "Updates: last %s (resolved)\n", c.LastUpdate.In(loc).Format("2006-01-02 15:04"))
+		}
+		c.UpdateEvery, c.LastUpdate = 0, time.Time{}
+	}
 	if c.UpdateEvery > 0 {
 		parts = append(parts, "every "+incident.FormatEvery(c.UpdateEvery))
 	}
