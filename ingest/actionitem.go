@@ -325,18 +325,7 @@ func parseItem(text string, docYear int) incident.ActionItem {
 	} else if owner, span, ok := trailingOwner(rest); ok {
 		a.Owner, rest = owner, strings.Replace(rest, span, " ", 1)
 	}
-	if m := pWord().FindStringSubmatch(rest); m != nil {
-		a.Priority = incident.Priority(strings.ToUpper(m[1]))
-		rest = strings.Replace(rest, strings.TrimSpace(m[0]), " ", 1)
-	} else if m := shoutedPriority().FindStringSubmatch(rest); m != nil {
-		// "**HIGH** Include downloads in the smoke test plan".
-		a.Priority = priorityWord(m[1])
-		rest = rest[len(m[0]):]
-	} else if m := priorityField().FindStringSubmatchIndex(rest); m != nil && strings.Contains(strings.ToLower(rest[m[0]:m[1]]), "priority") && !priorityAdjective(rest, m) {
-		m := priorityField().FindStringSubmatch(rest)
-		a.Priority = priorityWord(m[1])
-		rest = strings.Replace(rest, m[0], " ", 1)
-	}
+	a.Priority, rest = itemPriority(rest)
 	if due, span := dueDate(rest, docYear); due != "" {
 		a.Due = due
 		rest = strings.Replace(rest, span, " ", 1)
@@ -452,6 +441,22 @@ func priorityWord(w string) incident.Priority {
 		return incident.Priority("P2")
 	}
 	return incident.Priority("P3")
+}
+
+// itemPriority takes the priority an item's text writes ("P1", "HIGH
+// Include …", "(priority: high)") out of it.
+func itemPriority(rest string) (incident.Priority, string) {
+	if m := pWord().FindStringSubmatch(rest); m != nil {
+		return incident.Priority(strings.ToUpper(m[1])), strings.Replace(rest, strings.TrimSpace(m[0]), " ", 1)
+	}
+	if m := shoutedPriority().FindStringSubmatch(rest); m != nil {
+		// "**HIGH** Include downloads in the smoke test plan".
+		return priorityWord(m[1]), rest[len(m[0]):]
+	}
+	if m := priorityField().FindStringSubmatchIndex(rest); m != nil && strings.Contains(strings.ToLower(rest[m[0]:m[1]]), "priority") && !priorityAdjective(rest, m) {
+		return priorityWord(rest[m[2]:m[3]]), rest[:m[0]] + " " + rest[m[1]:]
+	}
+	return "", rest
 }
 
 // referenceLink is a reference-style Markdown link, "[text][label]" or
