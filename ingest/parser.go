@@ -1320,6 +1320,7 @@ func (p *parser) result() Result {
 		if e.prose && !keep(e) || again(e) {
 			continue
 		}
+		e.Text = linkText(e.Text)
 		res.Entries = append(res.Entries, e)
 	}
 	unshiftNewestFirst(res.Entries)
