@@ -256,7 +256,7 @@ func (p *parser) placeStamp(st stamp, n int, raw string) (time.Time, bool) {
 			return time.Time{}, false
 		}
 		p.noteYear(y, src)
-		if p.pinned {
+		if p.pinned || p.quoting && p.hasCur {
 			return p.instant(y, st.month, st.day, minute, st.second, loc, n, raw)
 		}
 		at, ok := p.instant(y, st.month, st.day, minute, st.second, loc, n, raw)
@@ -463,7 +463,7 @@ func (p *parser) sequence(st stamp, minute, wall int) int {
 			pick = cands[0]
 			// In a list written newest first, going back is the order,
 			// not a new day.
-			if pick < p.prevMin-backstep && p.backs <= p.fwds && (p.prevWall == noMinute || wall < p.prevWall) {
+			if pick < p.prevMin-backstep && p.backs <= p.fwds && (p.prevWall == noMinute || wall < p.prevWall) && !p.quoting {
 				pick = min(cands[0], cands[len(cands)-1])
 				p.dayShift++
 				next := time.Date(p.curY, time.Month(p.curM), p.curD+1, 0, 0, 0, 0, time.UTC)
@@ -473,6 +473,8 @@ func (p *parser) sequence(st stamp, minute, wall int) int {
 		}
 	}
 	switch {
+	case p.quoting:
+		return pick // a quoted moment leaves the running clock as it was
 	case p.prevMin == noMinute:
 	case pick < p.prevMin:
 		p.backs++

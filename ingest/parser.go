@@ -106,6 +106,11 @@ type walking struct {
 	// ("Unless otherwise noted all events happened on 2019-10-21"): an
 	// entry with a date of its own then does not move the others.
 	pinned bool
+	// quoting is set while a sentence of a Timeline section gives an
+	// entry: its own date ("Violation started: July 11, 2025 at 4:42PM
+	// UTC", an alert quoted under a heading entry) does not move the
+	// running date and clock the section's time-only lines follow.
+	quoting bool
 	// entrySection is set under a heading that is an entry ("### August
 	// 12 16:04 UTC"): the times its sentences open with are the entries
 	// that follow it, not a summary of a timeline told elsewhere.

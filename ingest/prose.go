@@ -90,7 +90,9 @@ func (p *parser) prose(para []textLine) {
 // local time of a city the text does not name, which is read in the
 // document's zone.
 func (p *parser) addProse(st stamp, text string, l textLine, summary bool) {
+	p.quoting = p.doc.section == sectionTimeline
 	added := p.addEntry(st, text, l.line, l.text, summary)
+	p.quoting = false
 	if added && st.span {
 		p.entries[len(p.entries)-1].period = true
 	}
