@@ -507,7 +507,7 @@ func (p *parser) heading(text string, n int) {
 	if n-1 == p.titleLine() {
 		return
 	}
-	p.entrySection, p.speaker = false, ""
+	p.entrySection, p.speaker, p.storyOpen = false, "", -1
 	clean := cleanInline(text)
 	if postmortemLabel(clean) > 0 && p.statusUpdates() > 0 {
 		p.pmSection = true

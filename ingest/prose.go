@@ -93,6 +93,11 @@ func (p *parser) addProse(st stamp, text string, l textLine, summary bool) {
 	p.quoting = p.doc.section == sectionTimeline
 	added := p.addEntry(st, text, l.line, l.text, summary)
 	p.quoting = false
+	if added && p.entrySection {
+		before := len(p.entries)
+		p.headingMomentRetold(l)
+		added = len(p.entries) == before
+	}
 	if added && st.span {
 		p.entries[len(p.entries)-1].period = true
 	}
