@@ -612,6 +612,10 @@ func (p *parser) textLine(lead, content string, isList bool, n int) {
 	if l.clean == "" {
 		return
 	}
+	if mended, date, ok := mendDateSeparator(l.clean); ok {
+		l.clean = mended
+		p.change(n, lead, "a colon typed in the date: read as "+date+", check it")
+	}
 	l.st, l.rest, l.stamped = p.leadStamp(l.clean)
 	l.logged = l.stamped && logLine(l.clean, l.rest)
 	for _, r := range lineReaders {
