@@ -1332,6 +1332,8 @@ func (p *parser) result() Result {
 		e.Text = linkText(e.Text)
 		res.Entries = append(res.Entries, e)
 	}
+	p.mendYearSlips(res.Entries)
+	res.Problems = p.problems
 	unshiftNewestFirst(res.Entries)
 	if newestFirst(res.Entries) {
 		// A log written newest first (a status page) lists updates of the
