@@ -49,7 +49,9 @@ func (p *parser) labelStamp(s string, n int, raw string, listed bool) bool {
 		if !strings.ContainsFunc(label, unicode.IsLetter) || len(label) > 80 || st.ranged || notEventLabel(label) || boundWord(label) {
 			return false
 		}
-		p.addEntry(st, label, n, raw, false)
+		if p.addEntry(st, label, n, raw, false) {
+			p.entries[len(p.entries)-1].keyEvent = true
+		}
 		return true
 	}
 	return false

@@ -1283,6 +1283,7 @@ func (p *parser) keptProse() func(Entry) bool {
 		case e.postmortem:
 			lines++
 			pmLines++
+		case e.keyEvent:
 		default:
 			lines++
 		}
