@@ -138,6 +138,9 @@ func (p *parser) secondClause(s string, start, end int) (cut, next int, st stamp
 			}
 		}
 		if j == skipSpaces(s, k+1) && s[k] == ',' {
+			if st, ok := p.splicedClause(s, start, k, end); ok {
+				return k, j, st, true
+			}
 			continue // ", the on-call …": an apposition, not a clause
 		}
 		if st, e, ok := p.proseStamp(s[:end], j); ok {
@@ -192,7 +195,7 @@ func (p *parser) clauseTimed(s string, start, k int) bool {
 // something happened, or began ("from 9:41am Basecamp could not …"), but
 // not "until", "before" or "by", which bound it.
 var midSentenceWords = sync.OnceValue(func() map[string]bool {
-	return map[string]bool{"at": true, "around": true, "approximately": true, "from": true}
+	return map[string]bool{"at": true, "around": true, "approximately": true, "approx": true, "from": true}
 })
 
 // pastBy reports whether "by" dates what the sentence so far says has
@@ -223,9 +226,6 @@ var irregularPast = sync.OnceValue(func() map[string]bool {
 // a clock with a colon, am/pm or a zone, so that "at 5 minutes" and "at
 // 99.9%" are not times.
 func (p *parser) midSentenceStamp(s string, i int) (stamp, int, bool) {
-	if plan(s[i:]) {
-		return stamp{}, -1, false
-	}
 	for j := i; j < len(s); j++ {
 		if s[j] != ' ' {
 			continue
@@ -240,6 +240,9 @@ func (p *parser) midSentenceStamp(s string, i int) (stamp, int, bool) {
 		}
 		st, e, ok := p.r.stampAt(s, k)
 		if ok && st.hasTime && (st.zone != "" || st.meridiem != 0 || strings.IndexByte(s[k:e], ':') >= 0) {
+			if plan(s[i:timedClauseEnd(s, e)]) {
+				return stamp{}, -1, false
+			}
 			return localClock(s, k, e, st), k, true
 		}
 	}
