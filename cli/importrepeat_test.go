@@ -16,14 +16,7 @@ import (
 func TestImportSlackTwiceNoDoubles(t *testing.T) {
 	dir := t.TempDir()
 	export := filepath.Join(dir, "export")
-	for name, text := range slackExportFiles {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(export, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(export, name), []byte(text), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, export, slackExportFiles)
 	db := filepath.Join(dir, "s.db")
 	if code, _, stderr := runApp(t, "", "--db", db, "new", "search outage"); code != 0 {
 		t.Fatal(stderr)
@@ -86,14 +79,7 @@ func TestImportSlackDayThenExportNoDoubles(t *testing.T) {
  {"type": "message", "user": "U2ELI", "text": "Restarted, watching the queue", "ts": "1719915000.000200"}
 ]`,
 	}
-	for name, text := range files {
-		if err := os.MkdirAll(filepath.Dir(filepath.Join(export, name)), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(export, name), []byte(text), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
+	writeTree(t, export, files)
 	alone := filepath.Join(dir, "2024-07-02.json")
 	if err := os.WriteFile(alone, []byte(files["inc-search/2024-07-02.json"]), 0o600); err != nil {
 		t.Fatal(err)
@@ -108,5 +94,18 @@ func TestImportSlackDayThenExportNoDoubles(t *testing.T) {
 	code, _, stderr := runApp(t, "", "--db", db, "import", "1", export)
 	if code != 0 || !strings.Contains(stderr, "nothing new: incident #1 already has all 2 messages") {
 		t.Errorf("the whole export after the day's file: exit %d, %q", code, stderr)
+	}
+}
+
+// writeTree writes files (path → text) under dir, making their folders.
+func writeTree(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, text := range files {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

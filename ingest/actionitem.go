@@ -453,7 +453,7 @@ func itemPriority(rest string) (incident.Priority, string) {
 		// "**HIGH** Include downloads in the smoke test plan".
 		return priorityWord(m[1]), rest[len(m[0]):]
 	}
-	if m := priorityField().FindStringSubmatchIndex(rest); m != nil && strings.Contains(strings.ToLower(rest[m[0]:m[1]]), "priority") && !priorityAdjective(rest, m) {
+	if m := priorityField().FindStringSubmatchIndex(rest); m != nil && strings.Contains(strings.ToLower(rest[m[0]:m[1]]), "priority") && priorityAsField(rest, m) {
 		return priorityWord(rest[m[2]:m[3]]), rest[:m[0]] + " " + rest[m[1]:]
 	}
 	return "", rest
@@ -467,11 +467,22 @@ var referenceLink = lazyregexp.New(`\[([^\]\[]+)\]\[[^\]\[]*\]`)
 // list of corrective actions ranks them: "HIGH Include …", "[MEDIUM] …".
 var shoutedPriority = lazyregexp.New(`^\s*(?:\*\*|__)?\[?(CRITICAL|URGENT|HIGH|MEDIUM|LOW)\]?(?:\*\*|__)?(?:\s*[:—–-])?\s+`)
 
-// priorityAdjective reports "High priority alerts for …" at an item's
-// start: the priority of what the item makes, not the item's own.
-func priorityAdjective(rest string, m []int) bool {
-	after := rest[m[1]:]
-	return strings.TrimSpace(rest[:m[0]]) == "" && len(after) > 1 && after[0] == ' ' && isLetter(after[1])
+// priorityAsField reports whether the priority words rest[m[0]:m[1]] are
+// the item's own: bracketed ("(priority: high)"), a "Priority:" field,
+// or set apart at the end ("… — high priority"). Inside the sentence they
+// are what the item is about: "High priority alerts for …", "change the
+// alarm to high priority", "when a high priority alert fires".
+func priorityAsField(rest string, m []int) bool {
+	span := strings.ToLower(strings.TrimSpace(rest[m[0]:m[1]]))
+	if strings.HasPrefix(span, "(") || strings.HasPrefix(span, "[") || strings.HasPrefix(span, "priority") {
+		return true
+	}
+	before := strings.TrimRight(rest[:m[0]], " ")
+	after := strings.Trim(rest[m[1]:], " .")
+	last, _ := utf8.DecodeLastRuneInString(before)
+	first, _ := utf8.DecodeRuneInString(after)
+	apart := func(r rune) bool { return strings.ContainsRune("-—–,;|:", r) }
+	return before != "" && apart(last) && (after == "" || apart(first))
 }
 
 // dueDate finds "due 2024-03-01", "(ETA: March 1, 2024)", "by 2024-03-01"

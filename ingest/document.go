@@ -885,6 +885,11 @@ func (p *parser) narrative() Narrative {
 			return ""
 		}
 		text := strings.TrimSpace(b.String())
+		if rest, ok := strings.CutPrefix(text, "- "); ok && !strings.Contains(rest, "\n") {
+			// A field told in one bullet ("- **Resolution**:" over
+			// "  - Increased the memory limit …") is that sentence.
+			text = rest
+		}
 		if n := utf8.RuneCountInString(text); n > incident.MaxTextLen {
 			p.change(max(p.doc.fieldLine[s], 1), name, fmt.Sprintf("the %s section is %d characters long: cut to the %d a field holds", name, n, incident.MaxTextLen))
 			text = truncateRunes(text, incident.MaxTextLen)

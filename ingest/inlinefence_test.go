@@ -25,3 +25,18 @@ func TestInlineTripleBackticks(t *testing.T) {
 		t.Error("fenceOf: an inline code line is no fence; ```go and ``` are")
 	}
 }
+
+// An incident log's "- **Identified**:" label tells how it was detected,
+// and a field told in one bullet is that sentence, without the bullet.
+func TestIdentifiedLabelAndOneBulletField(t *testing.T) {
+	doc := "### Incident on 2021-09-04 22:05 - Metrics store restarting\n\n- **Key events**\n  - First detected 2021-09-04 22:05\n  - Repaired 2021-09-04 23:40\n  - Resolved 2021-09-05 10:00\n\n" +
+		"- **Identified**: The metrics pod restarted several times, out of memory\n\n" +
+		"- **Resolution**:\n  - Raised the memory limit of the metrics container from 25Gi to 50Gi\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	if res.Narrative.Detection != "The metrics pod restarted several times, out of memory" {
+		t.Errorf("detection %q", res.Narrative.Detection)
+	}
+	if res.Narrative.Resolution != "Raised the memory limit of the metrics container from 25Gi to 50Gi" {
+		t.Errorf("resolution %q", res.Narrative.Resolution)
+	}
+}

@@ -106,10 +106,12 @@ type walking struct {
 	// ("Unless otherwise noted all events happened on 2019-10-21"): an
 	// entry with a date of its own then does not move the others.
 	pinned bool
-	// quoting is set while a sentence of a Timeline section gives an
-	// entry: its own date ("Violation started: July 11, 2025 at 4:42PM
-	// UTC", an alert quoted under a heading entry) does not move the
-	// running date and clock the section's time-only lines follow.
+	// quoting is set while a sentence of a Timeline section, or of a
+	// document whose lines gave entries, gives an entry with a date of
+	// its own ("Violation started: July 11, 2025 at 4:42PM UTC", an alert
+	// quoted under a heading entry): it does not move the running date
+	// and clock the time-only lines follow. A sentence's time without a
+	// date runs on that clock ("We rolled back at 00:21 UTC").
 	quoting bool
 	// entrySection is set under a heading that is an entry ("### August
 	// 12 16:04 UTC"): the times its sentences open with are the entries
@@ -1296,6 +1298,16 @@ func (p *parser) keptProse() func(Entry) bool {
 			told[e.At.Unix()/60] = true
 		}
 	}
+	all := map[int64]bool{}
+	for _, e := range p.entries {
+		if !e.prose {
+			all[e.At.Unix()/60] = true
+		}
+	}
+	near := func(e Entry) bool {
+		m := e.At.Unix() / 60
+		return e.period || all[m] || all[m-1] || all[m+1] || all[m-2] || all[m+2]
+	}
 	sentences := map[int64]bool{} // minutes a sentence that is no span tells
 	for _, e := range p.entries {
 		if e.prose && !e.period {
@@ -1311,7 +1323,7 @@ func (p *parser) keptProse() func(Entry) bool {
 		if e.postmortem {
 			return pmLines < minTimeline
 		}
-		return lines < minTimeline
+		return lines < minTimeline || !near(e)
 	}
 }
 

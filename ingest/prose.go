@@ -58,9 +58,14 @@ func (p *parser) prose(para []textLine) {
 				continue
 			}
 			if !st.hasDate() {
-				// "On Tuesday, August 15, a routine resize … started at
-				// 12:58 PM PDT": the day the sentence opens with.
-				st.year, st.month, st.day, _ = p.openingDate(s, i)
+				// "… was made available on 15 December 2024 at 11:31":
+				// the date just before the time; else "On Tuesday, August
+				// 15, a routine resize … started at 12:58 PM PDT": the
+				// day the sentence opens with.
+				var ok bool
+				if st.year, st.month, st.day, ok = p.dateBefore(s, i, mid); !ok {
+					st.year, st.month, st.day, _ = p.openingDate(s, i)
+				}
 			}
 			start = i
 		}
@@ -91,7 +96,7 @@ func (p *parser) prose(para []textLine) {
 // local time of a city the text does not name, which is read in the
 // document's zone.
 func (p *parser) addProse(st stamp, text string, l textLine, summary bool) {
-	p.quoting = p.doc.section == sectionTimeline
+	p.quoting = st.hasDate() && (p.doc.section == sectionTimeline || p.lineEntries())
 	added := p.addEntry(st, text, l.line, l.text, summary)
 	p.quoting = false
 	if added && p.entrySection {
@@ -105,6 +110,20 @@ func (p *parser) addProse(st stamp, text string, l textLine, summary bool) {
 	if added && st.unnamedLocal {
 		p.change(l.line, l.text, "a time written as local time, and the text names no city whose zone it is: read in the document's zone; write the zone after the time to change it")
 	}
+}
+
+// lineEntries reports whether the document has given entries of lines
+// (a timeline, key events) so far: a sentence's own date then tells its
+// moment without moving the date the timeline runs on ("On the 1st of
+// November 14:49 AWS mailed a notice" does not put "retired at 16:00" on
+// the 1st).
+func (p *parser) lineEntries() bool {
+	for i := range p.entries {
+		if !p.entries[i].prose {
+			return true
+		}
+	}
+	return false
 }
 
 // secondClause finds, in the sentence s[start:end], a clause after ", and"
@@ -351,6 +370,29 @@ func (p *parser) openingDate(s string, i int) (y, m, d int, ok bool) {
 		return 0, 0, 0, false
 	}
 	return y, m, d, true
+}
+
+// dateBefore reads the date written just before the time at k in the
+// sentence starting at i ("on 15 December 2024 at 11:31", "until 17
+// December 2024, at 12:21").
+func (p *parser) dateBefore(s string, i, k int) (y, m, d int, ok bool) {
+	before := strings.TrimRight(s[i:k], " ")
+	lower := strings.ToLower(before)
+	for _, w := range []string{" at", " around", " approximately", " from", " by"} {
+		if strings.HasSuffix(lower, w) {
+			before = strings.TrimRight(before[:len(before)-len(w)], " ,")
+			break
+		}
+	}
+	for j := i; j < i+len(before); j++ {
+		if j > i && (isLetter(s[j-1]) || isDigit(s[j-1])) || !isLetter(s[j]) && !isDigit(s[j]) {
+			continue
+		}
+		if y, m, d, e, ok := p.r.date(s, j); ok && d != 0 && e == i+len(before) {
+			return y, m, d, true
+		}
+	}
+	return 0, 0, 0, false
 }
 
 // sentenceEnd is the end of the sentence running from i: after a full stop,

@@ -268,6 +268,12 @@ func headingLine(clean, content string, listed, plain bool) (section, string, bo
 		// sentence does; a section's name has no comma in it.
 		return sectionNone, "", false
 	}
+	if bold && colon && strings.EqualFold(strings.TrimSpace(label), "identified") {
+		// "- **Identified**: a user reported …", as an incident log
+		// tells how the incident was found; a status page's
+		// "Identified" update is no bold label.
+		return sectionDetection, strings.TrimSpace(rest), true
+	}
 	if !mayName(label) || !exactName(label) {
 		return sectionNone, "", false
 	}

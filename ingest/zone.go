@@ -148,6 +148,11 @@ func statedZone(line string) string {
 	// "Timeline: [doc](https://docs.example.com/…)": an address names no
 	// zone, whatever its first word.
 	line = webAddress().ReplaceAllString(line, " ")
+	if aboutPictures(line) {
+		// "(screenshots include timestamps in UTC+2, the author's
+		// timezone)": the zone of the pictures, not of the text.
+		return ""
+	}
 	i, prev := 0, ""
 	for count := 0; count < 64; count++ {
 		w, next := zoneToken(line, i)
@@ -483,3 +488,14 @@ func slashRegion(w string) string {
 
 // webAddress is a link's address in a line: "https://…", "www.…".
 var webAddress = lazyregexp.New(`(?:[a-zA-Z][a-zA-Z+.-]*://|www\.)[^\s)>\]]*`)
+
+// aboutPictures reports a line about screenshots, graphs or charts.
+func aboutPictures(line string) bool {
+	l := strings.ToLower(line)
+	for _, w := range []string{"screenshot", "screen shot", "graph", "chart", "image", "picture", "dashboard shows"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}

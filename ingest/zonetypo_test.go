@@ -35,3 +35,16 @@ func TestLinkIsNoZoneStatement(t *testing.T) {
 		t.Errorf("notes %q, want the zone told as not stated", res.Notes)
 	}
 }
+
+// A zone said of the pictures ("screenshots include timestamps in UTC+2,
+// the author's timezone") is not the text's: a time written without a
+// zone takes the one the text's other times carry.
+func TestPictureZoneIsNotTheText(t *testing.T) {
+	doc := "# Token stolen\n\nAt 3:28 PM UTC on November 23rd, 2025, the stolen token was tried.\n\n" +
+		"At 3:43 PM, the token was used again to push a commit.\n\n" +
+		"The PR was opened and closed within a minute (screenshots include timestamps in UTC+2, the author's timezone):\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	if len(res.Entries) != 2 || res.Entries[1].At.UTC().Format("15:04") != "15:43" {
+		t.Errorf("entries %+v, want the second at 15:43 UTC", res.Entries)
+	}
+}
