@@ -1294,7 +1294,7 @@ func (p *parser) keptProse() func(Entry) bool {
 	for _, e := range p.entries {
 		// A postmortem's sentence at the minute of any update is that
 		// update told again; status logs are short.
-		if !e.prose && !e.keyEvent && (len(told) < minTimeline || pmProse) {
+		if !e.prose && (len(told) < minTimeline || pmProse) {
 			told[e.At.Unix()/60] = true
 		}
 	}

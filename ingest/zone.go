@@ -171,7 +171,7 @@ func statedZone(line string) string {
 				continue
 			}
 		}
-		if proseTime(before, w) || aboutPictures(line, next) {
+		if proseTime(before, w) {
 			// "At the time, Berlin customers…", "the first time the ET
 			// team…": a sentence about a moment, which would otherwise
 			// set every unzoned time of the document in a zone.
