@@ -56,13 +56,9 @@ type Entry struct {
 	// postmortem is set for an entry read in a postmortem posted as a
 	// status-page update, a document of its own (see keptProse).
 	postmortem bool
-	// keyEvent is set for a labelled key moment ("First detected
-	// 2022-11-15 16:03"), which tells when, not what happened (see
-	// keptProse).
-	keyEvent bool
-	cut      bool // the text was cut to incident.MaxTextLen (reported once)
-	group    int  // the date in force it was placed on (see unshiftNewestFirst)
-	shift    int  // midnights assumed after that date
+	cut        bool // the text was cut to incident.MaxTextLen (reported once)
+	group      int  // the date in force it was placed on (see unshiftNewestFirst)
+	shift      int  // midnights assumed after that date
 }
 
 // Problem is a line that looked like an entry but could not be read, or,

@@ -49,9 +49,7 @@ func (p *parser) labelStamp(s string, n int, raw string, listed bool) bool {
 		if !strings.ContainsFunc(label, unicode.IsLetter) || len(label) > 80 || st.ranged || notEventLabel(label) || boundWord(label) {
 			return false
 		}
-		if p.addEntry(st, label, n, raw, false) {
-			p.entries[len(p.entries)-1].keyEvent = true
-		}
+		p.addEntry(st, label, n, raw, false)
 		return true
 	}
 	return false

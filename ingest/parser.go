@@ -1285,7 +1285,6 @@ func (p *parser) keptProse() func(Entry) bool {
 		case e.postmortem:
 			lines++
 			pmLines++
-		case e.keyEvent:
 		default:
 			lines++
 		}

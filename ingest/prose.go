@@ -54,7 +54,6 @@ func (p *parser) prose(para []textLine) {
 			// entry ("### March 11 22:45 UTC (lasting 2 hours)"), whose
 			// paragraphs tell that incident's moments.
 			if st, mid, ok = p.midSentenceStamp(s[:sentenceEnd(s, i)], i); !ok {
-				p.openingDay(s, i)
 				continue
 			}
 			if !st.hasDate() {
