@@ -75,6 +75,10 @@ var weDidNot = sync.OnceValue(func() map[string]bool {
 	return m
 })
 
+// alreadyDone is a note after an item that says it is done: "… instead,
+// this has already been done", "It has now been completed".
+var alreadyDone = lazyregexp.New(`(?i)\b(?:this|that|it)\s+has\s+(?:now\s+|already\s+)*been\s+(?:done|completed|actioned|addressed|implemented|fixed)\b`)
+
 // toldDone reports an item whose words say it is done: "We've fixed …",
 // "We added …", "Added alerting …", a closing "_done_" note, or the
 // passive "… has been disabled".
@@ -82,7 +86,7 @@ func toldDone(rest string) bool {
 	if ticketOnly().MatchString(rest) {
 		return false
 	}
-	return doneCapitals().MatchString(rest) || weDid(rest) || doneAlready().MatchString(rest) || pastWe().MatchString(rest) || donePast().MatchString(rest) ||
+	return doneCapitals().MatchString(rest) || alreadyDone().MatchString(rest) || weDid(rest) || doneAlready().MatchString(rest) || pastWe().MatchString(rest) || donePast().MatchString(rest) ||
 		doneNote().MatchString(rest) || donePassivePast().MatchString(rest) && !declined().MatchString(rest) ||
 		donePassive().MatchString(rest) && !willHaveBeen().MatchString(rest)
 }

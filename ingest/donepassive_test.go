@@ -52,6 +52,8 @@ func TestDonePast(t *testing.T) {
 		{"Sent a notice to all 305 affected teams", incident.ItemDone},
 		{"Re-worked our secrets handling", incident.ItemDone},
 		{"We fully expect to finish by June", incident.ItemOpen},
+		{"The manager cluster needs our pod policies instead - this has already been done.", incident.ItemDone},
+		{"Check whether it is fixed in the next release", incident.ItemOpen},
 	} {
 		if got := parseItem(c.text, 2024).State; got != c.want {
 			t.Errorf("%q: state %q, want %q", c.text, got, c.want)

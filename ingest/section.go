@@ -248,24 +248,7 @@ func headingLine(clean, content string, listed, plain bool) (section, string, bo
 		return sectionNone, "", false
 	}
 	label, rest, colon := strings.Cut(clean, ":")
-	switch {
-	case listed && !bold:
-		// "- Write an incident report" is an item, not a heading.
-		return sectionNone, "", false
-	case !colon && (len(clean) > 60 || strings.ContainsAny(strings.TrimSuffix(clean, "?"), ".!?,")):
-		// "What went well?" asks what the section holds; a line with a
-		// sentence in it is prose.
-		return sectionNone, "", false
-	case colon && !bold && !plain && strings.TrimSpace(rest) != "":
-		// "Impact: 40% of requests failed" is a field only when the label
-		// is bold; plain, it is as likely a sentence, unless the whole
-		// document is a web page copied as text, which lost its bold.
-		return sectionNone, "", false
-	case colon && len(label) > 40:
-		return sectionNone, "", false
-	case colon && !bold && strings.Contains(label, ", "):
-		// "In the config file, you need to do:" opens a clause, as a
-		// sentence does; a section's name has no comma in it.
+	if !labelShape(clean, label, rest, colon, bold, listed, plain) {
 		return sectionNone, "", false
 	}
 	if bold && colon && strings.EqualFold(strings.TrimSpace(label), "identified") {
@@ -284,6 +267,32 @@ func headingLine(clean, content string, listed, plain bool) (section, string, bo
 		return sectionNone, "", false
 	}
 	return s, strings.TrimSpace(rest), true
+}
+
+// labelShape reports whether a line has the shape of a section's label
+// (what it names is checked after): see the cases.
+func labelShape(clean, label, rest string, colon, bold, listed, plain bool) bool {
+	switch {
+	case listed && !bold:
+		// "- Write an incident report" is an item, not a heading.
+		return false
+	case !colon && (len(clean) > 60 || strings.ContainsAny(strings.TrimSuffix(clean, "?"), ".!?,")):
+		// "What went well?" asks what the section holds; a line with a
+		// sentence in it is prose.
+		return false
+	case colon && !bold && !plain && strings.TrimSpace(rest) != "":
+		// "Impact: 40% of requests failed" is a field only when the label
+		// is bold; plain, it is as likely a sentence, unless the whole
+		// document is a web page copied as text, which lost its bold.
+		return false
+	case colon && len(label) > 40:
+		return false
+	case colon && !bold && strings.Contains(label, ", "):
+		// "In the config file, you need to do:" opens a clause, as a
+		// sentence does; a section's name has no comma in it.
+		return false
+	}
+	return true
 }
 
 // wrappedEmphasis is a line wrapped whole in one asterisk or underscore
