@@ -12,7 +12,10 @@ import (
 // told on another clock, already the text of the heading's entry, so the
 // entry just added for it is dropped and the disagreement is reported: one
 // of the two zones is wrong, and the reader decides which.
-func (p *parser) headingMomentRetold(l textLine) {
+//
+// Only a time written on another clock than the heading's is such a quote:
+// "The fix was out at 23:45 UTC" under "### 22:45 UTC" is an hour later.
+func (p *parser) headingMomentRetold(l textLine, st stamp) {
 	n := len(p.entries) - 1
 	if p.storyOpen < 0 || p.storyOpen >= n {
 		return
@@ -20,6 +23,11 @@ func (p *parser) headingMomentRetold(l textLine) {
 	head, quoted := p.entries[p.storyOpen].At, p.entries[n].At
 	d := quoted.Sub(head)
 	if d == 0 || d%time.Hour != 0 || d.Abs() > 14*time.Hour {
+		return
+	}
+	_, headOffset := head.In(p.location(stamp{})).Zone()
+	_, quotedOffset := quoted.In(p.location(st)).Zone()
+	if headOffset == quotedOffset {
 		return
 	}
 	p.entries = p.entries[:n]

@@ -28,4 +28,17 @@ func TestHeadingMomentRetoldOnAnotherClock(t *testing.T) {
 	if !noted {
 		t.Errorf("no note of the clocks disagreeing: %+v", res.Problems)
 	}
+
+	// On the heading's own clock, the same minute an hour later is a
+	// moment of its own.
+	story := "# Checkout probe down\n\n### May 3, 2024 13:15 UTC (lasting two hours)\n" +
+		"The checkout probe went red. The rollback finished at 14:15 UTC.\n"
+	res = ParseText(story, Options{Zone: time.UTC, Reference: evalReference})
+	later := false
+	for _, e := range res.Entries {
+		later = later || e.At.UTC().Format("15:04") == "14:15"
+	}
+	if !later {
+		t.Errorf("entries %+v, want the rollback at 14:15 UTC", res.Entries)
+	}
 }

@@ -100,7 +100,7 @@ func (p *parser) addProse(st stamp, text string, l textLine, summary bool) {
 	p.quoting = false
 	if added && p.entrySection {
 		before := len(p.entries)
-		p.headingMomentRetold(l)
+		p.headingMomentRetold(l, st)
 		added = len(p.entries) == before
 	}
 	if added && st.span {
