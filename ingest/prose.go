@@ -258,7 +258,7 @@ func (p *parser) midSentenceStamp(s string, i int) (stamp, int, bool) {
 		}
 		st, e, ok := p.r.stampAt(s, k)
 		if ok && st.hasTime && (st.zone != "" || st.meridiem != 0 || strings.IndexByte(s[k:e], ':') >= 0) {
-			if plan(s[i:timedClauseEnd(s, e)]) {
+			if plan(s[i:timedClauseEnd(s, e)]) || personalClock(s, e) {
 				return stamp{}, -1, false
 			}
 			return localClock(s, k, e, st), k, true
