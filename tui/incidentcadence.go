@@ -17,6 +17,9 @@ func (h *header) cadence() (long, short string) {
 	if countdown := c.Countdown(h.now); countdown != "" {
 		return st.Info.Render("⏲ " + countdown), st.Info.Render("⏲ " + countdown)
 	}
+	if c.LastUpdate.IsZero() && h.snap.Incident.State == incident.Resolved {
+		return st.Muted.Render("no update recorded"), st.Muted.Render("no update")
+	}
 	if c.LastUpdate.IsZero() {
 		return st.Muted.Render("no comms update yet"), st.Muted.Render("no update yet")
 	}

@@ -65,8 +65,39 @@ func (h *header) elapsed() (d time.Duration, ok bool) {
 	to := h.now
 	if t, ok := ms.Get(incident.MilestoneResolved); ok && inc.State == incident.Resolved {
 		to = t
+	} else if inc.State == incident.Resolved {
+		// Resolved with no time for it (a postmortem imported after the
+		// fact): the span its events tell, not the time since the import.
+		return eventSpan(h.snap.Events, ms)
 	}
 	return to.Sub(from), true
+}
+
+// eventSpan is the time from the incident's start (its started or
+// declared milestone, else its first event) to its last event.
+func eventSpan(events []incident.Event, ms incident.Milestones) (time.Duration, bool) {
+	var first, last time.Time
+	for i := range events {
+		at := events[i].OccurredAt
+		if events[i].Deleted() || at.IsZero() {
+			continue
+		}
+		if first.IsZero() || at.Before(first) {
+			first = at
+		}
+		if at.After(last) {
+			last = at
+		}
+	}
+	for _, m := range []incident.Milestone{incident.MilestoneStarted, incident.MilestoneDeclared} {
+		if t, ok := ms.Get(m); ok && !first.IsZero() && t.Before(first) {
+			first = t
+		}
+	}
+	if first.IsZero() {
+		return 0, false
+	}
+	return last.Sub(first), true
 }
 
 // clock is the elapsed time as the header shows it.
