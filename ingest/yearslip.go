@@ -21,6 +21,11 @@ func (p *parser) mendYearSlips(es []Entry) {
 		if next.At.Year() != y || e.At.Year() != y-1 && e.At.Year() != y+1 || next.At.Before(prev.At) {
 			continue
 		}
+		if e.At.Year() == p.docY {
+			// "Repaired 2023-02-01" between two lines typed 2022 in a
+			// report headed 2023-01-05: the neighbours slipped, not it.
+			continue
+		}
 		at := e.At
 		mended := time.Date(y, at.Month(), at.Day(), at.Hour(), at.Minute(), at.Second(), at.Nanosecond(), at.Location())
 		if mended.Day() != at.Day() || mended.Before(prev.At) || mended.After(next.At) {

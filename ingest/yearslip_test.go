@@ -48,4 +48,15 @@ func TestYearSlipMended(t *testing.T) {
 			t.Errorf("a year mended across the new year: %+v", pr)
 		}
 	}
+
+	// Headed 2023-01-05, two lines typed 2022 around one of 2023: the
+	// 2023 line is the document's year and stays.
+	headed := "### Incident on 2023-01-05 08:56 - Build secrets rotated\n\n- **Key events**\n" +
+		"  - Incident declared: 2022-01-05 08:56\n  - Repaired 2023-02-01 10:30\n  - Resolved 2022-02-01 10:30\n"
+	res = ParseText(headed, Options{Zone: time.UTC, Reference: evalReference})
+	for _, e := range res.Entries {
+		if e.Text == "Repaired" && e.At.Year() != 2023 {
+			t.Errorf("the line in the document's year moved to %d", e.At.Year())
+		}
+	}
 }
