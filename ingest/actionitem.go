@@ -72,7 +72,7 @@ func (d *documentParts) listItem(l docLine, p *parser) {
 	d.headline = 0
 	defer func() {
 		if numbered && boldHeadline(l.content) && len(d.items) > 0 && d.itemInfo[len(d.items)-1].line == l.n {
-			d.headline = len(d.items)
+			d.headline, d.headlineGap, d.headlineMore = len(d.items), false, true
 		}
 	}()
 	if d.group != nil && l.indent <= d.group.indent {
@@ -112,10 +112,19 @@ func (d *documentParts) listItem(l docLine, p *parser) {
 		text = capitalise(item) // "  - AI: alert on provider errors (@elena)"
 	}
 	done := d.done || taskDone(l.raw)
+	unticked := taskOpen(l.raw)
 	if m := doneMarkAfter(text); m != "" {
 		text = strings.TrimSpace(strings.TrimRight(strings.TrimRight(text, " \t\ufe0f"), m))
 	}
-	if !d.addItem(text, l.indent, l.n, done, p.docY) || d.group == nil {
+	if !d.addItem(text, l.indent, l.n, done, p.docY) {
+		return
+	}
+	if it := &d.items[len(d.items)-1]; unticked && it.State == incident.ItemDone {
+		// "- [ ] We added a dashboard; still need alerts on it": the
+		// box says it is not done, whatever the words tell.
+		it.State = incident.ItemOpen
+	}
+	if d.group == nil {
 		return
 	}
 	it := &d.items[len(d.items)-1]
@@ -159,6 +168,12 @@ func taskDone(raw string) bool {
 	s := strings.TrimLeft(raw, "-*+•0123456789.) \t")
 	return strings.HasPrefix(s, "[x]") || strings.HasPrefix(s, "[X]") || strings.HasPrefix(s, "✅") || strings.HasPrefix(s, "DONE:") ||
 		strings.HasPrefix(s, "✔") || strings.HasPrefix(s, "☑") || doneMarkAfter(s) != ""
+}
+
+// taskOpen reports an unticked task box ("- [ ] …").
+func taskOpen(raw string) bool {
+	s := strings.TrimLeft(raw, "-*+•0123456789.) \t")
+	return strings.HasPrefix(s, "[ ]")
 }
 
 // doneMarkAfter is the tick an item ends with ("… in the edge runbook ✅"),
@@ -285,7 +300,7 @@ func itemState(a *incident.ActionItem, rest string) (string, bool) {
 func parseItem(text string, docYear int) incident.ActionItem {
 	a := incident.ActionItem{State: incident.ItemOpen}
 	text, wkey, wstate := wikiItem(text)
-	text = referenceLink().ReplaceAllString(text, "$1") // "[Rust Foundation][foundation]"
+	text = referenceLinks(text) // "The [Rust Foundation][foundation]'s …"
 	full := markdownLink().ReplaceAllString(text, "$1 ($2)")
 	rest := markdownLink().ReplaceAllString(text, "$1")
 	reason := ""
@@ -354,7 +369,7 @@ func parseItem(text string, docYear int) incident.ActionItem {
 	if wstate != "" {
 		a.State = wstate
 	}
-	if loc := doneCapitals().FindStringIndex(rest); loc != nil && a.State == incident.ItemDone && reason == "" {
+	if loc := doneCapitalsAt(rest); loc != nil && a.State == incident.ItemDone && reason == "" {
 		// "… if it goes down. DONE in PR #5126": the mark and where it
 		// was done say how it closed; the title is the work.
 		reason = "Done" + strings.TrimRight(rest[loc[1]:], " .")
@@ -449,9 +464,19 @@ func itemPriority(rest string) (incident.Priority, string) {
 	if m := pWord().FindStringSubmatch(rest); m != nil {
 		return incident.Priority(strings.ToUpper(m[1])), strings.Replace(rest, strings.TrimSpace(m[0]), " ", 1)
 	}
-	if m := shoutedPriority().FindStringSubmatch(rest); m != nil {
-		// "**HIGH** Include downloads in the smoke test plan".
-		return priorityWord(m[1]), rest[len(m[0]):]
+	if m := shoutedPriority().FindStringSubmatchIndex(rest); m != nil {
+		// "**HIGH** Include downloads in the smoke test plan", "HIGH
+		// Include …", "[MEDIUM] …"; not "HIGH memory usage on …".
+		word, end := "", m[1]
+		for g := 2; g+1 < len(m); g += 2 {
+			if m[g] >= 0 {
+				word = rest[m[g]:m[g+1]]
+				if g == 8 {
+					end = m[g+1] // the capital that follows is the title's
+				}
+			}
+		}
+		return priorityWord(word), strings.TrimLeft(rest[end:], " ")
 	}
 	if m := priorityField().FindStringSubmatchIndex(rest); m != nil && strings.Contains(strings.ToLower(rest[m[0]:m[1]]), "priority") && priorityAsField(rest, m) {
 		return priorityWord(rest[m[2]:m[3]]), rest[:m[0]] + " " + rest[m[1]:]
@@ -463,9 +488,34 @@ func itemPriority(rest string) (incident.Priority, string) {
 // "[text][]"; its text is what a reader sees.
 var referenceLink = lazyregexp.New(`\[([^\]\[]+)\]\[[^\]\[]*\]`)
 
+// referenceLinks reads the reference-style links in an item's words as
+// their text; tags that open an item ("[SRE][P2] Autoscale …") are its
+// fields, not a link.
+func referenceLinks(text string) string {
+	locs := referenceLink().FindAllStringSubmatchIndex(text, -1)
+	if len(locs) == 0 {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, m := range locs {
+		if leadingTags().MatchString(text[:m[0]]) {
+			continue
+		}
+		b.WriteString(text[last:m[0]])
+		b.WriteString(text[m[2]:m[3]])
+		last = m[1]
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// leadingTags is what may stand before an item's tags: nothing, or tags.
+var leadingTags = lazyregexp.New(`^(?:\s*\[[^\]]*\])*\s*$`)
+
 // shoutedPriority is a priority in capitals that opens an item, as a
 // list of corrective actions ranks them: "HIGH Include …", "[MEDIUM] …".
-var shoutedPriority = lazyregexp.New(`^\s*(?:\*\*|__)?\[?(CRITICAL|URGENT|HIGH|MEDIUM|LOW)\]?(?:\*\*|__)?(?:\s*[:—–-])?\s+`)
+var shoutedPriority = lazyregexp.New(`^\s*(?:(?:\*\*|__)(CRITICAL|URGENT|HIGH|MEDIUM|LOW)(?:\*\*|__)(?:\s*[:—–-])?|\[(CRITICAL|URGENT|HIGH|MEDIUM|LOW)\](?:\s*[:—–-])?|(CRITICAL|URGENT|HIGH|MEDIUM|LOW)\s*[:—–-]|(CRITICAL|URGENT|HIGH|MEDIUM|LOW)(?:\s+\p{Lu}))\s*`)
 
 // priorityAsField reports whether the priority words rest[m[0]:m[1]] are
 // the item's own: bracketed ("(priority: high)"), a "Priority:" field,

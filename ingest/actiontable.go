@@ -168,6 +168,10 @@ func (t *actionTable) item(cells []string, d *documentParts, docYear int) {
 		it.State = st
 	} else if completedMark(cellAt(cells, t.state)) || t.state < 0 && shoutedDone(cells) {
 		it.State = incident.ItemDone
+	} else if statedOpen(cellAt(cells, t.state)) {
+		// "| Added autoscaling … | In progress |": the column says
+		// what the title's past tense does not.
+		it.State = incident.ItemOpen
 	}
 	if desc := entryText(cleanInline(cellAt(cells, t.desc))); desc != "" {
 		it.Description = fitNarrative(strings.TrimSpace(desc + " " + it.Description))
@@ -176,4 +180,14 @@ func (t *actionTable) item(cells []string, d *documentParts, docYear int) {
 		// A row number ("1", "#2") tracks nothing.
 		it.Description = strings.TrimSpace(it.Description + " Tracking: " + markdownLink().ReplaceAllString(link, "$1 ($2)"))
 	}
+}
+
+// statedOpen reports a state cell that says the item is not done yet.
+func statedOpen(cell string) bool {
+	switch strings.ToLower(strings.Trim(cleanInline(cell), "[]() .")) {
+	case "open", "in progress", "in-progress", "ongoing", "todo", "to do", "not started", "planned", "backlog",
+		"blocked", "pending", "wip", "in review", "scheduled", "proposed", "new", "started", "doing":
+		return true
+	}
+	return false
 }

@@ -41,6 +41,10 @@ type documentParts struct {
 	listed    bool     // the action section has list items or table rows
 	headItem  string   // the heading that names the action section's one item
 	headline  int      // 1 + the index of the numbered bold item whose details follow, or 0
+	// headlineGap is set by a blank line under that item, headlineMore
+	// while the item has said nothing yet or its last line ends with a
+	// colon (see headlineDetail).
+	headlineGap, headlineMore bool
 	// headDetails are the lines under headItem that give its owner, due
 	// date, priority or state ("Owner: Jane").
 	headDetails []string
@@ -453,6 +457,7 @@ func (d *documentParts) blankLine() {
 	}
 	d.lastList = false
 	d.leadGap = d.lead.Len() > 0
+	d.headlineGap = true
 }
 
 // flushRetro makes the paragraph or list item read so far a retro note.
@@ -678,9 +683,7 @@ func clauses(sentence string) []string {
 		}
 		if strings.HasPrefix(sentence, "We ") {
 			for _, sep := range []string{" and are ", " and will "} {
-				// "… making it clear that X is not allowed and will be
-				// treated as …": X's verb, not ours.
-				if k := strings.Index(rest, sep); k > 0 && (cut < 0 || k < cut) && !relativeClause(rest[:k]) {
+				if k := strings.Index(rest, sep); k > 0 && (cut < 0 || k < cut) && !passiveAfter(rest[k+len(sep):]) {
 					cut, next = k, "we "+rest[k+len(" and "):]
 				}
 			}
@@ -700,16 +703,22 @@ func clauses(sentence string) []string {
 func conditionPara(para string) bool {
 	switch strings.ToLower(letters(para, 0)) {
 	case "while", "if", "although", "though", "regardless", "because", "since", "unless", "whether", "whilst":
-		return len(commitments(para)) == 0
+		return len(commitments(para)) == 0 && !obligation().MatchString(para)
 	}
 	return false
 }
 
-// relativeClause reports words that open a clause of another subject
-// ("… that attempting to disrupt it …", "… which …").
-func relativeClause(s string) bool {
-	l := " " + strings.ToLower(s) + " "
-	return strings.Contains(l, " that ") || strings.Contains(l, " which ") || strings.Contains(l, " who ")
+// obligation is a sentence that says something is to be done, whoever
+// does it: "the build should fall back …", "we need to pin …", "the
+// platform team owns this change", "the team is moving the cache …".
+var obligation = lazyregexp.New(`(?i)\b(?:should|must|need to|needs to|has to|have to|owns?|is moving|are moving|going to|plan to|plans to)\b`)
+
+// passiveAfter reports a clause in the passive ("be treated as abuse"):
+// in "… that flooding it is not allowed and will be treated as abuse"
+// its subject is not ours, so it is no second promise.
+func passiveAfter(clause string) bool {
+	w := strings.Fields(clause)
+	return len(w) > 1 && w[0] == "be" && (strings.HasSuffix(w[1], "ed") || strings.HasSuffix(w[1], "en"))
 }
 
 // courtesy reports a paragraph that only thanks or apologises ("Thanks

@@ -69,7 +69,8 @@ var weDidNot = sync.OnceValue(func() map[string]bool {
 	for _, w := range strings.Fields(`paused planned scheduled started decided agreed proposed considered discussed
 		identified noticed learned realized realised observed committed hoped wanted intended aimed asked-for
 		opened filed logged suspended postponed delayed deferred expected assumed believed missed lacked failed relied
-		underestimated overlooked needed wished used-to seemed appeared experienced encountered received`) {
+		underestimated overlooked needed wished used-to seemed appeared experienced encountered received
+		discovered detected tested alerted ignored allowed found noted saw`) {
 		m[w] = true
 	}
 	return m
@@ -79,14 +80,63 @@ var weDidNot = sync.OnceValue(func() map[string]bool {
 // this has already been done", "It has now been completed".
 var alreadyDone = lazyregexp.New(`(?i)\b(?:this|that|it)\s+has\s+(?:now\s+|already\s+)*been\s+(?:done|completed|actioned|addressed|implemented|fixed)\b`)
 
+// workLeft reports an item that says what was done and then what is
+// left: "We reviewed the config and found quorum=1; set it to 2",
+// "Increased the TTL as a stopgap — revert it after the fix", "… and will
+// follow up weekly", "Moved to next quarter: rewrite the client".
+func workLeft(rest string) bool {
+	l := strings.ToLower(rest)
+	for _, w := range []string{"still need", "still needs", "stopgap", "temporarily", "and will ", "to be done", "not done",
+		"next quarter", "to the backlog", "to backlog", "moved to next", "deferred", "postponed"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	for _, sep := range []string{";", " — ", " – ", " - "} {
+		if i := strings.Index(rest, sep); i > 0 {
+			if opensAsTask(strings.TrimSpace(rest[i+len(sep):])) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// opensAsTask reports text that opens with a verb in the imperative or a
+// question word ("Investigate why the change was deployed …", "Find out
+// why …", "Alert when a deploy was rolled back"), whatever past tense
+// follows in it.
+func opensAsTask(s string) bool {
+	w := strings.ToLower(strings.Trim(letters(strings.TrimLeft(s, " *_-"), 0), " "))
+	switch w {
+	case "investigate", "find", "alert", "why", "when", "whenever", "if", "check", "confirm", "understand", "determine", "figure", "ask", "look", "repeat", "re", "retry":
+		return true
+	}
+	return imperativeVerbs()[w]
+}
+
+// doneCapitalsAt is where DONE in capitals marks the item done, or nil:
+// not in "NOT DONE", "TO BE DONE", "NEEDS TO BE DONE".
+func doneCapitalsAt(rest string) []int {
+	loc := doneCapitals().FindStringIndex(rest)
+	if loc == nil {
+		return nil
+	}
+	before := strings.Fields(strings.ToUpper(rest[:loc[1]-len("DONE")]))
+	if n := len(before); n > 0 && (before[n-1] == "NOT" || before[n-1] == "BE" || before[n-1] == "YET") {
+		return nil
+	}
+	return loc
+}
+
 // toldDone reports an item whose words say it is done: "We've fixed …",
 // "We added …", "Added alerting …", a closing "_done_" note, or the
 // passive "… has been disabled".
 func toldDone(rest string) bool {
-	if ticketOnly().MatchString(rest) {
+	if ticketOnly().MatchString(rest) || workLeft(rest) {
 		return false
 	}
-	return doneCapitals().MatchString(rest) || alreadyDone().MatchString(rest) || weDid(rest) || doneAlready().MatchString(rest) || pastWe().MatchString(rest) || donePast().MatchString(rest) ||
-		doneNote().MatchString(rest) || donePassivePast().MatchString(rest) && !declined().MatchString(rest) ||
+	return doneCapitalsAt(rest) != nil || alreadyDone().MatchString(rest) || weDid(rest) || doneAlready().MatchString(rest) || pastWe().MatchString(rest) || donePast().MatchString(rest) ||
+		doneNote().MatchString(rest) || donePassivePast().MatchString(rest) && !declined().MatchString(rest) && !opensAsTask(rest) ||
 		donePassive().MatchString(rest) && !willHaveBeen().MatchString(rest)
 }

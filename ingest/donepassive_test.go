@@ -54,6 +54,16 @@ func TestDonePast(t *testing.T) {
 		{"We fully expect to finish by June", incident.ItemOpen},
 		{"The manager cluster needs our pod policies instead - this has already been done.", incident.ItemDone},
 		{"Check whether it is fixed in the next release", incident.ItemOpen},
+		{"Investigate why the config change was deployed to all regions at once", incident.ItemOpen},
+		{"Find out why the canary was disabled during the rollout", incident.ItemOpen},
+		{"Alert when a deploy was rolled back automatically", incident.ItemOpen},
+		{"We reviewed the sentinel config and found quorum=1; set it to 2", incident.ItemOpen},
+		{"Increased the cache TTL as a stopgap — revert it after the fix", incident.ItemOpen},
+		{"We've asked the vendor for a fix and will follow up weekly", incident.ItemOpen},
+		{"We discovered the dashboards were missing pool metrics; add them", incident.ItemOpen},
+		{"Moved to next quarter: rewrite the flag client", incident.ItemOpen},
+		{"Migrate the payments db to the new cluster — NOT DONE, blocked on vendor", incident.ItemOpen},
+		{"Add a test for key expiry. TO BE DONE by Q3", incident.ItemOpen},
 	} {
 		if got := parseItem(c.text, 2024).State; got != c.want {
 			t.Errorf("%q: state %q, want %q", c.text, got, c.want)

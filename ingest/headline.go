@@ -3,6 +3,8 @@ package ingest
 import (
 	"strings"
 	"sync"
+
+	"scribe/incident"
 )
 
 // boldHeadline reports a list item whose whole text is bold, as a
@@ -20,15 +22,26 @@ func boldHeadline(content string) bool {
 // and the bullets that list what it did or will do ("-   Query plans",
 // written at the list's own margin as editors often leave them), which
 // are not items of their own. It reports whether it took the line.
+//
+// After a blank line, a line goes on telling the item only when the item
+// has said nothing yet or its last line introduced what follows ("… while
+// monitoring:"); otherwise the list under the numbered items is the
+// section's own ("- Database: …" after "2. **Retry policy**" and its
+// lines).
 func (d *documentParts) headlineDetail(text string) bool {
 	if d.headline == 0 || d.headline > len(d.items) || text == "" {
 		return false
 	}
+	if d.headlineGap && !d.headlineMore {
+		d.headline = 0
+		return false
+	}
 	it := &d.items[d.headline-1]
-	if detailLine(text) {
-		fillDetail(it, parseItem(text, d.year)) // "Owner: Dana" below it
+	if extra := parseItem(text, d.year); detailLine(text) || extra.Owner != "" && ownerField().MatchString(text) {
+		fillDetail(it, incident.ActionItem{Owner: extra.Owner, Priority: extra.Priority, Due: extra.Due, State: incident.ItemOpen}) // "Owner: Dana" below it
 	}
 	it.Description = fitNarrative(strings.TrimSpace(it.Description + " " + text))
+	d.headlineGap, d.headlineMore = false, strings.HasSuffix(text, ":")
 	return true
 }
 

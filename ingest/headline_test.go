@@ -59,3 +59,33 @@ func TestNestedSubTasks(t *testing.T) {
 		t.Errorf("items %q, want %q", got, want)
 	}
 }
+
+// After numbered bold headlines told in their own lines, a blank line and
+// a list at the margin are the section's own items, not the last
+// headline's description; an explicit state (an Open column, an unticked
+// box) wins over a title told in the past.
+func TestHeadlinesEndAndStatesWin(t *testing.T) {
+	doc := "# Queue backlog\n\n## Timeline\n\n- 2025-02-10 09:00 UTC backlog grew\n\n## Follow-ups\n\n" +
+		"1. **Queue monitoring**\n   Add a depth alert per tenant. Owner: Sasha\n" +
+		"2. **Retry policy**\n   Cap retries at three.\n\n" +
+		"- Database: add a replica for reads\n- Improve alerting on consumer lag\n" +
+		"- [ ] We added a dashboard; still need to add alerts on it\n\n" +
+		"| Action | Owner | Status |\n|---|---|---|\n| Added autoscaling to the consumer group | Yuki | In progress |\n| Increased the partition count | Yuki | Done |\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	want := map[string]incident.ItemState{
+		"Queue monitoring": incident.ItemOpen, "Retry policy": incident.ItemOpen, "Database: add a replica for reads": incident.ItemOpen,
+		"Improve alerting on consumer lag": incident.ItemOpen, "We added a dashboard; still need to add alerts on it": incident.ItemOpen,
+		"Added autoscaling to the consumer group": incident.ItemOpen, "Increased the partition count": incident.ItemDone,
+	}
+	if len(res.ActionItems) != len(want) {
+		t.Fatalf("items %q, want %d", itemTitles(res.ActionItems), len(want))
+	}
+	for _, a := range res.ActionItems {
+		if st, ok := want[a.Title]; !ok || st != a.State {
+			t.Errorf("item %q %s, want one of %v", a.Title, a.State, want)
+		}
+		if a.Title == "Queue monitoring" && a.Owner != "Sasha" {
+			t.Errorf("owner %q, want Sasha from its line", a.Owner)
+		}
+	}
+}

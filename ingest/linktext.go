@@ -28,6 +28,9 @@ func linkText(s string) string {
 	var addresses []string
 	out := inlineLink().ReplaceAllStringFunc(s, func(m string) string {
 		sub := inlineLink().FindStringSubmatch(m)
+		if strings.Count(sub[2], "(") != strings.Count(sub[2], ")") {
+			return m // an address with brackets of its own, cut short: left as written
+		}
 		if strings.TrimSpace(sub[1]) == sub[2] {
 			return sub[2] // "[https://x](https://x)"
 		}

@@ -35,7 +35,7 @@ var dashOwner = lazyregexp.New(`^([A-Z][a-z]+(?: [A-Z][a-z]+)?)\s*(?:[-–—:]\
 // as a task does after its owner ("Monitoring - add alerts" is no one's).
 func leadingOwner(text string) (owner, rest string, ok bool) {
 	t := strings.TrimSpace(text)
-	if m := toOwner().FindStringSubmatch(t); m != nil && m[1] != "Begin" && properNames()[plainLetters(m[1])] {
+	if m := toOwner().FindStringSubmatch(t); m != nil && properNames()[plainLetters(m[1])] && !wordName(m[1]) && !strings.HasPrefix(m[2], "be ") {
 		return m[1], m[2], true
 	}
 	m := dashOwner().FindStringSubmatch(t)
@@ -43,6 +43,18 @@ func leadingOwner(text string) (owner, rest string, ok bool) {
 		return "", text, false
 	}
 	return m[1], m[2], true
+}
+
+// wordName reports a given name that is as often a word of the trade or
+// of English ("Ruby to be upgraded", "Page to go to the secondary").
+func wordName(name string) bool {
+	switch name {
+	case "Begin", "Ruby", "Page", "Grant", "Price", "Max", "Will", "Mark", "Bill", "Chase", "Rich", "Hope", "Rust", "Crystal",
+		"Pearl", "Jade", "Amber", "Summer", "Winter", "April", "May", "June", "August", "Dawn", "Faith", "Joy", "Guy", "Pat", "Sky",
+		"River", "Miles", "Lance", "Drew", "Gene", "Cliff", "Frank", "Stone", "Wade", "Hunter", "Chip", "Sonny", "Ray", "Rod", "Dick":
+		return true
+	}
+	return false
 }
 
 // toOwner is an item told as who will do it, as meeting notes write it:

@@ -31,11 +31,14 @@ func TestLeadingOwnerBeyondTheNameList(t *testing.T) {
 // "Need to add …" and "Migrate to …" are no one's.
 func TestToOwner(t *testing.T) {
 	for text, want := range map[string][2]string{
-		"Nóva to send the list of domains to retire": {"Nóva", "send the list of domains to retire"},
-		"Dana to draft the customer notice":          {"Dana", "draft the customer notice"},
-		"Need to add an alert on disk space":         {"", "Need to add an alert on disk space"},
-		"Migrate to the new cluster":                 {"", "Migrate to the new cluster"},
-		"Begin to phase out the old hosts":           {"", "Begin to phase out the old hosts"},
+		"Nóva to send the list of domains to retire":  {"Nóva", "send the list of domains to retire"},
+		"Dana to draft the customer notice":           {"Dana", "draft the customer notice"},
+		"Need to add an alert on disk space":          {"", "Need to add an alert on disk space"},
+		"Migrate to the new cluster":                  {"", "Migrate to the new cluster"},
+		"Ruby to be upgraded to 3.3 on the indexers":  {"", "Ruby to be upgraded to 3.3 on the indexers"},
+		"Page to go to the secondary on-call":         {"", "Page to go to the secondary on-call"},
+		"Dana to be the incident commander next time": {"", "Dana to be the incident commander next time"},
+		"Begin to phase out the old hosts":            {"", "Begin to phase out the old hosts"},
 	} {
 		a := parseItem(text, 2024)
 		if a.Owner != want[0] || a.Title != strings.ToUpper(want[1][:1])+want[1][1:] && a.Title != want[1] {
