@@ -1297,14 +1297,20 @@ func (p *parser) keptProse() func(Entry) bool {
 			told[e.At.Unix()/60] = true
 		}
 	}
-	all := map[int64]bool{}
+	all, ofDay := map[int64]bool{}, map[int64]bool{}
 	for _, e := range p.entries {
 		if !e.prose {
 			all[e.At.Unix()/60] = true
+			ofDay[e.At.Unix()/60%1440] = true
 		}
 	}
 	near := func(e Entry) bool {
 		m := e.At.Unix() / 60
+		if e.group >= 0 && ofDay[m%1440] {
+			// "The new IdP went live at 09:30", a time without a date,
+			// retells the timeline's 09:30 of whichever day.
+			return true
+		}
 		return e.period || all[m] || all[m-1] || all[m+1] || all[m-2] || all[m+2]
 	}
 	sentences := map[int64]bool{} // minutes a sentence that is no span tells

@@ -95,7 +95,8 @@ func (p *parser) prose(para []textLine) {
 // local time of a city the text does not name, which is read in the
 // document's zone.
 func (p *parser) addProse(st stamp, text string, l textLine, summary bool) {
-	p.quoting = st.hasDate() && (p.doc.section == sectionTimeline || p.lineEntries())
+	p.quoting = st.hasDate() && (p.doc.section == sectionTimeline || p.lineEntries()) ||
+		!st.hasDate() && !p.entrySection && p.doc.section != sectionTimeline && p.lineEntries()
 	added := p.addEntry(st, text, l.line, l.text, summary)
 	p.quoting = false
 	if added && p.entrySection {
@@ -432,7 +433,7 @@ func (p *parser) skipPeriodEnd(s string, i int) int {
 // an update at 15:00 UTC") or what happens routinely ("The backup runs
 // every night at 02:00"), whose time is not an event.
 var planWords = []string{" will ", " would ", " next update", " expect", " scheduled", " plan to ", " going to ",
-	" normally ", " usually ", " daily", " nightly", " each day"}
+	" normally ", " usually ", " daily", " nightly", " each day", " runs at ", " run at ", " should have ", " is due at "}
 
 // everyPeriod is a routine's period ("every night", "every 5 minutes"),
 // not "every node".

@@ -36,3 +36,21 @@ func TestProseBesideATimeline(t *testing.T) {
 		t.Errorf("%d entries, want 7 (the 16:03 clause restates a key event): %q", len(got), got)
 	}
 }
+
+// A sentence's time without a date, told after a dated timeline, is on
+// the timeline's day without rolling to the next one (a cause hours before
+// the alert); one that retells a timeline line's time of day is no entry;
+// a schedule ("which runs at 01:00 UTC") is none either.
+func TestProseTimeOnTheTimelinesDay(t *testing.T) {
+	doc := "# Search returned nothing\n\n## Timeline\n\n- 2025-06-30 09:30 UTC Index alias switched\n- 2025-06-30 14:02 UTC Zero-result alert fired\n- 2025-07-01 00:40 UTC Alias reverted\n\n" +
+		"## Root cause\n\nA config push at 03:10 UTC changed the alias to an empty index. The alias went live at 09:30 and nobody looked at it. " +
+		"The cleanup job, which runs at 01:00 UTC, had been failing since May.\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	var got []string
+	for _, e := range res.Entries {
+		got = append(got, e.At.UTC().Format("01-02 15:04"))
+	}
+	if strings.Join(got, " ") != "06-30 09:30 06-30 14:02 07-01 00:40 07-01 03:10" {
+		t.Errorf("entries at %q, want the timeline's three and 03:10 on the day in force (the last dated line's), no 01:00 and no second 09:30", got)
+	}
+}
