@@ -379,9 +379,11 @@ func (r stampReader) numeric(s string, j int) (dateRead, verdict) {
 	}
 	y, n3 := number(s, j+n+2+n2, 4)
 	e := j + n + 2 + n2 + n3
-	if n3 == 2 && sep == '/' && wordEnd(s, e) {
-		// "03/14/24", as spreadsheets and US tools write it; with dots
-		// or dashes such triples are versions.
+	if n3 == 2 && (sep == '/' || sep == '-' && (a > 12) != (b > 12) && a <= 31 && b <= 31) && wordEnd(s, e) {
+		// "03/14/24", as spreadsheets and US tools write it, and
+		// "5-26-21" in a title, whose day over 12 makes it a date; with
+		// dots, or dashes between small numbers, such triples are
+		// versions.
 		y, n3 = 2000+y, 4
 	}
 	if n3 != 4 || !wordEnd(s, e) {

@@ -47,6 +47,7 @@ func TestStampAt(t *testing.T) {
 		{"12:00 UTC+5:30 - x", "0-00-00 12:00 UTC+5:30 | - x"},
 		{"07:50 UTC on 25 January 2023 and 16:00 UTC on 25 January 2023, x", "2023-01-25 07:50 UTC | , x"},
 		{"03/14/24 09:12 - x", "2024-03-14 09:12  | - x"},
+		{"5-26-21 16:49 - x", "2021-05-26 16:49  | - x"},
 		{"14:00hrs - y", "0-00-00 14:00  | - y"},
 		{"Tue 14:40 — x", "0-00-00 14:40  | — x"},
 		{"Thu, 2:40 PM PT - x", "0-00-00 14:40 PT | - x"},
@@ -55,6 +56,7 @@ func TestStampAt(t *testing.T) {
 		// Not timestamps.
 		{"3 pods restarted", ""},
 		{"1.26.0 released", ""},
+		{"1-2-3 12:00 released", ""},
 		{"24/7 support", ""},
 		{"2023 was a year", ""},
 		{"10.50 USD", ""},
