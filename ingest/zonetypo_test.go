@@ -48,3 +48,13 @@ func TestPictureZoneIsNotTheText(t *testing.T) {
 		t.Errorf("entries %+v, want the second at 15:43 UTC", res.Entries)
 	}
 }
+
+// "Timeline (Japan time)" states the zone of the times below it, ahead of
+// another zone a line names in brackets beside its time.
+func TestCountryTimeStatement(t *testing.T) {
+	doc := "# Chain stall, 2021-05-09\n\n## Timeline (Japan time)\n\n- 21:48 (6:48 PDT): Last block farmed.\n- 22:11: Node not synced.\n"
+	res := ParseText(doc, Options{Zone: time.UTC, Reference: evalReference})
+	if len(res.Entries) != 2 || res.Entries[1].At.UTC().Format("2006-01-02 15:04") != "2021-05-09 13:11" {
+		t.Errorf("entries %+v, want the second at 13:11 UTC (22:11 JST)", res.Entries)
+	}
+}
