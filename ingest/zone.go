@@ -89,7 +89,7 @@ var namedZones = sync.OnceValue(func() map[string]string {
 		"irish standard": "Europe/Dublin", "israel standard": "Asia/Jerusalem", "new zealand": "Pacific/Auckland",
 		"alaska time": "America/Anchorage", "hawaii time": "Pacific/Honolulu", "brasilia time": "America/Sao_Paulo",
 		"brasília time": "America/Sao_Paulo", "moscow time": "MSK", "gulf standard": "GST",
-		"japan time": "JST", "korea time": "KST", "india time": "IST", "china time": "Asia/Shanghai", "singapore time": "SGT",
+		"japan time": "JST", "korea time": "KST", "india time": "IST", "china time": "Asia/Shanghai",
 	}
 })
 
