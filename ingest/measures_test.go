@@ -30,3 +30,12 @@ func TestFutureMeasuresProse(t *testing.T) {
 		}
 	}
 }
+
+// A heading that asks what is being done about it heads the follow-ups.
+func TestWhatIsBeingDoneHeading(t *testing.T) {
+	for _, h := range []string{"What is being done about this?", "What are we doing about it", "Future measures"} {
+		if s := classify(h); s != sectionActions {
+			t.Errorf("%q classified %d, want the follow-ups", h, s)
+		}
+	}
+}
