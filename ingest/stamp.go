@@ -530,6 +530,9 @@ func clock(s string, i int, dotOK bool) (t clockTime, end int, ok bool) {
 	switch {
 	case mer == 0 && k == i+n:
 		return clockTime{}, i, false // a bare number
+	case mer == 'p' && h > 12 && h < 24 && k > i+n:
+		// "20:50pm": a 24-hour clock with a redundant pm, read as written.
+		k = e
 	case mer != 0 && (h < 1 || h > 12):
 		return clockTime{}, i, false
 	case mer != 0:

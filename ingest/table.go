@@ -67,6 +67,9 @@ func (p *parser) tableRow(lead string, n int) {
 		// table of fields.
 		return
 	}
+	if !ok && p.datedProseRow(cells, n) {
+		return
+	}
 	if !ok {
 		if p.unanchored(cellAt(cells, when[0])) && text != "" {
 			p.problem(n, lead, noStartReason)
@@ -86,11 +89,38 @@ func (p *parser) tableRow(lead string, n int) {
 		}
 		p.addEntry(st, text, n, lead, false)
 	case text != "":
+		if p.datedProseRow(cells, n) {
+			return
+		}
 		p.problem(n, lead, "no time of day")
 		p.setDate(st)
 	default:
 		p.setDate(st)
 	}
+}
+
+// datedProseRow reads a timeline table's row that gives a day in its
+// first cell and tells its moments in sentences in the others ("| 3
+// August — general outage | Severe errors began around 20:50. … |"): the
+// sentences' times are entries on that day. It reports whether any was.
+func (p *parser) datedProseRow(cells []string, n int) bool {
+	if p.doc.section != sectionTimeline || len(cells) < 2 {
+		return false
+	}
+	y, m, d, ok := p.r.dateAnywhere(linkText(cleanInline(cells[0])))
+	if !ok || d == 0 {
+		return false
+	}
+	p.setDate(stamp{year: y, month: m, day: d})
+	before := len(p.entries)
+	var rest []string
+	for _, c := range cells[1:] {
+		if c = strings.TrimSpace(cleanInline(c)); c != "" {
+			rest = append(rest, c)
+		}
+	}
+	p.prose([]textLine{{text: strings.Join(rest, " "), line: n}})
+	return len(p.entries) > before
 }
 
 // tableHeader reads a table's header row: its time columns, numbering
